@@ -1,0 +1,121 @@
+"""The check: every selected article compared, acknowledgements applied, the report assembled."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from credit_tracker.compare import compare_article
+from credit_tracker.errors import InputError
+from credit_tracker.findings import (
+    DEFAULT_SEVERITY,
+    AcknowledgedFinding,
+    CheckReport,
+    Finding,
+    ResolvedFinding,
+    Severity,
+    Summary,
+)
+from credit_tracker.identifiers import normalize_doi
+from credit_tracker.store import Records
+
+
+@dataclass(frozen=True)
+class FailPolicy:
+    """What fails the run: findings at or above a severity, or of the listed rules."""
+
+    severity: Severity | None = Severity.WARNING
+    rules: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def parse(cls, text: str) -> FailPolicy:
+        """Parse '--fail-on': a severity ('error'), 'never', or a comma list of rules."""
+        value = text.strip().lower()
+        if value in {s.value for s in Severity}:
+            return cls(severity=Severity(value))
+        if value in {"never", "none"}:
+            return cls(severity=None)
+        rules = frozenset(part.strip() for part in value.split(",") if part.strip())
+        unknown = sorted(rules - set(DEFAULT_SEVERITY))
+        if unknown or not rules:
+            raise InputError(f"--fail-on takes info, warning, error, never or rule names; unknown: {', '.join(unknown) or text!r}")
+        return cls(severity=None, rules=rules)
+
+    def fails(self, finding: Finding) -> bool:
+        if finding.rule in self.rules:
+            return True
+        return self.severity is not None and finding.severity.rank >= self.severity.rank
+
+
+def parse_severities(pairs: Iterable[str]) -> dict[str, Severity]:
+    """Parse '--severity rule=level' overrides."""
+    overrides = {}
+    for pair in pairs:
+        rule, _, level = pair.partition("=")
+        if rule not in DEFAULT_SEVERITY:
+            raise InputError(f"--severity: unknown rule {rule!r}")
+        try:
+            overrides[rule] = Severity(level.strip().lower())
+        except ValueError:
+            raise InputError(f"--severity {pair!r}: the level must be info, warning or error") from None
+    return overrides
+
+
+def select_dois(records: Records, dois: Iterable[str]) -> list[str]:
+    """Return the DOIs to check: those named (normalised, must be in the records), else all."""
+    named = [normalize_doi(doi) for doi in dois]
+    for doi in named:
+        if doi not in records.articles:
+            raise InputError(f"{doi} is not in the team's records; see 'credit-tracker records list'", field="DOI")
+    return named or sorted(records.articles)
+
+
+def run_check(
+    records: Records,
+    dois: list[str],
+    policy: FailPolicy,
+    severities: dict[str, Severity] | None = None,
+) -> CheckReport:
+    """Compare each article and return the report; pure over the loaded records."""
+    findings, unverified, accepted = [], [], 0
+    for doi in dois:
+        result = compare_article(records.articles[doi], records.people, records.snapshots.get(doi, []), severities)
+        findings.extend(result.findings)
+        unverified.extend(result.unverified)
+        accepted += result.accepted
+    open_findings, acknowledged = [], []
+    for finding in findings:
+        ack = records.acknowledgements.get(finding.id)
+        if ack is None:
+            open_findings.append(finding)
+        else:
+            acknowledged.append(AcknowledgedFinding(finding=finding, note=ack.note, at=ack.at))
+    present = {finding.id for finding in findings}
+    checked = set(dois)
+    resolved = [
+        ResolvedFinding(id=ack.finding_id, note=ack.note, at=ack.at)
+        for ack in records.acknowledgements.values()
+        if ack.finding_id not in present and ack.doi in checked and ack.doi not in {u.doi for u in unverified}
+    ]
+    unverified_dois = {entry.doi for entry in unverified}
+    summary = Summary(
+        articles=len(dois),
+        verified=len(checked - unverified_dois),
+        unverified=len(unverified_dois),
+        findings=len(open_findings),
+        by_severity=dict(Counter(f.severity.value for f in open_findings)),
+        by_rule=dict(sorted(Counter(f.rule for f in open_findings).items())),
+        acknowledged=len(acknowledged),
+        resolved=len(resolved),
+        accepted_spellings=accepted,
+        failing=sum(policy.fails(f) for f in open_findings),
+    )
+    return CheckReport(summary=summary, findings=open_findings, unverified=unverified, acknowledged=acknowledged, resolved=resolved)
+
+
+def exit_code(report: CheckReport) -> int:
+    """0 clean and verified; 1 failing findings; 3 anything unverified (never 0 then)."""
+    if report.unverified:
+        return 3
+    return 1 if report.summary.failing else 0

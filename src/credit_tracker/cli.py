@@ -1,0 +1,458 @@
+"""The command line: the only module that uses click, prints or exits.
+
+Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error;
+3 could not complete (an unverified DOI, a store or network failure); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from credit_tracker import __version__
+from credit_tracker.errors import CreditTrackerError, InputError
+
+EXAMPLE_DOI = "10.5555/aimms-mentoring-2025"
+
+
+class _Cli(click.Group):
+    """Translates the core's typed errors into one-line messages and exit codes, once."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except CreditTrackerError as exc:
+            click.echo(f"credit-tracker: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("credit-tracker: interrupted; work completed before the interrupt was saved", err=True)
+            ctx.exit(130)
+
+
+def _store(ctx: click.Context):
+    from credit_tracker.store import Store
+
+    return Store(ctx.obj["records"])
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--records", "records_dir", type=click.Path(file_okay=False, path_type=Path), envvar="CREDIT_TRACKER_RECORDS",
+              default=Path("records"), show_default=True, help="The records folder (env CREDIT_TRACKER_RECORDS).")
+@click.version_option(__version__, prog_name="credit-tracker")
+@click.pass_context
+def cli(ctx: click.Context, records_dir: Path) -> None:
+    """Keep the team's record of who did what on each paper and check it against the publishers.
+
+    \b
+    Examples:
+      credit-tracker init
+      credit-tracker records import 10.1371/journal.pone.0185809 contributors.csv
+      credit-tracker fetch --mailto office@example.org
+      credit-tracker check --format junit --output report.xml
+
+    \b
+    Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error;
+    3 could not complete (unverified DOIs, store or network failure); 130 interrupted.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["records"] = records_dir
+
+
+@cli.command("init")
+@click.pass_context
+def init_command(ctx: click.Context) -> None:
+    """Create an empty records folder.
+
+    \b
+    Example:
+      credit-tracker --records ./records init
+    """
+    store = _store(ctx)
+    created = store.init()
+    click.echo(f"{'created' if created else 'already there'}: {store.root}", err=True)
+
+
+# ---- records ---------------------------------------------------------------------------------
+
+
+@cli.group("records")
+def records_group() -> None:
+    """Import, export, list and show the team's article records."""
+
+
+@records_group.command("import")
+@click.argument("doi")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", help="The article's title, to keep with the record.")
+@click.pass_context
+def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) -> None:
+    """Read a tenzing contributors table (CSV or TSV) into the record for DOI.
+
+    Importing again replaces that article's record and lists what changed. A bad row is
+    reported with its line and column, and nothing is written.
+
+    \b
+    Example:
+      credit-tracker records import 10.1371/journal.pone.0185809 contributors.csv
+    """
+    from credit_tracker.identifiers import normalize_doi
+    from credit_tracker.records import import_table
+    from credit_tracker.tenzing import decode_table, parse_table
+
+    key = normalize_doi(doi)
+    table = parse_table(decode_table(file.read_bytes(), str(file)), str(file))
+    with _store(ctx).transaction() as records:
+        result = import_table(records, key, table, title=title)
+    verb = "created" if result.created else "replaced"
+    click.echo(f"{verb} the record for {result.doi}: {len(table.authors)} author(s)", err=True)
+    for person in result.new_people:
+        click.echo(f"  new person: {person}", err=True)
+    for change in result.changes:
+        click.echo(f"  {change}", err=True)
+    if not result.created and not result.changes:
+        click.echo("  no changes", err=True)
+
+
+@records_group.command("export")
+@click.argument("doi")
+@click.option("--format", "fmt", type=click.Choice(["tenzing", "json"]), default="tenzing", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.pass_context
+def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
+    """Write the record for DOI as a tenzing table (round-trip exact) or as JSON.
+
+    \b
+    Example:
+      credit-tracker records export 10.5555/aimms-mentoring-2025 --output aimms.csv
+    """
+    import json
+
+    from credit_tracker.records import get_article
+    from credit_tracker.tenzing import export_table
+
+    records = _store(ctx).load()
+    record = get_article(records, doi)
+    if fmt == "json":
+        text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = export_table(record, {pid: person.orcid for pid, person in records.people.items()})
+    _emit(text, output)
+
+
+@records_group.command("list")
+@click.pass_context
+def records_list(ctx: click.Context) -> None:
+    """List the articles in the records, with their latest snapshot state.
+
+    \b
+    Example:
+      credit-tracker records list
+    """
+    from credit_tracker.compare import latest_by_source
+
+    records = _store(ctx).load()
+    for doi in sorted(records.articles):
+        record = records.articles[doi]
+        shots = latest_by_source(records.snapshots.get(doi, []))
+        state = ", ".join(f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}" for kind, shot in sorted(shots.items())) or "never fetched"
+        flags = " [draft: roles not recorded]" if record.draft else ""
+        click.echo(f"{doi}\t{len(record.authors)} authors\t{state}\t{record.title or ''}{flags}")
+    click.echo(f"{len(records.articles)} article(s)", err=True)
+
+
+@records_group.command("show")
+@click.argument("doi")
+@click.pass_context
+def records_show(ctx: click.Context, doi: str) -> None:
+    """Show the team's record for DOI: authors in order, roles, ORCID iDs.
+
+    \b
+    Example:
+      credit-tracker records show 10.5555/aimms-mentoring-2025
+    """
+    from credit_tracker.records import get_article
+
+    records = _store(ctx).load()
+    record = get_article(records, doi)
+    click.echo(f"{record.doi}  {record.title or ''}")
+    if record.note:
+        click.echo(f"note: {record.note}")
+    for position, author in enumerate(record.authors, start=1):
+        person = records.people.get(author.person)
+        orcid = f" ORCID {person.orcid}" if person and person.orcid else ""
+        star = " (corresponding)" if author.corresponding else ""
+        roles = "roles not recorded" if author.roles is None else "; ".join(
+            a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles) or "no roles"  # fmt: skip
+        click.echo(f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}]: {roles}")
+
+
+# ---- people ----------------------------------------------------------------------------------
+
+
+@cli.group("person")
+def person_group() -> None:
+    """See a person and record their ORCID iD, accepted spellings and former names."""
+
+
+@person_group.command("list")
+@click.pass_context
+def person_list(ctx: click.Context) -> None:
+    """List the people in the records.
+
+    \b
+    Example:
+      credit-tracker person list
+    """
+    records = _store(ctx).load()
+    for person in sorted(records.people.values(), key=lambda p: p.id):
+        click.echo(f"{person.id}\t{person.name.display()}\t{person.orcid or ''}")
+
+
+@person_group.command("show")
+@click.argument("query")
+@click.pass_context
+def person_show(ctx: click.Context, query: str) -> None:
+    """Show a person (QUERY: an id, an ORCID iD or a name in any spelling).
+
+    Former names are confidential: only their number is shown.
+
+    \b
+    Example:
+      credit-tracker person show "Jane Illes"
+    """
+    from credit_tracker.records import find_person
+
+    records = _store(ctx).load()
+    person = find_person(records, query)
+    click.echo(f"{person.id}: {person.name.display()}")
+    click.echo(f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: {person.name.particle!r}  suffix: {person.name.suffix!r}")
+    click.echo(f"  ORCID: {person.orcid or 'none'}")
+    click.echo(f"  accepted spellings: {'; '.join(person.accepted_spellings) or 'none'}")
+    click.echo(f"  former names: {len(person.former_names)} (confidential, never shown)")
+    articles = [doi for doi, record in records.articles.items() if any(a.person == person.id for a in record.authors)]
+    click.echo(f"  articles: {', '.join(sorted(articles)) or 'none'}")
+
+
+@person_group.command("add-spelling")
+@click.argument("query")
+@click.argument("spelling")
+@click.pass_context
+def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
+    """Accept SPELLING as a way to print this person's name (never reported as an error).
+
+    \b
+    Example:
+      credit-tracker person add-spelling jane-illes "J. Illés"
+    """
+    from credit_tracker.records import add_accepted_spelling, find_person
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, query)
+        added = add_accepted_spelling(person, spelling)
+    click.echo(f"{person.id}: {'accepted' if added else 'already accepted'}: {spelling}", err=True)
+
+
+@person_group.command("add-former-name")
+@click.argument("query")
+@click.argument("name")
+@click.pass_context
+def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
+    """Record a confidential former NAME: used to recognise the person, never printed.
+
+    \b
+    Example:
+      credit-tracker person add-former-name jane-illes "Jane Smith"
+    """
+    from credit_tracker.records import add_former_name, find_person
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, query)
+        added = add_former_name(person, name)
+    click.echo(f"{person.id}: {'former name recorded' if added else 'former name already recorded'} (confidential)", err=True)
+
+
+@person_group.command("set-orcid")
+@click.argument("query")
+@click.argument("orcid")
+@click.pass_context
+def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
+    """Set the person's ORCID iD (bare or URL form; the check digit is verified).
+
+    \b
+    Example:
+      credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
+    """
+    from credit_tracker.records import find_person, set_orcid
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, query)
+        value = set_orcid(records, person, orcid)
+    click.echo(f"{person.id}: ORCID {value}", err=True)
+
+
+# ---- fetch -----------------------------------------------------------------------------------
+
+
+@cli.command("fetch")
+@click.argument("dois", nargs=-1)
+@click.option("--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO).")
+@click.option("--jats", "jats_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the publisher's JATS XML for the one DOI given from this file.")
+@click.option("--xml-max-age", type=click.IntRange(min=0), default=30, show_default=True,
+              help="Download publisher XML again after this many days even if Crossref shows no change.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
+@click.pass_context
+def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None, jats_file: Path | None,
+                  xml_max_age: int, quiet: bool) -> None:  # fmt: skip
+    """Learn what the publishers say about each article and store dated snapshots.
+
+    Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
+    DOIs; publisher XML (PLOS, Europe PMC) is downloaded again only when Crossref shows a
+    change or the last copy is older than --xml-max-age days.
+
+    \b
+    Examples:
+      credit-tracker fetch --mailto office@example.org
+      credit-tracker fetch 10.1371/journal.pone.0185809
+      credit-tracker fetch 10.1234/abc --jats article.xml
+    """
+    summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet)
+    ctx.exit(3 if summary.failed or summary.stopped else 0)
+
+
+def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool):
+    from credit_tracker.check import select_dois
+    from credit_tracker.config import Services, user_agent
+    from credit_tracker.crossref import CrossrefClient, habanero_version
+    from credit_tracker.fetch import Fetcher, FetchSummary, local_jats_snapshot, now_utc, record_snapshot
+    from credit_tracker.publisher import PublisherClient
+    from credit_tracker.transport import PoliteClient
+
+    store = _store(ctx)
+    if jats_file is not None:
+        if len(dois) != 1:
+            raise InputError("--jats needs exactly one DOI")
+        with store.transaction() as records:
+            doi = select_dois(records, dois)[0]
+            record_snapshot(records, local_jats_snapshot(doi, str(jats_file), jats_file.read_bytes(), now_utc()))
+        click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
+        return FetchSummary(fetched=1)
+    services = Services.from_env(mailto)
+    if not services.mailto and not quiet:
+        click.echo("credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool", err=True)
+    selected = select_dois(store.load(), dois)
+    client = PoliteClient(user_agent(services.mailto, habanero_version()))
+    fetcher = Fetcher(
+        crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
+        publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
+        xml_max_age=timedelta(days=xml_max_age),
+    )
+    progress = None if quiet or not selected else (lambda done, total: click.echo(f"fetched {done}/{total}", err=True))
+    summary = fetcher.run(store, selected, progress)
+    click.echo(
+        f"fetch: {summary.fetched} fetched, {summary.changed} changed, {summary.not_found} not found, "
+        f"{summary.failed} failed, {summary.xml_downloads} XML download(s), {summary.requests} request(s)", err=True)  # fmt: skip
+    for doi, reason in sorted(summary.failures.items()):
+        click.echo(f"  could not fetch {doi}: {reason}", err=True)
+    if summary.stopped:
+        click.echo(f"credit-tracker: stopped early: {summary.stopped}; what was fetched is saved", err=True)
+    return summary
+
+
+# ---- check -----------------------------------------------------------------------------------
+
+
+@cli.command("check")
+@click.argument("dois", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "markdown", "github", "csv"]),
+              default=None, help="Report format (default: from --output's extension, else text).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here; the summary still goes to stderr.")
+@click.option("--fail-on", default="warning", show_default=True,
+              help="Fail (exit 1) on findings at or above this severity (info, warning, error), 'never', or a comma list of rules.")
+@click.option("--severity", "severity_overrides", multiple=True, metavar="RULE=LEVEL", help="Change a rule's severity; repeatable.")
+@click.option("--refresh", is_flag=True, help="Fetch before checking (default: offline, from the stored snapshots).")
+@click.option("--mailto", help="With --refresh: your e-mail for Crossref's polite pool.")
+@click.pass_context
+def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str,
+                  severity_overrides: tuple[str, ...], refresh: bool, mailto: str | None) -> None:  # fmt: skip
+    """Compare the team's records with the stored publisher snapshots and report every difference.
+
+    \b
+    Examples:
+      credit-tracker check
+      credit-tracker check --format json --output findings.json
+      credit-tracker check --refresh --format github --fail-on error
+      credit-tracker check --fail-on role-missing,name-initials
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on and every DOI verified; 1 findings at or
+    above --fail-on; 2 usage or input error; 3 a DOI could not be verified.
+    """
+    from credit_tracker.check import FailPolicy, exit_code, parse_severities, run_check, select_dois
+    from credit_tracker.formats import EXTENSIONS, FORMATS
+    from credit_tracker.formats.base import summary_line
+    from credit_tracker.formats.junit import JunitFormat
+    from credit_tracker.formats.markdown import MarkdownFormat
+
+    policy = FailPolicy.parse(fail_on)
+    severities = parse_severities(severity_overrides)
+    if refresh:
+        _fetch(ctx, dois, mailto, None, 30, quiet=True)
+    records = _store(ctx).load()
+    report = run_check(records, select_dois(records, dois), policy, severities)
+    name = fmt or (EXTENSIONS.get(output.suffix.lower(), "text") if output else "text")
+    color = name == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    formatter = JunitFormat(fails=policy.fails) if name == "junit" else FORMATS[name](color=color)
+    _emit(formatter.format(report), output)
+    if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(MarkdownFormat().format(report))
+    if output is not None or name != "text":
+        click.echo(summary_line(report), err=True)
+    ctx.exit(exit_code(report))
+
+
+@cli.command("ack")
+@click.argument("finding_id")
+@click.option("--note", required=True, help="Why it is known, e.g. 'correction requested 2025-06-01'.")
+@click.pass_context
+def ack_command(ctx: click.Context, finding_id: str, note: str) -> None:
+    """Acknowledge a finding: it is still reported, as acknowledged, and no longer fails the run.
+
+    \b
+    Example:
+      credit-tracker ack ct-1a2b3c4d5e6f --note "correction requested from PLOS on 2025-06-01"
+    """
+    from datetime import date
+
+    from credit_tracker.check import run_check, FailPolicy
+    from credit_tracker.store import Acknowledgement
+
+    with _store(ctx).transaction() as records:
+        report = run_check(records, sorted(records.articles), FailPolicy())
+        known = {f.id: f for f in report.findings} | {a.finding.id: a.finding for a in report.acknowledged}
+        finding = known.get(finding_id)
+        if finding is None:
+            raise InputError(f"no current finding has the id {finding_id!r}; see 'credit-tracker check'", field="FINDING_ID")
+        records.acknowledgements[finding_id] = Acknowledgement(
+            finding_id=finding_id, doi=finding.doi, rule=finding.rule, note=note, at=date.today().isoformat())
+    click.echo(f"acknowledged {finding_id} ({finding.rule}, {finding.doi})", err=True)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write to stdout, or to `output` only once the whole text exists (no half-written report)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from credit_tracker.store import atomic_write
+
+    atomic_write(output, text)
+
+
+def main() -> None:
+    """The console script."""
+    cli(prog_name="credit-tracker")

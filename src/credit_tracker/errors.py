@@ -1,0 +1,60 @@
+"""The project's exception tree; cli.py turns each kind into a message and an exit code."""
+
+from __future__ import annotations
+
+
+class CreditTrackerError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    exit_code = 2
+
+
+class InputError(CreditTrackerError, ValueError):
+    """Bad input from the user: a file, an argument or a value. Exit code 2."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.reason = message
+        self.path = path
+        self.line = line
+        self.field = field
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        """Return 'file:line: field: message', leaving out what is unknown."""
+        where = ""
+        if self.path:
+            where = self.path if self.line is None else f"{self.path}:{self.line}"
+        if self.field:
+            where = f"{where}: {self.field}" if where else self.field
+        return f"{where}: {self.reason}" if where else self.reason
+
+
+class UnknownRoleError(InputError):
+    """A role spelling that no CRediT role matches; names the closest valid roles."""
+
+
+class NotFoundError(CreditTrackerError):
+    """Something the user named (a DOI, a person, a finding) is not in the records."""
+
+
+class StoreError(CreditTrackerError):
+    """The records could not be read or written. Exit code 3."""
+
+    exit_code = 3
+
+
+class StoreLockedError(StoreError):
+    """Another credit-tracker process holds the records' lock."""
+
+
+class FetchError(CreditTrackerError):
+    """A publisher service could not be reached or answered badly. Exit code 3."""
+
+    exit_code = 3

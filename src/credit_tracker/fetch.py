@@ -1,0 +1,212 @@
+"""The fetch run: Crossref in batches, publisher XML when needed, snapshots saved batch by batch."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from credit_tracker.crossref import CrossrefClient, WorkResult, content_hash, notice_by_title, parse_work
+from credit_tracker.errors import InputError
+from credit_tracker.jats import ParsedArticle, parse_jats
+from credit_tracker.models import FetchState, SourceKind, SourceSnapshot
+from credit_tracker.publisher import PublisherClient, XmlResult
+from credit_tracker.store import Records, Store
+from credit_tracker.transport import RunStopped
+
+DEFAULT_XML_MAX_AGE = timedelta(days=30)
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class FetchSummary:
+    """What a fetch run did, for the one-line summary and for tests."""
+
+    fetched: int = 0
+    changed: int = 0
+    not_found: int = 0
+    failed: int = 0
+    xml_downloads: int = 0
+    requests: int = 0
+    stopped: str | None = None
+    failures: dict[str, str] = field(default_factory=dict)
+    reached: set[str] = field(default_factory=set)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def latest(history: list[SourceSnapshot], source: SourceKind, usable_only: bool = False) -> SourceSnapshot | None:
+    """Return the newest snapshot of a source, optionally only among usable ones."""
+    for snapshot in reversed(history):
+        if snapshot.source is source and (snapshot.usable or not usable_only):
+            return snapshot
+    return None
+
+
+def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
+    """Add a snapshot to the history; return True when it differs from the last usable one.
+
+    An unchanged answer only moves the last snapshot's date forward; a repeated failure replaces
+    the previous failure, so nightly runs do not grow the store with copies.
+    """
+    history = records.snapshots.setdefault(snapshot.doi, [])
+    previous = latest(history, snapshot.source)
+    good = latest(history, snapshot.source, usable_only=True)
+    if snapshot.usable and previous is good and good is not None and good.content_hash == snapshot.content_hash:
+        history[history.index(good)] = good.model_copy(update={"fetched_at": snapshot.fetched_at})
+        return False
+    if previous is not None and not previous.usable and not snapshot.usable:
+        history[history.index(previous)] = snapshot
+        return False
+    history.append(snapshot)
+    return snapshot.usable and (good is None or good.content_hash != snapshot.content_hash)
+
+
+def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapshot:
+    """Turn a Crossref result into a snapshot (ok, not-found or failed)."""
+    base = {"doi": result.doi, "source": SourceKind.CROSSREF, "fetched_at": fetched_at, "url": result.url}
+    if result.state != "ok" or result.message is None:
+        return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
+    parsed = parse_work(result.message)
+    notices = list(parsed.notices)
+    own_notice = notice_by_title(result.message)
+    problems = list(parsed.problems)
+    if own_notice is not None:
+        problems.append(f"this DOI is itself a {own_notice.kind} notice ({own_notice.label}); it is not an article to track")
+    return SourceSnapshot(
+        **base, state=FetchState.OK, title=parsed.title, journal=parsed.journal, authors=parsed.authors,
+        deposited=parsed.deposited, indexed=parsed.indexed, notices=notices,
+        content_hash=content_hash(result.message), problems=problems,
+    )  # fmt: skip
+
+
+def jats_snapshot(doi: str, result: XmlResult, fetched_at: datetime) -> SourceSnapshot:
+    """Turn an XML result into a snapshot; XML that is not JATS (or unsafe) is a failure."""
+    base = {"doi": doi, "source": SourceKind.JATS, "fetched_at": fetched_at, "url": result.url}
+    if result.state != "ok" or result.body is None:
+        return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
+    try:
+        parsed = parse_jats(result.body, origin=result.url or doi)
+    except InputError as exc:
+        return SourceSnapshot(**base, state=FetchState.FAILED, reason=exc.render())
+    return article_snapshot(doi, parsed, result.body, base)
+
+
+def article_snapshot(doi: str, parsed: ParsedArticle, body: bytes, base: dict) -> SourceSnapshot:
+    """Build a JATS snapshot from a parsed article, refusing one about another DOI."""
+    if parsed.doi and parsed.doi != doi:
+        return SourceSnapshot(**base, state=FetchState.FAILED, reason=f"the XML is about another DOI ({parsed.doi})")
+    return SourceSnapshot(
+        **base, state=FetchState.OK, title=parsed.title, journal=parsed.journal, authors=parsed.authors,
+        content_hash=hashlib.sha256(body).hexdigest(), problems=parsed.problems,
+    )  # fmt: skip
+
+
+def needs_xml(history: list[SourceSnapshot], crossref_changed: bool, now: datetime, max_age: timedelta) -> bool:
+    """Return True when publisher XML must be downloaded again."""
+    last = latest(history, SourceKind.JATS)
+    if last is None or crossref_changed:
+        return True
+    return now - last.fetched_at >= max_age
+
+
+@dataclass
+class Fetcher:
+    """Runs a fetch over many DOIs with the given clients."""
+
+    crossref: CrossrefClient
+    publisher: PublisherClient | None
+    xml_max_age: timedelta = DEFAULT_XML_MAX_AGE
+    clock: Callable[[], datetime] = now_utc
+
+    def run(self, store: Store, dois: list[str], progress: Progress | None = None) -> FetchSummary:
+        """Fetch every DOI, saving after each batch. KeyboardInterrupt keeps the saved batches."""
+        summary = FetchSummary()
+        with store.locked():
+            records = store.load()
+            batches = [dois[i : i + self.crossref.batch_size] for i in range(0, len(dois), self.crossref.batch_size)]
+            done = 0
+            try:
+                for snapshots in self._fetch_batches(batches, records):
+                    self._absorb(records, snapshots, summary)
+                    store.save(records)
+                    done += len({s.doi for s in snapshots})
+                    if progress:
+                        progress(done, len(dois))
+            except RunStopped as exc:
+                summary.stopped = str(exc)
+                self._mark_unfetched(records, dois, summary)
+                store.save(records)
+            finally:
+                summary.requests = self.crossref.client.counters.requests
+        return summary
+
+    def _fetch_batches(self, batches: list[list[str]], records: Records) -> Iterable[list[SourceSnapshot]]:
+        # Several batches in flight: the transport's gates keep the pace within Crossref's limits.
+        workers = max(1, min(3, len(batches)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(self._one_batch, batch, records) for batch in batches]
+            try:
+                for future in futures:
+                    yield future.result()
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+
+    def _one_batch(self, batch: list[str], records: Records) -> list[SourceSnapshot]:
+        if self.crossref.client.stopped:
+            raise RunStopped("the run was stopped after repeated failures")
+        now = self.clock()
+        snapshots = []
+        for result in self.crossref.fetch_batch(batch):
+            shot = crossref_snapshot(result, now)
+            snapshots.append(shot)
+            history = records.snapshots.get(result.doi, [])
+            good = latest(history, SourceKind.CROSSREF, usable_only=True)
+            changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
+            if self.publisher is not None and shot.state is not FetchState.NOT_FOUND and needs_xml(history, changed, now, self.xml_max_age):
+                snapshots.append(jats_snapshot(result.doi, self.publisher.fetch(result.doi), now))
+        return snapshots
+
+    def _absorb(self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary) -> None:
+        for shot in snapshots:
+            changed = record_snapshot(records, shot)
+            if shot.source is SourceKind.JATS:
+                summary.xml_downloads += 1
+                continue
+            summary.reached.add(shot.doi)
+            if shot.state is FetchState.OK:
+                summary.fetched += 1
+                summary.changed += changed
+            elif shot.state is FetchState.NOT_FOUND:
+                summary.not_found += 1
+            else:
+                summary.failed += 1
+                summary.failures[shot.doi] = shot.reason or "unknown"
+
+    def _mark_unfetched(self, records: Records, dois: list[str], summary: FetchSummary) -> None:
+        """After a stop, record every DOI this run did not reach as 'could not fetch'."""
+        now = self.clock()
+        reason = "not fetched: the run stopped after repeated failures"
+        for doi in dois:
+            if doi in summary.reached:
+                continue
+            shot = SourceSnapshot(doi=doi, source=SourceKind.CROSSREF, state=FetchState.FAILED, fetched_at=now, reason=reason)
+            record_snapshot(records, shot)
+            summary.failed += 1
+            summary.failures[doi] = reason
+
+
+def local_jats_snapshot(doi: str, path: str, data: bytes, fetched_at: datetime) -> SourceSnapshot:
+    """Build a JATS snapshot from a local file (`fetch DOI --jats FILE`); InputError if it is bad."""
+    parsed = parse_jats(data, origin=path)
+    base = {"doi": doi, "source": SourceKind.JATS, "fetched_at": fetched_at, "url": f"file:{path}"}
+    shot = article_snapshot(doi, parsed, data, base)
+    if not shot.usable:
+        raise InputError(shot.reason or "unusable XML", path=path)
+    return shot

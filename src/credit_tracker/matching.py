@@ -1,0 +1,154 @@
+"""Pair the team's authors with a source's authors: tolerant, one-to-one, chosen for the whole list.
+
+Scores come from ORCID, then names (exact, accepted spellings, former names, folded forms,
+initials, particles, swapped given and family names, near spellings); byline order only breaks
+ties. The pairing maximises the total score over the whole list (Hungarian algorithm), so that
+'Reza' as one author's family name and another's given name, or two Lepperts, are not paired
+greedily.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from credit_tracker.models import Person, SourceAuthor, TeamAuthor
+from credit_tracker.names import PersonName, fold, given_compatible, parse_display_name, typographic_key
+
+THRESHOLD = 0.5
+ORDER_CONFIDENCE = 0.3
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A team author (index into the record) paired with a source author (index into the source)."""
+
+    team: int
+    source: int
+    method: str  # "orcid" | "exact" | "accepted" | "former" | "tolerant" | "order"
+    confidence: float
+
+
+def source_name(author: SourceAuthor) -> PersonName | None:
+    """Return the structured name of a source author, guessing the split for unstructured ones."""
+    if author.organisation:
+        return None
+    return author.name if author.name is not None else parse_display_name(author.raw)
+
+
+def score(team: TeamAuthor, person: Person | None, other: SourceAuthor) -> tuple[float, str]:
+    """Return how likely `other` is this team author, and the method that says so."""
+    if other.organisation:
+        return 0.0, ""
+    if person is not None and person.orcid and other.orcid == person.orcid:
+        return 1.0, "orcid"
+    printed = typographic_key(other.raw)
+    if printed == typographic_key(team.printed.display()):
+        return 0.97, "exact"
+    if person is not None:
+        if printed in {typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)}:
+            return 0.95, "accepted"
+        if fold(other.raw) in {fold(s) for s in person.former_names}:
+            return 0.9, "former"
+    return _tolerant(team.printed, source_name(other))
+
+
+def _tolerant(mine: PersonName, theirs: PersonName | None) -> tuple[float, str]:
+    if theirs is None:
+        return 0.0, ""
+    my_given, my_family = fold(mine.given), fold(mine.family_full)
+    their_given, their_family = fold(theirs.given), fold(theirs.family_full)
+    if (my_given, my_family) == (their_given, their_family):
+        return 0.92, "tolerant"
+    family_fits = my_family == their_family or fold(mine.family) == fold(theirs.family)
+    if family_fits and given_compatible(mine.given, theirs.given):
+        return 0.85, "tolerant"
+    if my_given and (my_given, my_family) == (their_family, their_given):
+        return 0.8, "tolerant"  # given and family swapped (Vietnamese, East Asian names)
+    mine_words, their_words = sorted(f"{my_given} {my_family}".split()), sorted(f"{their_given} {their_family}".split())
+    if mine_words == their_words:
+        return 0.8, "tolerant"  # same words, split differently (particles, compound names)
+    ratio = difflib.SequenceMatcher(None, f"{my_given} {my_family}", f"{their_given} {their_family}").ratio()
+    if ratio >= 0.85 and (family_fits or given_compatible(mine.given, theirs.given)):
+        return 0.6 * ratio, "tolerant"
+    if ratio >= 0.9:
+        return 0.55, "tolerant"
+    return 0.0, ""
+
+
+def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor]) -> list[Pair]:
+    """Return the one-to-one pairing that maximises the total score."""
+    if not team or not source:
+        return []
+    scored = [[score(author, people.get(author.person), other) for other in source] for author in team]
+    width = max(len(team), len(source))
+    weights = [
+        [scored[i][j][0] - 0.001 * abs(i - j) / width if scored[i][j][0] >= THRESHOLD else 0.0 for j in range(len(source))]
+        for i in range(len(team))
+    ]
+    pairs = []
+    for i, j in maximum_assignment(weights):
+        value, method = scored[i][j]
+        if value >= THRESHOLD:
+            pairs.append(Pair(team=i, source=j, method=method, confidence=round(value, 2)))
+    return pairs + _order_pairs(team, source, pairs)
+
+
+def _order_pairs(team: list[TeamAuthor], source: list[SourceAuthor], pairs: list[Pair]) -> list[Pair]:
+    """Pair leftovers by byline position, only where both lists have the same length."""
+    if len(team) != len(source):
+        return []
+    taken_team = {pair.team for pair in pairs}
+    taken_source = {pair.source for pair in pairs}
+    return [
+        Pair(team=i, source=i, method="order", confidence=ORDER_CONFIDENCE)
+        for i in range(len(team))
+        if i not in taken_team and i not in taken_source and not source[i].organisation
+    ]
+
+
+def maximum_assignment(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """Return (row, column) pairs maximising the total weight (Hungarian algorithm, O(n²m)).
+
+    Rows and columns may differ in number; each row gets at most one column and vice versa.
+    """
+    rows, cols = len(weights), len(weights[0]) if weights else 0
+    transpose = rows > cols
+    if transpose:
+        weights = [list(column) for column in zip(*weights, strict=True)]
+        rows, cols = cols, rows
+    top = max((w for row in weights for w in row), default=0.0)
+    cost = [[top - w for w in row] for row in weights]  # minimise cost = maximise weight
+    inf = float("inf")
+    u, v = [0.0] * (rows + 1), [0.0] * (cols + 1)
+    owner, way = [0] * (cols + 1), [0] * (cols + 1)
+    for row in range(1, rows + 1):
+        owner[0] = row
+        column = 0
+        best = [inf] * (cols + 1)
+        used = [False] * (cols + 1)
+        while True:
+            used[column] = True
+            current, delta, next_column = owner[column], inf, 0
+            for j in range(1, cols + 1):
+                if not used[j]:
+                    reduced = cost[current - 1][j - 1] - u[current] - v[j]
+                    if reduced < best[j]:
+                        best[j], way[j] = reduced, column
+                    if best[j] < delta:
+                        delta, next_column = best[j], j
+            for j in range(cols + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    best[j] -= delta
+            column = next_column
+            if owner[column] == 0:
+                break
+        while column:
+            previous = way[column]
+            owner[column] = owner[previous]
+            column = previous
+    pairs = [(owner[j] - 1, j - 1) for j in range(1, cols + 1) if owner[j]]
+    return [(c, r) for r, c in pairs] if transpose else pairs

@@ -1,0 +1,136 @@
+"""Structured personal names and the folding used to recognise one person in many spellings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+from pydantic import BaseModel, ConfigDict
+
+# Lower-case words that, before a family name, belong to it (van der Pluijm, de Kroon, Ben Saad).
+PARTICLES = frozenset(
+    "van von der den de del della di da das dos du la le ten ter op bin ben al el zu af".split()
+)
+_SPACES = re.compile(r"\s+")
+_HYPHENS = "\u2010\u2011\u2012\u2013-"
+
+
+class PersonName(BaseModel):
+    """A name as given and family parts; the particle is kept apart so it can be checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    given: str = ""
+    family: str
+    particle: str = ""
+    suffix: str = ""
+
+    @property
+    def family_full(self) -> str:
+        """Return the family name with its particle: 'van der Pluijm'."""
+        return " ".join(part for part in (self.particle, self.family) if part)
+
+    def display(self) -> str:
+        """Return the name in Western order as it would be printed in a byline."""
+        parts = (self.given, self.family_full, self.suffix)
+        return " ".join(part for part in parts if part)
+
+
+def clean(text: str) -> str:
+    """Return `text` in NFC with runs of white space (non-breaking ones too) made one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def typographic_key(text: str) -> str:
+    """Return the form under which two spellings count as the same print.
+
+    NFC against NFD, white space and a full stop after an initial ('Louise D' / 'Louise D.')
+    are not differences anyone would file a correction for.
+    """
+    value = clean(text).replace(".", " ")
+    return _SPACES.sub(" ", value).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    """Return `text` with accents removed and letters such as ø, ß, ł, æ spelled in ASCII."""
+    return anyascii(unicodedata.normalize("NFC", text))
+
+
+def fold(text: str) -> str:
+    """Return the matching key: no accents, no case, hyphens as spaces, no full stops."""
+    value = strip_diacritics(text).casefold()
+    for hyphen in _HYPHENS:
+        value = value.replace(hyphen, " ")
+    value = re.sub(r"[^\w\s']", " ", value).replace("'", "")
+    return _SPACES.sub(" ", value).strip()
+
+
+def split_particle(family: str) -> tuple[str, str]:
+    """Split 'van der Pluijm' into ('van der', 'Pluijm'); a lone word is never a particle."""
+    words = clean(family).split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in PARTICLES:
+        lead += 1
+    return " ".join(words[:lead]), " ".join(words[lead:])
+
+
+def parse_display_name(text: str) -> PersonName:
+    """Return a structured guess for a name printed in one string ('Jane P. Illés').
+
+    The family name is the last word with any particles before it; used only where a source
+    prints names unstructured (statements), never to overrule a structured source.
+    """
+    words = clean(text).split(" ")
+    if len(words) == 1:
+        return PersonName(family=words[0])
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in PARTICLES:
+        start -= 1
+    particle, family = split_particle(" ".join(words[start:]))
+    return PersonName(given=" ".join(words[:start]), family=family, particle=particle)
+
+
+def given_tokens(given: str) -> list[str]:
+    """Return folded given-name tokens, initials split: 'L-M' → ['l', 'm'], 'J.P.' → ['j', 'p']."""
+    spaced = re.sub(r"\.(?=\S)", ". ", clean(given))
+    return fold(spaced).split()
+
+
+def is_initial(token: str) -> bool:
+    """Return True for a one-letter token."""
+    return len(token) == 1
+
+
+def given_compatible(first: str, second: str) -> bool:
+    """Return True when two given names can belong to one person.
+
+    'Jane' fits 'J.', 'Jane P.' and 'J. P.'; 'Jane' does not fit 'John'. One side may carry
+    extra middle names or initials.
+    """
+    left, right = given_tokens(first), given_tokens(second)
+    if not left or not right:
+        return True
+    if not _token_fits(left[0], right[0]):
+        return False
+    rest_left, rest_right = left[1:], right[1:]
+    shorter, longer = sorted((rest_left, rest_right), key=len)
+    position = 0
+    for token in shorter:
+        while position < len(longer) and not _token_fits(token, longer[position]):
+            position += 1
+        if position == len(longer):
+            return False
+        position += 1
+    return True
+
+
+def _token_fits(first: str, second: str) -> bool:
+    if is_initial(first) or is_initial(second):
+        return first[0] == second[0]
+    return first == second
+
+
+def initials_of(given: str) -> str:
+    """Return the initials of a given name: 'Jean-François' → 'JF'."""
+    return "".join(token[0] for token in given_tokens(given)).upper()
