@@ -79,10 +79,12 @@ def describe_changes(old: ArticleRecord, new: ArticleRecord, people: dict[str, P
     changes: list[str] = []
     old_by_person = {author.person: author for author in old.authors}
     new_by_person = {author.person: author for author in new.authors}
-    for person in old_by_person.keys() - new_by_person.keys():
-        changes.append(f"removed author {old_by_person[person].printed.display()}")
-    for person in new_by_person.keys() - old_by_person.keys():
-        changes.append(f"added author {new_by_person[person].printed.display()}")
+    for author in old.authors:
+        if author.person not in new_by_person:
+            changes.append(f"removed author {author.printed.display()}")
+    for author in new.authors:
+        if author.person not in old_by_person:
+            changes.append(f"added author {author.printed.display()}")
     old_order = [a.person for a in old.authors if a.person in new_by_person]
     new_order = [a.person for a in new.authors if a.person in old_by_person]
     if old_order != new_order:

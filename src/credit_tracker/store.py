@@ -95,7 +95,7 @@ def read_json_file(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise StoreError(
             f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); the file was left as it "
-            f"is; the last good copy is {path.name}.bak"
+            f"is; the copy from before the last write is {path.name}.bak"
         ) from exc
     if not isinstance(data, dict):
         raise StoreError(f"{path}: expected a JSON object of tables")

@@ -20,7 +20,7 @@ MISSING = "NA"
 # tenzing writes role columns with a plain hyphen ('Writing - review & editing').
 DEFAULT_COLUMNS = [
     *NAME_COLUMNS,
-    *(role.label.replace("\u2013", "-") for role in ROLES),
+    *(role.label.replace("\u2013", "-") for role in ROLES),  # tenzing's hyphen
     "Affiliation 1", "Affiliation 2", "Affiliation 3", "Funding", ORCID, "Email address",
     CORRESPONDING, "Conflict of interest",
 ]  # fmt: skip
@@ -97,14 +97,18 @@ def _check_header(header: list[str], path: str) -> dict[str, str]:
         role = try_resolve_role(column) if column not in NAME_COLUMNS else None
         if role is not None:
             role_columns[column] = role.slug
-    required = [*NAME_COLUMNS]
-    missing = [name for name in required if name not in header]
-    missing_roles = [role.label for role in ROLES if role.slug not in role_columns.values()]
-    for name in missing + missing_roles:
-        close = difflib.get_close_matches(name, header, n=1, cutoff=0.6)
+    missing = [name for name in NAME_COLUMNS if name not in header]
+    missing += [_tenzing_label(role.label) for role in ROLES if role.slug not in role_columns.values()]
+    unrecognised = [c for c in header if c not in role_columns and c not in DEFAULT_COLUMNS]
+    for name in missing:
+        close = difflib.get_close_matches(name, unrecognised, n=1, cutoff=0.4)
         hint = f" (is {close[0]!r} meant to be it?)" if close else ""
         raise InputError(f"missing column {name!r}{hint}", path=path, line=1, field=name)
     return role_columns
+
+
+def _tenzing_label(label: str) -> str:
+    return label.replace("\u2013", "-")
 
 
 def _parse_row(cells: dict[str, str], role_columns: dict[str, str], path: str, line: int) -> ImportedAuthor:

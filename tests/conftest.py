@@ -1,0 +1,74 @@
+"""Shared test fixtures: the recorded data, temporary records folders, the stand-in server, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from credit_tracker.standin import Catalogue, StandIn
+
+DATA = Path(__file__).parent / "data"
+FIXTURES = DATA / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--live", action="store_true", help="also run tests that talk to the real services")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--live"):
+        return
+    skip = pytest.mark.skip(reason="talks to the real Crossref/PLOS/Europe PMC; run with --live")
+    for item in items:
+        if "live" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return Catalogue.from_folder(FIXTURES)
+
+
+@pytest.fixture
+def standin(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch):
+    """A stand-in server on 127.0.0.1 with the recorded data; the environment points at it."""
+    server = StandIn(catalogue, synthetic_prefix="10.5555/synthetic.")
+    with server:
+        for name, value in server.base_urls().items():
+            monkeypatch.setenv(name, value)
+        yield server
+
+
+@pytest.fixture
+def records_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty, initialised records folder; the CLI is pointed at it."""
+    from credit_tracker.store import Store
+
+    folder = tmp_path / "records"
+    Store(folder).init()
+    monkeypatch.setenv("CREDIT_TRACKER_RECORDS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def example_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped records/ (the AIMMS example), so tests never write to the real one."""
+    folder = tmp_path / "records"
+    shutil.copytree(ROOT / "records", folder, ignore=shutil.ignore_patterns(".lock", "*.bak"))
+    monkeypatch.setenv("CREDIT_TRACKER_RECORDS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _quiet_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CREDIT_TRACKER_MAILTO", "CREDIT_TRACKER_CROSSREF_TOKEN", "GITHUB_STEP_SUMMARY", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

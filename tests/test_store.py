@@ -1,0 +1,141 @@
+"""The store: deterministic files, atomic writes, one write per operation, locks, corrupt files."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from credit_tracker.errors import StoreError, StoreLockedError
+from credit_tracker.models import Person
+from credit_tracker.names import PersonName
+from credit_tracker.store import CanonicalJSONStorage, Store
+
+
+def _add_person(store: Store, pid: str, family: str) -> None:
+    with store.transaction() as records:
+        records.people[pid] = Person(id=pid, name=PersonName(given="Ana", family=family))
+
+
+def test_init_creates_an_empty_loadable_store(tmp_path: Path) -> None:
+    store = Store(tmp_path / "records")
+    assert store.init() is True
+    assert store.init() is False
+    records = store.load()
+    assert records.articles == {} and records.people == {} and records.snapshots == {}
+
+
+def test_files_are_sorted_indented_json(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.init()
+    _add_person(store, "zed", "Zamani")
+    _add_person(store, "amy", "Alwan")
+    text = store.team_path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    # document ids are stable: the first person keeps id 1 although the second sorts first
+    assert data["people"]["1"]["id"] == "zed" and data["people"]["2"]["id"] == "amy"
+
+
+def test_one_write_per_operation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path)
+    store.init()
+    writes: list[str] = []
+    original = CanonicalJSONStorage.write
+    monkeypatch.setattr(CanonicalJSONStorage, "write", lambda self, data: (writes.append(self.path.name), original(self, data)))
+    with store.transaction() as records:
+        for n in range(2000):  # TinyDB would write 2,000 times if inserted one by one
+            records.people[f"p{n}"] = Person(id=f"p{n}", name=PersonName(family=f"F{n}"))
+    assert writes == ["team.json"]
+    writes.clear()
+    with store.transaction():
+        pass  # nothing changed: nothing written
+    assert writes == []
+    assert len(Store(tmp_path).load().people) == 2000
+
+
+def test_a_failing_write_leaves_the_previous_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path)
+    store.init()
+    _add_person(store, "a", "Alwan")
+    before = store.team_path.read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(StoreError, match=r"team.json: could not write \(No space left on device\); the previous file is intact"):
+        _add_person(Store(tmp_path), "b", "Benedikz")
+    monkeypatch.undo()
+    assert store.team_path.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+    assert set(Store(tmp_path).load().people) == {"a"}
+
+
+def test_a_corrupt_file_is_reported_with_its_position_and_kept(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.init()
+    _add_person(store, "a", "Alwan")
+    store.team_path.write_text('{\n  "people": {\n    "1": {"id": "a",,}\n', encoding="utf-8")
+    broken = store.team_path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store(tmp_path).load()
+    message = str(caught.value)
+    assert str(store.team_path) + ":3:" in message and "team.json.bak" in message
+    with pytest.raises(StoreError):
+        _add_person(Store(tmp_path), "b", "Benedikz")
+    assert store.team_path.read_bytes() == broken  # never silently replaced
+    # the copy from before the last write is kept beside it, and it parses
+    assert set(json.loads((tmp_path / "team.json.bak").read_text())) == {"articles", "people", "acknowledgements"}
+
+
+def test_a_document_with_a_bad_field_names_it(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.init()
+    store.team_path.write_text(json.dumps({"articles": {}, "people": {"1": {"id": "a", "name": {"given": "A"}}}, "acknowledgements": {}}))
+    with pytest.raises(StoreError, match=r"table people, document 1, field name\.family"):
+        store.load()
+
+
+def test_missing_store_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="credit-tracker init"):
+        Store(tmp_path / "nowhere").load()
+
+
+def _hold_lock(folder: str, seconds: float, ready) -> None:
+    with Store(Path(folder)).locked():
+        ready.set()
+        time.sleep(seconds)
+
+
+def test_a_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
+    Store(tmp_path).init()
+    ready = multiprocessing.Event()
+    holder = multiprocessing.Process(target=_hold_lock, args=(str(tmp_path), 3.0, ready))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        with pytest.raises(StoreLockedError, match="another credit-tracker process"):
+            _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")
+    finally:
+        holder.join()
+    _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")  # free again
+
+
+def _add_many(folder: str, prefix: str) -> None:
+    for n in range(15):
+        _add_person(Store(Path(folder), lock_timeout=30), f"{prefix}{n}", f"F{n}")
+
+
+def test_concurrent_writers_lose_no_update(tmp_path: Path) -> None:
+    Store(tmp_path).init()
+    workers = [multiprocessing.Process(target=_add_many, args=(str(tmp_path), p)) for p in "abc"]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(Store(tmp_path).load().people) == 45
