@@ -345,7 +345,7 @@ def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet:
     if not services.mailto and not quiet:
         click.echo("credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool", err=True)
     selected = select_dois(store.load(), dois)
-    client = PoliteClient(user_agent(services.mailto, habanero_version()))
+    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base)
     fetcher = Fetcher(
         crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
         publisher=PublisherClient(client, services.plos_url, services.europepmc_url),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -66,11 +65,6 @@ class CrossrefClient:
         self.mailto = mailto
         self._headers = {"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None
         self.batch_size = batch_size
-
-    def fetch(self, dois: list[str]) -> Iterator[list[WorkResult]]:
-        """Yield the results batch by batch: one list query per batch, singles for the missing."""
-        for start in range(0, len(dois), self.batch_size):
-            yield self.fetch_batch(dois[start : start + self.batch_size])
 
     def fetch_batch(self, dois: list[str]) -> list[WorkResult]:
         """Return a result for every DOI of one batch; RunStopped propagates."""

@@ -109,7 +109,7 @@ def article_snapshot(doi: str, parsed: ParsedArticle, body: bytes, base: dict) -
 def needs_xml(history: list[SourceSnapshot], crossref_changed: bool, now: datetime, max_age: timedelta) -> bool:
     """Return True when publisher XML must be downloaded again."""
     last = latest(history, SourceKind.JATS)
-    if last is None or crossref_changed:
+    if last is None or crossref_changed or last.state is FetchState.FAILED:
         return True
     return now - last.fetched_at >= max_age
 
@@ -163,14 +163,18 @@ class Fetcher:
             raise RunStopped("the run was stopped after repeated failures")
         now = self.clock()
         snapshots = []
+        wanted_xml = []
         for result in self.crossref.fetch_batch(batch):
             shot = crossref_snapshot(result, now)
             snapshots.append(shot)
             history = records.snapshots.get(result.doi, [])
             good = latest(history, SourceKind.CROSSREF, usable_only=True)
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
-            if self.publisher is not None and shot.state is not FetchState.NOT_FOUND and needs_xml(history, changed, now, self.xml_max_age):
-                snapshots.append(jats_snapshot(result.doi, self.publisher.fetch(result.doi), now))
+            if shot.state is not FetchState.NOT_FOUND and needs_xml(history, changed, now, self.xml_max_age):
+                wanted_xml.append(result.doi)
+        if self.publisher is not None and wanted_xml:
+            for doi, xml in self.publisher.fetch_many(wanted_xml).items():
+                snapshots.append(jats_snapshot(doi, xml, now))
         return snapshots
 
     def _absorb(self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary) -> None:

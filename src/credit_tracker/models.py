@@ -88,7 +88,7 @@ class SourceRole(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    role: str | None
+    role: str | None = None
     """The CRediT slug, or None when the text maps to no CRediT term (kept, reported)."""
     label: str
     """The text exactly as the source gives it."""

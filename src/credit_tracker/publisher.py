@@ -32,6 +32,7 @@ PLOS_JOURNALS = {
     "pmen": "mentalhealth",
     "pcsy": "complexsystems",
 }
+EUROPEPMC_BATCH = 25  # DOIs per Europe PMC search: one query with OR instead of one per DOI
 _PLOS_DOI = re.compile(r"^10\.1371/journal\.([a-z]+)\.\d+$")
 
 
@@ -60,35 +61,48 @@ class PublisherClient:
         self.plos_url = plos_url.rstrip("/")
         self.europepmc_url = europepmc_url.rstrip("/")
 
-    def fetch(self, doi: str) -> XmlResult:
-        """Return the article XML for `doi`; never raises for a network failure."""
-        journal = plos_journal(doi)
-        if journal is not None:
-            return self._plos(doi, journal)
-        return self._europepmc(doi)
+    def fetch_many(self, dois: list[str]) -> dict[str, XmlResult]:
+        """Return article XML for each DOI: PLOS directly, the rest through one Europe PMC search."""
+        results: dict[str, XmlResult] = {}
+        others = []
+        for doi in dois:
+            journal = plos_journal(doi)
+            if journal is not None:
+                results[doi] = self._plos(doi, journal)
+            else:
+                others.append(doi)
+        for start in range(0, len(others), EUROPEPMC_BATCH):
+            results.update(self._europepmc(others[start : start + EUROPEPMC_BATCH]))
+        return results
 
     def _plos(self, doi: str, journal: str) -> XmlResult:
         url = f"{self.plos_url}/{journal}/article/file"
         return self._get_xml(doi, url, {"id": doi, "type": "manuscript"}, kind="plos")
 
-    def _europepmc(self, doi: str) -> XmlResult:
+    def _europepmc(self, dois: list[str]) -> dict[str, XmlResult]:
+        """Find the PMCIDs of many DOIs with one search, then fetch each open full text."""
         search = f"{self.europepmc_url}/search"
-        params = {"query": f'DOI:"{doi}"', "format": "json", "resultType": "lite"}
+        query = " OR ".join(f'DOI:"{doi}"' for doi in dois)
+        params = {"query": query, "format": "json", "resultType": "lite", "pageSize": str(max(25, len(dois) * 2))}
         try:
             answer = self.client.get(search, kind="europepmc", params=params)
+            if answer.status != 200:
+                raise TransportFailure(answer.url, f"HTTP {answer.status}", answer.status)
+            found = json.loads(answer.body)["resultList"]["result"]
         except TransportFailure as exc:
-            return XmlResult(doi, "failed", search, reason=f"Europe PMC search: {exc.reason}")
-        if answer.status != 200:
-            return XmlResult(doi, "failed", answer.url, reason=f"Europe PMC search: HTTP {answer.status}")
-        try:
-            results = json.loads(answer.body)["resultList"]["result"]
+            return {doi: XmlResult(doi, "failed", search, reason=f"Europe PMC search: {exc.reason}") for doi in dois}
         except (ValueError, KeyError, TypeError):
             self.client.fail()
-            return XmlResult(doi, "failed", answer.url, reason="Europe PMC search: the answer was not JSON")
-        pmcid = next((r.get("pmcid") for r in results if r.get("pmcid") and r.get("doi", "").lower() == doi), None)
-        if pmcid is None:
-            return XmlResult(doi, "not-found", answer.url, reason="Europe PMC has no open full text for this DOI")
-        return self._get_xml(doi, f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML", None, kind="europepmc")
+            return {doi: XmlResult(doi, "failed", search, reason="Europe PMC search: the answer was not JSON") for doi in dois}
+        pmcids = {str(r.get("doi", "")).lower(): r.get("pmcid") for r in found if r.get("pmcid")}
+        results = {}
+        for doi in dois:
+            pmcid = pmcids.get(doi)
+            if pmcid is None:
+                results[doi] = XmlResult(doi, "not-found", search, reason="Europe PMC has no open full text for this DOI")
+            else:
+                results[doi] = self._get_xml(doi, f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML", None, kind="europepmc")
+        return results
 
     def _get_xml(self, doi: str, url: str, params: dict[str, str] | None, kind: str) -> XmlResult:
         try:
