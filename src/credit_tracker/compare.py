@@ -15,7 +15,7 @@ from credit_tracker.credit import BY_SLUG, ROLES
 from credit_tracker.findings import DEFAULT_SEVERITY, AuthorRef, Finding, Severity, Unverified, finding_id
 from credit_tracker.matching import Pair, match_authors, source_name
 from credit_tracker.models import ArticleRecord, FetchState, Person, SourceAuthor, SourceKind, SourceSnapshot, TeamAuthor
-from credit_tracker.names import PersonName, clean, fold, given_compatible, given_tokens, strip_diacritics, typographic_key
+from credit_tracker.names import PersonName, clean, fold, given_compatible, given_tokens, strip_accents, typographic_key
 
 WITHHELD = "[a confidential former name]"
 
@@ -170,6 +170,11 @@ def _check_name(context: _Context, source: str, index: int, author: TeamAuthor, 
         return
     expected = author.printed.display()
     if typographic_key(other.raw) == typographic_key(expected):
+        theirs = source_name(other)
+        if other.structured and theirs is not None and _split_differs(author.printed, theirs):
+            context.add("name-split", source, author, index, "",
+                        f"{expected}: printed alike, but deposited with given {theirs.given!r} and family {theirs.family_full!r}",
+                        expected=expected, observed=other.raw)  # fmt: skip
         return
     if person is not None and typographic_key(other.raw) in {typographic_key(s) for s in person.accepted_spellings}:
         context.result.accepted += 1
@@ -201,20 +206,18 @@ def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[str, str]
     verdicts: list[tuple[str, str]] = []
     if theirs is None:
         return verdicts
-    same_letters = strip_diacritics(shown).replace(".", "") == strip_diacritics(expected).replace(".", "")
-    if fold(shown) == fold(expected) and same_letters:
+    same_letters = strip_accents(shown).replace(".", "") == strip_accents(expected).replace(".", "")
+    if same_letters:
         return [("name-diacritics", f"printed {visible(shown)!r}: {_accent_edit(expected, shown)}")]
     if other.structured and _split_differs(mine, theirs):
         return [("name-split", f"printed with given {theirs.given!r} and family {theirs.family_full!r}; expected given {mine.given!r} and family {mine.family_full!r}")]
     family_same = fold(theirs.family_full) == fold(mine.family_full)
     if family_same and given_compatible(mine.given, theirs.given) and given_tokens(mine.given) != given_tokens(theirs.given):
         verdicts.append(("name-initials", f"printed {shown!r}: {_initials_edit(mine.given, theirs.given)}"))
-        mine_letters = strip_diacritics(mine.family_full)
-        if mine_letters == strip_diacritics(theirs.family_full) and mine.family_full != theirs.family_full:
+        mine_letters = strip_accents(mine.family_full)
+        if mine_letters == strip_accents(theirs.family_full) and mine.family_full != theirs.family_full:
             verdicts.append(("name-diacritics", f"family name printed {visible(theirs.family_full)!r}: {_accent_edit(mine.family_full, theirs.family_full)}"))
         return verdicts
-    if fold(shown) == fold(expected) and not same_letters:
-        return [("name-spelling", f"printed {shown!r}: {edit_text(expected, shown)}")]
     return [("name-spelling", f"printed {shown!r}: {edit_text(expected, shown)}")]
 
 
@@ -255,16 +258,17 @@ def _accent_edit(expected: str, shown: str) -> str:
 
 
 def edit_text(expected: str, shown: str) -> str:
-    """Return the edits that turn the expected spelling into the printed one."""
+    """Return the word-level edits that turn the expected spelling into the printed one."""
+    mine, theirs = expected.split(), shown.split()
     edits = []
-    matcher = difflib.SequenceMatcher(None, expected, shown, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
+        before, after = " ".join(mine[a1:a2]), " ".join(theirs[b1:b2])
         if op == "replace":
-            edits.append(f"{expected[a1:a2]!r}→{shown[b1:b2]!r}")
+            edits.append(f"{before!r}→{after!r}")
         elif op == "delete":
-            edits.append(f"missing {expected[a1:a2]!r}")
+            edits.append(f"missing {before!r}")
         elif op == "insert":
-            edits.append(f"extra {shown[b1:b2]!r}")
+            edits.append(f"extra {after!r}")
     return ", ".join(edits) or "differs"
 
 

@@ -57,6 +57,16 @@ def strip_diacritics(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", text))
 
 
+# Letters with a stroke are accented letters that NFD does not decompose; ß, æ, œ are other letters.
+_STROKES = str.maketrans("øØłŁđĐħĦ", "oOlLdDhH")
+
+
+def strip_accents(text: str) -> str:
+    """Return `text` without accents (combining marks and strokes), keeping every other letter."""
+    decomposed = unicodedata.normalize("NFD", text).translate(_STROKES)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def fold(text: str) -> str:
     """Return the matching key: no accents, no case, hyphens as spaces, no full stops."""
     value = strip_diacritics(text).casefold()
