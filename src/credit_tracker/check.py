@@ -39,7 +39,8 @@ class FailPolicy:
         rules = frozenset(part.strip() for part in value.split(",") if part.strip())
         unknown = sorted(rules - set(DEFAULT_SEVERITY))
         if unknown or not rules:
-            raise InputError(f"--fail-on takes info, warning, error, never or rule names; unknown: {', '.join(unknown) or text!r}")
+            named = ", ".join(unknown) or repr(text)
+            raise InputError(f"--fail-on takes info, warning, error, never or rule names; unknown: {named}")
         return cls(severity=None, rules=rules)
 
     def fails(self, finding: Finding) -> bool:

@@ -405,7 +405,7 @@ def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, ou
     records = _store(ctx).load()
     report = run_check(records, select_dois(records, dois), policy, severities)
     name = fmt or (EXTENSIONS.get(output.suffix.lower(), "text") if output else "text")
-    color = name == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = name == "text" and output is None and use_color(sys.stdout, os.environ)
     formatter = JunitFormat(fails=policy.fails) if name == "junit" else FORMATS[name](color=color)
     _emit(formatter.format(report), output)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -441,6 +441,11 @@ def ack_command(ctx: click.Context, finding_id: str, note: str) -> None:
         records.acknowledgements[finding_id] = Acknowledgement(
             finding_id=finding_id, doi=finding.doi, rule=finding.rule, note=note, at=date.today().isoformat())
     click.echo(f"acknowledged {finding_id} ({finding.rule}, {finding.doi})", err=True)
+
+
+def use_color(stream, environ) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in environ
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -7,12 +7,17 @@ import re
 from credit_tracker.findings import CheckReport
 from credit_tracker.formats.base import Format, by_article, summary_line
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def escape(text: str | None) -> str:
-    """Escape Markdown and HTML so publisher strings render as text, never as markup."""
+    """Escape Markdown and HTML so publisher strings render as text, never as markup.
+
+    <, > and & become entities (no renderer reads them as tags); other punctuation that
+    Markdown gives a meaning to is backslash-escaped; line breaks become spaces (one table row).
+    """
     value = (text or "").replace("\r", " ").replace("\n", " ")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", value)
 
 

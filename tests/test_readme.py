@@ -1,0 +1,62 @@
+"""The README is part of the interface: its set-up commands, every command, and CI's command."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import click
+import pytest
+
+from credit_tracker.cli import cli
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        path = (*prefix, name)
+        found.append(path)
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, path))
+    return found
+
+
+@pytest.mark.parametrize("path", _commands(cli), ids=" ".join)
+def test_every_command_is_in_the_readme_and_has_an_example(path: tuple[str, ...]) -> None:
+    assert f"credit-tracker {' '.join(path)}" in README
+    command = cli
+    for name in path:
+        command = command.commands[name]
+    if not isinstance(command, click.Group):
+        assert "Example" in (command.help or "")
+
+
+def test_the_two_set_up_commands_are_at_the_top_and_ci_runs_the_second() -> None:
+    block = re.search(r"```sh\n(.*?)```", README, re.S).group(1).splitlines()
+    install, tests = (line.split("#")[0].strip() for line in block[:2])
+    assert install == "pip install . && credit-tracker check"
+    assert tests == "pip install '.[test]' && python -m pytest"
+    assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_readme_examples_name_real_commands_and_options() -> None:
+    blocks = "\n".join(re.findall(r"```sh\n(.*?)```", README, re.S))
+    lines = [line.split("  #")[0].strip() for line in blocks.splitlines() if line.strip().startswith("credit-tracker ")]
+    assert len(lines) > 10
+    for line in lines:
+        tokens = shlex.split(line)[1:]
+        command: click.Command = cli
+        options = {opt for param in cli.params for opt in param.opts}
+        while tokens:
+            token = tokens.pop(0)
+            if token.startswith("-"):
+                assert token.split("=")[0] in options, f"{line}: unknown option {token}"
+            elif isinstance(command, click.Group):
+                assert token in command.commands, f"{line}: unknown command {token}"
+                command = command.commands[token]
+                options |= {opt for param in command.params for opt in param.opts}
+        assert not isinstance(command, click.Group), line
