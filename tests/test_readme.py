@@ -50,13 +50,21 @@ def test_readme_examples_name_real_commands_and_options() -> None:
     for line in lines:
         tokens = shlex.split(line)[1:]
         command: click.Command = cli
-        options = {opt for param in cli.params for opt in param.opts}
+        options = _options(cli)
         while tokens:
             token = tokens.pop(0)
             if token.startswith("-"):
-                assert token.split("=")[0] in options, f"{line}: unknown option {token}"
+                name = token.split("=")[0]
+                assert name in options, f"{line}: unknown option {token}"
+                if options[name] and "=" not in token:
+                    tokens.pop(0)  # the option's value
             elif isinstance(command, click.Group):
                 assert token in command.commands, f"{line}: unknown command {token}"
                 command = command.commands[token]
-                options |= {opt for param in command.params for opt in param.opts}
+                options |= _options(command)
         assert not isinstance(command, click.Group), line
+
+
+def _options(command: click.Command) -> dict[str, bool]:
+    """Map each option name to whether it takes a value."""
+    return {opt: not getattr(param, "is_flag", False) for param in command.params if isinstance(param, click.Option) for opt in param.opts}
