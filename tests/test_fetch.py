@@ -283,3 +283,25 @@ def test_fetch_command_reports_failures_with_exit_3(standin, runner: CliRunner, 
     result = runner.invoke(cli, ["fetch", "--quiet"], env={"CREDIT_TRACKER_BACKOFF": "0.01"})
     assert result.exit_code == 3
     assert "could not fetch 10.5555/synthetic.7: HTTP 500" in result.stderr
+
+
+def test_a_correction_known_only_by_its_title_is_attached_to_its_article(standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from credit_tracker.check import FailPolicy, run_check
+    from credit_tracker.standin import synthetic_work
+
+    article, notice = "10.7717/peerj.4580", "10.7717/peerj.4580/correction-1"
+    # The real correction is recorded; the article itself is not, so the stand-in gets a synthetic one.
+    monkeypatch.setitem(standin.catalogue.works, article, synthetic_work(article))
+    store = _records(tmp_path, [article, notice])
+    fetcher = _fetcher()
+    fetcher.publisher = None
+    fetcher.run(store, [article, notice])
+    records = store.load()
+    crossref = [s for s in records.snapshots[article] if s.source is SourceKind.CROSSREF][-1]
+    assert [(n.doi, n.kind, n.how) for n in crossref.notices] == [(notice, "correction", "title")]
+    report = run_check(records, [article, notice], FailPolicy())
+    corrections = [f for f in report.findings if f.doi == article and f.rule == "correction-published"]
+    assert [f.observed for f in corrections] == [notice]
+    assert [u.reason for u in report.unverified if u.doi == notice] == [
+        "this DOI is a correction or retraction notice about 10.7717/peerj.4580, not an article; track the article instead"
+    ]

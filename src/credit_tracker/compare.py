@@ -75,6 +75,12 @@ def compare_article(
     context = _Context(record, people, severities or {}, ArticleCheck(doi=record.doi))
     newest = latest_by_source(history)
     usable = {kind: shot for kind, shot in newest.items() if shot.state is FetchState.OK}
+    crossref = usable.get(SourceKind.CROSSREF)
+    if crossref is not None and crossref.notice_for is not None:
+        about = f" about {crossref.notice_for}" if crossref.notice_for else ""
+        reason = f"this DOI is a correction or retraction notice{about}, not an article; track the article instead"
+        context.result.unverified.append(Unverified(doi=record.doi, source="crossref", reason=reason))
+        return context.result
     for kind, shot in newest.items():
         if shot.state is FetchState.FAILED:
             context.result.unverified.append(Unverified(doi=record.doi, source=kind.value, reason=shot.reason or "could not fetch"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -285,14 +286,18 @@ def is_notice(message: dict[str, Any]) -> bool:
     return title.startswith(("correction:", "correction to", "erratum", "retraction:", "retraction note", "corrigendum"))
 
 
-def notice_by_title(message: dict[str, Any]) -> Notice | None:
-    """Return a Notice for a record recognisable only by a 'Correction:' title."""
-    if not is_notice(message):
-        return None
-    doi = _item_doi(message) or ""
-    title = clean(" ".join(message.get("title") or []))
-    kind = "retraction" if title.casefold().startswith("retraction") else "correction"
-    return Notice(doi=doi, kind=kind, label=title, how="title")
+_NOTICE_SUFFIX = re.compile(r"^(?P<article>.+)/(?:correction|retraction|erratum|expression-of-concern)-\d+$")
 
 
-__all__ = ["CrossrefClient", "RunStopped", "WorkResult", "parse_work", "content_hash", "doi_filter"]
+def notice_target(message: dict[str, Any]) -> str:
+    """Return the DOI a notice is about: its update-to link, else a '<article>/correction-1' DOI's stem."""
+    own = _item_doi(message)
+    for update in message.get("update-to") or []:
+        target = _item_doi(update)
+        if target and target != own:
+            return target
+    match = _NOTICE_SUFFIX.match(own or "")
+    return match.group("article") if match else ""
+
+
+__all__ = ["CrossrefClient", "RunStopped", "WorkResult", "content_hash", "doi_filter", "notice_target", "parse_work"]

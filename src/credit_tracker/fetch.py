@@ -8,10 +8,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from credit_tracker.crossref import CrossrefClient, WorkResult, content_hash, notice_by_title, parse_work
+from credit_tracker.crossref import CrossrefClient, WorkResult, content_hash, notice_target, parse_work
 from credit_tracker.errors import InputError
 from credit_tracker.jats import ParsedArticle, parse_jats
-from credit_tracker.models import FetchState, SourceKind, SourceSnapshot
+from credit_tracker.models import FetchState, Notice, SourceKind, SourceSnapshot
 from credit_tracker.publisher import PublisherClient, XmlResult
 from credit_tracker.store import Records, Store
 from credit_tracker.transport import RunStopped
@@ -72,15 +72,11 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
     if result.state != "ok" or result.message is None:
         return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
     parsed = parse_work(result.message)
-    notices = list(parsed.notices)
-    own_notice = notice_by_title(result.message)
-    problems = list(parsed.problems)
-    if own_notice is not None:
-        problems.append(f"this DOI is itself a {own_notice.kind} notice ({own_notice.label}); it is not an article to track")
     return SourceSnapshot(
         **base, state=FetchState.OK, title=parsed.title, journal=parsed.journal, authors=parsed.authors,
-        deposited=parsed.deposited, indexed=parsed.indexed, notices=notices,
-        content_hash=content_hash(result.message), problems=problems,
+        deposited=parsed.deposited, indexed=parsed.indexed, notices=list(parsed.notices),
+        content_hash=content_hash(result.message), problems=parsed.problems,
+        notice_for=notice_target(result.message) if parsed.is_notice else None,
     )  # fmt: skip
 
 
@@ -178,6 +174,12 @@ class Fetcher:
         return snapshots
 
     def _absorb(self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary) -> None:
+        self._count(records, snapshots, summary)
+        for shot in snapshots:
+            if shot.notice_for:
+                attach_notice(records, shot)
+
+    def _count(self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary) -> None:
         for shot in snapshots:
             changed = record_snapshot(records, shot)
             if shot.source is SourceKind.JATS:
@@ -204,6 +206,18 @@ class Fetcher:
             record_snapshot(records, shot)
             summary.failed += 1
             summary.failures[doi] = reason
+
+
+def attach_notice(records: Records, notice: SourceSnapshot) -> None:
+    """Record a notice DOI (a 'Correction:' with no link, say) on the article it is about."""
+    target = latest(records.snapshots.get(notice.notice_for or "", []), SourceKind.CROSSREF, usable_only=True)
+    if target is None or any(n.doi == notice.doi for n in target.notices):
+        return
+    title = notice.title or ""
+    kind = "retraction" if title.casefold().startswith("retraction") else "correction"
+    added = Notice(doi=notice.doi, kind=kind, label=title or None, how="title")
+    history = records.snapshots[target.doi]
+    history[history.index(target)] = target.model_copy(update={"notices": [*target.notices, added]})
 
 
 def local_jats_snapshot(doi: str, path: str, data: bytes, fetched_at: datetime) -> SourceSnapshot:

@@ -147,6 +147,8 @@ class SourceSnapshot(BaseModel):
     indexed: str | None = None
     notices: list[Notice] = Field(default_factory=list)
     content_hash: str | None = None
+    notice_for: str | None = None
+    """Set when this DOI is itself a correction or retraction notice: the DOI it is about ('' unknown)."""
     problems: list[str] = Field(default_factory=list)
     """What could not be read cleanly (unresolved initials, unparsable ORCID, ...), as text."""
     reconstructed: str | None = None
