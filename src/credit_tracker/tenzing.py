@@ -43,8 +43,13 @@ class ParsedTable:
     authors: list[ImportedAuthor] = field(default_factory=list)
 
 
+MAX_TABLE_BYTES = 5 * 1024 * 1024
+
+
 def decode_table(data: bytes, path: str) -> str:
     """Return the text of a table file; UTF-8 (a BOM is allowed), anything else is an InputError."""
+    if len(data) > MAX_TABLE_BYTES:
+        raise InputError("the file is larger than 5 MiB; a contributors table is far smaller", path=path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("the file is UTF-16; save it as UTF-8", path=path)
     try:
