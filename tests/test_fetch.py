@@ -256,7 +256,7 @@ def test_fetch_command_end_to_end(standin, runner: CliRunner, records_dir: Path)
     result = runner.invoke(cli, ["fetch"])
     assert result.exit_code == 0, result.stderr
     assert "warning: no --mailto given" in result.stderr
-    assert "fetch: 1 fetched, 1 changed, 0 not found, 0 failed, 1 XML download(s)" in result.stderr
+    assert "fetch: 1 fetched, 1 changed, 0 not found, 0 failed, 1 XML download(s) (0 failed)" in result.stderr
     quiet = runner.invoke(cli, ["fetch", "--quiet", "--mailto", "x@example.org"])
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr and "fetched 1/1" not in quiet.stderr
 

@@ -321,7 +321,7 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
       credit-tracker fetch 10.1234/abc --jats article.xml
     """
     summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet)
-    ctx.exit(3 if summary.failed or summary.stopped else 0)
+    ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
 
 
 def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool):
@@ -345,7 +345,7 @@ def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet:
     if not services.mailto and not quiet:
         click.echo("credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool", err=True)
     selected = select_dois(store.load(), dois)
-    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base)
+    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
     fetcher = Fetcher(
         crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
         publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
@@ -355,7 +355,8 @@ def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet:
     summary = fetcher.run(store, selected, progress)
     click.echo(
         f"fetch: {summary.fetched} fetched, {summary.changed} changed, {summary.not_found} not found, "
-        f"{summary.failed} failed, {summary.xml_downloads} XML download(s), {summary.requests} request(s)", err=True)  # fmt: skip
+        f"{summary.failed} failed, {summary.xml_downloads} XML download(s) ({summary.xml_failed} failed), "
+        f"{summary.requests} request(s)", err=True)  # fmt: skip
     for doi, reason in sorted(summary.failures.items()):
         click.echo(f"  could not fetch {doi}: {reason}", err=True)
     if summary.stopped:

@@ -21,6 +21,8 @@ class Services:
     crossref_token: str | None
     backoff_base: float = 1.0
     """Seconds before the first retry; doubled (with jitter) for each further try."""
+    timeout: float = 30.0
+    """Seconds to wait for an answer before the request counts as failed (and is retried)."""
 
     @classmethod
     def from_env(cls, mailto: str | None = None) -> Services:
@@ -31,17 +33,19 @@ class Services:
             europepmc_url=env.get("CREDIT_TRACKER_EUROPEPMC_URL", "https://www.ebi.ac.uk/europepmc/webservices/rest"),
             mailto=mailto or env.get("CREDIT_TRACKER_MAILTO") or None,
             crossref_token=env.get("CREDIT_TRACKER_CROSSREF_TOKEN") or None,
-            backoff_base=_seconds(env.get("CREDIT_TRACKER_BACKOFF"), default=1.0),
+            backoff_base=_seconds(env, "CREDIT_TRACKER_BACKOFF", default=1.0),
+            timeout=_seconds(env, "CREDIT_TRACKER_TIMEOUT", default=30.0),
         )
 
 
-def _seconds(text: str | None, default: float) -> float:
+def _seconds(env, name: str, default: float) -> float:
+    text = env.get(name)
     try:
         return max(0.0, float(text)) if text else default
     except ValueError:
         from credit_tracker.errors import InputError
 
-        raise InputError(f"CREDIT_TRACKER_BACKOFF={text!r} is not a number of seconds") from None
+        raise InputError(f"{name}={text!r} is not a number of seconds") from None
 
 
 def user_agent(mailto: str | None, habanero_version: str) -> str:

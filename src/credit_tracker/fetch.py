@@ -29,6 +29,7 @@ class FetchSummary:
     not_found: int = 0
     failed: int = 0
     xml_downloads: int = 0
+    xml_failed: int = 0
     requests: int = 0
     stopped: str | None = None
     failures: dict[str, str] = field(default_factory=dict)
@@ -150,6 +151,8 @@ class Fetcher:
                 for future in futures:
                     yield future.result()
             except BaseException:
+                # Ctrl-C or a stop: no new requests; batches in flight end after their current one.
+                self.crossref.client.stopped = True
                 for future in futures:
                     future.cancel()
                 raise
@@ -184,6 +187,9 @@ class Fetcher:
             changed = record_snapshot(records, shot)
             if shot.source is SourceKind.JATS:
                 summary.xml_downloads += 1
+                if shot.state is FetchState.FAILED:
+                    summary.xml_failed += 1
+                    summary.failures[shot.doi] = f"publisher XML: {shot.reason or 'unknown'}"
                 continue
             summary.reached.add(shot.doi)
             if shot.state is FetchState.OK:
