@@ -169,7 +169,8 @@ class Fetcher:
             history = records.snapshots.get(result.doi, [])
             good = latest(history, SourceKind.CROSSREF, usable_only=True)
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
-            if shot.state is not FetchState.NOT_FOUND and needs_xml(history, changed, now, self.xml_max_age):
+            # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything changed
+            if shot.state is FetchState.OK and needs_xml(history, changed, now, self.xml_max_age):
                 wanted_xml.append(result.doi)
         if self.publisher is not None and wanted_xml:
             for doi, xml in self.publisher.fetch_many(wanted_xml).items():
