@@ -19,6 +19,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
+from credit_tracker.corrections import PLOS
 from credit_tracker.models import FetchState, SourceAuthor, SourceKind, SourceSnapshot
 from credit_tracker.names import PersonName
 from credit_tracker.records import import_table
@@ -53,7 +54,7 @@ def online_byline() -> SourceSnapshot:
     ]
     return SourceSnapshot(
         doi=DOI, source=SourceKind.JATS, state=FetchState.OK, fetched_at=SEEN, title=TITLE, journal="PLOS ONE",
-        authors=authors, content_hash="reconstructed-online-2025-05-22",
+        authors=authors, content_hash="reconstructed-online-2025-05-22", first_seen=SEEN,
         reconstructed="Reconstructed, not fetched: byline from the EBSCO record; Jane Illés's roles absent from "
         "the online version per the University of St Andrews news item (22 May 2025); other roles not seen.",
     )  # fmt: skip
@@ -63,7 +64,7 @@ def pdf_statement() -> SourceSnapshot:
     author = SourceAuthor(position=1, raw="Jane P. Illés", structured=False, roles=None)
     return SourceSnapshot(
         doi=DOI, source=SourceKind.STATEMENT, state=FetchState.OK, fetched_at=SEEN, title=TITLE, journal="PLOS ONE",
-        authors=[author], complete=False, content_hash="reconstructed-pdf-2025-05-22",
+        authors=[author], complete=False, content_hash="reconstructed-pdf-2025-05-22", first_seen=SEEN,
         reconstructed="Reconstructed, not fetched: the PDF's Author Contributions section printed 'Jane P. Illés' "
         "(University of St Andrews news item, 22 May 2025); the rest of the section was not seen.",
     )  # fmt: skip
@@ -79,6 +80,7 @@ def build(root: Path) -> None:
         records.articles[DOI].journal = "PLOS ONE"
         records.articles[DOI].note = NOTE
         records.snapshots[DOI] = [online_byline(), pdf_statement()]
+        records.publishers[PLOS.id] = PLOS
 
 
 if __name__ == "__main__":

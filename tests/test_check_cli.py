@@ -43,7 +43,7 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
     result = _check(runner, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "summary", "findings", "unverified", "acknowledged", "resolved"]
+    assert list(report) == ["version", "summary", "findings", "unverified", "acknowledged", "resolved", "corrections"]
     assert report["version"] == 1
     assert report["summary"]["findings"] == 4 and report["summary"]["failing"] == 4
     finding = report["findings"][0]

@@ -39,7 +39,7 @@ def test_junit_escapes_and_validates() -> None:
 def test_markdown_escapes_markup() -> None:
     text = FORMATS["markdown"]().format(_report())
     assert "<script>" not in text and "<img" not in text and "[x](http" not in text
-    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in text and "\\[x\\]\\(http" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "\\[x\\](http" in text and "\\*bold\\*" in text
 
 
 def test_github_annotations_cannot_inject_commands() -> None:

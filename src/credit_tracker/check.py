@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from credit_tracker.compare import compare_article
+from credit_tracker.corrections import request_status
 from credit_tracker.errors import InputError
 from credit_tracker.findings import (
     DEFAULT_SEVERITY,
     AcknowledgedFinding,
     CheckReport,
+    CorrectionStatus,
     Finding,
     ResolvedFinding,
     Severity,
@@ -77,6 +80,7 @@ def run_check(
     dois: list[str],
     policy: FailPolicy,
     severities: dict[str, Severity] | None = None,
+    today: date | None = None,
 ) -> CheckReport:
     """Compare each article and return the report; pure over the loaded records."""
     findings, unverified, accepted = [], [], 0
@@ -112,7 +116,21 @@ def run_check(
         accepted_spellings=accepted,
         failing=sum(policy.fails(f) for f in open_findings),
     )
-    return CheckReport(summary=summary, findings=open_findings, unverified=unverified, acknowledged=acknowledged, resolved=resolved)
+    corrections = _correction_statuses(records, checked, findings, unverified_dois, today or date.today())
+    return CheckReport(summary=summary, findings=open_findings, unverified=unverified, acknowledged=acknowledged,
+                       resolved=resolved, corrections=corrections)  # fmt: skip
+
+
+def _correction_statuses(records: Records, checked: set[str], findings: list[Finding], unverified: set[str], today: date) -> list[CorrectionStatus]:
+    present = {finding.id for finding in findings}
+    statuses = []
+    for request in sorted(records.corrections.values(), key=lambda r: r.id):
+        if request.doi not in checked:
+            continue
+        status = request_status(request, present, request.doi not in unverified, records.snapshots.get(request.doi, []), today)
+        statuses.append(CorrectionStatus(id=request.id, doi=request.doi, person=request.person, kinds=request.kinds,
+                                         state=status.state, detail=status.detail))  # fmt: skip
+    return statuses
 
 
 def exit_code(report: CheckReport) -> int:

@@ -65,14 +65,19 @@ def cli(ctx: click.Context, records_dir: Path) -> None:
 @cli.command("init")
 @click.pass_context
 def init_command(ctx: click.Context) -> None:
-    """Create an empty records folder.
+    """Create an empty records folder (with PLOS's corrections route as the example publisher).
 
     \b
     Example:
       credit-tracker --records ./records init
     """
+    from credit_tracker.corrections import PLOS
+
     store = _store(ctx)
     created = store.init()
+    if created:
+        with store.transaction() as records:
+            records.publishers[PLOS.id] = PLOS  # the worked example of a corrections route
     click.echo(f"{'created' if created else 'already there'}: {store.root}", err=True)
 
 
@@ -119,25 +124,35 @@ def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) 
 
 @records_group.command("export")
 @click.argument("doi")
-@click.option("--format", "fmt", type=click.Choice(["tenzing", "json"]), default="tenzing", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tenzing", "json", "statement", "jats"]), default="tenzing", show_default=True,
+              help="tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R roles.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.pass_context
 def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
-    """Write the record for DOI as a tenzing table (round-trip exact) or as JSON.
+    """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS.
 
     \b
-    Example:
+    Examples:
       credit-tracker records export 10.5555/aimms-mentoring-2025 --output aimms.csv
+      credit-tracker records export 10.5555/aimms-mentoring-2025 --format statement
+      credit-tracker records export 10.5555/aimms-mentoring-2025 --format jats
     """
     import json
 
     from credit_tracker.records import get_article
+    from credit_tracker.statements import jats_contribs, statement
     from credit_tracker.tenzing import export_table
 
     records = _store(ctx).load()
     record = get_article(records, doi)
     if fmt == "json":
         text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "statement":
+        text, left_out = statement(record)
+        if left_out:
+            click.echo(f"left out (roles not recorded): {', '.join(left_out)}", err=True)
+    elif fmt == "jats":
+        text = jats_contribs(record, records.people)
     else:
         text = export_table(record, {pid: person.orcid for pid, person in records.people.items()})
     _emit(text, output)
@@ -442,6 +457,231 @@ def ack_command(ctx: click.Context, finding_id: str, note: str) -> None:
         records.acknowledgements[finding_id] = Acknowledgement(
             finding_id=finding_id, doi=finding.doi, rule=finding.rule, note=note, at=date.today().isoformat())
     click.echo(f"acknowledged {finding_id} ({finding.rule}, {finding.doi})", err=True)
+
+
+# ---- corrections, the author view, the HTML report ------------------------------------------
+
+
+@cli.group("correction")
+def correction_group() -> None:
+    """Draft correction requests to publishers and track them. Nothing is ever sent."""
+
+
+@correction_group.command("draft")
+@click.argument("doi")
+@click.option("--author", "author_query", help="Only the errors about this person (id, ORCID iD or name).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "eml"]), default=None,
+              help="Default: from --output's extension (.md, .eml), else text.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here.")
+@click.pass_context
+def correction_draft(ctx: click.Context, doi: str, author_query: str | None, fmt: str | None, output: Path | None) -> None:
+    """Draft one request to the publisher from the article's open findings, and track it as drafted.
+
+    \b
+    Examples:
+      credit-tracker correction draft 10.5555/aimms-mentoring-2025
+      credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes --output request.eml
+    """
+    from datetime import date
+
+    from credit_tracker.check import FailPolicy, run_check
+    from credit_tracker.corrections import build_draft, publisher_for, record_draft
+    from credit_tracker.drafts import DRAFT_FORMATS
+    from credit_tracker.records import find_person, get_article
+
+    with _store(ctx).transaction() as records:
+        record = get_article(records, doi)
+        person = find_person(records, author_query).id if author_query else None
+        report = run_check(records, [record.doi], FailPolicy())
+        publisher = publisher_for(record, records.publishers)
+        draft = build_draft(record, records.people, report.findings, records.snapshots.get(record.doi, []), publisher, person)
+        request = record_draft(records.corrections, draft, person, date.today())
+    name = fmt or {".md": "markdown", ".eml": "eml"}.get(output.suffix.lower() if output else "", "text")
+    _emit(DRAFT_FORMATS[name]().render(draft), output)
+    click.echo(f"correction request {request.id}: {request.state.value} ({len(draft.items)} error(s)); nothing was sent", err=True)
+
+
+@correction_group.command("mark")
+@click.argument("doi")
+@click.argument("state", type=click.Choice(["sent", "acknowledged", "resolved", "wont-fix", "drafted"]))
+@click.option("--author", "author_query", help="The request about this person, if it was drafted with --author.")
+@click.option("--note", default="", help="A free note, e.g. the publisher's ticket number.")
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Default: today.")
+@click.pass_context
+def correction_mark(ctx: click.Context, doi: str, state: str, author_query: str | None, note: str, on) -> None:
+    """Record a step in a request's life: sent, acknowledged, resolved, wont-fix.
+
+    \b
+    Example:
+      credit-tracker correction mark 10.5555/aimms-mentoring-2025 sent --note "PLOS ticket 12345"
+    """
+    from datetime import date
+
+    from credit_tracker.corrections import mark
+    from credit_tracker.identifiers import normalize_doi
+    from credit_tracker.models import RequestState
+    from credit_tracker.records import find_person
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, author_query).id if author_query else None
+        request = mark(records.corrections, normalize_doi(doi), person, RequestState(state), on.date() if on else date.today(), note)
+    click.echo(f"correction request {request.id}: {request.state.value} on {request.history[-1].date}", err=True)
+
+
+@correction_group.command("list")
+@click.pass_context
+def correction_list(ctx: click.Context) -> None:
+    """List the correction requests and their state as the latest snapshots show it.
+
+    \b
+    Example:
+      credit-tracker correction list
+    """
+    from credit_tracker.check import FailPolicy, run_check
+
+    records = _store(ctx).load()
+    report = run_check(records, sorted(records.articles), FailPolicy())
+    for status in report.corrections:
+        click.echo(f"{status.id}\t{status.state}\t{', '.join(status.kinds)}\t{status.detail}")
+    click.echo(f"{len(report.corrections)} request(s)", err=True)
+
+
+@cli.group("publisher")
+def publisher_group() -> None:
+    """Where publishers take correction requests (configuration kept in the records)."""
+
+
+@publisher_group.command("list")
+@click.pass_context
+def publisher_list(ctx: click.Context) -> None:
+    """List the configured publishers.
+
+    \b
+    Example:
+      credit-tracker publisher list
+    """
+    for publisher in sorted(_store(ctx).load().publishers.values(), key=lambda p: p.id):
+        journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
+        click.echo(f"{publisher.id}\t{publisher.name}\t{','.join(publisher.doi_prefixes)}\t{publisher.email or ''}\t{journals}")
+
+
+@publisher_group.command("set")
+@click.argument("publisher_id")
+@click.option("--name", required=True)
+@click.option("--prefix", "prefixes", multiple=True, required=True, help="A DOI prefix the publisher registers; repeatable.")
+@click.option("--email", help="Where correction requests go.")
+@click.option("--route", default="", help="How the publisher wants requests, in a sentence.")
+@click.option("--journal", "journals", multiple=True, metavar="NAME=EMAIL", help="A journal's own address; repeatable.")
+@click.pass_context
+def publisher_set(ctx: click.Context, publisher_id: str, name: str, prefixes, email, route, journals) -> None:
+    """Add or replace a publisher's corrections contact.
+
+    \b
+    Example:
+      credit-tracker publisher set elsevier --name Elsevier --prefix 10.1016 --email corrections@example.org
+    """
+    from credit_tracker.models import Publisher
+
+    pairs = {}
+    for item in journals:
+        journal, sep, address = item.partition("=")
+        if not sep or not journal.strip() or not address.strip():
+            raise InputError(f"--journal {item!r}: use NAME=EMAIL")
+        pairs[journal.strip()] = address.strip()
+    with _store(ctx).transaction() as records:
+        records.publishers[publisher_id] = Publisher(id=publisher_id, name=name, doi_prefixes=list(prefixes), email=email,
+                                                     route=route, journals=pairs)  # fmt: skip
+    click.echo(f"publisher {publisher_id}: saved", err=True)
+
+
+@cli.command("author")
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def author_command(ctx: click.Context, query: str, fmt: str) -> None:
+    """Show one person across the team's articles: roles recorded against each source, names as printed.
+
+    QUERY is a name in any spelling, an ORCID iD or a person id.
+
+    \b
+    Examples:
+      credit-tracker author "Jane Illes"
+      credit-tracker author 0000-0002-1825-0097 --format json
+    """
+    import json
+    from dataclasses import asdict
+    from datetime import date
+
+    from credit_tracker.author_view import author_view
+    from credit_tracker.check import FailPolicy, run_check
+    from credit_tracker.records import find_person
+
+    records = _store(ctx).load()
+    person = find_person(records, query)
+    dois = [doi for doi, r in records.articles.items() if any(a.person == person.id for a in r.authors)]
+    view = author_view(records, person, run_check(records, sorted(dois), FailPolicy()), date.today())
+    if fmt == "json":
+        data = {"person": {"id": person.id, "name": person.name.display(), "orcid": person.orcid,
+                           "accepted_spellings": person.accepted_spellings},  # fmt: skip
+                "articles": [_article_json(a) for a in view.articles]}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{person.name.display()} [{person.id}]  ORCID {person.orcid or 'none'}")
+    for article in view.articles:
+        click.echo(f"\n{article.doi}  {article.title}")
+        click.echo(f"  author {article.position}, printed as {article.printed!r} in the team's record")
+        click.echo(f"  roles recorded: {'; '.join(article.roles) if article.roles is not None else 'not recorded'}")
+        for source in article.sources:
+            roles = "no roles stated" if source.roles is None else "; ".join(source.roles) or "none listed"
+            click.echo(f"  {source.source}: printed {source.printed!r}; roles: {roles}")
+        for finding in article.findings:
+            click.echo(f"  {finding.severity.value} {finding.rule}: {finding.message}")
+        for status in article.requests:
+            click.echo(f"  correction request {status.request.id}: {status.state} ({status.detail})")
+
+
+def _article_json(article) -> dict:
+    from dataclasses import asdict
+
+    return {
+        "doi": article.doi, "title": article.title, "position": article.position, "printed": article.printed,
+        "roles": article.roles, "sources": [asdict(s) for s in article.sources],
+        "findings": [f.model_dump(mode="json") for f in article.findings],
+        "requests": [{"id": s.request.id, "state": s.state, "detail": s.detail} for s in article.requests],
+    }  # fmt: skip
+
+
+@cli.command("report")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The HTML file to write.")
+@click.pass_context
+def report_command(ctx: click.Context, output: Path) -> None:
+    """Write one self-contained HTML report: summary, filters, findings by article and by author,
+    correction requests, and how each author's name was printed across sources.
+
+    \b
+    Example:
+      credit-tracker report --output report.html
+    """
+    from datetime import date, datetime
+
+    from credit_tracker.author_view import author_view
+    from credit_tracker.check import FailPolicy, run_check
+    from credit_tracker.corrections import request_status
+    from credit_tracker.formats.base import summary_line
+    from credit_tracker.formats.html import HtmlData, HtmlReport
+
+    records = _store(ctx).load()
+    report = run_check(records, sorted(records.articles), FailPolicy())
+    people = sorted({a.person for r in records.articles.values() for a in r.authors})
+    views = [author_view(records, records.people[p], report, date.today()) for p in people if p in records.people]
+    present = {f.id for f in report.findings} | {a.finding.id for a in report.acknowledged}
+    unverified = {u.doi for u in report.unverified}
+    statuses = [request_status(r, present, r.doi not in unverified, records.snapshots.get(r.doi, []), date.today())
+                for r in sorted(records.corrections.values(), key=lambda r: r.id)]  # fmt: skip
+    titles = {doi: record.title or "" for doi, record in records.articles.items()}
+    data = HtmlData(report=report, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), authors=views, requests=statuses, titles=titles)
+    _emit(HtmlReport().render(data), output)
+    click.echo(f"wrote {output}: {summary_line(report)}", err=True)
 
 
 def use_color(stream, environ) -> bool:

@@ -63,7 +63,7 @@ def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
     if previous is not None and not previous.usable and not snapshot.usable:
         history[history.index(previous)] = snapshot
         return False
-    history.append(snapshot)
+    history.append(snapshot.model_copy(update={"first_seen": snapshot.first_seen or snapshot.fetched_at}))
     return snapshot.usable and (good is None or good.content_hash != snapshot.content_hash)
 
 

@@ -98,6 +98,18 @@ class ResolvedFinding(BaseModel):
     at: str
 
 
+class CorrectionStatus(BaseModel):
+    """A correction request's state as the latest snapshots show it."""
+
+    id: str
+    doi: str
+    person: str | None = None
+    kinds: list[str]
+    state: str
+    """drafted, sent, acknowledged, resolved, wont-fix, 'resolved (fix seen)' or 'stale'."""
+    detail: str
+
+
 class Summary(BaseModel):
     """Counts for people and for CI."""
 
@@ -122,6 +134,7 @@ class CheckReport(BaseModel):
     unverified: list[Unverified]
     acknowledged: list[AcknowledgedFinding]
     resolved: list[ResolvedFinding] = Field(default_factory=list)
+    corrections: list[CorrectionStatus] = Field(default_factory=list)
 
 
 def finding_id(doi: str, source: str, rule: str, subject: str, key: str = "") -> str:

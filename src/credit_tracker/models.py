@@ -147,6 +147,8 @@ class SourceSnapshot(BaseModel):
     indexed: str | None = None
     notices: list[Notice] = Field(default_factory=list)
     content_hash: str | None = None
+    first_seen: datetime | None = None
+    """When this content was first fetched; `fetched_at` moves forward while it stays the same."""
     notice_for: str | None = None
     """Set when this DOI is itself a correction or retraction notice: the DOI it is about ('' unknown)."""
     problems: list[str] = Field(default_factory=list)
@@ -157,3 +159,55 @@ class SourceSnapshot(BaseModel):
     @property
     def usable(self) -> bool:
         return self.state is FetchState.OK
+
+
+class Publisher(BaseModel):
+    """Where a publisher takes correction requests (configuration kept in the records)."""
+
+    id: str
+    name: str
+    doi_prefixes: list[str]
+    """DOI prefixes this publisher registers, e.g. ['10.1371']."""
+    email: str | None = None
+    route: str = ""
+    """How this publisher wants requests, in a sentence, with the policy page."""
+    journals: dict[str, str] = Field(default_factory=dict)
+    """Journal name to the journal's own address, where requests go to the journal."""
+
+
+class RequestState(StrEnum):
+    """The life of a correction request."""
+
+    DRAFTED = "drafted"
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    WONT_FIX = "wont-fix"
+
+
+class StateChange(BaseModel):
+    """One step in a request's life."""
+
+    state: RequestState
+    date: str
+    note: str = ""
+
+
+class CorrectionRequest(BaseModel):
+    """A request to a publisher to correct one article (optionally about one author)."""
+
+    id: str
+    """'<doi>' or '<doi>#<person>' for a request about one author."""
+    doi: str
+    person: str | None = None
+    finding_ids: list[str]
+    kinds: list[str]
+    """Request types: 'metadata', 'contributions', 'confidential-name-change'."""
+    history: list[StateChange]
+
+    @property
+    def state(self) -> RequestState:
+        return self.history[-1].state
+
+    def date_of(self, state: RequestState) -> str | None:
+        return next((change.date for change in reversed(self.history) if change.state is state), None)

@@ -25,7 +25,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from credit_tracker.errors import StoreError, StoreLockedError
-from credit_tracker.models import ArticleRecord, Person, SourceSnapshot
+from credit_tracker.models import ArticleRecord, CorrectionRequest, Person, Publisher, SourceSnapshot
 
 TEAM_FILE = "team.json"
 SNAPSHOT_FILE = "snapshots.json"
@@ -141,6 +141,8 @@ class Records(BaseModel):
     articles: dict[str, ArticleRecord] = Field(default_factory=dict)
     people: dict[str, Person] = Field(default_factory=dict)
     acknowledgements: dict[str, Acknowledgement] = Field(default_factory=dict)
+    publishers: dict[str, Publisher] = Field(default_factory=dict)
+    corrections: dict[str, CorrectionRequest] = Field(default_factory=dict)
     snapshots: dict[str, list[SourceSnapshot]] = Field(default_factory=dict)
     """Per DOI, every snapshot ever stored, oldest first."""
 
@@ -150,6 +152,8 @@ _TEAM_TABLES = (
     ("articles", "doi", ArticleRecord, "articles"),
     ("people", "id", Person, "people"),
     ("acknowledgements", "finding_id", Acknowledgement, "acknowledgements"),
+    ("publishers", "id", Publisher, "publishers"),
+    ("corrections", "id", CorrectionRequest, "corrections"),
 )
 
 
@@ -219,25 +223,25 @@ class Store:
     def save(self, records: Records) -> None:
         """Write the team file and the snapshot file, each once and atomically, if they changed."""
         team_docs = {
-            table: {key: getattr(records, attribute)[key].model_dump(mode="json") for key in getattr(records, attribute)}
-            for table, _key, _model, attribute in _TEAM_TABLES
+            table: (key_field, {key: item.model_dump(mode="json") for key, item in getattr(records, attribute).items()})
+            for table, key_field, _model, attribute in _TEAM_TABLES
         }
         self._write_tables(self.team_path, team_docs)
         shots = {
             doi: {"doi": doi, "history": [s.model_dump(mode="json", exclude_none=True) for s in history]}
             for doi, history in records.snapshots.items()
         }
-        self._write_tables(self.snapshot_path, {"snapshots": shots})
+        self._write_tables(self.snapshot_path, {"snapshots": ("doi", shots)})
 
-    def _write_tables(self, path: Path, tables: dict[str, dict[str, dict[str, Any]]]) -> None:
+    def _write_tables(self, path: Path, tables: dict[str, tuple[str, dict[str, dict[str, Any]]]]) -> None:
         """Upsert every document through TinyDB's cache, then flush once (one atomic write).
 
         Document ids stay stable from write to write, so `git diff` shows only real changes.
         """
         db = self._open(path)
         changed = False
-        for name, docs in tables.items():
-            changed |= _sync_table(db.table(name, cache_size=0), docs)
+        for name, (key_field, docs) in tables.items():
+            changed |= _sync_table(db.table(name, cache_size=0), key_field, docs)
         if changed or not path.exists():
             db.storage.flush()
 
@@ -280,10 +284,10 @@ class Store:
             raise StoreError(f"{path}: table {table}, document {doc_id}, field {field}: {first['msg']}") from exc
 
 
-def _sync_table(table: Any, docs: dict[str, dict[str, Any]]) -> bool:
-    """Make `table` hold exactly `docs` (keyed by the record key), keeping document ids."""
+def _sync_table(table: Any, key_field: str, docs: dict[str, dict[str, Any]]) -> bool:
+    """Make `table` hold exactly `docs` (keyed by `key_field`), keeping document ids."""
     stored = table.all()
-    existing = {_doc_key(doc): doc.doc_id for doc in stored}
+    existing = {doc[key_field]: doc.doc_id for doc in stored}
     current = {doc.doc_id: dict(doc) for doc in stored}
     changed = False
     stale = [doc_id for key, doc_id in existing.items() if key not in docs]
@@ -299,10 +303,3 @@ def _sync_table(table: Any, docs: dict[str, dict[str, Any]]) -> bool:
             table.upsert(Document(docs[key], doc_id=doc_id))
             changed = True
     return changed
-
-
-def _doc_key(doc: dict[str, Any]) -> str:
-    for field in ("doi", "id", "finding_id"):
-        if field in doc:
-            return doc[field]
-    raise StoreError(f"a stored document has no key field: {sorted(doc)[:5]}")

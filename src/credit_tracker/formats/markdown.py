@@ -7,7 +7,8 @@ import re
 from credit_tracker.findings import CheckReport
 from credit_tracker.formats.base import Format, by_article, summary_line
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# Inline text only (never at a line start): these are the characters that can open markup there.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def escape(text: str | None) -> str:
@@ -38,4 +39,6 @@ class MarkdownFormat(Format):
             lines += ["## Acknowledged", ""] + [f"- `{a.finding.id}` {escape(a.finding.doi)} `{a.finding.rule}`: {escape(a.note)}" for a in report.acknowledged] + [""]
         if report.resolved:
             lines += ["## Resolved", ""] + [f"- `{r.id}`: {escape(r.note)}" for r in report.resolved] + [""]
+        if report.corrections:
+            lines += ["## Correction requests", ""] + [f"- {escape(c.id)}: **{escape(c.state)}**, {escape(c.detail)}" for c in report.corrections] + [""]
         return "\n".join(lines)

@@ -28,6 +28,8 @@ class TextFormat(Format):
             lines.append(f"{ack.finding.doi}: acknowledged {ack.finding.id} {ack.finding.rule}: {ack.note}")
         for resolved in report.resolved:
             lines.append(f"resolved: {resolved.id} (acknowledged {resolved.at}: {resolved.note})")
+        for request in report.corrections:
+            lines.append(f"correction request {request.id}: {request.state}: {request.detail}")
         lines.append(summary_line(report))
         return "\n".join(lines) + "\n"
 

@@ -1,0 +1,95 @@
+"""One person across the team's articles: roles recorded against each source, names as printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from credit_tracker.compare import WITHHELD, compare_article, latest_by_source
+from credit_tracker.corrections import RequestStatus, request_status
+from credit_tracker.findings import CheckReport, Finding
+from credit_tracker.models import Person
+from credit_tracker.names import fold
+from credit_tracker.store import Records
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """How one source shows this person on one article."""
+
+    source: str
+    printed: str
+    roles: list[str] | None
+    orcid: str | None
+
+
+@dataclass
+class ArticleView:
+    """One of the person's articles."""
+
+    doi: str
+    title: str
+    position: int
+    printed: str
+    roles: list[str] | None
+    sources: list[SourceView] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    requests: list[RequestStatus] = field(default_factory=list)
+
+
+@dataclass
+class AuthorView:
+    """Everything about one person."""
+
+    person: Person
+    articles: list[ArticleView]
+
+
+def author_view(records: Records, person: Person, report: CheckReport, today: date) -> AuthorView:
+    """Build the view from the records and a check report over the person's articles."""
+    articles = []
+    for doi in sorted(records.articles):
+        record = records.articles[doi]
+        index = next((n for n, a in enumerate(record.authors) if a.person == person.id), None)
+        if index is None:
+            continue
+        author = record.authors[index]
+        view = ArticleView(
+            doi=doi, title=record.title or "", position=index + 1, printed=author.printed.display(),
+            roles=None if author.roles is None else [a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles],
+        )  # fmt: skip
+        view.sources = _sources(records, doi, index, person)
+        view.findings = [f for f in report.findings if f.doi == doi and f.author and f.author.person == person.id]
+        view.requests = _requests(records, doi, report, today)
+        articles.append(view)
+    return AuthorView(person=person, articles=articles)
+
+
+def _sources(records: Records, doi: str, index: int, person: Person) -> list[SourceView]:
+    history = records.snapshots.get(doi, [])
+    result = compare_article(records.articles[doi], records.people, history)
+    newest = latest_by_source(history)
+    views = []
+    for source, pairs in sorted(result.pairs.items()):
+        pair = next((p for p in pairs if p.team == index), None)
+        if pair is None:
+            views.append(SourceView(source=source, printed="(not found)", roles=None, orcid=None))
+            continue
+        shown = next(s for k, s in newest.items() if k.value == source).authors[pair.source]
+        printed = WITHHELD if any(fold(shown.raw) == fold(n) for n in person.former_names) else shown.raw
+        roles = None if shown.roles is None else [r.label if r.role is None else _label(r.role) for r in shown.roles]
+        views.append(SourceView(source=source, printed=printed, roles=roles, orcid=shown.orcid))
+    return views
+
+
+def _label(slug: str) -> str:
+    from credit_tracker.credit import BY_SLUG
+
+    return BY_SLUG[slug].label
+
+
+def _requests(records: Records, doi: str, report: CheckReport, today: date) -> list[RequestStatus]:
+    open_ids = {f.id for f in report.findings} | {a.finding.id for a in report.acknowledged}
+    verified = doi not in {u.doi for u in report.unverified}
+    history = records.snapshots.get(doi, [])
+    return [request_status(r, open_ids, verified, history, today) for r in records.corrections.values() if r.doi == doi]
