@@ -130,14 +130,14 @@ class Fetcher:
             try:
                 for snapshots in self._fetch_batches(batches, records):
                     self._absorb(records, snapshots, summary)
-                    store.save(records)
+                    store.save(records, only=_touched(snapshots))
                     done += len({s.doi for s in snapshots})
                     if progress:
                         progress(done, len(dois))
             except RunStopped as exc:
                 summary.stopped = str(exc)
-                self._mark_unfetched(records, dois, summary)
-                store.save(records)
+                unfetched = self._mark_unfetched(records, dois, summary)
+                store.save(records, only=unfetched)
             finally:
                 summary.requests = self.crossref.client.counters.requests
         return summary
@@ -202,17 +202,22 @@ class Fetcher:
                 summary.failed += 1
                 summary.failures[shot.doi] = shot.reason or "unknown"
 
-    def _mark_unfetched(self, records: Records, dois: list[str], summary: FetchSummary) -> None:
-        """After a stop, record every DOI this run did not reach as 'could not fetch'."""
+    def _mark_unfetched(self, records: Records, dois: list[str], summary: FetchSummary) -> set[str]:
+        """After a stop, record every DOI this run did not reach as 'could not fetch'; return them."""
         now = self.clock()
         reason = "not fetched: the run stopped after repeated failures"
-        for doi in dois:
-            if doi in summary.reached:
-                continue
+        unfetched = {doi for doi in dois if doi not in summary.reached}
+        for doi in unfetched:
             shot = SourceSnapshot(doi=doi, source=SourceKind.CROSSREF, state=FetchState.FAILED, fetched_at=now, reason=reason)
             record_snapshot(records, shot)
             summary.failed += 1
             summary.failures[doi] = reason
+        return unfetched
+
+
+def _touched(snapshots: list[SourceSnapshot]) -> set[str]:
+    """The DOIs a batch changed: its own, and the articles its notices were attached to."""
+    return {s.doi for s in snapshots} | {s.notice_for for s in snapshots if s.notice_for}
 
 
 def attach_notice(records: Records, notice: SourceSnapshot) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,6 @@ from credit_tracker.errors import StoreError, StoreLockedError
 from credit_tracker.models import ArticleRecord, CorrectionRequest, Person, Publisher, SourceSnapshot
 
 TEAM_FILE = "team.json"
-SNAPSHOT_FILE = "snapshots.json"
 LOCK_FILE = ".lock"
 DEFAULT_LOCK_TIMEOUT = 10.0
 
@@ -107,19 +107,27 @@ class _WriteOnFlush(CachingMiddleware):
 
     WRITE_CACHE_SIZE = sys.maxsize
 
+    def force_write(self) -> None:
+        """Write the cached data once (even for a new, empty file)."""
+        self.storage.write(self.cache)
+        self._cache_modified_count = 0
+
 
 class CanonicalJSONStorage(Storage):
     """A TinyDB storage that reads once and writes sorted, indented JSON atomically."""
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
+        self.last_size = 0
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         data = read_json_file(self.path)
         return data or None
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        atomic_write(self.path, dump_json(data))
+        text = dump_json(data)
+        atomic_write(self.path, text)
+        self.last_size = len(text.encode("utf-8"))
 
     def close(self) -> None:
         pass
@@ -145,33 +153,45 @@ class Records(BaseModel):
     corrections: dict[str, CorrectionRequest] = Field(default_factory=dict)
     snapshots: dict[str, list[SourceSnapshot]] = Field(default_factory=dict)
     """Per DOI, every snapshot ever stored, oldest first."""
+    shards: set[str] | None = None
+    """The shards loaded; None when all were."""
 
 
-# (file, table, key field, model, records attribute)
+# (table in team.json, key field, model, records attribute)
 _TEAM_TABLES = (
-    ("articles", "doi", ArticleRecord, "articles"),
     ("people", "id", Person, "people"),
     ("acknowledgements", "finding_id", Acknowledgement, "acknowledgements"),
     ("publishers", "id", Publisher, "publishers"),
     ("corrections", "id", CorrectionRequest, "corrections"),
 )
+ARTICLES, SNAPSHOTS = "articles", "snapshots"
+
+
+def shard_of(doi: str) -> str:
+    """Return the shard an article's files live in: 4,096 shards by a hash of the DOI.
+
+    Many small files instead of one large one: a batch of 50 DOIs rewrites about 50 small files,
+    so the bytes written grow with what changed, not with the size of the store (TinyDB rewrites
+    a whole file on every write).
+    """
+    return hashlib.sha1(doi.encode("utf-8")).hexdigest()[:3]
 
 
 class Store:
-    """A records folder on disk."""
+    """A records folder on disk: team.json, articles/<shard>.json, snapshots/<shard>.json."""
 
     def __init__(self, root: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
-        self._dbs: dict[Path, TinyDB] = {}
+        self.bytes_written = 0
+        """Bytes this store has written (for tests and benchmarks of write volume)."""
 
     @property
     def team_path(self) -> Path:
         return self.root / TEAM_FILE
 
-    @property
-    def snapshot_path(self) -> Path:
-        return self.root / SNAPSHOT_FILE
+    def shard_path(self, kind: str, shard: str) -> Path:
+        return self.root / kind / f"{shard}.json"
 
     def exists(self) -> bool:
         return self.team_path.exists()
@@ -182,35 +202,67 @@ class Store:
         if self.team_path.exists():
             return False
         with self.locked():
+            for kind in (ARTICLES, SNAPSHOTS):
+                (self.root / kind).mkdir(exist_ok=True)
             atomic_write(self.team_path, dump_json({name: {} for name, *_ in _TEAM_TABLES}))
-            atomic_write(self.snapshot_path, dump_json({"snapshots": {}}))
         return True
 
-    def load(self) -> Records:
-        """Read every file once and return the in-memory index. Raises StoreError."""
+    # ---- reading ----------------------------------------------------------------------------
+
+    def load(self, dois: Iterable[str] | None = None) -> Records:
+        """Read the team file and the article and snapshot shards (only those of `dois`, if given).
+
+        Each file is read once; lookups then go through the in-memory index. Raises StoreError.
+        """
         self._require()
-        records = Records()
-        team = self._open(self.team_path)
-        for table, key, model, attribute in _TEAM_TABLES:
-            index = getattr(records, attribute)
-            for doc in team.table(table, cache_size=0).all():
-                item = self._parse(model, doc, self.team_path, table, doc.doc_id)
-                index[getattr(item, key)] = item
-        shots = self._open(self.snapshot_path).table("snapshots", cache_size=0)
-        for doc in shots.all():
-            records.snapshots[doc["doi"]] = [
-                self._parse(SourceSnapshot, shot, self.snapshot_path, "snapshots", doc.doc_id)
-                for shot in doc.get("history", [])
-            ]
+        records = self.load_team()
+        wanted = None if dois is None else {shard_of(doi) for doi in dois}
+        for shard in self._shards(wanted):
+            articles, snapshots = self.read_shard(shard)
+            records.articles.update(articles)
+            records.snapshots.update(snapshots)
+        records.shards = wanted
         return records
 
-    def _open(self, path: Path) -> TinyDB:
-        """Return the TinyDB handle for `path`; its cache means each file is read only once."""
-        db = self._dbs.get(path)
-        if db is None:
-            db = TinyDB(str(path), storage=_WriteOnFlush(CanonicalJSONStorage))
-            self._dbs[path] = db
-        return db
+    def load_team(self) -> Records:
+        """Read only team.json: people, acknowledgements, publishers, correction requests."""
+        self._require()
+        records = Records()
+        team = read_json_file(self.team_path)
+        for table, key, model, attribute in _TEAM_TABLES:
+            index = getattr(records, attribute)
+            for doc_id, doc in team.get(table, {}).items():
+                item = _parse(model, doc, self.team_path, table, doc_id)
+                index[getattr(item, key)] = item
+        return records
+
+    def iter_shards(self) -> Iterator[tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]]:
+        """Yield each shard's articles and snapshots in turn, so a check at scale holds one at a time."""
+        for shard in self._shards(None):
+            yield self.read_shard(shard)
+
+    def read_shard(self, shard: str) -> tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]:
+        """Return one shard's articles and snapshot histories, by DOI."""
+        articles = {}
+        path = self.shard_path(ARTICLES, shard)
+        for doc_id, doc in read_json_file(path).get(ARTICLES, {}).items():
+            record = _parse(ArticleRecord, doc, path, ARTICLES, doc_id)
+            articles[record.doi] = record
+        snapshots = {}
+        path = self.shard_path(SNAPSHOTS, shard)
+        for doc_id, doc in read_json_file(path).get(SNAPSHOTS, {}).items():
+            snapshots[doc["doi"]] = [_parse(SourceSnapshot, shot, path, SNAPSHOTS, doc_id) for shot in doc.get("history", [])]
+        return articles, snapshots
+
+    def _shards(self, wanted: set[str] | None) -> list[str]:
+        names = set()
+        for kind in (ARTICLES, SNAPSHOTS):
+            folder = self.root / kind
+            if folder.is_dir():
+                names |= {path.stem for path in folder.glob("*.json")}
+        return sorted(names if wanted is None else names & wanted)
+
+    # ---- writing ----------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Records]:
@@ -220,30 +272,54 @@ class Store:
             yield records
             self.save(records)
 
-    def save(self, records: Records) -> None:
-        """Write the team file and the snapshot file, each once and atomically, if they changed."""
-        team_docs = {
-            table: (key_field, {key: item.model_dump(mode="json") for key, item in getattr(records, attribute).items()})
-            for table, key_field, _model, attribute in _TEAM_TABLES
-        }
-        self._write_tables(self.team_path, team_docs)
-        shots = {
-            doi: {"doi": doi, "history": [s.model_dump(mode="json", exclude_none=True) for s in history]}
-            for doi, history in records.snapshots.items()
-        }
-        self._write_tables(self.snapshot_path, {"snapshots": ("doi", shots)})
+    def save(self, records: Records, only: Iterable[str] | None = None) -> None:
+        """Write what changed: team.json and every shard, or only the shards of the DOIs in `only`.
 
-    def _write_tables(self, path: Path, tables: dict[str, tuple[str, dict[str, dict[str, Any]]]]) -> None:
+        Each file is written at most once, atomically, and only when its content changed.
+        """
+        if only is None:
+            team_docs = {
+                table: (key_field, {key: item.model_dump(mode="json") for key, item in getattr(records, attribute).items()})
+                for table, key_field, _model, attribute in _TEAM_TABLES
+            }
+            self._write_tables(self.team_path, team_docs)
+        dois = set(records.articles) | set(records.snapshots) if only is None else set(only)
+        by_shard: dict[str, set[str]] = {}
+        for doi in dois:
+            by_shard.setdefault(shard_of(doi), set()).add(doi)
+        if only is None and records.shards is None:
+            for shard in self._shards(None):
+                by_shard.setdefault(shard, set())
+        for shard, members in sorted(by_shard.items()):
+            self._write_shard(records, shard, members, complete=only is None)
+
+    def _write_shard(self, records: Records, shard: str, members: set[str], complete: bool) -> None:
+        """Write one shard; with `complete`, documents no longer in the records are removed."""
+        articles = {doi: records.articles[doi].model_dump(mode="json") for doi in members if doi in records.articles}
+        shots = {
+            doi: {"doi": doi, "history": [s.model_dump(mode="json", exclude_none=True) for s in records.snapshots[doi]]}
+            for doi in members
+            if doi in records.snapshots
+        }
+        for kind, docs in ((ARTICLES, articles), (SNAPSHOTS, shots)):
+            path = self.shard_path(kind, shard)
+            if docs or path.exists():
+                path.parent.mkdir(exist_ok=True)
+                self._write_tables(path, {kind: ("doi", docs)}, remove_missing=complete)
+
+    def _write_tables(self, path: Path, tables: dict[str, tuple[str, dict[str, dict[str, Any]]]], remove_missing: bool = True) -> None:
         """Upsert every document through TinyDB's cache, then flush once (one atomic write).
 
         Document ids stay stable from write to write, so `git diff` shows only real changes.
         """
-        db = self._open(path)
+        storage = _WriteOnFlush(CanonicalJSONStorage)
+        db = TinyDB(str(path), storage=storage)  # TinyDB calls the middleware, which opens the file
         changed = False
         for name, (key_field, docs) in tables.items():
-            changed |= _sync_table(db.table(name, cache_size=0), key_field, docs)
+            changed |= _sync_table(db.table(name, cache_size=0), key_field, docs, remove_missing)
         if changed or not path.exists():
-            db.storage.flush()
+            storage.force_write()
+            self.bytes_written += storage.storage.last_size
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -274,23 +350,24 @@ class Store:
                 "or pass --records DIR"
             )
 
-    @staticmethod
-    def _parse(model: type[BaseModel], doc: Any, path: Path, table: str, doc_id: str) -> Any:
-        try:
-            return model.model_validate(doc)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            raise StoreError(f"{path}: table {table}, document {doc_id}, field {field}: {first['msg']}") from exc
+
+def _parse(model: type[BaseModel], doc: Any, path: Path, table: str, doc_id: str) -> Any:
+    try:
+        return model.model_validate(doc)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise StoreError(f"{path}: table {table}, document {doc_id}, field {field}: {first['msg']}") from exc
 
 
-def _sync_table(table: Any, key_field: str, docs: dict[str, dict[str, Any]]) -> bool:
-    """Make `table` hold exactly `docs` (keyed by `key_field`), keeping document ids."""
+def _sync_table(table: Any, key_field: str, docs: dict[str, dict[str, Any]], remove_missing: bool = True) -> bool:
+    """Make `table` hold `docs` (keyed by `key_field`), keeping document ids; with
+    `remove_missing`, documents not in `docs` are removed."""
     stored = table.all()
     existing = {doc[key_field]: doc.doc_id for doc in stored}
     current = {doc.doc_id: dict(doc) for doc in stored}
     changed = False
-    stale = [doc_id for key, doc_id in existing.items() if key not in docs]
+    stale = [doc_id for key, doc_id in existing.items() if key not in docs] if remove_missing else []
     if stale:
         table.remove(doc_ids=stale)
         changed = True

@@ -150,12 +150,24 @@ def stores() -> None:
         ("store-not-json.synthetic", "articles: []\n", "team.json:1:1: not valid JSON"),
         ("store-empty.synthetic", "", "team.json: the file is empty"),
         ("store-list.synthetic", "[]\n", "team.json: expected a JSON object of tables"),
-        ("store-bad-field.synthetic", json.dumps({"articles": {"1": {"doi": "10.5555/x", "authors": "none"}}, "people": {}, "acknowledgements": {}}),
-         "team.json: table articles, document 1, field authors: Input should be a valid list"),
+        ("store-bad-person.synthetic", json.dumps({"people": {"1": {"id": "a", "name": {"given": "A"}}}}),
+         "team.json: table people, document 1, field name.family: Field required"),
     ]:
         folder = FILES / name
         folder.mkdir(exist_ok=True)
         (folder / "team.json").write_text(content, encoding="utf-8")
+        cases.append({"case": name, "args": shlex.split(command), "exit": 3, "error": f"{{file}}/{where}"})
+    empty_team = json.dumps({"people": {}, "acknowledgements": {}, "publishers": {}, "corrections": {}})
+    for name, kind, content, where in [
+        ("store-bad-article-shard.synthetic", "articles", json.dumps({"articles": {"1": {"doi": "10.5555/x", "authors": "none"}}}),
+         "articles/abc.json: table articles, document 1, field authors: Input should be a valid list"),
+        ("store-truncated-snapshot-shard.synthetic", "snapshots", '{"snapshots": {"1": {"doi": "10.5555/x", "history": [',
+         "snapshots/abc.json:1:"),
+    ]:
+        folder = FILES / name
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+        (folder / "team.json").write_text(empty_team, encoding="utf-8")
+        (folder / kind / "abc.json").write_text(content, encoding="utf-8")
         cases.append({"case": name, "args": shlex.split(command), "exit": 3, "error": f"{{file}}/{where}"})
 
 
