@@ -21,6 +21,7 @@ from credit_tracker.findings import (
     Summary,
 )
 from credit_tracker.identifiers import normalize_doi
+from credit_tracker.models import ArticleRecord, SourceSnapshot
 from credit_tracker.store import Records
 
 
@@ -83,29 +84,51 @@ def run_check(
     today: date | None = None,
 ) -> CheckReport:
     """Compare each article and return the report; pure over the loaded records."""
-    findings, unverified, accepted = [], [], 0
-    for doi in dois:
-        result = compare_article(records.articles[doi], records.people, records.snapshots.get(doi, []), severities)
+    items = ((records.articles[doi], records.snapshots.get(doi, [])) for doi in dois)
+    return check_articles(records, items, policy, severities, today)
+
+
+def check_articles(
+    team: Records,
+    items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
+    policy: FailPolicy,
+    severities: dict[str, Severity] | None = None,
+    today: date | None = None,
+) -> CheckReport:
+    """Compare articles as they come (one shard at a time, at scale) and return the report.
+
+    `team` supplies the people, acknowledgements and correction requests; only the findings and
+    the histories of articles with correction requests are kept, so memory stays bounded.
+    """
+    findings, unverified, accepted, checked = [], [], 0, set()
+    requested = {request.doi for request in team.corrections.values()}
+    histories: dict[str, list[SourceSnapshot]] = {}
+    for record, history in items:
+        result = compare_article(record, team.people, history, severities)
         findings.extend(result.findings)
         unverified.extend(result.unverified)
         accepted += result.accepted
+        checked.add(record.doi)
+        if record.doi in requested:
+            histories[record.doi] = history
+    findings.sort(key=lambda finding: finding.doi)  # shards come in hash order; reports read by DOI
+    unverified.sort(key=lambda entry: entry.doi)
     open_findings, acknowledged = [], []
     for finding in findings:
-        ack = records.acknowledgements.get(finding.id)
+        ack = team.acknowledgements.get(finding.id)
         if ack is None:
             open_findings.append(finding)
         else:
             acknowledged.append(AcknowledgedFinding(finding=finding, note=ack.note, at=ack.at))
     present = {finding.id for finding in findings}
-    checked = set(dois)
+    unverified_dois = {entry.doi for entry in unverified}
     resolved = [
         ResolvedFinding(id=ack.finding_id, note=ack.note, at=ack.at)
-        for ack in records.acknowledgements.values()
-        if ack.finding_id not in present and ack.doi in checked and ack.doi not in {u.doi for u in unverified}
+        for ack in team.acknowledgements.values()
+        if ack.finding_id not in present and ack.doi in checked and ack.doi not in unverified_dois
     ]
-    unverified_dois = {entry.doi for entry in unverified}
     summary = Summary(
-        articles=len(dois),
+        articles=len(checked),
         verified=len(checked - unverified_dois),
         unverified=len(unverified_dois),
         findings=len(open_findings),
@@ -116,18 +139,19 @@ def run_check(
         accepted_spellings=accepted,
         failing=sum(policy.fails(f) for f in open_findings),
     )
-    corrections = _correction_statuses(records, checked, findings, unverified_dois, today or date.today())
+    corrections = _correction_statuses(team, histories, checked, findings, unverified_dois, today or date.today())
     return CheckReport(summary=summary, findings=open_findings, unverified=unverified, acknowledged=acknowledged,
                        resolved=resolved, corrections=corrections)  # fmt: skip
 
 
-def _correction_statuses(records: Records, checked: set[str], findings: list[Finding], unverified: set[str], today: date) -> list[CorrectionStatus]:
+def _correction_statuses(team: Records, histories: dict[str, list[SourceSnapshot]], checked: set[str], findings: list[Finding],
+                         unverified: set[str], today: date) -> list[CorrectionStatus]:  # fmt: skip
     present = {finding.id for finding in findings}
     statuses = []
-    for request in sorted(records.corrections.values(), key=lambda r: r.id):
+    for request in sorted(team.corrections.values(), key=lambda r: r.id):
         if request.doi not in checked:
             continue
-        status = request_status(request, present, request.doi not in unverified, records.snapshots.get(request.doi, []), today)
+        status = request_status(request, present, request.doi not in unverified, histories.get(request.doi, []), today)
         statuses.append(CorrectionStatus(id=request.id, doi=request.doi, person=request.person, kinds=request.kinds,
                                          state=status.state, detail=status.detail))  # fmt: skip
     return statuses

@@ -408,7 +408,7 @@ def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, ou
     Exit codes: 0 nothing at or above --fail-on and every DOI verified; 1 findings at or
     above --fail-on; 2 usage or input error; 3 a DOI could not be verified.
     """
-    from credit_tracker.check import FailPolicy, exit_code, parse_severities, run_check, select_dois
+    from credit_tracker.check import FailPolicy, check_articles, exit_code, parse_severities, run_check, select_dois
     from credit_tracker.formats import EXTENSIONS, FORMATS
     from credit_tracker.formats.base import summary_line
     from credit_tracker.formats.junit import JunitFormat
@@ -418,8 +418,13 @@ def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, ou
     severities = parse_severities(severity_overrides)
     if refresh:
         _fetch(ctx, dois, mailto, None, 30, quiet=True)
-    records = _store(ctx).load()
-    report = run_check(records, select_dois(records, dois), policy, severities)
+    store = _store(ctx)
+    if dois:
+        records = store.load(_normal_dois(dois))
+        report = run_check(records, select_dois(records, dois), policy, severities)
+    else:  # every article, one shard at a time: memory stays bounded at institution scale
+        items = ((record, shard[1].get(doi, [])) for shard in store.iter_shards() for doi, record in shard[0].items())
+        report = check_articles(store.load_team(), items, policy, severities)
     name = fmt or (EXTENSIONS.get(output.suffix.lower(), "text") if output else "text")
     color = name == "text" and output is None and use_color(sys.stdout, os.environ)
     formatter = JunitFormat(fails=policy.fails) if name == "junit" else FORMATS[name](color=color)
@@ -682,6 +687,12 @@ def report_command(ctx: click.Context, output: Path) -> None:
     data = HtmlData(report=report, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), authors=views, requests=statuses, titles=titles)
     _emit(HtmlReport().render(data), output)
     click.echo(f"wrote {output}: {summary_line(report)}", err=True)
+
+
+def _normal_dois(dois) -> list[str]:
+    from credit_tracker.identifiers import normalize_doi
+
+    return [normalize_doi(doi) for doi in dois]
 
 
 def use_color(stream, environ) -> bool:

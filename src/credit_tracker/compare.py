@@ -94,7 +94,9 @@ def compare_article(
         pairs = match_authors(record.authors, people, shot.authors)
         context.result.pairs[kind.value] = pairs
         paired[kind] = {pair.team: shot.authors[pair.source] for pair in pairs}
-        _check_source(context, shot, pairs)
+    with_roles = {index for by_team in paired.values() for index, other in by_team.items() if other.roles is not None}
+    for kind, shot in usable.items():
+        _check_source(context, shot, context.result.pairs[kind.value], with_roles)
     _check_agreement(context, paired)
     if record.draft:
         for index, author in enumerate(record.authors):
@@ -103,7 +105,7 @@ def compare_article(
     return context.result
 
 
-def _check_source(context: _Context, shot: SourceSnapshot, pairs: list[Pair]) -> None:
+def _check_source(context: _Context, shot: SourceSnapshot, pairs: list[Pair], with_roles: set[int]) -> None:
     source = shot.source.value
     authors = context.record.authors
     if shot.complete:
@@ -114,7 +116,9 @@ def _check_source(context: _Context, shot: SourceSnapshot, pairs: list[Pair]) ->
         _check_name(context, source, pair.team, author, person, other)
         if shot.source is not SourceKind.STATEMENT:
             _check_orcid(context, source, pair.team, author, person, other)
-        _check_roles(context, source, pair.team, author, other, shot.complete)
+        # a source without roles is only news when no other source lists this author's roles
+        if other.roles is not None or pair.team not in with_roles:
+            _check_roles(context, source, pair.team, author, other, shot.complete)
     for notice in shot.notices:
         label = notice.label or notice.kind
         context.add("correction-published", source, None, None, notice.doi,
@@ -177,7 +181,8 @@ def _check_name(context: _Context, source: str, index: int, author: TeamAuthor, 
     expected = author.printed.display()
     if typographic_key(other.raw) == typographic_key(expected):
         theirs = source_name(other)
-        if other.structured and theirs is not None and _split_differs(author.printed, theirs):
+        same_fields = theirs is not None and (theirs.given, theirs.family_full) == (author.printed.given, author.printed.family_full)
+        if other.structured and theirs is not None and not same_fields and _split_differs(author.printed, theirs):
             context.add("name-split", source, author, index, "",
                         f"{expected}: printed alike, but deposited with given {theirs.given!r} and family {theirs.family_full!r}",
                         expected=expected, observed=other.raw)  # fmt: skip

@@ -10,6 +10,7 @@ greedily.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 
 from credit_tracker.models import Person, SourceAuthor, TeamAuthor
@@ -77,21 +78,55 @@ def _tolerant(mine: PersonName, theirs: PersonName | None) -> tuple[float, str]:
 
 
 def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor]) -> list[Pair]:
-    """Return the one-to-one pairing that maximises the total score."""
+    """Return the one-to-one pairing that maximises the total score.
+
+    Authors whose ORCID iD, or whose printed name, is the same on both sides and unique on each
+    are paired first: no other pairing could score higher. Only the rest are scored pair by pair.
+    """
     if not team or not source:
         return []
-    scored = [[score(author, people.get(author.person), other) for other in source] for author in team]
+    pairs = _certain_pairs(team, people, source)
+    rest_team = [i for i in range(len(team)) if i not in {p.team for p in pairs}]
+    rest_source = [j for j in range(len(source)) if j not in {p.source for p in pairs}]
+    if rest_team and rest_source:
+        pairs += _best_pairs(team, people, source, rest_team, rest_source)
+    pairs.sort(key=lambda pair: pair.team)
+    return pairs + _order_pairs(team, source, pairs)
+
+
+def _certain_pairs(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor]) -> list[Pair]:
+    orcids = [p.orcid if (p := people.get(a.person)) else None for a in team]
+    pairs = _unique_equal(orcids, [s.orcid for s in source], "orcid", 1.0)
+    taken_team, taken_source = {p.team for p in pairs}, {p.source for p in pairs}
+    team_keys = [None if i in taken_team else typographic_key(a.printed.display()) for i, a in enumerate(team)]
+    source_keys = [None if j in taken_source or s.organisation else typographic_key(s.raw) for j, s in enumerate(source)]
+    return pairs + _unique_equal(team_keys, source_keys, "exact", 0.97)
+
+
+def _unique_equal(left: list[str | None], right: list[str | None], method: str, confidence: float) -> list[Pair]:
+    """Pair positions whose value is present once on each side."""
+    counts_left, counts_right = Counter(v for v in left if v), Counter(v for v in right if v)
+    where_right = {value: j for j, value in enumerate(right) if value and counts_right[value] == 1}
+    return [
+        Pair(team=i, source=where_right[value], method=method, confidence=confidence)
+        for i, value in enumerate(left)
+        if value and counts_left[value] == 1 and value in where_right
+    ]
+
+
+def _best_pairs(team, people, source, rows: list[int], cols: list[int]) -> list[Pair]:
+    scored = [[score(team[i], people.get(team[i].person), source[j]) for j in cols] for i in rows]
     width = max(len(team), len(source))
     weights = [
-        [scored[i][j][0] - 0.001 * abs(i - j) / width if scored[i][j][0] >= THRESHOLD else 0.0 for j in range(len(source))]
-        for i in range(len(team))
+        [scored[a][b][0] - 0.001 * abs(i - j) / width if scored[a][b][0] >= THRESHOLD else 0.0 for b, j in enumerate(cols)]
+        for a, i in enumerate(rows)
     ]
     pairs = []
-    for i, j in maximum_assignment(weights):
-        value, method = scored[i][j]
+    for a, b in maximum_assignment(weights):
+        value, method = scored[a][b]
         if value >= THRESHOLD:
-            pairs.append(Pair(team=i, source=j, method=method, confidence=round(value, 2)))
-    return pairs + _order_pairs(team, source, pairs)
+            pairs.append(Pair(team=rows[a], source=cols[b], method=method, confidence=round(value, 2)))
+    return pairs
 
 
 def _order_pairs(team: list[TeamAuthor], source: list[SourceAuthor], pairs: list[Pair]) -> list[Pair]:

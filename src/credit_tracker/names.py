@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict
@@ -42,6 +43,7 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def typographic_key(text: str) -> str:
     """Return the form under which two spellings count as the same print.
 
@@ -67,6 +69,7 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Return the matching key: no accents, no case, hyphens as spaces, no full stops."""
     value = strip_diacritics(text).casefold()

@@ -279,7 +279,7 @@ class Store:
         """
         if only is None:
             team_docs = {
-                table: (key_field, {key: item.model_dump(mode="json") for key, item in getattr(records, attribute).items()})
+                table: (key_field, {key: item.model_dump(mode="json", exclude_defaults=True) for key, item in getattr(records, attribute).items()})
                 for table, key_field, _model, attribute in _TEAM_TABLES
             }
             self._write_tables(self.team_path, team_docs)
@@ -295,9 +295,10 @@ class Store:
 
     def _write_shard(self, records: Records, shard: str, members: set[str], complete: bool) -> None:
         """Write one shard; with `complete`, documents no longer in the records are removed."""
-        articles = {doi: records.articles[doi].model_dump(mode="json") for doi in members if doi in records.articles}
+        # Defaults are left out (most authors have no particle, suffix or ORCID iD): smaller files.
+        articles = {doi: records.articles[doi].model_dump(mode="json", exclude_defaults=True) for doi in members if doi in records.articles}
         shots = {
-            doi: {"doi": doi, "history": [s.model_dump(mode="json", exclude_none=True) for s in records.snapshots[doi]]}
+            doi: {"doi": doi, "history": [s.model_dump(mode="json", exclude_defaults=True) for s in records.snapshots[doi]]}
             for doi in members
             if doi in records.snapshots
         }
