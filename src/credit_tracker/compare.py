@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from credit_tracker.credit import BY_SLUG, ROLES
 from credit_tracker.findings import DEFAULT_SEVERITY, AuthorRef, Finding, Severity, Unverified, finding_id
-from credit_tracker.matching import Pair, match_authors, source_name
+from credit_tracker.matching import Pair, match_authors, source_name, team_keys
 from credit_tracker.models import ArticleRecord, FetchState, Person, SourceAuthor, SourceKind, SourceSnapshot, TeamAuthor
 from credit_tracker.names import PersonName, clean, fold, given_compatible, given_tokens, strip_accents, typographic_key
 
@@ -90,8 +90,9 @@ def compare_article(
             context.result.unverified.append(Unverified(doi=record.doi, reason=reason))
         return context.result
     paired: dict[SourceKind, dict[int, SourceAuthor]] = {}
+    keys = team_keys(record.authors)
     for kind, shot in usable.items():
-        pairs = match_authors(record.authors, people, shot.authors)
+        pairs = match_authors(record.authors, people, shot.authors, keys)
         context.result.pairs[kind.value] = pairs
         paired[kind] = {pair.team: shot.authors[pair.source] for pair in pairs}
     with_roles = {index for by_team in paired.values() for index, other in by_team.items() if other.roles is not None}
@@ -113,7 +114,7 @@ def _check_source(context: _Context, shot: SourceSnapshot, pairs: list[Pair], wi
     for pair in pairs:
         author, other = authors[pair.team], shot.authors[pair.source]
         person = context.people.get(author.person)
-        _check_name(context, source, pair.team, author, person, other)
+        _check_name(context, source, pair, author, person, other)
         if shot.source is not SourceKind.STATEMENT:
             _check_orcid(context, source, pair.team, author, person, other)
         # a source without roles is only news when no other source lists this author's roles
@@ -127,6 +128,8 @@ def _check_source(context: _Context, shot: SourceSnapshot, pairs: list[Pair], wi
 
 
 def _check_byline(context: _Context, shot: SourceSnapshot, pairs: list[Pair]) -> None:
+    if len(pairs) == len(context.record.authors) == len(shot.authors) and all(p.team == p.source for p in pairs):
+        return  # everyone paired, in order
     source = shot.source.value
     team_taken = {pair.team for pair in pairs}
     source_taken = {pair.source for pair in pairs}
@@ -175,18 +178,22 @@ def _longest_increasing(values: list[int]) -> set[int]:
 # ---- names ------------------------------------------------------------------------------------
 
 
-def _check_name(context: _Context, source: str, index: int, author: TeamAuthor, person: Person | None, other: SourceAuthor) -> None:
+def _check_name(context: _Context, source: str, pair: Pair, author: TeamAuthor, person: Person | None, other: SourceAuthor) -> None:
     if other.organisation:
         return
-    expected = author.printed.display()
-    if typographic_key(other.raw) == typographic_key(expected):
+    index = pair.team
+    mine = author.printed
+    if pair.method == "exact" or typographic_key(other.raw) == typographic_key(mine.display()):
         theirs = source_name(other)
-        same_fields = theirs is not None and (theirs.given, theirs.family_full) == (author.printed.given, author.printed.family_full)
-        if other.structured and theirs is not None and not same_fields and _split_differs(author.printed, theirs):
+        if theirs is None or not other.structured or (theirs.given, theirs.family) == (mine.given, mine.family):
+            return
+        expected = mine.display()
+        if _split_differs(mine, theirs):
             context.add("name-split", source, author, index, "",
                         f"{expected}: printed alike, but deposited with given {theirs.given!r} and family {theirs.family_full!r}",
                         expected=expected, observed=other.raw)  # fmt: skip
         return
+    expected = mine.display()
     if person is not None and typographic_key(other.raw) in {typographic_key(s) for s in person.accepted_spellings}:
         context.result.accepted += 1
         return
@@ -311,6 +318,8 @@ def _check_roles(context: _Context, source: str, index: int, author: TeamAuthor,
         return
     expected = {assignment.role: assignment.degree for assignment in author.roles}
     observed = {role.role: role.degree for role in other.roles if role.role}
+    if expected == observed and all(role.role for role in other.roles):
+        return  # the usual case at scale: the same roles, the same degrees
     for slug in _in_role_order(expected.keys() - observed.keys()):
         context.add("role-missing", source, author, index, slug,
                     f"{name}: {source} does not list {BY_SLUG[slug].label}", expected=_role_text(slug), observed=None)  # fmt: skip

@@ -77,7 +77,12 @@ def _tolerant(mine: PersonName, theirs: PersonName | None) -> tuple[float, str]:
     return 0.0, ""
 
 
-def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor]) -> list[Pair]:
+def team_keys(team: list[TeamAuthor]) -> list[str]:
+    """Return the typographic key of each team author's printed name (computed once per article)."""
+    return [typographic_key(author.printed.display()) for author in team]
+
+
+def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor], keys: list[str] | None = None) -> list[Pair]:
     """Return the one-to-one pairing that maximises the total score.
 
     Authors whose ORCID iD, or whose printed name, is the same on both sides and unique on each
@@ -85,7 +90,11 @@ def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: lis
     """
     if not team or not source:
         return []
-    pairs = _certain_pairs(team, people, source)
+    keys = keys if keys is not None else team_keys(team)
+    same = _same_byline(keys, source)
+    if same is not None:
+        return same
+    pairs = _certain_pairs(team, people, source, keys)
     rest_team = [i for i in range(len(team)) if i not in {p.team for p in pairs}]
     rest_source = [j for j in range(len(source)) if j not in {p.source for p in pairs}]
     if rest_team and rest_source:
@@ -94,13 +103,25 @@ def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: lis
     return pairs + _order_pairs(team, source, pairs)
 
 
-def _certain_pairs(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor]) -> list[Pair]:
+def _same_byline(keys: list[str], source: list[SourceAuthor]) -> list[Pair] | None:
+    """The usual case, checked cheaply first: the same names in the same order, none twice."""
+    if len(keys) != len(source):
+        return None
+    if len(set(keys)) != len(keys):
+        return None
+    for key, other in zip(keys, source, strict=True):
+        if other.organisation or typographic_key(other.raw) != key:
+            return None
+    return [Pair(team=i, source=i, method="exact", confidence=0.97) for i in range(len(keys))]
+
+
+def _certain_pairs(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor], keys: list[str]) -> list[Pair]:
     orcids = [p.orcid if (p := people.get(a.person)) else None for a in team]
     pairs = _unique_equal(orcids, [s.orcid for s in source], "orcid", 1.0)
     taken_team, taken_source = {p.team for p in pairs}, {p.source for p in pairs}
-    team_keys = [None if i in taken_team else typographic_key(a.printed.display()) for i, a in enumerate(team)]
-    source_keys = [None if j in taken_source or s.organisation else typographic_key(s.raw) for j, s in enumerate(source)]
-    return pairs + _unique_equal(team_keys, source_keys, "exact", 0.97)
+    mine = [None if i in taken_team else key for i, key in enumerate(keys)]
+    theirs = [None if j in taken_source or s.organisation else typographic_key(s.raw) for j, s in enumerate(source)]
+    return pairs + _unique_equal(mine, theirs, "exact", 0.97)
 
 
 def _unique_equal(left: list[str | None], right: list[str | None], method: str, confidence: float) -> list[Pair]:

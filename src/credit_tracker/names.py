@@ -30,12 +30,11 @@ class PersonName(BaseModel):
     @property
     def family_full(self) -> str:
         """Return the family name with its particle: 'van der Pluijm'."""
-        return " ".join(part for part in (self.particle, self.family) if part)
+        return f"{self.particle} {self.family}" if self.particle else self.family
 
     def display(self) -> str:
         """Return the name in Western order as it would be printed in a byline."""
-        parts = (self.given, self.family_full, self.suffix)
-        return " ".join(part for part in parts if part)
+        return " ".join(filter(None, (self.given, self.family_full, self.suffix)))
 
 
 def clean(text: str) -> str:

@@ -160,7 +160,7 @@ def stores() -> None:
     empty_team = json.dumps({"people": {}, "acknowledgements": {}, "publishers": {}, "corrections": {}})
     for name, kind, content, where in [
         ("store-bad-article-shard.synthetic", "articles", json.dumps({"articles": {"1": {"doi": "10.5555/x", "authors": "none"}}}),
-         "articles/abc.json: table articles, document 1, field authors: Input should be a valid list"),
+         "articles/abc.json: table articles, document 1, field authors: Input should be a valid array"),
         ("store-truncated-snapshot-shard.synthetic", "snapshots", '{"snapshots": {"1": {"doi": "10.5555/x", "history": [',
          "snapshots/abc.json:1:"),
     ]:
