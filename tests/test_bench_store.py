@@ -42,3 +42,13 @@ def test_streamed_check_equals_the_in_memory_check(tmp_path: Path) -> None:
     assert streamed.model_dump() == whole.model_dump()
     # one article in 20 carries each deliberate flaw; names and order are wrong in both sources
     assert whole.summary.by_rule == {"author-order": 40, "name-spelling": 40, "role-missing": 20}
+
+
+def test_the_parallel_check_equals_the_serial_one(tmp_path: Path, monkeypatch) -> None:
+    from credit_tracker import check
+
+    store = Store(_generator().generate(tmp_path / "store", articles=300, authors=8))
+    serial = check.check_shards(store.load_team(), store.shards(), store.read_shard, FailPolicy(), workers=1)
+    monkeypatch.setattr(check, "PARALLEL_FROM", 1)
+    parallel = check.check_shards(store.load_team(), store.shards(), store.read_shard, FailPolicy(), workers=2)
+    assert parallel.model_dump() == serial.model_dump() and serial.summary.findings == 100

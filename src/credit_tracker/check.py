@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +22,7 @@ from credit_tracker.findings import (
     ResolvedFinding,
     Severity,
     Summary,
+    Unverified,
 )
 from credit_tracker.identifiers import normalize_doi
 from credit_tracker.models import ArticleRecord, SourceSnapshot
@@ -88,6 +92,39 @@ def run_check(
     return check_articles(records, items, policy, severities, today)
 
 
+@dataclass
+class _Partial:
+    """What comparing some of the articles found (merged across workers)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unverified: list[Unverified] = field(default_factory=list)
+    accepted: int = 0
+    checked: set[str] = field(default_factory=set)
+    histories: dict[str, list[SourceSnapshot]] = field(default_factory=dict)
+
+    def merge(self, other: _Partial) -> None:
+        self.findings += other.findings
+        self.unverified += other.unverified
+        self.accepted += other.accepted
+        self.checked |= other.checked
+        self.histories.update(other.histories)
+
+
+def _compare_all(team: Records, items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
+                 severities: dict[str, Severity] | None) -> _Partial:  # fmt: skip
+    partial = _Partial()
+    requested = {request.doi for request in team.corrections.values()}
+    for record, history in items:
+        result = compare_article(record, team.people, history, severities)
+        partial.findings += result.findings
+        partial.unverified += result.unverified
+        partial.accepted += result.accepted
+        partial.checked.add(record.doi)
+        if record.doi in requested:  # kept to say whether a correction request was resolved
+            partial.histories[record.doi] = history
+    return partial
+
+
 def check_articles(
     team: Records,
     items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
@@ -100,19 +137,53 @@ def check_articles(
     `team` supplies the people, acknowledgements and correction requests; only the findings and
     the histories of articles with correction requests are kept, so memory stays bounded.
     """
-    findings, unverified, accepted, checked = [], [], 0, set()
-    requested = {request.doi for request in team.corrections.values()}
-    histories: dict[str, list[SourceSnapshot]] = {}
-    for record, history in items:
-        result = compare_article(record, team.people, history, severities)
-        findings.extend(result.findings)
-        unverified.extend(result.unverified)
-        accepted += result.accepted
-        checked.add(record.doi)
-        if record.doi in requested:
-            histories[record.doi] = history
-    findings.sort(key=lambda finding: finding.doi)  # shards come in hash order; reports read by DOI
-    unverified.sort(key=lambda entry: entry.doi)
+    return _report(team, _compare_all(team, items, severities), policy, today or date.today())
+
+
+ShardReader = Callable[[str], tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]]
+_WORKER: dict = {}
+PARALLEL_FROM = 64
+"""Shards below which one process is quicker than starting others."""
+
+
+def check_shards(
+    team: Records,
+    shards: list[str],
+    read_shard: ShardReader,
+    policy: FailPolicy,
+    severities: dict[str, Severity] | None = None,
+    workers: int | None = None,
+) -> CheckReport:
+    """Check every article, shard by shard, on as many processes as there are cores.
+
+    Each worker reads and compares its own shards (the reading is the I/O, the comparing pure);
+    the findings come back to be merged, sorted by DOI and summarised.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(shards) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        items = ((record, snaps.get(doi, [])) for shard in shards for articles, snaps in [read_shard(shard)] for doi, record in articles.items())
+        return check_articles(team, items, policy, severities)
+    _WORKER.update(team=team, read=read_shard, severities=severities)  # inherited by the forked workers
+    chunks = [shards[i::workers * 4] for i in range(workers * 4)]
+    merged = _Partial()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for partial in pool.map(_check_chunk, chunks):
+            merged.merge(partial)
+    _WORKER.clear()
+    return _report(team, merged, policy, date.today())
+
+
+def _check_chunk(shards: list[str]) -> _Partial:
+    read, team = _WORKER["read"], _WORKER["team"]
+    items = ((record, snaps.get(doi, [])) for shard in shards for articles, snaps in [read(shard)] for doi, record in articles.items())
+    return _compare_all(team, items, _WORKER["severities"])
+
+
+def _report(team: Records, partial: _Partial, policy: FailPolicy, today: date) -> CheckReport:
+    findings = sorted(partial.findings, key=lambda finding: finding.doi)  # stable: per-article order kept
+    unverified = sorted(partial.unverified, key=lambda entry: entry.doi)
+    checked = partial.checked
     open_findings, acknowledged = [], []
     for finding in findings:
         ack = team.acknowledgements.get(finding.id)
@@ -136,10 +207,10 @@ def check_articles(
         by_rule=dict(sorted(Counter(f.rule for f in open_findings).items())),
         acknowledged=len(acknowledged),
         resolved=len(resolved),
-        accepted_spellings=accepted,
+        accepted_spellings=partial.accepted,
         failing=sum(policy.fails(f) for f in open_findings),
     )
-    corrections = _correction_statuses(team, histories, checked, findings, unverified_dois, today or date.today())
+    corrections = _correction_statuses(team, partial.histories, checked, findings, unverified_dois, today)
     return CheckReport(summary=summary, findings=open_findings, unverified=unverified, acknowledged=acknowledged,
                        resolved=resolved, corrections=corrections)  # fmt: skip
 

@@ -319,10 +319,11 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
               help="Read the publisher's JATS XML for the one DOI given from this file.")
 @click.option("--xml-max-age", type=click.IntRange(min=0), default=30, show_default=True,
               help="Download publisher XML again after this many days even if Crossref shows no change.")
+@click.option("--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
 @click.pass_context
 def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None, jats_file: Path | None,
-                  xml_max_age: int, quiet: bool) -> None:  # fmt: skip
+                  xml_max_age: int, no_xml: bool, quiet: bool) -> None:  # fmt: skip
     """Learn what the publishers say about each article and store dated snapshots.
 
     Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
@@ -334,12 +335,13 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
       credit-tracker fetch --mailto office@example.org
       credit-tracker fetch 10.1371/journal.pone.0185809
       credit-tracker fetch 10.1234/abc --jats article.xml
+      credit-tracker fetch --no-xml
     """
-    summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet)
+    summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet, xml=not no_xml)
     ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
 
 
-def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool):
+def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True):
     from credit_tracker.check import select_dois
     from credit_tracker.config import Services, user_agent
     from credit_tracker.crossref import CrossrefClient, habanero_version
@@ -363,7 +365,7 @@ def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet:
     client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
     fetcher = Fetcher(
         crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
-        publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
+        publisher=PublisherClient(client, services.plos_url, services.europepmc_url) if xml else None,
         xml_max_age=timedelta(days=xml_max_age),
     )
     progress = None if quiet or not selected else (lambda done, total: click.echo(f"fetched {done}/{total}", err=True))
@@ -408,7 +410,7 @@ def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, ou
     Exit codes: 0 nothing at or above --fail-on and every DOI verified; 1 findings at or
     above --fail-on; 2 usage or input error; 3 a DOI could not be verified.
     """
-    from credit_tracker.check import FailPolicy, check_articles, exit_code, parse_severities, run_check, select_dois
+    from credit_tracker.check import FailPolicy, check_shards, exit_code, parse_severities, run_check, select_dois
     from credit_tracker.formats import EXTENSIONS, FORMATS
     from credit_tracker.formats.base import summary_line
     from credit_tracker.formats.junit import JunitFormat
@@ -422,9 +424,8 @@ def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, ou
     if dois:
         records = store.load(_normal_dois(dois))
         report = run_check(records, select_dois(records, dois), policy, severities)
-    else:  # every article, one shard at a time: memory stays bounded at institution scale
-        items = ((record, shard[1].get(doi, [])) for shard in store.iter_shards() for doi, record in shard[0].items())
-        report = check_articles(store.load_team(), items, policy, severities)
+    else:  # every article, shard by shard on every core: memory stays bounded at institution scale
+        report = check_shards(store.load_team(), store.shards(), store.read_shard, policy, severities)
     name = fmt or (EXTENSIONS.get(output.suffix.lower(), "text") if output else "text")
     color = name == "text" and output is None and use_color(sys.stdout, os.environ)
     formatter = JunitFormat(fails=policy.fails) if name == "junit" else FORMATS[name](color=color)

@@ -143,8 +143,9 @@ class Fetcher:
         return summary
 
     def _fetch_batches(self, batches: list[list[str]], records: Records) -> Iterable[list[SourceSnapshot]]:
-        # Several batches in flight: the transport's gates keep the pace within Crossref's limits.
-        workers = max(1, min(3, len(batches)))
+        # Several batches in flight (publisher XML is fetched inside them, beside the next list
+        # query); the transport's gates keep each service within its announced limits.
+        workers = max(1, min(6, len(batches)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(self._one_batch, batch, records) for batch in batches]
             try:

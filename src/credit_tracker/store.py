@@ -241,6 +241,11 @@ class Store:
         for shard in self._shards(None):
             yield self.read_shard(shard)
 
+    def shards(self) -> list[str]:
+        """Return the names of the shards that hold articles or snapshots."""
+        self._require()
+        return self._shards(None)
+
     def read_shard(self, shard: str) -> tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]:
         """Return one shard's articles and snapshot histories, by DOI."""
         root = str(self.root)  # plain strings: Path objects cost more than the parsing at 4,096 shards

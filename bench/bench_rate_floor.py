@@ -1,0 +1,42 @@
+"""Target 2, close to the rate-limit floor: with the stand-in enforcing 3 list requests a second and a
+concurrency of 3, fetching 5,000 DOIs takes at most 1.25 times the floor (the requests needed divided
+by the allowed rate), and never exceeds the limits (the stand-in counts violations: zero).
+
+    python bench/bench_rate_floor.py
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+
+from common import cli, create_records, machine, report, standin
+
+from credit_tracker.standin import Limits
+
+N, RATE, BATCH = 5000, 3, 50
+
+
+def main() -> int:
+    server = standin(Limits(rate={"list": RATE, "single": 10}, concurrency=3), enforce=True)
+    dois = [f"10.5555/synthetic.{n}" for n in range(N)]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "records"
+            create_records(folder, dois)
+            seconds, result = cli(["--records", str(folder), "fetch", "--quiet", "--no-xml"],
+                                  {**server.base_urls(), "CREDIT_TRACKER_MAILTO": "bench@example.org"})  # fmt: skip
+    finally:
+        server.stop()
+    floor = math.ceil(N / BATCH) / RATE
+    print(f"machine: {machine()}")
+    print(result.stderr.strip().splitlines()[-1])
+    ok = report("2 rate-limit floor", f"{N} DOIs in {seconds:.1f} s", f"floor {floor:.1f} s ({math.ceil(N / BATCH)} list requests at {RATE}/s)",
+                seconds / floor, 1.25)  # fmt: skip
+    print(f"   limit violations counted by the stand-in: {server.violations} (target 0) {'MET' if server.violations == 0 else 'MISSED'}")
+    return 0 if ok and server.violations == 0 and result.returncode == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
