@@ -26,7 +26,8 @@ def standin(limits: Limits | None = None, enforce: bool = False) -> StandIn:
 def cli(args: list[str], env: dict[str, str] | None = None, check: bool = False) -> tuple[float, subprocess.CompletedProcess]:
     """Run credit-tracker in a fresh process; return the wall time and the result."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "credit_tracker", *args], env={**os.environ, **(env or {})},
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run([sys.executable, "-m", "credit_tracker", *args], env={**os.environ, "PYTHONPATH": path, **(env or {})},
                             capture_output=True, text=True, check=check)  # fmt: skip
     return time.perf_counter() - started, result
 

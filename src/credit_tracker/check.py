@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -159,6 +157,9 @@ def check_shards(
     Each worker reads and compares its own shards (the reading is the I/O, the comparing pure);
     the findings come back to be merged, sorted by DOI and summarised.
     """
+    import multiprocessing  # only here: a check of a few articles need not pay for importing it
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(shards) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         items = ((record, snaps.get(doi, [])) for shard in shards for articles, snaps in [read_shard(shard)] for doi, record in articles.items())

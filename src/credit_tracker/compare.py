@@ -179,8 +179,8 @@ def _longest_increasing(values: list[int]) -> set[int]:
 
 
 def _check_name(context: _Context, source: str, pair: Pair, author: TeamAuthor, person: Person | None, other: SourceAuthor) -> None:
-    if other.organisation:
-        return
+    if other.organisation or not other.name_shown:
+        return  # an organisation, or a statement that names the author by initials or position
     index = pair.team
     mine = author.printed
     if pair.method == "exact" or typographic_key(other.raw) == typographic_key(mine.display()):
@@ -354,7 +354,8 @@ def _check_agreement(context: _Context, paired: dict[SourceKind, dict[int, Sourc
                 a, b = paired[first].get(index), paired[second].get(index)
                 if a is None or b is None:
                     continue
-                if not a.organisation and typographic_key(a.raw) != typographic_key(b.raw):
+                names_shown = a.name_shown and b.name_shown and not a.organisation
+                if names_shown and typographic_key(a.raw) != typographic_key(b.raw):
                     shown_a, shown_b = _safe(context, author, a.raw), _safe(context, author, b.raw)
                     context.add("sources-disagree", f"{first.value}+{second.value}", author, index, "name",
                                 f"{author.printed.display()}: {first.value} prints {shown_a!r}, {second.value} prints {shown_b!r}",

@@ -30,6 +30,13 @@ class Pair:
     confidence: float
 
 
+def shown_key(author: SourceAuthor) -> str:
+    """The typographic key of the name a source shows (the byline's, for initials and positions)."""
+    if not author.name_shown and author.name is not None:
+        return typographic_key(author.name.display())
+    return typographic_key(author.raw)
+
+
 def source_name(author: SourceAuthor) -> PersonName | None:
     """Return the structured name of a source author, guessing the split for unstructured ones."""
     if author.organisation:
@@ -43,7 +50,7 @@ def score(team: TeamAuthor, person: Person | None, other: SourceAuthor) -> tuple
         return 0.0, ""
     if person is not None and person.orcid and other.orcid == person.orcid:
         return 1.0, "orcid"
-    printed = typographic_key(other.raw)
+    printed = shown_key(other)
     if printed == typographic_key(team.printed.display()):
         return 0.97, "exact"
     if person is not None:
@@ -110,7 +117,7 @@ def _same_byline(keys: list[str], source: list[SourceAuthor]) -> list[Pair] | No
     if len(set(keys)) != len(keys):
         return None
     for key, other in zip(keys, source, strict=True):
-        if other.organisation or typographic_key(other.raw) != key:
+        if other.organisation or shown_key(other) != key:
             return None
     return [Pair(team=i, source=i, method="exact", confidence=0.97) for i in range(len(keys))]
 
@@ -120,7 +127,7 @@ def _certain_pairs(team: list[TeamAuthor], people: dict[str, Person], source: li
     pairs = _unique_equal(orcids, [s.orcid for s in source], "orcid", 1.0)
     taken_team, taken_source = {p.team for p in pairs}, {p.source for p in pairs}
     mine = [None if i in taken_team else key for i, key in enumerate(keys)]
-    theirs = [None if j in taken_source or s.organisation else typographic_key(s.raw) for j, s in enumerate(source)]
+    theirs = [None if j in taken_source or s.organisation else shown_key(s) for j, s in enumerate(source)]
     return pairs + _unique_equal(mine, theirs, "exact", 0.97)
 
 

@@ -108,6 +108,8 @@ class SourceAuthor(BaseModel):
     """The structured name; None for organisations."""
     structured: bool = True
     """False where the source prints one string (statements); the split is then a guess."""
+    name_shown: bool = True
+    """False where the source names the author only by initials or position (the name is the byline's)."""
     organisation: bool = False
     orcid: str | None = None
     orcid_authenticated: bool | None = None

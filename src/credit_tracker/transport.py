@@ -201,6 +201,8 @@ class PoliteClient:
         last_reason = ""
         status: int | None = None
         for attempt in range(1, MAX_TRIES + 1):
+            if self.stopped:  # another request tripped the stop rule: no more tries anywhere
+                raise RunStopped("the run was stopped after repeated failures")
             answer, last_reason, wait = self._attempt(gate, url, kind, params, headers)
             if answer is not None:
                 self._record(ok=True)

@@ -1,0 +1,54 @@
+"""Target 4, store writes grow linearly: fetching 10,000 new DOIs writes in total at most 5 times the
+final size of the store (no rewrite of the whole file per record). The baseline is the final size
+itself, measured in the same run. (A run killed at any moment loses at most the batch in flight:
+tests/test_reliability.py kills fetch at 30 random moments.)
+
+    python bench/bench_store_writes.py
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from common import create_records, machine, report, standin
+
+from credit_tracker.config import Services, user_agent
+from credit_tracker.crossref import CrossrefClient
+from credit_tracker.fetch import Fetcher
+from credit_tracker.publisher import PublisherClient
+from credit_tracker.standin import Limits
+from credit_tracker.store import Store
+from credit_tracker.transport import PoliteClient
+
+N = 10_000
+
+
+def main() -> int:
+    server = standin(Limits(rate={"list": 50, "single": 50, "plos": 50, "europepmc": 50}, concurrency=3))
+    dois = [f"10.5555/synthetic.{n}" for n in range(N)]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "records"
+            create_records(folder, dois)
+            urls = server.base_urls()
+            client = PoliteClient(user_agent("bench@example.org", "bench"))
+            fetcher = Fetcher(
+                crossref=CrossrefClient(client, urls["CREDIT_TRACKER_CROSSREF_URL"], "bench@example.org"),
+                publisher=PublisherClient(client, urls["CREDIT_TRACKER_PLOS_URL"], urls["CREDIT_TRACKER_EUROPEPMC_URL"]),
+            )
+            store = Store(folder)
+            summary = fetcher.run(store, dois)
+            final = sum(p.stat().st_size for p in folder.rglob("*.json"))
+            written = store.bytes_written
+    finally:
+        server.stop()
+    print(f"machine: {machine()}")
+    print(f"fetched {summary.fetched} DOIs; {summary.requests} requests; Services default: {Services.from_env().crossref_url}")
+    ok = report("4 store writes", f"{written / 1e6:.1f} MB written while fetching {N} new DOIs",
+                f"final store size {final / 1e6:.1f} MB", written / final, 5.0)  # fmt: skip
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
