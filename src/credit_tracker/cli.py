@@ -319,11 +319,13 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
               help="Read the publisher's JATS XML for the one DOI given from this file.")
 @click.option("--xml-max-age", type=click.IntRange(min=0), default=30, show_default=True,
               help="Download publisher XML again after this many days even if Crossref shows no change.")
+@click.option("--statement", "statement_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the printed contribution statement for the one DOI given from a PDF, HTML page or text file.")
 @click.option("--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
 @click.pass_context
 def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None, jats_file: Path | None,
-                  xml_max_age: int, no_xml: bool, quiet: bool) -> None:  # fmt: skip
+                  statement_file: Path | None, xml_max_age: int, no_xml: bool, quiet: bool) -> None:  # fmt: skip
     """Learn what the publishers say about each article and store dated snapshots.
 
     Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
@@ -335,10 +337,32 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
       credit-tracker fetch --mailto office@example.org
       credit-tracker fetch 10.1371/journal.pone.0185809
       credit-tracker fetch 10.1234/abc --jats article.xml
+      credit-tracker fetch 10.1234/abc --statement article.pdf
       credit-tracker fetch --no-xml
     """
+    if statement_file is not None:
+        _fetch_statement(ctx, dois, statement_file)
+        return
     summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet, xml=not no_xml)
     ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
+
+
+def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
+    from credit_tracker.check import select_dois
+    from credit_tracker.documents import read_document
+    from credit_tracker.fetch import now_utc, record_snapshot, statement_snapshot
+    from credit_tracker.models import SourceAuthor
+
+    if len(dois) != 1:
+        raise InputError("--statement needs exactly one DOI")
+    kind, text = read_document(path)
+    with _store(ctx).transaction() as records:
+        doi = select_dois(records, dois)[0]
+        team = [SourceAuthor(position=n, raw=a.printed.display(), name=a.printed) for n, a in enumerate(records.articles[doi].authors, start=1)]
+        shot = statement_snapshot(doi, str(path), kind, text, records.snapshots.get(doi, []), team, now_utc())
+        record_snapshot(records, shot)
+    named = sum(1 for author in shot.authors)
+    click.echo(f"stored the {kind} statement for {doi}: {named} author(s); {'; '.join(shot.problems)}", err=True)
 
 
 def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True):

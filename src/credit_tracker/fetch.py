@@ -233,6 +233,31 @@ def attach_notice(records: Records, notice: SourceSnapshot) -> None:
     history[history.index(target)] = target.model_copy(update={"notices": [*target.notices, added]})
 
 
+def statement_snapshot(doi: str, path: str, kind: str, text: str, history: list[SourceSnapshot], fallback: list, fetched_at: datetime) -> SourceSnapshot:
+    """Build the statement source from a document's text; InputError when it has no statement.
+
+    Initials and positions are resolved against the byline of the newest usable JATS or Crossref
+    snapshot (else the team's record), because the statement itself prints no byline.
+    """
+    from credit_tracker.statement import find_section, parse_statement, to_source_authors
+
+    section = find_section(text)
+    if section is None:
+        if kind != "text":
+            raise InputError("no Author Contributions section found (looked for 'Author contributions', "
+                             "'CRediT authorship contribution statement', 'Contributions' and similar)", path=path)  # fmt: skip
+        section = text  # a statement pasted into a text file
+    byline = next((s.authors for k in (SourceKind.JATS, SourceKind.CROSSREF) if (s := latest(history, k, usable_only=True))), fallback)
+    parsed = parse_statement(section, byline)
+    if not parsed.entries:
+        raise InputError("the contributions section names no author that could be read", path=path)
+    return SourceSnapshot(
+        doi=doi, source=SourceKind.STATEMENT, state=FetchState.OK, fetched_at=fetched_at, url=f"file:{path}",
+        authors=to_source_authors(parsed), complete=False, content_hash=hashlib.sha256(section.encode()).hexdigest(),
+        problems=[f"read as a {parsed.form} statement", *parsed.problems],
+    )  # fmt: skip
+
+
 def local_jats_snapshot(doi: str, path: str, data: bytes, fetched_at: datetime) -> SourceSnapshot:
     """Build a JATS snapshot from a local file (`fetch DOI --jats FILE`); InputError if it is bad."""
     parsed = parse_jats(data, origin=path)

@@ -23,7 +23,7 @@ from credit_tracker.models import SourceAuthor, SourceRole
 from credit_tracker.names import clean, fold, parse_display_name
 
 HEADINGS = re.compile(
-    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?[’']?\s*[’']?\s*contributions?|"
+    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?\s*[’']?\s*[’']?\s*contributions?|"
     r"Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?|Contributions?)\s*:?\s*$",
     re.I | re.M,
 )
@@ -35,7 +35,7 @@ NEXT_SECTION = re.compile(
 )
 # Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
 PHRASES = [
-    (r"conceiv|conceptuali[sz]", "conceptualization"),
+    (r"conceiv|concep(?:tion|tuali[sz])", "conceptualization"),
     (r"curat", "data-curation"),
     (r"analy[sz]ed the data|data analysis|statistical analys|formal analys|analy[sz]ed", "formal-analysis"),
     (r"acquired funding|obtained funding|funding acquisition|secured funding", "funding-acquisition"),
@@ -47,7 +47,7 @@ PHRASES = [
     (r"supervis", "supervision"),
     (r"validat", "validation"),
     (r"visuali[sz]|prepared figures|figures and/or tables", "visualization"),
-    (r"wrote the (?:first )?draft|drafted the manuscript|wrote the paper|manuscript writing|writing[ –-]+original", "writing-original-draft"),
+    (r"wrote the (?:first )?draft|draft(?:ed|ing)|wrote the paper|manuscript writing|writing[ –-]+original", "writing-original-draft"),
     (r"reviewed|revised|edited|editing|review", "writing-review-editing"),
 ]
 _ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°)?\s+(?:author|autor[a]?)\s*:", re.I)
@@ -78,7 +78,7 @@ def normalise_text(text: str) -> str:
     """Undo what PDF extraction does to names: ligatures, hyphenation at line ends, odd spaces."""
     value = unicodedata.normalize("NFKC", text)  # ﬁ → fi, non-breaking and thin spaces → spaces
     value = re.sub(r"(\w)-\n(?=[a-z])", r"\1", value)  # "Concep-\ntualization" → "Conceptualization"
-    value = value.replace("\u2019", "'").replace("\u00ad", "")
+    value = value.replace("\u00ad", "")  # soft hyphens; typographic apostrophes stay as printed
     return value
 
 
@@ -101,28 +101,38 @@ def parse_statement(text: str, byline: list[SourceAuthor]) -> ParsedStatement:
     problems: list[str] = []
     if _ORDINAL.search(body):
         return ParsedStatement("by position", _by_position(body, byline, problems), problems)
-    segments = [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-Z•])|\s*•\s*", body) if s.strip(" .;")]
+    # sentences end at '.' or ';' before a capital, but not after an initial ('Guilherme N. Corte')
+    pieces = re.split(r"(?<=[.;])(?<!\b[A-Z]\.)\s+(?=[A-Z•])|\s*•\s*", body)
+    segments = [p.strip() for p in pieces if p.strip(" .;") and not re.match(r"All authors\b", p.strip(), re.I)]
     labelled = [_split_label(s) for s in segments]
     if labelled and all(label is not None for label, _ in labelled):
-        if all(try_resolve_role(label) for label, _ in labelled):
+        if all(_all_names(rest, byline) for _label, rest in labelled):
             return ParsedStatement("role first", _role_first(labelled, byline, problems), problems)
-        return ParsedStatement("person first", _person_first(labelled, byline, problems), problems)
+        if all(_looks_like_name(label, byline) for label, _rest in labelled):
+            return ParsedStatement("person first", _person_first(labelled, byline, problems), problems)
     return ParsedStatement("prose", _prose(segments, byline, problems), problems)
 
 
 def _split_label(segment: str) -> tuple[str | None, str]:
-    match = re.match(r"^([^:–-]{1,80}?)\s*(?::|\s[-–]\s)\s*(.+)$", segment.strip(" ."))
+    """Split 'Label: rest' (or 'ID - rest', the dash form) at the first colon or spaced dash."""
+    text = segment.strip(" .")
+    match = re.match(r"^(.{1,90}?):\s*(.+)$", text) or re.match(r"^(.{1,40}?)\s[-–]\s(.+)$", text)
     return (match.group(1).strip(), match.group(2).strip(" .")) if match else (None, segment)
+
+
+def _all_names(text: str, byline: list[SourceAuthor]) -> bool:
+    names = _names(text)
+    return bool(names) and all(_looks_like_name(name, byline) for name in names)
 
 
 def _role_first(labelled, byline, problems) -> list[StatementEntry]:
     entries: dict[str, StatementEntry] = {}
     for label, names in labelled:
-        role = try_resolve_role(label)
+        slug = role.slug if (role := try_resolve_role(label)) else _from_phrase(label)
         for name in _names(names):
             entry = _entry(entries, name, byline, problems, context=label)
             if entry is not None:
-                entry.roles.append(SourceRole(role=role.slug if role else None, label=label, origin="statement"))
+                entry.roles.append(SourceRole(role=slug, label=label, origin="statement"))
     return list(entries.values())
 
 
@@ -140,7 +150,7 @@ def _prose(segments: list[str], byline, problems) -> list[StatementEntry]:
     for segment in segments:
         for clause in re.split(r";\s*", segment.strip(" .")):
             subject, predicate = _subject(clause, byline)
-            if not subject:
+            if not subject or subject[0].casefold() in {"all", "all authors"}:
                 continue
             for name in subject:
                 entry = _entry(entries, name, byline, problems, context=clause[:40])
@@ -188,8 +198,8 @@ def _roles_from(text: str) -> list[SourceRole]:
         degree_match = _DEGREE.search(part)
         degree = Degree(degree_match.group(1).lower()) if degree_match else None
         label = _DEGREE.sub("", part).strip()
-        role = try_resolve_role(label) or _from_phrase(label)
-        roles.append(SourceRole(role=role, label=label, degree=degree, origin="statement"))
+        slug = resolved.slug if (resolved := try_resolve_role(label)) else _from_phrase(label)
+        roles.append(SourceRole(role=slug, label=label, degree=degree, origin="statement"))
     return roles
 
 
