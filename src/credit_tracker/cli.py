@@ -290,6 +290,52 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
     click.echo(f"{person.id}: {'former name recorded' if added else 'former name already recorded'} (confidential)", err=True)
 
 
+@person_group.command("suggest")
+@click.argument("query")
+@click.pass_context
+def person_suggest(ctx: click.Context, query: str) -> None:
+    """Offer the names in the person's ORCID record (credit name, other names) as spellings to accept.
+
+    Nothing is accepted silently: each suggestion comes with the command that accepts it.
+
+    \b
+    Example:
+      credit-tracker person suggest scott-chamberlain
+    """
+    from credit_tracker.config import Services, user_agent
+    from credit_tracker.crossref import habanero_version
+    from credit_tracker.errors import FetchError
+    from credit_tracker.names import typographic_key
+    from credit_tracker.orcid import OrcidClient
+    from credit_tracker.records import find_person
+    from credit_tracker.transport import PoliteClient, TransportFailure
+
+    records = _store(ctx).load()
+    person = find_person(records, query)
+    if not person.orcid:
+        raise InputError(f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'")
+    services = Services.from_env()
+    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    try:
+        names = OrcidClient(client, services.orcid_url).person(person.orcid)
+    except TransportFailure as exc:
+        raise FetchError(f"ORCID could not be read: {exc.reason}") from None
+    if names is None:
+        raise InputError(f"ORCID has no public record for {person.orcid}")
+    known = {typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)}
+    offered = [n for n in (names.credit_name, f"{names.given} {names.family}".strip(), *names.other_names) if n]
+    fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
+    for name in fresh:
+        click.echo(f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {json_quote(name)})")
+    click.echo(f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed", err=True)
+
+
+def json_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
 @person_group.command("set-orcid")
 @click.argument("query")
 @click.argument("orcid")
@@ -322,10 +368,11 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
 @click.option("--statement", "statement_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the printed contribution statement for the one DOI given from a PDF, HTML page or text file.")
 @click.option("--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time.")
+@click.option("--orcid", "with_orcid", is_flag=True, help="Also read the team members' ORCID records: the contributors and roles they assert.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
 @click.pass_context
 def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None, jats_file: Path | None,
-                  statement_file: Path | None, xml_max_age: int, no_xml: bool, quiet: bool) -> None:  # fmt: skip
+                  statement_file: Path | None, xml_max_age: int, no_xml: bool, with_orcid: bool, quiet: bool) -> None:  # fmt: skip
     """Learn what the publishers say about each article and store dated snapshots.
 
     Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
@@ -339,12 +386,37 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
       credit-tracker fetch 10.1234/abc --jats article.xml
       credit-tracker fetch 10.1234/abc --statement article.pdf
       credit-tracker fetch --no-xml
+      credit-tracker fetch --orcid
     """
     if statement_file is not None:
         _fetch_statement(ctx, dois, statement_file)
         return
     summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet, xml=not no_xml)
+    if with_orcid:
+        _fetch_orcid(ctx, dois)
     ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
+
+
+def _fetch_orcid(ctx: click.Context, dois) -> None:
+    from credit_tracker.check import select_dois
+    from credit_tracker.config import Services, user_agent
+    from credit_tracker.crossref import habanero_version
+    from credit_tracker.errors import FetchError
+    from credit_tracker.fetch import now_utc, orcid_snapshots, record_snapshot
+    from credit_tracker.orcid import OrcidClient
+    from credit_tracker.transport import PoliteClient, RunStopped, TransportFailure
+
+    services = Services.from_env()
+    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    with _store(ctx).transaction() as records:
+        selected = set(select_dois(records, dois))
+        try:
+            shots = orcid_snapshots(OrcidClient(client, services.orcid_url), records, selected, now_utc())
+        except (TransportFailure, RunStopped) as exc:
+            raise FetchError(f"ORCID could not be read: {getattr(exc, 'reason', exc)}") from None
+        for shot in shots:
+            record_snapshot(records, shot)
+    click.echo(f"orcid: {len(shots)} work(s) found in team members' ORCID records, {client.counters.requests} request(s)", err=True)
 
 
 def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
@@ -574,6 +646,66 @@ def correction_list(ctx: click.Context) -> None:
     for status in report.corrections:
         click.echo(f"{status.id}\t{status.state}\t{', '.join(status.kinds)}\t{status.detail}")
     click.echo(f"{len(report.corrections)} request(s)", err=True)
+
+
+@cli.command("harvest")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only works Crossref indexed on or after this date.")
+@click.option("--add", is_flag=True, help="Create draft records (roles not recorded) for the new works.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO).")
+@click.option("--page-size", type=click.IntRange(1, 1000), default=100, show_default=True, help="Works per Crossref page.")
+@click.pass_context
+def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str | None, page_size: int) -> None:
+    """List works carrying a team member's ORCID iD that are not in the records yet.
+
+    Asks Crossref for the works of every person with an ORCID iD (batched, following the cursor
+    past the first page, with fetch's politeness and retries). Correction, retraction and
+    new-version notices are not listed. Exits 0 whatever it finds (3 if Crossref could not answer).
+
+    \b
+    Examples:
+      credit-tracker harvest --since 2026-11-01
+      credit-tracker harvest --add
+      credit-tracker harvest --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    import json
+
+    from credit_tracker.config import Services, user_agent
+    from credit_tracker.crossref import CrossrefClient, habanero_version
+    from credit_tracker.errors import FetchError
+    from credit_tracker.harvest import add_drafts, harvest
+    from credit_tracker.transport import PoliteClient, RunStopped, TransportFailure
+
+    services = Services.from_env(mailto)
+    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    crossref = CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token)
+    store = _store(ctx)
+    with store.locked():
+        records = store.load()
+        try:
+            result = harvest(crossref, records, since.date().isoformat() if since else None, rows=page_size)
+        except (TransportFailure, RunStopped) as exc:
+            raise FetchError(f"Crossref could not list the team's works: {getattr(exc, 'reason', exc)}") from None
+        if add and result.works:
+            new_people = add_drafts(records, result.works)
+            store.save(records)
+            click.echo(f"added {len(result.works)} draft record(s) and {len(new_people)} new people", err=True)
+    names = {pid: person.name.display() for pid, person in records.people.items()}
+    if fmt == "json":
+        click.echo(json.dumps([{"doi": w.doi, "title": w.title, "journal": w.journal, "authors": [a.raw for a in w.authors],
+                                "team_members": w.members} for w in result.works], indent=2, ensure_ascii=False))  # fmt: skip
+    elif fmt == "markdown":
+        from credit_tracker.formats.markdown import escape
+
+        click.echo(f"## New works by team members ({len(result.works)})\n")
+        for w in result.works:
+            click.echo(f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: {escape(', '.join(names.get(m, m) for m in w.members))}")
+    else:
+        for w in result.works:
+            authors = "; ".join(a.raw for a in w.authors)
+            click.echo(f"{w.doi}\t{w.title}\tteam: {', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}")
+    click.echo(f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
+               f"{result.pages} page(s), {client.counters.requests} request(s)", err=True)  # fmt: skip
 
 
 @cli.group("publisher")

@@ -17,6 +17,7 @@ class Services:
     crossref_url: str
     plos_url: str
     europepmc_url: str
+    orcid_url: str
     mailto: str | None
     crossref_token: str | None
     backoff_base: float = 1.0
@@ -31,6 +32,7 @@ class Services:
             crossref_url=env.get("CREDIT_TRACKER_CROSSREF_URL", "https://api.crossref.org"),
             plos_url=env.get("CREDIT_TRACKER_PLOS_URL", "https://journals.plos.org"),
             europepmc_url=env.get("CREDIT_TRACKER_EUROPEPMC_URL", "https://www.ebi.ac.uk/europepmc/webservices/rest"),
+            orcid_url=env.get("CREDIT_TRACKER_ORCID_URL", "https://pub.orcid.org/v3.0"),
             mailto=mailto or env.get("CREDIT_TRACKER_MAILTO") or None,
             crossref_token=env.get("CREDIT_TRACKER_CROSSREF_TOKEN") or None,
             backoff_base=_seconds(env, "CREDIT_TRACKER_BACKOFF", default=1.0),

@@ -36,7 +36,8 @@ KIND_TITLES = {
 _NAME_RULES = {"name-diacritics", "name-initials", "name-split", "name-spelling"}
 _ROLE_RULES = {"role-missing", "role-extra", "degree-mismatch", "roles-not-deposited"}
 _METADATA_RULES = _NAME_RULES | {"orcid-missing", "orcid-mismatch", "author-missing", "author-extra", "author-order"}
-SOURCE_WORDS = {"crossref": "the Crossref record", "jats": "the online article", "statement": "the Author Contributions statement"}
+SOURCE_WORDS = {"crossref": "the Crossref record", "jats": "the online article", "statement": "the Author Contributions statement",
+                "orcid": "the author's ORCID record"}  # fmt: skip
 STALE_AFTER_DAYS = 60
 
 # PLOS's corrections route, the worked example (policy page:

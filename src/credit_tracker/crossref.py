@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from collections.abc import Iterator
+
 import habanero
 from habanero.filterhandler import filter_handler
 
@@ -114,6 +116,33 @@ class CrossrefClient:
             if doi in wanted:
                 results[doi] = WorkResult(doi, "ok", self.work_url(doi), message=item)
         return results
+
+    def works_by_orcid(self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        """Yield pages of the works that carry any of these ORCID iDs, following Crossref's cursor.
+
+        Repeating a filter name ORs its values, so one query serves many people. Raises
+        TransportFailure when a page cannot be had (the caller reports it; nothing is half-listed).
+        """
+        filters: dict[str, Any] = {"orcid": orcids}
+        if since:
+            filters["from_index_date"] = since
+        cursor = "*"
+        for _page in range(max_pages):
+            params = self._params({"filter": filter_handler(filters), "rows": str(rows), "cursor": cursor})
+            answer = self.client.get(self._list_url(), kind="list", params=params, headers=self._headers)
+            if answer.status != 200:
+                self.client.fail()
+                raise TransportFailure(answer.url, _status_reason(answer.status, answer.body), answer.status)
+            try:
+                message = _json_message(answer.body, answer.content_type)
+                items, cursor = message["items"], message.get("next-cursor")
+            except (KeyError, TypeError, ValueError) as exc:
+                self.client.fail()
+                raise TransportFailure(answer.url, f"the list answer was not Crossref JSON ({exc})") from None
+            if items:
+                yield items
+            if not items or not cursor or len(items) < rows:
+                return
 
     def work_url(self, doi: str) -> str:
         return f"{self.base_url}/works/{quote(doi, safe='/')}"

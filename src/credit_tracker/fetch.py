@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -256,6 +257,30 @@ def statement_snapshot(doi: str, path: str, kind: str, text: str, history: list[
         authors=to_source_authors(parsed), complete=False, content_hash=hashlib.sha256(section.encode()).hexdigest(),
         problems=[f"read as a {parsed.form} statement", *parsed.problems],
     )  # fmt: skip
+
+
+def orcid_snapshots(orcid, records: Records, dois: set[str], fetched_at: datetime) -> list[SourceSnapshot]:
+    """The `orcid` source for the DOIs that team members list in their ORCID records.
+
+    Self-asserted evidence: the contributors and CRediT roles as the member's ORCID record gives
+    them. For a DOI in several members' records the first member (by id) is used.
+    """
+    shots: dict[str, SourceSnapshot] = {}
+    for person in sorted(records.people.values(), key=lambda p: p.id):
+        if not person.orcid or not person.team_member:
+            continue
+        for work in orcid.works(person.orcid):
+            if work.doi not in dois or work.doi in shots:
+                continue
+            # of the versions (one per source that deposited the work), prefer one that states roles
+            versions = [found for code in work.put_codes if (found := orcid.contributors(person.orcid, code))]
+            if not versions:
+                continue
+            url, authors = next((v for v in versions if any(a.roles is not None for a in v[1])), versions[0])
+            body = json.dumps([a.model_dump(mode="json") for a in authors], sort_keys=True).encode()
+            shots[work.doi] = SourceSnapshot(doi=work.doi, source=SourceKind.ORCID, state=FetchState.OK, fetched_at=fetched_at,
+                                             url=url, authors=authors, complete=False, content_hash=hashlib.sha256(body).hexdigest())  # fmt: skip
+    return list(shots.values())
 
 
 def local_jats_snapshot(doi: str, path: str, data: bytes, fetched_at: datetime) -> SourceSnapshot:

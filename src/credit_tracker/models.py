@@ -36,6 +36,8 @@ class Person(BaseModel):
     """Full names as printed that the person is happy with; never reported as errors."""
     former_names: list[str] = Field(default_factory=list)
     """Confidential: used to recognise the person, never printed by any command or report."""
+    team_member: bool = True
+    """False for co-authors added from a harvested work: their ORCID iDs are not harvested."""
 
 
 class TeamAuthor(BaseModel):
@@ -73,6 +75,7 @@ class SourceKind(StrEnum):
     CROSSREF = "crossref"
     JATS = "jats"
     STATEMENT = "statement"
+    ORCID = "orcid"
 
 
 class FetchState(StrEnum):

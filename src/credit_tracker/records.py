@@ -30,7 +30,7 @@ def import_table(records: Records, doi: str, table: ParsedTable, title: str | No
     result = ImportResult(doi=doi, created=old is None)
     authors: list[TeamAuthor] = []
     for imported in table.authors:
-        person = _link_person(records, imported.author.printed, imported.orcid, result)
+        person = link_person(records, imported.author.printed, imported.orcid, result)
         authors.append(imported.author.model_copy(update={"person": person.id}))
     record = ArticleRecord(
         doi=doi,
@@ -45,7 +45,7 @@ def import_table(records: Records, doi: str, table: ParsedTable, title: str | No
     return result
 
 
-def _link_person(records: Records, name: PersonName, orcid: str | None, result: ImportResult) -> Person:
+def link_person(records: Records, name: PersonName, orcid: str | None, result: ImportResult, team_member: bool = True) -> Person:
     """Return the existing person with this ORCID or name, or a new one."""
     if orcid:
         for person in records.people.values():
@@ -60,7 +60,7 @@ def _link_person(records: Records, name: PersonName, orcid: str | None, result: 
             if orcid and not person.orcid:
                 person.orcid = orcid
             return person
-    person = Person(id=_new_person_id(records, name), name=name, orcid=orcid)
+    person = Person(id=_new_person_id(records, name), name=name, orcid=orcid, team_member=team_member)
     records.people[person.id] = person
     result.new_people.append(person.id)
     return person

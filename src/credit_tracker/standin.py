@@ -18,9 +18,14 @@ What it answers:
   (no recording holds both for one DOI); it carries `"x-standin": "derived from the article XML"`.
 - `/crossref/works?filter=doi:A,doi:B&rows=N`: a work-list of the recorded items for those DOIs
   (derived; the items are the recorded ones, in another order than asked, as Crossref does).
+- `/crossref/works?filter=orcid:A,orcid:B,from-index-date:D&rows=N&cursor=*`: the recorded works
+  carrying those ORCID iDs, paged with a cursor (derived: no recording of this filter exists).
 - `/plos/{journal}/article/file?id={doi}&type=manuscript`: recorded PLOS article XML.
 - `/europepmc/search?query=DOI:"..."` and `/europepmc/{PMCID}/fullTextXML`: recorded non-PLOS JATS,
   under a stand-in PMCID (`PMCSTANDIN{n}`, synthetic).
+- `/orcid/{orcid}/person`, `/works`, `/work/{put-code}`: rorcid's recorded ORCID answers; for
+  the iDs in ORCID's own work samples (orcid-model, synthetic data by ORCID), a works list and the
+  sample work (marked `x-standin: synthetic`).
 - With `synthetic_prefix` set, DOIs under it get generated works (marked `x-standin: synthetic`),
   for request-count tests and benchmarks that need more DOIs than were ever recorded.
 
@@ -128,6 +133,9 @@ class Catalogue:
         self.works: dict[str, dict[str, Any]] = {}
         self.xml: dict[str, bytes] = {}
         self.pmcids: dict[str, str] = {}
+        self.orcid: dict[str, Recording] = {}
+        self.orcid_samples: dict[int, bytes] = {}
+        self.orcid_works: dict[str, list[dict[str, Any]]] = {}
 
     @classmethod
     def from_folder(cls, folder: Path) -> Catalogue:
@@ -137,15 +145,41 @@ class Catalogue:
                 catalogue.add_cassette(path)
             elif path.suffix in (".xml", ".nxml"):
                 catalogue.add_xml(path.read_bytes())
+            elif path.suffix == ".json" and "orcid" in str(path):
+                catalogue.add_orcid_work_sample(path.read_bytes())
         catalogue.derive_works_from_xml()
         return catalogue
 
     def add_cassette(self, path: Path) -> None:
         for url, recording in load_cassette(path):
+            if "pub.orcid.org/v3.0" in url:
+                self.orcid.setdefault(urlsplit(url).path.removeprefix("/v3.0").lower(), recording)
             if "api.crossref.org" not in url:
                 continue
             self.recorded.setdefault(_path_key(url), recording)
             self._index_works(recording)
+
+    def add_orcid_work_sample(self, data: bytes) -> None:
+        """ORCID's own (synthetic) work samples: each contributor's record lists the work."""
+        try:
+            work = json.loads(data)
+        except ValueError:
+            return
+        if not isinstance(work, dict) or "contributors" not in work:
+            return
+        put_code = 900000 + len(self.orcid_samples)
+        self.orcid_samples[put_code] = data
+        dois = [i for i in (work.get("external-ids") or {}).get("external-id", []) if i.get("external-id-type") == "doi"]
+        for entry in work["contributors"].get("contributor", []):
+            path = (entry.get("contributor-orcid") or {}).get("path")
+            if not path:
+                continue
+            groups = self.orcid_works.setdefault(path, [])
+            same = next((g for g in groups if _self_doi(g["external-ids"]["external-id"]) == _self_doi(dois)), None)
+            if same is None:  # ORCID groups the versions of one work (one per source) together
+                groups.append({"external-ids": {"external-id": dois}, "work-summary": [{"put-code": put_code}]})
+            elif {"put-code": put_code} not in same["work-summary"]:
+                same["work-summary"].append({"put-code": put_code})
 
     def _index_works(self, recording: Recording) -> None:
         if recording.status != 200 or not recording.body.lstrip().startswith(b"{"):
@@ -195,6 +229,10 @@ class Catalogue:
                 "container-title": [article.journal or ""], "deposited": {"date-time": "2020-01-01T00:00:00Z"},
                 "x-standin": "derived from the article XML",
             }  # fmt: skip
+
+
+def _self_doi(ids: list[dict[str, Any]]) -> str | None:
+    return next((str(i.get("external-id-value")).lower() for i in ids if i.get("external-id-relationship") == "self"), None)
 
 
 def synthetic_work(doi: str) -> dict[str, Any]:
@@ -256,6 +294,7 @@ class StandIn:
             "CREDIT_TRACKER_CROSSREF_URL": f"{self.url}/crossref",
             "CREDIT_TRACKER_PLOS_URL": f"{self.url}/plos",
             "CREDIT_TRACKER_EUROPEPMC_URL": f"{self.url}/europepmc",
+            "CREDIT_TRACKER_ORCID_URL": f"{self.url}/orcid",
         }
 
     def start(self) -> StandIn:
@@ -330,6 +369,8 @@ class StandIn:
 
 
 def _kind(path: str, query: dict[str, list[str]]) -> str:
+    if path.startswith("/orcid/"):
+        return "orcid"
     if path.startswith("/crossref/works/"):
         return "single"
     if path.startswith("/crossref/"):
@@ -408,6 +449,8 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                 self._list(query)
             elif kind == "plos":
                 self._plos(query)
+            elif kind == "orcid":
+                self._orcid(path.removeprefix("/orcid"))
             elif kind == "europepmc":
                 self._europepmc(path, query)
             else:
@@ -435,6 +478,9 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
 
         def _list(self, query: dict[str, list[str]]) -> None:
             filters = ",".join(query.get("filter", []))
+            if "orcid:" in filters:
+                self._by_orcid(filters, query)
+                return
             dois = [part[4:].lower() for part in filters.split(",") if part.startswith("doi:")]
             rows = int(query.get("rows", ["20"])[0])
             recording = standin.catalogue.recorded.get(f"/works?filter={filters.lower()}&rows={rows}")
@@ -445,6 +491,34 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
             items.reverse()  # Crossref answers in its own order, not the order asked
             message = {"total-results": len(items), "items": items[:rows], "items-per-page": rows, "query": {"start-index": 0, "search-terms": None}}
             self._json({"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": message}, "list", "derived")
+
+        def _by_orcid(self, filters: str, query: dict[str, list[str]]) -> None:
+            """Works carrying an ORCID iD, from the recorded items (no recording of this filter exists)."""
+            wanted = {part[6:].rsplit("/", 1)[-1] for part in filters.split(",") if part.startswith("orcid:")}
+            since = next((part[16:] for part in filters.split(",") if part.startswith("from-index-date:")), "")
+            rows = int(query.get("rows", ["20"])[0])
+            cursor = query.get("cursor", ["*"])[0]
+            start = 0 if cursor == "*" else int(cursor.removeprefix("standin-offset-"))
+            items = [work for doi, work in sorted(standin.catalogue.works.items())
+                     if any(str(a.get("ORCID", "")).rsplit("/", 1)[-1] in wanted for a in work.get("author", []))
+                     and str((work.get("indexed") or {}).get("date-time", "9999"))[:10] >= since]  # fmt: skip
+            page = items[start : start + rows]
+            message = {"total-results": len(items), "items": page, "items-per-page": rows, "next-cursor": f"standin-offset-{start + rows}"}
+            self._json({"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": message}, "list", "derived")
+
+        def _orcid(self, path: str) -> None:
+            """Recorded ORCID answers (rorcid's cassettes); ORCID's own work samples (synthetic) otherwise."""
+            recording = standin.catalogue.orcid.get(path.lower())
+            if recording is not None:
+                self._send(recording.status, recording.content_type or "application/json", recording.body, "orcid", {"x-standin": "recorded"})
+                return
+            match = re.fullmatch(r"/([\dX-]{19})/(works|work/(\d+))", path)
+            if match and match.group(2) == "works" and match.group(1) in standin.catalogue.orcid_works:
+                self._json({"group": standin.catalogue.orcid_works[match.group(1)]}, "orcid", "synthetic")
+            elif match and match.group(3) and int(match.group(3)) in standin.catalogue.orcid_samples:
+                self._send(200, "application/json", standin.catalogue.orcid_samples[int(match.group(3))], "orcid", {"x-standin": "synthetic"})
+            else:
+                self._send(404, "application/json", b'{"error-code": 9016}', "orcid")
 
         def _plos(self, query: dict[str, list[str]]) -> None:
             doi = query.get("id", [""])[0].lower()
@@ -479,7 +553,7 @@ def main() -> None:
     args = parser.parse_args()
     standin = StandIn(Catalogue.from_folder(args.data), enforce=args.enforce, synthetic_prefix=args.synthetic_prefix, port=args.port)
     print(f"stand-in serving {len(standin.catalogue.works)} works and {len(standin.catalogue.xml)} XML files at {standin.url}")
-    for name, value in standin.base_urls().items():
+    for name, value in standin.base_urls().items():  # noqa: B007
         print(f"  export {name}={value}")
     standin.start()
     try:
