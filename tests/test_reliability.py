@@ -17,11 +17,11 @@ from click.testing import CliRunner
 from credit_tracker.cli import cli
 from credit_tracker.errors import InputError
 from credit_tracker.jats import parse_jats
-from credit_tracker.models import ArticleRecord, FetchState, SourceKind
+from credit_tracker.models import ArticleRecord, FetchState
 from credit_tracker.standin import Limits
 from credit_tracker.store import Store
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES
 from .test_cli_records import AIMMS_TABLE, EXAMPLE
 
 PLOS_DOI = "10.1371/journal.pone.0185809"

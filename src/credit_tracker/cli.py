@@ -302,20 +302,19 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person suggest scott-chamberlain
     """
-    from credit_tracker.config import Services, user_agent
-    from credit_tracker.crossref import habanero_version
+    from credit_tracker.config import Services
     from credit_tracker.errors import FetchError
     from credit_tracker.names import typographic_key
     from credit_tracker.orcid import OrcidClient
     from credit_tracker.records import find_person
-    from credit_tracker.transport import PoliteClient, TransportFailure
+    from credit_tracker.transport import TransportFailure
 
     records = _store(ctx).load()
     person = find_person(records, query)
     if not person.orcid:
         raise InputError(f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'")
     services = Services.from_env()
-    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    client = _polite_client(services)
     try:
         names = OrcidClient(client, services.orcid_url).person(person.orcid)
     except TransportFailure as exc:
@@ -399,15 +398,14 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
 
 def _fetch_orcid(ctx: click.Context, dois) -> None:
     from credit_tracker.check import select_dois
-    from credit_tracker.config import Services, user_agent
-    from credit_tracker.crossref import habanero_version
+    from credit_tracker.config import Services
     from credit_tracker.errors import FetchError
     from credit_tracker.fetch import now_utc, orcid_snapshots, record_snapshot
     from credit_tracker.orcid import OrcidClient
-    from credit_tracker.transport import PoliteClient, RunStopped, TransportFailure
+    from credit_tracker.transport import RunStopped, TransportFailure
 
     services = Services.from_env()
-    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    client = _polite_client(services)
     with _store(ctx).transaction() as records:
         selected = set(select_dois(records, dois))
         try:
@@ -439,11 +437,10 @@ def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
 
 def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True):
     from credit_tracker.check import select_dois
-    from credit_tracker.config import Services, user_agent
-    from credit_tracker.crossref import CrossrefClient, habanero_version
+    from credit_tracker.config import Services
+    from credit_tracker.crossref import CrossrefClient
     from credit_tracker.fetch import Fetcher, FetchSummary, local_jats_snapshot, now_utc, record_snapshot
     from credit_tracker.publisher import PublisherClient
-    from credit_tracker.transport import PoliteClient
 
     store = _store(ctx)
     if jats_file is not None:
@@ -458,7 +455,7 @@ def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet:
     if not services.mailto and not quiet:
         click.echo("credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool", err=True)
     selected = select_dois(store.load(), dois)
-    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    client = _polite_client(services)
     fetcher = Fetcher(
         crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
         publisher=PublisherClient(client, services.plos_url, services.europepmc_url) if xml else None,
@@ -670,14 +667,14 @@ def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str 
     """
     import json
 
-    from credit_tracker.config import Services, user_agent
-    from credit_tracker.crossref import CrossrefClient, habanero_version
+    from credit_tracker.config import Services
+    from credit_tracker.crossref import CrossrefClient
     from credit_tracker.errors import FetchError
     from credit_tracker.harvest import add_drafts, harvest
-    from credit_tracker.transport import PoliteClient, RunStopped, TransportFailure
+    from credit_tracker.transport import RunStopped, TransportFailure
 
     services = Services.from_env(mailto)
-    client = PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    client = _polite_client(services)
     crossref = CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token)
     store = _store(ctx)
     with store.locked():
@@ -771,7 +768,6 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
       credit-tracker author 0000-0002-1825-0097 --format json
     """
     import json
-    from dataclasses import asdict
     from datetime import date
 
     from credit_tracker.author_view import author_view
@@ -844,6 +840,15 @@ def report_command(ctx: click.Context, output: Path) -> None:
     data = HtmlData(report=report, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), authors=views, requests=statuses, titles=titles)
     _emit(HtmlReport().render(data), output)
     click.echo(f"wrote {output}: {summary_line(report)}", err=True)
+
+
+def _polite_client(services):
+    """One polite HTTP client per command: the User-Agent, backoff and timeout from the settings."""
+    from credit_tracker.config import user_agent
+    from credit_tracker.crossref import habanero_version
+    from credit_tracker.transport import PoliteClient
+
+    return PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
 
 
 def _normal_dois(dois) -> list[str]:
