@@ -141,6 +141,8 @@ class Fetcher:
                 store.save(records, only=unfetched)
             finally:
                 summary.requests = self.crossref.client.counters.requests
+        if self.crossref.client.stopped and not summary.stopped:  # tripped by the last batches in flight
+            summary.stopped = "the run was stopped after repeated failures"
         return summary
 
     def _fetch_batches(self, batches: list[list[str]], records: Records) -> Iterable[list[SourceSnapshot]]:

@@ -75,16 +75,23 @@ class _Gate:
         # 2% margin so that clock jitter never puts limit+1 starts inside one interval
         return self.interval / self.limit * self.penalty * 1.02
 
-    def enter(self) -> None:
+    def enter(self, stopped: Callable[[], bool] = lambda: False) -> bool:
+        """Wait for a slot within the limits; return False (holding no slot) if the run stops meanwhile."""
         with self._lock:
             while self._in_flight >= self.concurrency:
-                self._lock.wait()
+                self._lock.wait(timeout=0.2)
+                if stopped():
+                    return False
             self._in_flight += 1
             start = max(self._monotonic(), self._next_start)
             self._next_start = start + self.spacing()
-        wait = start - self._monotonic()
-        if wait > 0:
-            self._sleep(wait)
+        # sleep in short steps, so that Ctrl-C or the stop rule never waits behind a long queue
+        while (wait := start - self._monotonic()) > 0:
+            if stopped():
+                self.leave()
+                return False
+            self._sleep(min(wait, 0.2))
+        return True
 
     def leave(self) -> None:
         with self._lock:
@@ -215,7 +222,8 @@ class PoliteClient:
         raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)", status)
 
     def _attempt(self, gate: _Gate, url: str, kind: str, params, headers) -> tuple[Answer | None, str, float | None]:
-        gate.enter()
+        if not gate.enter(lambda: self.stopped):
+            raise RunStopped("the run was stopped")
         try:
             self.counters.requests += 1
             self.counters.by_kind[kind] = self.counters.by_kind.get(kind, 0) + 1
