@@ -142,8 +142,10 @@ def test_ctrl_c_ends_a_fetch_cleanly_with_what_was_completed_saved(standin, tmp_
     with store.transaction() as records:
         for doi in dois:
             records.articles[doi] = ArticleRecord(doi=doi, authors=[])
+    # A shell that starts jobs in the background makes them ignore SIGINT; a terminal's Ctrl-C does not.
     process = subprocess.Popen([sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
-                               env=_env(standin), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+                               env=_env(standin), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509  # fmt: skip
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not _usable_quietly(folder):
         time.sleep(0.1)
