@@ -1,4 +1,4 @@
-"""The project's exception tree; cli.py turns each kind into a message and an exit code."""
+"""The project's exception tree; the cli package turns each kind into a message and an exit code."""
 
 from __future__ import annotations
 

@@ -1,0 +1,188 @@
+"""The commands that ask the outside world: fetch and harvest."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from credit_tracker.cli.base import _polite_client, _store, cli
+from credit_tracker.errors import InputError
+
+
+@cli.command("fetch")
+@click.argument("dois", nargs=-1)
+@click.option("--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO).")
+@click.option("--jats", "jats_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the publisher's JATS XML for the one DOI given from this file.")
+@click.option("--xml-max-age", type=click.IntRange(min=0), default=30, show_default=True,
+              help="Download publisher XML again after this many days even if Crossref shows no change.")
+@click.option("--statement", "statement_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the printed contribution statement for the one DOI given from a PDF, HTML page or text file.")
+@click.option("--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time.")
+@click.option("--orcid", "with_orcid", is_flag=True, help="Also read the team members' ORCID records: the contributors and roles they assert.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
+@click.pass_context
+def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None, jats_file: Path | None,
+                  statement_file: Path | None, xml_max_age: int, no_xml: bool, with_orcid: bool, quiet: bool) -> None:  # fmt: skip
+    """Learn what the publishers say about each article and store dated snapshots.
+
+    Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
+    DOIs; publisher XML (PLOS, Europe PMC) is downloaded again only when Crossref shows a
+    change or the last copy is older than --xml-max-age days.
+
+    \b
+    Examples:
+      credit-tracker fetch --mailto office@example.org
+      credit-tracker fetch 10.1371/journal.pone.0185809
+      credit-tracker fetch 10.1234/abc --jats article.xml
+      credit-tracker fetch 10.1234/abc --statement article.pdf
+      credit-tracker fetch --no-xml
+      credit-tracker fetch --orcid
+    """
+    if statement_file is not None:
+        _fetch_statement(ctx, dois, statement_file)
+        return
+    summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet, xml=not no_xml)
+    if with_orcid:
+        _fetch_orcid(ctx, dois)
+    ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
+
+
+def _fetch_orcid(ctx: click.Context, dois) -> None:
+    from credit_tracker.check import select_dois
+    from credit_tracker.config import Services
+    from credit_tracker.errors import FetchError
+    from credit_tracker.fetch import now_utc, orcid_snapshots, record_snapshot
+    from credit_tracker.orcid import OrcidClient
+    from credit_tracker.transport import RunStopped, TransportFailure
+
+    services = Services.from_env()
+    client = _polite_client(services)
+    with _store(ctx).transaction() as records:
+        selected = set(select_dois(records, dois))
+        try:
+            shots = orcid_snapshots(OrcidClient(client, services.orcid_url), records, selected, now_utc())
+        except (TransportFailure, RunStopped) as exc:
+            raise FetchError(f"ORCID could not be read: {getattr(exc, 'reason', exc)}") from None
+        for shot in shots:
+            record_snapshot(records, shot)
+    click.echo(f"orcid: {len(shots)} work(s) found in team members' ORCID records, {client.counters.requests} request(s)", err=True)
+
+
+def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
+    from credit_tracker.check import select_dois
+    from credit_tracker.documents import read_document
+    from credit_tracker.fetch import now_utc, record_snapshot, statement_snapshot
+    from credit_tracker.models import SourceAuthor
+
+    if len(dois) != 1:
+        raise InputError("--statement needs exactly one DOI")
+    kind, text = read_document(path)
+    with _store(ctx).transaction() as records:
+        doi = select_dois(records, dois)[0]
+        team = [SourceAuthor(position=n, raw=a.printed.display(), name=a.printed) for n, a in enumerate(records.articles[doi].authors, start=1)]
+        shot = statement_snapshot(doi, str(path), kind, text, records.snapshots.get(doi, []), team, now_utc())
+        record_snapshot(records, shot)
+    named = sum(1 for author in shot.authors)
+    click.echo(f"stored the {kind} statement for {doi}: {named} author(s); {'; '.join(shot.problems)}", err=True)
+
+
+def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True):
+    from credit_tracker.check import select_dois
+    from credit_tracker.config import Services
+    from credit_tracker.crossref import CrossrefClient
+    from credit_tracker.fetch import Fetcher, FetchSummary, local_jats_snapshot, now_utc, record_snapshot
+    from credit_tracker.publisher import PublisherClient
+
+    store = _store(ctx)
+    if jats_file is not None:
+        if len(dois) != 1:
+            raise InputError("--jats needs exactly one DOI")
+        with store.transaction() as records:
+            doi = select_dois(records, dois)[0]
+            record_snapshot(records, local_jats_snapshot(doi, str(jats_file), jats_file.read_bytes(), now_utc()))
+        click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
+        return FetchSummary(fetched=1)
+    services = Services.from_env(mailto)
+    if not services.mailto and not quiet:
+        click.echo("credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool", err=True)
+    selected = select_dois(store.load(), dois)
+    client = _polite_client(services)
+    fetcher = Fetcher(
+        crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
+        publisher=PublisherClient(client, services.plos_url, services.europepmc_url) if xml else None,
+        xml_max_age=timedelta(days=xml_max_age),
+    )
+    progress = None if quiet or not selected else (lambda done, total: click.echo(f"fetched {done}/{total}", err=True))
+    summary = fetcher.run(store, selected, progress)
+    click.echo(
+        f"fetch: {summary.fetched} fetched, {summary.changed} changed, {summary.not_found} not found, "
+        f"{summary.failed} failed, {summary.xml_downloads} XML download(s) ({summary.xml_failed} failed), "
+        f"{summary.requests} request(s)", err=True)  # fmt: skip
+    for doi, reason in sorted(summary.failures.items()):
+        click.echo(f"  could not fetch {doi}: {reason}", err=True)
+    if summary.stopped:
+        click.echo(f"credit-tracker: stopped early: {summary.stopped}; what was fetched is saved", err=True)
+    return summary
+
+
+@cli.command("harvest")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only works Crossref indexed on or after this date.")
+@click.option("--add", is_flag=True, help="Create draft records (roles not recorded) for the new works.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO).")
+@click.option("--page-size", type=click.IntRange(1, 1000), default=100, show_default=True, help="Works per Crossref page.")
+@click.pass_context
+def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str | None, page_size: int) -> None:
+    """List works carrying a team member's ORCID iD that are not in the records yet.
+
+    Asks Crossref for the works of every person with an ORCID iD (batched, following the cursor
+    past the first page, with fetch's politeness and retries). Correction, retraction and
+    new-version notices are not listed. Exits 0 whatever it finds (3 if Crossref could not answer).
+
+    \b
+    Examples:
+      credit-tracker harvest --since 2026-11-01
+      credit-tracker harvest --add
+      credit-tracker harvest --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    import json
+
+    from credit_tracker.config import Services
+    from credit_tracker.crossref import CrossrefClient
+    from credit_tracker.errors import FetchError
+    from credit_tracker.harvest import add_drafts, harvest
+    from credit_tracker.transport import RunStopped, TransportFailure
+
+    services = Services.from_env(mailto)
+    client = _polite_client(services)
+    crossref = CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token)
+    store = _store(ctx)
+    with store.locked():
+        records = store.load()
+        try:
+            result = harvest(crossref, records, since.date().isoformat() if since else None, rows=page_size)
+        except (TransportFailure, RunStopped) as exc:
+            raise FetchError(f"Crossref could not list the team's works: {getattr(exc, 'reason', exc)}") from None
+        if add and result.works:
+            new_people = add_drafts(records, result.works)
+            store.save(records)
+            click.echo(f"added {len(result.works)} draft record(s) and {len(new_people)} new people", err=True)
+    names = {pid: person.name.display() for pid, person in records.people.items()}
+    if fmt == "json":
+        click.echo(json.dumps([{"doi": w.doi, "title": w.title, "journal": w.journal, "authors": [a.raw for a in w.authors],
+                                "team_members": w.members} for w in result.works], indent=2, ensure_ascii=False))  # fmt: skip
+    elif fmt == "markdown":
+        from credit_tracker.formats.markdown import escape
+
+        click.echo(f"## New works by team members ({len(result.works)})\n")
+        for w in result.works:
+            click.echo(f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: {escape(', '.join(names.get(m, m) for m in w.members))}")
+    else:
+        for w in result.works:
+            authors = "; ".join(a.raw for a in w.authors)
+            click.echo(f"{w.doi}\t{w.title}\tteam: {', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}")
+    click.echo(f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
+               f"{result.pages} page(s), {client.counters.requests} request(s)", err=True)  # fmt: skip

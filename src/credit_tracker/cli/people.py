@@ -1,0 +1,203 @@
+"""The person and publisher commands."""
+
+from __future__ import annotations
+
+
+import click
+
+from credit_tracker.cli.base import _polite_client, _store, cli
+from credit_tracker.errors import InputError
+
+
+@cli.group("person")
+def person_group() -> None:
+    """See a person and record their ORCID iD, accepted spellings and former names."""
+
+
+@person_group.command("list")
+@click.pass_context
+def person_list(ctx: click.Context) -> None:
+    """List the people in the records.
+
+    \b
+    Example:
+      credit-tracker person list
+    """
+    records = _store(ctx).load()
+    for person in sorted(records.people.values(), key=lambda p: p.id):
+        click.echo(f"{person.id}\t{person.name.display()}\t{person.orcid or ''}")
+
+
+@person_group.command("show")
+@click.argument("query")
+@click.pass_context
+def person_show(ctx: click.Context, query: str) -> None:
+    """Show a person (QUERY: an id, an ORCID iD or a name in any spelling).
+
+    Former names are confidential: only their number is shown.
+
+    \b
+    Example:
+      credit-tracker person show "Jane Illes"
+    """
+    from credit_tracker.records import find_person
+
+    records = _store(ctx).load()
+    person = find_person(records, query)
+    click.echo(f"{person.id}: {person.name.display()}")
+    click.echo(f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: {person.name.particle!r}  suffix: {person.name.suffix!r}")
+    click.echo(f"  ORCID: {person.orcid or 'none'}")
+    click.echo(f"  accepted spellings: {'; '.join(person.accepted_spellings) or 'none'}")
+    click.echo(f"  former names: {len(person.former_names)} (confidential, never shown)")
+    articles = [doi for doi, record in records.articles.items() if any(a.person == person.id for a in record.authors)]
+    click.echo(f"  articles: {', '.join(sorted(articles)) or 'none'}")
+
+
+@person_group.command("add-spelling")
+@click.argument("query")
+@click.argument("spelling")
+@click.pass_context
+def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
+    """Accept SPELLING as a way to print this person's name (never reported as an error).
+
+    \b
+    Example:
+      credit-tracker person add-spelling jane-illes "J. Illés"
+    """
+    from credit_tracker.records import add_accepted_spelling, find_person
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, query)
+        added = add_accepted_spelling(person, spelling)
+    click.echo(f"{person.id}: {'accepted' if added else 'already accepted'}: {spelling}", err=True)
+
+
+@person_group.command("add-former-name")
+@click.argument("query")
+@click.argument("name")
+@click.pass_context
+def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
+    """Record a confidential former NAME: used to recognise the person, never printed.
+
+    \b
+    Example:
+      credit-tracker person add-former-name jane-illes "Jane Smith"
+    """
+    from credit_tracker.records import add_former_name, find_person
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, query)
+        added = add_former_name(person, name)
+    click.echo(f"{person.id}: {'former name recorded' if added else 'former name already recorded'} (confidential)", err=True)
+
+
+@person_group.command("suggest")
+@click.argument("query")
+@click.pass_context
+def person_suggest(ctx: click.Context, query: str) -> None:
+    """Offer the names in the person's ORCID record (credit name, other names) as spellings to accept.
+
+    Nothing is accepted silently: each suggestion comes with the command that accepts it.
+
+    \b
+    Example:
+      credit-tracker person suggest scott-chamberlain
+    """
+    from credit_tracker.config import Services
+    from credit_tracker.errors import FetchError
+    from credit_tracker.names import typographic_key
+    from credit_tracker.orcid import OrcidClient
+    from credit_tracker.records import find_person
+    from credit_tracker.transport import TransportFailure
+
+    records = _store(ctx).load()
+    person = find_person(records, query)
+    if not person.orcid:
+        raise InputError(f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'")
+    services = Services.from_env()
+    client = _polite_client(services)
+    try:
+        names = OrcidClient(client, services.orcid_url).person(person.orcid)
+    except TransportFailure as exc:
+        raise FetchError(f"ORCID could not be read: {exc.reason}") from None
+    if names is None:
+        raise InputError(f"ORCID has no public record for {person.orcid}")
+    known = {typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)}
+    offered = [n for n in (names.credit_name, f"{names.given} {names.family}".strip(), *names.other_names) if n]
+    fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
+    for name in fresh:
+        click.echo(f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {json_quote(name)})")
+    click.echo(f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed", err=True)
+
+
+def json_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+@person_group.command("set-orcid")
+@click.argument("query")
+@click.argument("orcid")
+@click.pass_context
+def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
+    """Set the person's ORCID iD (bare or URL form; the check digit is verified).
+
+    \b
+    Example:
+      credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
+    """
+    from credit_tracker.records import find_person, set_orcid
+
+    with _store(ctx).transaction() as records:
+        person = find_person(records, query)
+        value = set_orcid(records, person, orcid)
+    click.echo(f"{person.id}: ORCID {value}", err=True)
+
+
+@cli.group("publisher")
+def publisher_group() -> None:
+    """Where publishers take correction requests (configuration kept in the records)."""
+
+
+@publisher_group.command("list")
+@click.pass_context
+def publisher_list(ctx: click.Context) -> None:
+    """List the configured publishers.
+
+    \b
+    Example:
+      credit-tracker publisher list
+    """
+    for publisher in sorted(_store(ctx).load().publishers.values(), key=lambda p: p.id):
+        journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
+        click.echo(f"{publisher.id}\t{publisher.name}\t{','.join(publisher.doi_prefixes)}\t{publisher.email or ''}\t{journals}")
+
+
+@publisher_group.command("set")
+@click.argument("publisher_id")
+@click.option("--name", required=True)
+@click.option("--prefix", "prefixes", multiple=True, required=True, help="A DOI prefix the publisher registers; repeatable.")
+@click.option("--email", help="Where correction requests go.")
+@click.option("--route", default="", help="How the publisher wants requests, in a sentence.")
+@click.option("--journal", "journals", multiple=True, metavar="NAME=EMAIL", help="A journal's own address; repeatable.")
+@click.pass_context
+def publisher_set(ctx: click.Context, publisher_id: str, name: str, prefixes, email, route, journals) -> None:
+    """Add or replace a publisher's corrections contact.
+
+    \b
+    Example:
+      credit-tracker publisher set elsevier --name Elsevier --prefix 10.1016 --email corrections@example.org
+    """
+    from credit_tracker.models import Publisher
+
+    pairs = {}
+    for item in journals:
+        journal, sep, address = item.partition("=")
+        if not sep or not journal.strip() or not address.strip():
+            raise InputError(f"--journal {item!r}: use NAME=EMAIL")
+        pairs[journal.strip()] = address.strip()
+    with _store(ctx).transaction() as records:
+        records.publishers[publisher_id] = Publisher(id=publisher_id, name=name, doi_prefixes=list(prefixes), email=email,
+                                                     route=route, journals=pairs)  # fmt: skip
+    click.echo(f"publisher {publisher_id}: saved", err=True)
