@@ -131,12 +131,13 @@ def test_author_view(runner: CliRunner, example_records: Path) -> None:
     text = runner.invoke(cli, ["author", "jane illes"])
     assert text.exit_code == 0
     assert "  roles recorded: Conceptualization; Writing – review & editing" in text.stdout
-    assert "  jats: printed 'Jane Illés'; roles: none listed" in text.stdout
-    assert "  statement: printed 'Jane P. Illés'; roles: no roles stated" in text.stdout
+    assert "  jats: printed 'Jane Illés'; roles: none listed (paired by exact 0.97)" in text.stdout
+    assert "  statement: printed 'Jane P. Illés'; roles: no roles stated (paired by tolerant 0.85)" in text.stdout
     data = json.loads(runner.invoke(cli, ["author", "jane-illes", "--format", "json"]).stdout)
     (article,) = data["articles"]
     assert article["position"] == 4 and [f["rule"] for f in article["findings"]] == ["role-missing", "role-missing", "name-initials", "sources-disagree"]
-    assert {s["source"]: s["printed"] for s in article["sources"]} == {"jats": "Jane Illés", "statement": "Jane P. Illés"}
+    assert {s["source"]: (s["printed"], s["matched"]) for s in article["sources"]} == {
+        "jats": ("Jane Illés", "exact 0.97"), "statement": ("Jane P. Illés", "tolerant 0.85")}
     assert runner.invoke(cli, ["author", "Nobody Atall"]).exit_code == 2
 
 

@@ -21,6 +21,8 @@ class SourceView:
     printed: str
     roles: list[str] | None
     orcid: str | None
+    matched: str = ""
+    """How the source's author was paired with the person, and how sure: 'exact 0.97'."""
 
 
 @dataclass
@@ -73,12 +75,12 @@ def _sources(records: Records, doi: str, index: int, person: Person) -> list[Sou
     for source, pairs in sorted(result.pairs.items()):
         pair = next((p for p in pairs if p.team == index), None)
         if pair is None:
-            views.append(SourceView(source=source, printed="(not found)", roles=None, orcid=None))
+            views.append(SourceView(source=source, printed="(not found)", roles=None, orcid=None, matched="not paired"))
             continue
         shown = next(s for k, s in newest.items() if k.value == source).authors[pair.source]
         printed = WITHHELD if any(fold(shown.raw) == fold(n) for n in person.former_names) else shown.raw
         roles = None if shown.roles is None else [r.label if r.role is None else _label(r.role) for r in shown.roles]
-        views.append(SourceView(source=source, printed=printed, roles=roles, orcid=shown.orcid))
+        views.append(SourceView(source=source, printed=printed, roles=roles, orcid=shown.orcid, matched=f"{pair.method} {pair.confidence:g}"))
     return views
 
 

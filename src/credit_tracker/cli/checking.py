@@ -133,7 +133,7 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
         click.echo(f"  roles recorded: {'; '.join(article.roles) if article.roles is not None else 'not recorded'}")
         for source in article.sources:
             roles = "no roles stated" if source.roles is None else "; ".join(source.roles) or "none listed"
-            click.echo(f"  {source.source}: printed {source.printed!r}; roles: {roles}")
+            click.echo(f"  {source.source}: printed {source.printed!r}; roles: {roles} (paired by {source.matched})")
         for finding in article.findings:
             click.echo(f"  {finding.severity.value} {finding.rule}: {finding.message}")
         for status in article.requests:
