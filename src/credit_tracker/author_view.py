@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from credit_tracker.compare import WITHHELD, compare_article, latest_by_source
-from credit_tracker.corrections import RequestStatus, request_status
-from credit_tracker.findings import CheckReport, Finding
-from credit_tracker.models import Person
+from credit_tracker.compare import WITHHELD, ArticleCheck, compare_article, latest_by_source
+from credit_tracker.credit import BY_SLUG
+from credit_tracker.findings import CheckReport, CorrectionStatus, Finding
+from credit_tracker.models import Person, SourceKind
 from credit_tracker.names import fold
 from credit_tracker.store import Records
 
@@ -36,7 +35,7 @@ class ArticleView:
     roles: list[str] | None
     sources: list[SourceView] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    requests: list[RequestStatus] = field(default_factory=list)
+    requests: list[CorrectionStatus] = field(default_factory=list)
 
 
 @dataclass
@@ -47,8 +46,12 @@ class AuthorView:
     articles: list[ArticleView]
 
 
-def author_view(records: Records, person: Person, report: CheckReport, today: date) -> AuthorView:
-    """Build the view from the records and a check report over the person's articles."""
+def author_view(records: Records, person: Person, report: CheckReport, compared: dict[str, ArticleCheck] | None = None) -> AuthorView:
+    """Build the view from the records and a check report over the person's articles.
+
+    `compared` keeps each article's comparison, so a view of many people compares each once.
+    """
+    compared = {} if compared is None else compared
     articles = []
     for doi in sorted(records.articles):
         record = records.articles[doi]
@@ -60,38 +63,25 @@ def author_view(records: Records, person: Person, report: CheckReport, today: da
             doi=doi, title=record.title or "", position=index + 1, printed=author.printed.display(),
             roles=None if author.roles is None else [a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles],
         )  # fmt: skip
-        view.sources = _sources(records, doi, index, person)
+        if doi not in compared:
+            compared[doi] = compare_article(record, records.people, records.snapshots.get(doi, []))
+        view.sources = _sources(records, doi, index, person, compared[doi])
         view.findings = [f for f in report.findings if f.doi == doi and f.author and f.author.person == person.id]
-        view.requests = _requests(records, doi, report, today)
+        view.requests = [status for status in report.corrections if status.doi == doi]
         articles.append(view)
     return AuthorView(person=person, articles=articles)
 
 
-def _sources(records: Records, doi: str, index: int, person: Person) -> list[SourceView]:
-    history = records.snapshots.get(doi, [])
-    result = compare_article(records.articles[doi], records.people, history)
-    newest = latest_by_source(history)
+def _sources(records: Records, doi: str, index: int, person: Person, result: ArticleCheck) -> list[SourceView]:
+    newest = latest_by_source(records.snapshots.get(doi, []))
     views = []
     for source, pairs in sorted(result.pairs.items()):
         pair = next((p for p in pairs if p.team == index), None)
         if pair is None:
             views.append(SourceView(source=source, printed="(not found)", roles=None, orcid=None, matched="not paired"))
             continue
-        shown = next(s for k, s in newest.items() if k.value == source).authors[pair.source]
+        shown = newest[SourceKind(source)].authors[pair.source]
         printed = WITHHELD if any(fold(shown.raw) == fold(n) for n in person.former_names) else shown.raw
-        roles = None if shown.roles is None else [r.label if r.role is None else _label(r.role) for r in shown.roles]
+        roles = None if shown.roles is None else [r.label if r.role is None else BY_SLUG[r.role].label for r in shown.roles]
         views.append(SourceView(source=source, printed=printed, roles=roles, orcid=shown.orcid, matched=f"{pair.method} {pair.confidence:g}"))
     return views
-
-
-def _label(slug: str) -> str:
-    from credit_tracker.credit import BY_SLUG
-
-    return BY_SLUG[slug].label
-
-
-def _requests(records: Records, doi: str, report: CheckReport, today: date) -> list[RequestStatus]:
-    open_ids = {f.id for f in report.findings} | {a.finding.id for a in report.acknowledged}
-    verified = doi not in {u.doi for u in report.unverified}
-    history = records.snapshots.get(doi, [])
-    return [request_status(r, open_ids, verified, history, today) for r in records.corrections.values() if r.doi == doi]

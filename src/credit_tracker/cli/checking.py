@@ -110,7 +110,6 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
       credit-tracker author 0000-0002-1825-0097 --format json
     """
     import json
-    from datetime import date
 
     from credit_tracker.author_view import author_view
     from credit_tracker.check import FailPolicy, run_check
@@ -119,7 +118,7 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
     records = _store(ctx).load()
     person = find_person(records, query)
     dois = [doi for doi, r in records.articles.items() if any(a.person == person.id for a in r.authors)]
-    view = author_view(records, person, run_check(records, sorted(dois), FailPolicy()), date.today())
+    view = author_view(records, person, run_check(records, sorted(dois), FailPolicy()))
     if fmt == "json":
         data = {"person": {"id": person.id, "name": person.name.display(), "orcid": person.orcid,
                            "accepted_spellings": person.accepted_spellings},  # fmt: skip
@@ -137,7 +136,7 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
         for finding in article.findings:
             click.echo(f"  {finding.severity.value} {finding.rule}: {finding.message}")
         for status in article.requests:
-            click.echo(f"  correction request {status.request.id}: {status.state} ({status.detail})")
+            click.echo(f"  correction request {status.id}: {status.state} ({status.detail})")
 
 
 def _article_json(article) -> dict:
@@ -147,7 +146,7 @@ def _article_json(article) -> dict:
         "doi": article.doi, "title": article.title, "position": article.position, "printed": article.printed,
         "roles": article.roles, "sources": [asdict(s) for s in article.sources],
         "findings": [f.model_dump(mode="json") for f in article.findings],
-        "requests": [{"id": s.request.id, "state": s.state, "detail": s.detail} for s in article.requests],
+        "requests": [{"id": s.id, "state": s.state, "detail": s.detail} for s in article.requests],
     }  # fmt: skip
 
 
@@ -162,23 +161,20 @@ def report_command(ctx: click.Context, output: Path) -> None:
     Example:
       credit-tracker report --output report.html
     """
-    from datetime import date, datetime
+    from datetime import datetime
 
     from credit_tracker.author_view import author_view
     from credit_tracker.check import FailPolicy, run_check
-    from credit_tracker.corrections import request_status
     from credit_tracker.formats.base import summary_line
     from credit_tracker.formats.html import HtmlData, HtmlReport
 
     records = _store(ctx).load()
     report = run_check(records, sorted(records.articles), FailPolicy())
     people = sorted({a.person for r in records.articles.values() for a in r.authors})
-    views = [author_view(records, records.people[p], report, date.today()) for p in people if p in records.people]
-    present = {f.id for f in report.findings} | {a.finding.id for a in report.acknowledged}
-    unverified = {u.doi for u in report.unverified}
-    statuses = [request_status(r, present, r.doi not in unverified, records.snapshots.get(r.doi, []), date.today())
-                for r in sorted(records.corrections.values(), key=lambda r: r.id)]  # fmt: skip
+    compared: dict = {}  # each article compared once, however many of its authors are shown
+    views = [author_view(records, records.people[p], report, compared) for p in people if p in records.people]
+    histories = {request.id: request.history for request in records.corrections.values()}
     titles = {doi: record.title or "" for doi, record in records.articles.items()}
-    data = HtmlData(report=report, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), authors=views, requests=statuses, titles=titles)
+    data = HtmlData(report=report, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), authors=views, histories=histories, titles=titles)
     _emit(HtmlReport().render(data), output)
     click.echo(f"wrote {output}: {summary_line(report)}", err=True)

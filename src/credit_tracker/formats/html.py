@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from html import escape
 
 from credit_tracker.author_view import AuthorView
-from credit_tracker.corrections import RequestStatus
-from credit_tracker.findings import CheckReport, Finding
+from credit_tracker.findings import CheckReport, CorrectionStatus, Finding
+from credit_tracker.models import StateChange
 from credit_tracker.formats.base import summary_line
 
 SCRIPT = """
@@ -56,7 +56,8 @@ class HtmlData:
     report: CheckReport
     generated: str
     authors: list[AuthorView] = field(default_factory=list)
-    requests: list[RequestStatus] = field(default_factory=list)
+    histories: dict[str, list[StateChange]] = field(default_factory=dict)
+    """Each correction request's steps, by request id (its state is in the report)."""
     titles: dict[str, str] = field(default_factory=dict)
 
 
@@ -76,7 +77,7 @@ class HtmlReport:
             "<title>credit-tracker report</title>", f"<style>{STYLE}</style></head><body>",
             "<h1>credit-tracker report</h1>", f"<p>{escape(summary_line(report))}. Generated {escape(data.generated)}.</p>",
             self._filters(report), self._by_article(report, data.titles), self._by_author(report), self._unverified(report),
-            self._acknowledged(report), self._requests(data.requests), self._names(data.authors),
+            self._acknowledged(report), self._requests(report.corrections, data.histories), self._names(data.authors),
             f"<script>{SCRIPT}</script>", "</body></html>",
         ]  # fmt: skip
         return "\n".join(parts) + "\n"
@@ -139,13 +140,13 @@ class HtmlReport:
         return f"<h2>Acknowledged and resolved</h2><ul>{items}</ul>"
 
     @staticmethod
-    def _requests(statuses: list[RequestStatus]) -> str:
+    def _requests(statuses: list[CorrectionStatus], histories: dict[str, list[StateChange]]) -> str:
         if not statuses:
             return "<h2>Correction requests</h2><p>None drafted.</p>"
         rows = "".join(
-            f"<tr><td>{escape(s.request.doi)}</td><td>{escape(s.request.person or 'all authors')}</td>"
-            f"<td>{escape(', '.join(s.request.kinds))}</td><td>{escape(s.state)}</td><td>{escape(s.detail)}</td>"
-            f"<td>{escape('; '.join(f'{c.state.value} {c.date}' for c in s.request.history))}</td></tr>"
+            f"<tr><td>{escape(s.doi)}</td><td>{escape(s.person or 'all authors')}</td>"
+            f"<td>{escape(', '.join(s.kinds))}</td><td>{escape(s.state)}</td><td>{escape(s.detail)}</td>"
+            f"<td>{escape('; '.join(f'{c.state.value} {c.date}' for c in histories.get(s.id, [])))}</td></tr>"
             for s in statuses
         )
         return f"<h2>Correction requests</h2><table><tr><th>DOI</th><th>about</th><th>type</th><th>state</th><th>detail</th><th>history</th></tr>{rows}</table>"
