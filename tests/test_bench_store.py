@@ -7,7 +7,7 @@ import importlib.util
 import shutil
 from pathlib import Path
 
-from credit_tracker.check import FailPolicy, check_articles, run_check
+from credit_tracker.check import FailPolicy, check_articles, run_check, shard_items
 from credit_tracker.store import Store
 
 from .conftest import ROOT
@@ -37,8 +37,7 @@ def test_streamed_check_equals_the_in_memory_check(tmp_path: Path) -> None:
     store = Store(_generator().generate(tmp_path / "store", articles=400, authors=8))
     records = store.load()
     whole = run_check(records, sorted(records.articles), FailPolicy())
-    items = ((record, shard[1].get(doi, [])) for shard in store.iter_shards() for doi, record in shard[0].items())
-    streamed = check_articles(store.load_team(), items, FailPolicy())
+    streamed = check_articles(store.load_team(), shard_items(store.shards(), store.read_shard), FailPolicy())
     assert streamed.model_dump() == whole.model_dump()
     # one article in 20 carries each deliberate flaw; names and order are wrong in both sources
     assert whole.summary.by_rule == {"author-order": 40, "name-spelling": 40, "role-missing": 20}

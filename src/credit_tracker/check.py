@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -162,8 +162,7 @@ def check_shards(
 
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(shards) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        items = ((record, snaps.get(doi, [])) for shard in shards for articles, snaps in [read_shard(shard)] for doi, record in articles.items())
-        return check_articles(team, items, policy, severities)
+        return check_articles(team, shard_items(shards, read_shard), policy, severities)
     _WORKER.update(team=team, read=read_shard, severities=severities)  # inherited by the forked workers
     chunks = [shards[i::workers * 4] for i in range(workers * 4)]
     merged = _Partial()
@@ -176,9 +175,15 @@ def check_shards(
 
 
 def _check_chunk(shards: list[str]) -> _Partial:
-    read, team = _WORKER["read"], _WORKER["team"]
-    items = ((record, snaps.get(doi, [])) for shard in shards for articles, snaps in [read(shard)] for doi, record in articles.items())
-    return _compare_all(team, items, _WORKER["severities"])
+    return _compare_all(_WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["severities"])
+
+
+def shard_items(shards: list[str], read_shard: ShardReader) -> Iterator[tuple[ArticleRecord, list[SourceSnapshot]]]:
+    """Yield each article of these shards with its snapshot history, reading one shard at a time."""
+    for shard in shards:
+        articles, snapshots = read_shard(shard)
+        for doi, record in articles.items():
+            yield record, snapshots.get(doi, [])
 
 
 def _report(team: Records, partial: _Partial, policy: FailPolicy, today: date) -> CheckReport:

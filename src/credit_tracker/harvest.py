@@ -8,7 +8,7 @@ from typing import Any
 from credit_tracker.crossref import CrossrefClient, is_notice, parse_work
 from credit_tracker.identifiers import normalize_doi
 from credit_tracker.models import ArticleRecord, SourceAuthor, TeamAuthor
-from credit_tracker.records import ImportResult, link_person
+from credit_tracker.records import link_person
 from credit_tracker.store import Records
 
 ORCIDS_PER_QUERY = 20
@@ -65,7 +65,7 @@ def _consider(item: dict[str, Any], records: Records, by_orcid: dict[str, str], 
 
 def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
     """Create draft records (roles not recorded) for the works; return the people created."""
-    created = ImportResult(doi="", created=True)
+    created: list[str] = []
     for work in works:
         authors = []
         for author in work.authors:
@@ -77,4 +77,4 @@ def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
             doi=work.doi, title=work.title or None, journal=work.journal or None, authors=authors, draft=True,
             note="Draft created by 'credit-tracker harvest': roles not recorded yet.",
         )  # fmt: skip
-    return created.new_people
+    return created

@@ -30,7 +30,7 @@ def import_table(records: Records, doi: str, table: ParsedTable, title: str | No
     result = ImportResult(doi=doi, created=old is None)
     authors: list[TeamAuthor] = []
     for imported in table.authors:
-        person = link_person(records, imported.author.printed, imported.orcid, result)
+        person = link_person(records, imported.author.printed, imported.orcid, result.new_people)
         authors.append(imported.author.model_copy(update={"person": person.id}))
     record = ArticleRecord(
         doi=doi,
@@ -45,8 +45,8 @@ def import_table(records: Records, doi: str, table: ParsedTable, title: str | No
     return result
 
 
-def link_person(records: Records, name: PersonName, orcid: str | None, result: ImportResult, team_member: bool = True) -> Person:
-    """Return the existing person with this ORCID or name, or a new one."""
+def link_person(records: Records, name: PersonName, orcid: str | None, new_people: list[str], team_member: bool = True) -> Person:
+    """Return the existing person with this ORCID or name, or a new one (its id added to `new_people`)."""
     if orcid:
         for person in records.people.values():
             if person.orcid == orcid:
@@ -62,7 +62,7 @@ def link_person(records: Records, name: PersonName, orcid: str | None, result: I
             return person
     person = Person(id=_new_person_id(records, name), name=name, orcid=orcid, team_member=team_member)
     records.people[person.id] = person
-    result.new_people.append(person.id)
+    new_people.append(person.id)
     return person
 
 

@@ -193,9 +193,6 @@ class Store:
     def shard_path(self, kind: str, shard: str) -> Path:
         return self.root / kind / f"{shard}.json"
 
-    def exists(self) -> bool:
-        return self.team_path.exists()
-
     def init(self) -> bool:
         """Create an empty records folder; return False when one was already there."""
         self.root.mkdir(parents=True, exist_ok=True)
@@ -235,11 +232,6 @@ class Store:
                 item = _parse(model, doc, self.team_path, table, doc_id)
                 index[getattr(item, key)] = item
         return records
-
-    def iter_shards(self) -> Iterator[tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]]:
-        """Yield each shard's articles and snapshots in turn, so a check at scale holds one at a time."""
-        for shard in self._shards(None):
-            yield self.read_shard(shard)
 
     def shards(self) -> list[str]:
         """Return the names of the shards that hold articles or snapshots."""

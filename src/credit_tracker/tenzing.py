@@ -17,10 +17,16 @@ ORDER, FIRST, MIDDLE, SURNAME = "Order in publication", "Firstname", "Middle nam
 ORCID, CORRESPONDING = "ORCID iD", "Corresponding author?"
 NAME_COLUMNS = (ORDER, FIRST, MIDDLE, SURNAME)
 MISSING = "NA"
-# tenzing writes role columns with a plain hyphen ('Writing - review & editing').
+
+
+def _tenzing_label(label: str) -> str:
+    """tenzing writes role columns with a plain hyphen: 'Writing - review & editing'."""
+    return label.replace("\u2013", "-")
+
+
 DEFAULT_COLUMNS = [
     *NAME_COLUMNS,
-    *(role.label.replace("\u2013", "-") for role in ROLES),  # tenzing's hyphen
+    *(_tenzing_label(role.label) for role in ROLES),
     "Affiliation 1", "Affiliation 2", "Affiliation 3", "Funding", ORCID, "Email address",
     CORRESPONDING, "Conflict of interest",
 ]  # fmt: skip
@@ -110,10 +116,6 @@ def _check_header(header: list[str], path: str) -> dict[str, str]:
         hint = f" (is {close[0]!r} meant to be it?)" if close else ""
         raise InputError(f"missing column {name!r}{hint}", path=path, line=1, field=name)
     return role_columns
-
-
-def _tenzing_label(label: str) -> str:
-    return label.replace("\u2013", "-")
 
 
 def _parse_row(cells: dict[str, str], role_columns: dict[str, str], path: str, line: int) -> ImportedAuthor:

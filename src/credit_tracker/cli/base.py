@@ -15,9 +15,6 @@ import click
 from credit_tracker import __version__
 from credit_tracker.errors import CreditTrackerError
 
-EXAMPLE_DOI = "10.5555/aimms-mentoring-2025"
-
-
 class _Cli(click.Group):
     """Translates the core's typed errors into one-line messages and exit codes, once."""
 

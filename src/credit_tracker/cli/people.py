@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 
 import click
 
@@ -126,14 +127,8 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     offered = [n for n in (names.credit_name, f"{names.given} {names.family}".strip(), *names.other_names) if n]
     fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
     for name in fresh:
-        click.echo(f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {json_quote(name)})")
+        click.echo(f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {shlex.quote(name)})")
     click.echo(f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed", err=True)
-
-
-def json_quote(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
 
 
 @person_group.command("set-orcid")
