@@ -202,11 +202,8 @@ class PoliteClient:
         Retries 429, 5xx, timeouts and resets up to MAX_TRIES times; never retries 400 or 404.
         Raises RunStopped once too many recent requests have failed.
         """
-        if self.stopped:
-            raise RunStopped("the run was stopped after repeated failures")
         gate = self.gate(kind)
         last_reason = ""
-        status: int | None = None
         for attempt in range(1, MAX_TRIES + 1):
             if self.stopped:  # another request tripped the stop rule: no more tries anywhere
                 raise RunStopped("the run was stopped after repeated failures")
@@ -214,12 +211,11 @@ class PoliteClient:
             if answer is not None:
                 self._record(ok=True)
                 return answer
-            status = _status_from(last_reason)
             if attempt < MAX_TRIES:
                 self.counters.retries += 1
                 self._sleep(self._backoff(attempt, wait))
         self._record(ok=False)
-        raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)", status)
+        raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)")
 
     def _attempt(self, gate: _Gate, url: str, kind: str, params, headers) -> tuple[Answer | None, str, float | None]:
         if not gate.enter(lambda: self.stopped):
@@ -264,11 +260,6 @@ class PoliteClient:
                 self.counters.failures += 1
             if failures >= STOP_MIN_FAILURES and failures / len(self._outcomes) >= STOP_RATIO:
                 self.stopped = True
-
-
-def _status_from(reason: str) -> int | None:
-    match = re.match(r"HTTP (\d{3})", reason)
-    return int(match.group(1)) if match else None
 
 
 def _short(exc: Exception) -> str:
