@@ -13,13 +13,13 @@ from pathlib import Path
 
 from common import create_records, machine, report, standin
 
-from credit_tracker.config import Services, user_agent
-from credit_tracker.crossref import CrossrefClient
-from credit_tracker.fetch import Fetcher
-from credit_tracker.publisher import PublisherClient
+from credit_tracker.sources.settings import Services, user_agent
+from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.services.fetch import Fetcher
+from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.standin import Limits
-from credit_tracker.store import Store
-from credit_tracker.transport import PoliteClient
+from credit_tracker.store.folder import Store
+from credit_tracker.sources.transport import PoliteClient
 
 N = 10_000
 

@@ -54,8 +54,8 @@ def report(target: str, figure: str, baseline: str, ratio: float, limit: float, 
 
 def create_records(folder: Path, dois: list[str]) -> None:
     """A records folder with empty records for these DOIs (written once, through the store)."""
-    from credit_tracker.models import ArticleRecord
-    from credit_tracker.store import Store
+    from credit_tracker.domain.models import ArticleRecord
+    from credit_tracker.store.folder import Store
 
     store = Store(folder)
     store.init()

@@ -6,7 +6,7 @@ Every article is made up (DOIs under the example prefix 10.5555, titles that say
 the folder gets a SYNTHETIC.md saying so. About 1 article in 20 carries a deliberate
 difference (a role missing, an accent dropped, two authors swapped) so the check has findings.
 The files are written in the store's own format (the same shards, tables and canonical JSON);
-tests load a small generated store through credit_tracker.store to prove it.
+tests load a small generated store through credit_tracker.store.folder to prove it.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from credit_tracker.credit import ROLES  # noqa: E402
-from credit_tracker.store import ARTICLES, SNAPSHOTS, dump_json, shard_of  # noqa: E402
+from credit_tracker.domain.credit import ROLES  # noqa: E402
+from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, dump_json, shard_of  # noqa: E402
 
 GIVEN = ["Ana", "Bo", "Chen", "Dara", "Eli", "Femi", "Gita", "Hugo", "Inès", "Jun", "Kofi", "Lena", "Marta", "Nils", "Olga", "Pål"]
 FAMILY = ["Alves", "Berg", "Costa", "Dahl", "Ekwueme", "Fischer", "García", "Høst", "Ivanova", "Jansen", "Kowalski", "López",

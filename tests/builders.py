@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from credit_tracker.credit import Degree
-from credit_tracker.models import (
+from credit_tracker.domain.credit import Degree
+from credit_tracker.domain.models import (
     ArticleRecord,
     FetchState,
     Notice,
@@ -17,7 +17,7 @@ from credit_tracker.models import (
     SourceSnapshot,
     TeamAuthor,
 )
-from credit_tracker.names import PersonName, split_particle
+from credit_tracker.domain.names import PersonName, split_particle
 
 DOI = "10.5555/test"
 WHEN = datetime(2026, 11, 1, tzinfo=UTC)

@@ -46,7 +46,7 @@ def standin(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch):
 @pytest.fixture
 def records_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty, initialised records folder; the CLI is pointed at it."""
-    from credit_tracker.store import Store
+    from credit_tracker.store.folder import Store
 
     folder = tmp_path / "records"
     Store(folder).init()

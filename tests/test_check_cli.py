@@ -11,8 +11,8 @@ import xmlschema
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.models import FetchState, SourceKind, SourceSnapshot
-from credit_tracker.store import Store
+from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
+from credit_tracker.store.folder import Store
 
 from .conftest import DATA
 
@@ -142,8 +142,8 @@ def test_check_named_dois_and_unknown_ones(runner: CliRunner, example_records: P
 
 
 def test_colour_only_when_asked(example_records: Path, runner: CliRunner) -> None:
-    from credit_tracker.check import FailPolicy, run_check
-    from credit_tracker.formats.text import TextFormat
+    from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.render.formats.text import TextFormat
 
     assert "\033[" not in _check(runner).stdout  # CliRunner's stdout is not a terminal
     report = run_check(Store(example_records).load(), [AIMMS], FailPolicy())

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.store import Store
+from credit_tracker.store.folder import Store
 
 from .conftest import FIXTURES, ROOT
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from credit_tracker.compare import compare_article
-from credit_tracker.credit import Degree
-from credit_tracker.jats import parse_jats
-from credit_tracker.matching import match_authors, maximum_assignment
-from credit_tracker.models import FetchState, Notice, RoleAssignment, SourceKind, SourceSnapshot, TeamAuthor
+from credit_tracker.rules.compare import compare_article
+from credit_tracker.domain.credit import Degree
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.rules.matching import match_authors, maximum_assignment
+from credit_tracker.domain.models import FetchState, Notice, RoleAssignment, SourceKind, SourceSnapshot, TeamAuthor
 
 from .builders import WHEN, member, printed, record, snapshot
 from .conftest import FIXTURES

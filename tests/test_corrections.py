@@ -11,9 +11,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.jats import parse_jats
-from credit_tracker.models import SourceRole
-from credit_tracker.store import Store
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.domain.models import SourceRole
+from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 
@@ -151,8 +151,8 @@ def test_statement_export(runner: CliRunner, example_records: Path) -> None:
 
 
 def test_jats_export_round_trips_through_the_parser(runner: CliRunner, records_dir: Path) -> None:
-    from credit_tracker.credit import Degree
-    from credit_tracker.models import RoleAssignment
+    from credit_tracker.domain.credit import Degree
+    from credit_tracker.domain.models import RoleAssignment
 
     from .test_cli_records import EXAMPLE
 

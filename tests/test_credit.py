@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from credit_tracker.credit import BY_SLUG, ROLES, Degree, parse_degree, resolve_role
-from credit_tracker.errors import UnknownRoleError
+from credit_tracker.domain.credit import BY_SLUG, ROLES, Degree, parse_degree, resolve_role
+from credit_tracker.domain.errors import UnknownRoleError
 
 from .conftest import FIXTURES
 

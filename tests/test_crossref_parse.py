@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from credit_tracker.crossref import content_hash, doi_filter, is_notice, notice_target, parse_work
+from credit_tracker.parse.crossref import content_hash, is_notice, notice_target, parse_work
+from credit_tracker.sources.crossref import doi_filter
 
 from .conftest import DATA
 from .crossref_data import works_in

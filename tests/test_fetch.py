@@ -10,14 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.config import Services, user_agent
-from credit_tracker.crossref import CrossrefClient
-from credit_tracker.fetch import Fetcher
-from credit_tracker.models import ArticleRecord, FetchState, SourceKind
-from credit_tracker.publisher import PublisherClient
+from credit_tracker.sources.settings import Services, user_agent
+from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.services.fetch import Fetcher
+from credit_tracker.domain.models import ArticleRecord, FetchState, SourceKind
+from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.standin import Limits
-from credit_tracker.store import Store
-from credit_tracker.transport import PoliteClient
+from credit_tracker.store.folder import Store
+from credit_tracker.sources.transport import PoliteClient
 
 PLOS = ["10.1371/journal.pone.0185809", "10.1371/journal.pbio.2002399", "10.1371/journal.pone.0160653"]
 EPMC = ["10.7554/elife.05031"]
@@ -285,7 +285,7 @@ def test_fetch_command_reports_failures_with_exit_3(standin, runner: CliRunner, 
 
 
 def test_a_correction_known_only_by_its_title_is_attached_to_its_article(standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from credit_tracker.check import FailPolicy, run_check
+    from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.standin import synthetic_work
 
     article, notice = "10.7717/peerj.4580", "10.7717/peerj.4580/correction-1"

@@ -7,11 +7,11 @@ import io
 import json
 from xml.etree import ElementTree
 
-from credit_tracker.check import FailPolicy, run_check
+from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.cli import use_color
-from credit_tracker.formats import FORMATS
-from credit_tracker.formats.junit import JunitFormat
-from credit_tracker.store import Records
+from credit_tracker.render.formats import FORMATS
+from credit_tracker.render.formats.junit import JunitFormat
+from credit_tracker.domain.records import Records
 
 from .builders import DOI, member, printed, record, snapshot
 from .conftest import DATA

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.orcid import parse_contributors, parse_person, parse_works
+from credit_tracker.parse.orcid import parse_contributors, parse_person, parse_works
 from credit_tracker.standin import yaml_load
-from credit_tracker.store import Store
+from credit_tracker.store.folder import Store
 
 from .conftest import FIXTURES
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.store import Store
+from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 TITLE_ATTACK = "<script>document.body.setAttribute('data-pwned','script')</script>Evil title"

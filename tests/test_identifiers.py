@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from credit_tracker.errors import InputError
-from credit_tracker.identifiers import normalize_doi, normalize_orcid, orcid_check_digit
+from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid, orcid_check_digit
 
 
 @pytest.mark.parametrize(

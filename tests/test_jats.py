@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from credit_tracker.errors import InputError
-from credit_tracker.jats import parse_jats
+from credit_tracker.domain.errors import InputError
+from credit_tracker.parse.jats import parse_jats
 
 from .conftest import FIXTURES
 
@@ -202,6 +202,6 @@ def test_unsafe_or_wrong_xml_is_refused(data: bytes, message: str) -> None:
 
 
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("credit_tracker.jats.MAX_XML_BYTES", 100)
+    monkeypatch.setattr("credit_tracker.parse.jats.MAX_XML_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):
         parse_jats(b"<article>" + b" " * 200 + b"</article>")

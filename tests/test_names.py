@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from credit_tracker.names import (
+from credit_tracker.domain.names import (
     PersonName,
     fold,
     given_compatible,

@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.errors import InputError
-from credit_tracker.jats import parse_jats
-from credit_tracker.models import ArticleRecord, FetchState
+from credit_tracker.domain.errors import InputError
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.domain.models import ArticleRecord, FetchState
 from credit_tracker.standin import Limits
-from credit_tracker.store import Store
+from credit_tracker.store.folder import Store
 
 from .conftest import FIXTURES
 from .test_cli_records import AIMMS_TABLE, EXAMPLE

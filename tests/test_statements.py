@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.credit import Degree
-from credit_tracker.documents import read_document
-from credit_tracker.errors import InputError
-from credit_tracker.jats import parse_jats
-from credit_tracker.models import SourceAuthor
-from credit_tracker.names import PersonName
-from credit_tracker.statement import find_section, normalise_text, parse_statement
+from credit_tracker.domain.credit import Degree
+from credit_tracker.parse.documents import read_document
+from credit_tracker.domain.errors import InputError
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.names import PersonName
+from credit_tracker.parse.statement import find_section, normalise_text, parse_statement
 
 from .conftest import DATA, FIXTURES
 
@@ -169,7 +169,7 @@ def _check_json(runner: CliRunner) -> dict:
 
 
 def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_source(runner: CliRunner, example_records: Path) -> None:
-    with __import__("credit_tracker.store", fromlist=["Store"]).Store(example_records).transaction() as records:
+    with __import__("credit_tracker.store.folder", fromlist=["Store"]).Store(example_records).transaction() as records:
         records.snapshots[AIMMS] = records.snapshots[AIMMS][:1]  # drop the reconstructed statement
     wrong = DATA / "statements" / "aimms-author-contributions-wrong.synthetic.pdf"
     result = runner.invoke(cli, ["fetch", AIMMS, "--statement", str(wrong)])
@@ -185,8 +185,8 @@ def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_sou
 
 
 def test_degrees_in_a_statement_are_compared(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
-    from credit_tracker.models import RoleAssignment
-    from credit_tracker.store import Store
+    from credit_tracker.domain.models import RoleAssignment
+    from credit_tracker.store.folder import Store
 
     with Store(example_records).transaction() as records:
         author = records.articles[AIMMS].authors[3]

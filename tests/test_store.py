@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from credit_tracker.errors import StoreError, StoreLockedError
-from credit_tracker.models import Person
-from credit_tracker.names import PersonName
-from credit_tracker.store import CanonicalJSONStorage, Store
+from credit_tracker.domain.errors import StoreError, StoreLockedError
+from credit_tracker.domain.models import Person
+from credit_tracker.domain.names import PersonName
+from credit_tracker.store.folder import CanonicalJSONStorage, Store
 
 
 def _add_person(store: Store, pid: str, family: str) -> None:

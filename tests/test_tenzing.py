@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from credit_tracker.errors import InputError
-from credit_tracker.models import ArticleRecord
-from credit_tracker.tenzing import decode_table, export_table, parse_table
+from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.models import ArticleRecord
+from credit_tracker.parse.tenzing import decode_table, export_table, parse_table
 
 from .conftest import FIXTURES, ROOT
 

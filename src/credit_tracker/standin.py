@@ -208,7 +208,7 @@ class Catalogue:
         No recording holds a Crossref record and a publisher XML for the same DOI; these derived
         works (names, order, ORCID iDs as the XML prints them) fill that gap for tests.
         """
-        from credit_tracker.jats import parse_jats  # the stand-in reuses the tool's own safe parser
+        from credit_tracker.parse.jats import parse_jats  # the stand-in reuses the tool's own safe parser
 
         for doi, data in self.xml.items():
             if doi in self.works:

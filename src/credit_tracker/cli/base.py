@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from credit_tracker import __version__
-from credit_tracker.errors import CreditTrackerError
+from credit_tracker.domain.errors import CreditTrackerError
 
 class _Cli(click.Group):
     """Translates the core's typed errors into one-line messages and exit codes, once."""
@@ -30,7 +30,7 @@ class _Cli(click.Group):
 
 
 def _store(ctx: click.Context):
-    from credit_tracker.store import Store
+    from credit_tracker.store.folder import Store
 
     return Store(ctx.obj["records"])
 
@@ -67,7 +67,7 @@ def init_command(ctx: click.Context) -> None:
     Example:
       credit-tracker --records ./records init
     """
-    from credit_tracker.corrections import PLOS
+    from credit_tracker.rules.corrections import PLOS
 
     store = _store(ctx)
     created = store.init()
@@ -79,15 +79,15 @@ def init_command(ctx: click.Context) -> None:
 
 def _polite_client(services):
     """One polite HTTP client per command: the User-Agent, backoff and timeout from the settings."""
-    from credit_tracker.config import user_agent
-    from credit_tracker.crossref import habanero_version
-    from credit_tracker.transport import PoliteClient
+    from credit_tracker.sources.settings import user_agent
+    from credit_tracker.sources.crossref import habanero_version
+    from credit_tracker.sources.transport import PoliteClient
 
     return PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
 
 
 def _normal_dois(dois) -> list[str]:
-    from credit_tracker.identifiers import normalize_doi
+    from credit_tracker.domain.identifiers import normalize_doi
 
     return [normalize_doi(doi) for doi in dois]
 
@@ -102,6 +102,6 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from credit_tracker.store import atomic_write
+    from credit_tracker.store.folder import atomic_write
 
     atomic_write(output, text)

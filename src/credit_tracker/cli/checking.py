@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, use_color
-from credit_tracker.errors import InputError
+from credit_tracker.domain.errors import InputError
 
 
 @cli.command("check")
@@ -38,11 +38,11 @@ def check_command(ctx: click.Context, dois: tuple[str, ...], fmt: str | None, ou
     Exit codes: 0 nothing at or above --fail-on and every DOI verified; 1 findings at or
     above --fail-on; 2 usage or input error; 3 a DOI could not be verified.
     """
-    from credit_tracker.check import FailPolicy, check_shards, exit_code, parse_severities, run_check, select_dois
-    from credit_tracker.formats import EXTENSIONS, FORMATS
-    from credit_tracker.formats.base import summary_line
-    from credit_tracker.formats.junit import JunitFormat
-    from credit_tracker.formats.markdown import MarkdownFormat
+    from credit_tracker.rules.check import FailPolicy, check_shards, exit_code, parse_severities, run_check, select_dois
+    from credit_tracker.render.formats import EXTENSIONS, FORMATS
+    from credit_tracker.render.formats.base import summary_line
+    from credit_tracker.render.formats.junit import JunitFormat
+    from credit_tracker.render.formats.markdown import MarkdownFormat
 
     policy = FailPolicy.parse(fail_on)
     severities = parse_severities(severity_overrides)
@@ -81,8 +81,8 @@ def ack_command(ctx: click.Context, finding_id: str, note: str) -> None:
     """
     from datetime import date
 
-    from credit_tracker.check import run_check, FailPolicy
-    from credit_tracker.store import Acknowledgement
+    from credit_tracker.rules.check import run_check, FailPolicy
+    from credit_tracker.domain.records import Acknowledgement
 
     with _store(ctx).transaction() as records:
         report = run_check(records, sorted(records.articles), FailPolicy())
@@ -111,9 +111,9 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
     """
     import json
 
-    from credit_tracker.author_view import author_view
-    from credit_tracker.check import FailPolicy, run_check
-    from credit_tracker.records import find_person
+    from credit_tracker.rules.author_view import author_view
+    from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.rules.editing import find_person
 
     records = _store(ctx).load()
     person = find_person(records, query)
@@ -163,10 +163,10 @@ def report_command(ctx: click.Context, output: Path) -> None:
     """
     from datetime import datetime
 
-    from credit_tracker.author_view import author_view
-    from credit_tracker.check import FailPolicy, run_check
-    from credit_tracker.formats.base import summary_line
-    from credit_tracker.formats.html import HtmlData, HtmlReport
+    from credit_tracker.rules.author_view import author_view
+    from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.render.formats.base import summary_line
+    from credit_tracker.render.formats.html import HtmlData, HtmlReport
 
     records = _store(ctx).load()
     report = run_check(records, sorted(records.articles), FailPolicy())

@@ -31,10 +31,10 @@ def correction_draft(ctx: click.Context, doi: str, author_query: str | None, fmt
     """
     from datetime import date
 
-    from credit_tracker.check import FailPolicy, run_check
-    from credit_tracker.corrections import build_draft, publisher_for, record_draft
-    from credit_tracker.drafts import DRAFT_FORMATS
-    from credit_tracker.records import find_person, get_article
+    from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.rules.corrections import build_draft, publisher_for, record_draft
+    from credit_tracker.render.drafts import DRAFT_FORMATS
+    from credit_tracker.rules.editing import find_person, get_article
 
     with _store(ctx).transaction() as records:
         record = get_article(records, doi)
@@ -64,10 +64,10 @@ def correction_mark(ctx: click.Context, doi: str, state: str, author_query: str 
     """
     from datetime import date
 
-    from credit_tracker.corrections import mark
-    from credit_tracker.identifiers import normalize_doi
-    from credit_tracker.models import RequestState
-    from credit_tracker.records import find_person
+    from credit_tracker.rules.corrections import mark
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.domain.models import RequestState
+    from credit_tracker.rules.editing import find_person
 
     with _store(ctx).transaction() as records:
         person = find_person(records, author_query).id if author_query else None
@@ -84,7 +84,7 @@ def correction_list(ctx: click.Context) -> None:
     Example:
       credit-tracker correction list
     """
-    from credit_tracker.check import FailPolicy, run_check
+    from credit_tracker.rules.check import FailPolicy, run_check
 
     records = _store(ctx).load()
     report = run_check(records, sorted(records.articles), FailPolicy())

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from credit_tracker.cli.base import _polite_client, _store, cli
-from credit_tracker.errors import InputError
+from credit_tracker.domain.errors import InputError
 
 
 @cli.command("fetch")
@@ -51,12 +51,12 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
 
 
 def _fetch_orcid(ctx: click.Context, dois) -> None:
-    from credit_tracker.check import select_dois
-    from credit_tracker.config import Services
-    from credit_tracker.errors import FetchError
-    from credit_tracker.fetch import now_utc, orcid_snapshots, record_snapshot
-    from credit_tracker.orcid import OrcidClient
-    from credit_tracker.transport import RunStopped, TransportFailure
+    from credit_tracker.rules.check import select_dois
+    from credit_tracker.sources.settings import Services
+    from credit_tracker.domain.errors import FetchError
+    from credit_tracker.services.fetch import now_utc, orcid_snapshots, record_snapshot
+    from credit_tracker.sources.orcid import OrcidClient
+    from credit_tracker.sources.transport import RunStopped, TransportFailure
 
     services = Services.from_env()
     client = _polite_client(services)
@@ -72,10 +72,10 @@ def _fetch_orcid(ctx: click.Context, dois) -> None:
 
 
 def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
-    from credit_tracker.check import select_dois
-    from credit_tracker.documents import read_document
-    from credit_tracker.fetch import now_utc, record_snapshot, statement_snapshot
-    from credit_tracker.models import SourceAuthor
+    from credit_tracker.rules.check import select_dois
+    from credit_tracker.parse.documents import read_document
+    from credit_tracker.services.fetch import now_utc, record_snapshot, statement_snapshot
+    from credit_tracker.domain.models import SourceAuthor
 
     if len(dois) != 1:
         raise InputError("--statement needs exactly one DOI")
@@ -90,11 +90,11 @@ def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
 
 
 def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True):
-    from credit_tracker.check import select_dois
-    from credit_tracker.config import Services
-    from credit_tracker.crossref import CrossrefClient
-    from credit_tracker.fetch import Fetcher, FetchSummary, local_jats_snapshot, now_utc, record_snapshot
-    from credit_tracker.publisher import PublisherClient
+    from credit_tracker.rules.check import select_dois
+    from credit_tracker.sources.settings import Services
+    from credit_tracker.sources.crossref import CrossrefClient
+    from credit_tracker.services.fetch import Fetcher, FetchSummary, local_jats_snapshot, now_utc, record_snapshot
+    from credit_tracker.sources.article_xml import PublisherClient
 
     store = _store(ctx)
     if jats_file is not None:
@@ -150,11 +150,11 @@ def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str 
     """
     import json
 
-    from credit_tracker.config import Services
-    from credit_tracker.crossref import CrossrefClient
-    from credit_tracker.errors import FetchError
-    from credit_tracker.harvest import add_drafts, harvest
-    from credit_tracker.transport import RunStopped, TransportFailure
+    from credit_tracker.sources.settings import Services
+    from credit_tracker.sources.crossref import CrossrefClient
+    from credit_tracker.domain.errors import FetchError
+    from credit_tracker.services.harvest import add_drafts, harvest
+    from credit_tracker.sources.transport import RunStopped, TransportFailure
 
     services = Services.from_env(mailto)
     client = _polite_client(services)
@@ -175,7 +175,7 @@ def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str 
         click.echo(json.dumps([{"doi": w.doi, "title": w.title, "journal": w.journal, "authors": [a.raw for a in w.authors],
                                 "team_members": w.members} for w in result.works], indent=2, ensure_ascii=False))  # fmt: skip
     elif fmt == "markdown":
-        from credit_tracker.formats.markdown import escape
+        from credit_tracker.render.formats.markdown import escape
 
         click.echo(f"## New works by team members ({len(result.works)})\n")
         for w in result.works:

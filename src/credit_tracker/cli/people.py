@@ -7,7 +7,7 @@ import shlex
 import click
 
 from credit_tracker.cli.base import _polite_client, _store, cli
-from credit_tracker.errors import InputError
+from credit_tracker.domain.errors import InputError
 
 
 @cli.group("person")
@@ -41,7 +41,7 @@ def person_show(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person show "Jane Illes"
     """
-    from credit_tracker.records import find_person
+    from credit_tracker.rules.editing import find_person
 
     records = _store(ctx).load()
     person = find_person(records, query)
@@ -65,7 +65,7 @@ def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
     Example:
       credit-tracker person add-spelling jane-illes "J. Illés"
     """
-    from credit_tracker.records import add_accepted_spelling, find_person
+    from credit_tracker.rules.editing import add_accepted_spelling, find_person
 
     with _store(ctx).transaction() as records:
         person = find_person(records, query)
@@ -84,7 +84,7 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
     Example:
       credit-tracker person add-former-name jane-illes "Jane Smith"
     """
-    from credit_tracker.records import add_former_name, find_person
+    from credit_tracker.rules.editing import add_former_name, find_person
 
     with _store(ctx).transaction() as records:
         person = find_person(records, query)
@@ -104,12 +104,12 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person suggest scott-chamberlain
     """
-    from credit_tracker.config import Services
-    from credit_tracker.errors import FetchError
-    from credit_tracker.names import typographic_key
-    from credit_tracker.orcid import OrcidClient
-    from credit_tracker.records import find_person
-    from credit_tracker.transport import TransportFailure
+    from credit_tracker.sources.settings import Services
+    from credit_tracker.domain.errors import FetchError
+    from credit_tracker.domain.names import typographic_key
+    from credit_tracker.sources.orcid import OrcidClient
+    from credit_tracker.rules.editing import find_person
+    from credit_tracker.sources.transport import TransportFailure
 
     records = _store(ctx).load()
     person = find_person(records, query)
@@ -142,7 +142,7 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
     Example:
       credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
     """
-    from credit_tracker.records import find_person, set_orcid
+    from credit_tracker.rules.editing import find_person, set_orcid
 
     with _store(ctx).transaction() as records:
         person = find_person(records, query)
@@ -184,7 +184,7 @@ def publisher_set(ctx: click.Context, publisher_id: str, name: str, prefixes, em
     Example:
       credit-tracker publisher set elsevier --name Elsevier --prefix 10.1016 --email corrections@example.org
     """
-    from credit_tracker.models import Publisher
+    from credit_tracker.domain.models import Publisher
 
     pairs = {}
     for item in journals:

@@ -29,9 +29,9 @@ def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) 
     Example:
       credit-tracker records import 10.1371/journal.pone.0185809 contributors.csv
     """
-    from credit_tracker.identifiers import normalize_doi
-    from credit_tracker.records import import_table
-    from credit_tracker.tenzing import decode_table, parse_table
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.rules.editing import import_table
+    from credit_tracker.parse.tenzing import decode_table, parse_table
 
     key = normalize_doi(doi)
     table = parse_table(decode_table(file.read_bytes(), str(file)), str(file))
@@ -64,9 +64,9 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     """
     import json
 
-    from credit_tracker.records import get_article
-    from credit_tracker.statements import jats_contribs, statement
-    from credit_tracker.tenzing import export_table
+    from credit_tracker.rules.editing import get_article
+    from credit_tracker.render.contributions import jats_contribs, statement
+    from credit_tracker.parse.tenzing import export_table
 
     records = _store(ctx).load()
     record = get_article(records, doi)
@@ -92,7 +92,7 @@ def records_list(ctx: click.Context) -> None:
     Example:
       credit-tracker records list
     """
-    from credit_tracker.compare import latest_by_source
+    from credit_tracker.rules.compare import latest_by_source
 
     records = _store(ctx).load()
     for doi in sorted(records.articles):
@@ -114,7 +114,7 @@ def records_show(ctx: click.Context, doi: str) -> None:
     Example:
       credit-tracker records show 10.5555/aimms-mentoring-2025
     """
-    from credit_tracker.records import get_article
+    from credit_tracker.rules.editing import get_article
 
     records = _store(ctx).load()
     record = get_article(records, doi)

@@ -1,0 +1,218 @@
+"""The models that cross boundaries: the team's records, people and the publisher snapshots."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from credit_tracker.domain.credit import BY_SLUG, Degree
+from credit_tracker.domain.names import PersonName
+
+
+class RoleAssignment(BaseModel):
+    """A CRediT role held by an author, with its degree where one was stated."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: str
+    """The role's NISO slug, e.g. 'writing-review-editing'."""
+    degree: Degree | None = None
+
+    @property
+    def label(self) -> str:
+        return BY_SLUG[self.role].label
+
+
+class Person(BaseModel):
+    """A team member: the name they use, spellings they accept and names never to print."""
+
+    id: str
+    """A stable handle such as 'jane-illes'."""
+    name: PersonName
+    orcid: str | None = None
+    accepted_spellings: list[str] = Field(default_factory=list)
+    """Full names as printed that the person is happy with; never reported as errors."""
+    former_names: list[str] = Field(default_factory=list)
+    """Confidential: used to recognise the person, never printed by any command or report."""
+    team_member: bool = True
+    """False for co-authors added from a harvested work: their ORCID iDs are not harvested."""
+
+
+class TeamAuthor(BaseModel):
+    """One byline entry of the team's record."""
+
+    person: str
+    """The id of the Person."""
+    printed: PersonName
+    """The name as it should be printed on this article."""
+    roles: list[RoleAssignment] | None = None
+    """None: the team has not recorded this author's roles (not checked); []: no roles."""
+    corresponding: bool = False
+    order_label: str | None = None
+    """The 'Order in publication' value as imported (tenzing allows ties), for a faithful export."""
+    extra: dict[str, str] = Field(default_factory=dict)
+    """Columns of an imported table that credit-tracker does not model, kept for export."""
+
+
+class ArticleRecord(BaseModel):
+    """The team's record of one article."""
+
+    doi: str
+    title: str | None = None
+    journal: str | None = None
+    authors: list[TeamAuthor]
+    draft: bool = False
+    note: str | None = None
+    columns: list[str] | None = None
+    """The header of the imported table, so an export gives back the same columns."""
+
+
+class SourceKind(StrEnum):
+    """Where a publisher-side view of an article came from."""
+
+    CROSSREF = "crossref"
+    JATS = "jats"
+    STATEMENT = "statement"
+    ORCID = "orcid"
+
+
+class FetchState(StrEnum):
+    """Whether a source was read: found, registered nowhere we asked, or not reachable."""
+
+    OK = "ok"
+    NOT_FOUND = "not-found"
+    FAILED = "failed"
+
+
+class SourceRole(BaseModel):
+    """A role as a source states it, with where in the source it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: str | None = None
+    """The CRediT slug, or None when the text maps to no CRediT term (kept, reported)."""
+    label: str
+    """The text exactly as the source gives it."""
+    degree: Degree | None = None
+    origin: str = ""
+    """How it was encoded, e.g. 'vocab-term', 'content-type uri', 'casrai label', 'fn-con'."""
+
+
+class SourceAuthor(BaseModel):
+    """An author exactly as one source prints them."""
+
+    position: int
+    """1-based byline position in this source."""
+    raw: str
+    """The name exactly as printed (non-breaking spaces and markup in organisations kept)."""
+    name: PersonName | None = None
+    """The structured name; None for organisations."""
+    structured: bool = True
+    """False where the source prints one string (statements); the split is then a guess."""
+    name_shown: bool = True
+    """False where the source names the author only by initials or position (the name is the byline's)."""
+    organisation: bool = False
+    orcid: str | None = None
+    orcid_authenticated: bool | None = None
+    roles: list[SourceRole] | None = None
+    """None: this source says nothing about this author's roles; []: it lists none."""
+
+
+class Notice(BaseModel):
+    """A correction, retraction or new version linked to (or recognised for) an article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doi: str
+    kind: str
+    """'correction', 'retraction', 'new_version', ..."""
+    label: str | None = None
+    date: str | None = None
+    how: str = "updated-by"
+    """'updated-by', 'update-to' or 'title' (a notice recognised only by its title)."""
+
+
+class SourceSnapshot(BaseModel):
+    """What one source said about one article at one moment."""
+
+    doi: str
+    source: SourceKind
+    state: FetchState
+    reason: str | None = None
+    fetched_at: datetime
+    url: str | None = None
+    title: str | None = None
+    journal: str | None = None
+    authors: list[SourceAuthor] = Field(default_factory=list)
+    complete: bool = True
+    """False where the source is known to show only some authors (a partial statement)."""
+    deposited: str | None = None
+    indexed: str | None = None
+    notices: list[Notice] = Field(default_factory=list)
+    content_hash: str | None = None
+    first_seen: datetime | None = None
+    """When this content was first fetched; `fetched_at` moves forward while it stays the same."""
+    notice_for: str | None = None
+    """Set when this DOI is itself a correction or retraction notice: the DOI it is about ('' unknown)."""
+    problems: list[str] = Field(default_factory=list)
+    """What could not be read cleanly (unresolved initials, unparsable ORCID, ...), as text."""
+    reconstructed: str | None = None
+    """Set, with the reason, for a snapshot built from reports rather than fetched."""
+
+    @property
+    def usable(self) -> bool:
+        return self.state is FetchState.OK
+
+
+class Publisher(BaseModel):
+    """Where a publisher takes correction requests (configuration kept in the records)."""
+
+    id: str
+    name: str
+    doi_prefixes: list[str]
+    """DOI prefixes this publisher registers, e.g. ['10.1371']."""
+    email: str | None = None
+    route: str = ""
+    """How this publisher wants requests, in a sentence, with the policy page."""
+    journals: dict[str, str] = Field(default_factory=dict)
+    """Journal name to the journal's own address, where requests go to the journal."""
+
+
+class RequestState(StrEnum):
+    """The life of a correction request."""
+
+    DRAFTED = "drafted"
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    WONT_FIX = "wont-fix"
+
+
+class StateChange(BaseModel):
+    """One step in a request's life."""
+
+    state: RequestState
+    date: str
+    note: str = ""
+
+
+class CorrectionRequest(BaseModel):
+    """A request to a publisher to correct one article (optionally about one author)."""
+
+    id: str
+    """'<doi>' or '<doi>#<person>' for a request about one author."""
+    doi: str
+    person: str | None = None
+    finding_ids: list[str]
+    kinds: list[str]
+    """Request types: 'metadata', 'contributions', 'confidential-name-change'."""
+    history: list[StateChange]
+
+    @property
+    def state(self) -> RequestState:
+        return self.history[-1].state
+
+    def date_of(self, state: RequestState) -> str | None:
+        return next((change.date for change in reversed(self.history) if change.state is state), None)

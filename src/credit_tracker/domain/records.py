@@ -1,0 +1,32 @@
+"""The records aggregate: everything in a records folder, indexed by key, as the rules see it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from credit_tracker.domain.models import ArticleRecord, CorrectionRequest, Person, Publisher, SourceSnapshot
+
+
+class Acknowledgement(BaseModel):
+    """A finding the team knows about, with why."""
+
+    finding_id: str
+    doi: str
+    rule: str
+    note: str
+    at: str
+
+
+class Records(BaseModel):
+    """Everything in a records folder, indexed by key for in-memory lookups."""
+
+    articles: dict[str, ArticleRecord] = Field(default_factory=dict)
+    people: dict[str, Person] = Field(default_factory=dict)
+    acknowledgements: dict[str, Acknowledgement] = Field(default_factory=dict)
+    publishers: dict[str, Publisher] = Field(default_factory=dict)
+    corrections: dict[str, CorrectionRequest] = Field(default_factory=dict)
+    snapshots: dict[str, list[SourceSnapshot]] = Field(default_factory=dict)
+    """Per DOI, every snapshot ever stored, oldest first."""
+    shards: set[str] | None = None
+    """The shards loaded; None when all were."""
+

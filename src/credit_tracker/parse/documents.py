@@ -1,0 +1,78 @@
+"""Reading a published document's text: a PDF (pypdf), an HTML page, or plain text. Local files only."""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from credit_tracker.domain.errors import InputError
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "dd", "dt", "title"}
+
+
+def read_document(path: Path) -> tuple[str, str]:
+    """Return (kind, text) of a PDF, HTML or text file. Raises InputError naming the file."""
+    data = path.read_bytes()
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError("the file is larger than 50 MiB", path=str(path))
+    if data.startswith(b"%PDF"):
+        return "pdf", _pdf_text(path)
+    head = data[:2048].lstrip().lower()
+    text = _decode(data, path)
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html", _html_text(text)
+    return "text", text
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("the file is neither a PDF nor UTF-8 text or HTML", path=str(path)) from None
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader  # only `fetch --statement` with a PDF needs it
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # font-encoding chatter, not errors
+    try:
+        reader = PdfReader(str(path))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise InputError(f"the PDF could not be read ({exc})", path=str(path)) from None
+    if not re.search(r"\w{3}", text):
+        raise InputError("the PDF has no text layer (a scan?); credit-tracker does no OCR: paste the statement into a text file", path=str(path))
+    return text
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(html)
+    return re.sub(r"[ \t]*\n[ \t\n]*", "\n", "".join(parser.parts))

@@ -1,0 +1,1 @@
+"""Output: report formats, correction drafts, statements and exports."""

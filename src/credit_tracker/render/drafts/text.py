@@ -1,0 +1,39 @@
+"""A correction request as plain text, ready to paste into a web form or an e-mail."""
+
+from __future__ import annotations
+
+from credit_tracker.rules.corrections import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
+
+
+class TextDraft:
+    """Plain text; also the body of the .eml draft."""
+
+    def render(self, draft: Draft) -> str:
+        lines = [
+            f"To: {draft.to or '(no publisher address configured)'}",
+            f"Subject: {draft.subject}",
+            "",
+            "Dear Editors,",
+            "",
+            f"We ask you to correct the following article: {draft.title}",
+            f"Journal: {draft.journal or '(unknown)'}",
+            f"DOI: https://doi.org/{draft.doi}",
+            "",
+            "Type of request: " + "; ".join(KIND_TITLES[kind] for kind in draft.kinds),
+        ]
+        if CONFIDENTIAL in draft.kinds:
+            lines += ["This includes a confidential name change: please update the name without publishing a",
+                      "correction notice, and do not repeat the former name in any public record."]  # fmt: skip
+        for number, item in enumerate(draft.items, start=1):
+            lines += ["", f"{number}. {item.headline}"]
+            width = max(len(row[0]) for row in item.rows)
+            lines.append(f"   {'':<{width}}  published | correct")
+            lines += [f"   {label:<{width}}  {published} | {correct}" for label, published, correct in item.rows]
+            lines.append(f"   Evidence: {item.evidence}; {draft.team_record}.")
+        if CONTRIBUTIONS in draft.kinds:
+            lines += ["", "A change to the contributions needs every author's confirmation. The authors are:"]
+            lines += [f"   [ ] {name}" for name in draft.authors_to_confirm]
+        if draft.route:
+            lines += ["", f"(Route: {draft.route})"]
+        lines += ["", "With thanks,", ""]
+        return "\n".join(lines) + "\n"

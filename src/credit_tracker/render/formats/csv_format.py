@@ -1,0 +1,41 @@
+"""CSV: one row per finding (open and acknowledged), for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from credit_tracker.domain.findings import CheckReport, Finding
+from credit_tracker.render.formats.base import Format
+
+COLUMNS = ["id", "status", "rule", "severity", "doi", "source", "author", "person", "orcid", "expected", "observed", "message"]
+
+
+class CsvFormat(Format):
+    """Spreadsheet cells that start with = + - @ are prefixed with ' so no formula runs."""
+
+    def format(self, report: CheckReport) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for finding in report.findings:
+            writer.writerow(self._row(finding, "open"))
+        for ack in report.acknowledged:
+            writer.writerow(self._row(ack.finding, "acknowledged"))
+        for entry in report.unverified:
+            writer.writerow(["", "unverified", "", "", entry.doi, entry.source or "", "", "", "", "", "", _cell(entry.reason)])
+        return out.getvalue()
+
+    @staticmethod
+    def _row(finding: Finding, status: str) -> list[str]:
+        author = finding.author
+        values = [
+            finding.id, status, finding.rule, finding.severity.value, finding.doi, finding.source,
+            author.name if author else "", author.person if author else "", (author.orcid or "") if author else "",
+            finding.expected or "", finding.observed or "", finding.message,
+        ]  # fmt: skip
+        return [_cell(value) for value in values]
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -1,0 +1,70 @@
+"""JUnit XML for CI servers: a test suite per article, a test case per finding or clean article."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+from credit_tracker.domain.findings import CheckReport, Finding
+from credit_tracker.render.formats.base import Format
+
+
+class JunitFormat(Format):
+    """Failing findings are <failure>, others pass with their message; acknowledged are <skipped>;
+    unverified articles are <error>. ElementTree escapes every publisher string."""
+
+    def __init__(self, color: bool = False, fails=None) -> None:
+        super().__init__(color)
+        self.fails = fails or (lambda finding: True)
+
+    def format(self, report: CheckReport) -> str:
+        root = Element("testsuites", name="credit-tracker")
+        dois = sorted({f.doi for f in report.findings} | {a.finding.doi for a in report.acknowledged} | {u.doi for u in report.unverified})
+        totals = {"tests": 0, "failures": 0, "errors": 0}
+        for doi in dois:
+            suite = self._suite(root, doi, report)
+            for key in totals:
+                totals[key] += int(suite.get(key, "0"))
+        clean = report.summary.verified - len({f.doi for f in report.findings if f.doi not in {u.doi for u in report.unverified}})
+        if clean > 0:
+            suite = SubElement(root, "testsuite", name="articles without findings", tests=str(clean), failures="0", errors="0", skipped="0")
+            for n in range(clean):
+                SubElement(suite, "testcase", classname="credit-tracker", name=f"clean article {n + 1}")
+            totals["tests"] += clean
+        for key, value in totals.items():
+            root.set(key, str(value))
+        indent(root)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+
+    def _suite(self, root: Element, doi: str, report: CheckReport) -> Element:
+        suite = SubElement(root, "testsuite", name=doi)
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        for finding in (f for f in report.findings if f.doi == doi):
+            case = self._case(suite, finding)
+            counts["tests"] += 1
+            if self.fails(finding):
+                SubElement(case, "failure", message=finding.message, type=finding.rule).text = self._detail(finding)
+                counts["failures"] += 1
+            else:
+                SubElement(case, "system-out").text = f"{finding.severity.value}: {finding.message}"
+        for ack in (a for a in report.acknowledged if a.finding.doi == doi):
+            case = self._case(suite, ack.finding)
+            SubElement(case, "skipped", message=f"acknowledged: {ack.note}")
+            counts["tests"] += 1
+            counts["skipped"] += 1
+        for entry in (u for u in report.unverified if u.doi == doi):
+            case = SubElement(suite, "testcase", classname=doi, name=f"verify {entry.source or 'article'}")
+            SubElement(case, "error", message=entry.reason, type="unverified")
+            counts["tests"] += 1
+            counts["errors"] += 1
+        for key, value in counts.items():
+            suite.set(key, str(value))
+        return suite
+
+    @staticmethod
+    def _case(suite: Element, finding: Finding) -> Element:
+        who = finding.author.name if finding.author else "article"
+        return SubElement(suite, "testcase", classname=finding.doi, name=f"{finding.rule} {who} [{finding.source}] {finding.id}")
+
+    @staticmethod
+    def _detail(finding: Finding) -> str:
+        return f"{finding.severity.value} {finding.rule}\nexpected: {finding.expected or '-'}\nprinted: {finding.observed or '-'}\n{finding.message}"

@@ -1,0 +1,1 @@
+"""Runs that wire sources, store and rules together: fetch and harvest."""

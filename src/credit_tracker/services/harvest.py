@@ -1,0 +1,81 @@
+"""Finding team members' new publications: Crossref works carrying their ORCID iDs, not yet recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from credit_tracker.parse.crossref import is_notice, parse_work
+from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.domain.identifiers import normalize_doi
+from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
+from credit_tracker.rules.editing import link_person
+from credit_tracker.domain.records import Records
+
+ORCIDS_PER_QUERY = 20
+
+
+@dataclass
+class NewWork:
+    """A work carrying a team member's ORCID iD that the records do not hold yet."""
+
+    doi: str
+    title: str
+    journal: str
+    authors: list[SourceAuthor]
+    members: list[str]
+    """Ids of the team members who appear on it (by ORCID iD)."""
+
+
+@dataclass
+class HarvestResult:
+    works: list[NewWork] = field(default_factory=list)
+    notices_skipped: int = 0
+    pages: int = 0
+
+
+def harvest(crossref: CrossrefClient, records: Records, since: str | None = None, rows: int = 100) -> HarvestResult:
+    """List the works carrying any team member's ORCID iD that are not in the records.
+
+    Correction, retraction and new-version notices are not works to track, so they are skipped.
+    """
+    by_orcid = {person.orcid: person.id for person in records.people.values() if person.orcid and person.team_member}
+    orcids = sorted(by_orcid)
+    result = HarvestResult()
+    found: dict[str, NewWork] = {}
+    for start in range(0, len(orcids), ORCIDS_PER_QUERY):
+        for page in crossref.works_by_orcid(orcids[start : start + ORCIDS_PER_QUERY], since, rows):
+            result.pages += 1
+            for item in page:
+                _consider(item, records, by_orcid, found, result)
+    result.works = sorted(found.values(), key=lambda work: work.doi)
+    return result
+
+
+def _consider(item: dict[str, Any], records: Records, by_orcid: dict[str, str], found: dict[str, NewWork], result: HarvestResult) -> None:
+    doi = normalize_doi(str(item.get("DOI", "")))
+    if doi in records.articles or doi in found:
+        return
+    if is_notice(item):
+        result.notices_skipped += 1
+        return
+    work = parse_work(item)
+    members = [by_orcid[a.orcid] for a in work.authors if a.orcid in by_orcid]
+    found[doi] = NewWork(doi=doi, title=work.title or "", journal=work.journal or "", authors=work.authors, members=members)
+
+
+def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
+    """Create draft records (roles not recorded) for the works; return the people created."""
+    created: list[str] = []
+    for work in works:
+        authors = []
+        for author in work.authors:
+            if author.name is None:
+                continue  # organisations are not people of the team's records
+            person = link_person(records, author.name, author.orcid, created, team_member=False)
+            authors.append(TeamAuthor(person=person.id, printed=author.name, roles=None))
+        records.articles[work.doi] = ArticleRecord(
+            doi=work.doi, title=work.title or None, journal=work.journal or None, authors=authors, draft=True,
+            note="Draft created by 'credit-tracker harvest': roles not recorded yet.",
+        )  # fmt: skip
+    return created

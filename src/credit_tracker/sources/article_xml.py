@@ -1,0 +1,116 @@
+"""Publisher article XML: PLOS's article files and Europe PMC's full text, fetched politely.
+
+Only fetching lives here; parsing is jats.parse_jats, pure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from credit_tracker.sources.transport import PoliteClient, TransportFailure
+
+PLOS_URL = "https://journals.plos.org"
+EUROPEPMC_URL = "https://www.ebi.ac.uk/europepmc/webservices/rest"
+
+# The journal code inside a PLOS DOI (10.1371/journal.pone.0185809) and the site's journal path.
+PLOS_JOURNALS = {
+    "pone": "plosone",
+    "pbio": "plosbiology",
+    "pmed": "plosmedicine",
+    "pcbi": "ploscompbiol",
+    "pgen": "plosgenetics",
+    "ppat": "plospathogens",
+    "pntd": "plosntds",
+    "pclm": "climate",
+    "pdig": "digitalhealth",
+    "pgph": "globalpublichealth",
+    "pstr": "sustainabilitytransformation",
+    "pwat": "water",
+    "pmen": "mentalhealth",
+    "pcsy": "complexsystems",
+}
+EUROPEPMC_BATCH = 25  # DOIs per Europe PMC search: one query with OR instead of one per DOI
+_PLOS_DOI = re.compile(r"^10\.1371/journal\.([a-z]+)\.\d+$")
+
+
+@dataclass(frozen=True)
+class XmlResult:
+    """Article XML for a DOI, or why there is none."""
+
+    doi: str
+    state: str  # "ok" | "not-found" | "failed"
+    url: str | None
+    body: bytes | None = None
+    reason: str | None = None
+
+
+def plos_journal(doi: str) -> str | None:
+    """Return the PLOS site journal for a PLOS article DOI, or None."""
+    match = _PLOS_DOI.match(doi)
+    return PLOS_JOURNALS.get(match.group(1)) if match else None
+
+
+class PublisherClient:
+    """Fetches JATS XML from PLOS for PLOS DOIs, from Europe PMC for the others."""
+
+    def __init__(self, client: PoliteClient, plos_url: str = PLOS_URL, europepmc_url: str = EUROPEPMC_URL) -> None:
+        self.client = client
+        self.plos_url = plos_url.rstrip("/")
+        self.europepmc_url = europepmc_url.rstrip("/")
+
+    def fetch_many(self, dois: list[str]) -> dict[str, XmlResult]:
+        """Return article XML for each DOI: PLOS directly, the rest through one Europe PMC search."""
+        results: dict[str, XmlResult] = {}
+        others = []
+        for doi in dois:
+            journal = plos_journal(doi)
+            if journal is not None:
+                results[doi] = self._plos(doi, journal)
+            else:
+                others.append(doi)
+        for start in range(0, len(others), EUROPEPMC_BATCH):
+            results.update(self._europepmc(others[start : start + EUROPEPMC_BATCH]))
+        return results
+
+    def _plos(self, doi: str, journal: str) -> XmlResult:
+        url = f"{self.plos_url}/{journal}/article/file"
+        return self._get_xml(doi, url, {"id": doi, "type": "manuscript"}, kind="plos")
+
+    def _europepmc(self, dois: list[str]) -> dict[str, XmlResult]:
+        """Find the PMCIDs of many DOIs with one search, then fetch each open full text."""
+        search = f"{self.europepmc_url}/search"
+        query = " OR ".join(f'DOI:"{doi}"' for doi in dois)
+        params = {"query": query, "format": "json", "resultType": "lite", "pageSize": str(max(25, len(dois) * 2))}
+        try:
+            answer = self.client.get(search, kind="europepmc", params=params)
+            if answer.status != 200:
+                raise TransportFailure(answer.url, f"HTTP {answer.status}", answer.status)
+            found = json.loads(answer.body)["resultList"]["result"]
+        except TransportFailure as exc:
+            return {doi: XmlResult(doi, "failed", search, reason=f"Europe PMC search: {exc.reason}") for doi in dois}
+        except (ValueError, KeyError, TypeError):
+            self.client.fail()
+            return {doi: XmlResult(doi, "failed", search, reason="Europe PMC search: the answer was not JSON") for doi in dois}
+        pmcids = {str(r.get("doi", "")).lower(): r.get("pmcid") for r in found if r.get("pmcid")}
+        results = {}
+        for doi in dois:
+            pmcid = pmcids.get(doi)
+            if pmcid is None:
+                results[doi] = XmlResult(doi, "not-found", search, reason="Europe PMC has no open full text for this DOI")
+            else:
+                results[doi] = self._get_xml(doi, f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML", None, kind="europepmc")
+        return results
+
+    def _get_xml(self, doi: str, url: str, params: dict[str, str] | None, kind: str) -> XmlResult:
+        try:
+            answer = self.client.get(url, kind=kind, params=params)
+        except TransportFailure as exc:
+            return XmlResult(doi, "failed", url, reason=exc.reason)
+        if answer.status == 404:
+            return XmlResult(doi, "not-found", answer.url, reason="the publisher has no article XML at this address (HTTP 404)")
+        if answer.status != 200:
+            return XmlResult(doi, "failed", answer.url, reason=f"HTTP {answer.status}")
+        return XmlResult(doi, "ok", answer.url, body=answer.body)

@@ -1,0 +1,186 @@
+"""Crossref: batched list queries for many DOIs, single lookups for the rest.
+
+habanero composes the query (its filter syntax), but does not send it: habanero 2.x sends through
+a module-level httpx2.get that exposes no response headers (so the announced rate limits and
+Retry-After cannot be read), retries nothing, and `works(ids=[...])` sends one request per DOI
+and aborts on the first error. The requests are sent by transport.PoliteClient instead.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from collections.abc import Iterator
+
+import habanero
+from habanero.filterhandler import filter_handler
+
+from credit_tracker.domain.names import clean
+from credit_tracker.parse.crossref import item_doi
+from credit_tracker.sources.transport import PoliteClient, TransportFailure
+
+DEFAULT_URL = "https://api.crossref.org"
+BATCH_SIZE = 50
+
+
+@dataclass(frozen=True)
+class WorkResult:
+    """What Crossref said about one DOI: a record, 'not found', or a failure with its reason."""
+
+    doi: str
+    state: str  # "ok" | "not-found" | "failed"
+    url: str
+    message: dict[str, Any] | None = None
+    reason: str | None = None
+
+
+def habanero_version() -> str:
+    return habanero.__version__
+
+
+def doi_filter(dois: list[str]) -> str:
+    """Return the list-query filter for these DOIs, in habanero's syntax."""
+    return filter_handler({"doi": dois})
+
+
+class CrossrefClient:
+    """Fetches works from the Crossref REST API (or a stand-in at another base URL)."""
+
+    def __init__(
+        self,
+        client: PoliteClient,
+        base_url: str = DEFAULT_URL,
+        mailto: str | None = None,
+        token: str | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self.client = client
+        self.base_url = base_url.rstrip("/")
+        self.mailto = mailto
+        self._headers = {"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None
+        self.batch_size = batch_size
+
+    def fetch_batch(self, dois: list[str]) -> list[WorkResult]:
+        """Return a result for every DOI of one batch; RunStopped propagates."""
+        listable = [doi for doi in dois if "," not in doi]  # a comma would split the filter
+        found: dict[str, WorkResult] = {}
+        failed_reason: str | None = None
+        if listable:
+            try:
+                found = self._list_query(listable)
+            except TransportFailure as exc:
+                failed_reason = exc.reason
+        results = []
+        for doi in dois:
+            if doi in found:
+                results.append(found[doi])
+            elif failed_reason is not None and doi in listable:
+                results.append(WorkResult(doi, "failed", self._list_url(), reason=failed_reason))
+            else:
+                results.append(self.fetch_single(doi))
+        return results
+
+    def _list_url(self) -> str:
+        return f"{self.base_url}/works"
+
+    def _params(self, extra: dict[str, str]) -> dict[str, str]:
+        params = dict(extra)
+        if self.mailto:
+            params["mailto"] = self.mailto
+        return params
+
+    def _list_query(self, dois: list[str]) -> dict[str, WorkResult]:
+        params = self._params({"filter": doi_filter(dois), "rows": str(len(dois))})
+        answer = self.client.get(self._list_url(), kind="list", params=params, headers=self._headers)
+        if answer.status != 200:
+            self.client.fail()
+            raise TransportFailure(answer.url, _status_reason(answer.status, answer.body), answer.status)
+        try:
+            items = _json_message(answer.body, answer.content_type)["items"]
+        except (KeyError, TypeError, ValueError) as exc:
+            self.client.fail()
+            raise TransportFailure(answer.url, f"the list answer was not Crossref JSON ({exc})") from None
+        wanted = set(dois)
+        results = {}
+        for item in items:
+            doi = item_doi(item)
+            if doi in wanted:
+                results[doi] = WorkResult(doi, "ok", self.work_url(doi), message=item)
+        return results
+
+    def works_by_orcid(self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        """Yield pages of the works that carry any of these ORCID iDs, following Crossref's cursor.
+
+        Repeating a filter name ORs its values, so one query serves many people. Raises
+        TransportFailure when a page cannot be had (the caller reports it; nothing is half-listed).
+        """
+        filters: dict[str, Any] = {"orcid": orcids}
+        if since:
+            filters["from_index_date"] = since
+        cursor = "*"
+        for _page in range(max_pages):
+            params = self._params({"filter": filter_handler(filters), "rows": str(rows), "cursor": cursor})
+            answer = self.client.get(self._list_url(), kind="list", params=params, headers=self._headers)
+            if answer.status != 200:
+                self.client.fail()
+                raise TransportFailure(answer.url, _status_reason(answer.status, answer.body), answer.status)
+            try:
+                message = _json_message(answer.body, answer.content_type)
+                items, cursor = message["items"], message.get("next-cursor")
+            except (KeyError, TypeError, ValueError) as exc:
+                self.client.fail()
+                raise TransportFailure(answer.url, f"the list answer was not Crossref JSON ({exc})") from None
+            if items:
+                yield items
+            if not items or not cursor or len(items) < rows:
+                return
+
+    def work_url(self, doi: str) -> str:
+        return f"{self.base_url}/works/{quote(doi, safe='/')}"
+
+    def fetch_single(self, doi: str) -> WorkResult:
+        """Return the result of /works/{doi}; failures are results, RunStopped propagates."""
+        url = self.work_url(doi)
+        try:
+            answer = self.client.get(url, kind="single", params=self._params({}), headers=self._headers)
+        except TransportFailure as exc:
+            return WorkResult(doi, "failed", url, reason=exc.reason)
+        if answer.status == 404:
+            return WorkResult(doi, "not-found", url, reason="Crossref has no record of this DOI (HTTP 404)")
+        if answer.status != 200:
+            self.client.fail()
+            return WorkResult(doi, "failed", url, reason=_status_reason(answer.status, answer.body))
+        try:
+            message = _json_message(answer.body, answer.content_type)
+        except ValueError as exc:
+            self.client.fail()
+            return WorkResult(doi, "failed", url, reason=str(exc))
+        if item_doi(message) != doi:
+            self.client.fail()
+            return WorkResult(doi, "failed", url, reason=f"the answer was about another DOI ({message.get('DOI')})")
+        return WorkResult(doi, "ok", url, message=message)
+
+
+def _json_message(body: bytes, content_type: str) -> Any:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        kind = "an HTML page" if body.lstrip()[:1] == b"<" else "not JSON"
+        raise ValueError(f"the answer was {kind} ({content_type or 'no content type'})") from None
+    if not isinstance(data, dict) or "message" not in data:
+        raise ValueError("the answer was JSON but not a Crossref message")
+    return data["message"]
+
+
+def _status_reason(status: int, body: bytes) -> str:
+    text = body[:200].decode("utf-8", "replace").strip()
+    try:
+        detail = json.loads(body).get("message")
+        if isinstance(detail, list) and detail:
+            text = detail[0].get("message", text)
+    except (ValueError, AttributeError):
+        pass
+    return f"HTTP {status}: {clean(str(text))[:160]}"

@@ -1,0 +1,56 @@
+"""Settings read from the environment: service base URLs, the mailto, secrets. No I/O beyond os.environ."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from credit_tracker import __version__
+
+PROJECT_URL = "https://github.com/credit-tracker/credit-tracker"
+
+
+@dataclass(frozen=True)
+class Services:
+    """Where each outside service lives; every one can point at the stand-in."""
+
+    crossref_url: str
+    plos_url: str
+    europepmc_url: str
+    orcid_url: str
+    mailto: str | None
+    crossref_token: str | None
+    backoff_base: float = 1.0
+    """Seconds before the first retry; doubled (with jitter) for each further try."""
+    timeout: float = 30.0
+    """Seconds to wait for an answer before the request counts as failed (and is retried)."""
+
+    @classmethod
+    def from_env(cls, mailto: str | None = None) -> Services:
+        env = os.environ
+        return cls(
+            crossref_url=env.get("CREDIT_TRACKER_CROSSREF_URL", "https://api.crossref.org"),
+            plos_url=env.get("CREDIT_TRACKER_PLOS_URL", "https://journals.plos.org"),
+            europepmc_url=env.get("CREDIT_TRACKER_EUROPEPMC_URL", "https://www.ebi.ac.uk/europepmc/webservices/rest"),
+            orcid_url=env.get("CREDIT_TRACKER_ORCID_URL", "https://pub.orcid.org/v3.0"),
+            mailto=mailto or env.get("CREDIT_TRACKER_MAILTO") or None,
+            crossref_token=env.get("CREDIT_TRACKER_CROSSREF_TOKEN") or None,
+            backoff_base=_seconds(env, "CREDIT_TRACKER_BACKOFF", default=1.0),
+            timeout=_seconds(env, "CREDIT_TRACKER_TIMEOUT", default=30.0),
+        )
+
+
+def _seconds(env, name: str, default: float) -> float:
+    text = env.get(name)
+    try:
+        return max(0.0, float(text)) if text else default
+    except ValueError:
+        from credit_tracker.domain.errors import InputError
+
+        raise InputError(f"{name}={text!r} is not a number of seconds") from None
+
+
+def user_agent(mailto: str | None, habanero_version: str) -> str:
+    """Crossref asks for a User-Agent naming the tool, its version, a URL and a mailto."""
+    contact = f"; mailto:{mailto}" if mailto else ""
+    return f"credit-tracker/{__version__} ({PROJECT_URL}{contact}) habanero/{habanero_version}"
