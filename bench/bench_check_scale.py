@@ -24,7 +24,8 @@ WATCH = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
 result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, result.returncode)
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+result.returncode)
 print(result.stderr.strip())
 """
 
@@ -46,22 +47,64 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "store"
-        subprocess.run([sys.executable, str(ROOT / "bench" / "make_store.py"), "--articles", str(args.articles),
-                        "--authors", str(args.authors), "--out", str(folder)], check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "make_store.py"),
+                "--articles",
+                str(args.articles),
+                "--authors",
+                str(args.authors),
+                "--out",
+                str(folder),
+            ],
+            check=True,
+            capture_output=True,
+        )
         size = sum(p.stat().st_size for p in folder.rglob("*.json"))
         bare_json_load(folder)  # warm the page cache for both measurements alike
         baseline = min(bare_json_load(folder) for _ in range(2))
-        command = [sys.executable, "-m", "credit_tracker", "--records", str(folder), "check", "--format", "json",
-                   "--output", str(Path(tmp) / "report.json")]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "credit_tracker",
+            "--records",
+            str(folder),
+            "check",
+            "--format",
+            "json",
+            "--output",
+            str(Path(tmp) / "report.json"),
+        ]
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        watched = subprocess.run([sys.executable, "-c", WATCH, *command], capture_output=True, text=True, env=env, check=True)
+        watched = subprocess.run(
+            [sys.executable, "-c", WATCH, *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         figures, said = watched.stdout.split("\n", 1)
-        seconds, peak, code = float(figures.split()[0]), int(figures.split()[1]), int(figures.split()[2])
+        seconds, peak, code = (
+            float(figures.split()[0]),
+            int(figures.split()[1]),
+            int(figures.split()[2]),
+        )
     print(f"machine: {machine()}")
-    print(f"store: {args.articles} articles x {args.authors} authors, {size / 1e6:.0f} MB of JSON; check said: {said.strip()}")
-    ok = report("3 check at scale", f"check {seconds:.1f} s", f"json.load of the store files {baseline:.1f} s", seconds / baseline, 5.0)
+    print(
+        f"store: {args.articles} articles x {args.authors} authors, {size / 1e6:.0f} MB of JSON; check said: {said.strip()}"
+    )
+    ok = report(
+        "3 check at scale",
+        f"check {seconds:.1f} s",
+        f"json.load of the store files {baseline:.1f} s",
+        seconds / baseline,
+        5.0,
+    )
     memory_ok = peak <= 1.5 * 2**30
-    print(f"   peak memory of the check: {peak / 2**30:.2f} GiB (target <= 1.5 GiB) {'MET' if memory_ok else 'MISSED'}")
+    print(
+        f"   peak memory of the check: {peak / 2**30:.2f} GiB (target <= 1.5 GiB) {'MET' if memory_ok else 'MISSED'}"
+    )
     return 0 if ok and memory_ok and code in (0, 1) else 1
 
 

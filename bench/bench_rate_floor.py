@@ -1,5 +1,6 @@
 """Target 2, close to the rate-limit floor: with the stand-in enforcing 3 list requests a second and a
-concurrency of 3, fetching 5,000 DOIs takes at most 1.25 times the floor (the requests needed divided
+concurrency of 3, fetching 5,000 DOIs takes at most 1.25 times the floor (the requests needed
+divided
 by the allowed rate), and never exceeds the limits (the stand-in counts violations: zero).
 
     python bench/bench_rate_floor.py
@@ -25,16 +26,25 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "records"
             create_records(folder, dois)
-            seconds, result = cli(["--records", str(folder), "fetch", "--quiet", "--no-xml"],
-                                  {**server.base_urls(), "CREDIT_TRACKER_MAILTO": "bench@example.org"})  # fmt: skip
+            seconds, result = cli(
+                ["--records", str(folder), "fetch", "--quiet", "--no-xml"],
+                {**server.base_urls(), "CREDIT_TRACKER_MAILTO": "bench@example.org"},
+            )
     finally:
         server.stop()
     floor = math.ceil(N / BATCH) / RATE
     print(f"machine: {machine()}")
     print(result.stderr.strip().splitlines()[-1])
-    ok = report("2 rate-limit floor", f"{N} DOIs in {seconds:.1f} s", f"floor {floor:.1f} s ({math.ceil(N / BATCH)} list requests at {RATE}/s)",
-                seconds / floor, 1.25)  # fmt: skip
-    print(f"   limit violations counted by the stand-in: {server.violations} (target 0) {'MET' if server.violations == 0 else 'MISSED'}")
+    ok = report(
+        "2 rate-limit floor",
+        f"{N} DOIs in {seconds:.1f} s",
+        f"floor {floor:.1f} s ({math.ceil(N / BATCH)} list requests at {RATE}/s)",
+        seconds / floor,
+        1.25,
+    )
+    print(
+        f"   limit violations counted by the stand-in: {server.violations} (target 0) {'MET' if server.violations == 0 else 'MISSED'}"
+    )
     return 0 if ok and server.violations == 0 and result.returncode == 0 else 1
 
 

@@ -23,9 +23,20 @@ def main() -> int:
         help_time = median_time([script, "--help"])
         check_time = median_time([script, "--records", str(records), "check"])
     print(f"machine: {machine()}")
-    ok_help = report("5a --help", f"{help_time * 1000:.0f} ms", f"python -c pass {baseline * 1000:.0f} ms", help_time / baseline, 3.0)
-    ok_check = report("5b check of the shipped example", f"{check_time * 1000:.0f} ms", f"python -c pass {baseline * 1000:.0f} ms",
-                      check_time / baseline, 3.0)  # fmt: skip
+    ok_help = report(
+        "5a --help",
+        f"{help_time * 1000:.0f} ms",
+        f"python -c pass {baseline * 1000:.0f} ms",
+        help_time / baseline,
+        3.0,
+    )
+    ok_check = report(
+        "5b check of the shipped example",
+        f"{check_time * 1000:.0f} ms",
+        f"python -c pass {baseline * 1000:.0f} ms",
+        check_time / baseline,
+        3.0,
+    )
     return 0 if ok_help and ok_check else 1
 
 

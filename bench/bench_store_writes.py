@@ -13,19 +13,21 @@ from pathlib import Path
 
 from common import create_records, machine, report, standin
 
-from credit_tracker.sources.settings import Services, user_agent
-from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.services.fetch import Fetcher
 from credit_tracker.sources.article_xml import PublisherClient
+from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.sources.settings import Services, user_agent
+from credit_tracker.sources.transport import PoliteClient
 from credit_tracker.standin import Limits
 from credit_tracker.store.folder import Store
-from credit_tracker.sources.transport import PoliteClient
 
 N = 10_000
 
 
 def main() -> int:
-    server = standin(Limits(rate={"list": 50, "single": 50, "plos": 50, "europepmc": 50}, concurrency=3))
+    server = standin(
+        Limits(rate={"list": 50, "single": 50, "plos": 50, "europepmc": 50}, concurrency=3)
+    )
     dois = [f"10.5555/synthetic.{n}" for n in range(N)]
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -34,8 +36,12 @@ def main() -> int:
             urls = server.base_urls()
             client = PoliteClient(user_agent("bench@example.org", "bench"))
             fetcher = Fetcher(
-                crossref=CrossrefClient(client, urls["CREDIT_TRACKER_CROSSREF_URL"], "bench@example.org"),
-                publisher=PublisherClient(client, urls["CREDIT_TRACKER_PLOS_URL"], urls["CREDIT_TRACKER_EUROPEPMC_URL"]),
+                crossref=CrossrefClient(
+                    client, urls["CREDIT_TRACKER_CROSSREF_URL"], "bench@example.org"
+                ),
+                publisher=PublisherClient(
+                    client, urls["CREDIT_TRACKER_PLOS_URL"], urls["CREDIT_TRACKER_EUROPEPMC_URL"]
+                ),
             )
             store = Store(folder)
             summary = fetcher.run(store, dois)
@@ -44,9 +50,16 @@ def main() -> int:
     finally:
         server.stop()
     print(f"machine: {machine()}")
-    print(f"fetched {summary.fetched} DOIs; {summary.requests} requests; Services default: {Services.from_env().crossref_url}")
-    ok = report("4 store writes", f"{written / 1e6:.1f} MB written while fetching {N} new DOIs",
-                f"final store size {final / 1e6:.1f} MB", written / final, 5.0)  # fmt: skip
+    print(
+        f"fetched {summary.fetched} DOIs; {summary.requests} requests; Services default: {Services.from_env().crossref_url}"
+    )
+    ok = report(
+        "4 store writes",
+        f"{written / 1e6:.1f} MB written while fetching {N} new DOIs",
+        f"final store size {final / 1e6:.1f} MB",
+        written / final,
+        5.0,
+    )
     return 0 if ok else 1
 
 

@@ -20,15 +20,27 @@ FIXTURES = ROOT / "tests" / "data" / "fixtures"
 
 def standin(limits: Limits | None = None, enforce: bool = False) -> StandIn:
     """Start a stand-in with the recorded data and synthetic works under 10.5555/synthetic."""
-    return StandIn(Catalogue.from_folder(FIXTURES), limits=limits, enforce=enforce, synthetic_prefix="10.5555/synthetic.").start()
+    return StandIn(
+        Catalogue.from_folder(FIXTURES),
+        limits=limits,
+        enforce=enforce,
+        synthetic_prefix="10.5555/synthetic.",
+    ).start()
 
 
-def cli(args: list[str], env: dict[str, str] | None = None, check: bool = False) -> tuple[float, subprocess.CompletedProcess]:
+def cli(
+    args: list[str], env: dict[str, str] | None = None, check: bool = False
+) -> tuple[float, subprocess.CompletedProcess]:
     """Run credit-tracker in a fresh process; return the wall time and the result."""
     started = time.perf_counter()
     path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    result = subprocess.run([sys.executable, "-m", "credit_tracker", *args], env={**os.environ, "PYTHONPATH": path, **(env or {})},
-                            capture_output=True, text=True, check=check)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "credit_tracker", *args],
+        env={**os.environ, "PYTHONPATH": path, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=check,
+    )
     return time.perf_counter() - started, result
 
 
@@ -45,10 +57,14 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def report(target: str, figure: str, baseline: str, ratio: float, limit: float, unit: str = "x") -> bool:
+def report(
+    target: str, figure: str, baseline: str, ratio: float, limit: float, unit: str = "x"
+) -> bool:
     """Print the result line; return whether the target is met."""
     ok = ratio <= limit
-    print(f"{target}: {figure}; baseline {baseline}; ratio {ratio:.2f}{unit} (target <= {limit:g}{unit}) {'MET' if ok else 'MISSED'}")
+    print(
+        f"{target}: {figure}; baseline {baseline}; ratio {ratio:.2f}{unit} (target <= {limit:g}{unit}) {'MET' if ok else 'MISSED'}"
+    )
     return ok
 
 

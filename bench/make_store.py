@@ -19,18 +19,58 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from credit_tracker.domain.credit import ROLES  # noqa: E402
-from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, dump_json, shard_of  # noqa: E402
+from credit_tracker.domain.credit import ROLES
+from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, dump_json, shard_of
 
-GIVEN = ["Ana", "Bo", "Chen", "Dara", "Eli", "Femi", "Gita", "Hugo", "Inès", "Jun", "Kofi", "Lena", "Marta", "Nils", "Olga", "Pål"]
-FAMILY = ["Alves", "Berg", "Costa", "Dahl", "Ekwueme", "Fischer", "García", "Høst", "Ivanova", "Jansen", "Kowalski", "López",
-          "Müller", "Nguyen", "Okafor", "Petrović", "Quispe", "Rossi", "Sato", "Tanaka"]  # fmt: skip
+GIVEN = [
+    "Ana",
+    "Bo",
+    "Chen",
+    "Dara",
+    "Eli",
+    "Femi",
+    "Gita",
+    "Hugo",
+    "Inès",
+    "Jun",
+    "Kofi",
+    "Lena",
+    "Marta",
+    "Nils",
+    "Olga",
+    "Pål",
+]
+FAMILY = [
+    "Alves",
+    "Berg",
+    "Costa",
+    "Dahl",
+    "Ekwueme",
+    "Fischer",
+    "García",
+    "Høst",
+    "Ivanova",
+    "Jansen",
+    "Kowalski",
+    "López",
+    "Müller",
+    "Nguyen",
+    "Okafor",
+    "Petrović",
+    "Quispe",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+]
 WHEN = "2026-11-01T00:00:00Z"
 
 
 def person(n: int) -> dict:
     rng = random.Random(n)
-    return {"family": f"{rng.choice(FAMILY)}-{n % 997}" if n % 3 else rng.choice(FAMILY), "given": rng.choice(GIVEN)}
+    return {
+        "family": f"{rng.choice(FAMILY)}-{n % 997}" if n % 3 else rng.choice(FAMILY),
+        "given": rng.choice(GIVEN),
+    }
 
 
 def article(n: int, authors: int, people: int) -> tuple[dict, dict]:
@@ -41,19 +81,31 @@ def article(n: int, authors: int, people: int) -> tuple[dict, dict]:
     for pid in ids:
         name = person(pid)
         slugs = sorted(rng.sample(range(len(ROLES)), rng.randint(1, 4)))
-        team_authors.append({"person": f"p{pid}", "printed": name, "roles": [{"role": ROLES[i].slug} for i in slugs]})
+        team_authors.append(
+            {
+                "person": f"p{pid}",
+                "printed": name,
+                "roles": [{"role": ROLES[i].slug} for i in slugs],
+            }
+        )
         printed.append(dict(name))
         roles.append([ROLES[i].slug for i in slugs])
     flaw = n % 20
     if flaw == 1:
         roles[0] = roles[0][1:]  # a role missing in the publisher's XML
     elif flaw == 2:
-        printed[1]["given"] = printed[1]["given"].replace("è", "e").replace("å", "a") + "x"  # a misspelling
+        printed[1]["given"] = (
+            printed[1]["given"].replace("è", "e").replace("å", "a") + "x"
+        )  # a misspelling
     elif flaw == 3:
         printed[0], printed[1] = printed[1], printed[0]  # two authors swapped in the byline
         roles[0], roles[1] = roles[1], roles[0]
-    record = {"doi": doi, "title": f"Synthetic article {n} (generated for benchmarks, not real)", "journal": "Synthetic Journal",
-              "authors": team_authors}  # fmt: skip
+    record = {
+        "doi": doi,
+        "title": f"Synthetic article {n} (generated for benchmarks, not real)",
+        "journal": "Synthetic Journal",
+        "authors": team_authors,
+    }
     history = [_snapshot(doi, "crossref", printed, None), _snapshot(doi, "jats", printed, roles)]
     return record, {"doi": doi, "history": history}
 
@@ -63,10 +115,21 @@ def _snapshot(doi: str, source: str, names: list[dict], roles: list[list[str]] |
     for position, name in enumerate(names, start=1):
         entry = {"position": position, "raw": f"{name['given']} {name['family']}", "name": name}
         if roles is not None:
-            entry["roles"] = [{"label": slug, "origin": "vocab-term", "role": slug} for slug in roles[position - 1]]
+            entry["roles"] = [
+                {"label": slug, "origin": "vocab-term", "role": slug}
+                for slug in roles[position - 1]
+            ]
         authors.append(entry)
     digest = hashlib.sha256(repr((source, names, roles)).encode()).hexdigest()
-    return {"authors": authors, "content_hash": digest, "doi": doi, "fetched_at": WHEN, "first_seen": WHEN, "source": source, "state": "ok"}
+    return {
+        "authors": authors,
+        "content_hash": digest,
+        "doi": doi,
+        "fetched_at": WHEN,
+        "first_seen": WHEN,
+        "source": source,
+        "state": "ok",
+    }
 
 
 def generate(out: Path, articles: int, authors: int, seed_people: int | None = None) -> Path:
@@ -81,13 +144,24 @@ def generate(out: Path, articles: int, authors: int, seed_people: int | None = N
     (out / ARTICLES).mkdir(parents=True, exist_ok=True)
     (out / SNAPSHOTS).mkdir(exist_ok=True)
     for shard, (articles_doc, snapshots_doc) in shards.items():
-        (out / ARTICLES / f"{shard}.json").write_text(dump_json({ARTICLES: articles_doc}), encoding="utf-8")
-        (out / SNAPSHOTS / f"{shard}.json").write_text(dump_json({SNAPSHOTS: snapshots_doc}), encoding="utf-8")
-    team = {"people": {str(i + 1): {"id": f"p{i}", "name": person(i)}
-                       for i in range(people)}, "acknowledgements": {}, "publishers": {}, "corrections": {}}  # fmt: skip
+        (out / ARTICLES / f"{shard}.json").write_text(
+            dump_json({ARTICLES: articles_doc}), encoding="utf-8"
+        )
+        (out / SNAPSHOTS / f"{shard}.json").write_text(
+            dump_json({SNAPSHOTS: snapshots_doc}), encoding="utf-8"
+        )
+    team = {
+        "people": {str(i + 1): {"id": f"p{i}", "name": person(i)} for i in range(people)},
+        "acknowledgements": {},
+        "publishers": {},
+        "corrections": {},
+    }
     (out / "team.json").write_text(dump_json(team), encoding="utf-8")
-    (out / "SYNTHETIC.md").write_text(f"Synthetic benchmark data: {articles} made-up articles of {authors} authors, "
-                                      "generated by bench/make_store.py. Nothing here is real.\n", encoding="utf-8")  # fmt: skip
+    (out / "SYNTHETIC.md").write_text(
+        f"Synthetic benchmark data: {articles} made-up articles of {authors} authors, "
+        "generated by bench/make_store.py. Nothing here is real.\n",
+        encoding="utf-8",
+    )
     return out
 
 

@@ -19,12 +19,12 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from credit_tracker.rules.corrections import PLOS
 from credit_tracker.domain.models import FetchState, SourceAuthor, SourceKind, SourceSnapshot
 from credit_tracker.domain.names import PersonName
+from credit_tracker.parse.tenzing import decode_table, parse_table
+from credit_tracker.rules.corrections import PLOS
 from credit_tracker.rules.editing import import_table
 from credit_tracker.store.folder import Store
-from credit_tracker.parse.tenzing import decode_table, parse_table
 
 DOI = "10.5555/aimms-mentoring-2025"
 TITLE = (
@@ -36,38 +36,66 @@ NOTE = (
     "any source available, so the DOI here is under Crossref's example prefix 10.5555."
 )
 BYLINE = [  # EBSCO record, family and given, full stops after initials dropped as EBSCO does
-    ("Mirembe", "Woodrow"), ("Elizabeth", "Benedikz"), ("Louise D", "Bryant"), ("Jane", "Illés"),
-    ("Parbir", "Jagpal"), ("Hannah Maria", "Jennings"), ("Eleanor", "Monks"), ("Vrinda", "Nayak"),
-    ("Musarrat Maisha", "Reza"), ("Sikha", "Saha"), ("Meena", "Upadhyaya"), ("Kate", "Williams"),
-    ("John P", "Winpenny"), ("Reza", "Zamani"), ("Nisreen A", "Alwan"),
-]  # fmt: skip
+    ("Mirembe", "Woodrow"),
+    ("Elizabeth", "Benedikz"),
+    ("Louise D", "Bryant"),
+    ("Jane", "Illés"),
+    ("Parbir", "Jagpal"),
+    ("Hannah Maria", "Jennings"),
+    ("Eleanor", "Monks"),
+    ("Vrinda", "Nayak"),
+    ("Musarrat Maisha", "Reza"),
+    ("Sikha", "Saha"),
+    ("Meena", "Upadhyaya"),
+    ("Kate", "Williams"),
+    ("John P", "Winpenny"),
+    ("Reza", "Zamani"),
+    ("Nisreen A", "Alwan"),
+]
 SEEN = datetime(2025, 5, 22, tzinfo=UTC)
 
 
 def online_byline() -> SourceSnapshot:
     authors = [
         SourceAuthor(
-            position=n, raw=f"{given} {family}", name=PersonName(given=given, family=family),
+            position=n,
+            raw=f"{given} {family}",
+            name=PersonName(given=given, family=family),
             roles=[] if family == "Illés" else None,
-        )  # fmt: skip
+        )
         for n, (given, family) in enumerate(BYLINE, start=1)
     ]
     return SourceSnapshot(
-        doi=DOI, source=SourceKind.JATS, state=FetchState.OK, fetched_at=SEEN, title=TITLE, journal="PLOS ONE",
-        authors=authors, content_hash="reconstructed-online-2025-05-22", first_seen=SEEN,
+        doi=DOI,
+        source=SourceKind.JATS,
+        state=FetchState.OK,
+        fetched_at=SEEN,
+        title=TITLE,
+        journal="PLOS ONE",
+        authors=authors,
+        content_hash="reconstructed-online-2025-05-22",
+        first_seen=SEEN,
         reconstructed="Reconstructed, not fetched: byline from the EBSCO record; Jane Illés's roles absent from "
         "the online version per the University of St Andrews news item (22 May 2025); other roles not seen.",
-    )  # fmt: skip
+    )
 
 
 def pdf_statement() -> SourceSnapshot:
     author = SourceAuthor(position=1, raw="Jane P. Illés", structured=False, roles=None)
     return SourceSnapshot(
-        doi=DOI, source=SourceKind.STATEMENT, state=FetchState.OK, fetched_at=SEEN, title=TITLE, journal="PLOS ONE",
-        authors=[author], complete=False, content_hash="reconstructed-pdf-2025-05-22", first_seen=SEEN,
+        doi=DOI,
+        source=SourceKind.STATEMENT,
+        state=FetchState.OK,
+        fetched_at=SEEN,
+        title=TITLE,
+        journal="PLOS ONE",
+        authors=[author],
+        complete=False,
+        content_hash="reconstructed-pdf-2025-05-22",
+        first_seen=SEEN,
         reconstructed="Reconstructed, not fetched: the PDF's Author Contributions section printed 'Jane P. Illés' "
         "(University of St Andrews news item, 22 May 2025); the rest of the section was not seen.",
-    )  # fmt: skip
+    )
 
 
 def build(root: Path) -> None:

@@ -28,28 +28,77 @@ def name(given: str, family: str) -> PersonName:
     return PersonName(given=given, family=core, particle=particle)
 
 
-def member(pid: str, given: str, family: str, roles: list[str] | None = None, orcid: str | None = None,
-           degrees: dict[str, Degree] | None = None, **person_fields) -> tuple[TeamAuthor, Person]:  # fmt: skip
+def member(
+    pid: str,
+    given: str,
+    family: str,
+    roles: list[str] | None = None,
+    orcid: str | None = None,
+    degrees: dict[str, Degree] | None = None,
+    **person_fields,
+) -> tuple[TeamAuthor, Person]:
     """A team author and their person."""
-    assignments = None if roles is None else [RoleAssignment(role=r, degree=(degrees or {}).get(r)) for r in roles]
+    assignments = (
+        None
+        if roles is None
+        else [RoleAssignment(role=r, degree=(degrees or {}).get(r)) for r in roles]
+    )
     person = Person(id=pid, name=name(given, family), orcid=orcid, **person_fields)
     return TeamAuthor(person=pid, printed=name(given, family), roles=assignments), person
 
 
-def record(*members: tuple[TeamAuthor, Person], draft: bool = False) -> tuple[ArticleRecord, dict[str, Person]]:
-    return ArticleRecord(doi=DOI, authors=[m[0] for m in members], draft=draft), {m[1].id: m[1] for m in members}
+def record(
+    *members: tuple[TeamAuthor, Person], draft: bool = False
+) -> tuple[ArticleRecord, dict[str, Person]]:
+    return ArticleRecord(doi=DOI, authors=[m[0] for m in members], draft=draft), {
+        m[1].id: m[1] for m in members
+    }
 
 
-def printed(given: str, family: str, roles: list[str] | None = None, orcid: str | None = None,
-            authenticated: bool | None = None, degrees: dict[str, Degree] | None = None, raw: str | None = None) -> dict:  # fmt: skip
-    source_roles = None if roles is None else [SourceRole(role=r, label=r, degree=(degrees or {}).get(r)) for r in roles]
-    return {"raw": raw or f"{given} {family}", "name": name(given, family), "orcid": orcid,
-            "orcid_authenticated": authenticated, "roles": source_roles}  # fmt: skip
+def printed(
+    given: str,
+    family: str,
+    roles: list[str] | None = None,
+    orcid: str | None = None,
+    authenticated: bool | None = None,
+    degrees: dict[str, Degree] | None = None,
+    raw: str | None = None,
+) -> dict:
+    source_roles = (
+        None
+        if roles is None
+        else [SourceRole(role=r, label=r, degree=(degrees or {}).get(r)) for r in roles]
+    )
+    return {
+        "raw": raw or f"{given} {family}",
+        "name": name(given, family),
+        "orcid": orcid,
+        "orcid_authenticated": authenticated,
+        "roles": source_roles,
+    }
 
 
-def snapshot(kind: SourceKind, *authors: dict, complete: bool = True, notices: list[Notice] | None = None,
-             state: FetchState = FetchState.OK, reason: str | None = None, when: datetime = WHEN) -> SourceSnapshot:  # fmt: skip
+def snapshot(
+    kind: SourceKind,
+    *authors: dict,
+    complete: bool = True,
+    notices: list[Notice] | None = None,
+    state: FetchState = FetchState.OK,
+    reason: str | None = None,
+    when: datetime = WHEN,
+) -> SourceSnapshot:
     structured = kind is not SourceKind.STATEMENT
-    entries = [SourceAuthor(position=n, structured=structured, **a) for n, a in enumerate(authors, start=1)]
-    return SourceSnapshot(doi=DOI, source=kind, state=state, reason=reason, fetched_at=when, authors=entries,
-                          complete=complete, notices=notices or [], content_hash=str(len(entries)))  # fmt: skip
+    entries = [
+        SourceAuthor(position=n, structured=structured, **a) for n, a in enumerate(authors, start=1)
+    ]
+    return SourceSnapshot(
+        doi=DOI,
+        source=kind,
+        state=state,
+        reason=reason,
+        fetched_at=when,
+        authors=entries,
+        complete=complete,
+        notices=notices or [],
+        content_hash=str(len(entries)),
+    )

@@ -16,7 +16,9 @@ ROOT = Path(__file__).parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--live", action="store_true", help="also run tests that talk to the real services")
+    parser.addoption(
+        "--live", action="store_true", help="also run tests that talk to the real services"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -70,5 +72,10 @@ def runner() -> CliRunner:
 
 @pytest.fixture(autouse=True)
 def _quiet_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("CREDIT_TRACKER_MAILTO", "CREDIT_TRACKER_CROSSREF_TOKEN", "GITHUB_STEP_SUMMARY", "NO_COLOR"):
+    for name in (
+        "CREDIT_TRACKER_MAILTO",
+        "CREDIT_TRACKER_CROSSREF_TOKEN",
+        "GITHUB_STEP_SUMMARY",
+        "NO_COLOR",
+    ):
         monkeypatch.delenv(name, raising=False)

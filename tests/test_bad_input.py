@@ -14,16 +14,24 @@ from credit_tracker.cli import cli
 from .conftest import DATA
 
 CORPUS = DATA / "bad"
-CASES = [json.loads(line) for line in (CORPUS / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
+CASES = [
+    json.loads(line) for line in (CORPUS / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+]
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file() and p.name != ".lock"}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != ".lock"
+    }
 
 
 def test_the_corpus_has_at_least_100_cases() -> None:
     assert len(CASES) >= 100
-    assert all((CORPUS / "files" / c["case"]).exists() for c in CASES if "{file}" in " ".join(c["args"]))
+    assert all(
+        (CORPUS / "files" / c["case"]).exists() for c in CASES if "{file}" in " ".join(c["args"])
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
@@ -42,9 +50,14 @@ def test_bad_input(case: dict, example_records: Path, runner: CliRunner) -> None
     assert _fingerprint(example_records) == before
 
 
-def test_a_very_large_table_is_refused(example_records: Path, runner: CliRunner, tmp_path: Path) -> None:
+def test_a_very_large_table_is_refused(
+    example_records: Path, runner: CliRunner, tmp_path: Path
+) -> None:
     huge = tmp_path / "huge.synthetic.csv"
     huge.write_bytes(b"x" * (6 * 1024 * 1024))
     result = runner.invoke(cli, ["records", "import", "10.5555/big", str(huge)])
     assert result.exit_code == 2
-    assert result.stderr == f"credit-tracker: error: {huge}: the file is larger than 5 MiB; a contributors table is far smaller\n"
+    assert (
+        result.stderr
+        == f"credit-tracker: error: {huge}: the file is larger than 5 MiB; a contributors table is far smaller\n"
+    )

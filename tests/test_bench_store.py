@@ -37,7 +37,9 @@ def test_streamed_check_equals_the_in_memory_check(tmp_path: Path) -> None:
     store = Store(_generator().generate(tmp_path / "store", articles=400, authors=8))
     records = store.load()
     whole = run_check(records, sorted(records.articles), FailPolicy())
-    streamed = check_articles(store.load_team(), shard_items(store.shards(), store.read_shard), FailPolicy())
+    streamed = check_articles(
+        store.load_team(), shard_items(store.shards(), store.read_shard), FailPolicy()
+    )
     assert streamed.model_dump() == whole.model_dump()
     # one article in 20 carries each deliberate flaw; names and order are wrong in both sources
     assert whole.summary.by_rule == {"author-order": 40, "name-spelling": 40, "role-missing": 20}
@@ -47,7 +49,11 @@ def test_the_parallel_check_equals_the_serial_one(tmp_path: Path, monkeypatch) -
     from credit_tracker.rules import check
 
     store = Store(_generator().generate(tmp_path / "store", articles=300, authors=8))
-    serial = check.check_shards(store.load_team(), store.shards(), store.read_shard, FailPolicy(), workers=1)
+    serial = check.check_shards(
+        store.load_team(), store.shards(), store.read_shard, FailPolicy(), workers=1
+    )
     monkeypatch.setattr(check, "PARALLEL_FROM", 1)
-    parallel = check.check_shards(store.load_team(), store.shards(), store.read_shard, FailPolicy(), workers=2)
+    parallel = check.check_shards(
+        store.load_team(), store.shards(), store.read_shard, FailPolicy(), workers=2
+    )
     assert parallel.model_dump() == serial.model_dump() and serial.summary.findings == 75

@@ -24,7 +24,9 @@ def _check(runner: CliRunner, *args: str):
     return runner.invoke(cli, ["check", *args])
 
 
-def test_the_readme_main_command_on_the_shipped_records(runner: CliRunner, example_records: Path) -> None:
+def test_the_readme_main_command_on_the_shipped_records(
+    runner: CliRunner, example_records: Path
+) -> None:
     result = _check(runner)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -43,17 +45,45 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
     result = _check(runner, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "summary", "findings", "unverified", "acknowledged", "resolved", "corrections"]
+    assert list(report) == [
+        "version",
+        "summary",
+        "findings",
+        "unverified",
+        "acknowledged",
+        "resolved",
+        "corrections",
+    ]
     assert report["version"] == 1
     assert report["summary"]["findings"] == 4 and report["summary"]["failing"] == 4
     finding = report["findings"][0]
-    assert set(finding) == {"id", "rule", "severity", "doi", "source", "author", "expected", "observed", "message"}
-    assert finding["author"] == {"name": "Jane Illés", "person": "jane-illes", "orcid": None, "position": 4}
-    assert finding["expected"] == "Conceptualization <https://credit.niso.org/contributor-roles/conceptualization/>"
+    assert set(finding) == {
+        "id",
+        "rule",
+        "severity",
+        "doi",
+        "source",
+        "author",
+        "expected",
+        "observed",
+        "message",
+    }
+    assert finding["author"] == {
+        "name": "Jane Illés",
+        "person": "jane-illes",
+        "orcid": None,
+        "position": 4,
+    }
+    assert (
+        finding["expected"]
+        == "Conceptualization <https://credit.niso.org/contributor-roles/conceptualization/>"
+    )
     assert "1 article(s); 4 finding(s)" in result.stderr  # the summary goes to stderr
 
 
-def test_every_format_reports_the_same_findings(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
+def test_every_format_reports_the_same_findings(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
     ids = [f["id"] for f in json.loads(_check(runner, "--format", "json").stdout)["findings"]]
     junit = _check(runner, "--format", "junit").stdout
     JUNIT_SCHEMA.validate(junit)
@@ -68,13 +98,19 @@ def test_every_format_reports_the_same_findings(runner: CliRunner, example_recor
     assert all(i in text for i in ids)
     out = tmp_path / "report.xml"
     by_extension = _check(runner, "--output", str(out))
-    assert by_extension.stdout == "" and out.read_text().startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert by_extension.stdout == "" and out.read_text().startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>'
+    )
     JUNIT_SCHEMA.validate(str(out))
 
 
-def test_github_summary_goes_to_the_step_summary(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
+def test_github_summary_goes_to_the_step_summary(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
     summary = tmp_path / "summary.md"
-    result = runner.invoke(cli, ["check", "--format", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = runner.invoke(
+        cli, ["check", "--format", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
     assert result.exit_code == 1
     assert summary.read_text().startswith("# credit-tracker check")
 
@@ -83,21 +119,35 @@ def test_fail_on_and_severity_overrides(runner: CliRunner, example_records: Path
     assert _check(runner, "--fail-on", "never").exit_code == 0
     assert _check(runner, "--fail-on", "author-missing").exit_code == 0
     assert _check(runner, "--fail-on", "name-initials").exit_code == 1
-    downgraded = _check(runner, "--fail-on", "error", "--severity", "role-missing=info", "--severity", "name-initials=warning")
+    downgraded = _check(
+        runner,
+        "--fail-on",
+        "error",
+        "--severity",
+        "role-missing=info",
+        "--severity",
+        "name-initials=warning",
+    )
     assert downgraded.exit_code == 0
     bad = _check(runner, "--fail-on", "everything")
     assert bad.exit_code == 2 and "unknown: everything" in bad.stderr
     assert _check(runner, "--severity", "role-missing=fatal").exit_code == 2
 
 
-def test_acknowledged_findings_do_not_fail_and_resolved_ones_are_reported(runner: CliRunner, example_records: Path) -> None:
+def test_acknowledged_findings_do_not_fail_and_resolved_ones_are_reported(
+    runner: CliRunner, example_records: Path
+) -> None:
     findings = json.loads(_check(runner, "--format", "json").stdout)["findings"]
     for finding in findings:
-        ack = runner.invoke(cli, ["ack", finding["id"], "--note", "correction requested from PLOS on 2025-06-01"])
+        ack = runner.invoke(
+            cli, ["ack", finding["id"], "--note", "correction requested from PLOS on 2025-06-01"]
+        )
         assert ack.exit_code == 0, ack.stderr
     after = _check(runner, "--format", "json")
     report = json.loads(after.stdout)
-    assert after.exit_code == 0 and report["summary"]["acknowledged"] == 4 and report["findings"] == []
+    assert (
+        after.exit_code == 0 and report["summary"]["acknowledged"] == 4 and report["findings"] == []
+    )
     assert "4 acknowledged" in after.stderr
     # the publisher fixes the name in the statement: that finding is resolved
     store = Store(example_records)
@@ -111,18 +161,29 @@ def test_acknowledged_findings_do_not_fail_and_resolved_ones_are_reported(runner
     assert unknown.exit_code == 2 and "no current finding has the id" in unknown.stderr
 
 
-def test_an_unverified_doi_exits_3_and_is_never_clean(runner: CliRunner, example_records: Path) -> None:
+def test_an_unverified_doi_exits_3_and_is_never_clean(
+    runner: CliRunner, example_records: Path
+) -> None:
     store = Store(example_records)
     with store.transaction() as records:
         records.snapshots[AIMMS].append(
-            SourceSnapshot(doi=AIMMS, source=SourceKind.JATS, state=FetchState.FAILED,
-                           fetched_at=records.snapshots[AIMMS][0].fetched_at.replace(year=2026), reason="HTTP 503 (after 5 tries)")
-        )  # fmt: skip
+            SourceSnapshot(
+                doi=AIMMS,
+                source=SourceKind.JATS,
+                state=FetchState.FAILED,
+                fetched_at=records.snapshots[AIMMS][0].fetched_at.replace(year=2026),
+                reason="HTTP 503 (after 5 tries)",
+            )
+        )
     result = _check(runner, "--fail-on", "never", "--format", "json")
     assert result.exit_code == 3
     report = json.loads(result.stdout)
-    assert report["unverified"] == [{"doi": AIMMS, "source": "jats", "reason": "HTTP 503 (after 5 tries)"}]
-    assert {f["source"] for f in report["findings"]} == {"statement"}  # nothing from the failed source
+    assert report["unverified"] == [
+        {"doi": AIMMS, "source": "jats", "reason": "HTTP 503 (after 5 tries)"}
+    ]
+    assert {f["source"] for f in report["findings"]} == {
+        "statement"
+    }  # nothing from the failed source
     JUNIT_SCHEMA.validate(_check(runner, "--format", "junit").stdout)
 
 
@@ -142,8 +203,8 @@ def test_check_named_dois_and_unknown_ones(runner: CliRunner, example_records: P
 
 
 def test_colour_only_when_asked(example_records: Path, runner: CliRunner) -> None:
-    from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.render.formats.text import TextFormat
+    from credit_tracker.rules.check import FailPolicy, run_check
 
     assert "\033[" not in _check(runner).stdout  # CliRunner's stdout is not a terminal
     report = run_check(Store(example_records).load(), [AIMMS], FailPolicy())
@@ -161,5 +222,7 @@ def test_check_refresh_fetches_first(standin, runner: CliRunner, records_dir: Pa
     refreshed = _check(runner, "--refresh", "--format", "json")
     report = json.loads(refreshed.stdout)
     assert report["unverified"] == [] and report["summary"]["verified"] == 1
-    assert {"author-missing", "author-extra"} <= set(report["summary"]["by_rule"])  # tenzing's example people are not the authors
+    assert {"author-missing", "author-extra"} <= set(
+        report["summary"]["by_rule"]
+    )  # tenzing's example people are not the authors
     assert (FIXTURES / "allofplos" / "journal.pone.0185809.xml").exists()

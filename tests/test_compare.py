@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from credit_tracker.rules.compare import compare_article
 from credit_tracker.domain.credit import Degree
+from credit_tracker.domain.models import (
+    FetchState,
+    Notice,
+    RoleAssignment,
+    SourceKind,
+    SourceSnapshot,
+    TeamAuthor,
+)
 from credit_tracker.parse.jats import parse_jats
+from credit_tracker.rules.compare import compare_article
 from credit_tracker.rules.matching import match_authors, maximum_assignment
-from credit_tracker.domain.models import FetchState, Notice, RoleAssignment, SourceKind, SourceSnapshot, TeamAuthor
 
 from .builders import WHEN, member, printed, record, snapshot
 from .conftest import FIXTURES
@@ -47,7 +54,14 @@ CASES = {
     ),
     "degree-mismatch": (
         [member("felipe", "Felipe Flôres", "Martins", roles=[CONC], degrees={CONC: Degree.LEAD})],
-        [snapshot(J, printed("Felipe Flôres", "Martins", roles=[CONC], degrees={CONC: Degree.SUPPORTING}))],
+        [
+            snapshot(
+                J,
+                printed(
+                    "Felipe Flôres", "Martins", roles=[CONC], degrees={CONC: Degree.SUPPORTING}
+                ),
+            )
+        ],
         [("degree-mismatch", "jats", "felipe")],
     ),
     "name-diacritics": (
@@ -116,8 +130,19 @@ CASES = {
         [("author-extra", "jats", None), ("author-order", "jats", "mark")][:1],
     ),
     "author-order": (
-        [member("tami", "Tami", "Leppert"), member("nori", "Nori", "Matsunami"), member("mark", "Mark", "Leppert")],
-        [snapshot(J, printed("Nori", "Matsunami"), printed("Tami", "Leppert"), printed("Mark", "Leppert"))],
+        [
+            member("tami", "Tami", "Leppert"),
+            member("nori", "Nori", "Matsunami"),
+            member("mark", "Mark", "Leppert"),
+        ],
+        [
+            snapshot(
+                J,
+                printed("Nori", "Matsunami"),
+                printed("Tami", "Leppert"),
+                printed("Mark", "Leppert"),
+            )
+        ],
         [("author-order", "jats", "nori")],
     ),
     "sources-disagree (names)": (
@@ -127,12 +152,27 @@ CASES = {
     ),
     "sources-disagree (roles)": (
         [member("adell", "Teresa", "Adell")],  # roles not recorded: only the sources are compared
-        [snapshot(C, printed("Teresa", "Adell", roles=[CONC])), snapshot(J, printed("Teresa", "Adell", roles=[CONC, WRE]))],
+        [
+            snapshot(C, printed("Teresa", "Adell", roles=[CONC])),
+            snapshot(J, printed("Teresa", "Adell", roles=[CONC, WRE])),
+        ],
         [("sources-disagree", "crossref+jats", "adell")],
     ),
     "correction-published (pone.0033693)": (
         [member("sadasivan", "Shankar", "Sadasivan")],
-        [snapshot(C, printed("Shankar", "Sadasivan"), notices=[Notice(doi="10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda", kind="correction", date="2012-05-08")])],
+        [
+            snapshot(
+                C,
+                printed("Shankar", "Sadasivan"),
+                notices=[
+                    Notice(
+                        doi="10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda",
+                        kind="correction",
+                        date="2012-05-08",
+                    )
+                ],
+            )
+        ],
         [("correction-published", "crossref", None)],
     ),
 }
@@ -145,7 +185,11 @@ def test_each_rule(case: str) -> None:
 
 
 def test_roles_not_recorded_for_draft_records() -> None:
-    result = run([member("x", "Jan", "de Wit", roles=None)], snapshot(C, printed("Jan", "de Wit")), draft=True)
+    result = run(
+        [member("x", "Jan", "de Wit", roles=None)],
+        snapshot(C, printed("Jan", "de Wit")),
+        draft=True,
+    )
     assert rules(result) == [("roles-not-recorded", "team", "x")]
     assert result.findings[0].severity.value == "info"
 
@@ -154,12 +198,30 @@ def test_roles_not_recorded_for_draft_records() -> None:
 
 EQUIVALENT = {
     "NFC against NFD": ([member(*ILLES)], printed("Jane", "Ille\u0301s")),
-    "full stop after an initial (EBSCO drops them)": ([member("bryant", "Louise D", "Bryant")], printed("Louise D.", "Bryant")),
-    "non-breaking space": ([member(*ILLES)], {**printed("Jane", "Illés"), "raw": "Jane\u00a0Illés"}),
-    "an accepted spelling": ([member(*ILLES, accepted_spellings=["J. Illés"])], printed("J.", "Illés")),
-    "the same roles": ([member(*ILLES, roles=[WRE, CONC])], printed("Jane", "Illés", roles=[CONC, WRE])),
-    "roles recorded without degree": ([member(*ILLES, roles=[CONC])], printed("Jane", "Illés", roles=[CONC], degrees={CONC: Degree.LEAD})),
-    "roles not recorded by the team": ([member(*ILLES, roles=None)], printed("Jane", "Illés", roles=["software"])),
+    "full stop after an initial (EBSCO drops them)": (
+        [member("bryant", "Louise D", "Bryant")],
+        printed("Louise D.", "Bryant"),
+    ),
+    "non-breaking space": (
+        [member(*ILLES)],
+        {**printed("Jane", "Illés"), "raw": "Jane\u00a0Illés"},
+    ),
+    "an accepted spelling": (
+        [member(*ILLES, accepted_spellings=["J. Illés"])],
+        printed("J.", "Illés"),
+    ),
+    "the same roles": (
+        [member(*ILLES, roles=[WRE, CONC])],
+        printed("Jane", "Illés", roles=[CONC, WRE]),
+    ),
+    "roles recorded without degree": (
+        [member(*ILLES, roles=[CONC])],
+        printed("Jane", "Illés", roles=[CONC], degrees={CONC: Degree.LEAD}),
+    ),
+    "roles not recorded by the team": (
+        [member(*ILLES, roles=None)],
+        printed("Jane", "Illés", roles=["software"]),
+    ),
 }
 
 
@@ -174,17 +236,23 @@ def test_equivalent_forms_are_never_findings(case: str) -> None:
 
 def test_role_label_against_uri_and_and_against_ampersand() -> None:
     """The JATS parser turns every encoding into a slug; a record stating the same roles is clean."""
-    article = parse_jats((FIXTURES / "allofplos/journal.pbio.2001413.xml").read_bytes())  # 'review and editing'
+    article = parse_jats(
+        (FIXTURES / "allofplos/journal.pbio.2001413.xml").read_bytes()
+    )  # 'review and editing'
     gerber = article.authors[0]
     team_roles = [RoleAssignment(role=r.role) for r in gerber.roles]
     rec, people = record(member("gerber", "Lukas C.", "Gerber"))
     rec.authors[0] = rec.authors[0].model_copy(update={"roles": team_roles})
-    shot = SourceSnapshot(doi=rec.doi, source=J, state=FetchState.OK, fetched_at=WHEN, authors=[gerber])
+    shot = SourceSnapshot(
+        doi=rec.doi, source=J, state=FetchState.OK, fetched_at=WHEN, authors=[gerber]
+    )
     assert compare_article(rec, people, [shot]).findings == []
 
 
 def test_decomposed_characters_are_shown_as_such() -> None:
-    result = run([member(*ILLES)], snapshot(J, {**printed("Jane", "Illès"), "raw": "Jane Ille\u0300s"}))
+    result = run(
+        [member(*ILLES)], snapshot(J, {**printed("Jane", "Illès"), "raw": "Jane Ille\u0300s"})
+    )
     (finding,) = result.findings
     assert finding.rule == "name-diacritics"
     assert finding.observed == "Jane Ille+U+0300s"
@@ -192,7 +260,9 @@ def test_decomposed_characters_are_shown_as_such() -> None:
 
 
 def test_spelling_edit_is_shown() -> None:
-    (finding,) = run([member("coleman", "Ross A.", "Coleman")], snapshot(J, printed("Ross A.", "Coelman"))).findings
+    (finding,) = run(
+        [member("coleman", "Ross A.", "Coleman")], snapshot(J, printed("Ross A.", "Coelman"))
+    ).findings
     assert finding.message == "Ross A. Coleman: printed 'Ross A. Coelman': 'Coleman'→'Coelman'"
 
 
@@ -226,25 +296,54 @@ def test_reza_as_family_and_given_name_aimms() -> None:
 
 def test_the_two_lepperts_of_pone_0160653_with_the_real_file() -> None:
     article = parse_jats((FIXTURES / "allofplos/journal.pone.0160653.xml").read_bytes())
-    members = [member(f"a{n}", a.name.given, a.name.family_full, roles=[r.role for r in a.roles]) for n, a in enumerate(article.authors)]
+    members = [
+        member(f"a{n}", a.name.given, a.name.family_full, roles=[r.role for r in a.roles])
+        for n, a in enumerate(article.authors)
+    ]
     rec, people = record(*members)
-    shot = SourceSnapshot(doi=rec.doi, source=J, state=FetchState.OK, fetched_at=WHEN, authors=article.authors)
+    shot = SourceSnapshot(
+        doi=rec.doi, source=J, state=FetchState.OK, fetched_at=WHEN, authors=article.authors
+    )
     result = compare_article(rec, people, [shot])
     assert result.findings == []
     tami = next(n for n, a in enumerate(rec.authors) if a.printed.given == "Tami")
-    rec.authors[tami] = rec.authors[tami].model_copy(update={"roles": [RoleAssignment(role="software")]})
-    found = {(f.rule, f.author.name, f.expected or f.observed) for f in compare_article(rec, people, [shot]).findings}
+    rec.authors[tami] = rec.authors[tami].model_copy(
+        update={"roles": [RoleAssignment(role="software")]}
+    )
+    found = {
+        (f.rule, f.author.name, f.expected or f.observed)
+        for f in compare_article(rec, people, [shot]).findings
+    }
     assert found == {
-        ("role-extra", "Tami Leppert", "Data curation <https://credit.niso.org/contributor-roles/data-curation/>"),
-        ("role-extra", "Tami Leppert", "Formal analysis <https://credit.niso.org/contributor-roles/formal-analysis/>"),
-        ("role-extra", "Tami Leppert", "Writing – original draft <https://credit.niso.org/contributor-roles/writing-original-draft/>"),
+        (
+            "role-extra",
+            "Tami Leppert",
+            "Data curation <https://credit.niso.org/contributor-roles/data-curation/>",
+        ),
+        (
+            "role-extra",
+            "Tami Leppert",
+            "Formal analysis <https://credit.niso.org/contributor-roles/formal-analysis/>",
+        ),
+        (
+            "role-extra",
+            "Tami Leppert",
+            "Writing – original draft <https://credit.niso.org/contributor-roles/writing-original-draft/>",
+        ),
     }
 
 
 def test_vietnamese_names_with_the_real_file() -> None:
     article = parse_jats((FIXTURES / "wombat/journal.pone.0190755.xml").read_bytes())
     rec, people = record(member("hong", "Thi Hong", "Tran"), member("hoa", "Nguyen", "Phuong Hoa"))
-    shot = SourceSnapshot(doi=rec.doi, source=J, state=FetchState.OK, fetched_at=WHEN, authors=article.authors, complete=False)
+    shot = SourceSnapshot(
+        doi=rec.doi,
+        source=J,
+        state=FetchState.OK,
+        fetched_at=WHEN,
+        authors=article.authors,
+        complete=False,
+    )
     result = compare_article(rec, people, [shot])
     assert [(f.rule, f.author.person) for f in result.findings] == [("name-split", "hong")]
     assert [p.method for p in result.pairs["jats"]] == ["tolerant", "exact"]
@@ -252,7 +351,9 @@ def test_vietnamese_names_with_the_real_file() -> None:
 
 def test_orcid_pairs_before_names() -> None:
     rec, people = record(member("jahn", "Najko", "Jahn", orcid="0000-0001-5105-1463"))
-    shot = snapshot(C, printed("N.", "Jahn-Somebody", orcid="0000-0001-5105-1463", authenticated=True))
+    shot = snapshot(
+        C, printed("N.", "Jahn-Somebody", orcid="0000-0001-5105-1463", authenticated=True)
+    )
     (pair,) = match_authors(rec.authors, people, shot.authors)
     assert (pair.method, pair.confidence) == ("orcid", 1.0)
 
@@ -269,10 +370,14 @@ def test_order_pairs_what_names_cannot() -> None:
 
 def test_failed_or_missing_snapshots_are_unverified_never_clean() -> None:
     rec, people = record(member(*ILLES))
-    assert [u.reason for u in compare_article(rec, people, []).unverified] == ["no snapshot yet; run 'credit-tracker fetch'"]
+    assert [u.reason for u in compare_article(rec, people, []).unverified] == [
+        "no snapshot yet; run 'credit-tracker fetch'"
+    ]
     failed = snapshot(C, state=FetchState.FAILED, reason="HTTP 503 (after 5 tries)")
     result = compare_article(rec, people, [failed])
-    assert [(u.source, u.reason) for u in result.unverified] == [("crossref", "HTTP 503 (after 5 tries)")]
+    assert [(u.source, u.reason) for u in result.unverified] == [
+        ("crossref", "HTTP 503 (after 5 tries)")
+    ]
     assert result.findings == []
 
 
@@ -281,7 +386,9 @@ def test_a_newer_failure_hides_an_older_good_snapshot_from_comparison() -> None:
 
     rec, people = record(member(*ILLES))
     good = snapshot(C, printed("Jane", "Illes"))
-    failed = snapshot(C, state=FetchState.FAILED, reason="connection reset", when=WHEN + timedelta(days=1))
+    failed = snapshot(
+        C, state=FetchState.FAILED, reason="connection reset", when=WHEN + timedelta(days=1)
+    )
     result = compare_article(rec, people, [good, failed])
     assert result.findings == [] and result.unverified[0].reason == "connection reset"
 

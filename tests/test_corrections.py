@@ -11,8 +11,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.parse.jats import parse_jats
 from credit_tracker.domain.models import SourceRole
+from credit_tracker.parse.jats import parse_jats
 from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"
@@ -26,30 +26,55 @@ def _draft(runner: CliRunner, *args: str):
 
 def test_the_aimms_draft_could_be_sent_as_is(runner: CliRunner, example_records: Path) -> None:
     text = _draft(runner).stdout
-    assert text.startswith("To: plosone@plos.org\nSubject: Correction request: \u2018I cannot be what I don\u2019t see\u2019")
+    assert text.startswith(
+        "To: plosone@plos.org\nSubject: Correction request: \u2018I cannot be what I don\u2019t see\u2019"
+    )
     assert "Journal: PLOS ONE\nDOI: https://doi.org/10.5555/aimms-mentoring-2025" in text
-    assert "Type of request: Metadata or typo correction; Change to the author contributions (CRediT roles)" in text
+    assert (
+        "Type of request: Metadata or typo correction; Change to the author contributions (CRediT roles)"
+        in text
+    )
     assert "1. The online article does not list Jane Illés's role Conceptualization." in text
-    assert "Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/)  not listed | listed" in text
-    assert "Writing – review & editing (https://credit.niso.org/contributor-roles/writing-review-editing/)" in text
-    assert "3. The Author Contributions statement prints Jane Illés's name as \u201cJane P. Illés\u201d." in text
-    for row in ("given names      Jane P. | Jane", "family name      Illés | Illés", "particle         (none) | (none)"):
+    assert (
+        "Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/)  not listed | listed"
+        in text
+    )
+    assert (
+        "Writing – review & editing (https://credit.niso.org/contributor-roles/writing-review-editing/)"
+        in text
+    )
+    assert (
+        "3. The Author Contributions statement prints Jane Illés's name as \u201cJane P. Illés\u201d."
+        in text
+    )
+    for row in (
+        "given names      Jane P. | Jane",
+        "family name      Illés | Illés",
+        "particle         (none) | (none)",
+    ):
         assert row in text
     assert "Evidence: the online article, as seen on 2025-05-22 (reconstructed from reports" in text
     assert text.count("   [ ] ") == 15 and "   [ ] Nisreen A Alwan" in text
-    assert "correction request 10.5555/aimms-mentoring-2025: drafted (3 error(s)); nothing was sent" in runner.invoke(
-        cli, ["correction", "draft", AIMMS]).stderr  # fmt: skip
+    assert (
+        "correction request 10.5555/aimms-mentoring-2025: drafted (3 error(s)); nothing was sent"
+        in runner.invoke(cli, ["correction", "draft", AIMMS]).stderr
+    )
 
 
 def test_markdown_and_eml_drafts(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
     markdown = _draft(runner, "--format", "markdown").stdout
-    assert "| Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/) | not listed | listed |" in markdown
+    assert (
+        "| Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/) | not listed | listed |"
+        in markdown
+    )
     assert "- [ ] Jane Illés" in markdown
     out = tmp_path / "request.eml"
     _draft(runner, "--author", "Jane Illes", "--output", str(out))
     message = email.message_from_string(out.read_text(), policy=policy.default)
     assert message["To"] == "plosone@plos.org" and message["X-Unsent"] == "1"
-    assert str(message["Subject"]).startswith("Correction request: \u2018I cannot be what I don\u2019t see\u2019")
+    assert str(message["Subject"]).startswith(
+        "Correction request: \u2018I cannot be what I don\u2019t see\u2019"
+    )
     body = message.get_content()
     assert "Dear Editors," in body and "Jane P. Illés" in body and "To:" not in body.splitlines()[0]
 
@@ -59,11 +84,21 @@ def test_request_types(runner: CliRunner, example_records: Path) -> None:
     with store.transaction() as records:
         records.people["jane-illes"].former_names.append("Jane Kowalczyk")
         statement = records.snapshots[AIMMS][1]
-        records.snapshots[AIMMS][1] = statement.model_copy(update={"authors": [statement.authors[0].model_copy(update={"raw": "Jane Kowalczyk"})]})
+        records.snapshots[AIMMS][1] = statement.model_copy(
+            update={"authors": [statement.authors[0].model_copy(update={"raw": "Jane Kowalczyk"})]}
+        )
         jats = records.snapshots[AIMMS][0]
-        illes = jats.authors[3].model_copy(update={"roles": [SourceRole(role="conceptualization", label="Conceptualization"),
-                                                              SourceRole(role="writing-review-editing", label="Writing – review & editing")]})  # fmt: skip
-        records.snapshots[AIMMS][0] = jats.model_copy(update={"authors": [*jats.authors[:3], illes, *jats.authors[4:]]})
+        illes = jats.authors[3].model_copy(
+            update={
+                "roles": [
+                    SourceRole(role="conceptualization", label="Conceptualization"),
+                    SourceRole(role="writing-review-editing", label="Writing – review & editing"),
+                ]
+            }
+        )
+        records.snapshots[AIMMS][0] = jats.model_copy(
+            update={"authors": [*jats.authors[:3], illes, *jats.authors[4:]]}
+        )
     text = _draft(runner).stdout
     assert "Type of request: Confidential name change" in text
     assert "without publishing a" in text and "correction notice" in text
@@ -71,35 +106,105 @@ def test_request_types(runner: CliRunner, example_records: Path) -> None:
     assert "[ ]" not in text  # no change to the contributions: no confirmations needed
 
 
-def test_life_cycle_and_resolution_by_a_later_fetch(runner: CliRunner, example_records: Path) -> None:
+def test_life_cycle_and_resolution_by_a_later_fetch(
+    runner: CliRunner, example_records: Path
+) -> None:
     _draft(runner, "--author", "jane-illes")
-    assert runner.invoke(cli, ["correction", "mark", AIMMS, "sent", "--author", "jane-illes", "--date", "2025-06-01", "--note", "ticket 1"]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli,
+            [
+                "correction",
+                "mark",
+                AIMMS,
+                "sent",
+                "--author",
+                "jane-illes",
+                "--date",
+                "2025-06-01",
+                "--note",
+                "ticket 1",
+            ],
+        ).exit_code
+        == 0
+    )
     listed = runner.invoke(cli, ["correction", "list"]).stdout
-    assert "10.5555/aimms-mentoring-2025#jane-illes\tstale\tmetadata, contributions\tsent 2025-06-01" in listed
-    assert runner.invoke(cli, ["correction", "mark", AIMMS, "acknowledged", "--author", "jane-illes", "--date", "2025-06-03"]).exit_code == 0
+    assert (
+        "10.5555/aimms-mentoring-2025#jane-illes\tstale\tmetadata, contributions\tsent 2025-06-01"
+        in listed
+    )
+    assert (
+        runner.invoke(
+            cli,
+            [
+                "correction",
+                "mark",
+                AIMMS,
+                "acknowledged",
+                "--author",
+                "jane-illes",
+                "--date",
+                "2025-06-03",
+            ],
+        ).exit_code
+        == 0
+    )
     # the publisher fixes both: a later fetch stores new snapshots
     store = Store(example_records)
     with store.transaction() as records:
         jats, statement = records.snapshots[AIMMS]
         later = jats.fetched_at + timedelta(days=40)
-        illes = jats.authors[3].model_copy(update={"roles": [SourceRole(role="conceptualization", label="Conceptualization"),
-                                                              SourceRole(role="writing-review-editing", label="Writing – review & editing")]})  # fmt: skip
-        fixed_jats = jats.model_copy(update={"authors": [*jats.authors[:3], illes, *jats.authors[4:]], "fetched_at": later, "first_seen": later, "content_hash": "fixed"})
-        fixed_statement = statement.model_copy(update={"authors": [statement.authors[0].model_copy(update={"raw": "Jane Illés"})],
-                                                       "fetched_at": later, "first_seen": later, "content_hash": "fixed"})  # fmt: skip
+        illes = jats.authors[3].model_copy(
+            update={
+                "roles": [
+                    SourceRole(role="conceptualization", label="Conceptualization"),
+                    SourceRole(role="writing-review-editing", label="Writing – review & editing"),
+                ]
+            }
+        )
+        fixed_jats = jats.model_copy(
+            update={
+                "authors": [*jats.authors[:3], illes, *jats.authors[4:]],
+                "fetched_at": later,
+                "first_seen": later,
+                "content_hash": "fixed",
+            }
+        )
+        fixed_statement = statement.model_copy(
+            update={
+                "authors": [statement.authors[0].model_copy(update={"raw": "Jane Illés"})],
+                "fetched_at": later,
+                "first_seen": later,
+                "content_hash": "fixed",
+            }
+        )
         records.snapshots[AIMMS] += [fixed_jats, fixed_statement]
     check = runner.invoke(cli, ["check", "--format", "json"])
     assert check.exit_code == 0
     (status,) = json.loads(check.stdout)["corrections"]
-    assert status["state"] == "resolved (fix seen)" and status["detail"].endswith("fix first seen 2025-07-01")
-    assert runner.invoke(cli, ["correction", "mark", AIMMS, "resolved", "--author", "jane-illes"]).exit_code == 0
-    history = Store(example_records).load().corrections["10.5555/aimms-mentoring-2025#jane-illes"].history
+    assert status["state"] == "resolved (fix seen)" and status["detail"].endswith(
+        "fix first seen 2025-07-01"
+    )
+    assert (
+        runner.invoke(
+            cli, ["correction", "mark", AIMMS, "resolved", "--author", "jane-illes"]
+        ).exit_code
+        == 0
+    )
+    history = (
+        Store(example_records).load().corrections["10.5555/aimms-mentoring-2025#jane-illes"].history
+    )
     assert [c.state.value for c in history] == ["drafted", "sent", "acknowledged", "resolved"]
 
 
-def test_marking_a_request_never_drafted_is_an_error(runner: CliRunner, example_records: Path) -> None:
+def test_marking_a_request_never_drafted_is_an_error(
+    runner: CliRunner, example_records: Path
+) -> None:
     result = runner.invoke(cli, ["correction", "mark", AIMMS, "sent"])
-    assert result.exit_code == 2 and "no correction request for 10.5555/aimms-mentoring-2025" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "no correction request for 10.5555/aimms-mentoring-2025" in result.stderr
+    )
 
 
 def test_drafting_sends_nothing(standin, runner: CliRunner, example_records: Path) -> None:
@@ -116,11 +221,34 @@ def test_publisher_configuration(runner: CliRunner, tmp_path: Path, monkeypatch)
     monkeypatch.setenv("CREDIT_TRACKER_RECORDS", str(tmp_path / "new"))
     assert runner.invoke(cli, ["init"]).exit_code == 0  # init seeds PLOS's route as the example
     listed = runner.invoke(cli, ["publisher", "list"]).stdout
-    assert listed == "plos\tPLOS\t10.1371\tplosone@plos.org\tPLOS Biology <plosbiology@plos.org>; PLOS ONE <plosone@plos.org>\n"
-    saved = runner.invoke(cli, ["publisher", "set", "peerj", "--name", "PeerJ", "--prefix", "10.7717", "--email", "x@example.org", "--journal", "PeerJ=y@example.org"])
+    assert (
+        listed
+        == "plos\tPLOS\t10.1371\tplosone@plos.org\tPLOS Biology <plosbiology@plos.org>; PLOS ONE <plosone@plos.org>\n"
+    )
+    saved = runner.invoke(
+        cli,
+        [
+            "publisher",
+            "set",
+            "peerj",
+            "--name",
+            "PeerJ",
+            "--prefix",
+            "10.7717",
+            "--email",
+            "x@example.org",
+            "--journal",
+            "PeerJ=y@example.org",
+        ],
+    )
     assert saved.exit_code == 0
-    assert "peerj\tPeerJ\t10.7717\tx@example.org\tPeerJ <y@example.org>" in runner.invoke(cli, ["publisher", "list"]).stdout
-    bad = runner.invoke(cli, ["publisher", "set", "x", "--name", "X", "--prefix", "10.1", "--journal", "no-address"])
+    assert (
+        "peerj\tPeerJ\t10.7717\tx@example.org\tPeerJ <y@example.org>"
+        in runner.invoke(cli, ["publisher", "list"]).stdout
+    )
+    bad = runner.invoke(
+        cli, ["publisher", "set", "x", "--name", "X", "--prefix", "10.1", "--journal", "no-address"]
+    )
     assert bad.exit_code == 2 and "use NAME=EMAIL" in bad.stderr
 
 
@@ -132,12 +260,22 @@ def test_author_view(runner: CliRunner, example_records: Path) -> None:
     assert text.exit_code == 0
     assert "  roles recorded: Conceptualization; Writing – review & editing" in text.stdout
     assert "  jats: printed 'Jane Illés'; roles: none listed (paired by exact 0.97)" in text.stdout
-    assert "  statement: printed 'Jane P. Illés'; roles: no roles stated (paired by tolerant 0.85)" in text.stdout
+    assert (
+        "  statement: printed 'Jane P. Illés'; roles: no roles stated (paired by tolerant 0.85)"
+        in text.stdout
+    )
     data = json.loads(runner.invoke(cli, ["author", "jane-illes", "--format", "json"]).stdout)
     (article,) = data["articles"]
-    assert article["position"] == 4 and [f["rule"] for f in article["findings"]] == ["role-missing", "role-missing", "name-initials", "sources-disagree"]
+    assert article["position"] == 4 and [f["rule"] for f in article["findings"]] == [
+        "role-missing",
+        "role-missing",
+        "name-initials",
+        "sources-disagree",
+    ]
     assert {s["source"]: (s["printed"], s["matched"]) for s in article["sources"]} == {
-        "jats": ("Jane Illés", "exact 0.97"), "statement": ("Jane P. Illés", "tolerant 0.85")}
+        "jats": ("Jane Illés", "exact 0.97"),
+        "statement": ("Jane P. Illés", "tolerant 0.85"),
+    }
     assert runner.invoke(cli, ["author", "Nobody Atall"]).exit_code == 2
 
 
@@ -147,7 +285,9 @@ def test_author_view(runner: CliRunner, example_records: Path) -> None:
 def test_statement_export(runner: CliRunner, example_records: Path) -> None:
     result = runner.invoke(cli, ["records", "export", AIMMS, "--format", "statement"])
     assert result.stdout == "Jane Illés: Conceptualization, Writing – review & editing.\n"
-    assert result.stderr.startswith("left out (roles not recorded): Mirembe Woodrow, Elizabeth Benedikz")
+    assert result.stderr.startswith(
+        "left out (roles not recorded): Mirembe Woodrow, Elizabeth Benedikz"
+    )
 
 
 def test_jats_export_round_trips_through_the_parser(runner: CliRunner, records_dir: Path) -> None:
@@ -160,11 +300,24 @@ def test_jats_export_round_trips_through_the_parser(runner: CliRunner, records_d
     runner.invoke(cli, ["person", "set-orcid", "marton-kovacs", "0000-0002-1825-0097"])
     with Store(records_dir).transaction() as records:
         author = records.articles["10.5555/t"].authors[1]
-        records.articles["10.5555/t"].authors[1] = author.model_copy(update={"roles": [RoleAssignment(role="conceptualization", degree=Degree.LEAD)]})
+        records.articles["10.5555/t"].authors[1] = author.model_copy(
+            update={"roles": [RoleAssignment(role="conceptualization", degree=Degree.LEAD)]}
+        )
     markup = runner.invoke(cli, ["records", "export", "10.5555/t", "--format", "jats"]).stdout
-    assert '<role vocab="credit" vocab-identifier="https://credit.niso.org/" vocab-term="Conceptualization" vocab-term-identifier="https://credit.niso.org/contributor-roles/conceptualization/" degree-contribution="lead">Conceptualization</role>' in markup
-    article = parse_jats(f"<article><front><article-meta>{markup}</article-meta></front></article>".encode())
+    assert (
+        '<role vocab="credit" vocab-identifier="https://credit.niso.org/" vocab-term="Conceptualization" vocab-term-identifier="https://credit.niso.org/contributor-roles/conceptualization/" degree-contribution="lead">Conceptualization</role>'
+        in markup
+    )
+    article = parse_jats(
+        f"<article><front><article-meta>{markup}</article-meta></front></article>".encode()
+    )
     kovacs = article.authors[1]
     assert (kovacs.raw, kovacs.orcid) == ("Marton Kovacs", "0000-0002-1825-0097")
-    assert [(r.role, r.degree, r.origin) for r in kovacs.roles] == [("conceptualization", Degree.LEAD, "vocab-term-identifier")]
-    assert [r.role for r in article.authors[0].roles] == ["data-curation", "funding-acquisition", "project-administration"]
+    assert [(r.role, r.degree, r.origin) for r in kovacs.roles] == [
+        ("conceptualization", Degree.LEAD, "vocab-term-identifier")
+    ]
+    assert [r.role for r in article.authors[0].roles] == [
+        "data-curation",
+        "funding-acquisition",
+        "project-administration",
+    ]

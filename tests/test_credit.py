@@ -14,20 +14,34 @@ from .conftest import FIXTURES
 
 def test_the_14_roles_match_the_official_niso_list() -> None:
     with open(FIXTURES / "obo-db-ingest" / "credit.tsv", encoding="utf-8", newline="") as handle:
-        official = [(row["identifier"], row["name"]) for row in csv.DictReader(handle, delimiter="\t")]
+        official = [
+            (row["identifier"], row["name"]) for row in csv.DictReader(handle, delimiter="\t")
+        ]
     assert [(role.slug, role.label) for role in ROLES] == official
-    assert BY_SLUG["writing-review-editing"].uri == "https://credit.niso.org/contributor-roles/writing-review-editing/"
+    assert (
+        BY_SLUG["writing-review-editing"].uri
+        == "https://credit.niso.org/contributor-roles/writing-review-editing/"
+    )
 
 
 # Every spelling below was read in a fixture file (named beside it) or is a documented form.
 SPELLINGS = [
-    ("Writing \u2013 review & editing", "writing-review-editing"),  # allofplos pone.0185809, en dash
+    (
+        "Writing \u2013 review & editing",
+        "writing-review-editing",
+    ),  # allofplos pone.0185809, en dash
     ("Writing \u2013 review and editing", "writing-review-editing"),  # allofplos pbio.2001413
     ("Writing - review & editing", "writing-review-editing"),  # tenzing column, packtools
     ("Writing: review & editing", "writing-review-editing"),  # colon form
     ("WRITING – REVIEW & EDITING", "writing-review-editing"),
-    ("Writing \u2013 Review & Editing", "writing-review-editing"),  # F1000 (pubchunks f1000research_1)
-    ("Writing \u2013 Reviewing & Editing", "writing-review-editing"),  # St Andrews news item wording
+    (
+        "Writing \u2013 Review & Editing",
+        "writing-review-editing",
+    ),  # F1000 (pubchunks f1000research_1)
+    (
+        "Writing \u2013 Reviewing & Editing",
+        "writing-review-editing",
+    ),  # St Andrews news item wording
     ("Writing \u2013 Original Draft Preparation", "writing-original-draft"),  # F1000
     ("Writing \u2013 Original draft", "writing-original-draft"),  # JATS4R credit-test1
     ("Writing - original draft", "writing-original-draft"),  # tenzing column
@@ -36,12 +50,24 @@ SPELLINGS = [
     ("Formal Analysis", "formal-analysis"),  # JATS4R credit-roles.xml capitalisation
     ("Funding Acquisition", "funding-acquisition"),  # F1000
     ("Project Administration", "project-administration"),  # packtools
-    ("http://credit.niso.org/contributor-roles/writing-review-editing/", "writing-review-editing"),  # SciELO
-    ("https://credit.niso.org/contributor-roles/data-curation/", "data-curation"),  # JATS4R credit-test1
+    (
+        "http://credit.niso.org/contributor-roles/writing-review-editing/",
+        "writing-review-editing",
+    ),  # SciELO
+    (
+        "https://credit.niso.org/contributor-roles/data-curation/",
+        "data-curation",
+    ),  # JATS4R credit-test1
     ("https://credit.niso.org/contributor-roles/methodology", "methodology"),  # no trailing slash
     ("HTTPS://CREDIT.NISO.ORG/contributor-roles/software/", "software"),
-    ("http://dictionary.casrai.org/Contributor_Roles/Conceptualization", "conceptualization"),  # old casrai
-    ("https://dictionary.casrai.org/Contributor_Roles/Writing_%E2%80%93_review_%26_editing", "writing-review-editing"),
+    (
+        "http://dictionary.casrai.org/Contributor_Roles/Conceptualization",
+        "conceptualization",
+    ),  # old casrai
+    (
+        "https://dictionary.casrai.org/Contributor_Roles/Writing_%E2%80%93_review_%26_editing",
+        "writing-review-editing",
+    ),
     ("http://dictionary.casrai.org/Contributor_Roles/Data_curation/", "data-curation"),
     ("writing-review-editing", "writing-review-editing"),  # Crossref / NISO slug token
     ("writing_original_draft", "writing-original-draft"),
@@ -72,13 +98,24 @@ def test_unknown_role_names_the_closest(text: str, closest: str) -> None:
     assert "not a CRediT role" in str(caught.value)
 
 
-@pytest.mark.parametrize("text", ["https://credit.niso.org/contributor-roles/", "Editor", "Referee", "Conceitualização"])
+@pytest.mark.parametrize(
+    "text", ["https://credit.niso.org/contributor-roles/", "Editor", "Referee", "Conceitualização"]
+)
 def test_non_credit_texts_do_not_resolve(text: str) -> None:
     with pytest.raises(UnknownRoleError):
         resolve_role(text)
 
 
-@pytest.mark.parametrize(("text", "degree"), [("lead", Degree.LEAD), ("Equal", Degree.EQUAL), (" supporting ", Degree.SUPPORTING), ("", None), (None, None)])
+@pytest.mark.parametrize(
+    ("text", "degree"),
+    [
+        ("lead", Degree.LEAD),
+        ("Equal", Degree.EQUAL),
+        (" supporting ", Degree.SUPPORTING),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_degree(text: str | None, degree: Degree | None) -> None:
     assert parse_degree(text) == degree
 

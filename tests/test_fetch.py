@@ -10,16 +10,20 @@ import pytest
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.sources.settings import Services, user_agent
-from credit_tracker.sources.crossref import CrossrefClient
-from credit_tracker.services.fetch import Fetcher
 from credit_tracker.domain.models import ArticleRecord, FetchState, SourceKind
+from credit_tracker.services.fetch import Fetcher
 from credit_tracker.sources.article_xml import PublisherClient
+from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.sources.settings import Services, user_agent
+from credit_tracker.sources.transport import PoliteClient
 from credit_tracker.standin import Limits
 from credit_tracker.store.folder import Store
-from credit_tracker.sources.transport import PoliteClient
 
-PLOS = ["10.1371/journal.pone.0185809", "10.1371/journal.pbio.2002399", "10.1371/journal.pone.0160653"]
+PLOS = [
+    "10.1371/journal.pone.0185809",
+    "10.1371/journal.pbio.2002399",
+    "10.1371/journal.pone.0160653",
+]
 EPMC = ["10.7554/elife.05031"]
 
 
@@ -34,7 +38,9 @@ def _records(folder: Path, dois: list[str]) -> Store:
 
 def _fetcher(backoff: float = 0.01, timeout: float = 5.0) -> Fetcher:
     services = Services.from_env("tests@example.org")
-    client = PoliteClient(user_agent(services.mailto, "test"), backoff_base=backoff, max_backoff=0.2, timeout=timeout)
+    client = PoliteClient(
+        user_agent(services.mailto, "test"), backoff_base=backoff, max_backoff=0.2, timeout=timeout
+    )
     return Fetcher(
         crossref=CrossrefClient(client, services.crossref_url, services.mailto),
         publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
@@ -48,10 +54,15 @@ def fast_xml(standin):
     return standin
 
 
-def test_200_dois_cost_at_most_5_list_requests_and_a_rerun_downloads_no_xml(fast_xml, catalogue, tmp_path: Path) -> None:
+def test_200_dois_cost_at_most_5_list_requests_and_a_rerun_downloads_no_xml(
+    fast_xml, catalogue, tmp_path: Path
+) -> None:
     recorded = sorted(d for d in catalogue.works if d not in PLOS + EPMC)[:60]
     missing = [f"10.9999/missing-{n}" for n in range(6)]
-    synthetic = [f"10.5555/synthetic.{n}" for n in range(200 - len(recorded) - len(missing) - len(PLOS) - len(EPMC))]
+    synthetic = [
+        f"10.5555/synthetic.{n}"
+        for n in range(200 - len(recorded) - len(missing) - len(PLOS) - len(EPMC))
+    ]
     dois = PLOS + EPMC + recorded + missing + synthetic
     assert len(dois) == 200
     store = _records(tmp_path, dois)
@@ -74,10 +85,14 @@ def test_200_dois_cost_at_most_5_list_requests_and_a_rerun_downloads_no_xml(fast
     assert fast_xml.counts.get("plos", 0) == 0 and fast_xml.counts.get("europepmc", 0) == 0
     assert fast_xml.counts["list"] <= 5  # Crossref is asked again, in batches
     assert again.changed == 0
-    assert len(store.load().snapshots["10.1371/journal.pone.0185809"]) == 2  # no copies of unchanged answers
+    assert (
+        len(store.load().snapshots["10.1371/journal.pone.0185809"]) == 2
+    )  # no copies of unchanged answers
 
 
-def test_a_changed_crossref_record_refetches_its_xml(fast_xml, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_crossref_record_refetches_its_xml(
+    fast_xml, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = _records(tmp_path, PLOS[:1])
     _fetcher().run(store, PLOS[:1])
     work = fast_xml.catalogue.works[PLOS[0]]
@@ -86,7 +101,10 @@ def test_a_changed_crossref_record_refetches_its_xml(fast_xml, tmp_path: Path, m
     summary = _fetcher().run(store, PLOS[:1])
     assert summary.changed == 1 and fast_xml.counts.get("plos") == 1
     history = [s for s in store.load().snapshots[PLOS[0]] if s.source is SourceKind.CROSSREF]
-    assert [s.title for s in history] == [work["title"][0], "A corrected title"]  # the earlier snapshot is kept
+    assert [s.title for s in history] == [
+        work["title"][0],
+        "A corrected title",
+    ]  # the earlier snapshot is kept
 
 
 def test_old_xml_is_refetched_after_the_maximum_age(fast_xml, tmp_path: Path) -> None:
@@ -144,7 +162,9 @@ def test_transient_faults_are_retried(standin, tmp_path: Path, fault: str) -> No
     ("fault", "reason"),
     [("truncated", "the answer was not JSON"), ("html", "the answer was an HTML page (text/html)")],
 )
-def test_unusable_answers_are_failures_with_the_reason(standin, tmp_path: Path, fault: str, reason: str) -> None:
+def test_unusable_answers_are_failures_with_the_reason(
+    standin, tmp_path: Path, fault: str, reason: str
+) -> None:
     dois = ["10.5555/synthetic.1"]
     store = _records(tmp_path, dois)
     fetcher = _fetcher()
@@ -186,7 +206,9 @@ def test_an_answer_about_another_doi_is_a_failure(standin, tmp_path: Path) -> No
     assert summary.failed == 1 and "another DOI" in summary.failures["10.9999/missing-x"]
 
 
-def test_xml_that_is_not_jats_is_a_failure_and_keeps_the_earlier_snapshot(fast_xml, tmp_path: Path) -> None:
+def test_xml_that_is_not_jats_is_a_failure_and_keeps_the_earlier_snapshot(
+    fast_xml, tmp_path: Path
+) -> None:
     store = _records(tmp_path, PLOS[:1])
     _fetcher().run(store, PLOS[:1])
     fast_xml.inject("not-jats", where="plos")
@@ -209,11 +231,16 @@ def test_the_stop_rule_keeps_what_was_fetched(standin, tmp_path: Path) -> None:
     standin.inject("503", times=-1)
     summary = fetcher.run(store, good + doomed)
     assert summary.stopped
-    assert standin.counts["list"] < 5 * 5 + 5  # it stopped rather than trying all five batches five times
+    assert (
+        standin.counts["list"] < 5 * 5 + 5
+    )  # it stopped rather than trying all five batches five times
     after = store.load().snapshots
     for doi in good:
         usable = [s for s in after[doi] if s.usable]
-        assert usable and usable[-1].model_dump() == [s for s in before[doi] if s.usable][-1].model_dump()
+        assert (
+            usable
+            and usable[-1].model_dump() == [s for s in before[doi] if s.usable][-1].model_dump()
+        )
     assert all(after[doi][-1].state is FetchState.FAILED for doi in doomed)
 
 
@@ -245,7 +272,9 @@ def test_user_agent_and_mailto_are_sent(standin, tmp_path: Path) -> None:
     finally:
         standin._server.RequestHandlerClass.do_GET = original
     assert seen[0].startswith("credit-tracker/0.1.0 (") and "mailto:tests@example.org" in seen[0]
-    assert "mailto=tests%40example.org" in seen[1] and "filter=doi%3A10.5555%2Fsynthetic.1" in seen[1]
+    assert (
+        "mailto=tests%40example.org" in seen[1] and "filter=doi%3A10.5555%2Fsynthetic.1" in seen[1]
+    )
 
 
 def test_fetch_command_end_to_end(standin, runner: CliRunner, records_dir: Path) -> None:
@@ -255,9 +284,14 @@ def test_fetch_command_end_to_end(standin, runner: CliRunner, records_dir: Path)
     result = runner.invoke(cli, ["fetch"])
     assert result.exit_code == 0, result.stderr
     assert "warning: no --mailto given" in result.stderr
-    assert "fetch: 1 fetched, 1 changed, 0 not found, 0 failed, 1 XML download(s) (0 failed)" in result.stderr
+    assert (
+        "fetch: 1 fetched, 1 changed, 0 not found, 0 failed, 1 XML download(s) (0 failed)"
+        in result.stderr
+    )
     quiet = runner.invoke(cli, ["fetch", "--quiet", "--mailto", "x@example.org"])
-    assert quiet.exit_code == 0 and "warning" not in quiet.stderr and "fetched 1/1" not in quiet.stderr
+    assert (
+        quiet.exit_code == 0 and "warning" not in quiet.stderr and "fetched 1/1" not in quiet.stderr
+    )
 
 
 def test_fetch_command_with_a_local_jats_file(runner: CliRunner, records_dir: Path) -> None:
@@ -270,11 +304,23 @@ def test_fetch_command_with_a_local_jats_file(runner: CliRunner, records_dir: Pa
     assert result.exit_code == 0, result.stderr
     shot = Store(records_dir).load().snapshots["10.1371/journal.pone.0185809"][0]
     assert shot.url == f"file:{path}" and len(shot.authors) == 12
-    wrong = runner.invoke(cli, ["fetch", "10.1371/journal.pone.0185809", "--jats", str(FIXTURES / "allofplos" / "journal.pbio.2002399.xml")])
-    assert wrong.exit_code == 2 and "about another DOI (10.1371/journal.pbio.2002399)" in wrong.stderr
+    wrong = runner.invoke(
+        cli,
+        [
+            "fetch",
+            "10.1371/journal.pone.0185809",
+            "--jats",
+            str(FIXTURES / "allofplos" / "journal.pbio.2002399.xml"),
+        ],
+    )
+    assert (
+        wrong.exit_code == 2 and "about another DOI (10.1371/journal.pbio.2002399)" in wrong.stderr
+    )
 
 
-def test_fetch_command_reports_failures_with_exit_3(standin, runner: CliRunner, records_dir: Path) -> None:
+def test_fetch_command_reports_failures_with_exit_3(
+    standin, runner: CliRunner, records_dir: Path
+) -> None:
     from .test_cli_records import EXAMPLE
 
     runner.invoke(cli, ["records", "import", "10.5555/synthetic.7", str(EXAMPLE)])
@@ -284,12 +330,15 @@ def test_fetch_command_reports_failures_with_exit_3(standin, runner: CliRunner, 
     assert "could not fetch 10.5555/synthetic.7: HTTP 500" in result.stderr
 
 
-def test_a_correction_known_only_by_its_title_is_attached_to_its_article(standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_correction_known_only_by_its_title_is_attached_to_its_article(
+    standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.standin import synthetic_work
 
     article, notice = "10.7717/peerj.4580", "10.7717/peerj.4580/correction-1"
-    # The real correction is recorded; the article itself is not, so the stand-in gets a synthetic one.
+    # The real correction is recorded; the article itself is not, so the stand-in gets a synthetic
+    # one.
     monkeypatch.setitem(standin.catalogue.works, article, synthetic_work(article))
     store = _records(tmp_path, [article, notice])
     fetcher = _fetcher()
@@ -299,7 +348,9 @@ def test_a_correction_known_only_by_its_title_is_attached_to_its_article(standin
     crossref = [s for s in records.snapshots[article] if s.source is SourceKind.CROSSREF][-1]
     assert [(n.doi, n.kind, n.how) for n in crossref.notices] == [(notice, "correction", "title")]
     report = run_check(records, [article, notice], FailPolicy())
-    corrections = [f for f in report.findings if f.doi == article and f.rule == "correction-published"]
+    corrections = [
+        f for f in report.findings if f.doi == article and f.rule == "correction-published"
+    ]
     assert [f.observed for f in corrections] == [notice]
     assert [u.reason for u in report.unverified if u.doi == notice] == [
         "this DOI is a correction or retraction notice about 10.7717/peerj.4580, not an article; track the article instead"

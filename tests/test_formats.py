@@ -7,11 +7,11 @@ import io
 import json
 from xml.etree import ElementTree
 
-from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.cli import use_color
+from credit_tracker.domain.records import Records
 from credit_tracker.render.formats import FORMATS
 from credit_tracker.render.formats.junit import JunitFormat
-from credit_tracker.domain.records import Records
+from credit_tracker.rules.check import FailPolicy, run_check
 
 from .builders import DOI, member, printed, record, snapshot
 from .conftest import DATA
@@ -22,7 +22,15 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> | *bold* [x](
 
 def _report():
     rec, people = record(member("x", "Ana", "Costa"))
-    records = Records(articles={DOI: rec}, people=people, snapshots={DOI: [snapshot(J, printed("Ana", "Costa"), {**printed("Evil", "Person"), "raw": HOSTILE})]})
+    records = Records(
+        articles={DOI: rec},
+        people=people,
+        snapshots={
+            DOI: [
+                snapshot(J, printed("Ana", "Costa"), {**printed("Evil", "Person"), "raw": HOSTILE})
+            ]
+        },
+    )
     return run_check(records, [DOI], FailPolicy())
 
 
@@ -39,14 +47,20 @@ def test_junit_escapes_and_validates() -> None:
 def test_markdown_escapes_markup() -> None:
     text = FORMATS["markdown"]().format(_report())
     assert "<script>" not in text and "<img" not in text and "[x](http" not in text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "\\[x\\](http" in text and "\\*bold\\*" in text
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        and "\\[x\\](http" in text
+        and "\\*bold\\*" in text
+    )
 
 
 def test_github_annotations_cannot_inject_commands() -> None:
     text = FORMATS["github"]().format(_report())
     lines = text.splitlines()
     assert all(line.startswith("::") or not line.startswith(":") for line in lines)
-    assert not any(line.startswith("::warning::x") or line.startswith("::error::pwned") for line in lines)
+    assert not any(
+        line.startswith("::warning::x") or line.startswith("::error::pwned") for line in lines
+    )
     assert "%250A" in text and "%0A::warning::x" in text
 
 

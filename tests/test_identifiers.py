@@ -28,7 +28,10 @@ def test_doi_spellings_share_one_normal_form(text: str) -> None:
 
 
 def test_doi_keeps_slashes_in_the_suffix() -> None:
-    assert normalize_doi("https://doi.org/10.7717/peerj.4580/correction-1") == "10.7717/peerj.4580/correction-1"
+    assert (
+        normalize_doi("https://doi.org/10.7717/peerj.4580/correction-1")
+        == "10.7717/peerj.4580/correction-1"
+    )
 
 
 @pytest.mark.parametrize(
@@ -62,13 +65,17 @@ def test_orcid_forms(text: str, expected: str) -> None:
     assert normalize_orcid(text) == expected
 
 
-@pytest.mark.parametrize("text", ["0000-0002-1825-0098", "0000-0002-1694-2330", "0000-0003-2937-5854"])
+@pytest.mark.parametrize(
+    "text", ["0000-0002-1825-0098", "0000-0002-1694-2330", "0000-0003-2937-5854"]
+)
 def test_orcid_bad_check_digit_is_rejected(text: str) -> None:
     with pytest.raises(InputError, match="check digit"):
         normalize_orcid(text)
 
 
-@pytest.mark.parametrize("text", ["0000-0002-1825", "abcd-0002-1825-0097", "0000-0002-1825-0097-1", ""])
+@pytest.mark.parametrize(
+    "text", ["0000-0002-1825", "abcd-0002-1825-0097", "0000-0002-1825-0097-1", ""]
+)
 def test_orcid_wrong_shape_is_rejected(text: str) -> None:
     with pytest.raises(InputError, match="16 digits"):
         normalize_orcid(text)
@@ -82,7 +89,11 @@ def test_orcid_with_computed_check_digit_round_trips(base: str) -> None:
     assert normalize_orcid(normal) == normal
 
 
-@given(st.text(alphabet="0123456789", min_size=15, max_size=15), st.integers(min_value=0, max_value=14), st.integers(1, 9))
+@given(
+    st.text(alphabet="0123456789", min_size=15, max_size=15),
+    st.integers(min_value=0, max_value=14),
+    st.integers(1, 9),
+)
 def test_orcid_any_single_digit_change_is_caught(base: str, position: int, shift: int) -> None:
     orcid = base + orcid_check_digit(base)
     changed = orcid[:position] + str((int(orcid[position]) + shift) % 10) + orcid[position + 1 :]

@@ -60,7 +60,9 @@ def test_split_particle(family: str, expected: tuple[str, str]) -> None:
 
 def test_parse_display_name() -> None:
     assert parse_display_name("Jane P. Illés") == PersonName(given="Jane P.", family="Illés")
-    assert parse_display_name("Marylee J van der Meulen") == PersonName(given="Marylee J", family="Meulen", particle="van der")
+    assert parse_display_name("Marylee J van der Meulen") == PersonName(
+        given="Marylee J", family="Meulen", particle="van der"
+    )
     assert parse_display_name("Madonna") == PersonName(family="Madonna")
 
 

@@ -45,7 +45,11 @@ def test_the_two_set_up_commands_are_at_the_top_and_ci_runs_the_second() -> None
 
 def test_readme_examples_name_real_commands_and_options() -> None:
     blocks = "\n".join(re.findall(r"```sh\n(.*?)```", README, re.S))
-    lines = [line.split("  #")[0].strip() for line in blocks.splitlines() if line.strip().startswith("credit-tracker ")]
+    lines = [
+        line.split("  #")[0].strip()
+        for line in blocks.splitlines()
+        if line.strip().startswith("credit-tracker ")
+    ]
     assert len(lines) > 10
     for line in lines:
         tokens = shlex.split(line)[1:]
@@ -67,4 +71,9 @@ def test_readme_examples_name_real_commands_and_options() -> None:
 
 def _options(command: click.Command) -> dict[str, bool]:
     """Map each option name to whether it takes a value."""
-    return {opt: not getattr(param, "is_flag", False) for param in command.params if isinstance(param, click.Option) for opt in param.opts}
+    return {
+        opt: not getattr(param, "is_flag", False)
+        for param in command.params
+        if isinstance(param, click.Option)
+        for opt in param.opts
+    }

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.domain.errors import InputError
-from credit_tracker.parse.jats import parse_jats
 from credit_tracker.domain.models import ArticleRecord, FetchState
+from credit_tracker.parse.jats import parse_jats
 from credit_tracker.standin import Limits
 from credit_tracker.store.folder import Store
 
@@ -49,8 +49,14 @@ FAULTS = [
 ]
 
 
-@pytest.mark.parametrize(("fault", "options", "where", "reason"), FAULTS, ids=[f"{f[0]}-{f[2]}-{i}" for i, f in enumerate(FAULTS)])
-def test_network_faults_leave_dois_unverified(fault, options, where, reason, standin, runner: CliRunner, records_dir: Path, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("fault", "options", "where", "reason"),
+    FAULTS,
+    ids=[f"{f[0]}-{f[2]}-{i}" for i, f in enumerate(FAULTS)],
+)
+def test_network_faults_leave_dois_unverified(
+    fault, options, where, reason, standin, runner: CliRunner, records_dir: Path, monkeypatch
+) -> None:
     standin.limits = Limits(rate={"list": 20, "single": 20, "plos": 20})
     monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.01")
     monkeypatch.setenv("CREDIT_TRACKER_TIMEOUT", "0.3")
@@ -67,18 +73,24 @@ def test_network_faults_leave_dois_unverified(fault, options, where, reason, sta
     assert entry["doi"] == PLOS_DOI and reason in entry["reason"]
     failed_source = "jats" if where == "plos" else "crossref"
     assert entry["source"] == failed_source
-    assert all(f["source"] != failed_source for f in report["findings"])  # never reported as mismatches
+    assert all(
+        f["source"] != failed_source for f in report["findings"]
+    )  # never reported as mismatches
     after = Store(records_dir).load().snapshots[PLOS_DOI]
     assert after[: len(before)] == before  # every earlier snapshot untouched
     assert after[-1].state is FetchState.FAILED
 
 
-def test_an_answer_about_another_doi_leaves_it_unverified(standin, runner: CliRunner, records_dir: Path) -> None:
+def test_an_answer_about_another_doi_leaves_it_unverified(
+    standin, runner: CliRunner, records_dir: Path
+) -> None:
     runner.invoke(cli, ["records", "import", "10.9999/absent", str(EXAMPLE)])
     standin.inject("wrong-doi", where="single", times=-1)
     result = runner.invoke(cli, ["check", "--refresh", "--format", "json"])
     assert result.exit_code == 3
-    assert "the answer was about another DOI" in json.loads(result.stdout)["unverified"][0]["reason"]
+    assert (
+        "the answer was about another DOI" in json.loads(result.stdout)["unverified"][0]["reason"]
+    )
 
 
 # ---- crashes and interrupts -------------------------------------------------------------------
@@ -86,7 +98,12 @@ def test_an_answer_about_another_doi_leaves_it_unverified(standin, runner: CliRu
 
 def _usable(folder: Path) -> set[tuple[str, str]]:
     records = Store(folder).load()
-    return {(doi, s.source.value) for doi, history in records.snapshots.items() for s in history if s.usable}
+    return {
+        (doi, s.source.value)
+        for doi, history in records.snapshots.items()
+        for s in history
+        if s.usable
+    }
 
 
 def test_fetch_killed_at_random_moments_loses_nothing(standin, tmp_path: Path) -> None:
@@ -102,8 +119,12 @@ def test_fetch_killed_at_random_moments_loses_nothing(standin, tmp_path: Path) -
     env = _env(standin)
     kept: set[tuple[str, str]] = set()
     for _trial in range(30):
-        process = subprocess.Popen([sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.3, 1.6))
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -119,8 +140,21 @@ def test_import_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     rng = random.Random(7)
     before: set[str] = set()
     for trial in range(30):
-        process = subprocess.Popen([sys.executable, "-m", "credit_tracker", "--records", str(folder), "records", "import",
-                                    f"10.5555/import.{trial}", str(AIMMS_TABLE)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "credit_tracker",
+                "--records",
+                str(folder),
+                "records",
+                "import",
+                f"10.5555/import.{trial}",
+                str(AIMMS_TABLE),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 0.9))
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -142,10 +176,16 @@ def test_ctrl_c_ends_a_fetch_cleanly_with_what_was_completed_saved(standin, tmp_
     with store.transaction() as records:
         for doi in dois:
             records.articles[doi] = ArticleRecord(doi=doi, authors=[])
-    # A shell that starts jobs in the background makes them ignore SIGINT; a terminal's Ctrl-C does not.
-    process = subprocess.Popen([sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
-                               env=_env(standin), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509  # fmt: skip
+    # A shell that starts jobs in the background makes them ignore SIGINT; a terminal's Ctrl-C does
+    # not.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
+        env=_env(standin),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not _usable_quietly(folder):
         time.sleep(0.1)
@@ -181,7 +221,9 @@ def test_xml_entities_never_reach_the_network(standin) -> None:
             parse_jats(attack.encode())
     # a real article that declares an external DTD on the stand-in parses without fetching it
     real = (FIXTURES / "allofplos" / "journal.pone.0185809.xml").read_bytes()
-    declared = real.replace(b"http://jats.nlm.nih.gov/publishing/1.1d3/JATS-journalpublishing1.dtd", url.encode())
+    declared = real.replace(
+        b"http://jats.nlm.nih.gov/publishing/1.1d3/JATS-journalpublishing1.dtd", url.encode()
+    )
     assert declared != real
     assert len(parse_jats(declared).authors) == 12
     assert standin.counts == {}
@@ -201,14 +243,26 @@ def test_xml_entities_never_read_files(tmp_path: Path) -> None:
 TOKEN = "plus-token-5ecr3t-0f-the-office"
 
 
-def test_a_crossref_token_is_sent_but_never_stored_logged_or_reported(standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch) -> None:
+def test_a_crossref_token_is_sent_but_never_stored_logged_or_reported(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     headers: list[str] = []
     handler = standin._server.RequestHandlerClass
     original = handler.do_GET
-    monkeypatch.setattr(handler, "do_GET", lambda self: (headers.append(self.headers.get("Crossref-Plus-API-Token", "")), original(self))[1])
+    monkeypatch.setattr(
+        handler,
+        "do_GET",
+        lambda self: (
+            headers.append(self.headers.get("Crossref-Plus-API-Token", "")),
+            original(self),
+        )[1],
+    )
     monkeypatch.setenv("CREDIT_TRACKER_CROSSREF_TOKEN", TOKEN)
     monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.01")
-    outputs = [runner.invoke(cli, ["records", "import", PLOS_DOI, str(EXAMPLE)]), runner.invoke(cli, ["fetch"])]
+    outputs = [
+        runner.invoke(cli, ["records", "import", PLOS_DOI, str(EXAMPLE)]),
+        runner.invoke(cli, ["fetch"]),
+    ]
     standin.inject("500", times=-1)
     outputs.append(runner.invoke(cli, ["fetch"]))
     outputs.append(runner.invoke(cli, ["check", "--refresh"]))
@@ -227,20 +281,34 @@ def test_a_crossref_token_is_sent_but_never_stored_logged_or_reported(standin, r
 FORMER = "Kowalczyk"
 
 
-def test_a_former_name_never_appears_in_any_output(example_records: Path, runner: CliRunner, tmp_path: Path) -> None:
+def test_a_former_name_never_appears_in_any_output(
+    example_records: Path, runner: CliRunner, tmp_path: Path
+) -> None:
     store = Store(example_records)
     with store.transaction() as records:
         records.people["jane-illes"].former_names.append(f"Jane {FORMER}")
         statement = records.snapshots["10.5555/aimms-mentoring-2025"][1]
         printed = statement.authors[0].model_copy(update={"raw": f"Jane {FORMER}"})
-        records.snapshots["10.5555/aimms-mentoring-2025"][1] = statement.model_copy(update={"authors": [printed]})
+        records.snapshots["10.5555/aimms-mentoring-2025"][1] = statement.model_copy(
+            update={"authors": [printed]}
+        )
     doi = "10.5555/aimms-mentoring-2025"
     commands = [
-        ["records", "list"], ["records", "show", doi], ["records", "export", doi], ["records", "export", doi, "--format", "json"],
-        ["person", "list"], ["person", "show", "jane-illes"], ["person", "show", f"Jane {FORMER}"],
-        ["check"], ["check", "--format", "json"], ["check", "--format", "junit"], ["check", "--format", "markdown"],
-        ["check", "--format", "github"], ["check", "--format", "csv"], ["check", "--output", str(tmp_path / "r.json")],
-    ]  # fmt: skip
+        ["records", "list"],
+        ["records", "show", doi],
+        ["records", "export", doi],
+        ["records", "export", doi, "--format", "json"],
+        ["person", "list"],
+        ["person", "show", "jane-illes"],
+        ["person", "show", f"Jane {FORMER}"],
+        ["check"],
+        ["check", "--format", "json"],
+        ["check", "--format", "junit"],
+        ["check", "--format", "markdown"],
+        ["check", "--format", "github"],
+        ["check", "--format", "csv"],
+        ["check", "--output", str(tmp_path / "r.json")],
+    ]
     seen = []
     for args in commands:
         result = runner.invoke(cli, args)

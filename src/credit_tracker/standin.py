@@ -51,7 +51,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-FAULTS = ("429", "500", "502", "503", "504", "reset", "timeout", "truncated", "html", "wrong-doi", "slow", "not-jats")
+FAULTS = (
+    "429",
+    "500",
+    "502",
+    "503",
+    "504",
+    "reset",
+    "timeout",
+    "truncated",
+    "html",
+    "wrong-doi",
+    "slow",
+    "not-jats",
+)
 
 
 @dataclass
@@ -95,9 +108,25 @@ def load_cassette(path: Path) -> list[tuple[str, Recording]]:
         if str(request.get("method", "get")).lower() != "get":
             continue
         status = response.get("status") or {"code": response.get("status_code")}  # httpx-era vcrpy
-        code = int(status.get("code") or status.get("status_code")) if isinstance(status, dict) else int(status)
-        headers = {k.lower(): (v[0] if isinstance(v, list) else v) for k, v in (response.get("headers") or {}).items()}
-        out.append((request["uri"], Recording(code, str(headers.get("content-type", "")), _body(response.get("body") or {"string": response.get("content", "")}))))
+        code = (
+            int(status.get("code") or status.get("status_code"))
+            if isinstance(status, dict)
+            else int(status)
+        )
+        headers = {
+            k.lower(): (v[0] if isinstance(v, list) else v)
+            for k, v in (response.get("headers") or {}).items()
+        }
+        out.append(
+            (
+                request["uri"],
+                Recording(
+                    code,
+                    str(headers.get("content-type", "")),
+                    _body(response.get("body") or {"string": response.get("content", "")}),
+                ),
+            )
+        )
     return out
 
 
@@ -108,8 +137,10 @@ def yaml_load(text: str) -> Any:
         pass
 
     # Ruby's VCR writes `!binary` (base64) where vcrpy writes the standard `!!binary`.
-    Loader.add_constructor("!binary", lambda loader, node: base64.b64decode(loader.construct_scalar(node)))
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    Loader.add_constructor(
+        "!binary", lambda loader, node: base64.b64decode(loader.construct_scalar(node))
+    )
+    return yaml.load(text, Loader=Loader)
 
 
 def _body(body: dict[str, Any]) -> bytes:
@@ -169,15 +200,31 @@ class Catalogue:
             return
         put_code = 900000 + len(self.orcid_samples)
         self.orcid_samples[put_code] = data
-        dois = [i for i in (work.get("external-ids") or {}).get("external-id", []) if i.get("external-id-type") == "doi"]
+        dois = [
+            i
+            for i in (work.get("external-ids") or {}).get("external-id", [])
+            if i.get("external-id-type") == "doi"
+        ]
         for entry in work["contributors"].get("contributor", []):
             path = (entry.get("contributor-orcid") or {}).get("path")
             if not path:
                 continue
             groups = self.orcid_works.setdefault(path, [])
-            same = next((g for g in groups if _self_doi(g["external-ids"]["external-id"]) == _self_doi(dois)), None)
+            same = next(
+                (
+                    g
+                    for g in groups
+                    if _self_doi(g["external-ids"]["external-id"]) == _self_doi(dois)
+                ),
+                None,
+            )
             if same is None:  # ORCID groups the versions of one work (one per source) together
-                groups.append({"external-ids": {"external-id": dois}, "work-summary": [{"put-code": put_code}]})
+                groups.append(
+                    {
+                        "external-ids": {"external-id": dois},
+                        "work-summary": [{"put-code": put_code}],
+                    }
+                )
             elif {"put-code": put_code} not in same["work-summary"]:
                 same["work-summary"].append({"put-code": put_code})
 
@@ -208,7 +255,9 @@ class Catalogue:
         No recording holds a Crossref record and a publisher XML for the same DOI; these derived
         works (names, order, ORCID iDs as the XML prints them) fill that gap for tests.
         """
-        from credit_tracker.parse.jats import parse_jats  # the stand-in reuses the tool's own safe parser
+        from credit_tracker.parse.jats import (
+            parse_jats,
+        )  # the stand-in reuses the tool's own safe parser
 
         for doi, data in self.xml.items():
             if doi in self.works:
@@ -216,32 +265,67 @@ class Catalogue:
             article = parse_jats(data, doi)
             authors = []
             for author in article.authors:
-                entry: dict[str, Any] = {"sequence": "first" if author.position == 1 else "additional", "affiliation": []}
+                entry: dict[str, Any] = {
+                    "sequence": "first" if author.position == 1 else "additional",
+                    "affiliation": [],
+                }
                 if author.organisation or author.name is None:
                     entry["name"] = author.raw
                 else:
                     entry.update(given=author.name.given, family=author.name.family_full)
                 if author.orcid:
-                    entry.update({"ORCID": f"http://orcid.org/{author.orcid}", "authenticated-orcid": bool(author.orcid_authenticated)})
+                    entry.update(
+                        {
+                            "ORCID": f"http://orcid.org/{author.orcid}",
+                            "authenticated-orcid": bool(author.orcid_authenticated),
+                        }
+                    )
                 authors.append(entry)
             self.works[doi] = {
-                "DOI": doi, "type": "journal-article", "title": [article.title or ""], "author": authors,
-                "container-title": [article.journal or ""], "deposited": {"date-time": "2020-01-01T00:00:00Z"},
+                "DOI": doi,
+                "type": "journal-article",
+                "title": [article.title or ""],
+                "author": authors,
+                "container-title": [article.journal or ""],
+                "deposited": {"date-time": "2020-01-01T00:00:00Z"},
                 "x-standin": "derived from the article XML",
-            }  # fmt: skip
+            }
 
 
 def _self_doi(ids: list[dict[str, Any]]) -> str | None:
-    return next((str(i.get("external-id-value")).lower() for i in ids if i.get("external-id-relationship") == "self"), None)
+    return next(
+        (
+            str(i.get("external-id-value")).lower()
+            for i in ids
+            if i.get("external-id-relationship") == "self"
+        ),
+        None,
+    )
 
 
 def synthetic_work(doi: str) -> dict[str, Any]:
     """Return a generated Crossref work for a synthetic DOI: deterministic, and says it is synthetic."""
     rng = random.Random(doi)
     given = ["Ana", "Bo", "Chen", "Dara", "Eli", "Femi", "Gita", "Hugo", "Ines", "Jun"]
-    family = ["Alves", "Berg", "Costa", "Dahl", "Ekwueme", "Fischer", "García", "Høst", "Ivanova", "Jansen"]
+    family = [
+        "Alves",
+        "Berg",
+        "Costa",
+        "Dahl",
+        "Ekwueme",
+        "Fischer",
+        "García",
+        "Høst",
+        "Ivanova",
+        "Jansen",
+    ]
     authors = [
-        {"given": rng.choice(given), "family": rng.choice(family), "sequence": "first" if i == 0 else "additional", "affiliation": []}
+        {
+            "given": rng.choice(given),
+            "family": rng.choice(family),
+            "sequence": "first" if i == 0 else "additional",
+            "affiliation": [],
+        }
         for i in range(rng.randint(2, 8))
     ]
     return {
@@ -352,7 +436,9 @@ class StandIn:
     def _take_fault(self, kind: str, path: str) -> Fault | None:
         with self._lock:
             for fault in self.faults:
-                if fault.times != 0 and (not fault.where or fault.where == kind or fault.where in path):
+                if fault.times != 0 and (
+                    not fault.where or fault.where == kind or fault.where in path
+                ):
                     if fault.times > 0:
                         fault.times -= 1
                     return fault
@@ -387,7 +473,7 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: Any) -> None:  # quiet: tests read counts, not logs
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             path, query = unquote(parts.path), parse_qs(parts.query)
             kind = _kind(path, query)
@@ -395,7 +481,12 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
             try:
                 fault = standin._take_fault(kind, self.path)
                 if broken and standin.enforce:
-                    self._send(429, "text/plain", b"Too many requests (stand-in enforcing its limits)", kind)
+                    self._send(
+                        429,
+                        "text/plain",
+                        b"Too many requests (stand-in enforcing its limits)",
+                        kind,
+                    )
                 elif fault is not None and self._fault(fault, kind, path, query):
                     pass
                 else:
@@ -403,7 +494,14 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
             finally:
                 standin._depart()
 
-        def _send(self, status: int, content_type: str, body: bytes, kind: str, extra: dict[str, str] | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            content_type: str,
+            body: bytes,
+            kind: str,
+            extra: dict[str, str] | None = None,
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -421,9 +519,13 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
             if fault.kind in ("429", "500", "502", "503", "504"):
                 extra = {"Retry-After": fault.retry_after} if fault.retry_after else {}
                 # Crossref's real 429 was an HTML page without rate-limit headers
-                self._send(int(fault.kind), "text/html", b"<html><body>Too busy</body></html>", kind, extra)
+                self._send(
+                    int(fault.kind), "text/html", b"<html><body>Too busy</body></html>", kind, extra
+                )
             elif fault.kind == "reset":
-                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+                )
                 self.connection.close()
                 self.close_connection = True
             elif fault.kind == "timeout":
@@ -433,13 +535,36 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                 time.sleep(fault.seconds)
                 return False
             elif fault.kind == "truncated":
-                self._send(200, "application/json", b'{"status":"ok","message-type":"work-list","message":{"items":[{"DOI"', kind)
+                self._send(
+                    200,
+                    "application/json",
+                    b'{"status":"ok","message-type":"work-list","message":{"items":[{"DOI"',
+                    kind,
+                )
             elif fault.kind == "html":
-                self._send(200, "text/html", b"<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>", kind)
+                self._send(
+                    200,
+                    "text/html",
+                    b"<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>",
+                    kind,
+                )
             elif fault.kind == "wrong-doi":
-                self._json({"status": "ok", "message-type": "work", "message": synthetic_work("10.5555/someone-else")}, kind, "fault")
+                self._json(
+                    {
+                        "status": "ok",
+                        "message-type": "work",
+                        "message": synthetic_work("10.5555/someone-else"),
+                    },
+                    kind,
+                    "fault",
+                )
             elif fault.kind == "not-jats":
-                self._send(200, "application/xml", b"<?xml version='1.0'?><html><body>not an article</body></html>", kind)
+                self._send(
+                    200,
+                    "application/xml",
+                    b"<?xml version='1.0'?><html><body>not an article</body></html>",
+                    kind,
+                )
             return True
 
         def _route(self, kind: str, path: str, query: dict[str, list[str]], raw_query: str) -> None:
@@ -467,14 +592,29 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
             key = path.removeprefix("/crossref").lower()
             recording = standin.catalogue.recorded.get(key)
             if recording is not None:
-                self._send(recording.status, recording.content_type, recording.body, "single", {"x-standin": "recorded"})
+                self._send(
+                    recording.status,
+                    recording.content_type,
+                    recording.body,
+                    "single",
+                    {"x-standin": "recorded"},
+                )
                 return
             work = self._work(doi)
             if work is None:
                 self._send(404, "text/plain", b"Resource not found.", "single")
                 return
             marker = "derived" if doi in standin.catalogue.works else "synthetic"
-            self._json({"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": work}, "single", marker)
+            self._json(
+                {
+                    "status": "ok",
+                    "message-type": "work",
+                    "message-version": "1.0.0",
+                    "message": work,
+                },
+                "single",
+                marker,
+            )
 
         def _list(self, query: dict[str, list[str]]) -> None:
             filters = ",".join(query.get("filter", []))
@@ -483,40 +623,109 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                 return
             dois = [part[4:].lower() for part in filters.split(",") if part.startswith("doi:")]
             rows = int(query.get("rows", ["20"])[0])
-            recording = standin.catalogue.recorded.get(f"/works?filter={filters.lower()}&rows={rows}")
+            recording = standin.catalogue.recorded.get(
+                f"/works?filter={filters.lower()}&rows={rows}"
+            )
             if recording is not None:  # the recorded answer to exactly this list query
-                self._send(recording.status, recording.content_type, recording.body, "list", {"x-standin": "recorded"})
+                self._send(
+                    recording.status,
+                    recording.content_type,
+                    recording.body,
+                    "list",
+                    {"x-standin": "recorded"},
+                )
                 return
             items = [work for doi in dois if (work := self._work(doi)) is not None]
             items.reverse()  # Crossref answers in its own order, not the order asked
-            message = {"total-results": len(items), "items": items[:rows], "items-per-page": rows, "query": {"start-index": 0, "search-terms": None}}
-            self._json({"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": message}, "list", "derived")
+            message = {
+                "total-results": len(items),
+                "items": items[:rows],
+                "items-per-page": rows,
+                "query": {"start-index": 0, "search-terms": None},
+            }
+            self._json(
+                {
+                    "status": "ok",
+                    "message-type": "work-list",
+                    "message-version": "1.0.0",
+                    "message": message,
+                },
+                "list",
+                "derived",
+            )
 
         def _by_orcid(self, filters: str, query: dict[str, list[str]]) -> None:
             """Works carrying an ORCID iD, from the recorded items (no recording of this filter exists)."""
-            wanted = {part[6:].rsplit("/", 1)[-1] for part in filters.split(",") if part.startswith("orcid:")}
-            since = next((part[16:] for part in filters.split(",") if part.startswith("from-index-date:")), "")
+            wanted = {
+                part[6:].rsplit("/", 1)[-1]
+                for part in filters.split(",")
+                if part.startswith("orcid:")
+            }
+            since = next(
+                (part[16:] for part in filters.split(",") if part.startswith("from-index-date:")),
+                "",
+            )
             rows = int(query.get("rows", ["20"])[0])
             cursor = query.get("cursor", ["*"])[0]
             start = 0 if cursor == "*" else int(cursor.removeprefix("standin-offset-"))
-            items = [work for doi, work in sorted(standin.catalogue.works.items())
-                     if any(str(a.get("ORCID", "")).rsplit("/", 1)[-1] in wanted for a in work.get("author", []))
-                     and str((work.get("indexed") or {}).get("date-time", "9999"))[:10] >= since]  # fmt: skip
+            items = [
+                work
+                for doi, work in sorted(standin.catalogue.works.items())
+                if any(
+                    str(a.get("ORCID", "")).rsplit("/", 1)[-1] in wanted
+                    for a in work.get("author", [])
+                )
+                and str((work.get("indexed") or {}).get("date-time", "9999"))[:10] >= since
+            ]
             page = items[start : start + rows]
-            message = {"total-results": len(items), "items": page, "items-per-page": rows, "next-cursor": f"standin-offset-{start + rows}"}
-            self._json({"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": message}, "list", "derived")
+            message = {
+                "total-results": len(items),
+                "items": page,
+                "items-per-page": rows,
+                "next-cursor": f"standin-offset-{start + rows}",
+            }
+            self._json(
+                {
+                    "status": "ok",
+                    "message-type": "work-list",
+                    "message-version": "1.0.0",
+                    "message": message,
+                },
+                "list",
+                "derived",
+            )
 
         def _orcid(self, path: str) -> None:
             """Recorded ORCID answers (rorcid's cassettes); ORCID's own work samples (synthetic) otherwise."""
             recording = standin.catalogue.orcid.get(path.lower())
             if recording is not None:
-                self._send(recording.status, recording.content_type or "application/json", recording.body, "orcid", {"x-standin": "recorded"})
+                self._send(
+                    recording.status,
+                    recording.content_type or "application/json",
+                    recording.body,
+                    "orcid",
+                    {"x-standin": "recorded"},
+                )
                 return
             match = re.fullmatch(r"/([\dX-]{19})/(works|work/(\d+))", path)
-            if match and match.group(2) == "works" and match.group(1) in standin.catalogue.orcid_works:
-                self._json({"group": standin.catalogue.orcid_works[match.group(1)]}, "orcid", "synthetic")
-            elif match and match.group(3) and int(match.group(3)) in standin.catalogue.orcid_samples:
-                self._send(200, "application/json", standin.catalogue.orcid_samples[int(match.group(3))], "orcid", {"x-standin": "synthetic"})
+            if (
+                match
+                and match.group(2) == "works"
+                and match.group(1) in standin.catalogue.orcid_works
+            ):
+                self._json(
+                    {"group": standin.catalogue.orcid_works[match.group(1)]}, "orcid", "synthetic"
+                )
+            elif (
+                match and match.group(3) and int(match.group(3)) in standin.catalogue.orcid_samples
+            ):
+                self._send(
+                    200,
+                    "application/json",
+                    standin.catalogue.orcid_samples[int(match.group(3))],
+                    "orcid",
+                    {"x-standin": "synthetic"},
+                )
             else:
                 self._send(404, "application/json", b'{"error-code": 9016}', "orcid")
 
@@ -530,30 +739,69 @@ def _handler_for(standin: StandIn) -> type[BaseHTTPRequestHandler]:
 
         def _europepmc(self, path: str, query: dict[str, list[str]]) -> None:
             if path.rstrip("/") == "/europepmc/search":
-                asked = [doi.lower() for doi in re.findall(r'DOI:"([^"]+)"', query.get("query", [""])[0])]
-                results = [{"doi": doi, "pmcid": standin.catalogue.pmcids[doi], "isOpenAccess": "Y"} for doi in asked if doi in standin.catalogue.pmcids]
-                self._json({"hitCount": len(results), "resultList": {"result": results}}, "europepmc", "synthetic")
+                asked = [
+                    doi.lower() for doi in re.findall(r'DOI:"([^"]+)"', query.get("query", [""])[0])
+                ]
+                results = [
+                    {"doi": doi, "pmcid": standin.catalogue.pmcids[doi], "isOpenAccess": "Y"}
+                    for doi in asked
+                    if doi in standin.catalogue.pmcids
+                ]
+                self._json(
+                    {"hitCount": len(results), "resultList": {"result": results}},
+                    "europepmc",
+                    "synthetic",
+                )
                 return
             match = re.fullmatch(r"/europepmc/(PMCSTANDIN\d+)/fullTextXML", path)
-            doi = next((d for d, p in standin.catalogue.pmcids.items() if match and p == match.group(1)), None)
+            doi = next(
+                (d for d, p in standin.catalogue.pmcids.items() if match and p == match.group(1)),
+                None,
+            )
             if doi is None:
                 self._send(404, "text/plain", b"not found", "europepmc")
             else:
-                self._send(200, "application/xml", standin.catalogue.xml[doi], "europepmc", {"x-standin": "recorded"})
+                self._send(
+                    200,
+                    "application/xml",
+                    standin.catalogue.xml[doi],
+                    "europepmc",
+                    {"x-standin": "recorded"},
+                )
 
     return Handler
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Serve recorded Crossref, PLOS and Europe PMC answers on 127.0.0.1.")
-    parser.add_argument("--data", type=Path, default=Path("tests/data/fixtures"), help="folder of cassettes and JATS files")
+    parser = argparse.ArgumentParser(
+        description="Serve recorded Crossref, PLOS and Europe PMC answers on 127.0.0.1."
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("tests/data/fixtures"),
+        help="folder of cassettes and JATS files",
+    )
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--enforce", action="store_true", help="answer 429 to requests that break the announced limits")
-    parser.add_argument("--synthetic-prefix", default=None, help="generate works for DOIs under this prefix")
+    parser.add_argument(
+        "--enforce",
+        action="store_true",
+        help="answer 429 to requests that break the announced limits",
+    )
+    parser.add_argument(
+        "--synthetic-prefix", default=None, help="generate works for DOIs under this prefix"
+    )
     args = parser.parse_args()
-    standin = StandIn(Catalogue.from_folder(args.data), enforce=args.enforce, synthetic_prefix=args.synthetic_prefix, port=args.port)
-    print(f"stand-in serving {len(standin.catalogue.works)} works and {len(standin.catalogue.xml)} XML files at {standin.url}")
-    for name, value in standin.base_urls().items():  # noqa: B007
+    standin = StandIn(
+        Catalogue.from_folder(args.data),
+        enforce=args.enforce,
+        synthetic_prefix=args.synthetic_prefix,
+        port=args.port,
+    )
+    print(
+        f"stand-in serving {len(standin.catalogue.works)} works and {len(standin.catalogue.xml)} XML files at {standin.url}"
+    )
+    for name, value in standin.base_urls().items():
         print(f"  export {name}={value}")
     standin.start()
     try:

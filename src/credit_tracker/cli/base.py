@@ -15,6 +15,7 @@ import click
 from credit_tracker import __version__
 from credit_tracker.domain.errors import CreditTrackerError
 
+
 class _Cli(click.Group):
     """Translates the core's typed errors into one-line messages and exit codes, once."""
 
@@ -25,7 +26,10 @@ class _Cli(click.Group):
             click.echo(f"credit-tracker: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("credit-tracker: interrupted; work completed before the interrupt was saved", err=True)
+            click.echo(
+                "credit-tracker: interrupted; work completed before the interrupt was saved",
+                err=True,
+            )
             ctx.exit(130)
 
 
@@ -36,8 +40,15 @@ def _store(ctx: click.Context):
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--records", "records_dir", type=click.Path(file_okay=False, path_type=Path), envvar="CREDIT_TRACKER_RECORDS",
-              default=Path("records"), show_default=True, help="The records folder (env CREDIT_TRACKER_RECORDS).")
+@click.option(
+    "--records",
+    "records_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="CREDIT_TRACKER_RECORDS",
+    default=Path("records"),
+    show_default=True,
+    help="The records folder (env CREDIT_TRACKER_RECORDS).",
+)
 @click.version_option(__version__, prog_name="credit-tracker")
 @click.pass_context
 def cli(ctx: click.Context, records_dir: Path) -> None:
@@ -79,11 +90,15 @@ def init_command(ctx: click.Context) -> None:
 
 def _polite_client(services):
     """One polite HTTP client per command: the User-Agent, backoff and timeout from the settings."""
-    from credit_tracker.sources.settings import user_agent
     from credit_tracker.sources.crossref import habanero_version
+    from credit_tracker.sources.settings import user_agent
     from credit_tracker.sources.transport import PoliteClient
 
-    return PoliteClient(user_agent(services.mailto, habanero_version()), backoff_base=services.backoff_base, timeout=services.timeout)
+    return PoliteClient(
+        user_agent(services.mailto, habanero_version()),
+        backoff_base=services.backoff_base,
+        timeout=services.timeout,
+    )
 
 
 def _normal_dois(dois) -> list[str]:

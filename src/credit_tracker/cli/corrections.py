@@ -16,24 +16,36 @@ def correction_group() -> None:
 
 @correction_group.command("draft")
 @click.argument("doi")
-@click.option("--author", "author_query", help="Only the errors about this person (id, ORCID iD or name).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "eml"]), default=None,
-              help="Default: from --output's extension (.md, .eml), else text.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here.")
+@click.option(
+    "--author", "author_query", help="Only the errors about this person (id, ORCID iD or name)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "eml"]),
+    default=None,
+    help="Default: from --output's extension (.md, .eml), else text.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here."
+)
 @click.pass_context
-def correction_draft(ctx: click.Context, doi: str, author_query: str | None, fmt: str | None, output: Path | None) -> None:
+def correction_draft(
+    ctx: click.Context, doi: str, author_query: str | None, fmt: str | None, output: Path | None
+) -> None:
     """Draft one request to the publisher from the article's open findings, and track it as drafted.
 
     \b
     Examples:
       credit-tracker correction draft 10.5555/aimms-mentoring-2025
-      credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes --output request.eml
+      credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes --output
+      request.eml
     """
     from datetime import date
 
+    from credit_tracker.render.drafts import DRAFT_FORMATS
     from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.rules.corrections import build_draft, publisher_for, record_draft
-    from credit_tracker.render.drafts import DRAFT_FORMATS
     from credit_tracker.rules.editing import find_person, get_article
 
     with _store(ctx).transaction() as records:
@@ -41,21 +53,43 @@ def correction_draft(ctx: click.Context, doi: str, author_query: str | None, fmt
         person = find_person(records, author_query).id if author_query else None
         report = run_check(records, [record.doi], FailPolicy())
         publisher = publisher_for(record, records.publishers)
-        draft = build_draft(record, records.people, report.findings, records.snapshots.get(record.doi, []), publisher, person)
+        draft = build_draft(
+            record,
+            records.people,
+            report.findings,
+            records.snapshots.get(record.doi, []),
+            publisher,
+            person,
+        )
         request = record_draft(records.corrections, draft, person, date.today())
-    name = fmt or {".md": "markdown", ".eml": "eml"}.get(output.suffix.lower() if output else "", "text")
+    name = fmt or {".md": "markdown", ".eml": "eml"}.get(
+        output.suffix.lower() if output else "", "text"
+    )
     _emit(DRAFT_FORMATS[name]().render(draft), output)
-    click.echo(f"correction request {request.id}: {request.state.value} ({len(draft.items)} error(s)); nothing was sent", err=True)
+    click.echo(
+        f"correction request {request.id}: {request.state.value} ({len(draft.items)} error(s)); nothing was sent",
+        err=True,
+    )
 
 
 @correction_group.command("mark")
 @click.argument("doi")
-@click.argument("state", type=click.Choice(["sent", "acknowledged", "resolved", "wont-fix", "drafted"]))
-@click.option("--author", "author_query", help="The request about this person, if it was drafted with --author.")
+@click.argument(
+    "state", type=click.Choice(["sent", "acknowledged", "resolved", "wont-fix", "drafted"])
+)
+@click.option(
+    "--author",
+    "author_query",
+    help="The request about this person, if it was drafted with --author.",
+)
 @click.option("--note", default="", help="A free note, e.g. the publisher's ticket number.")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Default: today.")
+@click.option(
+    "--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Default: today."
+)
 @click.pass_context
-def correction_mark(ctx: click.Context, doi: str, state: str, author_query: str | None, note: str, on) -> None:
+def correction_mark(
+    ctx: click.Context, doi: str, state: str, author_query: str | None, note: str, on
+) -> None:
     """Record a step in a request's life: sent, acknowledged, resolved, wont-fix.
 
     \b
@@ -64,15 +98,25 @@ def correction_mark(ctx: click.Context, doi: str, state: str, author_query: str 
     """
     from datetime import date
 
-    from credit_tracker.rules.corrections import mark
     from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.domain.models import RequestState
+    from credit_tracker.rules.corrections import mark
     from credit_tracker.rules.editing import find_person
 
     with _store(ctx).transaction() as records:
         person = find_person(records, author_query).id if author_query else None
-        request = mark(records.corrections, normalize_doi(doi), person, RequestState(state), on.date() if on else date.today(), note)
-    click.echo(f"correction request {request.id}: {request.state.value} on {request.history[-1].date}", err=True)
+        request = mark(
+            records.corrections,
+            normalize_doi(doi),
+            person,
+            RequestState(state),
+            on.date() if on else date.today(),
+            note,
+        )
+    click.echo(
+        f"correction request {request.id}: {request.state.value} on {request.history[-1].date}",
+        err=True,
+    )
 
 
 @correction_group.command("list")

@@ -13,19 +13,50 @@ from credit_tracker.domain.errors import InputError
 
 @cli.command("fetch")
 @click.argument("dois", nargs=-1)
-@click.option("--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO).")
-@click.option("--jats", "jats_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the publisher's JATS XML for the one DOI given from this file.")
-@click.option("--xml-max-age", type=click.IntRange(min=0), default=30, show_default=True,
-              help="Download publisher XML again after this many days even if Crossref shows no change.")
-@click.option("--statement", "statement_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the printed contribution statement for the one DOI given from a PDF, HTML page or text file.")
-@click.option("--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time.")
-@click.option("--orcid", "with_orcid", is_flag=True, help="Also read the team members' ORCID records: the contributors and roles they assert.")
+@click.option(
+    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
+)
+@click.option(
+    "--jats",
+    "jats_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the publisher's JATS XML for the one DOI given from this file.",
+)
+@click.option(
+    "--xml-max-age",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    help="Download publisher XML again after this many days even if Crossref shows no change.",
+)
+@click.option(
+    "--statement",
+    "statement_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the printed contribution statement for the one DOI given from a PDF, HTML page or text file.",
+)
+@click.option(
+    "--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time."
+)
+@click.option(
+    "--orcid",
+    "with_orcid",
+    is_flag=True,
+    help="Also read the team members' ORCID records: the contributors and roles they assert.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
 @click.pass_context
-def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None, jats_file: Path | None,
-                  statement_file: Path | None, xml_max_age: int, no_xml: bool, with_orcid: bool, quiet: bool) -> None:  # fmt: skip
+def fetch_command(
+    ctx: click.Context,
+    dois: tuple[str, ...],
+    mailto: str | None,
+    jats_file: Path | None,
+    statement_file: Path | None,
+    xml_max_age: int,
+    no_xml: bool,
+    with_orcid: bool,
+    quiet: bool,
+) -> None:
     """Learn what the publishers say about each article and store dated snapshots.
 
     Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
@@ -51,11 +82,11 @@ def fetch_command(ctx: click.Context, dois: tuple[str, ...], mailto: str | None,
 
 
 def _fetch_orcid(ctx: click.Context, dois) -> None:
-    from credit_tracker.rules.check import select_dois
-    from credit_tracker.sources.settings import Services
     from credit_tracker.domain.errors import FetchError
+    from credit_tracker.rules.check import select_dois
     from credit_tracker.services.fetch import now_utc, orcid_snapshots, record_snapshot
     from credit_tracker.sources.orcid import OrcidClient
+    from credit_tracker.sources.settings import Services
     from credit_tracker.sources.transport import RunStopped, TransportFailure
 
     services = Services.from_env()
@@ -63,38 +94,59 @@ def _fetch_orcid(ctx: click.Context, dois) -> None:
     with _store(ctx).transaction() as records:
         selected = set(select_dois(records, dois))
         try:
-            shots = orcid_snapshots(OrcidClient(client, services.orcid_url), records, selected, now_utc())
+            shots = orcid_snapshots(
+                OrcidClient(client, services.orcid_url), records, selected, now_utc()
+            )
         except (TransportFailure, RunStopped) as exc:
             raise FetchError(f"ORCID could not be read: {getattr(exc, 'reason', exc)}") from None
         for shot in shots:
             record_snapshot(records, shot)
-    click.echo(f"orcid: {len(shots)} work(s) found in team members' ORCID records, {client.counters.requests} request(s)", err=True)
+    click.echo(
+        f"orcid: {len(shots)} work(s) found in team members' ORCID records, {client.counters.requests} request(s)",
+        err=True,
+    )
 
 
 def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
-    from credit_tracker.rules.check import select_dois
-    from credit_tracker.parse.documents import read_document
-    from credit_tracker.services.fetch import now_utc, record_snapshot, statement_snapshot
     from credit_tracker.domain.models import SourceAuthor
+    from credit_tracker.parse.documents import read_document
+    from credit_tracker.rules.check import select_dois
+    from credit_tracker.services.fetch import now_utc, record_snapshot, statement_snapshot
 
     if len(dois) != 1:
         raise InputError("--statement needs exactly one DOI")
     kind, text = read_document(path)
     with _store(ctx).transaction() as records:
         doi = select_dois(records, dois)[0]
-        team = [SourceAuthor(position=n, raw=a.printed.display(), name=a.printed) for n, a in enumerate(records.articles[doi].authors, start=1)]
-        shot = statement_snapshot(doi, str(path), kind, text, records.snapshots.get(doi, []), team, now_utc())
+        team = [
+            SourceAuthor(position=n, raw=a.printed.display(), name=a.printed)
+            for n, a in enumerate(records.articles[doi].authors, start=1)
+        ]
+        shot = statement_snapshot(
+            doi, str(path), kind, text, records.snapshots.get(doi, []), team, now_utc()
+        )
         record_snapshot(records, shot)
     named = sum(1 for author in shot.authors)
-    click.echo(f"stored the {kind} statement for {doi}: {named} author(s); {'; '.join(shot.problems)}", err=True)
+    click.echo(
+        f"stored the {kind} statement for {doi}: {named} author(s); {'; '.join(shot.problems)}",
+        err=True,
+    )
 
 
-def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True):
+def _fetch(
+    ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True
+):
     from credit_tracker.rules.check import select_dois
-    from credit_tracker.sources.settings import Services
-    from credit_tracker.sources.crossref import CrossrefClient
-    from credit_tracker.services.fetch import Fetcher, FetchSummary, local_jats_snapshot, now_utc, record_snapshot
+    from credit_tracker.services.fetch import (
+        Fetcher,
+        FetchSummary,
+        local_jats_snapshot,
+        now_utc,
+        record_snapshot,
+    )
     from credit_tracker.sources.article_xml import PublisherClient
+    from credit_tracker.sources.crossref import CrossrefClient
+    from credit_tracker.sources.settings import Services
 
     store = _store(ctx)
     if jats_file is not None:
@@ -102,40 +154,79 @@ def _fetch(ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet:
             raise InputError("--jats needs exactly one DOI")
         with store.transaction() as records:
             doi = select_dois(records, dois)[0]
-            record_snapshot(records, local_jats_snapshot(doi, str(jats_file), jats_file.read_bytes(), now_utc()))
+            record_snapshot(
+                records, local_jats_snapshot(doi, str(jats_file), jats_file.read_bytes(), now_utc())
+            )
         click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
         return FetchSummary(fetched=1)
     services = Services.from_env(mailto)
     if not services.mailto and not quiet:
-        click.echo("credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool", err=True)
+        click.echo(
+            "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool",
+            err=True,
+        )
     selected = select_dois(store.load(), dois)
     client = _polite_client(services)
     fetcher = Fetcher(
-        crossref=CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token),
-        publisher=PublisherClient(client, services.plos_url, services.europepmc_url) if xml else None,
+        crossref=CrossrefClient(
+            client, services.crossref_url, services.mailto, services.crossref_token
+        ),
+        publisher=PublisherClient(client, services.plos_url, services.europepmc_url)
+        if xml
+        else None,
         xml_max_age=timedelta(days=xml_max_age),
     )
-    progress = None if quiet or not selected else (lambda done, total: click.echo(f"fetched {done}/{total}", err=True))
+    progress = (
+        None
+        if quiet or not selected
+        else (lambda done, total: click.echo(f"fetched {done}/{total}", err=True))
+    )
     summary = fetcher.run(store, selected, progress)
     click.echo(
         f"fetch: {summary.fetched} fetched, {summary.changed} changed, {summary.not_found} not found, "
         f"{summary.failed} failed, {summary.xml_downloads} XML download(s) ({summary.xml_failed} failed), "
-        f"{summary.requests} request(s)", err=True)  # fmt: skip
+        f"{summary.requests} request(s)",
+        err=True,
+    )
     for doi, reason in sorted(summary.failures.items()):
         click.echo(f"  could not fetch {doi}: {reason}", err=True)
     if summary.stopped:
-        click.echo(f"credit-tracker: stopped early: {summary.stopped}; what was fetched is saved", err=True)
+        click.echo(
+            f"credit-tracker: stopped early: {summary.stopped}; what was fetched is saved", err=True
+        )
     return summary
 
 
 @cli.command("harvest")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only works Crossref indexed on or after this date.")
-@click.option("--add", is_flag=True, help="Create draft records (roles not recorded) for the new works.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
-@click.option("--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO).")
-@click.option("--page-size", type=click.IntRange(1, 1000), default=100, show_default=True, help="Works per Crossref page.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only works Crossref indexed on or after this date.",
+)
+@click.option(
+    "--add", is_flag=True, help="Create draft records (roles not recorded) for the new works."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
+)
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 1000),
+    default=100,
+    show_default=True,
+    help="Works per Crossref page.",
+)
 @click.pass_context
-def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str | None, page_size: int) -> None:
+def harvest_command(
+    ctx: click.Context, since, add: bool, fmt: str, mailto: str | None, page_size: int
+) -> None:
     """List works carrying a team member's ORCID iD that are not in the records yet.
 
     Asks Crossref for the works of every person with an ORCID iD (batched, following the cursor
@@ -150,39 +241,69 @@ def harvest_command(ctx: click.Context, since, add: bool, fmt: str, mailto: str 
     """
     import json
 
-    from credit_tracker.sources.settings import Services
-    from credit_tracker.sources.crossref import CrossrefClient
     from credit_tracker.domain.errors import FetchError
     from credit_tracker.services.harvest import add_drafts, harvest
+    from credit_tracker.sources.crossref import CrossrefClient
+    from credit_tracker.sources.settings import Services
     from credit_tracker.sources.transport import RunStopped, TransportFailure
 
     services = Services.from_env(mailto)
     client = _polite_client(services)
-    crossref = CrossrefClient(client, services.crossref_url, services.mailto, services.crossref_token)
+    crossref = CrossrefClient(
+        client, services.crossref_url, services.mailto, services.crossref_token
+    )
     store = _store(ctx)
     with store.locked():
         records = store.load()
         try:
-            result = harvest(crossref, records, since.date().isoformat() if since else None, rows=page_size)
+            result = harvest(
+                crossref, records, since.date().isoformat() if since else None, rows=page_size
+            )
         except (TransportFailure, RunStopped) as exc:
-            raise FetchError(f"Crossref could not list the team's works: {getattr(exc, 'reason', exc)}") from None
+            raise FetchError(
+                f"Crossref could not list the team's works: {getattr(exc, 'reason', exc)}"
+            ) from None
         if add and result.works:
             new_people = add_drafts(records, result.works)
             store.save(records)
-            click.echo(f"added {len(result.works)} draft record(s) and {len(new_people)} new people", err=True)
+            click.echo(
+                f"added {len(result.works)} draft record(s) and {len(new_people)} new people",
+                err=True,
+            )
     names = {pid: person.name.display() for pid, person in records.people.items()}
     if fmt == "json":
-        click.echo(json.dumps([{"doi": w.doi, "title": w.title, "journal": w.journal, "authors": [a.raw for a in w.authors],
-                                "team_members": w.members} for w in result.works], indent=2, ensure_ascii=False))  # fmt: skip
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "doi": w.doi,
+                        "title": w.title,
+                        "journal": w.journal,
+                        "authors": [a.raw for a in w.authors],
+                        "team_members": w.members,
+                    }
+                    for w in result.works
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     elif fmt == "markdown":
         from credit_tracker.render.formats.markdown import escape
 
         click.echo(f"## New works by team members ({len(result.works)})\n")
         for w in result.works:
-            click.echo(f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: {escape(', '.join(names.get(m, m) for m in w.members))}")
+            click.echo(
+                f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: {escape(', '.join(names.get(m, m) for m in w.members))}"
+            )
     else:
         for w in result.works:
             authors = "; ".join(a.raw for a in w.authors)
-            click.echo(f"{w.doi}\t{w.title}\tteam: {', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}")
-    click.echo(f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
-               f"{result.pages} page(s), {client.counters.requests} request(s)", err=True)  # fmt: skip
+            click.echo(
+                f"{w.doi}\t{w.title}\tteam: {', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}"
+            )
+    click.echo(
+        f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
+        f"{result.pages} page(s), {client.counters.requests} request(s)",
+        err=True,
+    )

@@ -46,11 +46,17 @@ def person_show(ctx: click.Context, query: str) -> None:
     records = _store(ctx).load()
     person = find_person(records, query)
     click.echo(f"{person.id}: {person.name.display()}")
-    click.echo(f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: {person.name.particle!r}  suffix: {person.name.suffix!r}")
+    click.echo(
+        f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: {person.name.particle!r}  suffix: {person.name.suffix!r}"
+    )
     click.echo(f"  ORCID: {person.orcid or 'none'}")
     click.echo(f"  accepted spellings: {'; '.join(person.accepted_spellings) or 'none'}")
     click.echo(f"  former names: {len(person.former_names)} (confidential, never shown)")
-    articles = [doi for doi, record in records.articles.items() if any(a.person == person.id for a in record.authors)]
+    articles = [
+        doi
+        for doi, record in records.articles.items()
+        if any(a.person == person.id for a in record.authors)
+    ]
     click.echo(f"  articles: {', '.join(sorted(articles)) or 'none'}")
 
 
@@ -89,7 +95,10 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
     with _store(ctx).transaction() as records:
         person = find_person(records, query)
         added = add_former_name(person, name)
-    click.echo(f"{person.id}: {'former name recorded' if added else 'former name already recorded'} (confidential)", err=True)
+    click.echo(
+        f"{person.id}: {'former name recorded' if added else 'former name already recorded'} (confidential)",
+        err=True,
+    )
 
 
 @person_group.command("suggest")
@@ -104,17 +113,19 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person suggest scott-chamberlain
     """
-    from credit_tracker.sources.settings import Services
     from credit_tracker.domain.errors import FetchError
     from credit_tracker.domain.names import typographic_key
-    from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.rules.editing import find_person
+    from credit_tracker.sources.orcid import OrcidClient
+    from credit_tracker.sources.settings import Services
     from credit_tracker.sources.transport import TransportFailure
 
     records = _store(ctx).load()
     person = find_person(records, query)
     if not person.orcid:
-        raise InputError(f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'")
+        raise InputError(
+            f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'"
+        )
     services = Services.from_env()
     client = _polite_client(services)
     try:
@@ -124,11 +135,20 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     if names is None:
         raise InputError(f"ORCID has no public record for {person.orcid}")
     known = {typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)}
-    offered = [n for n in (names.credit_name, f"{names.given} {names.family}".strip(), *names.other_names) if n]
+    offered = [
+        n
+        for n in (names.credit_name, f"{names.given} {names.family}".strip(), *names.other_names)
+        if n
+    ]
     fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
     for name in fresh:
-        click.echo(f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {shlex.quote(name)})")
-    click.echo(f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed", err=True)
+        click.echo(
+            f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {shlex.quote(name)})"
+        )
+    click.echo(
+        f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed",
+        err=True,
+    )
 
 
 @person_group.command("set-orcid")
@@ -166,23 +186,40 @@ def publisher_list(ctx: click.Context) -> None:
     """
     for publisher in sorted(_store(ctx).load().publishers.values(), key=lambda p: p.id):
         journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
-        click.echo(f"{publisher.id}\t{publisher.name}\t{','.join(publisher.doi_prefixes)}\t{publisher.email or ''}\t{journals}")
+        click.echo(
+            f"{publisher.id}\t{publisher.name}\t{','.join(publisher.doi_prefixes)}\t{publisher.email or ''}\t{journals}"
+        )
 
 
 @publisher_group.command("set")
 @click.argument("publisher_id")
 @click.option("--name", required=True)
-@click.option("--prefix", "prefixes", multiple=True, required=True, help="A DOI prefix the publisher registers; repeatable.")
+@click.option(
+    "--prefix",
+    "prefixes",
+    multiple=True,
+    required=True,
+    help="A DOI prefix the publisher registers; repeatable.",
+)
 @click.option("--email", help="Where correction requests go.")
 @click.option("--route", default="", help="How the publisher wants requests, in a sentence.")
-@click.option("--journal", "journals", multiple=True, metavar="NAME=EMAIL", help="A journal's own address; repeatable.")
+@click.option(
+    "--journal",
+    "journals",
+    multiple=True,
+    metavar="NAME=EMAIL",
+    help="A journal's own address; repeatable.",
+)
 @click.pass_context
-def publisher_set(ctx: click.Context, publisher_id: str, name: str, prefixes, email, route, journals) -> None:
+def publisher_set(
+    ctx: click.Context, publisher_id: str, name: str, prefixes, email, route, journals
+) -> None:
     """Add or replace a publisher's corrections contact.
 
     \b
     Example:
-      credit-tracker publisher set elsevier --name Elsevier --prefix 10.1016 --email corrections@example.org
+      credit-tracker publisher set elsevier --name Elsevier --prefix 10.1016 --email
+      corrections@example.org
     """
     from credit_tracker.domain.models import Publisher
 
@@ -193,6 +230,12 @@ def publisher_set(ctx: click.Context, publisher_id: str, name: str, prefixes, em
             raise InputError(f"--journal {item!r}: use NAME=EMAIL")
         pairs[journal.strip()] = address.strip()
     with _store(ctx).transaction() as records:
-        records.publishers[publisher_id] = Publisher(id=publisher_id, name=name, doi_prefixes=list(prefixes), email=email,
-                                                     route=route, journals=pairs)  # fmt: skip
+        records.publishers[publisher_id] = Publisher(
+            id=publisher_id,
+            name=name,
+            doi_prefixes=list(prefixes),
+            email=email,
+            route=route,
+            journals=pairs,
+        )
     click.echo(f"publisher {publisher_id}: saved", err=True)

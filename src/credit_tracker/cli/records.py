@@ -30,8 +30,8 @@ def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) 
       credit-tracker records import 10.1371/journal.pone.0185809 contributors.csv
     """
     from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.rules.editing import import_table
     from credit_tracker.parse.tenzing import decode_table, parse_table
+    from credit_tracker.rules.editing import import_table
 
     key = normalize_doi(doi)
     table = parse_table(decode_table(file.read_bytes(), str(file)), str(file))
@@ -49,9 +49,19 @@ def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) 
 
 @records_group.command("export")
 @click.argument("doi")
-@click.option("--format", "fmt", type=click.Choice(["tenzing", "json", "statement", "jats"]), default="tenzing", show_default=True,
-              help="tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R roles.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tenzing", "json", "statement", "jats"]),
+    default="tenzing",
+    show_default=True,
+    help="tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R roles.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of stdout.",
+)
 @click.pass_context
 def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
     """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS.
@@ -64,9 +74,9 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     """
     import json
 
-    from credit_tracker.rules.editing import get_article
-    from credit_tracker.render.contributions import jats_contribs, statement
     from credit_tracker.parse.tenzing import export_table
+    from credit_tracker.render.contributions import jats_contribs, statement
+    from credit_tracker.rules.editing import get_article
 
     records = _store(ctx).load()
     record = get_article(records, doi)
@@ -98,7 +108,13 @@ def records_list(ctx: click.Context) -> None:
     for doi in sorted(records.articles):
         record = records.articles[doi]
         shots = latest_by_source(records.snapshots.get(doi, []))
-        state = ", ".join(f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}" for kind, shot in sorted(shots.items())) or "never fetched"
+        state = (
+            ", ".join(
+                f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}"
+                for kind, shot in sorted(shots.items())
+            )
+            or "never fetched"
+        )
         flags = " [draft: roles not recorded]" if record.draft else ""
         click.echo(f"{doi}\t{len(record.authors)} authors\t{state}\t{record.title or ''}{flags}")
     click.echo(f"{len(records.articles)} article(s)", err=True)
@@ -125,6 +141,12 @@ def records_show(ctx: click.Context, doi: str) -> None:
         person = records.people.get(author.person)
         orcid = f" ORCID {person.orcid}" if person and person.orcid else ""
         star = " (corresponding)" if author.corresponding else ""
-        roles = "roles not recorded" if author.roles is None else "; ".join(
-            a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles) or "no roles"  # fmt: skip
-        click.echo(f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}]: {roles}")
+        roles = (
+            "roles not recorded"
+            if author.roles is None
+            else "; ".join(a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles)
+            or "no roles"
+        )
+        click.echo(
+            f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}]: {roles}"
+        )

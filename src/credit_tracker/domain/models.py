@@ -215,4 +215,6 @@ class CorrectionRequest(BaseModel):
         return self.history[-1].state
 
     def date_of(self, state: RequestState) -> str | None:
-        return next((change.date for change in reversed(self.history) if change.state is state), None)
+        return next(
+            (change.date for change in reversed(self.history) if change.state is state), None
+        )

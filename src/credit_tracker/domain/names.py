@@ -11,7 +11,31 @@ from pydantic import BaseModel, ConfigDict
 
 # Lower-case words that, before a family name, belong to it (van der Pluijm, de Kroon, Ben Saad).
 PARTICLES = frozenset(
-    "van von der den de del della di da das dos du la le ten ter op bin ben al el zu af".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "op",
+        "bin",
+        "ben",
+        "al",
+        "el",
+        "zu",
+        "af",
+    ]
 )
 _SPACES = re.compile(r"\s+")
 _HYPHENS = "\u2010\u2011\u2012\u2013-"
@@ -65,7 +89,9 @@ _STROKES = str.maketrans("øØłŁđĐħĦ", "oOlLdDhH")
 def strip_accents(text: str) -> str:
     """Return `text` without accents (combining marks and strokes), keeping every other letter."""
     decomposed = unicodedata.normalize("NFD", text).translate(_STROKES)
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 @lru_cache(maxsize=1 << 16)

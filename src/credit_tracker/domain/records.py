@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from credit_tracker.domain.models import ArticleRecord, CorrectionRequest, Person, Publisher, SourceSnapshot
+from credit_tracker.domain.models import (
+    ArticleRecord,
+    CorrectionRequest,
+    Person,
+    Publisher,
+    SourceSnapshot,
+)
 
 
 class Acknowledgement(BaseModel):
@@ -29,4 +35,3 @@ class Records(BaseModel):
     """Per DOI, every snapshot ever stored, oldest first."""
     shards: set[str] | None = None
     """The shards loaded; None when all were."""
-

@@ -14,15 +14,22 @@ from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import PersonName, clean, split_particle
 
-NOTICE_TYPES = {"correction", "retraction", "new_version", "erratum", "expression_of_concern", "withdrawal", "removal"}
+NOTICE_TYPES = {
+    "correction",
+    "retraction",
+    "new_version",
+    "erratum",
+    "expression_of_concern",
+    "withdrawal",
+    "removal",
+}
+
 
 def item_doi(item: dict[str, Any]) -> str | None:
     try:
         return normalize_doi(str(item.get("DOI", "")))
     except InputError:
         return None
-
-
 
 
 @dataclass
@@ -41,7 +48,11 @@ class ParsedWork:
 
 def content_hash(message: dict[str, Any]) -> str:
     """Return a hash of a record that ignores Crossref's bookkeeping (indexed, score)."""
-    stable = {key: value for key, value in message.items() if key not in {"indexed", "score", "is-referenced-by-count"}}
+    stable = {
+        key: value
+        for key, value in message.items()
+        if key not in {"indexed", "score", "is-referenced-by-count"}
+    }
     text = json.dumps(stable, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -49,7 +60,10 @@ def content_hash(message: dict[str, Any]) -> str:
 def parse_work(message: dict[str, Any]) -> ParsedWork:
     """Parse one Crossref work message."""
     problems: list[str] = []
-    authors = [_author(entry, position, problems) for position, entry in enumerate(message.get("author", []), start=1)]
+    authors = [
+        _author(entry, position, problems)
+        for position, entry in enumerate(message.get("author", []), start=1)
+    ]
     _settle_roles(authors)
     title = clean(" ".join(message.get("title") or [])) or None
     journal = clean(" ".join(message.get("container-title") or [])) or None
@@ -78,12 +92,18 @@ def _author(entry: dict[str, Any], position: int, problems: list[str]) -> Source
         return SourceAuthor(position=position, raw=entry["name"], organisation=True, roles=roles)
     given, family = entry.get("given", ""), entry.get("family", "")
     particle, core = split_particle(family)
-    name = PersonName(given=clean(given), family=core, particle=particle, suffix=clean(entry.get("suffix", "")))
+    name = PersonName(
+        given=clean(given), family=core, particle=particle, suffix=clean(entry.get("suffix", ""))
+    )
     raw = " ".join(part for part in (given, family, entry.get("suffix", "")) if part)
     return SourceAuthor(
-        position=position, raw=raw, name=name, orcid=orcid,
-        orcid_authenticated=authenticated, roles=roles,
-    )  # fmt: skip
+        position=position,
+        raw=raw,
+        name=name,
+        orcid=orcid,
+        orcid_authenticated=authenticated,
+        roles=roles,
+    )
 
 
 def _roles(entry: dict[str, Any]) -> list[SourceRole]:
@@ -94,7 +114,9 @@ def _roles(entry: dict[str, Any]) -> list[SourceRole]:
             continue
         text = str(item.get("role", ""))
         role = try_resolve_role(text)
-        roles.append(SourceRole(role=role.slug if role else None, label=text, origin="crossref role"))
+        roles.append(
+            SourceRole(role=role.slug if role else None, label=text, origin="crossref role")
+        )
     return roles
 
 
@@ -113,7 +135,15 @@ def _notices(message: dict[str, Any]) -> list[Notice]:
         except InputError:
             continue
         if kind in NOTICE_TYPES and doi != item_doi(message):
-            notices.append(Notice(doi=doi, kind=kind, label=entry.get("label"), date=_date(entry.get("updated")), how="updated-by"))
+            notices.append(
+                Notice(
+                    doi=doi,
+                    kind=kind,
+                    label=entry.get("label"),
+                    date=_date(entry.get("updated")),
+                    how="updated-by",
+                )
+            )
     return notices
 
 
@@ -135,10 +165,14 @@ def is_notice(message: dict[str, Any]) -> bool:
         if str(update.get("type", "")) in NOTICE_TYPES and item_doi(update) != own:
             return True
     title = clean(" ".join(message.get("title") or [])).casefold()
-    return title.startswith(("correction:", "correction to", "erratum", "retraction:", "retraction note", "corrigendum"))
+    return title.startswith(
+        ("correction:", "correction to", "erratum", "retraction:", "retraction note", "corrigendum")
+    )
 
 
-_NOTICE_SUFFIX = re.compile(r"^(?P<article>.+)/(?:correction|retraction|erratum|expression-of-concern)-\d+$")
+_NOTICE_SUFFIX = re.compile(
+    r"^(?P<article>.+)/(?:correction|retraction|erratum|expression-of-concern)-\d+$"
+)
 
 
 def notice_target(message: dict[str, Any]) -> str:
@@ -150,5 +184,3 @@ def notice_target(message: dict[str, Any]) -> str:
             return target
     match = _NOTICE_SUFFIX.match(own or "")
     return match.group("article") if match else ""
-
-

@@ -10,7 +10,23 @@ from pathlib import Path
 from credit_tracker.domain.errors import InputError
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "dd", "dt", "title"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "dd",
+    "dt",
+    "title",
+}
 
 
 def read_document(path: Path) -> tuple[str, str]:
@@ -31,7 +47,9 @@ def _decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError("the file is neither a PDF nor UTF-8 text or HTML", path=str(path)) from None
+        raise InputError(
+            "the file is neither a PDF nor UTF-8 text or HTML", path=str(path)
+        ) from None
 
 
 def _pdf_text(path: Path) -> str:
@@ -45,7 +63,10 @@ def _pdf_text(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError) as exc:
         raise InputError(f"the PDF could not be read ({exc})", path=str(path)) from None
     if not re.search(r"\w{3}", text):
-        raise InputError("the PDF has no text layer (a scan?); credit-tracker does no OCR: paste the statement into a text file", path=str(path))
+        raise InputError(
+            "the PDF has no text layer (a scan?); credit-tracker does no OCR: paste the statement into a text file",
+            path=str(path),
+        )
     return text
 
 

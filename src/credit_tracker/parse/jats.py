@@ -25,7 +25,11 @@ from credit_tracker.domain.names import PersonName, clean, initials_of, split_pa
 MAX_XML_BYTES = 20 * 1024 * 1024
 _INITIALS = re.compile(r"[A-Z][A-Za-z]{0,4}(-[A-Z][a-z]?)?")
 XLINK = "{http://www.w3.org/1999/xlink}href"
-_NOTICE_TYPES = {"correction": "correction", "retraction": "retraction", "expression-of-concern": "expression_of_concern"}
+_NOTICE_TYPES = {
+    "correction": "correction",
+    "retraction": "retraction",
+    "expression-of-concern": "expression_of_concern",
+}
 
 
 @dataclass
@@ -47,7 +51,9 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
     root = _parse_safely(data, origin)
     meta = root.find("front/article-meta")
     if root.tag != "article" or meta is None:
-        raise InputError(f"not a JATS article (root <{root.tag}>, no front/article-meta)", path=origin)
+        raise InputError(
+            f"not a JATS article (root <{root.tag}>, no front/article-meta)", path=origin
+        )
     problems: list[str] = []
     footnotes = {fn.get("id"): fn for fn in root.iter("fn") if fn.get("fn-type") == "con"}
     contribs = [c for group in meta.findall("contrib-group") for c in group.findall("contrib")]
@@ -123,9 +129,13 @@ def _author(contrib: Element, position: int, footnotes: dict, problems: list[str
     name = PersonName(given=clean(given), family=family, particle=particle, suffix=clean(suffix))
     raw = " ".join(part for part in (given, surname, suffix) if part)
     return SourceAuthor(
-        position=position, raw=raw, name=name, orcid=orcid,
-        orcid_authenticated=authenticated, roles=roles,
-    )  # fmt: skip
+        position=position,
+        raw=raw,
+        name=name,
+        orcid=orcid,
+        orcid_authenticated=authenticated,
+        roles=roles,
+    )
 
 
 def _inner_xml(element: Element) -> str:
@@ -198,13 +208,19 @@ def _degree(text: str | None, problems: list[str]):
 
 def _is_equal_note(note: Element) -> bool:
     """eLife marks 'These authors contributed equally' as fn-type="con" too; it names no role."""
-    return (note.get("id") or "").startswith("equal-contrib") or "contributed equally" in (_text(note) or "")
+    return (note.get("id") or "").startswith("equal-contrib") or "contributed equally" in (
+        _text(note) or ""
+    )
 
 
 def _footnote_roles(text: str) -> list[SourceRole]:
     """Roles from a per-author footnote: 'EvA, Conception and design, ...' or CRediT terms."""
     parts = [clean(part) for part in re.split(r"[,;]", text.rstrip(". ")) if clean(part)]
-    if parts and re.fullmatch(r"[A-Z][A-Za-z-]{0,5}", parts[0]) and try_resolve_role(parts[0]) is None:
+    if (
+        parts
+        and re.fullmatch(r"[A-Z][A-Za-z-]{0,5}", parts[0])
+        and try_resolve_role(parts[0]) is None
+    ):
         parts = parts[1:]  # eLife 2014: the footnote opens with the author's initials
     roles = []
     for part in parts:
@@ -213,7 +229,9 @@ def _footnote_roles(text: str) -> list[SourceRole]:
     return roles
 
 
-def _apply_initials_footnote(meta: Element, authors: list[SourceAuthor], problems: list[str]) -> None:
+def _apply_initials_footnote(
+    meta: Element, authors: list[SourceAuthor], problems: list[str]
+) -> None:
     """Read the 2016 PLOS footnote '<bold>Role:</bold> GJP TL.' into the authors' roles."""
     for fn in meta.iter("fn"):
         if fn.get("fn-type") != "con":
@@ -230,7 +248,9 @@ def _apply_initials_footnote(meta: Element, authors: list[SourceAuthor], problem
             for token in tokens:
                 author = resolve_initials(token, authors, problems, context=label)
                 if author is not None:
-                    assigned = SourceRole(role=role.slug if role else None, label=label, origin="fn-con initials")
+                    assigned = SourceRole(
+                        role=role.slug if role else None, label=label, origin="fn-con initials"
+                    )
                     author.roles = [*(author.roles or []), assigned]
 
 
@@ -258,7 +278,9 @@ def initials_forms(author: SourceAuthor) -> tuple[set[str], set[str]]:
     }
 
 
-def resolve_initials(token: str, authors: list[SourceAuthor], problems: list[str], context: str) -> SourceAuthor | None:
+def resolve_initials(
+    token: str, authors: list[SourceAuthor], problems: list[str], context: str
+) -> SourceAuthor | None:
     """Return the one author `token` names; report (never guess) ambiguous or unknown initials."""
     key = token.casefold()
     forms = [(author, *initials_forms(author)) for author in authors]
@@ -268,7 +290,9 @@ def resolve_initials(token: str, authors: list[SourceAuthor], problems: list[str
             return hits[0]
         if len(hits) > 1:
             names = ", ".join(author.raw for author in hits)
-            problems.append(f"{context}: initials {token!r} fit more than one author ({names}); not assigned")
+            problems.append(
+                f"{context}: initials {token!r} fit more than one author ({names}); not assigned"
+            )
             return None
     problems.append(f"{context}: initials {token!r} fit no author; not assigned")
     return None

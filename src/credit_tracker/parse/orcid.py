@@ -17,7 +17,6 @@ from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, parse_display_name
 
 
-
 @dataclass(frozen=True)
 class OrcidNames:
     """The names a person gives in their ORCID record."""
@@ -70,10 +69,23 @@ def parse_works(data: dict[str, Any]) -> list[OrcidWork]:
     for group in data.get("group") or []:
         summaries = group.get("work-summary") or []
         ids = (group.get("external-ids") or {}).get("external-id") or []
-        doi = next((i.get("external-id-value") for i in ids if i.get("external-id-type") == "doi" and i.get("external-id-relationship", "self") == "self"), None)
+        doi = next(
+            (
+                i.get("external-id-value")
+                for i in ids
+                if i.get("external-id-type") == "doi"
+                and i.get("external-id-relationship", "self") == "self"
+            ),
+            None,
+        )
         if doi and summaries:
             try:
-                works.append(OrcidWork(doi=normalize_doi(doi), put_codes=[int(summary["put-code"]) for summary in summaries]))
+                works.append(
+                    OrcidWork(
+                        doi=normalize_doi(doi),
+                        put_codes=[int(summary["put-code"]) for summary in summaries],
+                    )
+                )
             except (InputError, KeyError, TypeError, ValueError):
                 continue
     return works
@@ -81,7 +93,14 @@ def parse_works(data: dict[str, Any]) -> list[OrcidWork]:
 
 def work_doi(data: dict[str, Any]) -> str | None:
     ids = (data.get("external-ids") or {}).get("external-id") or []
-    doi = next((i.get("external-id-value") for i in ids if i.get("external-id-type") == "doi" and i.get("external-id-relationship") == "self"), None)
+    doi = next(
+        (
+            i.get("external-id-value")
+            for i in ids
+            if i.get("external-id-type") == "doi" and i.get("external-id-relationship") == "self"
+        ),
+        None,
+    )
     try:
         return normalize_doi(doi) if doi else None
     except InputError:
@@ -92,7 +111,9 @@ def parse_contributors(data: dict[str, Any]) -> list[SourceAuthor]:
     """Parse a full work's contributors; CRediT roles only (ORCID's own 'author', 'editor',
     'co-investigator' are not CRediT and are left out). None for roles when nobody has any."""
     authors = []
-    for position, entry in enumerate((data.get("contributors") or {}).get("contributor") or [], start=1):
+    for position, entry in enumerate(
+        (data.get("contributors") or {}).get("contributor") or [], start=1
+    ):
         raw = _value(entry.get("credit-name")) or ""
         orcid_path = (entry.get("contributor-orcid") or {}).get("path")
         try:
@@ -101,11 +122,24 @@ def parse_contributors(data: dict[str, Any]) -> list[SourceAuthor]:
             orcid = None
         role_text = str((entry.get("contributor-attributes") or {}).get("contributor-role") or "")
         role = try_resolve_role(role_text) if "credit.niso.org" in role_text else None
-        roles = [SourceRole(role=role.slug, label=role_text, origin="orcid contributor-role")] if role else []
+        roles = (
+            [SourceRole(role=role.slug, label=role_text, origin="orcid contributor-role")]
+            if role
+            else []
+        )
         # name_shown False: a credit name is the person's own choice, offered by 'person suggest',
         # not a printed byline to correct
-        authors.append(SourceAuthor(position=position, raw=raw, name=parse_display_name(raw) if raw else None,
-                                    structured=False, name_shown=False, orcid=orcid, roles=roles))  # fmt: skip
+        authors.append(
+            SourceAuthor(
+                position=position,
+                raw=raw,
+                name=parse_display_name(raw) if raw else None,
+                structured=False,
+                name_shown=False,
+                orcid=orcid,
+                roles=roles,
+            )
+        )
     if not any(a.roles for a in authors):
         for author in authors:
             author.roles = None

@@ -5,9 +5,11 @@ The forms seen in practice, each turned into (name as printed, roles) entries:
 - role first: "Conceptualization: Jane Illés, Nisreen A. Alwan." (PLOS online), also with initials
   ("Writing – review & editing: GJP DSA JKH.", PLOS 2016), resolved against the byline;
 - initials and a dash: "ID - Study design, data analysis, manuscript writing & editing." (BMC PDF);
-- prose: "JI and NAA conceived the study; JPW wrote the first draft", "Mary J. O'Connell conceived and
+- prose: "JI and NAA conceived the study; JPW wrote the first draft", "Mary J. O'Connell conceived
+and
   designed the experiments, analyzed the data, ..." (PeerJ), mapped to CRediT where unambiguous;
-- by position: "1st author: conceptualization (lead); methodology (equal). 2nd author: ..." (SciELO).
+- by position: "1st author: conceptualization (lead); methodology (equal). 2nd author: ..."
+(SciELO).
 Initials are resolved against the byline; ambiguous or unknown initials are reported, never guessed.
 """
 
@@ -18,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from credit_tracker.domain.credit import Degree, try_resolve_role
-from credit_tracker.parse.jats import resolve_initials
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, fold, parse_display_name
+from credit_tracker.parse.jats import resolve_initials
 
 HEADINGS = re.compile(
     r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?\s*[’']?\s*[’']?\s*contributions?|"
@@ -37,9 +39,18 @@ NEXT_SECTION = re.compile(
 PHRASES = [
     (r"conceiv|concep(?:tion|tuali[sz])", "conceptualization"),
     (r"curat", "data-curation"),
-    (r"analy[sz]ed the data|data analysis|statistical analys|formal analys|analy[sz]ed", "formal-analysis"),
-    (r"acquired funding|obtained funding|funding acquisition|secured funding", "funding-acquisition"),
-    (r"performed the experiments|collected (?:the )?data|data collection|investigation|carried out the (?:study|experiments)", "investigation"),
+    (
+        r"analy[sz]ed the data|data analysis|statistical analys|formal analys|analy[sz]ed",
+        "formal-analysis",
+    ),
+    (
+        r"acquired funding|obtained funding|funding acquisition|secured funding",
+        "funding-acquisition",
+    ),
+    (
+        r"performed the experiments|collected (?:the )?data|data collection|investigation|carried out the (?:study|experiments)",
+        "investigation",
+    ),
     (r"methodolog|developed the method", "methodology"),
     (r"administ(?:ered|ration)|coordinated the (?:study|project)", "project-administration"),
     (r"reagents|materials|resources", "resources"),
@@ -47,7 +58,10 @@ PHRASES = [
     (r"supervis", "supervision"),
     (r"validat", "validation"),
     (r"visuali[sz]|prepared figures|figures and/or tables", "visualization"),
-    (r"wrote the (?:first )?draft|draft(?:ed|ing)|wrote the paper|manuscript writing|writing[ –-]+original", "writing-original-draft"),
+    (
+        r"wrote the (?:first )?draft|draft(?:ed|ing)|wrote the paper|manuscript writing|writing[ –-]+original",
+        "writing-original-draft",
+    ),
     (r"reviewed|revised|edited|editing|review", "writing-review-editing"),
 ]
 _ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°)?\s+(?:author|autor[a]?)\s*:", re.I)
@@ -77,7 +91,9 @@ class ParsedStatement:
 def normalise_text(text: str) -> str:
     """Undo what PDF extraction does to names: ligatures, hyphenation at line ends, odd spaces."""
     value = unicodedata.normalize("NFKC", text)  # ﬁ → fi, non-breaking and thin spaces → spaces
-    value = re.sub(r"(\w)-\n(?=[a-z])", r"\1", value)  # "Concep-\ntualization" → "Conceptualization"
+    value = re.sub(
+        r"(\w)-\n(?=[a-z])", r"\1", value
+    )  # "Concep-\ntualization" → "Conceptualization"
     value = value.replace("\u00ad", "")  # soft hyphens; typographic apostrophes stay as printed
     return value
 
@@ -90,7 +106,9 @@ def find_section(text: str) -> str | None:
     rest = text[heading.end() :]
     end = NEXT_SECTION.search(rest)
     body = rest[: end.start()] if end else rest
-    body = re.sub(r"^\s*(?:All authors (?:read|have read|approved).*)$", "", body, flags=re.I | re.M)
+    body = re.sub(
+        r"^\s*(?:All authors (?:read|have read|approved).*)$", "", body, flags=re.I | re.M
+    )
     return body.strip() or None
 
 
@@ -103,13 +121,19 @@ def parse_statement(text: str, byline: list[SourceAuthor]) -> ParsedStatement:
         return ParsedStatement("by position", _by_position(body, byline, problems), problems)
     # sentences end at '.' or ';' before a capital, but not after an initial ('Guilherme N. Corte')
     pieces = re.split(r"(?<=[.;])(?<!\b[A-Z]\.)\s+(?=[A-Z•])|\s*•\s*", body)
-    segments = [p.strip() for p in pieces if p.strip(" .;") and not re.match(r"All authors\b", p.strip(), re.I)]
+    segments = [
+        p.strip()
+        for p in pieces
+        if p.strip(" .;") and not re.match(r"All authors\b", p.strip(), re.I)
+    ]
     labelled = [_split_label(s) for s in segments]
     if labelled and all(label is not None for label, _ in labelled):
         if all(_all_names(rest, byline) for _label, rest in labelled):
             return ParsedStatement("role first", _role_first(labelled, byline, problems), problems)
         if all(_looks_like_name(label, byline) for label, _rest in labelled):
-            return ParsedStatement("person first", _person_first(labelled, byline, problems), problems)
+            return ParsedStatement(
+                "person first", _person_first(labelled, byline, problems), problems
+            )
     return ParsedStatement("prose", _prose(segments, byline, problems), problems)
 
 
@@ -165,7 +189,12 @@ def _subject(clause: str, byline: list[SourceAuthor]) -> tuple[list[str], str]:
     for cut in range(min(len(words), 12), 0, -1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         names = _names(head)
-        if tail and names and all(_looks_like_name(n, byline) for n in names) and tail[:1].islower():
+        if (
+            tail
+            and names
+            and all(_looks_like_name(n, byline) for n in names)
+            and tail[:1].islower()
+        ):
             return names, tail
     return [], clause
 
@@ -174,7 +203,9 @@ def _looks_like_name(text: str, byline: list[SourceAuthor]) -> bool:
     if _INITIALS.match(text):
         return True
     words = text.split()
-    return 1 < len(words) <= 6 and all(w[:1].isupper() or w.casefold() in {"de", "van", "der", "da", "dos", "von"} for w in words)
+    return 1 < len(words) <= 6 and all(
+        w[:1].isupper() or w.casefold() in {"de", "van", "der", "da", "dos", "von"} for w in words
+    )
 
 
 def _names(text: str) -> list[str]:
@@ -210,7 +241,9 @@ def _from_phrase(text: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def _entry(entries: dict[str, StatementEntry], name: str, byline, problems, context: str) -> StatementEntry | None:
+def _entry(
+    entries: dict[str, StatementEntry], name: str, byline, problems, context: str
+) -> StatementEntry | None:
     name = clean(name).strip(" .•")
     if not name:
         return None
@@ -229,20 +262,30 @@ def _entry(entries: dict[str, StatementEntry], name: str, byline, problems, cont
 
 def _is_vancouver(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1])) and not all(_INITIALS.match(w) for w in words)
+    return (
+        len(words) >= 2
+        and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
+        and not all(_INITIALS.match(w) for w in words)
+    )
 
 
 def _vancouver(name: str, byline: list[SourceAuthor], problems: list[str]) -> SourceAuthor | None:
     """'Alcântara LCJ': family name then initials; matched on the family name's last word."""
     family, initials = " ".join(name.split()[:-1]), name.split()[-1]
-    hits = [a for a in byline if a.name and fold(a.name.family_full).split()[-1:] == fold(family).split()[-1:]]
+    hits = [
+        a
+        for a in byline
+        if a.name and fold(a.name.family_full).split()[-1:] == fold(family).split()[-1:]
+    ]
     if len(hits) == 1:
         return hits[0]
     problems.append(f"{name!r} ({initials}) fits {len(hits)} byline authors; not assigned")
     return None
 
 
-def _by_position(body: str, byline: list[SourceAuthor], problems: list[str]) -> list[StatementEntry]:
+def _by_position(
+    body: str, byline: list[SourceAuthor], problems: list[str]
+) -> list[StatementEntry]:
     entries = []
     marks = list(_ORDINAL.finditer(body))
     for n, mark in enumerate(marks):
@@ -251,12 +294,16 @@ def _by_position(body: str, byline: list[SourceAuthor], problems: list[str]) -> 
         text = body[mark.end() : end]
         text = re.split(r"\s(?=\d+\s*(?:ª|º)\s+autor)", text)[0]
         if position > len(byline):
-            problems.append(f"author {position} is named by position, but the byline has {len(byline)}")
+            problems.append(
+                f"author {position} is named by position, but the byline has {len(byline)}"
+            )
             continue
         author = byline[position - 1]
         if any(e.author is author for e in entries):
             continue  # a second language version of the same statement
-        entries.append(StatementEntry(printed=f"author {position}", roles=_roles_from(text), author=author))
+        entries.append(
+            StatementEntry(printed=f"author {position}", roles=_roles_from(text), author=author)
+        )
     return entries
 
 
@@ -265,10 +312,29 @@ def to_source_authors(parsed: ParsedStatement) -> list[SourceAuthor]:
     positions) the byline author's name, marked as not printed in the statement."""
     authors = []
     for position, entry in enumerate(parsed.entries, start=1):
-        if entry.author is not None and entry.author.name is not None and entry.printed != entry.author.raw:
-            authors.append(SourceAuthor(position=position, raw=entry.printed, name=entry.author.name, structured=True,
-                                        name_shown=False, roles=entry.roles))  # fmt: skip
+        if (
+            entry.author is not None
+            and entry.author.name is not None
+            and entry.printed != entry.author.raw
+        ):
+            authors.append(
+                SourceAuthor(
+                    position=position,
+                    raw=entry.printed,
+                    name=entry.author.name,
+                    structured=True,
+                    name_shown=False,
+                    roles=entry.roles,
+                )
+            )
         else:
-            authors.append(SourceAuthor(position=position, raw=entry.printed, name=parse_display_name(entry.printed),
-                                        structured=False, roles=entry.roles))  # fmt: skip
+            authors.append(
+                SourceAuthor(
+                    position=position,
+                    raw=entry.printed,
+                    name=parse_display_name(entry.printed),
+                    structured=False,
+                    roles=entry.roles,
+                )
+            )
     return authors

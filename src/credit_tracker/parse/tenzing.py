@@ -27,9 +27,15 @@ def _tenzing_label(label: str) -> str:
 DEFAULT_COLUMNS = [
     *NAME_COLUMNS,
     *(_tenzing_label(role.label) for role in ROLES),
-    "Affiliation 1", "Affiliation 2", "Affiliation 3", "Funding", ORCID, "Email address",
-    CORRESPONDING, "Conflict of interest",
-]  # fmt: skip
+    "Affiliation 1",
+    "Affiliation 2",
+    "Affiliation 3",
+    "Funding",
+    ORCID,
+    "Email address",
+    CORRESPONDING,
+    "Conflict of interest",
+]
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,9 @@ MAX_TABLE_BYTES = 5 * 1024 * 1024
 def decode_table(data: bytes, path: str) -> str:
     """Return the text of a table file; UTF-8 (a BOM is allowed), anything else is an InputError."""
     if len(data) > MAX_TABLE_BYTES:
-        raise InputError("the file is larger than 5 MiB; a contributors table is far smaller", path=path)
+        raise InputError(
+            "the file is larger than 5 MiB; a contributors table is far smaller", path=path
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("the file is UTF-16; save it as UTF-8", path=path)
     try:
@@ -64,8 +72,9 @@ def decode_table(data: bytes, path: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
             f"byte 0x{data[exc.start]:02x} is not UTF-8 (Latin-1 or Windows-1252?); save it as UTF-8",
-            path=path, line=line,
-        ) from None  # fmt: skip
+            path=path,
+            line=line,
+        ) from None
     if not text.strip():
         raise InputError("the file is empty", path=path)
     return text
@@ -88,12 +97,17 @@ def parse_table(text: str, path: str) -> ParsedTable:
             )
         cells = dict(zip(header, row, strict=True))
         imported = _parse_row(cells, role_columns, path, index)
-        key = (imported.author.printed.given.casefold(), imported.author.printed.family_full.casefold())
+        key = (
+            imported.author.printed.given.casefold(),
+            imported.author.printed.family_full.casefold(),
+        )
         if key in seen:
             raise InputError(
                 f"duplicate author {imported.author.printed.display()!r} (also on line {seen[key]})",
-                path=path, line=index, field=SURNAME,
-            )  # fmt: skip
+                path=path,
+                line=index,
+                field=SURNAME,
+            )
         seen[key] = index
         table.authors.append(imported)
     if not table.authors:
@@ -109,7 +123,9 @@ def _check_header(header: list[str], path: str) -> dict[str, str]:
         if role is not None:
             role_columns[column] = role.slug
     missing = [name for name in NAME_COLUMNS if name not in header]
-    missing += [_tenzing_label(role.label) for role in ROLES if role.slug not in role_columns.values()]
+    missing += [
+        _tenzing_label(role.label) for role in ROLES if role.slug not in role_columns.values()
+    ]
     unrecognised = [c for c in header if c not in role_columns and c not in DEFAULT_COLUMNS]
     for name in missing:
         close = difflib.get_close_matches(name, unrecognised, n=1, cutoff=0.4)
@@ -118,7 +134,9 @@ def _check_header(header: list[str], path: str) -> dict[str, str]:
     return role_columns
 
 
-def _parse_row(cells: dict[str, str], role_columns: dict[str, str], path: str, line: int) -> ImportedAuthor:
+def _parse_row(
+    cells: dict[str, str], role_columns: dict[str, str], path: str, line: int
+) -> ImportedAuthor:
     surname = _value(cells[SURNAME])
     if surname is None:
         raise InputError("the surname is missing", path=path, line=line, field=SURNAME)
@@ -157,8 +175,10 @@ def _parse_roles(
     if unknown:
         raise InputError(
             "NA in a role column while other roles are recorded; use TRUE or FALSE",
-            path=path, line=line, field=unknown[0],
-        )  # fmt: skip
+            path=path,
+            line=line,
+            field=unknown[0],
+        )
     slugs = {role_columns[column] for column, value in values.items() if value}
     return [RoleAssignment(role=role.slug) for role in ROLES if role.slug in slugs]
 

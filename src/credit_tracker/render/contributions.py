@@ -17,7 +17,10 @@ def statement(record: ArticleRecord) -> tuple[str, list[str]]:
         if author.roles is None:
             left_out.append(author.printed.display())
             continue
-        roles = ", ".join(a.label + (f" ({a.degree.value})" if a.degree else "") for a in author.roles) or "no CRediT roles"
+        roles = (
+            ", ".join(a.label + (f" ({a.degree.value})" if a.degree else "") for a in author.roles)
+            or "no CRediT roles"
+        )
         lines.append(f"{author.printed.display()}: {roles}.")
     return "\n".join(lines) + ("\n" if lines else ""), left_out
 
@@ -32,7 +35,9 @@ def jats_contribs(record: ArticleRecord, people: dict[str, Person]) -> str:
         contrib = SubElement(group, "contrib", attributes)
         person = people.get(author.person)
         if person is not None and person.orcid:
-            SubElement(contrib, "contrib-id", {"contrib-id-type": "orcid"}).text = orcid_url(person.orcid)
+            SubElement(contrib, "contrib-id", {"contrib-id-type": "orcid"}).text = orcid_url(
+                person.orcid
+            )
         name = SubElement(contrib, "name")
         SubElement(name, "surname").text = author.printed.family_full
         if author.printed.given:
@@ -41,8 +46,12 @@ def jats_contribs(record: ArticleRecord, people: dict[str, Person]) -> str:
             SubElement(name, "suffix").text = author.printed.suffix
         for assignment in author.roles or []:
             role = BY_SLUG[assignment.role]
-            attributes = {"vocab": "credit", "vocab-identifier": VOCAB_IDENTIFIER, "vocab-term": role.label,
-                          "vocab-term-identifier": role.uri}  # fmt: skip
+            attributes = {
+                "vocab": "credit",
+                "vocab-identifier": VOCAB_IDENTIFIER,
+                "vocab-term": role.label,
+                "vocab-term-identifier": role.uri,
+            }
             if assignment.degree:
                 attributes["degree-contribution"] = assignment.degree.value
             SubElement(contrib, "role", attributes).text = role.label

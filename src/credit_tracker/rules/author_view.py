@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from credit_tracker.rules.compare import WITHHELD, ArticleCheck, compare_article, latest_by_source
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.findings import CheckReport, CorrectionStatus, Finding
 from credit_tracker.domain.models import Person, SourceKind
 from credit_tracker.domain.names import fold
 from credit_tracker.domain.records import Records
+from credit_tracker.rules.compare import WITHHELD, ArticleCheck, compare_article, latest_by_source
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,12 @@ class AuthorView:
     articles: list[ArticleView]
 
 
-def author_view(records: Records, person: Person, report: CheckReport, compared: dict[str, ArticleCheck] | None = None) -> AuthorView:
+def author_view(
+    records: Records,
+    person: Person,
+    report: CheckReport,
+    compared: dict[str, ArticleCheck] | None = None,
+) -> AuthorView:
     """Build the view from the records and a check report over the person's articles.
 
     `compared` keeps each article's comparison, so a view of many people compares each once.
@@ -60,28 +65,59 @@ def author_view(records: Records, person: Person, report: CheckReport, compared:
             continue
         author = record.authors[index]
         view = ArticleView(
-            doi=doi, title=record.title or "", position=index + 1, printed=author.printed.display(),
-            roles=None if author.roles is None else [a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles],
-        )  # fmt: skip
+            doi=doi,
+            title=record.title or "",
+            position=index + 1,
+            printed=author.printed.display(),
+            roles=None
+            if author.roles is None
+            else [a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles],
+        )
         if doi not in compared:
             compared[doi] = compare_article(record, records.people, records.snapshots.get(doi, []))
         view.sources = _sources(records, doi, index, person, compared[doi])
-        view.findings = [f for f in report.findings if f.doi == doi and f.author and f.author.person == person.id]
+        view.findings = [
+            f for f in report.findings if f.doi == doi and f.author and f.author.person == person.id
+        ]
         view.requests = [status for status in report.corrections if status.doi == doi]
         articles.append(view)
     return AuthorView(person=person, articles=articles)
 
 
-def _sources(records: Records, doi: str, index: int, person: Person, result: ArticleCheck) -> list[SourceView]:
+def _sources(
+    records: Records, doi: str, index: int, person: Person, result: ArticleCheck
+) -> list[SourceView]:
     newest = latest_by_source(records.snapshots.get(doi, []))
     views = []
     for source, pairs in sorted(result.pairs.items()):
         pair = next((p for p in pairs if p.team == index), None)
         if pair is None:
-            views.append(SourceView(source=source, printed="(not found)", roles=None, orcid=None, matched="not paired"))
+            views.append(
+                SourceView(
+                    source=source,
+                    printed="(not found)",
+                    roles=None,
+                    orcid=None,
+                    matched="not paired",
+                )
+            )
             continue
         shown = newest[SourceKind(source)].authors[pair.source]
-        printed = WITHHELD if any(fold(shown.raw) == fold(n) for n in person.former_names) else shown.raw
-        roles = None if shown.roles is None else [r.label if r.role is None else BY_SLUG[r.role].label for r in shown.roles]
-        views.append(SourceView(source=source, printed=printed, roles=roles, orcid=shown.orcid, matched=f"{pair.method} {pair.confidence:g}"))
+        printed = (
+            WITHHELD if any(fold(shown.raw) == fold(n) for n in person.former_names) else shown.raw
+        )
+        roles = (
+            None
+            if shown.roles is None
+            else [r.label if r.role is None else BY_SLUG[r.role].label for r in shown.roles]
+        )
+        views.append(
+            SourceView(
+                source=source,
+                printed=printed,
+                roles=roles,
+                orcid=shown.orcid,
+                matched=f"{pair.method} {pair.confidence:g}",
+            )
+        )
     return views

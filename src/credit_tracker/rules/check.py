@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from credit_tracker.rules.compare import compare_article
-from credit_tracker.rules.corrections import request_status
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
     DEFAULT_SEVERITY,
@@ -25,6 +23,8 @@ from credit_tracker.domain.findings import (
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.rules.compare import compare_article
+from credit_tracker.rules.corrections import request_status
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,9 @@ class FailPolicy:
         unknown = sorted(rules - set(DEFAULT_SEVERITY))
         if unknown or not rules:
             named = ", ".join(unknown) or repr(text)
-            raise InputError(f"--fail-on takes info, warning, error, never or rule names; unknown: {named}")
+            raise InputError(
+                f"--fail-on takes info, warning, error, never or rule names; unknown: {named}"
+            )
         return cls(severity=None, rules=rules)
 
     def fails(self, finding: Finding) -> bool:
@@ -65,7 +67,9 @@ def parse_severities(pairs: Iterable[str]) -> dict[str, Severity]:
         try:
             overrides[rule] = Severity(level.strip().lower())
         except ValueError:
-            raise InputError(f"--severity {pair!r}: the level must be info, warning or error") from None
+            raise InputError(
+                f"--severity {pair!r}: the level must be info, warning or error"
+            ) from None
     return overrides
 
 
@@ -74,7 +78,10 @@ def select_dois(records: Records, dois: Iterable[str]) -> list[str]:
     named = [normalize_doi(doi) for doi in dois]
     for doi in named:
         if doi not in records.articles:
-            raise InputError(f"{doi} is not in the team's records; see 'credit-tracker records list'", field="DOI")
+            raise InputError(
+                f"{doi} is not in the team's records; see 'credit-tracker records list'",
+                field="DOI",
+            )
     return named or sorted(records.articles)
 
 
@@ -108,8 +115,11 @@ class _Partial:
         self.histories.update(other.histories)
 
 
-def _compare_all(team: Records, items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
-                 severities: dict[str, Severity] | None) -> _Partial:  # fmt: skip
+def _compare_all(
+    team: Records,
+    items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
+    severities: dict[str, Severity] | None,
+) -> _Partial:
     partial = _Partial()
     requested = {request.doi for request in team.corrections.values()}
     for record, history in items:
@@ -161,10 +171,16 @@ def check_shards(
     from concurrent.futures import ProcessPoolExecutor
 
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(shards) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        workers == 1
+        or len(shards) < PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return check_articles(team, shard_items(shards, read_shard), policy, severities)
-    _WORKER.update(team=team, read=read_shard, severities=severities)  # inherited by the forked workers
-    chunks = [shards[i::workers * 4] for i in range(workers * 4)]
+    _WORKER.update(
+        team=team, read=read_shard, severities=severities
+    )  # inherited by the forked workers
+    chunks = [shards[i :: workers * 4] for i in range(workers * 4)]
     merged = _Partial()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -175,10 +191,14 @@ def check_shards(
 
 
 def _check_chunk(shards: list[str]) -> _Partial:
-    return _compare_all(_WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["severities"])
+    return _compare_all(
+        _WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["severities"]
+    )
 
 
-def shard_items(shards: list[str], read_shard: ShardReader) -> Iterator[tuple[ArticleRecord, list[SourceSnapshot]]]:
+def shard_items(
+    shards: list[str], read_shard: ShardReader
+) -> Iterator[tuple[ArticleRecord, list[SourceSnapshot]]]:
     """Yield each article of these shards with its snapshot history, reading one shard at a time."""
     for shard in shards:
         articles, snapshots = read_shard(shard)
@@ -187,7 +207,9 @@ def shard_items(shards: list[str], read_shard: ShardReader) -> Iterator[tuple[Ar
 
 
 def _report(team: Records, partial: _Partial, policy: FailPolicy, today: date) -> CheckReport:
-    findings = sorted(partial.findings, key=lambda finding: finding.doi)  # stable: per-article order kept
+    findings = sorted(
+        partial.findings, key=lambda finding: finding.doi
+    )  # stable: per-article order kept
     unverified = sorted(partial.unverified, key=lambda entry: entry.doi)
     checked = partial.checked
     open_findings, acknowledged = [], []
@@ -216,21 +238,45 @@ def _report(team: Records, partial: _Partial, policy: FailPolicy, today: date) -
         accepted_spellings=partial.accepted,
         failing=sum(policy.fails(f) for f in open_findings),
     )
-    corrections = _correction_statuses(team, partial.histories, checked, findings, unverified_dois, today)
-    return CheckReport(summary=summary, findings=open_findings, unverified=unverified, acknowledged=acknowledged,
-                       resolved=resolved, corrections=corrections)  # fmt: skip
+    corrections = _correction_statuses(
+        team, partial.histories, checked, findings, unverified_dois, today
+    )
+    return CheckReport(
+        summary=summary,
+        findings=open_findings,
+        unverified=unverified,
+        acknowledged=acknowledged,
+        resolved=resolved,
+        corrections=corrections,
+    )
 
 
-def _correction_statuses(team: Records, histories: dict[str, list[SourceSnapshot]], checked: set[str], findings: list[Finding],
-                         unverified: set[str], today: date) -> list[CorrectionStatus]:  # fmt: skip
+def _correction_statuses(
+    team: Records,
+    histories: dict[str, list[SourceSnapshot]],
+    checked: set[str],
+    findings: list[Finding],
+    unverified: set[str],
+    today: date,
+) -> list[CorrectionStatus]:
     present = {finding.id for finding in findings}
     statuses = []
     for request in sorted(team.corrections.values(), key=lambda r: r.id):
         if request.doi not in checked:
             continue
-        status = request_status(request, present, request.doi not in unverified, histories.get(request.doi, []), today)
-        statuses.append(CorrectionStatus(id=request.id, doi=request.doi, person=request.person, kinds=request.kinds,
-                                         state=status.state, detail=status.detail))  # fmt: skip
+        status = request_status(
+            request, present, request.doi not in unverified, histories.get(request.doi, []), today
+        )
+        statuses.append(
+            CorrectionStatus(
+                id=request.id,
+                doi=request.doi,
+                person=request.person,
+                kinds=request.kinds,
+                state=status.state,
+                detail=status.detail,
+            )
+        )
     return statuses
 
 

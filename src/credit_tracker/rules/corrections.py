@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from credit_tracker.rules.compare import WITHHELD, latest_by_source, visible
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.findings import Finding
-from credit_tracker.rules.matching import source_name
 from credit_tracker.domain.models import (
     ArticleRecord,
     CorrectionRequest,
@@ -26,6 +24,8 @@ from credit_tracker.domain.models import (
     StateChange,
 )
 from credit_tracker.domain.names import PersonName
+from credit_tracker.rules.compare import WITHHELD, latest_by_source, visible
+from credit_tracker.rules.matching import source_name
 
 METADATA, CONTRIBUTIONS, CONFIDENTIAL = "metadata", "contributions", "confidential-name-change"
 KIND_TITLES = {
@@ -35,9 +35,19 @@ KIND_TITLES = {
 }
 _NAME_RULES = {"name-diacritics", "name-initials", "name-split", "name-spelling"}
 _ROLE_RULES = {"role-missing", "role-extra", "degree-mismatch", "roles-not-deposited"}
-_METADATA_RULES = _NAME_RULES | {"orcid-missing", "orcid-mismatch", "author-missing", "author-extra", "author-order"}
-SOURCE_WORDS = {"crossref": "the Crossref record", "jats": "the online article", "statement": "the Author Contributions statement",
-                "orcid": "the author's ORCID record"}  # fmt: skip
+_METADATA_RULES = _NAME_RULES | {
+    "orcid-missing",
+    "orcid-mismatch",
+    "author-missing",
+    "author-extra",
+    "author-order",
+}
+SOURCE_WORDS = {
+    "crossref": "the Crossref record",
+    "jats": "the online article",
+    "statement": "the Author Contributions statement",
+    "orcid": "the author's ORCID record",
+}
 STALE_AFTER_DAYS = 60
 
 # PLOS's corrections route, the worked example (policy page:
@@ -99,7 +109,9 @@ def publisher_for(record: ArticleRecord, publishers: dict[str, Publisher]) -> Pu
     """Return the configured publisher by the DOI's prefix, else by the journal's name."""
     prefix = record.doi.split("/", 1)[0]
     by_prefix = next((p for p in publishers.values() if prefix in p.doi_prefixes), None)
-    return by_prefix or next((p for p in publishers.values() if record.journal and record.journal in p.journals), None)
+    return by_prefix or next(
+        (p for p in publishers.values() if record.journal and record.journal in p.journals), None
+    )
 
 
 def build_draft(
@@ -111,20 +123,31 @@ def build_draft(
     person: str | None = None,
 ) -> Draft:
     """Build the request for one article from its open findings (those about `person` if given)."""
-    chosen = [f for f in findings if request_kind(f) and (person is None or (f.author and f.author.person == person))]
+    chosen = [
+        f
+        for f in findings
+        if request_kind(f) and (person is None or (f.author and f.author.person == person))
+    ]
     if not chosen:
         whom = f" about {person}" if person else ""
-        raise NotFoundError(f"{record.doi} has no open finding{whom} that a correction could fix; run 'credit-tracker check'")
+        raise NotFoundError(
+            f"{record.doi} has no open finding{whom} that a correction could fix; run 'credit-tracker check'"
+        )
     newest = latest_by_source(history)
     items = [_item(f, record, people, newest) for f in chosen]
     kinds = sorted({item.kind for item in items}, key=list(KIND_TITLES).index)
     journal = record.journal or next((s.journal for s in newest.values() if s.journal), "") or ""
     to = (publisher.journals.get(journal) or publisher.email) if publisher else None
     draft = Draft(
-        doi=record.doi, title=record.title or next((s.title for s in newest.values() if s.title), "") or record.doi,
-        journal=journal, to=to, route=publisher.route if publisher else "", kinds=kinds, items=items,
+        doi=record.doi,
+        title=record.title or next((s.title for s in newest.values() if s.title), "") or record.doi,
+        journal=journal,
+        to=to,
+        route=publisher.route if publisher else "",
+        kinds=kinds,
+        items=items,
         team_record=_team_record_line(record),
-    )  # fmt: skip
+    )
     if CONTRIBUTIONS in kinds:
         draft.authors_to_confirm = [a.printed.display() for a in record.authors]
     return draft
@@ -134,19 +157,38 @@ def _team_record_line(record: ArticleRecord) -> str:
     return f"the team's record of {record.doi} ({len(record.authors)} authors, credit-tracker)"
 
 
-def _item(finding: Finding, record: ArticleRecord, people: dict[str, Person], newest: dict[SourceKind, SourceSnapshot]) -> ErrorItem:
+def _item(
+    finding: Finding,
+    record: ArticleRecord,
+    people: dict[str, Person],
+    newest: dict[SourceKind, SourceSnapshot],
+) -> ErrorItem:
     kind = request_kind(finding) or METADATA
-    source = newest.get(SourceKind(finding.source)) if finding.source in {k.value for k in SourceKind} else None
+    source = (
+        newest.get(SourceKind(finding.source))
+        if finding.source in {k.value for k in SourceKind}
+        else None
+    )
     evidence = _evidence(finding, source)
     if kind == CONFIDENTIAL:
-        rows = [("name", "a former name of this author (not repeated here)", finding.expected or "")]
+        rows = [
+            ("name", "a former name of this author (not repeated here)", finding.expected or "")
+        ]
     elif kind == CONTRIBUTIONS:
         rows = _role_rows(finding)
     elif finding.rule in _NAME_RULES and finding.author is not None:
         rows = _name_rows(finding, record, source)
     else:
-        rows = [(finding.rule.replace("-", " "), finding.observed or "(not shown)", finding.expected or "(not listed)")]
-    return ErrorItem(finding=finding, headline=_headline(finding), kind=kind, rows=rows, evidence=evidence)
+        rows = [
+            (
+                finding.rule.replace("-", " "),
+                finding.observed or "(not shown)",
+                finding.expected or "(not listed)",
+            )
+        ]
+    return ErrorItem(
+        finding=finding, headline=_headline(finding), kind=kind, rows=rows, evidence=evidence
+    )
 
 
 def _headline(finding: Finding) -> str:
@@ -176,7 +218,14 @@ def _evidence(finding: Finding, source: SourceSnapshot | None) -> str:
 
 
 def _role_rows(finding: Finding) -> list[tuple[str, str, str]]:
-    slug = next((slug for slug, role in BY_SLUG.items() if finding.expected and role.uri in finding.expected), None)
+    slug = next(
+        (
+            slug
+            for slug, role in BY_SLUG.items()
+            if finding.expected and role.uri in finding.expected
+        ),
+        None,
+    )
     if finding.rule == "role-missing" and slug:
         role = BY_SLUG[slug]
         return [(f"{role.label} ({role.uri})", "not listed", "listed")]
@@ -187,7 +236,9 @@ def _role_rows(finding: Finding) -> list[tuple[str, str, str]]:
     return [("CRediT roles", "none listed", finding.expected or "the roles in the team's record")]
 
 
-def _name_rows(finding: Finding, record: ArticleRecord, source: SourceSnapshot | None) -> list[tuple[str, str, str]]:
+def _name_rows(
+    finding: Finding, record: ArticleRecord, source: SourceSnapshot | None
+) -> list[tuple[str, str, str]]:
     author = record.authors[finding.author.position - 1]
     correct = author.printed
     printed = _printed_name(finding, source)
@@ -218,25 +269,42 @@ def request_id(doi: str, person: str | None) -> str:
     return f"{doi}#{person}" if person else doi
 
 
-def record_draft(corrections: dict[str, CorrectionRequest], draft: Draft, person: str | None, today: date) -> CorrectionRequest:
+def record_draft(
+    corrections: dict[str, CorrectionRequest], draft: Draft, person: str | None, today: date
+) -> CorrectionRequest:
     """Record (or refresh) the drafted request; a request already sent keeps its state."""
     key = request_id(draft.doi, person)
     ids = [item.finding.id for item in draft.items]
     existing = corrections.get(key)
     if existing is not None and existing.state is not RequestState.DRAFTED:
         return existing
-    request = CorrectionRequest(id=key, doi=draft.doi, person=person, finding_ids=ids, kinds=draft.kinds,
-                                history=[StateChange(state=RequestState.DRAFTED, date=today.isoformat())])  # fmt: skip
+    request = CorrectionRequest(
+        id=key,
+        doi=draft.doi,
+        person=person,
+        finding_ids=ids,
+        kinds=draft.kinds,
+        history=[StateChange(state=RequestState.DRAFTED, date=today.isoformat())],
+    )
     corrections[key] = request
     return request
 
 
-def mark(corrections: dict[str, CorrectionRequest], doi: str, person: str | None, state: RequestState, on: date, note: str) -> CorrectionRequest:
+def mark(
+    corrections: dict[str, CorrectionRequest],
+    doi: str,
+    person: str | None,
+    state: RequestState,
+    on: date,
+    note: str,
+) -> CorrectionRequest:
     """Move a request to a new state; InputError for a request never drafted."""
     key = request_id(doi, person)
     request = corrections.get(key)
     if request is None:
-        raise InputError(f"no correction request for {key}; draft one first with 'credit-tracker correction draft'")
+        raise InputError(
+            f"no correction request for {key}; draft one first with 'credit-tracker correction draft'"
+        )
     request.history.append(StateChange(state=state, date=on.isoformat(), note=note))
     return request
 
@@ -251,18 +319,40 @@ class RequestStatus:
     detail: str
 
 
-def request_status(request: CorrectionRequest, open_ids: set[str], verified: bool, history: list[SourceSnapshot], today: date,
-                   stale_after: int = STALE_AFTER_DAYS) -> RequestStatus:  # fmt: skip
+def request_status(
+    request: CorrectionRequest,
+    open_ids: set[str],
+    verified: bool,
+    history: list[SourceSnapshot],
+    today: date,
+    stale_after: int = STALE_AFTER_DAYS,
+) -> RequestStatus:
     """Say whether the publisher fixed what was asked, or nothing changed for too long."""
     state = request.state
     if state in (RequestState.RESOLVED, RequestState.WONT_FIX):
         return RequestStatus(request, state.value, request.history[-1].note)
     still_open = [i for i in request.finding_ids if i in open_ids]
     if verified and not still_open:
-        seen = max((s.first_seen or s.fetched_at for s in latest_by_source(history).values()), default=None)
+        seen = max(
+            (s.first_seen or s.fetched_at for s in latest_by_source(history).values()), default=None
+        )
         when = seen.date().isoformat() if seen else "unknown"
-        return RequestStatus(request, "resolved (fix seen)", f"the publisher's record no longer shows these errors; fix first seen {when}")
+        return RequestStatus(
+            request,
+            "resolved (fix seen)",
+            f"the publisher's record no longer shows these errors; fix first seen {when}",
+        )
     sent = request.date_of(RequestState.SENT)
-    if sent and (today - date.fromisoformat(sent)).days > stale_after and len(still_open) == len(request.finding_ids):
-        return RequestStatus(request, "stale", f"sent {sent}, {(today - date.fromisoformat(sent)).days} days ago, and nothing has changed")
-    return RequestStatus(request, state.value, f"{len(still_open)} of {len(request.finding_ids)} errors still open")
+    if (
+        sent
+        and (today - date.fromisoformat(sent)).days > stale_after
+        and len(still_open) == len(request.finding_ids)
+    ):
+        return RequestStatus(
+            request,
+            "stale",
+            f"sent {sent}, {(today - date.fromisoformat(sent)).days} days ago, and nothing has changed",
+        )
+    return RequestStatus(
+        request, state.value, f"{len(still_open)} of {len(request.finding_ids)} errors still open"
+    )

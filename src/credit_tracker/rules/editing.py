@@ -23,7 +23,9 @@ class ImportResult:
     new_people: list[str] = field(default_factory=list)
 
 
-def import_table(records: Records, doi: str, table: ParsedTable, title: str | None = None) -> ImportResult:
+def import_table(
+    records: Records, doi: str, table: ParsedTable, title: str | None = None
+) -> ImportResult:
     """Replace the article's record with the table's authors, linking or creating people."""
     doi = normalize_doi(doi)
     old = records.articles.get(doi)
@@ -45,7 +47,13 @@ def import_table(records: Records, doi: str, table: ParsedTable, title: str | No
     return result
 
 
-def link_person(records: Records, name: PersonName, orcid: str | None, new_people: list[str], team_member: bool = True) -> Person:
+def link_person(
+    records: Records,
+    name: PersonName,
+    orcid: str | None,
+    new_people: list[str],
+    team_member: bool = True,
+) -> Person:
     """Return the existing person with this ORCID or name, or a new one (its id added to `new_people`)."""
     if orcid:
         for person in records.people.values():
@@ -54,27 +62,31 @@ def link_person(records: Records, name: PersonName, orcid: str | None, new_peopl
     key = fold(name.display())
     for person in records.people.values():
         spellings = [person.name.display(), *person.accepted_spellings]
-        if key in {fold(spelling) for spelling in spellings} and (
-            not orcid or not person.orcid
-        ):
+        if key in {fold(spelling) for spelling in spellings} and (not orcid or not person.orcid):
             if orcid and not person.orcid:
                 person.orcid = orcid
             return person
-    person = Person(id=_new_person_id(records, name), name=name, orcid=orcid, team_member=team_member)
+    person = Person(
+        id=_new_person_id(records, name), name=name, orcid=orcid, team_member=team_member
+    )
     records.people[person.id] = person
     new_people.append(person.id)
     return person
 
 
 def _new_person_id(records: Records, name: PersonName) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", strip_diacritics(name.display()).lower()).strip("-") or "person"
+    base = (
+        re.sub(r"[^a-z0-9]+", "-", strip_diacritics(name.display()).lower()).strip("-") or "person"
+    )
     candidate, number = base, 2
     while candidate in records.people:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
 
 
-def describe_changes(old: ArticleRecord, new: ArticleRecord, people: dict[str, Person]) -> list[str]:
+def describe_changes(
+    old: ArticleRecord, new: ArticleRecord, people: dict[str, Person]
+) -> list[str]:
     """Return one line per difference between two records of one article."""
     changes: list[str] = []
     old_by_person = {author.person: author for author in old.authors}
@@ -141,7 +153,11 @@ def find_person(records: Records, query: str) -> Person:
         person
         for person in records.people.values()
         if (orcid and person.orcid == orcid)
-        or key in {fold(s) for s in (person.name.display(), *person.accepted_spellings, *person.former_names)}
+        or key
+        in {
+            fold(s)
+            for s in (person.name.display(), *person.accepted_spellings, *person.former_names)
+        }
     ]
     if len(matches) == 1:
         return matches[0]

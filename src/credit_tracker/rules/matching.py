@@ -14,7 +14,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
-from credit_tracker.domain.names import PersonName, fold, given_compatible, parse_display_name, typographic_key
+from credit_tracker.domain.names import (
+    PersonName,
+    fold,
+    given_compatible,
+    parse_display_name,
+    typographic_key,
+)
 
 THRESHOLD = 0.5
 ORDER_CONFIDENCE = 0.3
@@ -54,7 +60,9 @@ def score(team: TeamAuthor, person: Person | None, other: SourceAuthor) -> tuple
     if printed == typographic_key(team.printed.display()):
         return 0.97, "exact"
     if person is not None:
-        if printed in {typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)}:
+        if printed in {
+            typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)
+        }:
             return 0.95, "accepted"
         if fold(other.raw) in {fold(s) for s in person.former_names}:
             return 0.9, "former"
@@ -73,10 +81,15 @@ def _tolerant(mine: PersonName, theirs: PersonName | None) -> tuple[float, str]:
         return 0.85, "tolerant"
     if my_given and (my_given, my_family) == (their_family, their_given):
         return 0.8, "tolerant"  # given and family swapped (Vietnamese, East Asian names)
-    mine_words, their_words = sorted(f"{my_given} {my_family}".split()), sorted(f"{their_given} {their_family}".split())
+    mine_words, their_words = (
+        sorted(f"{my_given} {my_family}".split()),
+        sorted(f"{their_given} {their_family}".split()),
+    )
     if mine_words == their_words:
         return 0.8, "tolerant"  # same words, split differently (particles, compound names)
-    ratio = difflib.SequenceMatcher(None, f"{my_given} {my_family}", f"{their_given} {their_family}").ratio()
+    ratio = difflib.SequenceMatcher(
+        None, f"{my_given} {my_family}", f"{their_given} {their_family}"
+    ).ratio()
     if ratio >= 0.85 and (family_fits or given_compatible(mine.given, theirs.given)):
         return 0.6 * ratio, "tolerant"
     if ratio >= 0.9:
@@ -89,7 +102,12 @@ def team_keys(team: list[TeamAuthor]) -> list[str]:
     return [typographic_key(author.printed.display()) for author in team]
 
 
-def match_authors(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor], keys: list[str] | None = None) -> list[Pair]:
+def match_authors(
+    team: list[TeamAuthor],
+    people: dict[str, Person],
+    source: list[SourceAuthor],
+    keys: list[str] | None = None,
+) -> list[Pair]:
     """Return the one-to-one pairing that maximises the total score.
 
     Authors whose ORCID iD, or whose printed name, is the same on both sides and unique on each
@@ -122,16 +140,22 @@ def _same_byline(keys: list[str], source: list[SourceAuthor]) -> list[Pair] | No
     return [Pair(team=i, source=i, method="exact", confidence=0.97) for i in range(len(keys))]
 
 
-def _certain_pairs(team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor], keys: list[str]) -> list[Pair]:
+def _certain_pairs(
+    team: list[TeamAuthor], people: dict[str, Person], source: list[SourceAuthor], keys: list[str]
+) -> list[Pair]:
     orcids = [p.orcid if (p := people.get(a.person)) else None for a in team]
     pairs = _unique_equal(orcids, [s.orcid for s in source], "orcid", 1.0)
     taken_team, taken_source = {p.team for p in pairs}, {p.source for p in pairs}
     mine = [None if i in taken_team else key for i, key in enumerate(keys)]
-    theirs = [None if j in taken_source or s.organisation else shown_key(s) for j, s in enumerate(source)]
+    theirs = [
+        None if j in taken_source or s.organisation else shown_key(s) for j, s in enumerate(source)
+    ]
     return pairs + _unique_equal(mine, theirs, "exact", 0.97)
 
 
-def _unique_equal(left: list[str | None], right: list[str | None], method: str, confidence: float) -> list[Pair]:
+def _unique_equal(
+    left: list[str | None], right: list[str | None], method: str, confidence: float
+) -> list[Pair]:
     """Pair positions whose value is present once on each side."""
     counts_left, counts_right = Counter(v for v in left if v), Counter(v for v in right if v)
     where_right = {value: j for j, value in enumerate(right) if value and counts_right[value] == 1}
@@ -146,18 +170,25 @@ def _best_pairs(team, people, source, rows: list[int], cols: list[int]) -> list[
     scored = [[score(team[i], people.get(team[i].person), source[j]) for j in cols] for i in rows]
     width = max(len(team), len(source))
     weights = [
-        [scored[a][b][0] - 0.001 * abs(i - j) / width if scored[a][b][0] >= THRESHOLD else 0.0 for b, j in enumerate(cols)]
+        [
+            scored[a][b][0] - 0.001 * abs(i - j) / width if scored[a][b][0] >= THRESHOLD else 0.0
+            for b, j in enumerate(cols)
+        ]
         for a, i in enumerate(rows)
     ]
     pairs = []
     for a, b in maximum_assignment(weights):
         value, method = scored[a][b]
         if value >= THRESHOLD:
-            pairs.append(Pair(team=rows[a], source=cols[b], method=method, confidence=round(value, 2)))
+            pairs.append(
+                Pair(team=rows[a], source=cols[b], method=method, confidence=round(value, 2))
+            )
     return pairs
 
 
-def _order_pairs(team: list[TeamAuthor], source: list[SourceAuthor], pairs: list[Pair]) -> list[Pair]:
+def _order_pairs(
+    team: list[TeamAuthor], source: list[SourceAuthor], pairs: list[Pair]
+) -> list[Pair]:
     """Pair leftovers by byline position, only where both lists have the same length."""
     if len(team) != len(source):
         return []

@@ -9,15 +9,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from credit_tracker.parse.crossref import content_hash, notice_target, parse_work
-from credit_tracker.sources.crossref import CrossrefClient, WorkResult
 from credit_tracker.domain.errors import InputError
-from credit_tracker.parse.jats import ParsedArticle, parse_jats
 from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceSnapshot
-from credit_tracker.sources.article_xml import PublisherClient, XmlResult
 from credit_tracker.domain.records import Records
-from credit_tracker.store.folder import Store
+from credit_tracker.parse.crossref import content_hash, notice_target, parse_work
+from credit_tracker.parse.jats import ParsedArticle, parse_jats
+from credit_tracker.sources.article_xml import PublisherClient, XmlResult
+from credit_tracker.sources.crossref import CrossrefClient, WorkResult
 from credit_tracker.sources.transport import RunStopped
+from credit_tracker.store.folder import Store
 
 DEFAULT_XML_MAX_AGE = timedelta(days=30)
 Progress = Callable[[int, int], None]
@@ -43,7 +43,9 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def latest(history: list[SourceSnapshot], source: SourceKind, usable_only: bool = False) -> SourceSnapshot | None:
+def latest(
+    history: list[SourceSnapshot], source: SourceKind, usable_only: bool = False
+) -> SourceSnapshot | None:
     """Return the newest snapshot of a source, optionally only among usable ones."""
     for snapshot in reversed(history):
         if snapshot.source is source and (snapshot.usable or not usable_only):
@@ -60,28 +62,47 @@ def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
     history = records.snapshots.setdefault(snapshot.doi, [])
     previous = latest(history, snapshot.source)
     good = latest(history, snapshot.source, usable_only=True)
-    if snapshot.usable and previous is good and good is not None and good.content_hash == snapshot.content_hash:
+    if (
+        snapshot.usable
+        and previous is good
+        and good is not None
+        and good.content_hash == snapshot.content_hash
+    ):
         history[history.index(good)] = good.model_copy(update={"fetched_at": snapshot.fetched_at})
         return False
     if previous is not None and not previous.usable and not snapshot.usable:
         history[history.index(previous)] = snapshot
         return False
-    history.append(snapshot.model_copy(update={"first_seen": snapshot.first_seen or snapshot.fetched_at}))
+    history.append(
+        snapshot.model_copy(update={"first_seen": snapshot.first_seen or snapshot.fetched_at})
+    )
     return snapshot.usable and (good is None or good.content_hash != snapshot.content_hash)
 
 
 def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapshot:
     """Turn a Crossref result into a snapshot (ok, not-found or failed)."""
-    base = {"doi": result.doi, "source": SourceKind.CROSSREF, "fetched_at": fetched_at, "url": result.url}
+    base = {
+        "doi": result.doi,
+        "source": SourceKind.CROSSREF,
+        "fetched_at": fetched_at,
+        "url": result.url,
+    }
     if result.state != "ok" or result.message is None:
         return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
     parsed = parse_work(result.message)
     return SourceSnapshot(
-        **base, state=FetchState.OK, title=parsed.title, journal=parsed.journal, authors=parsed.authors,
-        deposited=parsed.deposited, indexed=parsed.indexed, notices=list(parsed.notices),
-        content_hash=content_hash(result.message), problems=parsed.problems,
+        **base,
+        state=FetchState.OK,
+        title=parsed.title,
+        journal=parsed.journal,
+        authors=parsed.authors,
+        deposited=parsed.deposited,
+        indexed=parsed.indexed,
+        notices=list(parsed.notices),
+        content_hash=content_hash(result.message),
+        problems=parsed.problems,
         notice_for=notice_target(result.message) if parsed.is_notice else None,
-    )  # fmt: skip
+    )
 
 
 def jats_snapshot(doi: str, result: XmlResult, fetched_at: datetime) -> SourceSnapshot:
@@ -99,14 +120,23 @@ def jats_snapshot(doi: str, result: XmlResult, fetched_at: datetime) -> SourceSn
 def article_snapshot(doi: str, parsed: ParsedArticle, body: bytes, base: dict) -> SourceSnapshot:
     """Build a JATS snapshot from a parsed article, refusing one about another DOI."""
     if parsed.doi and parsed.doi != doi:
-        return SourceSnapshot(**base, state=FetchState.FAILED, reason=f"the XML is about another DOI ({parsed.doi})")
+        return SourceSnapshot(
+            **base, state=FetchState.FAILED, reason=f"the XML is about another DOI ({parsed.doi})"
+        )
     return SourceSnapshot(
-        **base, state=FetchState.OK, title=parsed.title, journal=parsed.journal, authors=parsed.authors,
-        content_hash=hashlib.sha256(body).hexdigest(), problems=parsed.problems,
-    )  # fmt: skip
+        **base,
+        state=FetchState.OK,
+        title=parsed.title,
+        journal=parsed.journal,
+        authors=parsed.authors,
+        content_hash=hashlib.sha256(body).hexdigest(),
+        problems=parsed.problems,
+    )
 
 
-def needs_xml(history: list[SourceSnapshot], crossref_changed: bool, now: datetime, max_age: timedelta) -> bool:
+def needs_xml(
+    history: list[SourceSnapshot], crossref_changed: bool, now: datetime, max_age: timedelta
+) -> bool:
     """Return True when publisher XML must be downloaded again."""
     last = latest(history, SourceKind.JATS)
     if last is None or crossref_changed or last.state is FetchState.FAILED:
@@ -128,7 +158,10 @@ class Fetcher:
         summary = FetchSummary()
         with store.locked():
             records = store.load()
-            batches = [dois[i : i + self.crossref.batch_size] for i in range(0, len(dois), self.crossref.batch_size)]
+            batches = [
+                dois[i : i + self.crossref.batch_size]
+                for i in range(0, len(dois), self.crossref.batch_size)
+            ]
             done = 0
             try:
                 for snapshots in self._fetch_batches(batches, records):
@@ -143,11 +176,15 @@ class Fetcher:
                 store.save(records, only=unfetched)
             finally:
                 summary.requests = self.crossref.client.counters.requests
-        if self.crossref.client.stopped and not summary.stopped:  # tripped by the last batches in flight
+        if (
+            self.crossref.client.stopped and not summary.stopped
+        ):  # tripped by the last batches in flight
             summary.stopped = "the run was stopped after repeated failures"
         return summary
 
-    def _fetch_batches(self, batches: list[list[str]], records: Records) -> Iterable[list[SourceSnapshot]]:
+    def _fetch_batches(
+        self, batches: list[list[str]], records: Records
+    ) -> Iterable[list[SourceSnapshot]]:
         # Several batches in flight (publisher XML is fetched inside them, beside the next list
         # query); the transport's gates keep each service within its announced limits.
         workers = max(1, min(6, len(batches)))
@@ -175,7 +212,8 @@ class Fetcher:
             history = records.snapshots.get(result.doi, [])
             good = latest(history, SourceKind.CROSSREF, usable_only=True)
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
-            # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything changed
+            # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything
+            # changed
             if shot.state is FetchState.OK and needs_xml(history, changed, now, self.xml_max_age):
                 wanted_xml.append(result.doi)
         if self.publisher is not None and wanted_xml:
@@ -183,13 +221,17 @@ class Fetcher:
                 snapshots.append(jats_snapshot(doi, xml, now))
         return snapshots
 
-    def _absorb(self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary) -> None:
+    def _absorb(
+        self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
+    ) -> None:
         self._count(records, snapshots, summary)
         for shot in snapshots:
             if shot.notice_for:
                 attach_notice(records, shot)
 
-    def _count(self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary) -> None:
+    def _count(
+        self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
+    ) -> None:
         for shot in snapshots:
             changed = record_snapshot(records, shot)
             if shot.source is SourceKind.JATS:
@@ -214,7 +256,13 @@ class Fetcher:
         reason = "not fetched: the run stopped after repeated failures"
         unfetched = {doi for doi in dois if doi not in summary.reached}
         for doi in unfetched:
-            shot = SourceSnapshot(doi=doi, source=SourceKind.CROSSREF, state=FetchState.FAILED, fetched_at=now, reason=reason)
+            shot = SourceSnapshot(
+                doi=doi,
+                source=SourceKind.CROSSREF,
+                state=FetchState.FAILED,
+                fetched_at=now,
+                reason=reason,
+            )
             record_snapshot(records, shot)
             summary.failed += 1
             summary.failures[doi] = reason
@@ -228,7 +276,9 @@ def _touched(snapshots: list[SourceSnapshot]) -> set[str]:
 
 def attach_notice(records: Records, notice: SourceSnapshot) -> None:
     """Record a notice DOI (a 'Correction:' with no link, say) on the article it is about."""
-    target = latest(records.snapshots.get(notice.notice_for or "", []), SourceKind.CROSSREF, usable_only=True)
+    target = latest(
+        records.snapshots.get(notice.notice_for or "", []), SourceKind.CROSSREF, usable_only=True
+    )
     if target is None or any(n.doi == notice.doi for n in target.notices):
         return
     title = notice.title or ""
@@ -238,7 +288,15 @@ def attach_notice(records: Records, notice: SourceSnapshot) -> None:
     history[history.index(target)] = target.model_copy(update={"notices": [*target.notices, added]})
 
 
-def statement_snapshot(doi: str, path: str, kind: str, text: str, history: list[SourceSnapshot], fallback: list, fetched_at: datetime) -> SourceSnapshot:
+def statement_snapshot(
+    doi: str,
+    path: str,
+    kind: str,
+    text: str,
+    history: list[SourceSnapshot],
+    fallback: list,
+    fetched_at: datetime,
+) -> SourceSnapshot:
     """Build the statement source from a document's text; InputError when it has no statement.
 
     Initials and positions are resolved against the byline of the newest usable JATS or Crossref
@@ -249,21 +307,39 @@ def statement_snapshot(doi: str, path: str, kind: str, text: str, history: list[
     section = find_section(text)
     if section is None:
         if kind != "text":
-            raise InputError("no Author Contributions section found (looked for 'Author contributions', "
-                             "'CRediT authorship contribution statement', 'Contributions' and similar)", path=path)  # fmt: skip
+            raise InputError(
+                "no Author Contributions section found (looked for 'Author contributions', "
+                "'CRediT authorship contribution statement', 'Contributions' and similar)",
+                path=path,
+            )
         section = text  # a statement pasted into a text file
-    byline = next((s.authors for k in (SourceKind.JATS, SourceKind.CROSSREF) if (s := latest(history, k, usable_only=True))), fallback)
+    byline = next(
+        (
+            s.authors
+            for k in (SourceKind.JATS, SourceKind.CROSSREF)
+            if (s := latest(history, k, usable_only=True))
+        ),
+        fallback,
+    )
     parsed = parse_statement(section, byline)
     if not parsed.entries:
         raise InputError("the contributions section names no author that could be read", path=path)
     return SourceSnapshot(
-        doi=doi, source=SourceKind.STATEMENT, state=FetchState.OK, fetched_at=fetched_at, url=f"file:{path}",
-        authors=to_source_authors(parsed), complete=False, content_hash=hashlib.sha256(section.encode()).hexdigest(),
+        doi=doi,
+        source=SourceKind.STATEMENT,
+        state=FetchState.OK,
+        fetched_at=fetched_at,
+        url=f"file:{path}",
+        authors=to_source_authors(parsed),
+        complete=False,
+        content_hash=hashlib.sha256(section.encode()).hexdigest(),
         problems=[f"read as a {parsed.form} statement", *parsed.problems],
-    )  # fmt: skip
+    )
 
 
-def orcid_snapshots(orcid, records: Records, dois: set[str], fetched_at: datetime) -> list[SourceSnapshot]:
+def orcid_snapshots(
+    orcid, records: Records, dois: set[str], fetched_at: datetime
+) -> list[SourceSnapshot]:
     """The `orcid` source for the DOIs that team members list in their ORCID records.
 
     Self-asserted evidence: the contributors and CRediT roles as the member's ORCID record gives
@@ -277,13 +353,27 @@ def orcid_snapshots(orcid, records: Records, dois: set[str], fetched_at: datetim
             if work.doi not in dois or work.doi in shots:
                 continue
             # of the versions (one per source that deposited the work), prefer one that states roles
-            versions = [found for code in work.put_codes if (found := orcid.contributors(person.orcid, code))]
+            versions = [
+                found
+                for code in work.put_codes
+                if (found := orcid.contributors(person.orcid, code))
+            ]
             if not versions:
                 continue
-            url, authors = next((v for v in versions if any(a.roles is not None for a in v[1])), versions[0])
+            url, authors = next(
+                (v for v in versions if any(a.roles is not None for a in v[1])), versions[0]
+            )
             body = json.dumps([a.model_dump(mode="json") for a in authors], sort_keys=True).encode()
-            shots[work.doi] = SourceSnapshot(doi=work.doi, source=SourceKind.ORCID, state=FetchState.OK, fetched_at=fetched_at,
-                                             url=url, authors=authors, complete=False, content_hash=hashlib.sha256(body).hexdigest())  # fmt: skip
+            shots[work.doi] = SourceSnapshot(
+                doi=work.doi,
+                source=SourceKind.ORCID,
+                state=FetchState.OK,
+                fetched_at=fetched_at,
+                url=url,
+                authors=authors,
+                complete=False,
+                content_hash=hashlib.sha256(body).hexdigest(),
+            )
     return list(shots.values())
 
 

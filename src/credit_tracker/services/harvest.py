@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from credit_tracker.parse.crossref import is_notice, parse_work
-from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
-from credit_tracker.rules.editing import link_person
 from credit_tracker.domain.records import Records
+from credit_tracker.parse.crossref import is_notice, parse_work
+from credit_tracker.rules.editing import link_person
+from credit_tracker.sources.crossref import CrossrefClient
 
 ORCIDS_PER_QUERY = 20
 
@@ -34,12 +34,18 @@ class HarvestResult:
     pages: int = 0
 
 
-def harvest(crossref: CrossrefClient, records: Records, since: str | None = None, rows: int = 100) -> HarvestResult:
+def harvest(
+    crossref: CrossrefClient, records: Records, since: str | None = None, rows: int = 100
+) -> HarvestResult:
     """List the works carrying any team member's ORCID iD that are not in the records.
 
     Correction, retraction and new-version notices are not works to track, so they are skipped.
     """
-    by_orcid = {person.orcid: person.id for person in records.people.values() if person.orcid and person.team_member}
+    by_orcid = {
+        person.orcid: person.id
+        for person in records.people.values()
+        if person.orcid and person.team_member
+    }
     orcids = sorted(by_orcid)
     result = HarvestResult()
     found: dict[str, NewWork] = {}
@@ -52,7 +58,13 @@ def harvest(crossref: CrossrefClient, records: Records, since: str | None = None
     return result
 
 
-def _consider(item: dict[str, Any], records: Records, by_orcid: dict[str, str], found: dict[str, NewWork], result: HarvestResult) -> None:
+def _consider(
+    item: dict[str, Any],
+    records: Records,
+    by_orcid: dict[str, str],
+    found: dict[str, NewWork],
+    result: HarvestResult,
+) -> None:
     doi = normalize_doi(str(item.get("DOI", "")))
     if doi in records.articles or doi in found:
         return
@@ -61,7 +73,13 @@ def _consider(item: dict[str, Any], records: Records, by_orcid: dict[str, str], 
         return
     work = parse_work(item)
     members = [by_orcid[a.orcid] for a in work.authors if a.orcid in by_orcid]
-    found[doi] = NewWork(doi=doi, title=work.title or "", journal=work.journal or "", authors=work.authors, members=members)
+    found[doi] = NewWork(
+        doi=doi,
+        title=work.title or "",
+        journal=work.journal or "",
+        authors=work.authors,
+        members=members,
+    )
 
 
 def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
@@ -75,7 +93,11 @@ def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
             person = link_person(records, author.name, author.orcid, created, team_member=False)
             authors.append(TeamAuthor(person=person.id, printed=author.name, roles=None))
         records.articles[work.doi] = ArticleRecord(
-            doi=work.doi, title=work.title or None, journal=work.journal or None, authors=authors, draft=True,
+            doi=work.doi,
+            title=work.title or None,
+            journal=work.journal or None,
+            authors=authors,
+            draft=True,
             note="Draft created by 'credit-tracker harvest': roles not recorded yet.",
-        )  # fmt: skip
+        )
     return created

@@ -56,7 +56,9 @@ def plos_journal(doi: str) -> str | None:
 class PublisherClient:
     """Fetches JATS XML from PLOS for PLOS DOIs, from Europe PMC for the others."""
 
-    def __init__(self, client: PoliteClient, plos_url: str = PLOS_URL, europepmc_url: str = EUROPEPMC_URL) -> None:
+    def __init__(
+        self, client: PoliteClient, plos_url: str = PLOS_URL, europepmc_url: str = EUROPEPMC_URL
+    ) -> None:
         self.client = client
         self.plos_url = plos_url.rstrip("/")
         self.europepmc_url = europepmc_url.rstrip("/")
@@ -83,25 +85,42 @@ class PublisherClient:
         """Find the PMCIDs of many DOIs with one search, then fetch each open full text."""
         search = f"{self.europepmc_url}/search"
         query = " OR ".join(f'DOI:"{doi}"' for doi in dois)
-        params = {"query": query, "format": "json", "resultType": "lite", "pageSize": str(max(25, len(dois) * 2))}
+        params = {
+            "query": query,
+            "format": "json",
+            "resultType": "lite",
+            "pageSize": str(max(25, len(dois) * 2)),
+        }
         try:
             answer = self.client.get(search, kind="europepmc", params=params)
             if answer.status != 200:
                 raise TransportFailure(answer.url, f"HTTP {answer.status}", answer.status)
             found = json.loads(answer.body)["resultList"]["result"]
         except TransportFailure as exc:
-            return {doi: XmlResult(doi, "failed", search, reason=f"Europe PMC search: {exc.reason}") for doi in dois}
+            return {
+                doi: XmlResult(doi, "failed", search, reason=f"Europe PMC search: {exc.reason}")
+                for doi in dois
+            }
         except (ValueError, KeyError, TypeError):
             self.client.fail()
-            return {doi: XmlResult(doi, "failed", search, reason="Europe PMC search: the answer was not JSON") for doi in dois}
+            return {
+                doi: XmlResult(
+                    doi, "failed", search, reason="Europe PMC search: the answer was not JSON"
+                )
+                for doi in dois
+            }
         pmcids = {str(r.get("doi", "")).lower(): r.get("pmcid") for r in found if r.get("pmcid")}
         results = {}
         for doi in dois:
             pmcid = pmcids.get(doi)
             if pmcid is None:
-                results[doi] = XmlResult(doi, "not-found", search, reason="Europe PMC has no open full text for this DOI")
+                results[doi] = XmlResult(
+                    doi, "not-found", search, reason="Europe PMC has no open full text for this DOI"
+                )
             else:
-                results[doi] = self._get_xml(doi, f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML", None, kind="europepmc")
+                results[doi] = self._get_xml(
+                    doi, f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML", None, kind="europepmc"
+                )
         return results
 
     def _get_xml(self, doi: str, url: str, params: dict[str, str] | None, kind: str) -> XmlResult:
@@ -110,7 +129,12 @@ class PublisherClient:
         except TransportFailure as exc:
             return XmlResult(doi, "failed", url, reason=exc.reason)
         if answer.status == 404:
-            return XmlResult(doi, "not-found", answer.url, reason="the publisher has no article XML at this address (HTTP 404)")
+            return XmlResult(
+                doi,
+                "not-found",
+                answer.url,
+                reason="the publisher has no article XML at this address (HTTP 404)",
+            )
         if answer.status != 200:
             return XmlResult(doi, "failed", answer.url, reason=f"HTTP {answer.status}")
         return XmlResult(doi, "ok", answer.url, body=answer.body)

@@ -9,11 +9,10 @@ and aborts on the first error. The requests are sent by transport.PoliteClient i
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
-
-from collections.abc import Iterator
 
 import habanero
 from habanero.filterhandler import filter_handler
@@ -94,15 +93,21 @@ class CrossrefClient:
 
     def _list_query(self, dois: list[str]) -> dict[str, WorkResult]:
         params = self._params({"filter": doi_filter(dois), "rows": str(len(dois))})
-        answer = self.client.get(self._list_url(), kind="list", params=params, headers=self._headers)
+        answer = self.client.get(
+            self._list_url(), kind="list", params=params, headers=self._headers
+        )
         if answer.status != 200:
             self.client.fail()
-            raise TransportFailure(answer.url, _status_reason(answer.status, answer.body), answer.status)
+            raise TransportFailure(
+                answer.url, _status_reason(answer.status, answer.body), answer.status
+            )
         try:
             items = _json_message(answer.body, answer.content_type)["items"]
         except (KeyError, TypeError, ValueError) as exc:
             self.client.fail()
-            raise TransportFailure(answer.url, f"the list answer was not Crossref JSON ({exc})") from None
+            raise TransportFailure(
+                answer.url, f"the list answer was not Crossref JSON ({exc})"
+            ) from None
         wanted = set(dois)
         results = {}
         for item in items:
@@ -111,7 +116,9 @@ class CrossrefClient:
                 results[doi] = WorkResult(doi, "ok", self.work_url(doi), message=item)
         return results
 
-    def works_by_orcid(self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000) -> Iterator[list[dict[str, Any]]]:
+    def works_by_orcid(
+        self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000
+    ) -> Iterator[list[dict[str, Any]]]:
         """Yield pages of the works that carry any of these ORCID iDs, following Crossref's cursor.
 
         Repeating a filter name ORs its values, so one query serves many people. Raises
@@ -122,17 +129,25 @@ class CrossrefClient:
             filters["from_index_date"] = since
         cursor = "*"
         for _page in range(max_pages):
-            params = self._params({"filter": filter_handler(filters), "rows": str(rows), "cursor": cursor})
-            answer = self.client.get(self._list_url(), kind="list", params=params, headers=self._headers)
+            params = self._params(
+                {"filter": filter_handler(filters), "rows": str(rows), "cursor": cursor}
+            )
+            answer = self.client.get(
+                self._list_url(), kind="list", params=params, headers=self._headers
+            )
             if answer.status != 200:
                 self.client.fail()
-                raise TransportFailure(answer.url, _status_reason(answer.status, answer.body), answer.status)
+                raise TransportFailure(
+                    answer.url, _status_reason(answer.status, answer.body), answer.status
+                )
             try:
                 message = _json_message(answer.body, answer.content_type)
                 items, cursor = message["items"], message.get("next-cursor")
             except (KeyError, TypeError, ValueError) as exc:
                 self.client.fail()
-                raise TransportFailure(answer.url, f"the list answer was not Crossref JSON ({exc})") from None
+                raise TransportFailure(
+                    answer.url, f"the list answer was not Crossref JSON ({exc})"
+                ) from None
             if items:
                 yield items
             if not items or not cursor or len(items) < rows:
@@ -145,11 +160,15 @@ class CrossrefClient:
         """Return the result of /works/{doi}; failures are results, RunStopped propagates."""
         url = self.work_url(doi)
         try:
-            answer = self.client.get(url, kind="single", params=self._params({}), headers=self._headers)
+            answer = self.client.get(
+                url, kind="single", params=self._params({}), headers=self._headers
+            )
         except TransportFailure as exc:
             return WorkResult(doi, "failed", url, reason=exc.reason)
         if answer.status == 404:
-            return WorkResult(doi, "not-found", url, reason="Crossref has no record of this DOI (HTTP 404)")
+            return WorkResult(
+                doi, "not-found", url, reason="Crossref has no record of this DOI (HTTP 404)"
+            )
         if answer.status != 200:
             self.client.fail()
             return WorkResult(doi, "failed", url, reason=_status_reason(answer.status, answer.body))
@@ -160,7 +179,12 @@ class CrossrefClient:
             return WorkResult(doi, "failed", url, reason=str(exc))
         if item_doi(message) != doi:
             self.client.fail()
-            return WorkResult(doi, "failed", url, reason=f"the answer was about another DOI ({message.get('DOI')})")
+            return WorkResult(
+                doi,
+                "failed",
+                url,
+                reason=f"the answer was about another DOI ({message.get('DOI')})",
+            )
         return WorkResult(doi, "ok", url, message=message)
 
 

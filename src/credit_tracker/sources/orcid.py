@@ -6,7 +6,13 @@ import json
 from typing import Any
 
 from credit_tracker.domain.models import SourceAuthor
-from credit_tracker.parse.orcid import OrcidNames, OrcidWork, parse_contributors, parse_person, parse_works
+from credit_tracker.parse.orcid import (
+    OrcidNames,
+    OrcidWork,
+    parse_contributors,
+    parse_person,
+    parse_works,
+)
 from credit_tracker.sources.transport import PoliteClient, TransportFailure
 
 DEFAULT_URL = "https://pub.orcid.org/v3.0"
@@ -42,4 +48,8 @@ class OrcidClient:
 
     def contributors(self, orcid: str, put_code: int) -> tuple[str, list[SourceAuthor]] | None:
         data = self._get(f"{orcid}/work/{put_code}")
-        return None if data is None else (f"{self.base_url}/{orcid}/work/{put_code}", parse_contributors(data))
+        return (
+            None
+            if data is None
+            else (f"{self.base_url}/{orcid}/work/{put_code}", parse_contributors(data))
+        )

@@ -31,7 +31,9 @@ class Services:
         return cls(
             crossref_url=env.get("CREDIT_TRACKER_CROSSREF_URL", "https://api.crossref.org"),
             plos_url=env.get("CREDIT_TRACKER_PLOS_URL", "https://journals.plos.org"),
-            europepmc_url=env.get("CREDIT_TRACKER_EUROPEPMC_URL", "https://www.ebi.ac.uk/europepmc/webservices/rest"),
+            europepmc_url=env.get(
+                "CREDIT_TRACKER_EUROPEPMC_URL", "https://www.ebi.ac.uk/europepmc/webservices/rest"
+            ),
             orcid_url=env.get("CREDIT_TRACKER_ORCID_URL", "https://pub.orcid.org/v3.0"),
             mailto=mailto or env.get("CREDIT_TRACKER_MAILTO") or None,
             crossref_token=env.get("CREDIT_TRACKER_CROSSREF_TOKEN") or None,

@@ -217,7 +217,9 @@ class PoliteClient:
         self._record(ok=False)
         raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)")
 
-    def _attempt(self, gate: _Gate, url: str, kind: str, params, headers) -> tuple[Answer | None, str, float | None]:
+    def _attempt(
+        self, gate: _Gate, url: str, kind: str, params, headers
+    ) -> tuple[Answer | None, str, float | None]:
         if not gate.enter(lambda: self.stopped):
             raise RunStopped("the run was stopped")
         try:
@@ -240,7 +242,11 @@ class PoliteClient:
                 gate.slow_down()
             wait = retry_after_seconds(lowered.get("retry-after"))
             return None, f"HTTP {response.status_code}", wait
-        return Answer(url=response.url, status=response.status_code, body=body, headers=lowered), "", None
+        return (
+            Answer(url=response.url, status=response.status_code, body=body, headers=lowered),
+            "",
+            None,
+        )
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:

@@ -26,8 +26,14 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from credit_tracker.domain.errors import StoreError, StoreLockedError
+from credit_tracker.domain.models import (
+    ArticleRecord,
+    CorrectionRequest,
+    Person,
+    Publisher,
+    SourceSnapshot,
+)
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.domain.models import ArticleRecord, CorrectionRequest, Person, Publisher, SourceSnapshot
 
 TEAM_FILE = "team.json"
 LOCK_FILE = ".lock"
@@ -58,7 +64,9 @@ def atomic_write(path: Path, text: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise StoreError(f"{path}: could not write ({exc.strerror or exc}); the previous file is intact") from exc
+        raise StoreError(
+            f"{path}: could not write ({exc.strerror or exc}); the previous file is intact"
+        ) from exc
 
 
 def _keep_backup(path: Path) -> None:
@@ -88,7 +96,9 @@ def read_json_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError as exc:
-        raise StoreError(f"{path}: not UTF-8 text at byte {exc.start}; the file was left as it is") from exc
+        raise StoreError(
+            f"{path}: not UTF-8 text at byte {exc.start}; the file was left as it is"
+        ) from exc
     if not text.strip():
         raise StoreError(f"{path}: the file is empty; restore it from {path.name}.bak or git")
     try:
@@ -132,7 +142,6 @@ class CanonicalJSONStorage(Storage):
 
     def close(self) -> None:
         pass
-
 
 
 # (table in team.json, key field, model, records attribute)
@@ -216,18 +225,28 @@ class Store:
         self._require()
         return self._shards(None)
 
-    def read_shard(self, shard: str) -> tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]:
+    def read_shard(
+        self, shard: str
+    ) -> tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]:
         """Return one shard's articles and snapshot histories, by DOI."""
-        root = str(self.root)  # plain strings: Path objects cost more than the parsing at 4,096 shards
-        articles = _read_typed(os.path.join(root, ARTICLES, f"{shard}.json"), _ARTICLE_SHARD).get(ARTICLES, {})
-        histories = _read_typed(os.path.join(root, SNAPSHOTS, f"{shard}.json"), _SNAPSHOT_SHARD).get(SNAPSHOTS, {})
+        root = str(
+            self.root
+        )  # plain strings: Path objects cost more than the parsing at 4,096 shards
+        articles = _read_typed(os.path.join(root, ARTICLES, f"{shard}.json"), _ARTICLE_SHARD).get(
+            ARTICLES, {}
+        )
+        histories = _read_typed(
+            os.path.join(root, SNAPSHOTS, f"{shard}.json"), _SNAPSHOT_SHARD
+        ).get(SNAPSHOTS, {})
         return {r.doi: r for r in articles.values()}, {h.doi: h.history for h in histories.values()}
 
     def _shards(self, wanted: set[str] | None) -> list[str]:
         names = set()
         for kind in (ARTICLES, SNAPSHOTS):
             with contextlib.suppress(FileNotFoundError):
-                names |= {name[:-5] for name in os.listdir(self.root / kind) if name.endswith(".json")}
+                names |= {
+                    name[:-5] for name in os.listdir(self.root / kind) if name.endswith(".json")
+                }
         return sorted(names if wanted is None else names & wanted)
 
     # ---- writing ----------------------------------------------------------------------------
@@ -247,7 +266,13 @@ class Store:
         """
         if only is None:
             team_docs = {
-                table: (key_field, {key: item.model_dump(mode="json", exclude_defaults=True) for key, item in getattr(records, attribute).items()})
+                table: (
+                    key_field,
+                    {
+                        key: item.model_dump(mode="json", exclude_defaults=True)
+                        for key, item in getattr(records, attribute).items()
+                    },
+                )
                 for table, key_field, _model, attribute in _TEAM_TABLES
             }
             self._write_tables(self.team_path, team_docs)
@@ -264,9 +289,18 @@ class Store:
     def _write_shard(self, records: Records, shard: str, members: set[str], complete: bool) -> None:
         """Write one shard; with `complete`, documents no longer in the records are removed."""
         # Defaults are left out (most authors have no particle, suffix or ORCID iD): smaller files.
-        articles = {doi: records.articles[doi].model_dump(mode="json", exclude_defaults=True) for doi in members if doi in records.articles}
+        articles = {
+            doi: records.articles[doi].model_dump(mode="json", exclude_defaults=True)
+            for doi in members
+            if doi in records.articles
+        }
         shots = {
-            doi: {"doi": doi, "history": [s.model_dump(mode="json", exclude_defaults=True) for s in records.snapshots[doi]]}
+            doi: {
+                "doi": doi,
+                "history": [
+                    s.model_dump(mode="json", exclude_defaults=True) for s in records.snapshots[doi]
+                ],
+            }
             for doi in members
             if doi in records.snapshots
         }
@@ -276,7 +310,12 @@ class Store:
                 path.parent.mkdir(exist_ok=True)
                 self._write_tables(path, {kind: ("doi", docs)}, remove_missing=complete)
 
-    def _write_tables(self, path: Path, tables: dict[str, tuple[str, dict[str, dict[str, Any]]]], remove_missing: bool = True) -> None:
+    def _write_tables(
+        self,
+        path: Path,
+        tables: dict[str, tuple[str, dict[str, dict[str, Any]]]],
+        remove_missing: bool = True,
+    ) -> None:
         """Upsert every document through TinyDB's cache, then flush once (one atomic write).
 
         Document ids stay stable from write to write, so `git diff` shows only real changes.
@@ -346,7 +385,9 @@ def _read_typed(path: str, adapter: TypeAdapter) -> dict[str, Any]:
             read_json_file(Path(path))  # raises the error with its line and column
         table, doc_id, *field = first["loc"]
         where = ".".join(str(part) for part in field)
-        raise StoreError(f"{path}: table {table}, document {doc_id}, field {where}: {first['msg']}") from exc
+        raise StoreError(
+            f"{path}: table {table}, document {doc_id}, field {where}: {first['msg']}"
+        ) from exc
 
 
 def _parse(model: type[BaseModel], doc: Any, path: Path, table: str, doc_id: str) -> Any:
@@ -355,17 +396,23 @@ def _parse(model: type[BaseModel], doc: Any, path: Path, table: str, doc_id: str
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
-        raise StoreError(f"{path}: table {table}, document {doc_id}, field {field}: {first['msg']}") from exc
+        raise StoreError(
+            f"{path}: table {table}, document {doc_id}, field {field}: {first['msg']}"
+        ) from exc
 
 
-def _sync_table(table: Any, key_field: str, docs: dict[str, dict[str, Any]], remove_missing: bool = True) -> bool:
+def _sync_table(
+    table: Any, key_field: str, docs: dict[str, dict[str, Any]], remove_missing: bool = True
+) -> bool:
     """Make `table` hold `docs` (keyed by `key_field`), keeping document ids; with
     `remove_missing`, documents not in `docs` are removed."""
     stored = table.all()
     existing = {doc[key_field]: doc.doc_id for doc in stored}
     current = {doc.doc_id: dict(doc) for doc in stored}
     changed = False
-    stale = [doc_id for key, doc_id in existing.items() if key not in docs] if remove_missing else []
+    stale = (
+        [doc_id for key, doc_id in existing.items() if key not in docs] if remove_missing else []
+    )
     if stale:
         table.remove(doc_ids=stale)
         changed = True

@@ -18,7 +18,11 @@ def pdf(lines: list[str]) -> bytes:
         raw = text.encode("cp1252")  # WinAnsiEncoding: é is 0xE9, the en dash 0x96
         return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
-    content = b"BT /F1 11 Tf 72 760 Td 14 TL\n" + b"".join(b"(" + escape(line) + b") Tj T*\n" for line in lines) + b"ET\n"
+    content = (
+        b"BT /F1 11 Tf 72 760 Td 14 TL\n"
+        + b"".join(b"(" + escape(line) + b") Tj T*\n" for line in lines)
+        + b"ET\n"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -34,17 +38,32 @@ def pdf(lines: list[str]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
 def statement(name: str) -> list[str]:
-    return [TITLE, "SYNTHETIC test document made for credit-tracker; not the published article.", "",
-            "Author contributions", f"Conceptualization: {name}.", f"Writing \u2013 review & editing: {name}.", "",
-            "References", "1. Not part of the statement."]  # fmt: skip
+    return [
+        TITLE,
+        "SYNTHETIC test document made for credit-tracker; not the published article.",
+        "",
+        "Author contributions",
+        f"Conceptualization: {name}.",
+        f"Writing \u2013 review & editing: {name}.",
+        "",
+        "References",
+        "1. Not part of the statement.",
+    ]
 
 
 if __name__ == "__main__":
     here = Path(__file__).parent
-    (here / "aimms-author-contributions-wrong.synthetic.pdf").write_bytes(pdf(statement("Jane P. Ill\u00e9s")))
-    (here / "aimms-author-contributions-right.synthetic.pdf").write_bytes(pdf(statement("Jane Ill\u00e9s")))
+    (here / "aimms-author-contributions-wrong.synthetic.pdf").write_bytes(
+        pdf(statement("Jane P. Ill\u00e9s"))
+    )
+    (here / "aimms-author-contributions-right.synthetic.pdf").write_bytes(
+        pdf(statement("Jane Ill\u00e9s"))
+    )

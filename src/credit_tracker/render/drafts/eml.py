@@ -5,8 +5,8 @@ from __future__ import annotations
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from credit_tracker.rules.corrections import Draft
 from credit_tracker.render.drafts.text import TextDraft
+from credit_tracker.rules.corrections import Draft
 
 
 class EmlDraft:

@@ -22,16 +22,24 @@ class TextDraft:
             "Type of request: " + "; ".join(KIND_TITLES[kind] for kind in draft.kinds),
         ]
         if CONFIDENTIAL in draft.kinds:
-            lines += ["This includes a confidential name change: please update the name without publishing a",
-                      "correction notice, and do not repeat the former name in any public record."]  # fmt: skip
+            lines += [
+                "This includes a confidential name change: please update the name without publishing a",
+                "correction notice, and do not repeat the former name in any public record.",
+            ]
         for number, item in enumerate(draft.items, start=1):
             lines += ["", f"{number}. {item.headline}"]
             width = max(len(row[0]) for row in item.rows)
             lines.append(f"   {'':<{width}}  published | correct")
-            lines += [f"   {label:<{width}}  {published} | {correct}" for label, published, correct in item.rows]
+            lines += [
+                f"   {label:<{width}}  {published} | {correct}"
+                for label, published, correct in item.rows
+            ]
             lines.append(f"   Evidence: {item.evidence}; {draft.team_record}.")
         if CONTRIBUTIONS in draft.kinds:
-            lines += ["", "A change to the contributions needs every author's confirmation. The authors are:"]
+            lines += [
+                "",
+                "A change to the contributions needs every author's confirmation. The authors are:",
+            ]
             lines += [f"   [ ] {name}" for name in draft.authors_to_confirm]
         if draft.route:
             lines += ["", f"(Route: {draft.route})"]

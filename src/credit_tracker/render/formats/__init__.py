@@ -20,4 +20,4 @@ FORMATS: dict[str, type[Format]] = {
 }
 EXTENSIONS = {".json": "json", ".xml": "junit", ".md": "markdown", ".csv": "csv", ".txt": "text"}
 
-__all__ = ["FORMATS", "EXTENSIONS", "Format"]
+__all__ = ["EXTENSIONS", "FORMATS", "Format"]

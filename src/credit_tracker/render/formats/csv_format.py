@@ -8,7 +8,20 @@ import io
 from credit_tracker.domain.findings import CheckReport, Finding
 from credit_tracker.render.formats.base import Format
 
-COLUMNS = ["id", "status", "rule", "severity", "doi", "source", "author", "person", "orcid", "expected", "observed", "message"]
+COLUMNS = [
+    "id",
+    "status",
+    "rule",
+    "severity",
+    "doi",
+    "source",
+    "author",
+    "person",
+    "orcid",
+    "expected",
+    "observed",
+    "message",
+]
 
 
 class CsvFormat(Format):
@@ -23,17 +36,41 @@ class CsvFormat(Format):
         for ack in report.acknowledged:
             writer.writerow(self._row(ack.finding, "acknowledged"))
         for entry in report.unverified:
-            writer.writerow(["", "unverified", "", "", entry.doi, entry.source or "", "", "", "", "", "", _cell(entry.reason)])
+            writer.writerow(
+                [
+                    "",
+                    "unverified",
+                    "",
+                    "",
+                    entry.doi,
+                    entry.source or "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    _cell(entry.reason),
+                ]
+            )
         return out.getvalue()
 
     @staticmethod
     def _row(finding: Finding, status: str) -> list[str]:
         author = finding.author
         values = [
-            finding.id, status, finding.rule, finding.severity.value, finding.doi, finding.source,
-            author.name if author else "", author.person if author else "", (author.orcid or "") if author else "",
-            finding.expected or "", finding.observed or "", finding.message,
-        ]  # fmt: skip
+            finding.id,
+            status,
+            finding.rule,
+            finding.severity.value,
+            finding.doi,
+            finding.source,
+            author.name if author else "",
+            author.person if author else "",
+            (author.orcid or "") if author else "",
+            finding.expected or "",
+            finding.observed or "",
+            finding.message,
+        ]
         return [_cell(value) for value in values]
 
 

@@ -27,8 +27,12 @@ class GithubFormat(Format):
         lines = []
         for f in report.findings:
             title = escape_property(f"{f.rule} {f.doi}")
-            lines.append(f"::{_LEVEL[f.severity.value]} title={title}::{escape_data(f.message + ' (' + f.id + ')')}")
+            lines.append(
+                f"::{_LEVEL[f.severity.value]} title={title}::{escape_data(f.message + ' (' + f.id + ')')}"
+            )
         for u in report.unverified:
-            lines.append(f"::error title={escape_property('unverified ' + u.doi)}::{escape_data(u.reason)}")
+            lines.append(
+                f"::error title={escape_property('unverified ' + u.doi)}::{escape_data(u.reason)}"
+            )
         lines.append(escape_data(summary_line(report)))
         return "\n".join(lines) + "\n"

@@ -12,4 +12,9 @@ class JsonFormat(Format):
     """`{"version": 1, "summary": {...}, "findings": [...], "unverified": [...], "acknowledged": [...]}`."""
 
     def format(self, report: CheckReport) -> str:
-        return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        return (
+            json.dumps(
+                report.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False
+            )
+            + "\n"
+        )

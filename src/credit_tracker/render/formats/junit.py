@@ -18,22 +18,40 @@ class JunitFormat(Format):
 
     def format(self, report: CheckReport) -> str:
         root = Element("testsuites", name="credit-tracker")
-        dois = sorted({f.doi for f in report.findings} | {a.finding.doi for a in report.acknowledged} | {u.doi for u in report.unverified})
+        dois = sorted(
+            {f.doi for f in report.findings}
+            | {a.finding.doi for a in report.acknowledged}
+            | {u.doi for u in report.unverified}
+        )
         totals = {"tests": 0, "failures": 0, "errors": 0}
         for doi in dois:
             suite = self._suite(root, doi, report)
             for key in totals:
                 totals[key] += int(suite.get(key, "0"))
-        clean = report.summary.verified - len({f.doi for f in report.findings if f.doi not in {u.doi for u in report.unverified}})
+        clean = report.summary.verified - len(
+            {f.doi for f in report.findings if f.doi not in {u.doi for u in report.unverified}}
+        )
         if clean > 0:
-            suite = SubElement(root, "testsuite", name="articles without findings", tests=str(clean), failures="0", errors="0", skipped="0")
+            suite = SubElement(
+                root,
+                "testsuite",
+                name="articles without findings",
+                tests=str(clean),
+                failures="0",
+                errors="0",
+                skipped="0",
+            )
             for n in range(clean):
-                SubElement(suite, "testcase", classname="credit-tracker", name=f"clean article {n + 1}")
+                SubElement(
+                    suite, "testcase", classname="credit-tracker", name=f"clean article {n + 1}"
+                )
             totals["tests"] += clean
         for key, value in totals.items():
             root.set(key, str(value))
         indent(root)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+        )
 
     def _suite(self, root: Element, doi: str, report: CheckReport) -> Element:
         suite = SubElement(root, "testsuite", name=doi)
@@ -42,7 +60,9 @@ class JunitFormat(Format):
             case = self._case(suite, finding)
             counts["tests"] += 1
             if self.fails(finding):
-                SubElement(case, "failure", message=finding.message, type=finding.rule).text = self._detail(finding)
+                SubElement(
+                    case, "failure", message=finding.message, type=finding.rule
+                ).text = self._detail(finding)
                 counts["failures"] += 1
             else:
                 SubElement(case, "system-out").text = f"{finding.severity.value}: {finding.message}"
@@ -52,7 +72,9 @@ class JunitFormat(Format):
             counts["tests"] += 1
             counts["skipped"] += 1
         for entry in (u for u in report.unverified if u.doi == doi):
-            case = SubElement(suite, "testcase", classname=doi, name=f"verify {entry.source or 'article'}")
+            case = SubElement(
+                suite, "testcase", classname=doi, name=f"verify {entry.source or 'article'}"
+            )
             SubElement(case, "error", message=entry.reason, type="unverified")
             counts["tests"] += 1
             counts["errors"] += 1
@@ -63,7 +85,12 @@ class JunitFormat(Format):
     @staticmethod
     def _case(suite: Element, finding: Finding) -> Element:
         who = finding.author.name if finding.author else "article"
-        return SubElement(suite, "testcase", classname=finding.doi, name=f"{finding.rule} {who} [{finding.source}] {finding.id}")
+        return SubElement(
+            suite,
+            "testcase",
+            classname=finding.doi,
+            name=f"{finding.rule} {who} [{finding.source}] {finding.id}",
+        )
 
     @staticmethod
     def _detail(finding: Finding) -> str:

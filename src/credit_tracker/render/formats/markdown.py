@@ -28,17 +28,49 @@ class MarkdownFormat(Format):
     def format(self, report: CheckReport) -> str:
         lines = ["# credit-tracker check", "", escape(summary_line(report)), ""]
         for doi, findings in by_article(report).items():
-            lines += [f"## {escape(doi)}", "", "| severity | rule | author | source | expected | printed | id |", "|---|---|---|---|---|---|---|"]
+            lines += [
+                f"## {escape(doi)}",
+                "",
+                "| severity | rule | author | source | expected | printed | id |",
+                "|---|---|---|---|---|---|---|",
+            ]
             for f in findings:
                 author = escape(f.author.name) if f.author else ""
-                lines.append(f"| {f.severity.value} | `{f.rule}` | {author} | {escape(f.source)} | {escape(f.expected)} | {escape(f.observed)} | `{f.id}` |")
+                lines.append(
+                    f"| {f.severity.value} | `{f.rule}` | {author} | {escape(f.source)} | {escape(f.expected)} | {escape(f.observed)} | `{f.id}` |"
+                )
             lines.append("")
         if report.unverified:
-            lines += ["## Unverified", ""] + [f"- {escape(u.doi)} {escape(u.source or '')}: {escape(u.reason)}" for u in report.unverified] + [""]
+            lines += (
+                ["## Unverified", ""]
+                + [
+                    f"- {escape(u.doi)} {escape(u.source or '')}: {escape(u.reason)}"
+                    for u in report.unverified
+                ]
+                + [""]
+            )
         if report.acknowledged:
-            lines += ["## Acknowledged", ""] + [f"- `{a.finding.id}` {escape(a.finding.doi)} `{a.finding.rule}`: {escape(a.note)}" for a in report.acknowledged] + [""]
+            lines += (
+                ["## Acknowledged", ""]
+                + [
+                    f"- `{a.finding.id}` {escape(a.finding.doi)} `{a.finding.rule}`: {escape(a.note)}"
+                    for a in report.acknowledged
+                ]
+                + [""]
+            )
         if report.resolved:
-            lines += ["## Resolved", ""] + [f"- `{r.id}`: {escape(r.note)}" for r in report.resolved] + [""]
+            lines += (
+                ["## Resolved", ""]
+                + [f"- `{r.id}`: {escape(r.note)}" for r in report.resolved]
+                + [""]
+            )
         if report.corrections:
-            lines += ["## Correction requests", ""] + [f"- {escape(c.id)}: **{escape(c.state)}**, {escape(c.detail)}" for c in report.corrections] + [""]
+            lines += (
+                ["## Correction requests", ""]
+                + [
+                    f"- {escape(c.id)}: **{escape(c.state)}**, {escape(c.detail)}"
+                    for c in report.corrections
+                ]
+                + [""]
+            )
         return "\n".join(lines)

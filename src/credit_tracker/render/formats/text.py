@@ -25,7 +25,9 @@ class TextFormat(Format):
             where = f" ({entry.source})" if entry.source else ""
             lines.append(f"{entry.doi}: UNVERIFIED{where}: {entry.reason}")
         for ack in report.acknowledged:
-            lines.append(f"{ack.finding.doi}: acknowledged {ack.finding.id} {ack.finding.rule}: {ack.note}")
+            lines.append(
+                f"{ack.finding.doi}: acknowledged {ack.finding.id} {ack.finding.rule}: {ack.note}"
+            )
         for resolved in report.resolved:
             lines.append(f"resolved: {resolved.id} (acknowledged {resolved.at}: {resolved.note})")
         for request in report.corrections:
