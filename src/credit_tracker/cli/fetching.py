@@ -82,12 +82,11 @@ def fetch_command(
 
 
 def _fetch_orcid(ctx: click.Context, dois) -> None:
-    from credit_tracker.domain.errors import FetchError
+    from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
     from credit_tracker.rules.check import select_dois
     from credit_tracker.services.fetch import now_utc, orcid_snapshots, record_snapshot
     from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.sources.settings import Services
-    from credit_tracker.sources.transport import RunStopped, TransportFailure
 
     services = Services.from_env()
     client = _polite_client(services)
@@ -98,7 +97,7 @@ def _fetch_orcid(ctx: click.Context, dois) -> None:
                 OrcidClient(client, services.orcid_url), records, selected, now_utc()
             )
         except (TransportFailure, RunStopped) as exc:
-            raise FetchError(f"ORCID could not be read: {getattr(exc, 'reason', exc)}") from None
+            raise FetchError(f"ORCID could not be read: {exc.reason}") from None
         for shot in shots:
             record_snapshot(records, shot)
     click.echo(
@@ -241,11 +240,10 @@ def harvest_command(
     """
     import json
 
-    from credit_tracker.domain.errors import FetchError
+    from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
     from credit_tracker.services.harvest import add_drafts, harvest
     from credit_tracker.sources.crossref import CrossrefClient
     from credit_tracker.sources.settings import Services
-    from credit_tracker.sources.transport import RunStopped, TransportFailure
 
     services = Services.from_env(mailto)
     client = _polite_client(services)
@@ -260,9 +258,7 @@ def harvest_command(
                 crossref, records, since.date().isoformat() if since else None, rows=page_size
             )
         except (TransportFailure, RunStopped) as exc:
-            raise FetchError(
-                f"Crossref could not list the team's works: {getattr(exc, 'reason', exc)}"
-            ) from None
+            raise FetchError(f"Crossref could not list the team's works: {exc.reason}") from None
         if add and result.works:
             new_people = add_drafts(records, result.works)
             store.save(records)

@@ -113,12 +113,11 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person suggest scott-chamberlain
     """
-    from credit_tracker.domain.errors import FetchError
+    from credit_tracker.domain.errors import FetchError, TransportFailure
     from credit_tracker.domain.names import typographic_key
     from credit_tracker.rules.editing import find_person
     from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.sources.settings import Services
-    from credit_tracker.sources.transport import TransportFailure
 
     records = _store(ctx).load()
     person = find_person(records, query)

@@ -58,3 +58,25 @@ class FetchError(CreditTrackerError):
     """A publisher service could not be reached or answered badly. Exit code 3."""
 
     exit_code = 3
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class TransportFailure(FetchError):
+    """A request that did not produce a usable answer after the allowed tries."""
+
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.url = url
+        self.reason = reason
+        self.status = status
+
+
+class RunStopped(FetchError):
+    """Too many recent requests failed; the run stops and keeps what it has."""
+
+    def __init__(self, reason: str = "the run was stopped after repeated failures") -> None:
+        super().__init__(reason)
+        self.reason = reason

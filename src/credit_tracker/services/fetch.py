@@ -9,14 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.errors import InputError, RunStopped
 from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.crossref import content_hash, notice_target, parse_work
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
 from credit_tracker.sources.article_xml import PublisherClient, XmlResult
 from credit_tracker.sources.crossref import CrossrefClient, WorkResult
-from credit_tracker.sources.transport import RunStopped
 from credit_tracker.store.folder import Store
 
 DEFAULT_XML_MAX_AGE = timedelta(days=30)

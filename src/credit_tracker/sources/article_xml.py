@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from credit_tracker.sources.transport import PoliteClient, TransportFailure
+from credit_tracker.domain.errors import TransportFailure
+from credit_tracker.sources.transport import PoliteClient
 
 PLOS_URL = "https://journals.plos.org"
 EUROPEPMC_URL = "https://www.ebi.ac.uk/europepmc/webservices/rest"

@@ -17,9 +17,10 @@ from urllib.parse import quote
 import habanero
 from habanero.filterhandler import filter_handler
 
+from credit_tracker.domain.errors import TransportFailure
 from credit_tracker.domain.names import clean
 from credit_tracker.parse.crossref import item_doi
-from credit_tracker.sources.transport import PoliteClient, TransportFailure
+from credit_tracker.sources.transport import PoliteClient
 
 DEFAULT_URL = "https://api.crossref.org"
 BATCH_SIZE = 50

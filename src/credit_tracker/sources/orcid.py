@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from credit_tracker.domain.errors import TransportFailure
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.parse.orcid import (
     OrcidNames,
@@ -13,7 +14,7 @@ from credit_tracker.parse.orcid import (
     parse_person,
     parse_works,
 )
-from credit_tracker.sources.transport import PoliteClient, TransportFailure
+from credit_tracker.sources.transport import PoliteClient
 
 DEFAULT_URL = "https://pub.orcid.org/v3.0"
 JSON = {"Accept": "application/json"}

@@ -20,6 +20,8 @@ from email.utils import parsedate_to_datetime
 
 import requests
 
+from credit_tracker.domain.errors import RunStopped, TransportFailure
+
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_TRIES = 5
 # Until a service tells us its limits: one request at a time, two a second.
@@ -42,20 +44,6 @@ class Answer:
     @property
     def content_type(self) -> str:
         return self.headers.get("content-type", "")
-
-
-class TransportFailure(Exception):
-    """A request that did not produce a usable answer after the allowed tries."""
-
-    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
-        super().__init__(reason)
-        self.url = url
-        self.reason = reason
-        self.status = status
-
-
-class RunStopped(Exception):
-    """Too many recent requests failed; the run stops and keeps what it has."""
 
 
 class _Gate:
