@@ -1,4 +1,4 @@
-"""What a check reports: findings, unverified DOIs, acknowledged and resolved findings. Status lives in the type."""
+"""What a check reports: findings, unverified DOIs, acknowledged and resolved ones; status in the type."""
 
 from __future__ import annotations
 
@@ -42,7 +42,6 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "sources-disagree": Severity.WARNING,
     "correction-published": Severity.INFO,
 }
-RULES = tuple(DEFAULT_SEVERITY)
 
 
 class AuthorRef(BaseModel):

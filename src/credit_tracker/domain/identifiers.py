@@ -52,15 +52,6 @@ def normalize_doi(text: str) -> str:
     return value
 
 
-def is_doi(text: str) -> bool:
-    """Return True when `text` parses as a DOI."""
-    try:
-        normalize_doi(text)
-    except InputError:
-        return False
-    return True
-
-
 def orcid_check_digit(base_digits: str) -> str:
     """Return the ISO 7064 MOD 11-2 check character for the first 15 digits of an ORCID iD."""
     total = 0

@@ -7,7 +7,7 @@ Names are offered as spellings to accept (never accepted silently); a work's con
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from credit_tracker.domain.credit import try_resolve_role
@@ -37,11 +37,6 @@ class OrcidWork:
     @property
     def put_code(self) -> int:
         return self.put_codes[0]
-
-
-@dataclass
-class OrcidContributors:
-    contributors: list[SourceAuthor] = field(default_factory=list)
 
 
 def _value(node: Any) -> str | None:
@@ -89,22 +84,6 @@ def parse_works(data: dict[str, Any]) -> list[OrcidWork]:
             except (InputError, KeyError, TypeError, ValueError):
                 continue
     return works
-
-
-def work_doi(data: dict[str, Any]) -> str | None:
-    ids = (data.get("external-ids") or {}).get("external-id") or []
-    doi = next(
-        (
-            i.get("external-id-value")
-            for i in ids
-            if i.get("external-id-type") == "doi" and i.get("external-id-relationship") == "self"
-        ),
-        None,
-    )
-    try:
-        return normalize_doi(doi) if doi else None
-    except InputError:
-        return None
 
 
 def parse_contributors(data: dict[str, Any]) -> list[SourceAuthor]:
