@@ -1,4 +1,4 @@
-"""What a check reports: findings, unverified DOIs, acknowledged and resolved ones; status in the type."""
+"""What a check reports: findings, unverified DOIs, acknowledged and resolved ones; typed status."""
 
 from __future__ import annotations
 
