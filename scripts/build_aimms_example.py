@@ -75,8 +75,11 @@ def online_byline() -> SourceSnapshot:
         authors=authors,
         content_hash="reconstructed-online-2025-05-22",
         first_seen=SEEN,
-        reconstructed="Reconstructed, not fetched: byline from the EBSCO record; Jane Illés's roles absent from "
-        "the online version per the University of St Andrews news item (22 May 2025); other roles not seen.",
+        reconstructed=(
+            "Reconstructed, not fetched: byline from the EBSCO record; Jane Illés's roles absent "
+            "from the online version per the University of St Andrews news item (22 May 2025); "
+            "other roles not seen."
+        ),
     )
 
 
@@ -93,8 +96,11 @@ def pdf_statement() -> SourceSnapshot:
         complete=False,
         content_hash="reconstructed-pdf-2025-05-22",
         first_seen=SEEN,
-        reconstructed="Reconstructed, not fetched: the PDF's Author Contributions section printed 'Jane P. Illés' "
-        "(University of St Andrews news item, 22 May 2025); the rest of the section was not seen.",
+        reconstructed=(
+            "Reconstructed, not fetched: the PDF's Author Contributions section printed "
+            "'Jane P. Illés' (University of St Andrews news item, 22 May 2025); the rest of the "
+            "section was not seen."
+        ),
     )
 
 

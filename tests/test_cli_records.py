@@ -61,7 +61,8 @@ def test_reimport_replaces_and_reports_changes(
     assert "replaced the record for 10.5555/t: 2 author(s)" in result.stderr
     assert "removed author Marton Kovacs" in result.stderr
     assert (
-        "John Mohammad Smith: roles Data curation; Funding acquisition; Project administration → Conceptualization; Data curation; Funding acquisition; Project administration"
+        "John Mohammad Smith: roles Data curation; Funding acquisition; Project administration → "
+        "Conceptualization; Data curation; Funding acquisition; Project administration"
         in result.stderr
     )
     same = runner.invoke(cli, ["records", "import", "10.5555/t", str(changed)])

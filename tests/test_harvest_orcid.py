@@ -1,4 +1,4 @@
-"""Tracking new work through ORCID iDs in Crossref, and ORCID itself as a source of names and roles."""
+"""Tracking new work through ORCID iDs in Crossref; ORCID itself as a source of names and roles."""
 
 from __future__ import annotations
 
@@ -16,9 +16,12 @@ from .conftest import FIXTURES
 
 BOETTIGER = "0000-0002-1642-628X"  # appears in the recorded habanero work lists
 HEADER = (
-    "Order in publication,Firstname,Middle name,Surname,Conceptualization,Data curation,Formal analysis,Funding acquisition,"
-    "Investigation,Methodology,Project administration,Resources,Software,Supervision,Validation,Visualization,"
-    "Writing - original draft,Writing - review & editing,Affiliation 1,Affiliation 2,Affiliation 3,Funding,ORCID iD,"
+    "Order in publication,Firstname,Middle name,Surname,Conceptualization,Data curation,Formal "
+    "analysis,Funding acquisition,"
+    "Investigation,Methodology,Project "
+    "administration,Resources,Software,Supervision,Validation,Visualization,"
+    "Writing - original draft,Writing - review & editing,Affiliation 1,Affiliation 2,Affiliation "
+    "3,Funding,ORCID iD,"
     "Email address,Corresponding author?,Conflict of interest\n"
 )
 
@@ -200,9 +203,9 @@ def test_person_suggest_offers_orcid_names_without_accepting_them(
     )
     result = runner.invoke(cli, ["person", "suggest", "Scott Chamberlain"])
     assert result.exit_code == 0, result.output
-    assert (
-        result.stdout
-        == "Scott A Chamberlain\t(accept with: credit-tracker person add-spelling scott-chamberlain 'Scott A Chamberlain')\n"
+    assert result.stdout == (
+        "Scott A Chamberlain\t(accept with: credit-tracker person add-spelling "
+        "scott-chamberlain 'Scott A Chamberlain')\n"
     )
     assert Store(records_dir).load().people["scott-chamberlain"].accepted_spellings == []
     assert standin.counts == {"orcid": 1}

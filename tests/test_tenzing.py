@@ -115,7 +115,8 @@ def _row(roles: list[str], surname: str = "Illés", orcid: str = "NA") -> str:
             + "\n"
             + _row(["FALSE"] * 14)
             + "\n",
-            "table.csv:1: Writing - original draft: missing column 'Writing - original draft' (is 'Writing' meant to be it?)",
+            "table.csv:1: Writing - original draft: missing column 'Writing - original draft' (is "
+            "'Writing' meant to be it?)",
         ),
         (HEADER + "\n" + "1,Jane,NA\n", "table.csv:2: 3 fields, but the header has 26"),
         (HEADER + "\n", "table.csv: the table has a header but no authors"),
@@ -133,7 +134,7 @@ def test_encodings() -> None:
     assert (
         _parse("\ufeff" + text).authors[0].author.printed.family == "Illés"
     )  # a BOM (Excel) is fine
-    with pytest.raises(InputError, match="table.csv: the file is UTF-16; save it as UTF-8"):
+    with pytest.raises(InputError, match=r"table\.csv: the file is UTF-16; save it as UTF-8"):
         decode_table(text.encode("utf-16"), "table.csv")
     with pytest.raises(InputError, match=r"table.csv:2: byte 0xe9 is not UTF-8 \(Latin-1"):
         decode_table(text.encode("latin-1"), "table.csv")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from credit_tracker.cli.base import _polite_client, _store, cli
 from credit_tracker.domain.errors import InputError
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
+    from credit_tracker.services.fetch import FetchSummary
 
 
 @cli.command("fetch")
@@ -33,7 +37,10 @@ from credit_tracker.domain.errors import InputError
     "--statement",
     "statement_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read the printed contribution statement for the one DOI given from a PDF, HTML page or text file.",
+    help=(
+        "Read the printed contribution statement for the one DOI given from a PDF, HTML page or "
+        "text file."
+    ),
 )
 @click.option(
     "--no-xml", is_flag=True, help="Ask Crossref only; download no publisher XML this time."
@@ -81,7 +88,7 @@ def fetch_command(
     ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
 
 
-def _fetch_orcid(ctx: click.Context, dois) -> None:
+def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:
     from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
     from credit_tracker.rules.check import select_dois
     from credit_tracker.services.fetch import now_utc, orcid_snapshots, record_snapshot
@@ -101,12 +108,13 @@ def _fetch_orcid(ctx: click.Context, dois) -> None:
         for shot in shots:
             record_snapshot(records, shot)
     click.echo(
-        f"orcid: {len(shots)} work(s) found in team members' ORCID records, {client.counters.requests} request(s)",
+        f"orcid: {len(shots)} work(s) found in team members' ORCID records, "
+        f"{client.counters.requests} request(s)",
         err=True,
     )
 
 
-def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
+def _fetch_statement(ctx: click.Context, dois: tuple[str, ...], path: Path) -> None:
     from credit_tracker.domain.models import SourceAuthor
     from credit_tracker.parse.documents import read_document
     from credit_tracker.rules.check import select_dois
@@ -133,8 +141,14 @@ def _fetch_statement(ctx: click.Context, dois, path: Path) -> None:
 
 
 def _fetch(
-    ctx: click.Context, dois, mailto, jats_file, xml_max_age: int, quiet: bool, xml: bool = True
-):
+    ctx: click.Context,
+    dois: tuple[str, ...],
+    mailto: str | None,
+    jats_file: Path | None,
+    xml_max_age: int,
+    quiet: bool,
+    xml: bool = True,
+) -> FetchSummary:
     from credit_tracker.rules.check import select_dois
     from credit_tracker.services.fetch import (
         Fetcher,
@@ -161,7 +175,8 @@ def _fetch(
     services = Services.from_env(mailto)
     if not services.mailto and not quiet:
         click.echo(
-            "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from its slower public pool",
+            "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from "
+            "its slower public pool",
             err=True,
         )
     selected = select_dois(store.load(), dois)
@@ -182,8 +197,9 @@ def _fetch(
     )
     summary = fetcher.run(store, selected, progress)
     click.echo(
-        f"fetch: {summary.fetched} fetched, {summary.changed} changed, {summary.not_found} not found, "
-        f"{summary.failed} failed, {summary.xml_downloads} XML download(s) ({summary.xml_failed} failed), "
+        f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
+        f"{summary.not_found} not found, {summary.failed} failed, "
+        f"{summary.xml_downloads} XML download(s) ({summary.xml_failed} failed), "
         f"{summary.requests} request(s)",
         err=True,
     )
@@ -224,7 +240,12 @@ def _fetch(
 )
 @click.pass_context
 def harvest_command(
-    ctx: click.Context, since, add: bool, fmt: str, mailto: str | None, page_size: int
+    ctx: click.Context,
+    since: datetime | None,
+    add: bool,
+    fmt: str,
+    mailto: str | None,
+    page_size: int,
 ) -> None:
     """List works carrying a team member's ORCID iD that are not in the records yet.
 
@@ -290,13 +311,15 @@ def harvest_command(
         click.echo(f"## New works by team members ({len(result.works)})\n")
         for w in result.works:
             click.echo(
-                f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: {escape(', '.join(names.get(m, m) for m in w.members))}"
+                f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: "
+                f"{escape(', '.join(names.get(m, m) for m in w.members))}"
             )
     else:
         for w in result.works:
             authors = "; ".join(a.raw for a in w.authors)
             click.echo(
-                f"{w.doi}\t{w.title}\tteam: {', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}"
+                f"{w.doi}\t{w.title}\tteam: "
+                f"{', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}"
             )
     click.echo(
         f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "

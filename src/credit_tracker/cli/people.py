@@ -47,7 +47,8 @@ def person_show(ctx: click.Context, query: str) -> None:
     person = find_person(records, query)
     click.echo(f"{person.id}: {person.name.display()}")
     click.echo(
-        f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: {person.name.particle!r}  suffix: {person.name.suffix!r}"
+        f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: "
+        f"{person.name.particle!r}  suffix: {person.name.suffix!r}"
     )
     click.echo(f"  ORCID: {person.orcid or 'none'}")
     click.echo(f"  accepted spellings: {'; '.join(person.accepted_spellings) or 'none'}")
@@ -96,7 +97,8 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
         person = find_person(records, query)
         added = add_former_name(person, name)
     click.echo(
-        f"{person.id}: {'former name recorded' if added else 'former name already recorded'} (confidential)",
+        f"{person.id}: {'former name recorded' if added else 'former name already recorded'} "
+        "(confidential)",
         err=True,
     )
 
@@ -105,7 +107,7 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
 @click.argument("query")
 @click.pass_context
 def person_suggest(ctx: click.Context, query: str) -> None:
-    """Offer the names in the person's ORCID record (credit name, other names) as spellings to accept.
+    """Offer the names in the person's ORCID record (credit name, other names) as spellings.
 
     Nothing is accepted silently: each suggestion comes with the command that accepts it.
 
@@ -142,7 +144,8 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
     for name in fresh:
         click.echo(
-            f"{name}\t(accept with: credit-tracker person add-spelling {person.id} {shlex.quote(name)})"
+            f"{name}\t(accept with: credit-tracker person add-spelling {person.id} "
+            f"{shlex.quote(name)})"
         )
     click.echo(
         f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed",
@@ -185,9 +188,9 @@ def publisher_list(ctx: click.Context) -> None:
     """
     for publisher in sorted(_store(ctx).load().publishers.values(), key=lambda p: p.id):
         journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
-        click.echo(
-            f"{publisher.id}\t{publisher.name}\t{','.join(publisher.doi_prefixes)}\t{publisher.email or ''}\t{journals}"
-        )
+        prefixes = ",".join(publisher.doi_prefixes)
+        fields = (publisher.id, publisher.name, prefixes, publisher.email or "", journals)
+        click.echo("\t".join(fields))
 
 
 @publisher_group.command("set")
@@ -211,7 +214,13 @@ def publisher_list(ctx: click.Context) -> None:
 )
 @click.pass_context
 def publisher_set(
-    ctx: click.Context, publisher_id: str, name: str, prefixes, email, route, journals
+    ctx: click.Context,
+    publisher_id: str,
+    name: str,
+    prefixes: tuple[str, ...],
+    email: str | None,
+    route: str | None,
+    journals: tuple[str, ...],
 ) -> None:
     """Add or replace a publisher's corrections contact.
 

@@ -55,7 +55,10 @@ def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) 
     type=click.Choice(["tenzing", "json", "statement", "jats"]),
     default="tenzing",
     show_default=True,
-    help="tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R roles.",
+    help=(
+        "tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R "
+        "roles."
+    ),
 )
 @click.option(
     "--output",

@@ -1,1 +1,1 @@
-"""The domain: the team's records, people, publisher snapshots, findings, the CRediT vocabulary, names, identifiers and errors. Pure: no I/O."""
+"""The domain: records, people, snapshots, findings, CRediT, names, identifiers, errors; no I/O."""

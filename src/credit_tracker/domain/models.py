@@ -112,7 +112,7 @@ class SourceAuthor(BaseModel):
     structured: bool = True
     """False where the source prints one string (statements); the split is then a guess."""
     name_shown: bool = True
-    """False where the source names the author only by initials or position (the name is the byline's)."""
+    """False where the source names the author only by initials or position (the byline's name)."""
     organisation: bool = False
     orcid: str | None = None
     orcid_authenticated: bool | None = None
@@ -155,7 +155,7 @@ class SourceSnapshot(BaseModel):
     first_seen: datetime | None = None
     """When this content was first fetched; `fetched_at` moves forward while it stays the same."""
     notice_for: str | None = None
-    """Set when this DOI is itself a correction or retraction notice: the DOI it is about ('' unknown)."""
+    """Set when this DOI is itself a correction or retraction notice: the DOI it is about, or ''."""
     problems: list[str] = Field(default_factory=list)
     """What could not be read cleanly (unresolved initials, unparsable ORCID, ...), as text."""
     reconstructed: str | None = None

@@ -1,1 +1,1 @@
-"""Bytes to models: Crossref JSON, JATS, ORCID JSON, printed statements, tenzing tables, documents. Pure: no network."""
+"""Bytes to models: Crossref JSON, JATS, ORCID JSON, statements, tenzing tables; no network."""

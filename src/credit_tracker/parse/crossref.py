@@ -176,7 +176,7 @@ _NOTICE_SUFFIX = re.compile(
 
 
 def notice_target(message: dict[str, Any]) -> str:
-    """Return the DOI a notice is about: its update-to link, else a '<article>/correction-1' DOI's stem."""
+    """Return the DOI a notice is about: its update-to link, or a '<article>/correction-1' stem."""
     own = item_doi(message)
     for update in message.get("update-to") or []:
         target = item_doi(update)

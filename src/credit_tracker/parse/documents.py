@@ -1,4 +1,4 @@
-"""Reading a published document's text: a PDF (pypdf), an HTML page, or plain text. Local files only."""
+"""A published document's text: a PDF (pypdf), an HTML page, or plain text; local files only."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def _pdf_text(path: Path) -> str:
         raise InputError(f"the PDF could not be read ({exc})", path=str(path)) from None
     if not re.search(r"\w{3}", text):
         raise InputError(
-            "the PDF has no text layer (a scan?); credit-tracker does no OCR: paste the statement into a text file",
+            "the PDF has no text layer (a scan?); credit-tracker does no OCR: paste the statement "
+            "into a text file",
             path=str(path),
         )
     return text
@@ -76,7 +77,7 @@ class _TextOfHtml(HTMLParser):
         self.parts: list[str] = []
         self._skip = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self._skip += 1
         elif tag in _BLOCKS:

@@ -29,7 +29,7 @@ class OrcidNames:
 
 @dataclass
 class OrcidWork:
-    """A work in a person's ORCID record: its DOI and the put-codes of its versions (one per source)."""
+    """A work in a person's ORCID record: its DOI and its versions' put-codes (one per source)."""
 
     doi: str
     put_codes: list[int]

@@ -1,4 +1,4 @@
-"""tenzing contributors tables (CSV or TSV) to and from the team's article records; pure text in and out."""
+"""tenzing contributors tables (CSV or TSV) to and from the team's article records; pure."""
 
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ def decode_table(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 (Latin-1 or Windows-1252?); save it as UTF-8",
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 (Latin-1 or Windows-1252?); save it as "
+            "UTF-8",
             path=path,
             line=line,
         ) from None
@@ -103,7 +104,8 @@ def parse_table(text: str, path: str) -> ParsedTable:
         )
         if key in seen:
             raise InputError(
-                f"duplicate author {imported.author.printed.display()!r} (also on line {seen[key]})",
+                f"duplicate author {imported.author.printed.display()!r} (also on line "
+                f"{seen[key]})",
                 path=path,
                 line=index,
                 field=SURNAME,

@@ -1,1 +1,1 @@
-"""The rules: pairing authors, comparing records with sources, the check, correction requests, editing the records. Pure: no I/O."""
+"""The rules: pairing authors, comparing sources, the check, corrections, editing; no I/O."""

@@ -57,8 +57,10 @@ PLOS = Publisher(
     name="PLOS",
     doi_prefixes=["10.1371"],
     email="plosone@plos.org",
-    route="Email the journal directly with the article citation and DOI, a description of the error, the "
-    "proposed correction text and supporting files (PLOS corrections policy).",
+    route=(
+        "Email the journal directly with the article citation and DOI, a description of the "
+        "error, the proposed correction text and supporting files (PLOS corrections policy)."
+    ),
     journals={"PLOS ONE": "plosone@plos.org", "PLOS Biology": "plosbiology@plos.org"},
 )
 
@@ -131,7 +133,8 @@ def build_draft(
     if not chosen:
         whom = f" about {person}" if person else ""
         raise NotFoundError(
-            f"{record.doi} has no open finding{whom} that a correction could fix; run 'credit-tracker check'"
+            f"{record.doi} has no open finding{whom} that a correction could fix; run "
+            "'credit-tracker check'"
         )
     newest = latest_by_source(history)
     items = [_item(f, record, people, newest) for f in chosen]
@@ -199,7 +202,10 @@ def _headline(finding: Finding) -> str:
     if finding.rule == "role-missing":
         return f"{where} does not list {name}'s role {(finding.expected or '').split(' <')[0]}."
     if finding.rule == "role-extra":
-        return f"{where} lists {(finding.observed or '').split(' <')[0]} for {name}, who did not have that role."
+        return (
+            f"{where} lists {(finding.observed or '').split(' <')[0]} for {name}, who did not "
+            "have that role."
+        )
     if finding.rule in _NAME_RULES:
         return f"{where} prints {name}'s name as \u201c{finding.observed}\u201d."
     if finding.rule == "name-former":
@@ -239,6 +245,7 @@ def _role_rows(finding: Finding) -> list[tuple[str, str, str]]:
 def _name_rows(
     finding: Finding, record: ArticleRecord, source: SourceSnapshot | None
 ) -> list[tuple[str, str, str]]:
+    assert finding.author is not None, "name rules are always about an author"
     author = record.authors[finding.author.position - 1]
     correct = author.printed
     printed = _printed_name(finding, source)
@@ -303,7 +310,8 @@ def mark(
     request = corrections.get(key)
     if request is None:
         raise InputError(
-            f"no correction request for {key}; draft one first with 'credit-tracker correction draft'"
+            f"no correction request for {key}; draft one first with 'credit-tracker correction "
+            "draft'"
         )
     request.history.append(StateChange(state=state, date=on.isoformat(), note=note))
     return request
@@ -351,7 +359,8 @@ def request_status(
         return RequestStatus(
             request,
             "stale",
-            f"sent {sent}, {(today - date.fromisoformat(sent)).days} days ago, and nothing has changed",
+            f"sent {sent}, {(today - date.fromisoformat(sent)).days} days ago, and nothing has "
+            "changed",
         )
     return RequestStatus(
         request, state.value, f"{len(still_open)} of {len(request.finding_ids)} errors still open"

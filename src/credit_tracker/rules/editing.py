@@ -1,4 +1,4 @@
-"""Operations on the team's records: importing tables, linking people, editing people. Pure over Records."""
+"""Editing the team's records: importing tables, linking and editing people. Pure over Records."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def link_person(
     new_people: list[str],
     team_member: bool = True,
 ) -> Person:
-    """Return the existing person with this ORCID or name, or a new one (its id added to `new_people`)."""
+    """Return the person with this ORCID or name, or a new one (its id added to `new_people`)."""
     if orcid:
         for person in records.people.values():
             if person.orcid == orcid:

@@ -1,4 +1,4 @@
-"""Finding team members' new publications: Crossref works carrying their ORCID iDs, not yet recorded."""
+"""Team members' new publications: Crossref works carrying their ORCID iDs, not yet recorded."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""The outside services: polite HTTP, and one client per service (Crossref, publisher XML, ORCID)."""
+"""The outside services: polite HTTP and one client per service (Crossref, article XML, ORCID)."""

@@ -65,7 +65,7 @@ class PublisherClient:
         self.europepmc_url = europepmc_url.rstrip("/")
 
     def fetch_many(self, dois: list[str]) -> dict[str, XmlResult]:
-        """Return article XML for each DOI: PLOS directly, the rest through one Europe PMC search."""
+        """Return article XML for each DOI: PLOS directly, the rest through a Europe PMC search."""
         results: dict[str, XmlResult] = {}
         others = []
         for doi in dois:

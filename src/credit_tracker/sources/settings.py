@@ -1,8 +1,9 @@
-"""Settings read from the environment: service base URLs, the mailto, secrets. No I/O beyond os.environ."""
+"""Settings from the environment: service base URLs, the mailto, secrets; no other I/O."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from credit_tracker import __version__
@@ -42,7 +43,7 @@ class Services:
         )
 
 
-def _seconds(env, name: str, default: float) -> float:
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     text = env.get(name)
     try:
         return max(0.0, float(text)) if text else default
