@@ -40,7 +40,10 @@ def test_the_two_set_up_commands_are_at_the_top_and_ci_runs_the_second() -> None
     install, tests = (line.split("#")[0].strip() for line in block[:2])
     assert install == "pip install . && credit-tracker check"
     assert tests == "pip install '.[test]' && python -m pytest"
-    assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert f'gate bash -c "{tests}"' in ci_lines
+    for gate in ("gate ruff check .", "gate ruff format --check .", "gate mypy"):
+        assert gate in ci_lines
 
 
 def test_readme_examples_name_real_commands_and_options() -> None:
