@@ -6,6 +6,7 @@ import re
 from urllib.parse import unquote
 
 from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.text import unsafe_character
 
 _DOI_PREFIXES = (
     "https://doi.org/",
@@ -18,9 +19,10 @@ _DOI_PREFIXES = (
     "info:doi/",
 )
 # Crossref's own guidance: a DOI is "10." + a registrant code of digits (and dots) + "/" + suffix.
-_DOI_SHAPE = re.compile(r"^10\.\d{4,9}(\.\d+)*/\S+$")
+# ASCII digits only: \d would also take Arabic-Indic or full-width digits.
+_DOI_SHAPE = re.compile(r"^10\.[0-9]{4,9}(\.[0-9]+)*/\S+$")
 _ORCID_PREFIXES = ("https://orcid.org/", "http://orcid.org/", "orcid.org/", "orcid:")
-_ORCID_DIGITS = re.compile(r"^\d{15}[\dX]$")
+_ORCID_DIGITS = re.compile(r"^[0-9]{15}[0-9X]$")
 
 
 def normalize_doi(text: str) -> str:
@@ -44,6 +46,10 @@ def normalize_doi(text: str) -> str:
         raise InputError(f"{text!r} is not a DOI: it has no suffix after the '/'", field="DOI")
     if any(ch.isspace() for ch in value):
         raise InputError(f"{text!r} is not a DOI: it contains white space", field="DOI")
+    # after unquote, so that '%00' or '%E2%80%AE' cannot smuggle a NUL or an override in
+    hidden = unsafe_character(value)
+    if hidden is not None:
+        raise InputError(f"{text!r} is not a DOI: it holds {hidden[1]}", field="DOI")
     if not _DOI_SHAPE.match(value):
         raise InputError(
             f"{text!r} is not a DOI: the prefix must be '10.' and four or more digits",

@@ -54,14 +54,29 @@ def _decode(data: bytes, path: Path) -> str:
 
 def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader  # only `fetch --statement` with a PDF needs it
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # font-encoding chatter, not errors
     try:
         reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(
+                "the PDF is encrypted with a password; save an unprotected copy", path=str(path)
+            )
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise InputError(f"the PDF could not be read ({exc})", path=str(path)) from None
+    except InputError:
+        raise  # our own verdict (an encrypted file) needs no wrapping
+    except LimitReachedError:
+        # pypdf's guard against decompression bombs: a real article never comes near it
+        raise InputError(
+            "the PDF expands beyond pypdf's size limit when decompressed; it is not read",
+            path=str(path),
+        ) from None
+    except DependencyError as exc:
+        raise InputError(f"the PDF cannot be read here ({exc})", path=str(path)) from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        # a malformed PDF surfaces as any of these from inside pypdf's object parser
+        raise InputError(f"the PDF could not be read ({_short(exc)})", path=str(path)) from None
     if not re.search(r"\w{3}", text):
         raise InputError(
             "the PDF has no text layer (a scan?); credit-tracker does no OCR: paste the statement "
@@ -69,6 +84,11 @@ def _pdf_text(path: Path) -> str:
             path=str(path),
         )
     return text
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 class _TextOfHtml(HTMLParser):

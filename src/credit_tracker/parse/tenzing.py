@@ -12,6 +12,7 @@ from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_orcid
 from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor
 from credit_tracker.domain.names import PersonName, clean, split_particle
+from credit_tracker.domain.text import require_safe_text
 
 ORDER, FIRST, MIDDLE, SURNAME = "Order in publication", "Firstname", "Middle name", "Surname"
 ORCID, CORRESPONDING = "ORCID iD", "Corresponding author?"
@@ -83,8 +84,7 @@ def decode_table(data: bytes, path: str) -> str:
 
 def parse_table(text: str, path: str) -> ParsedTable:
     """Parse a tenzing contributors table. Raises InputError naming the line and column."""
-    delimiter = "\t" if "\t" in text.splitlines()[0] else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    rows = _read_rows(text, path)
     header = rows[0]
     role_columns = _check_header(header, path)
     table = ParsedTable(columns=header)
@@ -116,6 +116,40 @@ def parse_table(text: str, path: str) -> ParsedTable:
         raise InputError("the table has a header but no authors", path=path)
     table.authors.sort(key=lambda item: _order_number(item.author.order_label))
     return table
+
+
+MAX_CELL_CHARACTERS = 10_000
+
+
+def _read_rows(text: str, path: str) -> list[list[str]]:
+    """Return the table's rows; InputError for unreadable CSV, long cells or unsafe characters."""
+    delimiter = "\t" if "\t" in text.splitlines()[0] else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(_checked_row(row, rows[0] if rows else row, path, reader.line_num))
+    except csv.Error as exc:
+        # csv refuses cells over its field limit (128 KiB) and stray quotes, raising mid-file
+        reason = "a cell is far too long" if "field limit" in str(exc) else str(exc)
+        raise InputError(
+            f"the table cannot be read: {reason}", path=path, line=reader.line_num
+        ) from None
+    return rows
+
+
+def _checked_row(row: list[str], header: list[str], path: str, line: int) -> list[str]:
+    for index, cell in enumerate(row):
+        column = header[index] if index < len(header) else f"column {index + 1}"
+        if len(cell) > MAX_CELL_CHARACTERS:
+            raise InputError(
+                f"the cell holds {len(cell):,} characters; a contributors table's cells are short",
+                path=path,
+                line=line,
+                field=column,
+            )
+        require_safe_text(cell, field=column, path=path, line=line)
+    return row
 
 
 def _check_header(header: list[str], path: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 from credit_tracker.domain.names import PersonName, clean, fold, strip_diacritics
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.text import require_safe_text
 from credit_tracker.parse.tenzing import ParsedTable
 
 
@@ -28,6 +29,8 @@ def import_table(
 ) -> ImportResult:
     """Replace the article's record with the table's authors, linking or creating people."""
     doi = normalize_doi(doi)
+    if title is not None:
+        require_safe_text(title, field="title")
     old = records.articles.get(doi)
     result = ImportResult(doi=doi, created=old is None)
     authors: list[TeamAuthor] = []
@@ -169,7 +172,7 @@ def find_person(records: Records, query: str) -> Person:
 
 def add_accepted_spelling(person: Person, spelling: str) -> bool:
     """Add a spelling the person accepts; return False if it was already there."""
-    spelling = clean(spelling)
+    spelling = clean(require_safe_text(spelling, field="spelling"))
     if not spelling:
         raise InputError("the spelling is empty", field="spelling")
     if spelling in person.accepted_spellings:
@@ -180,7 +183,7 @@ def add_accepted_spelling(person: Person, spelling: str) -> bool:
 
 def add_former_name(person: Person, former: str) -> bool:
     """Add a confidential former name; return False if it was already there."""
-    former = clean(former)
+    former = clean(require_safe_text(former, field="former name"))
     if not former:
         raise InputError("the former name is empty", field="former name")
     if former in person.former_names:

@@ -1,0 +1,54 @@
+"""Text the team types into its records: invisible and control characters are refused, not stored.
+
+A name that holds an ESC sequence, a NUL or a BiDi override prints differently from how it reads
+(U+202E turns "Illés" into "séllI" on screen, ESC]0; retitles a terminal), so a record holding one
+could never be checked honestly. Letters of every script are welcome, and so are the two joiners
+that some scripts need inside words (ZWNJ and ZWJ, in Persian, Hindi, Sinhala...).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from credit_tracker.domain.errors import InputError
+
+# The joiners that legitimate spellings need (Unicode's Cf category otherwise holds only
+# invisible formatting: BiDi embeddings, overrides and isolates, the BOM, word joiners...).
+ALLOWED_FORMAT_CHARACTERS = frozenset({"\u200c", "\u200d"})
+# Categories never part of a name: controls, surrogates, private use and unassigned code points.
+REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_UNNAMED = {
+    "Cc": "(a control character)",
+    "Cs": "(a surrogate)",
+    "Co": "(private use)",
+    "Cn": "(unassigned)",
+}
+
+
+def unsafe_character(text: str) -> tuple[int, str] | None:
+    """Return the 1-based position and a description of the first refused character, or None."""
+    for index, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        refused = category in REFUSED_CATEGORIES or (
+            category == "Cf" and char not in ALLOWED_FORMAT_CHARACTERS
+        )
+        if refused or char in "\u2028\u2029":
+            name = unicodedata.name(char, "") or _UNNAMED.get(category, "(unnamed)")
+            return index, f"U+{ord(char):04X} {name}"
+    return None
+
+
+def require_safe_text(
+    text: str, *, field: str, path: str | None = None, line: int | None = None
+) -> str:
+    """Return `text` unchanged; InputError naming the field and the first refused character."""
+    found = unsafe_character(text)
+    if found is not None:
+        position, description = found
+        raise InputError(
+            f"character {position} is {description}, an invisible or control character; remove it",
+            path=path,
+            line=line,
+            field=field,
+        )
+    return text
