@@ -321,6 +321,8 @@ def harvest_command(
                 f"{w.doi}\t{w.title}\tteam: "
                 f"{', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}"
             )
+    for problem in result.malformed:
+        click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
     click.echo(
         f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
         f"{result.pages} page(s), {client.counters.requests} request(s)",

@@ -8,7 +8,9 @@ that some scripts need inside words (ZWNJ and ZWJ, in Persian, Hindi, Sinhala...
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 
 from credit_tracker.domain.errors import InputError
 
@@ -52,3 +54,20 @@ def require_safe_text(
             field=field,
         )
     return text
+
+
+# Credentials a server may echo back in an error body, whether or not this run sent them.
+_CREDENTIALS = re.compile(
+    r"(?i)(bearer\s+|crossref-plus-api-token[\"']?\s*[:=]\s*[\"']?(?:bearer\s+)?"
+    r"|authorization[\"']?\s*[:=]\s*[\"']?(?:bearer\s+|basic\s+|token\s+)?)"
+    r"[A-Za-z0-9._~+/=-]{6,}"
+)
+REDACTED = "[redacted]"
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """Return `text` with every given secret and every credential-looking value replaced."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return _CREDENTIALS.sub(lambda m: m.group(1) + REDACTED, text)

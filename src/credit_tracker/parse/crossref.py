@@ -62,7 +62,7 @@ def parse_work(message: dict[str, Any]) -> ParsedWork:
     problems: list[str] = []
     authors = [
         _author(entry, position, problems)
-        for position, entry in enumerate(message.get("author", []), start=1)
+        for position, entry in enumerate(message.get("author") or [], start=1)
     ]
     _settle_roles(authors)
     title = clean(" ".join(message.get("title") or [])) or None

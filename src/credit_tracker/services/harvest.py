@@ -9,6 +9,7 @@ from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.crossref import is_notice, parse_work
+from credit_tracker.parse.crossref_model import malformed
 from credit_tracker.rules.editing import link_person
 from credit_tracker.sources.crossref import CrossrefClient
 
@@ -32,6 +33,8 @@ class HarvestResult:
     works: list[NewWork] = field(default_factory=list)
     notices_skipped: int = 0
     pages: int = 0
+    malformed: list[str] = field(default_factory=list)
+    """Items that broke Crossref's schema, with the field named: listed, never guessed at."""
 
 
 def harvest(
@@ -65,6 +68,11 @@ def _consider(
     found: dict[str, NewWork],
     result: HarvestResult,
 ) -> None:
+    problem = malformed(item)
+    if problem is not None:
+        label = item.get("DOI") if isinstance(item, dict) else None
+        result.malformed.append(f"{label if isinstance(label, str) else 'an item'}: {problem}")
+        return
     doi = normalize_doi(str(item.get("DOI", "")))
     if doi in records.articles or doi in found:
         return

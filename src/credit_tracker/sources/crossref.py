@@ -19,7 +19,9 @@ from habanero.filterhandler import filter_handler
 
 from credit_tracker.domain.errors import TransportFailure
 from credit_tracker.domain.names import clean
+from credit_tracker.domain.text import redact
 from credit_tracker.parse.crossref import item_doi
+from credit_tracker.parse.crossref_model import malformed
 from credit_tracker.sources.transport import PoliteClient
 
 DEFAULT_URL = "https://api.crossref.org"
@@ -60,6 +62,7 @@ class CrossrefClient:
         self.client = client
         self.base_url = base_url.rstrip("/")
         self.mailto = mailto
+        self._token = token
         self._headers = {"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None
         self.batch_size = batch_size
 
@@ -100,7 +103,7 @@ class CrossrefClient:
         if answer.status != 200:
             self.client.fail()
             raise TransportFailure(
-                answer.url, _status_reason(answer.status, answer.body), answer.status
+                answer.url, self._redact(_status_reason(answer.status, answer.body)), answer.status
             )
         try:
             items = _json_message(answer.body, answer.content_type)["items"]
@@ -111,11 +114,22 @@ class CrossrefClient:
             ) from None
         wanted = set(dois)
         results = {}
-        for item in items:
-            doi = item_doi(item)
+        for item in items if isinstance(items, list) else []:
+            # an item that is not even an object names no DOI: its DOI is asked for singly
+            doi = item_doi(item) if isinstance(item, dict) else None
             if doi in wanted:
-                results[doi] = WorkResult(doi, "ok", self.work_url(doi), message=item)
+                results[doi] = self._checked(doi, self.work_url(doi), item)
         return results
+
+    def _checked(self, doi: str, url: str, item: dict[str, Any]) -> WorkResult:
+        """An item that breaks Crossref's schema is this DOI's failure, not the batch's."""
+        problem = malformed(item)
+        if problem is not None:
+            return WorkResult(doi, "failed", url, reason=self._redact(problem))
+        return WorkResult(doi, "ok", url, message=item)
+
+    def _redact(self, text: str) -> str:
+        return redact(text, [self._token] if self._token else [])
 
     def works_by_orcid(
         self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000
@@ -139,7 +153,9 @@ class CrossrefClient:
             if answer.status != 200:
                 self.client.fail()
                 raise TransportFailure(
-                    answer.url, _status_reason(answer.status, answer.body), answer.status
+                    answer.url,
+                    self._redact(_status_reason(answer.status, answer.body)),
+                    answer.status,
                 )
             try:
                 message = _json_message(answer.body, answer.content_type)
@@ -172,21 +188,23 @@ class CrossrefClient:
             )
         if answer.status != 200:
             self.client.fail()
-            return WorkResult(doi, "failed", url, reason=_status_reason(answer.status, answer.body))
+            return WorkResult(
+                doi, "failed", url, reason=self._redact(_status_reason(answer.status, answer.body))
+            )
         try:
             message = _json_message(answer.body, answer.content_type)
         except ValueError as exc:
             self.client.fail()
             return WorkResult(doi, "failed", url, reason=str(exc))
-        if item_doi(message) != doi:
+        if not isinstance(message, dict) or item_doi(message) != doi:
             self.client.fail()
             return WorkResult(
                 doi,
                 "failed",
                 url,
-                reason=f"the answer was about another DOI ({message.get('DOI')})",
+                reason=self._redact(f"the answer was about another DOI ({_doi_of(message)})"),
             )
-        return WorkResult(doi, "ok", url, message=message)
+        return self._checked(doi, url, message)
 
 
 def _json_message(body: bytes, content_type: str) -> Any:
@@ -200,12 +218,16 @@ def _json_message(body: bytes, content_type: str) -> Any:
     return data["message"]
 
 
+def _doi_of(message: Any) -> str:
+    return str(message.get("DOI")) if isinstance(message, dict) else "no DOI"
+
+
 def _status_reason(status: int, body: bytes) -> str:
     text = body[:200].decode("utf-8", "replace").strip()
     try:
         detail = json.loads(body).get("message")
         if isinstance(detail, list) and detail:
             text = detail[0].get("message", text)
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, UnicodeDecodeError):
         pass
     return f"HTTP {status}: {clean(str(text))[:160]}"
