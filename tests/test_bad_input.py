@@ -1,4 +1,4 @@
-"""The bad-input corpus: each case exits 2 (3 for a corrupt store) with one clear line and changes nothing."""
+"""The bad-input corpus: each case exits 2 (3 for a corrupt store), one clear line, no change."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ CASES = [
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
+    """Every file in the records tree (team.json, articles/ and snapshots/ shards, sources/, any
+    .bak) by relative path, with its SHA-256: a write anywhere below the folder shows."""
     return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != ".lock"
     }
 
@@ -50,6 +52,14 @@ def test_bad_input(case: dict, example_records: Path, runner: CliRunner) -> None
     assert _fingerprint(example_records) == before
 
 
+def test_the_fingerprint_sees_a_write_into_a_shard(example_records: Path) -> None:
+    before = _fingerprint(example_records)
+    assert {"team.json", "articles/4ba.json", "snapshots/4ba.json"} <= set(before)
+    shard = example_records / "snapshots" / "4ba.json"
+    shard.write_bytes(shard.read_bytes() + b" ")
+    assert _fingerprint(example_records) != before
+
+
 def test_a_very_large_table_is_refused(
     example_records: Path, runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -57,7 +67,7 @@ def test_a_very_large_table_is_refused(
     huge.write_bytes(b"x" * (6 * 1024 * 1024))
     result = runner.invoke(cli, ["records", "import", "10.5555/big", str(huge)])
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == f"credit-tracker: error: {huge}: the file is larger than 5 MiB; a contributors table is far smaller\n"
+    assert result.stderr == (
+        f"credit-tracker: error: {huge}: the file is larger than 5 MiB; "
+        "a contributors table is far smaller\n"
     )

@@ -1,4 +1,4 @@
-"""The check command on the shipped example and on built records: formats, exit codes, acknowledgements."""
+"""The check command on the shipped example: formats, exit codes, acknowledgements."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from credit_tracker.store.folder import Store
 from .conftest import DATA
 
 AIMMS = "10.5555/aimms-mentoring-2025"
+# The four findings' ids: stable from run to run and release to release (scripts key on them).
+IDS = ["ct-0e265b6c5891", "ct-6bc2e13f25de", "ct-e83eeba72aea", "ct-9c9ea156bd61"]
 JUNIT_SCHEMA = xmlschema.XMLSchema(DATA / "junit" / "junit-10.xsd")
 
 
@@ -29,16 +31,19 @@ def test_the_readme_main_command_on_the_shipped_records(
 ) -> None:
     result = _check(runner)
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
-    assert lines[:2] == [AIMMS, "  Jane Illés"]
-    found = [line.split(" (ct-")[0].strip() for line in lines[2:-1]]
-    assert found == [
-        "error role-missing [jats] Jane Illés: jats does not list Conceptualization",
-        "error role-missing [jats] Jane Illés: jats does not list Writing – review & editing",
-        "error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name 'Jane P.' has an initial or name the team's record ('Jane') does not",
-        "warning sources-disagree [jats+statement] Jane Illés: jats prints 'Jane Illés', statement prints 'Jane P. Illés'",
+    assert result.stdout.splitlines() == [
+        AIMMS,
+        "  Jane Illés",
+        "    error role-missing [jats] Jane Illés: jats does not list Conceptualization "
+        "(ct-0e265b6c5891)",
+        "    error role-missing [jats] Jane Illés: jats does not list Writing – review & editing "
+        "(ct-6bc2e13f25de)",
+        "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
+        "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-e83eeba72aea)",
+        "    warning sources-disagree [jats+statement] Jane Illés: jats prints 'Jane Illés', "
+        "statement prints 'Jane P. Illés' (ct-9c9ea156bd61)",
+        "1 article(s); 4 finding(s); 3 error, 1 warning; 0 acknowledged",
     ]
-    assert lines[-1] == "1 article(s); 4 finding(s); 3 error, 1 warning; 0 acknowledged"
 
 
 def test_json_matches_the_documented_shape(runner: CliRunner, example_records: Path) -> None:
@@ -84,18 +89,23 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
 def test_every_format_reports_the_same_findings(
     runner: CliRunner, example_records: Path, tmp_path: Path
 ) -> None:
-    ids = [f["id"] for f in json.loads(_check(runner, "--format", "json").stdout)["findings"]]
+    findings = json.loads(_check(runner, "--format", "json").stdout)["findings"]
+    assert [f["id"] for f in findings] == IDS
     junit = _check(runner, "--format", "junit").stdout
     JUNIT_SCHEMA.validate(junit)
-    assert all(i in junit for i in ids) and junit.count("<failure") == 4
+    assert all(i in junit for i in IDS) and junit.count("<failure") == 4
     markdown = _check(runner, "--format", "markdown").stdout
-    assert all(i in markdown for i in ids) and "| error | `role-missing` | Jane Illés |" in markdown
+    assert all(i in markdown for i in IDS) and "| error | `role-missing` | Jane Illés |" in markdown
     github = _check(runner, "--format", "github").stdout
+    assert github.splitlines()[0] == (
+        "::error title=role-missing 10.5555/aimms-mentoring-2025::"
+        "Jane Illés: jats does not list Conceptualization (ct-0e265b6c5891)"
+    )
     assert github.count("::error title=") == 3 and github.count("::warning title=") == 1
     rows = list(csv.DictReader(io.StringIO(_check(runner, "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == ids and rows[0]["status"] == "open"
+    assert [r["id"] for r in rows] == IDS and rows[0]["status"] == "open"
     text = _check(runner).stdout
-    assert all(i in text for i in ids)
+    assert all(i in text for i in IDS)
     out = tmp_path / "report.xml"
     by_extension = _check(runner, "--output", str(out))
     assert by_extension.stdout == "" and out.read_text().startswith(
@@ -137,10 +147,9 @@ def test_fail_on_and_severity_overrides(runner: CliRunner, example_records: Path
 def test_acknowledged_findings_do_not_fail_and_resolved_ones_are_reported(
     runner: CliRunner, example_records: Path
 ) -> None:
-    findings = json.loads(_check(runner, "--format", "json").stdout)["findings"]
-    for finding in findings:
+    for finding_id in IDS:
         ack = runner.invoke(
-            cli, ["ack", finding["id"], "--note", "correction requested from PLOS on 2025-06-01"]
+            cli, ["ack", finding_id, "--note", "correction requested from PLOS on 2025-06-01"]
         )
         assert ack.exit_code == 0, ack.stderr
     after = _check(runner, "--format", "json")
@@ -220,6 +229,7 @@ def test_check_refresh_fetches_first(standin, runner: CliRunner, records_dir: Pa
     offline = _check(runner)
     assert offline.exit_code == 3  # never fetched
     refreshed = _check(runner, "--refresh", "--format", "json")
+    assert refreshed.exit_code == 1, refreshed.output
     report = json.loads(refreshed.stdout)
     assert report["unverified"] == [] and report["summary"]["verified"] == 1
     assert {"author-missing", "author-extra"} <= set(

@@ -27,25 +27,26 @@ def _draft(runner: CliRunner, *args: str):
 def test_the_aimms_draft_could_be_sent_as_is(runner: CliRunner, example_records: Path) -> None:
     text = _draft(runner).stdout
     assert text.startswith(
-        "To: plosone@plos.org\nSubject: Correction request: \u2018I cannot be what I don\u2019t see\u2019"
+        "To: plosone@plos.org\n"
+        "Subject: Correction request: \u2018I cannot be what I don\u2019t see\u2019"
     )
     assert "Journal: PLOS ONE\nDOI: https://doi.org/10.5555/aimms-mentoring-2025" in text
     assert (
-        "Type of request: Metadata or typo correction; Change to the author contributions (CRediT roles)"
-        in text
+        "Type of request: Metadata or typo correction; "
+        "Change to the author contributions (CRediT roles)" in text
     )
     assert "1. The online article does not list Jane Illés's role Conceptualization." in text
     assert (
-        "Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/)  not listed | listed"
-        in text
+        "Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/)  "
+        "not listed | listed" in text
     )
     assert (
-        "Writing – review & editing (https://credit.niso.org/contributor-roles/writing-review-editing/)"
-        in text
+        "Writing – review & editing "
+        "(https://credit.niso.org/contributor-roles/writing-review-editing/)" in text
     )
     assert (
-        "3. The Author Contributions statement prints Jane Illés's name as \u201cJane P. Illés\u201d."
-        in text
+        "3. The Author Contributions statement prints Jane Illés's name as "
+        "\u201cJane P. Illés\u201d." in text
     )
     for row in (
         "given names      Jane P. | Jane",
@@ -64,8 +65,8 @@ def test_the_aimms_draft_could_be_sent_as_is(runner: CliRunner, example_records:
 def test_markdown_and_eml_drafts(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
     markdown = _draft(runner, "--format", "markdown").stdout
     assert (
-        "| Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/) | not listed | listed |"
-        in markdown
+        "| Conceptualization (https://credit.niso.org/contributor-roles/conceptualization/) "
+        "| not listed | listed |" in markdown
     )
     assert "- [ ] Jane Illés" in markdown
     out = tmp_path / "request.eml"
@@ -221,9 +222,9 @@ def test_publisher_configuration(runner: CliRunner, tmp_path: Path, monkeypatch)
     monkeypatch.setenv("CREDIT_TRACKER_RECORDS", str(tmp_path / "new"))
     assert runner.invoke(cli, ["init"]).exit_code == 0  # init seeds PLOS's route as the example
     listed = runner.invoke(cli, ["publisher", "list"]).stdout
-    assert (
-        listed
-        == "plos\tPLOS\t10.1371\tplosone@plos.org\tPLOS Biology <plosbiology@plos.org>; PLOS ONE <plosone@plos.org>\n"
+    assert listed == (
+        "plos\tPLOS\t10.1371\tplosone@plos.org\t"
+        "PLOS Biology <plosbiology@plos.org>; PLOS ONE <plosone@plos.org>\n"
     )
     saved = runner.invoke(
         cli,
@@ -305,8 +306,10 @@ def test_jats_export_round_trips_through_the_parser(runner: CliRunner, records_d
         )
     markup = runner.invoke(cli, ["records", "export", "10.5555/t", "--format", "jats"]).stdout
     assert (
-        '<role vocab="credit" vocab-identifier="https://credit.niso.org/" vocab-term="Conceptualization" vocab-term-identifier="https://credit.niso.org/contributor-roles/conceptualization/" degree-contribution="lead">Conceptualization</role>'
-        in markup
+        '<role vocab="credit" vocab-identifier="https://credit.niso.org/" '
+        'vocab-term="Conceptualization" '
+        'vocab-term-identifier="https://credit.niso.org/contributor-roles/conceptualization/" '
+        'degree-contribution="lead">Conceptualization</role>' in markup
     )
     article = parse_jats(
         f"<article><front><article-meta>{markup}</article-meta></front></article>".encode()
