@@ -1,80 +1,220 @@
-"""Formats on the same hostile findings: publisher strings are escaped wherever they could render."""
+"""Every output format on one hostile publisher name, through the real commands: exact output.
+
+The name holds a terminal title sequence, a colour sequence, HTML and Markdown markup, BiDi
+overrides and isolates, a percent-encoded and a real line break followed by a workflow command,
+a line separator, a BOM, NEL, DEL and NUL, and a ZWJ inside a Latin name; then an accent in
+decomposed form and a Persian name whose ZWNJ is part of its spelling (those two stay as they are).
+"""
 
 from __future__ import annotations
 
-import csv
+import email
 import io
 import json
+from email import policy
+from pathlib import Path
 from xml.etree import ElementTree
 
-from credit_tracker.cli import use_color
-from credit_tracker.domain.records import Records
-from credit_tracker.render.formats import FORMATS
-from credit_tracker.render.formats.junit import JunitFormat
-from credit_tracker.rules.check import FailPolicy, run_check
+import pytest
+import xmlschema
+from click.testing import CliRunner
 
-from .builders import DOI, member, printed, record, snapshot
+from credit_tracker.cli import cli, use_color
+from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.store.folder import Store
+
 from .conftest import DATA
-from .test_compare import J
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> | *bold* [x](http://e.vil) %0A::error::pwned\n::warning::x'
+AIMMS = "10.5555/aimms-mentoring-2025"
+KEPT = " Ille\u0301s \u0645\u0647\u0631\u200c\u0622\u0631\u0627"
+HOSTILE = (
+    "=Evil\x1b]0;pwned\x07\x1b[31m<img src=x>*b*|[l](http://e.vil) \u202eseR\u202c\u2066%0A\r\n"
+    "::warning::x\u2028\ufeff\x85\x7f\x00 Ja\u200dne" + KEPT
+)
+TITLE = "Title\x1b]0;t\x07\u202e\n::error::t"
+EXTRA_ID = "ct-fc56c61beb25"  # the author-extra finding about the hostile name
+# What a reader sees: each hidden character as an escape, everything on one line.
+SHOWN = (
+    r"=Evil\x1b]0;pwned\x07\x1b[31m<img src=x>*b*|[l](http://e.vil) \u202eseR\u202c\u2066%0A\r\n"
+    r"::warning::x\u2028\ufeff\x85\x7f\x00 Ja\u200dne" + KEPT
+)
+TITLE_SHOWN = r"Title\x1b]0;t\x07\u202e\n::error::t"
+# Markdown: the same, with the escapes' backslashes and the markup characters escaped.
+MD_SHOWN = (
+    r"=Evil\\x1b\]0;pwned\\x07\\x1b\[31m&lt;img src=x&gt;\*b\*\|\[l\](http://e.vil) "
+    r"\\u202eseR\\u202c\\u2066%0A\\r\\n::warning::x\\u2028\\ufeff\\x85\\x7f\\x00 Ja\\u200dne" + KEPT
+)
+MD_TITLE = r"Title\\x1b\]0;t\\x07\\u202e\\n::error::t"
+# JSON: the exact value, each hidden character (the kept ZWNJ too) written as a JSON \u escape.
+JSON_SHOWN = (
+    r"=Evil\u001b]0;pwned\u0007\u001b[31m<img src=x>*b*|[l](http://e.vil) \u202eseR\u202c"
+    r"\u2066%0A\r\n::warning::x\u2028\ufeff\u0085\u007f\u0000 Ja\u200dne"
+    " Ille\u0301s \u0645\u0647\u0631" + r"\u200c" + "\u0622\u0631\u0627"
+)
+XML_SHOWN = SHOWN.replace("<", "&lt;").replace(">", "&gt;")
+EXTRA = "jats shows an author the team's record does not have: "
+# Raw characters that must never reach any output (JSON writes them as \u escapes).
+RAW = ("\x1b", "\x07", "\u202e", "\u2066", "\u2028", "\ufeff", "\x85", "\x7f", "\x00", "\r")
 
 
-def _report():
-    rec, people = record(member("x", "Ana", "Costa"))
-    records = Records(
-        articles={DOI: rec},
-        people=people,
-        snapshots={
-            DOI: [
-                snapshot(J, printed("Ana", "Costa"), {**printed("Evil", "Person"), "raw": HOSTILE})
-            ]
-        },
-    )
-    return run_check(records, [DOI], FailPolicy())
+@pytest.fixture
+def hostile(example_records: Path) -> Path:
+    """The shipped example, with the hostile name added to the online article's byline and a
+    hostile title in the team's record (written past the CLI's own checks, as old data could be)."""
+    with Store(example_records).transaction() as data:
+        jats = data.snapshots[AIMMS][0]
+        extra = SourceAuthor(position=16, raw=HOSTILE, organisation=True)
+        data.snapshots[AIMMS][0] = jats.model_copy(update={"authors": [*jats.authors, extra]})
+        data.articles[AIMMS].title = TITLE
+    return example_records
 
 
-def test_junit_escapes_and_validates() -> None:
-    import xmlschema
+CASES = {
+    "text": (
+        ["check"],
+        [f"    error author-extra [jats] {EXTRA}{SHOWN} (position 16) ({EXTRA_ID})"],
+    ),
+    "json": (
+        ["check", "--format", "json"],
+        [
+            f'      "observed": "{JSON_SHOWN}",',
+            f'      "message": "{EXTRA}{JSON_SHOWN} (position 16)"',
+        ],
+    ),
+    "junit": (
+        ["check", "--format", "junit"],
+        [
+            f'      <failure message="{EXTRA}{XML_SHOWN} (position 16)" type="author-extra">'
+            "error author-extra",
+            f"printed: {XML_SHOWN}",
+            f"message: {EXTRA}{XML_SHOWN} (position 16)</failure>",
+        ],
+    ),
+    "markdown": (
+        ["check", "--format", "markdown"],
+        [f"| error | `author-extra` |  | jats |  | {MD_SHOWN} | `{EXTRA_ID}` |"],
+    ),
+    "github": (
+        ["check", "--format", "github"],
+        [
+            "::error title=author-extra 10.5555/aimms-mentoring-2025::"
+            f"{EXTRA}{SHOWN.replace('%0A', '%250A')} (position 16) ({EXTRA_ID})"
+        ],
+    ),
+    "csv": (
+        ["check", "--format", "csv"],
+        [
+            f"{EXTRA_ID},open,author-extra,error,{AIMMS},jats,,,,,'{SHOWN},"
+            f"{EXTRA}{SHOWN} (position 16)"
+        ],
+    ),
+    "draft-text": (
+        ["correction", "draft", AIMMS],
+        [
+            f"Subject: Correction request: {TITLE_SHOWN} (doi:{AIMMS})",
+            f"We ask you to correct the following article: {TITLE_SHOWN}",
+            f"1. {EXTRA}{SHOWN} (position 16)",
+            f"   author extra  {SHOWN} | (not listed)",
+        ],
+    ),
+    "draft-markdown": (
+        ["correction", "draft", AIMMS, "--format", "markdown"],
+        [
+            f"# Correction request: {MD_TITLE} (doi:{AIMMS})",
+            f"- **Article:** {MD_TITLE}",
+            f"## 1. {EXTRA}{MD_SHOWN} (position 16)",
+            f"| author extra | {MD_SHOWN} | (not listed) |",
+        ],
+    ),
+    "author": (["author", "jane-illes"], [f"{AIMMS}  {TITLE_SHOWN}"]),
+}
 
-    text = JunitFormat().format(_report())
+
+def _lines_about(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "Evil" in line or "Title" in line]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_format_shows_the_hostile_name_on_one_line(
+    name: str, hostile: Path, runner: CliRunner
+) -> None:
+    args, expected = CASES[name]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == (1 if args[0] == "check" else 0), result.output
+    assert _lines_about(result.stdout) == expected
+    assert not [c for c in RAW if c in result.stdout]
+    # only GitHub's own annotations may start a line with `::` (a workflow command in a log)
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(commands) == (5 if name == "github" else 0)
+    assert len(result.stdout.splitlines()) == result.stdout.count("\n")  # no other line breaks
+
+
+def test_json_keeps_the_exact_value(hostile: Path, runner: CliRunner) -> None:
+    report = json.loads(runner.invoke(cli, ["check", "--format", "json"]).stdout)
+    (extra,) = [f for f in report["findings"] if f["id"] == EXTRA_ID]
+    assert extra["observed"] == HOSTILE
+
+
+def test_junit_is_well_formed_and_valid(hostile: Path, runner: CliRunner) -> None:
+    text = runner.invoke(cli, ["check", "--format", "junit"]).stdout
     xmlschema.XMLSchema(DATA / "junit" / "junit-10.xsd").validate(text)
-    failure = ElementTree.fromstring(text).find(".//failure")
-    assert HOSTILE in failure.get("message")  # round-trips as text, not markup
-    assert "<script>" not in text
+    (failure,) = [
+        f for f in ElementTree.fromstring(text).iter("failure") if f.get("type") == "author-extra"
+    ]
+    assert failure.get("message") == f"{EXTRA}{SHOWN} (position 16)"
 
 
-def test_markdown_escapes_markup() -> None:
-    text = FORMATS["markdown"]().format(_report())
-    assert "<script>" not in text and "<img" not in text and "[x](http" not in text
-    assert (
-        "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-        and "\\[x\\](http" in text
-        and "\\*bold\\*" in text
+def test_the_step_summary_gets_the_same_markdown(
+    hostile: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.md"
+    result = runner.invoke(
+        cli, ["check", "--format", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)}
     )
+    assert result.exit_code == 1
+    assert _lines_about(summary.read_text(encoding="utf-8")) == CASES["markdown"][1]
 
 
-def test_github_annotations_cannot_inject_commands() -> None:
-    text = FORMATS["github"]().format(_report())
-    lines = text.splitlines()
-    assert all(line.startswith("::") or not line.startswith(":") for line in lines)
-    assert not any(
-        line.startswith("::warning::x") or line.startswith("::error::pwned") for line in lines
+def test_the_eml_draft_keeps_headers_and_body_lines_whole(
+    hostile: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "request.eml"
+    assert runner.invoke(cli, ["correction", "draft", AIMMS, "--output", str(out)]).exit_code == 0
+    raw = out.read_text(encoding="utf-8")
+    assert not [c for c in RAW if c in raw.replace("\r\n", "\n")]
+    assert not any(line.startswith("::") for line in raw.splitlines())
+    message = email.message_from_string(raw, policy=policy.default)
+    assert message["Subject"] == f"Correction request: {TITLE_SHOWN} (doi:{AIMMS})"
+    assert _lines_about(message.get_content()) == CASES["draft-text"][1][1:]
+
+
+def test_the_html_report_shows_escapes_as_text(
+    hostile: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    assert runner.invoke(cli, ["report", "--output", str(out)]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert not [c for c in RAW if c in html]
+    assert f"<h3>{AIMMS} \u2014 {TITLE_SHOWN}</h3>" in html
+    assert f"<td>{XML_SHOWN}</td>" in html  # the printed column: escaped, one line
+    assert not any(line.startswith("::") for line in html.splitlines())
+
+
+def test_exports_keep_a_hostile_record_name_on_its_line(
+    example_records: Path, runner: CliRunner
+) -> None:
+    with Store(example_records).transaction() as data:
+        jane = data.articles[AIMMS].authors[3]
+        printed = jane.printed.model_copy(update={"given": "Jane\u202e\n::error::x"})
+        data.articles[AIMMS].authors[3] = jane.model_copy(update={"printed": printed})
+    statement = runner.invoke(cli, ["records", "export", AIMMS, "--format", "statement"])
+    assert statement.stdout == (
+        r"Jane\u202e\n::error::x Illés: Conceptualization, Writing – review & editing." "\n"
     )
-    assert "%250A" in text and "%0A::warning::x" in text
-
-
-def test_csv_defuses_formulas_and_json_round_trips() -> None:
-    report = _report()
-    rows = list(csv.DictReader(io.StringIO(FORMATS["csv"]().format(report))))
-    assert rows and all(not r["message"].startswith(("=", "+", "-", "@")) for r in rows)
-    data = json.loads(FORMATS["json"]().format(report))
-    assert data["findings"][0]["observed"] == HOSTILE
-
-
-def test_text_keeps_the_string_on_one_line() -> None:
-    text = FORMATS["text"]().format(_report())
-    assert "author-extra" in text
+    jats = runner.invoke(cli, ["records", "export", AIMMS, "--format", "jats"]).stdout
+    names = ElementTree.fromstring(jats).findall(".//given-names")
+    assert names[3].text == r"Jane\u202e\n::error::x"
+    assert not any(line.startswith("::") for line in jats.splitlines())
 
 
 class _Tty(io.StringIO):

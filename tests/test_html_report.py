@@ -1,4 +1,4 @@
-"""The HTML report: self-contained, escaped, and inert with hostile publisher strings, shown in Chromium."""
+"""The HTML report: self-contained, escaped and inert with hostile publisher text, in Chromium."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from credit_tracker.cli import cli
 from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"
-TITLE_ATTACK = "<script>document.body.setAttribute('data-pwned','script')</script>Evil title"
+TITLE_ATTACK = (
+    "<script>document.body.setAttribute('data-pwned','script')</script>Evil title"
+    "\u202e\x1b]0;pwned\x07\n::error::x"
+)
 NAME_ATTACK = "Jane Illés<img src=x onerror=\"document.title='pwned'\">"
 
 
@@ -41,6 +44,9 @@ def test_report_is_self_contained_and_escaped(
     assert html.count("<script") == 1  # only the report's own script
     assert "<img" not in html and "&lt;img src=x onerror=" in html
     assert "&lt;script&gt;document.body" in html
+    # the title's BiDi override, terminal escape and line break are shown, not obeyed
+    assert r"Evil title\u202e\x1b]0;pwned\x07\n::error::x</h3>" in html
+    assert not {"\u202e", "\x1b", "\x07"} & set(html)
     for section in (
         "Findings by article",
         "Findings by author",
@@ -89,6 +95,7 @@ def test_no_script_runs_and_the_page_renders_in_chromium(
     assert (
         "&lt;script&gt;document.body" in dom and "Jane Illés&lt;img src=x" in dom
     )  # shown as text
+    assert r"Evil title\u202e\x1b]0;pwned\x07\n::error::x" in dom
     shot = tmp_path / "report.png"
     subprocess.run(
         [_chromium(), *flags, "--window-size=1200,1600", f"--screenshot={shot}", out.as_uri()],

@@ -8,18 +8,39 @@ Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error;
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from credit_tracker import __version__
-from credit_tracker.domain.errors import CreditTrackerError
+from credit_tracker.domain.errors import CreditTrackerError, InputError
+
+if TYPE_CHECKING:
+    from credit_tracker.sources.settings import Services
+    from credit_tracker.sources.transport import PoliteClient
+    from credit_tracker.store.folder import Store
+
+# A path that cannot name a file is the user's input (exit 2); any other refusal is exit 3.
+_BAD_PATH = {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG, errno.ELOOP}
+
+
+class OutputError(CreditTrackerError):
+    """A report or draft could not be written where --output asked. Exit code 3."""
+
+    exit_code = 3
 
 
 class _Cli(click.Group):
     """Translates the core's typed errors into one-line messages and exit codes, once."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CreditTrackerError as exc:
@@ -33,7 +54,7 @@ class _Cli(click.Group):
             ctx.exit(130)
 
 
-def _store(ctx: click.Context):
+def _store(ctx: click.Context) -> Store:
     from credit_tracker.store.folder import Store
 
     return Store(ctx.obj["records"])
@@ -88,7 +109,7 @@ def init_command(ctx: click.Context) -> None:
     click.echo(f"{'created' if created else 'already there'}: {store.root}", err=True)
 
 
-def _polite_client(services):
+def _polite_client(services: Services) -> PoliteClient:
     """One polite HTTP client per command: the User-Agent, backoff and timeout from the settings."""
     from credit_tracker.sources.crossref import habanero_version
     from credit_tracker.sources.settings import user_agent
@@ -101,13 +122,13 @@ def _polite_client(services):
     )
 
 
-def _normal_dois(dois) -> list[str]:
+def _normal_dois(dois: Iterable[str]) -> list[str]:
     from credit_tracker.domain.identifiers import normalize_doi
 
     return [normalize_doi(doi) for doi in dois]
 
 
-def use_color(stream, environ) -> bool:
+def use_color(stream: IO[str], environ: Mapping[str, str]) -> bool:
     """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in environ
 
@@ -117,6 +138,47 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from credit_tracker.store.folder import atomic_write
+    write_output(output, text)
 
-    atomic_write(output, text)
+
+def write_output(path: Path, text: str) -> None:
+    """Put `text` in the file at `path`: a reader sees the old report or the new one, never half.
+
+    Reports are not the store: no `.bak` is kept. A symlink is written through (its target gets
+    the new text and the link stays a link); a device or pipe (/dev/stdout) is written directly.
+    Raises InputError (exit 2) for a path that cannot name a file, OutputError (exit 3) when the
+    system refuses the write (permissions, a full or read-only disk).
+    """
+    try:
+        if path.exists() and not path.is_file():  # a device or FIFO: nothing to rename over
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            return
+        _replace_file(Path(os.path.realpath(path)), text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno in _BAD_PATH:
+            raise InputError(
+                f"cannot create a file there ({reason}); give a path in an existing folder",
+                path=str(path),
+            ) from exc
+        raise OutputError(f"{path}: could not write ({reason}); nothing was written") from exc
+
+
+def _replace_file(target: Path, text: str) -> None:
+    """Write a temporary file beside `target`, then rename it over `target` in one step."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # O_EXCL: never follow or reuse a file someone else put at the temporary name.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):  # keep the permissions of the report replaced
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

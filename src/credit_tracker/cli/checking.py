@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, use_color
+from credit_tracker.cli.base import OutputError, _emit, _normal_dois, _store, cli, use_color
 from credit_tracker.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from credit_tracker.domain.models import Person
+    from credit_tracker.rules.author_view import ArticleView, AuthorView
+    from credit_tracker.rules.compare import ArticleCheck
 
 
 @cli.command("check")
@@ -30,7 +36,8 @@ from credit_tracker.domain.errors import InputError
     "--fail-on",
     default="warning",
     show_default=True,
-    help="Fail (exit 1) on findings at or above this severity (info, warning, error), 'never', or a comma list of rules.",
+    help="Fail (exit 1) on findings at or above this severity (info, warning, error), 'never', "
+    "or a comma list of rules.",
 )
 @click.option(
     "--severity",
@@ -101,11 +108,21 @@ def check_command(
     formatter = JunitFormat(fails=policy.fails) if name == "junit" else FORMATS[name](color=color)
     _emit(formatter.format(report), output)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(MarkdownFormat().format(report))
+        _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), MarkdownFormat().format(report))
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
     ctx.exit(exit_code(report))
+
+
+def _append_summary(path: Path, markdown: str) -> None:
+    """Append the job summary; the runner reads the file once the step ends."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(markdown)
+    except OSError as exc:
+        raise OutputError(
+            f"GITHUB_STEP_SUMMARY {path}: could not append ({exc.strerror or exc})"
+        ) from exc
 
 
 @cli.command("ack")
@@ -154,7 +171,7 @@ def ack_command(ctx: click.Context, finding_id: str, note: str) -> None:
 )
 @click.pass_context
 def author_command(ctx: click.Context, query: str, fmt: str) -> None:
-    """Show one person across the team's articles: roles recorded against each source, names as printed.
+    """Show one person across the team's articles: roles by source and names as printed.
 
     QUERY is a name in any spelling, an ORCID iD or a person id.
 
@@ -165,6 +182,7 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
     """
     import json
 
+    from credit_tracker.render.visible import json_visible
     from credit_tracker.rules.author_view import author_view
     from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.rules.editing import find_person
@@ -185,33 +203,41 @@ def author_command(ctx: click.Context, query: str, fmt: str) -> None:
             },
             "articles": [_article_json(a) for a in view.articles],
         }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json_visible(json.dumps(data, indent=2, ensure_ascii=False)))
         return
-    click.echo(f"{person.name.display()} [{person.id}]  ORCID {person.orcid or 'none'}")
+    _echo_author_view(person, view)
+
+
+def _echo_author_view(person: Person, view: AuthorView) -> None:
+    """The text form of `author`: record and publisher strings shown on one line each."""
+    from credit_tracker.render.visible import visible as v
+
+    click.echo(f"{v(person.name.display())} [{v(person.id)}]  ORCID {person.orcid or 'none'}")
     for article in view.articles:
-        click.echo(f"\n{article.doi}  {article.title}")
+        click.echo(f"\n{v(article.doi)}  {v(article.title)}")
         click.echo(
             f"  author {article.position}, printed as {article.printed!r} in the team's record"
         )
-        click.echo(
-            f"  roles recorded: {'; '.join(article.roles) if article.roles is not None else 'not recorded'}"
-        )
+        roles = "; ".join(article.roles) if article.roles is not None else "not recorded"
+        click.echo(f"  roles recorded: {v(roles)}")
         for source in article.sources:
-            roles = (
+            stated = (
                 "no roles stated"
                 if source.roles is None
                 else "; ".join(source.roles) or "none listed"
             )
+            # repr shows hidden characters as escapes too, and marks where the name ends
             click.echo(
-                f"  {source.source}: printed {source.printed!r}; roles: {roles} (paired by {source.matched})"
+                f"  {source.source}: printed {source.printed!r}; roles: {v(stated)} "
+                f"(paired by {source.matched})"
             )
         for finding in article.findings:
-            click.echo(f"  {finding.severity.value} {finding.rule}: {finding.message}")
+            click.echo(f"  {finding.severity.value} {finding.rule}: {v(finding.message)}")
         for status in article.requests:
-            click.echo(f"  correction request {status.id}: {status.state} ({status.detail})")
+            click.echo(f"  correction request {v(status.id)}: {status.state} ({v(status.detail)})")
 
 
-def _article_json(article) -> dict:
+def _article_json(article: ArticleView) -> dict[str, Any]:
     from dataclasses import asdict
 
     return {
@@ -252,7 +278,8 @@ def report_command(ctx: click.Context, output: Path) -> None:
     records = _store(ctx).load()
     report = run_check(records, sorted(records.articles), FailPolicy())
     people = sorted({a.person for r in records.articles.values() for a in r.authors})
-    compared: dict = {}  # each article compared once, however many of its authors are shown
+    # each article compared once, however many of its authors are shown
+    compared: dict[str, ArticleCheck] = {}
     views = [
         author_view(records, records.people[p], report, compared)
         for p in people

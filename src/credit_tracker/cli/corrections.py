@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -38,16 +39,18 @@ def correction_draft(
     \b
     Examples:
       credit-tracker correction draft 10.5555/aimms-mentoring-2025
-      credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes --output
-      request.eml
+      credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes
+      credit-tracker correction draft 10.5555/aimms-mentoring-2025 --output request.eml
     """
     from datetime import date
 
-    from credit_tracker.render.drafts import DRAFT_FORMATS
+    from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
+    from credit_tracker.render.visible import visible
     from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.rules.corrections import build_draft, publisher_for, record_draft
     from credit_tracker.rules.editing import find_person, get_article
 
+    name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
     with _store(ctx).transaction() as records:
         record = get_article(records, doi)
         person = find_person(records, author_query).id if author_query else None
@@ -61,13 +64,13 @@ def correction_draft(
             publisher,
             person,
         )
+        # Written before the transaction ends: a draft that could not be written raises here,
+        # and the records then keep no trace of it (only what was written is tracked).
+        _emit(DRAFT_FORMATS[name]().render(draft), output)
         request = record_draft(records.corrections, draft, person, date.today())
-    name = fmt or {".md": "markdown", ".eml": "eml"}.get(
-        output.suffix.lower() if output else "", "text"
-    )
-    _emit(DRAFT_FORMATS[name]().render(draft), output)
     click.echo(
-        f"correction request {request.id}: {request.state.value} ({len(draft.items)} error(s)); nothing was sent",
+        f"correction request {visible(request.id)}: {request.state.value} "
+        f"({len(draft.items)} error(s)); nothing was sent",
         err=True,
     )
 
@@ -88,7 +91,12 @@ def correction_draft(
 )
 @click.pass_context
 def correction_mark(
-    ctx: click.Context, doi: str, state: str, author_query: str | None, note: str, on
+    ctx: click.Context,
+    doi: str,
+    state: str,
+    author_query: str | None,
+    note: str,
+    on: datetime | None,
 ) -> None:
     """Record a step in a request's life: sent, acknowledged, resolved, wont-fix.
 
@@ -100,6 +108,7 @@ def correction_mark(
 
     from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.domain.models import RequestState
+    from credit_tracker.render.visible import visible
     from credit_tracker.rules.corrections import mark
     from credit_tracker.rules.editing import find_person
 
@@ -114,7 +123,8 @@ def correction_mark(
             note,
         )
     click.echo(
-        f"correction request {request.id}: {request.state.value} on {request.history[-1].date}",
+        f"correction request {visible(request.id)}: {request.state.value} "
+        f"on {request.history[-1].date}",
         err=True,
     )
 
@@ -128,10 +138,12 @@ def correction_list(ctx: click.Context) -> None:
     Example:
       credit-tracker correction list
     """
+    from credit_tracker.render.visible import visible
     from credit_tracker.rules.check import FailPolicy, run_check
 
     records = _store(ctx).load()
     report = run_check(records, sorted(records.articles), FailPolicy())
     for status in report.corrections:
-        click.echo(f"{status.id}\t{status.state}\t{', '.join(status.kinds)}\t{status.detail}")
+        fields = (status.id, status.state, ", ".join(status.kinds), status.detail)
+        click.echo("\t".join(visible(field) for field in fields))
     click.echo(f"{len(report.corrections)} request(s)", err=True)

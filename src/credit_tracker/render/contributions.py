@@ -1,4 +1,8 @@
-"""The team's record as a CRediT author statement or JATS <contrib> markup, for submission."""
+"""The team's record as a CRediT author statement or JATS <contrib> markup, for submission.
+
+Names pass through `visible`: one a record holds from before its characters were checked can
+neither break a statement line nor make the JATS ill-formed XML.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 from credit_tracker.domain.credit import BY_SLUG, VOCAB_IDENTIFIER
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.domain.models import ArticleRecord, Person
+from credit_tracker.render.visible import visible
 
 
 def statement(record: ArticleRecord) -> tuple[str, list[str]]:
@@ -15,13 +20,13 @@ def statement(record: ArticleRecord) -> tuple[str, list[str]]:
     lines, left_out = [], []
     for author in record.authors:
         if author.roles is None:
-            left_out.append(author.printed.display())
+            left_out.append(visible(author.printed.display()))
             continue
         roles = (
             ", ".join(a.label + (f" ({a.degree.value})" if a.degree else "") for a in author.roles)
             or "no CRediT roles"
         )
-        lines.append(f"{author.printed.display()}: {roles}.")
+        lines.append(f"{visible(author.printed.display())}: {roles}.")
     return "\n".join(lines) + ("\n" if lines else ""), left_out
 
 
@@ -39,11 +44,11 @@ def jats_contribs(record: ArticleRecord, people: dict[str, Person]) -> str:
                 person.orcid
             )
         name = SubElement(contrib, "name")
-        SubElement(name, "surname").text = author.printed.family_full
+        SubElement(name, "surname").text = visible(author.printed.family_full)
         if author.printed.given:
-            SubElement(name, "given-names").text = author.printed.given
+            SubElement(name, "given-names").text = visible(author.printed.given)
         if author.printed.suffix:
-            SubElement(name, "suffix").text = author.printed.suffix
+            SubElement(name, "suffix").text = visible(author.printed.suffix)
         for assignment in author.roles or []:
             role = BY_SLUG[assignment.role]
             attributes = {

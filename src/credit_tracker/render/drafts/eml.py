@@ -5,19 +5,27 @@ from __future__ import annotations
 from email.message import EmailMessage
 from email.policy import SMTP
 
+from credit_tracker.render.drafts.base import DraftFormat
 from credit_tracker.render.drafts.text import TextDraft
+from credit_tracker.render.visible import visible
 from credit_tracker.rules.corrections import Draft
 
 
-class EmlDraft:
+class EmlDraft(DraftFormat):
     """RFC 5322 message; headers are encoded by the email package, so no header injection."""
 
     def render(self, draft: Draft) -> str:
         message = EmailMessage(policy=SMTP)
         if draft.to:
-            message["To"] = draft.to
-        message["Subject"] = " ".join(draft.subject.split())  # no line breaks from publisher text
+            message["To"] = visible(draft.to)
+        # visible: a line break in publisher text would be refused in a header (or end it).
+        message["Subject"] = visible(draft.subject)
         message["X-Unsent"] = "1"  # mail clients open it as a draft
-        body = TextDraft().render(draft).split("\n", 3)[3]  # the To/Subject lines are headers here
-        message.set_content(body, charset="utf-8")
+        # The body is the text draft without its To/Subject lines (headers here); `visible` keeps
+        # those two values on one line each, so the split below always finds the body.
+        body = TextDraft().render(draft).split("\n", 3)[3]
+        # base64, always: quoted-printable's soft line breaks can start a line of the file with
+        # publisher text (a line "::error::…" is a workflow command when the file is printed in a
+        # GitHub Actions log), and the choice no longer depends on the text's letters.
+        message.set_content(body, charset="utf-8", cte="base64")
         return message.as_string()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from credit_tracker.render.drafts.base import DraftFormat
 from credit_tracker.render.formats.markdown import escape
 from credit_tracker.rules.corrections import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
 
 
-class MarkdownDraft:
-    """Tables per error, with the evidence under each."""
+class MarkdownDraft(DraftFormat):
+    """Tables per error, with the evidence under each; `escape` also makes every value visible."""
 
     def render(self, draft: Draft) -> str:
         lines = [
@@ -17,12 +18,13 @@ class MarkdownDraft:
             f"- **Journal:** {escape(draft.journal or '(unknown)')}",
             f"- **DOI:** https://doi.org/{escape(draft.doi)}",
             f"- **To:** {escape(draft.to or '(no publisher address configured)')}",
-            f"- **Type of request:** {escape('; '.join(KIND_TITLES[kind] for kind in draft.kinds))}",
+            f"- **Type of request:** {'; '.join(KIND_TITLES[kind] for kind in draft.kinds)}",
             "",
         ]
         if CONFIDENTIAL in draft.kinds:
             lines += [
-                "> Confidential name change: no correction notice, and the former name is not repeated.",
+                "> Confidential name change: no correction notice, and the former name is not "
+                "repeated.",
                 "",
             ]
         for number, item in enumerate(draft.items, start=1):

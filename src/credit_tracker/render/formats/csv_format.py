@@ -7,6 +7,7 @@ import io
 
 from credit_tracker.domain.findings import CheckReport, Finding
 from credit_tracker.render.formats.base import Format
+from credit_tracker.render.visible import visible_report
 
 COLUMNS = [
     "id",
@@ -25,9 +26,11 @@ COLUMNS = [
 
 
 class CsvFormat(Format):
-    """Spreadsheet cells that start with = + - @ are prefixed with ' so no formula runs."""
+    """Spreadsheet cells that start with = + - @ are prefixed with ' so no formula runs; every
+    value stays on one line (hidden characters as escapes), so one row is one line."""
 
     def format(self, report: CheckReport) -> str:
+        report = visible_report(report)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
@@ -75,4 +78,6 @@ class CsvFormat(Format):
 
 
 def _cell(value: str) -> str:
+    # OWASP's CSV-injection list: https://owasp.org/www-community/attacks/CSV_Injection; the
+    # tab and carriage return it also lists cannot lead a cell: they are escapes (\t, \r) by now.
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -1,19 +1,20 @@
-"""The HTML report: one self-contained file (no external assets) for reading in a browser or as a CI artifact.
+"""The HTML report: one self-contained file (no external assets), for a browser or a CI artifact.
 
-Every string is escaped with html.escape; as a second guard, a Content-Security-Policy allows only
-the report's own inline script (by its hash), so even a missed escape could not run a script.
+Every string is made visible (hidden characters as escapes) and escaped with html.escape, in
+html_sections; as a second guard, a Content-Security-Policy allows only the report's own inline
+script (by its hash), so even a missed escape could not run a script.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 
-from credit_tracker.domain.findings import CheckReport, CorrectionStatus, Finding
+from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import StateChange
+from credit_tracker.render.formats import html_sections as sections
 from credit_tracker.render.formats.base import summary_line
 from credit_tracker.rules.author_view import AuthorView
 
@@ -66,7 +67,10 @@ class HtmlData:
 
 def _csp() -> str:
     digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode()
-    return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src 'none'; base-uri 'none'; form-action 'none'"
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
 
 
 class HtmlReport:
@@ -81,116 +85,31 @@ class HtmlReport:
             "<title>credit-tracker report</title>",
             f"<style>{STYLE}</style></head><body>",
             "<h1>credit-tracker report</h1>",
-            f"<p>{escape(summary_line(report))}. Generated {escape(data.generated)}.</p>",
-            self._filters(report),
-            self._by_article(report, data.titles),
-            self._by_author(report),
-            self._unverified(report),
-            self._acknowledged(report),
-            self._requests(report.corrections, data.histories),
-            self._names(data.authors),
+            f"<p>{sections.text(summary_line(report))}. "
+            f"Generated {sections.text(data.generated)}.</p>",
+            _filters(report),
+            sections.by_article(report, data.titles),
+            sections.by_author(report),
+            sections.unverified(report),
+            sections.acknowledged(report),
+            sections.requests(report.corrections, data.histories),
+            sections.names(data.authors),
             f"<script>{SCRIPT}</script>",
             "</body></html>",
         ]
         return "\n".join(parts) + "\n"
 
-    @staticmethod
-    def _filters(report: CheckReport) -> str:
-        rules = sorted({f.rule for f in report.findings})
-        options = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rules)
-        return (
-            '<div class="filters">Filter: <select id="f-severity"><option value="">any severity</option>'
-            "<option>error</option><option>warning</option><option>info</option></select> "
-            f'<select id="f-rule"><option value="">any rule</option>{options}</select> '
-            '<input id="f-text" type="search" placeholder="name, DOI, text"> <span id="f-count"></span></div>'
-        )
 
-    @staticmethod
-    def _row(finding: Finding, first: str) -> str:
-        return (
-            f'<tr data-rule="{escape(finding.rule)}" data-severity="{escape(finding.severity.value)}">'
-            f'<td>{escape(first)}</td><td class="{escape(finding.severity.value)}">{escape(finding.severity.value)}</td>'
-            f"<td><code>{escape(finding.rule)}</code></td><td>{escape(finding.source)}</td>"
-            f"<td>{escape(finding.expected or '')}</td><td>{escape(finding.observed or '')}</td>"
-            f"<td>{escape(finding.message)}</td><td><code>{escape(finding.id)}</code></td></tr>"
-        )
-
-    def _table(self, heading: str, rows: list[str], first: str) -> str:
-        head = f"<tr><th>{escape(first)}</th><th>severity</th><th>rule</th><th>source</th><th>expected</th><th>printed</th><th>message</th><th>id</th></tr>"
-        return f"<h3>{escape(heading)}</h3><table>{head}{''.join(rows)}</table>"
-
-    def _by_article(self, report: CheckReport, titles: dict[str, str]) -> str:
-        groups: dict[str, list[Finding]] = defaultdict(list)
-        for finding in report.findings:
-            groups[finding.doi].append(finding)
-        body = [
-            self._table(
-                f"{doi} \u2014 {titles.get(doi, '')}".rstrip(" \u2014"),
-                [self._row(f, f.author.name if f.author else "(article)") for f in items],
-                "author",
-            )
-            for doi, items in groups.items()
-        ]
-        return "<h2>Findings by article</h2>" + ("".join(body) or "<p>No open findings.</p>")
-
-    def _by_author(self, report: CheckReport) -> str:
-        groups: dict[str, list[Finding]] = defaultdict(list)
-        for finding in report.findings:
-            if finding.author:
-                groups[finding.author.name].append(finding)
-        body = [
-            self._table(name, [self._row(f, f.doi) for f in items], "DOI")
-            for name, items in sorted(groups.items())
-        ]
-        return "<h2>Findings by author</h2>" + (
-            "".join(body) or "<p>No open findings about authors.</p>"
-        )
-
-    @staticmethod
-    def _unverified(report: CheckReport) -> str:
-        if not report.unverified:
-            return ""
-        items = "".join(
-            f"<li>{escape(u.doi)} {escape(u.source or '')}: {escape(u.reason)}</li>"
-            for u in report.unverified
-        )
-        return f"<h2>Unverified</h2><ul>{items}</ul>"
-
-    @staticmethod
-    def _acknowledged(report: CheckReport) -> str:
-        if not report.acknowledged and not report.resolved:
-            return ""
-        items = "".join(
-            f"<li><code>{escape(a.finding.id)}</code> {escape(a.finding.rule)} {escape(a.finding.doi)}: {escape(a.note)}</li>"
-            for a in report.acknowledged
-        )
-        items += "".join(
-            f"<li>resolved <code>{escape(r.id)}</code>: {escape(r.note)}</li>"
-            for r in report.resolved
-        )
-        return f"<h2>Acknowledged and resolved</h2><ul>{items}</ul>"
-
-    @staticmethod
-    def _requests(statuses: list[CorrectionStatus], histories: dict[str, list[StateChange]]) -> str:
-        if not statuses:
-            return "<h2>Correction requests</h2><p>None drafted.</p>"
-        rows = "".join(
-            f"<tr><td>{escape(s.doi)}</td><td>{escape(s.person or 'all authors')}</td>"
-            f"<td>{escape(', '.join(s.kinds))}</td><td>{escape(s.state)}</td><td>{escape(s.detail)}</td>"
-            f"<td>{escape('; '.join(f'{c.state.value} {c.date}' for c in histories.get(s.id, [])))}</td></tr>"
-            for s in statuses
-        )
-        return f"<h2>Correction requests</h2><table><tr><th>DOI</th><th>about</th><th>type</th><th>state</th><th>detail</th><th>history</th></tr>{rows}</table>"
-
-    @staticmethod
-    def _names(authors: list[AuthorView]) -> str:
-        rows = []
-        for view in authors:
-            for article in view.articles:
-                for source in article.sources:
-                    rows.append(
-                        f"<tr><td>{escape(view.person.name.display())}</td><td>{escape(article.doi)}</td>"
-                        f"<td>{escape(article.printed)}</td><td>{escape(source.source)}</td><td>{escape(source.printed)}</td></tr>"
-                    )
-        table = "".join(rows) or "<tr><td colspan=5>No snapshots yet.</td></tr>"
-        return f"<h2>How each author's name was printed</h2><table><tr><th>person</th><th>DOI</th><th>team's record</th><th>source</th><th>printed</th></tr>{table}</table>"
+def _filters(report: CheckReport) -> str:
+    options = "".join(
+        f'<option value="{sections.text(r)}">{sections.text(r)}</option>'
+        for r in sorted({f.rule for f in report.findings})
+    )
+    return (
+        '<div class="filters">Filter: <select id="f-severity">'
+        '<option value="">any severity</option>'
+        "<option>error</option><option>warning</option><option>info</option></select> "
+        f'<select id="f-rule"><option value="">any rule</option>{options}</select> '
+        '<input id="f-text" type="search" placeholder="name, DOI, text"> '
+        '<span id="f-count"></span></div>'
+    )

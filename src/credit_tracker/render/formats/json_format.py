@@ -6,15 +6,16 @@ import json
 
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.render.formats.base import Format
+from credit_tracker.render.visible import json_visible
 
 
 class JsonFormat(Format):
-    """`{"version": 1, "summary": {...}, "findings": [...], "unverified": [...], "acknowledged": [...]}`."""
+    """`{"version": 1, "summary": {...}, "findings": [...], "unverified": [...], ...}`.
+
+    Values are exact (a machine needs the publisher's real string); hidden characters are written
+    as \\u escapes, so the text is still safe to print on a terminal or in a CI log.
+    """
 
     def format(self, report: CheckReport) -> str:
-        return (
-            json.dumps(
-                report.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False
-            )
-            + "\n"
-        )
+        data = report.model_dump(mode="json")
+        return json_visible(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

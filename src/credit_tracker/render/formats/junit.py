@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from credit_tracker.domain.findings import CheckReport, Finding
 from credit_tracker.render.formats.base import Format
+from credit_tracker.render.visible import visible_report
 
 
 class JunitFormat(Format):
     """Failing findings are <failure>, others pass with their message; acknowledged are <skipped>;
-    unverified articles are <error>. ElementTree escapes every publisher string."""
+    unverified articles are <error>.
 
-    def __init__(self, color: bool = False, fails=None) -> None:
+    Always well-formed XML: `visible` turns the characters XML 1.0 forbids even as references
+    (most C0 controls, lone surrogates, U+FFFE and U+FFFF) into escapes first, and ElementTree
+    escapes markup.
+    """
+
+    def __init__(self, color: bool = False, fails: Callable[[Finding], bool] | None = None) -> None:
         super().__init__(color)
         self.fails = fails or (lambda finding: True)
 
     def format(self, report: CheckReport) -> str:
+        report = visible_report(report)
         root = Element("testsuites", name="credit-tracker")
         dois = sorted(
             {f.doi for f in report.findings}
@@ -94,4 +102,10 @@ class JunitFormat(Format):
 
     @staticmethod
     def _detail(finding: Finding) -> str:
-        return f"{finding.severity.value} {finding.rule}\nexpected: {finding.expected or '-'}\nprinted: {finding.observed or '-'}\n{finding.message}"
+        # Every line starts with a label: a publisher string never begins a line of the file.
+        return (
+            f"{finding.severity.value} {finding.rule}\n"
+            f"expected: {finding.expected or '-'}\n"
+            f"printed: {finding.observed or '-'}\n"
+            f"message: {finding.message}"
+        )

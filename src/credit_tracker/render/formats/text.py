@@ -1,4 +1,4 @@
-"""Text for people: grouped by article and author; colour only when asked (a terminal, no NO_COLOR)."""
+"""Text for people: grouped by article and author; colour only when asked (a terminal)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ from collections import defaultdict
 
 from credit_tracker.domain.findings import CheckReport, Finding
 from credit_tracker.render.formats.base import Format, by_article, summary_line
+from credit_tracker.render.visible import visible_report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 
 
 class TextFormat(Format):
-    """The default format."""
+    """The default format; every string shown on one line, hidden characters as escapes."""
 
     def format(self, report: CheckReport) -> str:
+        report = visible_report(report)
         lines: list[str] = []
         for doi, findings in by_article(report).items():
             lines.append(f"{doi}")
@@ -44,6 +46,6 @@ class TextFormat(Format):
 
     def _line(self, finding: Finding) -> str:
         severity = finding.severity.value
-        if self.color:
+        if self.color:  # added after `visible`: these are the only escapes the text may hold
             severity = f"{_COLORS[severity]}{severity}{_RESET}"
         return f"{severity} {finding.rule} [{finding.source}] {finding.message} ({finding.id})"
