@@ -1,4 +1,4 @@
-"""The CRediT vocabulary and the resolver, against every role spelling found in the real fixtures."""
+"""The CRediT vocabulary and the resolver, against every role spelling found in real files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,16 @@ import csv
 
 import pytest
 
-from credit_tracker.domain.credit import BY_SLUG, ROLES, Degree, parse_degree, resolve_role
+from credit_tracker.domain.credit import (
+    BY_SLUG,
+    ROLES,
+    Degree,
+    parse_degree,
+    resolve_role,
+    resolve_typo,
+    split_degree,
+    translations,
+)
 from credit_tracker.domain.errors import UnknownRoleError
 
 from .conftest import FIXTURES
@@ -99,7 +108,7 @@ def test_unknown_role_names_the_closest(text: str, closest: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["https://credit.niso.org/contributor-roles/", "Editor", "Referee", "Conceitualização"]
+    "text", ["https://credit.niso.org/contributor-roles/", "Editor", "Referee", "Coleta de dados"]
 )
 def test_non_credit_texts_do_not_resolve(text: str) -> None:
     with pytest.raises(UnknownRoleError):
@@ -123,3 +132,54 @@ def test_degree(text: str | None, degree: Degree | None) -> None:
 def test_unknown_degree_is_an_error() -> None:
     with pytest.raises(UnknownRoleError, match="lead, equal or supporting"):
         parse_degree("major")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Conceitualização", "conceptualization"),  # credit-translation pt, SciELO skq7h8
+        ("SUPERVISAO", "supervision"),  # case and accents ignored
+        ("Escrita do rascunho original", "writing-original-draft"),  # SciELO ext-link-type-uri
+        ("Aquisição de fundos", "funding-acquisition"),
+        ("Redacción - revisión y edición", "writing-review-editing"),  # credit-translation es
+        ("Méthodologie", "methodology"),  # credit-translation fr
+        ("Datenpflege", "data-curation"),  # credit-translation de
+        ("writing-review e editing", "writing-review-editing"),  # SciELO S1984 typo
+        ("Contributor Roles/Data curation", "data-curation"),  # SciELO markup guide
+        ("https://casrai.org/term/contributor-roles-formal-analysis/", "formal-analysis"),
+    ],
+)
+def test_translations_and_publisher_labels_resolve(text: str, slug: str) -> None:
+    assert resolve_role(text).slug == slug
+
+
+def test_every_translation_row_names_a_role_and_a_source() -> None:
+    rows = translations()
+    assert len(rows) > 300 and all(row.slug in BY_SLUG and row.source for row in rows)
+    assert {row.language for row in rows} >= {"pt", "es", "fr", "de", "it"}
+
+
+def test_typos_map_only_when_one_role_is_close() -> None:
+    assert resolve_typo("Writting - original draft").slug == "writing-original-draft"
+    assert resolve_typo("Coordenador do projeto") is None
+    assert resolve_typo("Software") is not None and resolve_typo("Sofware") is None  # too short
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "degree", "unclear"),
+    [
+        ("conceptualization (equal)", "conceptualization", Degree.EQUAL, None),
+        ("Writing – review & editing (lead)", "Writing – review & editing", Degree.LEAD, None),
+        ("Methodology — supporting", "Methodology", Degree.SUPPORTING, None),
+        ("metodologia (apoio)", "metodologia", Degree.SUPPORTING, None),
+        ("conceituação (liderança)", "conceituação", Degree.LEAD, None),
+        ("recursos (igual/ líder/apoio)", "recursos", None, "igual/ líder/apoio"),
+        ("Writing - review & editing", "Writing - review & editing", None, None),
+        ("Formal analysis (statistics)", "Formal analysis (statistics)", None, None),
+    ],
+)
+def test_degree_written_into_a_label(
+    text: str, label: str, degree: Degree | None, unclear: str | None
+) -> None:
+    written = split_degree(text)
+    assert (written.label, written.degree, written.unclear) == (label, degree, unclear)

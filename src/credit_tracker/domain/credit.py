@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
 from urllib.parse import unquote
 
 from credit_tracker.domain.errors import UnknownRoleError
@@ -56,18 +58,36 @@ ROLES: tuple[CreditRole, ...] = (
 BY_SLUG: dict[str, CreditRole] = {role.slug: role for role in ROLES}
 
 _URI_PATTERN = re.compile(r"^https?://credit\.niso\.org/contributor-roles/([a-z-]+)/?$", re.I)
-_CASRAI_PATTERN = re.compile(r"^https?://dictionary\.casrai\.org/contributor_roles/(.+?)/?$", re.I)
+# Old casrai dictionary URIs, also behind a web.archive.org prefix (SciELO's markup guide), and
+# the casrai.org/term/contributor-roles-<slug>/ form SciELO files use.
+_CASRAI_PATTERN = re.compile(r"dictionary\.casrai\.org/contributor_roles/(.+?)/?$", re.I)
+_CASRAI_TERM = re.compile(r"^https?://(?:www\.)?casrai\.org/term/contributor-roles-(.+?)/?$", re.I)
+# SciELO's markup tool writes 'Contributor Roles/Conceptualization' as the label.
+_LABEL_PREFIX = re.compile(r"^\s*contributor[\s_]+roles?\s*/\s*", re.I)
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-_:/"
-# Words that vary between spellings of one role and carry no meaning of their own.
-_FILLER = {"and", "preparation", "the"}
+# Words that vary between spellings of one role and carry no meaning of their own; 'and' in the
+# languages of the translations too ('writing-review e editing' in a real SciELO file).
+_FILLER = {"and", "preparation", "the", "e", "y", "et", "und", "i", "og", "en", "och"}
 _WORD_FORMS = {"reviewing": "review", "edit": "editing", "analyses": "analysis"}
+_STROKES = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+# A typo is read as a role only when it is this close to one role's spelling and no other's.
+_TYPO_CUTOFF = 0.9
+_TYPO_MIN_LENGTH = 8
+
+
+def _fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_STROKES)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _compact_key(text: str) -> str:
-    """Fold a label, slug or token to letters only: 'Writing – Reviewing & Editing' → 'writingreviewediting'."""
+    """Fold a label, slug or token to letters only.
+
+    'Writing – Reviewing & Editing' → 'writingreviewediting'; accents go ('Supervisão').
+    """
     folded = unicodedata.normalize("NFKC", text).replace("&", " and ")
     # camelCase tokens (writingOriginalDraft) become separate words
-    folded = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", folded).casefold()
+    folded = _fold_accents(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", folded))
     for dash in _DASHES:
         folded = folded.replace(dash, " ")
     words = re.findall(r"[a-z]+", folded)
@@ -82,24 +102,57 @@ for _role in ROLES:
     _KEYS[_compact_key(_role.slug)] = _role
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A role's name in another language, and the public file it was read from."""
+
+    slug: str
+    language: str
+    label: str
+    source: str
+
+
+def translations() -> tuple[Translation, ...]:
+    """Return the rows of credit_translations.tsv: official translations and publishers' labels."""
+    text = resources.files("credit_tracker.domain").joinpath("credit_translations.tsv")
+    rows = [line.split("\t") for line in text.read_text("utf-8").splitlines()]
+    data = [row for row in rows if row and not row[0].startswith("#")][1:]
+    return tuple(Translation(*row) for row in data)
+
+
+@lru_cache(maxsize=1)
+def _translated_keys() -> dict[str, CreditRole]:
+    """Keys of the translated names; a key that would name two roles names none."""
+    seen: dict[str, set[str]] = {}
+    for row in translations():
+        seen.setdefault(_compact_key(row.label), set()).add(row.slug)
+    return {
+        key: BY_SLUG[next(iter(slugs))]
+        for key, slugs in seen.items()
+        if key and len(slugs) == 1 and _KEYS.get(key, BY_SLUG[next(iter(slugs))]).slug in slugs
+    }
+
+
 def resolve_role(text: str) -> CreditRole:
     """Return the CRediT role that `text` names.
 
     Accepts labels in any case with en dash, hyphen or colon, '&' or 'and', British '-isation';
     niso URIs (http or https, with or without the trailing slash); old casrai dictionary URIs;
-    JATS4R vocab-term values; Crossref tokens; tenzing column labels.
+    JATS4R vocab-term values; Crossref tokens; tenzing column labels; the official translations
+    and publishers' labels in other languages, accents and case ignored.
     Raises UnknownRoleError naming the closest valid roles.
     """
-    value = text.strip()
+    value = _LABEL_PREFIX.sub("", text.strip())
     uri = _URI_PATTERN.match(value)
     if uri:
         slug = uri.group(1).lower()
         if slug in BY_SLUG:
             return BY_SLUG[slug]
-    casrai = _CASRAI_PATTERN.match(value)
+    casrai = _CASRAI_PATTERN.search(value) or _CASRAI_TERM.match(value)
     if casrai:
         value = unquote(casrai.group(1))
-    role = _KEYS.get(_compact_key(value))
+    key = _compact_key(value)
+    role = _KEYS.get(key) or _translated_keys().get(key)
     if role is None:
         raise UnknownRoleError(_unknown_message(text), field="role")
     return role
@@ -111,6 +164,17 @@ def try_resolve_role(text: str) -> CreditRole | None:
         return resolve_role(text)
     except UnknownRoleError:
         return None
+
+
+def resolve_typo(text: str) -> CreditRole | None:
+    """Return the one role a misspelt label is closest to ('Writting – original draft'), or None."""
+    key = _compact_key(text)
+    if len(key) < _TYPO_MIN_LENGTH:
+        return None
+    known = {**_translated_keys(), **_KEYS}
+    close = difflib.get_close_matches(key, list(known), n=5, cutoff=_TYPO_CUTOFF)
+    slugs = {known[match].slug for match in close}
+    return BY_SLUG[slugs.pop()] if len(slugs) == 1 else None
 
 
 def _unknown_message(text: str) -> str:
@@ -136,3 +200,46 @@ def parse_degree(text: str | None) -> Degree | None:
         f"{text!r} is not a degree of contribution; use lead, equal or supporting",
         field="degree",
     )
+
+
+# Degree words as printed beside a role: NISO's, and the Portuguese ones SciELO files use
+# ('conceituação (liderança)' in RAC 26(6); 'metodologia (apoio)', '(líder)' in Tourism & Society).
+DEGREE_WORDS: dict[str, Degree] = {
+    "lead": Degree.LEAD,
+    "equal": Degree.EQUAL,
+    "supporting": Degree.SUPPORTING,
+    "support": Degree.SUPPORTING,
+    "lider": Degree.LEAD,
+    "lideranca": Degree.LEAD,
+    "igual": Degree.EQUAL,
+    "apoio": Degree.SUPPORTING,
+}
+_DEGREE_TAIL = re.compile(
+    r"^(?P<role>.*?\S)\s*(?:\((?P<paren>[^()]*)\)|[,:\u2013\u2014-]\s*(?P<word>[^\s,:()]+))\s*$"
+)
+
+
+@dataclass(frozen=True)
+class LabelDegree:
+    """A label with the degree written into it taken apart: 'Methodology — supporting'."""
+
+    label: str
+    degree: Degree | None = None
+    unclear: str | None = None
+    """The degree text when it names several degrees or none ('igual/ líder/apoio')."""
+
+
+def split_degree(text: str) -> LabelDegree:
+    """Take a degree written after a label off it: '(lead)', '— supporting', '(igual)'."""
+    match = _DEGREE_TAIL.match(text.strip())
+    if match is None:
+        return LabelDegree(text.strip())
+    tail = match.group("paren") if match.group("paren") is not None else match.group("word")
+    words = [_fold_accents(word) for word in re.findall(r"[^\W\d_]+", tail)]
+    degrees = {DEGREE_WORDS[word] for word in words if word in DEGREE_WORDS}
+    if not words or (len(degrees) != 1 and not (match.group("paren") and degrees)):
+        return LabelDegree(text.strip())  # a tail that is part of the label ('Writing - review')
+    core = match.group("role").strip()
+    if len(degrees) > 1 or any(word not in DEGREE_WORDS for word in words):
+        return LabelDegree(core, unclear=tail.strip())
+    return LabelDegree(core, degrees.pop())
