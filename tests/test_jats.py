@@ -1,4 +1,4 @@
-"""Every fixture article parsed, checked against names, ORCID iDs and roles read by hand from the file."""
+"""Every fixture article parsed, against names, ORCID iDs and roles read by hand from the file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from credit_tracker.parse.jats import parse_jats
 
 from .conftest import FIXTURES
 
-W, O, R = "writing-original-draft", "writing-review-editing", "resources"
+W, REVIEW, R = "writing-original-draft", "writing-review-editing", "resources"
 CASE = {
     # file: (doi, number of authors, {index: (raw name, orcid, authenticated, roles or None)})
     "allofplos/journal.pone.0185809.xml": (
@@ -29,7 +29,7 @@ CASE = {
                     "validation",
                     "visualization",
                     W,
-                    O,
+                    REVIEW,
                 ],
             ),
             1: (
@@ -43,7 +43,7 @@ CASE = {
                     "investigation",
                     "methodology",
                     R,
-                    O,
+                    REVIEW,
                 ],
             ),
             11: (
@@ -57,7 +57,7 @@ CASE = {
                     "methodology",
                     R,
                     "supervision",
-                    O,
+                    REVIEW,
                 ],
             ),
         },
@@ -91,7 +91,7 @@ CASE = {
                 "Nídia de Sousa",
                 None,
                 None,
-                ["conceptualization", "formal-analysis", "investigation", "methodology", W, O],
+                ["conceptualization", "formal-analysis", "investigation", "methodology", W, REVIEW],
             ),
             1: ("Gustavo Rodríguez-Esteban", None, None, ["methodology"]),
             4: (
@@ -105,7 +105,7 @@ CASE = {
                     "supervision",
                     "visualization",
                     W,
-                    O,
+                    REVIEW,
                 ],
             ),
         },
@@ -119,13 +119,13 @@ CASE = {
                 "Nguyen Phuong Hoa",
                 None,
                 None,
-                ["funding-acquisition", "project-administration", "supervision", O],
+                ["funding-acquisition", "project-administration", "supervision", REVIEW],
             ),
             4: (
                 "Chalapati Rao",
                 None,
                 None,
-                ["conceptualization", "funding-acquisition", "methodology", O],
+                ["conceptualization", "funding-acquisition", "methodology", REVIEW],
             ),
         },
     ),
@@ -155,7 +155,7 @@ CASE = {
                     "validation",
                     "visualization",
                     W,
-                    O,
+                    REVIEW,
                 ],
             ),
             1: (
@@ -168,7 +168,7 @@ CASE = {
                 "S. J. Kutz",
                 None,
                 None,
-                ["conceptualization", "funding-acquisition", R, "supervision", O],
+                ["conceptualization", "funding-acquisition", R, "supervision", REVIEW],
             ),
         },
     ),
@@ -188,7 +188,7 @@ CASE = {
                 "Ron Pinhasi",
                 None,
                 None,
-                ["conceptualization", "funding-acquisition", "supervision", O],
+                ["conceptualization", "funding-acquisition", "supervision", REVIEW],
             ),
         },
     ),
@@ -211,7 +211,7 @@ CASE = {
         "10.12688/f1000research.14013.2",
         3,
         {
-            2: ("Niklaus J. Grünwald", None, None, None),
+            2: ("Niklaus J. Grünwald", "0000-0003-1656-7602", None, None),
         },
     ),
     "pubchunks/inst/examples/peerj_1.xml": (
@@ -233,7 +233,8 @@ CASE = {
         4,
         {0: ("Marylee J van der Meulen", None, None, None)},
     ),
-    "packtools/tests/fixtures/aplicacao-design-system/2236-8906-hoehnea-49-e1112020/2236-8906-hoehnea-49-e1112020.xml": (
+    "packtools/tests/fixtures/aplicacao-design-system/2236-8906-hoehnea-49-e1112020/"
+    "2236-8906-hoehnea-49-e1112020.xml": (
         "10.1590/2236-8906-111/2020",
         8,
         {
@@ -305,7 +306,7 @@ def test_casrai_labels_and_the_and_spelling() -> None:
     article = parse_jats((FIXTURES / "allofplos/journal.pbio.2001413.xml").read_bytes())
     last = article.authors[0].roles[-1]
     assert (last.role, last.label, last.origin) == (
-        O,
+        REVIEW,
         "Writing \u2013 review and editing",
         "casrai label",
     )
@@ -356,7 +357,7 @@ def test_2016_plos_footnote_resolves_initials_including_two_lepperts() -> None:
         "project-administration",
         R,
         "supervision",
-        O,
+        REVIEW,
     ]
     assert "formal-analysis" in by_name["Blythe P. Durbin-Johnson"]  # BPD-J
     assert by_name["Glendon J. Parker"][0] == "conceptualization"
@@ -386,7 +387,7 @@ def test_elife_per_author_footnotes() -> None:
         "visualization",
         "methodology",
         W,
-        O,
+        REVIEW,
     ]
     old = parse_jats((FIXTURES / "elife-tools/tests/sample-xml/elife05031.xml").read_bytes())
     van_anken = old.authors[0]
@@ -454,7 +455,8 @@ HOSTILE = [
         "refused unsafe XML",
     ),
     (
-        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><article>&lol2;</article>',
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><article>&lol2;</article>',
         "refused unsafe XML",
     ),
     (b"<html><body>not jats</body></html>", "not a JATS article"),
