@@ -33,6 +33,7 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "name-split": Severity.ERROR,
     "name-spelling": Severity.ERROR,
     "name-former": Severity.ERROR,
+    "name-suffix": Severity.ERROR,
     "orcid-missing": Severity.WARNING,
     "orcid-mismatch": Severity.ERROR,
     "orcid-unauthenticated": Severity.INFO,
@@ -41,7 +42,11 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "author-order": Severity.ERROR,
     "sources-disagree": Severity.WARNING,
     "correction-published": Severity.INFO,
+    "statement-unread": Severity.WARNING,
 }
+# A snapshot problem that begins so is a part of the source (a statement, a footnote) that was not
+# understood; the check reports each as `statement-unread`, with the text, never dropping it.
+UNREAD = "not understood: "
 
 
 class AuthorRef(BaseModel):

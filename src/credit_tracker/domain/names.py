@@ -37,6 +37,11 @@ PARTICLES = frozenset(
         "af",
     ]
 )
+# Generational suffixes as printed after a family name: JATS <suffix> ('Jr', 'III') and the
+# Portuguese ones SciELO files carry in it ('Júnior', 'Filho', 'Neto', 'Sobrinho').
+SUFFIXES = frozenset(
+    ["jr", "jnr", "junior", "sr", "snr", "senior", "filho", "neto", "sobrinho", "ii", "iii", "iv"]
+)
 _SPACES = re.compile(r"\s+")
 _HYPHENS = "\u2010\u2011\u2012\u2013-"
 
@@ -102,6 +107,30 @@ def fold(text: str) -> str:
         value = value.replace(hyphen, " ")
     value = re.sub(r"[^\w\s']", " ", value).replace("'", "")
     return _SPACES.sub(" ", value).strip()
+
+
+def is_suffix(word: str) -> bool:
+    """Return True for a generational suffix ('Jr.', 'Júnior', 'III'), in any case."""
+    return fold(word).replace(" ", "") in SUFFIXES
+
+
+def without_suffix(name: PersonName) -> tuple[PersonName, str]:
+    """Return the name without its generational suffix, and the suffix.
+
+    The suffix is the structured one, else the family name's last word when it is a suffix: a
+    tenzing table has no suffix column, so the team writes 'Ramos Júnior' as the family name.
+    """
+    if name.suffix:
+        return name.model_copy(update={"suffix": ""}), name.suffix
+    words = name.family.split(" ")
+    if len(words) > 1 and is_suffix(words[-1]):
+        return name.model_copy(update={"family": " ".join(words[:-1])}), words[-1]
+    given = name.given.split(" ")
+    if len(words) == 1 and is_suffix(words[0]) and len(given) > 1 and not name.particle:
+        # a name printed in one string, split at its last word: 'Ismael Forte Freitas Júnior'
+        update = {"given": " ".join(given[:-1]), "family": given[-1]}
+        return name.model_copy(update=update), words[0]
+    return name, ""
 
 
 def split_particle(family: str) -> tuple[str, str]:

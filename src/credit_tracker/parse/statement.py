@@ -1,16 +1,17 @@
 """Published contribution statements ("Author contributions") as a source: pure text in, roles out.
 
-The forms seen in practice, each turned into (name as printed, roles) entries:
-- person first: "Jane Illés: Conceptualization, Writing – review & editing. John P. Winpenny: ...";
+The forms seen in practice, each sentence read in its own form (statements mix them), each turned
+into (name as printed, roles) entries (statement_parts.py reads the names and phrases):
+- person first: "Jane Illés: Conceptualization, Writing – review & editing. John P. Winpenny: ...",
+  also several people at once ("GSL, JJZ: Conceptualization, Methodology");
 - role first: "Conceptualization: Jane Illés, Nisreen A. Alwan." (PLOS online), also with initials
-  ("Writing – review & editing: GJP DSA JKH.", PLOS 2016), resolved against the byline;
+  ("Writing – review & editing: GJP DSA JKH.", PLOS 2016) or inverted names
+  ("Methodology: Callili, D., Tecchio M. A."), resolved against the byline;
 - initials and a dash: "ID - Study design, data analysis, manuscript writing & editing." (BMC PDF);
 - prose: "JI and NAA conceived the study; JPW wrote the first draft", "Mary J. O'Connell conceived
-and
-  designed the experiments, analyzed the data, ..." (PeerJ), mapped to CRediT where unambiguous;
-- by position: "1st author: conceptualization (lead); methodology (equal). 2nd author: ..."
-(SciELO).
-Initials are resolved against the byline; ambiguous or unknown initials are reported, never guessed.
+  and designed the experiments, analyzed the data, ..." (PeerJ), mapped to CRediT where unambiguous;
+- by position: "1st author: conceptualization (lead); methodology (equal). 2nd author: ...".
+Whatever sentence gives no entry is kept, as text, in `unread`: never dropped silently.
 """
 
 from __future__ import annotations
@@ -19,64 +20,38 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.credit import Degree, try_resolve_role
+from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.models import SourceAuthor, SourceRole
-from credit_tracker.domain.names import clean, fold, parse_display_name
-from credit_tracker.parse.jats import resolve_initials
+from credit_tracker.domain.names import clean, parse_display_name
+from credit_tracker.parse.jats_roles import label_role
+from credit_tracker.parse.statement_parts import (
+    StatementEntry,
+    all_names,
+    entry_for,
+    from_phrase,
+    looks_like_name,
+    names_in,
+    roles_from,
+)
+
+__all__ = ["ParsedStatement", "StatementEntry", "find_section", "parse_statement"]
 
 HEADINGS = re.compile(
-    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?\s*[’']?\s*[’']?\s*contributions?|"
-    r"Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?|Contributions?)\s*:?\s*$",
+    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement"
+    r"|Authors?\s*[’']?\s*[’']?\s*contributions?"
+    r"|Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?|Contributions?)\s*:?\s*$",
     re.I | re.M,
 )
 NEXT_SECTION = re.compile(
-    r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?|Data\s+availability|"
-    r"References|Ethics|Additional\s+information|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details|"
-    r"Received:|Abbreviations|Disclosure|Availability)\b.*$",
+    r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?"
+    r"|Data\s+availability|References|Ethics|Additional\s+information"
+    r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
+    r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
     re.I | re.M,
 )
-# Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
-PHRASES = [
-    (r"conceiv|concep(?:tion|tuali[sz])", "conceptualization"),
-    (r"curat", "data-curation"),
-    (
-        r"analy[sz]ed the data|data analysis|statistical analys|formal analys|analy[sz]ed",
-        "formal-analysis",
-    ),
-    (
-        r"acquired funding|obtained funding|funding acquisition|secured funding",
-        "funding-acquisition",
-    ),
-    (
-        r"performed the experiments|collected (?:the )?data|data collection|investigation|carried out the (?:study|experiments)",
-        "investigation",
-    ),
-    (r"methodolog|developed the method", "methodology"),
-    (r"administ(?:ered|ration)|coordinated the (?:study|project)", "project-administration"),
-    (r"reagents|materials|resources", "resources"),
-    (r"software|wrote the code|programm|performed the computation", "software"),
-    (r"supervis", "supervision"),
-    (r"validat", "validation"),
-    (r"visuali[sz]|prepared figures|figures and/or tables", "visualization"),
-    (
-        r"wrote the (?:first )?draft|draft(?:ed|ing)|wrote the paper|manuscript writing|writing[ –-]+original",
-        "writing-original-draft",
-    ),
-    (r"reviewed|revised|edited|editing|review", "writing-review-editing"),
-]
 _ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°)?\s+(?:author|autor[a]?)\s*:", re.I)
-_INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,4}(?:-[A-Z][a-z]?)?$")
-_DEGREE = re.compile(r"\((lead|equal|supporting)\)", re.I)
-
-
-@dataclass
-class StatementEntry:
-    """One person named in a statement, with the roles stated for them."""
-
-    printed: str
-    roles: list[SourceRole] = field(default_factory=list)
-    author: SourceAuthor | None = None
-    """The byline author the initials or position resolve to, when they are not a full name."""
+# Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
+_ALL_AUTHORS = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b", re.I)
 
 
 @dataclass
@@ -86,6 +61,9 @@ class ParsedStatement:
     form: str
     entries: list[StatementEntry]
     problems: list[str] = field(default_factory=list)
+    """What could not be read cleanly; the unread parts among them, prefixed with UNREAD."""
+    unread: list[str] = field(default_factory=list)
+    """The sentences (or parts) that gave no entry, as printed."""
 
 
 def normalise_text(text: str) -> str:
@@ -117,176 +95,116 @@ def parse_statement(text: str, byline: list[SourceAuthor]) -> ParsedStatement:
     body = " ".join(clean(line) for line in normalise_text(text).splitlines() if clean(line))
     body = body.replace("•", " • ")
     problems: list[str] = []
+    unread: list[str] = []
     if _ORDINAL.search(body):
-        return ParsedStatement("by position", _by_position(body, byline, problems), problems)
+        by_position = _by_position(body, byline, problems)
+        first = _ORDINAL.search(body)
+        lead = body[: first.start()].strip(" .;") if first else ""
+        if lead:
+            unread.append(lead)
+        return _parsed({"by position"}, by_position, problems, unread)
     # sentences end at '.' or ';' before a capital, but not after an initial ('Guilherme N. Corte')
-    pieces = re.split(r"(?<=[.;])(?<!\b[A-Z]\.)\s+(?=[A-Z•])|\s*•\s*", body)
-    segments = [
-        p.strip()
-        for p in pieces
-        if p.strip(" .;") and not re.match(r"All authors\b", p.strip(), re.I)
-    ]
-    labelled = [_split_label(s) for s in segments]
-    if labelled and all(label is not None for label, _ in labelled):
-        if all(_all_names(rest, byline) for _label, rest in labelled):
-            return ParsedStatement("role first", _role_first(labelled, byline, problems), problems)
-        if all(_looks_like_name(label, byline) for label, _rest in labelled):
-            return ParsedStatement(
-                "person first", _person_first(labelled, byline, problems), problems
-            )
-    return ParsedStatement("prose", _prose(segments, byline, problems), problems)
+    pieces = re.split(r"(?<=[.;])(?<![\s,][A-Z]\.)\s+(?=[A-Z•])|\s*•\s*", body)
+    segments = [p.strip() for p in pieces if p.strip(" .;") and not _ALL_AUTHORS.match(p.strip())]
+    entries: dict[str, StatementEntry] = {}
+    forms: set[str] = set()
+    for segment in segments:
+        form, named = _read_segment(segment, entries, byline, problems)
+        if named:
+            forms.add(form)
+        else:
+            unread.append(segment.strip(" ;"))
+    return _parsed(forms, list(entries.values()), problems, unread)
+
+
+def _parsed(
+    forms: set[str], entries: list[StatementEntry], problems: list[str], unread: list[str]
+) -> ParsedStatement:
+    form = " and ".join(sorted(forms)) if forms else "nothing readable"
+    notes = [*problems, *(UNREAD + text for text in unread)]
+    return ParsedStatement(form=form, entries=entries, problems=notes, unread=unread)
+
+
+def _read_segment(
+    segment: str,
+    entries: dict[str, StatementEntry],
+    byline: list[SourceAuthor],
+    problems: list[str],
+) -> tuple[str, bool]:
+    """Read one sentence in whichever form it has; return the form and whether it named anyone."""
+    before = {name: len(entry.roles) for name, entry in entries.items()}
+    label, rest = _split_label(segment)
+    if label is not None and all_names(rest):
+        form = "role first"
+        for name in names_in(rest):
+            entry = entry_for(entries, name, byline, problems, context=label)
+            if entry is not None:
+                entry.roles.append(_label_role(label))
+    elif label is not None and all_names(label):
+        form = "person first"
+        for name in names_in(label):
+            entry = entry_for(entries, name, byline, problems, context="statement")
+            if entry is not None:
+                entry.roles += roles_from(rest)
+    else:
+        form = "prose"
+        _prose(segment, entries, byline, problems)
+    named = any(len(entry.roles) > before.get(name, -1) for name, entry in entries.items())
+    return form, named
 
 
 def _split_label(segment: str) -> tuple[str | None, str]:
-    """Split 'Label: rest' (or 'ID - rest', the dash form) at the first colon or spaced dash."""
+    """Split 'Label: rest' (or 'ID - rest', the dash form) at a colon or spaced dash.
+
+    Where the text after the last colon is a list of names, that colon splits ('Other: Provided
+    critical feedback: DB GD'); otherwise the first does.
+    """
     text = segment.strip(" .")
+    last = text.rfind(":")
+    if last > 0 and all_names(text[last + 1 :]):
+        return text[:last].strip(), text[last + 1 :].strip(" .")
     match = re.match(r"^(.{1,90}?):\s*(.+)$", text) or re.match(r"^(.{1,40}?)\s[-–]\s(.+)$", text)
     return (match.group(1).strip(), match.group(2).strip(" .")) if match else (None, segment)
 
 
-def _all_names(text: str, byline: list[SourceAuthor]) -> bool:
-    names = _names(text)
-    return bool(names) and all(_looks_like_name(name, byline) for name in names)
+def _label_role(label: str) -> SourceRole:
+    text = re.sub(r"^(?:Other|Outros?)\s*:\s*", "", label)  # PLOS 2012: 'Other: Provided ...'
+    role = label_role(text)[0]
+    slug = role.slug if role else from_phrase(text)
+    return SourceRole(role=slug, label=text, origin="statement")
 
 
-def _role_first(labelled, byline, problems) -> list[StatementEntry]:
-    entries: dict[str, StatementEntry] = {}
-    for label, names in labelled:
-        slug = role.slug if (role := try_resolve_role(label)) else _from_phrase(label)
-        for name in _names(names):
-            entry = _entry(entries, name, byline, problems, context=label)
+def _prose(
+    segment: str,
+    entries: dict[str, StatementEntry],
+    byline: list[SourceAuthor],
+    problems: list[str],
+) -> None:
+    for clause in re.split(r";\s*", segment.strip(" .")):
+        subject, predicate = _subject(clause)
+        if not subject or subject[0].casefold() in {"all", "all authors"}:
+            continue
+        for name in subject:
+            entry = entry_for(entries, name, byline, problems, context=clause[:40])
             if entry is not None:
-                entry.roles.append(SourceRole(role=slug, label=label, origin="statement"))
-    return list(entries.values())
+                entry.roles += roles_from(predicate)
 
 
-def _person_first(labelled, byline, problems) -> list[StatementEntry]:
-    entries: dict[str, StatementEntry] = {}
-    for name, roles in labelled:
-        entry = _entry(entries, name, byline, problems, context="statement")
-        if entry is not None:
-            entry.roles += _roles_from(roles)
-    return list(entries.values())
-
-
-def _prose(segments: list[str], byline, problems) -> list[StatementEntry]:
-    entries: dict[str, StatementEntry] = {}
-    for segment in segments:
-        for clause in re.split(r";\s*", segment.strip(" .")):
-            subject, predicate = _subject(clause, byline)
-            if not subject or subject[0].casefold() in {"all", "all authors"}:
-                continue
-            for name in subject:
-                entry = _entry(entries, name, byline, problems, context=clause[:40])
-                if entry is not None:
-                    entry.roles += _roles_from(predicate)
-    return list(entries.values())
-
-
-def _subject(clause: str, byline: list[SourceAuthor]) -> tuple[list[str], str]:
+def _subject(clause: str) -> tuple[list[str], str]:
     """Split 'JI and NAA conceived the study' into (['JI', 'NAA'], 'conceived the study')."""
     words = clause.split()
     for cut in range(min(len(words), 12), 0, -1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        names = _names(head)
-        if (
-            tail
-            and names
-            and all(_looks_like_name(n, byline) for n in names)
-            and tail[:1].islower()
-        ):
+        names = names_in(head)
+        if tail and names and all(looks_like_name(n) for n in names) and tail[:1].islower():
             return names, tail
     return [], clause
-
-
-def _looks_like_name(text: str, byline: list[SourceAuthor]) -> bool:
-    if _INITIALS.match(text):
-        return True
-    words = text.split()
-    return 1 < len(words) <= 6 and all(
-        w[:1].isupper() or w.casefold() in {"de", "van", "der", "da", "dos", "von"} for w in words
-    )
-
-
-def _names(text: str) -> list[str]:
-    parts = re.split(r",\s*|\s+and\s+|\s*&\s*|\s+e\s+", text.strip(" ."))
-    names = []
-    for part in parts:
-        words = part.split()
-        if words and all(_INITIALS.match(w) for w in words) and len(words) > 1:
-            names += words  # "GJP DSA JKH"
-        elif part.strip():
-            names.append(part.strip())
-    return names
-
-
-def _roles_from(text: str) -> list[SourceRole]:
-    roles = []
-    for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)", text.strip(" .")):
-        part = part.strip(" .")
-        if not part:
-            continue
-        degree_match = _DEGREE.search(part)
-        degree = Degree(degree_match.group(1).lower()) if degree_match else None
-        label = _DEGREE.sub("", part).strip()
-        slug = resolved.slug if (resolved := try_resolve_role(label)) else _from_phrase(label)
-        roles.append(SourceRole(role=slug, label=label, degree=degree, origin="statement"))
-    return roles
-
-
-def _from_phrase(text: str) -> str | None:
-    hits = {slug for pattern, slug in PHRASES if re.search(pattern, text, re.I)}
-    if len(hits) == 2 and "writing-review-editing" in hits and "writing-original-draft" in hits:
-        return None  # "wrote and revised": two roles in one phrase, kept as written
-    return hits.pop() if len(hits) == 1 else None
-
-
-def _entry(
-    entries: dict[str, StatementEntry], name: str, byline, problems, context: str
-) -> StatementEntry | None:
-    name = clean(name).strip(" .•")
-    if not name:
-        return None
-    if name in entries:
-        return entries[name]
-    author = None
-    if _INITIALS.match(name) and " " not in name:
-        author = resolve_initials(name, byline, problems, context)
-        if author is None:
-            return None
-    elif _is_vancouver(name):
-        author = _vancouver(name, byline, problems)
-    entries[name] = StatementEntry(printed=name, author=author)
-    return entries[name]
-
-
-def _is_vancouver(name: str) -> bool:
-    words = name.split()
-    return (
-        len(words) >= 2
-        and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
-        and not all(_INITIALS.match(w) for w in words)
-    )
-
-
-def _vancouver(name: str, byline: list[SourceAuthor], problems: list[str]) -> SourceAuthor | None:
-    """'Alcântara LCJ': family name then initials; matched on the family name's last word."""
-    family, initials = " ".join(name.split()[:-1]), name.split()[-1]
-    hits = [
-        a
-        for a in byline
-        if a.name and fold(a.name.family_full).split()[-1:] == fold(family).split()[-1:]
-    ]
-    if len(hits) == 1:
-        return hits[0]
-    problems.append(f"{name!r} ({initials}) fits {len(hits)} byline authors; not assigned")
-    return None
 
 
 def _by_position(
     body: str, byline: list[SourceAuthor], problems: list[str]
 ) -> list[StatementEntry]:
-    entries = []
+    entries: list[StatementEntry] = []
     marks = list(_ORDINAL.finditer(body))
     for n, mark in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(body)
@@ -302,7 +220,7 @@ def _by_position(
         if any(e.author is author for e in entries):
             continue  # a second language version of the same statement
         entries.append(
-            StatementEntry(printed=f"author {position}", roles=_roles_from(text), author=author)
+            StatementEntry(printed=f"author {position}", roles=roles_from(text), author=author)
         )
     return entries
 

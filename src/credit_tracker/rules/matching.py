@@ -20,6 +20,7 @@ from credit_tracker.domain.names import (
     given_compatible,
     parse_display_name,
     typographic_key,
+    without_suffix,
 )
 
 THRESHOLD = 0.5
@@ -72,6 +73,8 @@ def score(team: TeamAuthor, person: Person | None, other: SourceAuthor) -> tuple
 def _tolerant(mine: PersonName, theirs: PersonName | None) -> tuple[float, str]:
     if theirs is None:
         return 0.0, ""
+    # a suffix ('Júnior', 'Jr.') is compared by the name rules, not used to pair
+    mine, theirs = without_suffix(mine)[0], without_suffix(theirs)[0]
     my_given, my_family = fold(mine.given), fold(mine.family_full)
     their_given, their_family = fold(theirs.given), fold(theirs.family_full)
     if (my_given, my_family) == (their_given, their_family):
@@ -166,7 +169,13 @@ def _unique_equal(
     ]
 
 
-def _best_pairs(team, people, source, rows: list[int], cols: list[int]) -> list[Pair]:
+def _best_pairs(
+    team: list[TeamAuthor],
+    people: dict[str, Person],
+    source: list[SourceAuthor],
+    rows: list[int],
+    cols: list[int],
+) -> list[Pair]:
     scored = [[score(team[i], people.get(team[i].person), source[j]) for j in cols] for i in rows]
     width = max(len(team), len(source))
     weights = [

@@ -1,0 +1,138 @@
+"""ORCID and role rules: an iD missing or another, roles missing or extra, unmapped, degrees."""
+
+from __future__ import annotations
+
+from credit_tracker.domain.credit import BY_SLUG, ROLES
+from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
+from credit_tracker.domain.names import fold
+from credit_tracker.rules.context import CheckContext
+
+
+def check_orcid(
+    context: CheckContext,
+    source: str,
+    index: int,
+    author: TeamAuthor,
+    person: Person | None,
+    other: SourceAuthor,
+) -> None:
+    expected = person.orcid if person else None
+    if not expected:
+        return
+    name = author.printed.display()
+    if other.orcid is None:
+        context.add(
+            "orcid-missing",
+            source,
+            author,
+            index,
+            "",
+            f"{name}: {source} shows no ORCID iD",
+            expected=expected,
+        )
+    elif other.orcid != expected:
+        context.add(
+            "orcid-mismatch",
+            source,
+            author,
+            index,
+            "",
+            f"{name}: {source} shows ORCID iD {other.orcid}",
+            expected=expected,
+            observed=other.orcid,
+        )
+    elif other.orcid_authenticated is False:
+        context.add(
+            "orcid-unauthenticated",
+            source,
+            author,
+            index,
+            "",
+            f"{name}: the ORCID iD was deposited without ORCID authentication",
+            expected=expected,
+            observed=other.orcid,
+        )
+
+
+def check_roles(
+    context: CheckContext,
+    source: str,
+    index: int,
+    author: TeamAuthor,
+    other: SourceAuthor,
+    complete: bool,
+) -> None:
+    if author.roles is None:
+        return  # the team has not recorded this author's roles: nothing to check
+    name = author.printed.display()
+    if other.roles is None:
+        if not complete:
+            return  # a partial source: what it says of roles is unknown, not 'none'
+        context.add(
+            "roles-not-deposited",
+            source,
+            author,
+            index,
+            "",
+            f"{name}: {source} lists no CRediT roles for this article",
+        )
+        return
+    expected = {assignment.role: assignment.degree for assignment in author.roles}
+    observed = {role.role: role.degree for role in other.roles if role.role}
+    if expected == observed and all(role.role for role in other.roles):
+        return  # the usual case at scale: the same roles, the same degrees
+    for slug in _in_role_order(expected.keys() - observed.keys()):
+        context.add(
+            "role-missing",
+            source,
+            author,
+            index,
+            slug,
+            f"{name}: {source} does not list {BY_SLUG[slug].label}",
+            expected=_role_text(slug),
+            observed=None,
+        )
+    for slug in _in_role_order(observed.keys() - expected.keys()):
+        context.add(
+            "role-extra",
+            source,
+            author,
+            index,
+            slug,
+            f"{name}: {source} lists {BY_SLUG[slug].label}, which the team's record does not",
+            observed=_role_text(slug),
+        )
+    for slug in _in_role_order(expected.keys() & observed.keys()):
+        mine, theirs = expected[slug], observed[slug]
+        if mine is not None and theirs is not None and mine != theirs:
+            context.add(
+                "degree-mismatch",
+                source,
+                author,
+                index,
+                slug,
+                f"{name}: {BY_SLUG[slug].label} is {theirs} in {source},"
+                f" {mine} in the team's record",
+                expected=mine.value,
+                observed=theirs.value,
+            )
+    for role in other.roles:
+        if role.role is None:
+            context.add(
+                "role-unmapped",
+                source,
+                author,
+                index,
+                fold(role.label),
+                f"{name}: {source} states a contribution that is no CRediT role: {role.label!r}",
+                observed=role.label,
+            )
+
+
+def _in_role_order(slugs: set[str]) -> list[str]:
+    return [role.slug for role in ROLES if role.slug in slugs]
+
+
+def _role_text(slug: str) -> str:
+    role = BY_SLUG[slug]
+    return f"{role.label} <{role.uri}>"
