@@ -1,0 +1,253 @@
+"""The six kinds of encoding seen in real publisher files, each on real files from tests/data/wild
+(and the older fixtures), through the parser, the rules and the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree.ElementTree import fromstring
+
+import pytest
+from click.testing import CliRunner
+
+from credit_tracker.cli import cli
+from credit_tracker.domain.credit import BY_SLUG, Degree
+from credit_tracker.domain.findings import UNREAD
+from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.names import PersonName
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.parse.jats_roles import footnote_roles
+from credit_tracker.parse.statement import parse_statement
+from credit_tracker.rules.compare import compare_article
+
+from .conftest import DATA
+from .test_wild_corpus import EXPECTED, _above_info, _load, _snapshot, _team
+
+WILD = DATA / "wild"
+REVIEW, DRAFT = "writing-review-editing", "writing-original-draft"
+SCIELO, PUBCHUNKS = WILD / "scieloorg+packtools", WILD / "ropensci+pubchunks"
+
+
+def _article(path: Path):
+    return parse_jats(path.read_bytes(), str(path))
+
+
+def test_degrees_written_into_role_labels_are_read() -> None:
+    first = _article(SCIELO / "S1984-92302025000100304.xml").authors[0].roles
+    by_label = {role.label: (role.role, role.degree) for role in first}
+    assert by_label["conceptualization (equal)"] == ("conceptualization", Degree.EQUAL)
+    assert by_label["writing-original draft (lead)"] == ("writing-original-draft", Degree.LEAD)
+    # 'e' for 'and': a real SciELO typo that names one role only
+    assert by_label["writing-review e editing (equal)"] == (
+        "writing-review-editing",
+        Degree.EQUAL,
+    )
+
+
+def test_portuguese_labels_without_a_uri_map_through_the_translations() -> None:
+    authors = _article(SCIELO / "ext-link-type-uri.xml").authors
+    first = [(r.label, r.role) for r in authors[0].roles]
+    assert ("metodologia", "methodology") in first
+    assert ("escrita do rascunho original", "writing-original-draft") in first
+    assert ("Coordenador do projeto", None) in first  # no CRediT role: kept, unmapped
+    third = {r.label: r.role for r in authors[2].roles}
+    assert third["Administração do projeto"] == "project-administration"
+    assert third["Aquisição de fundos"] == "funding-acquisition"
+    assert third["supervisão"] == "supervision"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("elife_1.xml", ["Conception and design", "Acquisition of data"]),
+        ("../../fixtures/elife-tools/tests/sample-xml/elife05031.xml", ["Conception and design"]),
+    ],
+)
+def test_footnote_phrases_with_and_stay_whole(name: str, expected: list[str]) -> None:
+    labels = [r.label for r in _article(PUBCHUNKS / name).authors[0].roles]
+    assert labels[: len(expected)] == expected
+    assert "Analysis and interpretation of data" in labels or name.endswith("05031.xml")
+
+
+def test_roles_joined_by_and_before_for_name_are_two_roles() -> None:
+    # the form eLife's per-author footnotes take (issue report); written here, not copied
+    unread: list[str] = []
+    text = "Discussion of data, Resources and Funding acquisition for Tobias Rasse"
+    roles = footnote_roles(text, ["Tobias Rasse"], unread)
+    assert [(r.label, r.role) for r in roles] == [
+        ("Discussion of data", None),
+        ("Resources", "resources"),
+        ("Funding acquisition", "funding-acquisition"),
+    ]
+    assert unread == []
+    footnote_roles("Resources and Funding acquisition for Jane Nobody", ["Tobias Rasse"], unread)
+    assert unread and "Jane Nobody" in unread[0]
+    kept = footnote_roles("Designed, performed and analysed the assays", [], [])
+    assert [r.label for r in kept] == ["Designed, performed and analysed the assays"]
+
+
+@pytest.mark.parametrize(
+    ("name", "index", "orcid"),
+    [
+        ("f1000research_2.xml", 1, "0000-0002-9490-8882"),  # <uri content-type="orcid">
+        ("f1000research_3.xml", 4, None),
+        ("hindawi_1.xml", 8, "0000-0003-2195-3567"),  # contrib-id with an http:// URL
+    ],
+)
+def test_orcid_ids_in_other_places(name: str, index: int, orcid: str | None) -> None:
+    expected = _load(EXPECTED / name.replace(".xml", ".yaml"))["authors"][index]["orcid"]
+    assert _article(PUBCHUNKS / name).authors[index].orcid == expected
+    if orcid:
+        assert expected == orcid
+
+
+@pytest.mark.parametrize(
+    ("case", "author"),
+    [
+        ("S0034-89102025000100200", 1),  # Ramos + <suffix>Júnior</suffix>
+        ("what", 5),  # Vedovello + Filho
+        ("hindawi_1", 5),  # Patrick + Jr.
+        ("summary", 5),  # Cendoroglo + Neto
+    ],
+)
+def test_suffix_names_equal_initials_and_suffix_differences(case: str, author: int) -> None:
+    expected = _load(EXPECTED / f"{case}.yaml")
+    record, people = _team(expected)
+    shot = _snapshot(expected)
+    assert record.authors[author].printed.family.endswith(expected["authors"][author]["suffix"])
+    assert _above_info(compare_article(record, people, [shot]).findings) == []
+    name = record.authors[author].printed
+    record.authors[author].printed = name.model_copy(update={"given": f"{name.given} Q."})
+    rules = [f.rule for f in _above_info(compare_article(record, people, [shot]).findings)]
+    assert rules == ["name-initials"]
+    without = name.model_copy(update={"family": name.family.rsplit(" ", 1)[0]})
+    record.authors[author].printed = without
+    people[record.authors[author].person] = people[record.authors[author].person].model_copy(
+        update={"name": without}
+    )
+    rules = [f.rule for f in _above_info(compare_article(record, people, [shot]).findings)]
+    assert rules == ["name-suffix"]
+
+
+def _statement(path: Path, heading: str) -> str:
+    root = fromstring(path.read_bytes())
+    for fn in root.iter("fn"):
+        text = " ".join("".join(fn.itertext()).split())
+        if fn.get("fn-type") == "con" and text.startswith(heading):
+            return text
+    raise AssertionError(heading)
+
+
+def _byline(path: Path) -> list[SourceAuthor]:
+    return _article(path).authors
+
+
+def test_a_statement_mixing_forms_is_read_whole_and_reports_what_it_cannot() -> None:
+    path = SCIELO / "1807-0205-paz-62-e202262026.xml"
+    text = _statement(path, "AUTHORS’ CONTRIBUTIONS:").removeprefix("AUTHORS’ CONTRIBUTIONS:")
+    parsed = parse_statement(text, _byline(path))
+    roles = {entry.printed: [r.role for r in entry.roles] for entry in parsed.entries}
+    assert roles["GSL"][:2] == ["investigation", "conceptualization"]
+    assert roles["JJZ"] == ["conceptualization", "methodology", REVIEW, "formal-analysis", DRAFT]
+    assert roles["FC"] == ["formal-analysis", DRAFT]
+    assert parsed.unread == []
+
+
+def test_a_sentence_in_no_known_form_is_reported_not_dropped() -> None:
+    path = SCIELO / "1807-0205-paz-62-e202262026.xml"
+    text = _statement(path, "AUTHORS’ CONTRIBUTIONS:").removeprefix("AUTHORS’ CONTRIBUTIONS:")
+    mixed = parse_statement(f"{text} Nobody knows who did the rest.", _byline(path))
+    assert mixed.unread == ["Nobody knows who did the rest."]
+    assert UNREAD + "Nobody knows who did the rest." in mixed.problems
+
+
+def test_plos_2012_other_label_is_read() -> None:
+    path = PUBCHUNKS / "plos_2.xml"
+    parsed = parse_statement(_statement(path, "Conceived"), _byline(path))
+    gd = next(e for e in parsed.entries if e.printed == "GD")
+    labels = [(r.label, r.role) for r in gd.roles]
+    assert labels[0] == ("Conceived and designed the experiments", "conceptualization")
+    assert ("Provided critical feedback on design and analysis", None) in labels
+    assert parsed.unread == []
+
+
+# ---- end to end: the team's table, the file, check --------------------------------------------
+
+ROLE_COLUMNS = [
+    ("conceptualization", "Conceptualization"),
+    ("data-curation", "Data curation"),
+    ("formal-analysis", "Formal analysis"),
+    ("funding-acquisition", "Funding acquisition"),
+    ("investigation", "Investigation"),
+    ("methodology", "Methodology"),
+    ("project-administration", "Project administration"),
+    ("resources", "Resources"),
+    ("software", "Software"),
+    ("supervision", "Supervision"),
+    ("validation", "Validation"),
+    ("visualization", "Visualization"),
+    (DRAFT, "Writing - original draft"),
+    (REVIEW, "Writing - review & editing"),
+]
+
+
+def _tenzing(expected: dict, path: Path) -> None:
+    header = ["Order in publication", "Firstname", "Middle name", "Surname"]
+    lines = [",".join([*header, *(label for _slug, label in ROLE_COLUMNS), "ORCID iD"])]
+    for n, entry in enumerate(expected["authors"], start=1):
+        surname = " ".join(filter(None, (entry["family"], entry.get("suffix"))))
+        held = set(entry["roles"] or [])
+        cells = [str(n), f'"{entry["given"]}"', "NA", f'"{surname}"']
+        cells += ["TRUE" if slug in held else "FALSE" for slug, _label in ROLE_COLUMNS]
+        lines.append(",".join([*cells, entry["orcid"] or "NA"]))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+CLI_CASES = [
+    "S1984-92302025000100304",
+    "ext-link-type-uri",
+    "elife_1",
+    "f1000research_2",
+    "hindawi_1",
+    "S0034-89102025000100200",
+]
+
+
+@pytest.mark.parametrize("case", CLI_CASES)
+def test_check_through_the_cli_gives_no_finding_above_info(case: str, tmp_path: Path) -> None:
+    expected = _load(EXPECTED / f"{case}.yaml")
+    runner = CliRunner()
+    records = ["--records", str(tmp_path / "records")]
+    assert runner.invoke(cli, [*records, "init"]).exit_code == 0
+    table = tmp_path / "team.csv"
+    _tenzing(expected, table)
+    imported = runner.invoke(cli, [*records, "records", "import", expected["doi"], str(table)])
+    assert imported.exit_code == 0, imported.output
+    fetched = runner.invoke(
+        cli, [*records, "fetch", expected["doi"], "--jats", str(DATA / expected["file"])]
+    )
+    assert fetched.exit_code == 0, fetched.output
+    checked = runner.invoke(cli, [*records, "check", "--format", "json"])
+    report = json.loads(checked.stdout)
+    above = {k: v for k, v in report["summary"]["by_severity"].items() if k != "info"}
+    assert above == {} and checked.exit_code == 0, report["findings"]
+
+
+def test_a_bogus_encoding_declaration_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    runner = CliRunner()
+    records = ["--records", str(tmp_path / "records")]
+    runner.invoke(cli, [*records, "init"])
+    table = tmp_path / "team.csv"
+    _tenzing({"authors": [{"given": "Ann", "family": "Lee", "roles": [], "orcid": None}]}, table)
+    runner.invoke(cli, [*records, "records", "import", "10.5555/bogus", str(table)])
+    bogus = tmp_path / "bogus.synthetic.xml"
+    bogus.write_bytes(b'<?xml version="1.0" encoding="bogus"?><article/>')
+    result = runner.invoke(cli, [*records, "fetch", "10.5555/bogus", "--jats", str(bogus)])
+    assert result.exit_code == 2
+    assert str(bogus) in result.stderr and "unknown encoding" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_role_slug_has_a_tenzing_column() -> None:
+    assert [slug for slug, _label in ROLE_COLUMNS] == list(BY_SLUG)
+    assert PersonName(family="x").display() == "x"
