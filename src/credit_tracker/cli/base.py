@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from credit_tracker import __version__
-from credit_tracker.domain.errors import CreditTrackerError, InputError
+from credit_tracker.domain.errors import CreditTrackerError, InputError, OutputError
 
 if TYPE_CHECKING:
     from credit_tracker.sources.settings import Services
@@ -29,12 +29,6 @@ if TYPE_CHECKING:
 
 # A path that cannot name a file is the user's input (exit 2); any other refusal is exit 3.
 _BAD_PATH = {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG, errno.ELOOP}
-
-
-class OutputError(CreditTrackerError):
-    """A report or draft could not be written where --output asked. Exit code 3."""
-
-    exit_code = 3
 
 
 class _Cli(click.Group):

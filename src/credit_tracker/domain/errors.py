@@ -54,6 +54,12 @@ class StoreLockedError(StoreError):
     """Another credit-tracker process holds the records' lock."""
 
 
+class OutputError(CreditTrackerError):
+    """A report or draft could not be written where --output asked. Exit code 3."""
+
+    exit_code = 3
+
+
 class FetchError(CreditTrackerError):
     """A publisher service could not be reached or answered badly. Exit code 3."""
 
