@@ -16,7 +16,7 @@ from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.names import PersonName
 from credit_tracker.parse.jats import parse_jats
-from credit_tracker.parse.jats_roles import footnote_roles
+from credit_tracker.parse.jats_roles import footnote_roles, role_element
 from credit_tracker.parse.statement import parse_statement
 from credit_tracker.rules.compare import compare_article
 
@@ -44,6 +44,17 @@ def test_degrees_written_into_role_labels_are_read() -> None:
     )
 
 
+def test_degrees_in_title_case_labels_are_read_and_a_label_naming_no_role_is_kept() -> None:
+    roles = _article(SCIELO / "T9WnrWLnfCdrdZQVRvHw7yp.xml").authors[0].roles
+    by_label = {role.label: (role.role, role.degree) for role in roles}
+    assert by_label["Conceptualization (Lead)"] == ("conceptualization", Degree.LEAD)
+    assert by_label["Formal Analysis (Lead)"] == ("formal-analysis", Degree.LEAD)
+    assert by_label["Software (Lead)"] == ("software", Degree.LEAD)
+    # 'Writing' is either writing role: kept as written, never guessed
+    assert by_label["Writing (Lead)"] == (None, Degree.LEAD)
+    assert len(roles) == 7
+
+
 def test_portuguese_labels_without_a_uri_map_through_the_translations() -> None:
     authors = _article(SCIELO / "ext-link-type-uri.xml").authors
     first = [(r.label, r.role) for r in authors[0].roles]
@@ -54,6 +65,52 @@ def test_portuguese_labels_without_a_uri_map_through_the_translations() -> None:
     assert third["Administração do projeto"] == "project-administration"
     assert third["Aquisição de fundos"] == "funding-acquisition"
     assert third["supervisão"] == "supervision"
+
+
+Read = tuple[str, str | None, Degree | None]
+
+
+def _translation_roles(path: Path) -> tuple[list[list[Read]], list[str]]:
+    """The roles of each author of the file's translation sub-article, read label by label."""
+    problems: list[str] = []
+    sub = next(fromstring(path.read_bytes()).iter("sub-article"))
+    assert sub.get("article-type") == "translation"
+    authors = []
+    for contrib in sub.iter("contrib"):
+        roles = [role_element(element, problems) for element in contrib.iter("role")]
+        authors.append([(role.label, role.role, role.degree) for role in roles])
+    return authors, problems
+
+
+def test_portuguese_labels_with_degrees_in_a_translation_map_through_the_translations() -> None:
+    # SciELO's Portuguese translations (sub-article) carry bare labels, no URI
+    authors, problems = _translation_roles(SCIELO / "T9WnrWLnfCdrdZQVRvHw7yp.xml")
+    lead = Degree.LEAD
+    assert authors == [
+        [
+            ("Conceituação (Liderança)", "conceptualization", lead),
+            ("Curadoria de dados (Liderança)", "data-curation", lead),
+            ("Análise Formal (Liderança)", "formal-analysis", lead),
+            ("Investigação (Liderança)", "investigation", lead),
+            ("Metodologia (Liderança)", "methodology", lead),
+            ("Software (Liderança)", "software", lead),
+            ("Escrita - rascunho original (Liderança)", DRAFT, lead),
+            ("Escrita - revisão e edição (Liderança)", REVIEW, lead),
+        ]
+    ]
+    assert problems == []
+    authors, problems = _translation_roles(SCIELO / "S1984-92302025000100304.xml")
+    first = {label: (role, degree) for label, role, degree in authors[0]}
+    assert first["concepção (igual)"] == ("conceptualization", Degree.EQUAL)
+    assert first["redação – rascunho original (líder)"] == (DRAFT, lead)
+    assert first["redação – revisão e edição (igual)"] == (REVIEW, Degree.EQUAL)
+    assert authors[1][4] == ("investigação (apoio)", "investigation", Degree.SUPPORTING)
+    # the translation gives the first author 'recursos', which the English does not, with a
+    # degree that is three at once: the role is read, the degree reported and left out
+    assert first["recursos (igual/ líder/apoio)"] == ("resources", None)
+    assert problems == [
+        "role 'recursos (igual/ líder/apoio)': degree 'igual/ líder/apoio' is unclear; ignored"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -70,18 +127,36 @@ def test_footnote_phrases_with_and_stay_whole(name: str, expected: list[str]) ->
 
 
 def test_roles_joined_by_and_before_for_name_are_two_roles() -> None:
-    # the form eLife's per-author footnotes take (issue report); written here, not copied
-    unread: list[str] = []
-    text = "Discussion of data, Resources and Funding acquisition for Tobias Rasse"
-    roles = footnote_roles(text, ["Tobias Rasse"], unread)
-    assert [(r.label, r.role) for r in roles] == [
+    # eLife 24271: Thomas Robert Jahn's footnote, about work done for Tobias M Rasse (author 10)
+    article = _article(WILD / "elifesciences+bot-lax-adaptor" / "elife-24271-v1.xml")
+    jahn = article.authors[7]
+    assert jahn.raw == "Thomas Robert Jahn"
+    assert [(r.label, r.role) for r in jahn.roles] == [
         ("Discussion of data", None),
         ("Resources", "resources"),
         ("Funding acquisition", "funding-acquisition"),
     ]
-    assert unread == []
-    footnote_roles("Resources and Funding acquisition for Jane Nobody", ["Tobias Rasse"], unread)
+    # the name is written without Rasse's middle initial: still an author, so nothing is unread
+    assert article.unread == [] and article.problems == []
+    rasse = [r.label for r in article.authors[9].roles if r.role is None]
+    assert rasse == ["writing - conceptualization and final paper"]
+
+
+def test_a_for_name_naming_nobody_is_unread_and_prose_with_and_stays_whole() -> None:
+    # written here, not copied: a name that is no author, and prose that names no roles
+    unread: list[str] = []
+    text = "Resources and Funding acquisition for Jane Nobody"
+    assert [r.role for r in footnote_roles(text, ["Tobias M Rasse"], unread)] == [
+        "resources",
+        "funding-acquisition",
+    ]
     assert unread and "Jane Nobody" in unread[0]
+    same: list[str] = []
+    footnote_roles("Resources for Tobias Rassé", ["Tobias M Rasse"], same)
+    assert same == []  # accents and middle names aside, the same person
+    other: list[str] = []
+    footnote_roles("Resources for Tobias Meyer", ["Tobias M Rasse"], other)
+    assert other  # first names alike, family names not
     kept = footnote_roles("Designed, performed and analysed the assays", [], [])
     assert [r.label for r in kept] == ["Designed, performed and analysed the assays"]
 
@@ -205,6 +280,8 @@ def _tenzing(expected: dict, path: Path) -> None:
 
 CLI_CASES = [
     "S1984-92302025000100304",
+    "T9WnrWLnfCdrdZQVRvHw7yp",
+    "elife-24271-v1",
     "ext-link-type-uri",
     "elife_1",
     "f1000research_2",

@@ -25,8 +25,9 @@ from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import PARTICLES, clean, fold, initials_of
 
 _INITIALS = re.compile(r"[A-Z][A-Za-z]{0,4}(-[A-Z][a-z]?)?")
-# eLife's footnotes end with whom they are about: '..., Resources and Funding acquisition for
-# Tobias Rasse'. A name there is two to five capitalised words.
+# eLife's footnotes may end with whom the work was done for: '..., Resources and Funding
+# acquisition for Tobias Rasse' (eLife 24271, Thomas Robert Jahn's footnote; Rasse is an author).
+# A name there is two to five capitalised words.
 _FOR_NAME = re.compile(r"\s+for\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\s*$")
 
 
@@ -112,7 +113,7 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
     about = _FOR_NAME.search(body)
     if about is not None:
         body = body[: about.start()]
-        if fold(about.group("name")) not in {fold(name) for name in byline}:
+        if not any(_same_person(about.group("name"), name) for name in byline):
             unread.append(f"footnote {text!r}: 'for {about.group('name')}' names no author")
     parts = _phrases(body)
     if parts and re.fullmatch(r"[A-Z][A-Za-z-]{0,5}", parts[0]) and label_role(parts[0])[0] is None:
@@ -126,6 +127,19 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
             slug = role.slug if role else None
             roles.append(SourceRole(role=slug, label=piece, degree=written.degree, origin=origin))
     return roles
+
+
+def _same_person(written: str, byline: str) -> bool:
+    """True when a footnote's name is a byline name, perhaps without its middle names.
+
+    eLife 24271 writes 'for Tobias Rasse' of the byline's Tobias M Rasse: the first and last
+    words must agree, and every word written must be in the byline name, in order.
+    """
+    words, full = fold(written).split(), fold(byline).split()
+    if not words or not full or (words[0], words[-1]) != (full[0], full[-1]):
+        return False
+    rest = iter(full)
+    return all(word in rest for word in words)
 
 
 def _phrases(body: str) -> list[str]:
