@@ -9,7 +9,7 @@ and aborts on the first error. The requests are sent by transport.PoliteClient i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -103,7 +103,7 @@ class CrossrefClient:
         if answer.status != 200:
             self.client.fail()
             raise TransportFailure(
-                answer.url, self._redact(_status_reason(answer.status, answer.body)), answer.status
+                answer.url, self._status_reason(answer.status, answer.body), answer.status
             )
         try:
             items = _json_message(answer.body, answer.content_type)["items"]
@@ -131,6 +131,9 @@ class CrossrefClient:
     def _redact(self, text: str) -> str:
         return redact(text, [self._token] if self._token else [])
 
+    def _status_reason(self, status: int, body: bytes) -> str:
+        return _status_reason(status, body, self._redact)
+
     def works_by_orcid(
         self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000
     ) -> Iterator[list[dict[str, Any]]]:
@@ -154,7 +157,7 @@ class CrossrefClient:
                 self.client.fail()
                 raise TransportFailure(
                     answer.url,
-                    self._redact(_status_reason(answer.status, answer.body)),
+                    self._status_reason(answer.status, answer.body),
                     answer.status,
                 )
             try:
@@ -189,7 +192,7 @@ class CrossrefClient:
         if answer.status != 200:
             self.client.fail()
             return WorkResult(
-                doi, "failed", url, reason=self._redact(_status_reason(answer.status, answer.body))
+                doi, "failed", url, reason=self._status_reason(answer.status, answer.body)
             )
         try:
             message = _json_message(answer.body, answer.content_type)
@@ -222,12 +225,14 @@ def _doi_of(message: Any) -> str:
     return str(message.get("DOI")) if isinstance(message, dict) else "no DOI"
 
 
-def _status_reason(status: int, body: bytes) -> str:
-    text = body[:200].decode("utf-8", "replace").strip()
+def _status_reason(status: int, body: bytes, redact_text: Callable[[str], str]) -> str:
+    """'HTTP 400: <the server's message>', redacted before it is cut short (a secret cut in half
+    would no longer be recognised)."""
+    text = body[:4096].decode("utf-8", "replace").strip()
     try:
         detail = json.loads(body).get("message")
         if isinstance(detail, list) and detail:
             text = detail[0].get("message", text)
     except (ValueError, AttributeError, UnicodeDecodeError):
         pass
-    return f"HTTP {status}: {clean(str(text))[:160]}"
+    return f"HTTP {status}: {redact_text(clean(str(text)))[:160]}"
