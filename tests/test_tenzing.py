@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import ArticleRecord
 from credit_tracker.parse.tenzing import decode_table, export_table, parse_table
 
-from .conftest import FIXTURES, ROOT
+from .conftest import DATA, FIXTURES, ROOT
 
 EXAMPLE = FIXTURES / "tenzing" / "contributors_table_example.csv"
 HEADER = EXAMPLE.read_text(encoding="utf-8").splitlines()[0]
@@ -138,3 +141,96 @@ def test_encodings() -> None:
         decode_table(text.encode("utf-16"), "table.csv")
     with pytest.raises(InputError, match=r"table.csv:2: byte 0xe9 is not UTF-8 \(Latin-1"):
         decode_table(text.encode("latin-1"), "table.csv")
+
+
+# ---- delimiters, line endings, degrees, columns tenzing does not know ---------------------------
+
+
+def test_a_semicolon_table_from_a_decimal_comma_excel_is_read() -> None:
+    """Excel in de-DE or fr-FR saves 'CSV' with ';'; it once gave 'missing column Order in ...'."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    table = _parse(out.getvalue())
+    assert [item.author.printed.family for item in table.authors] == ["Smith", "Kovacs", "Luthor"]
+    assert table.layout is not None and (table.layout.delimiter, table.layout.newline) == (
+        ";",
+        "\r\n",
+    )
+    record = ArticleRecord(
+        doi="10.5555/x",
+        authors=[
+            i.author.model_copy(update={"person": f"p{n}"}) for n, i in enumerate(table.authors)
+        ],
+        columns=table.columns,
+        layout=table.layout,
+    )
+    assert export_table(record, {}) == out.getvalue()
+
+
+def test_degrees_in_cells_and_in_columns() -> None:
+    header = HEADER + ",Methodology (lead),Writing – review & editing (supporting)"
+    cells = ["lead", *["FALSE"] * 4, "TRUE", *["FALSE"] * 8]
+    line = ",".join(
+        ["1", "Jane", "NA", "Illés", *cells, *["NA"] * 6, "FALSE", "NA", "TRUE", "TRUE"]
+    )
+    author = _parse(header + "\n" + line + "\n").authors[0].author
+    assert [(r.role, r.degree) for r in author.roles] == [
+        ("conceptualization", "lead"),
+        ("methodology", "lead"),
+        ("writing-review-editing", "supporting"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            HEADER + ",Favourite colour",
+            "table.csv:1: Favourite colour: 'Favourite colour' is not a tenzing column; rename",
+        ),
+        (
+            HEADER + ",Conflict of interests",
+            "table.csv:1: Conflict of interests: 'Conflict of interests' is not a tenzing column "
+            "(is it 'Conflict of interest'?)",
+        ),
+        (HEADER + ",Software", "table.csv:1: Software: the column 'Software' appears twice"),
+        (HEADER + ",software", "table.csv:1: software: the columns 'Software' and 'software' mark"),
+        (HEADER + ",Funding", "table.csv:1: Funding: the column 'Funding' appears twice"),
+        (HEADER.replace("Surname", "DOI"), "table.csv:1: Surname: missing column 'Surname'"),
+    ],
+)
+def test_columns_are_understood_or_refused_never_ignored(header: str, message: str) -> None:
+    extra = header.count(",") - HEADER.count(",")
+    line = _row(["FALSE"] * 14) + ",NA" * extra
+    with pytest.raises(InputError) as caught:
+        _parse(header + "\n" + line + "\n")
+    assert str(caught.value).startswith(message)
+
+
+def test_a_table_with_a_doi_column_is_many_articles() -> None:
+    with pytest.raises(InputError, match=r"table\.csv:1: DOI: the table has a DOI column"):
+        _parse("DOI," + HEADER + "\n10.5555/x," + _row(["FALSE"] * 14) + "\n")
+
+
+def test_the_2025_tenzing_example_round_trips_with_its_acknowledgees() -> None:
+    source = DATA / "tenzing-2025" / "contributors_table_example.csv"
+    table = _parse(source.read_text(encoding="utf-8"), str(source))
+    assert [item.author.printed.family for item in table.authors] == ["Smith", "Kovacs", "Luthor"]
+    assert [row["Author/Acknowledgee"] for row in table.not_on_byline] == [
+        "Acknowledgment only",
+        "Don't agree to be named",
+    ]
+    record = ArticleRecord(
+        doi="10.5555/x",
+        authors=[
+            i.author.model_copy(update={"person": f"p{n}"}) for n, i in enumerate(table.authors)
+        ],
+        columns=table.columns,
+        not_on_byline=table.not_on_byline,
+    )
+    assert export_table(record, {}) == source.read_text(encoding="utf-8")
+    bad = source.read_text(encoding="utf-8").replace("Acknowledgment only", "Editor", 1)
+    with pytest.raises(InputError, match=r"x.csv:5: Author/Acknowledgee: 'Editor' is not 'Author'"):
+        _parse(bad, "x.csv")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,7 +38,12 @@ class Person(BaseModel):
     former_names: list[str] = Field(default_factory=list)
     """Confidential: used to recognise the person, never printed by any command or report."""
     team_member: bool = True
-    """False for co-authors added from a harvested work: their ORCID iDs are not harvested."""
+    """Whether the office counts this person as one of its own (harvested, shown by `author`).
+
+    True for people recorded before membership was asked for, so older records keep their
+    meaning; people created by `records import` and `records add` are co-authors (False) unless
+    named with --members or made members with `person set-member`.
+    """
 
 
 class TeamAuthor(BaseModel):
@@ -56,17 +62,37 @@ class TeamAuthor(BaseModel):
     """Columns of an imported table that credit-tracker does not model, kept for export."""
 
 
+class TableLayout(BaseModel):
+    """How an imported table was written, so that an export writes it the same way."""
+
+    model_config = ConfigDict(frozen=True)
+
+    delimiter: Literal[",", "\t", ";"] = ","
+    """',', a tab, or ';' (Excel in decimal-comma locales)."""
+    newline: Literal["\n", "\r\n"] = "\n"
+    """'\n' or '\r\n' (Excel and most Windows tools)."""
+
+
 class ArticleRecord(BaseModel):
     """The team's record of one article."""
 
     doi: str
     title: str | None = None
     journal: str | None = None
+    year: int | None = None
+    """The year of publication as Crossref registers it (print or online, whichever is first)."""
     authors: list[TeamAuthor]
     draft: bool = False
+    """Created from a registered byline with roles not recorded; ends once they are."""
     note: str | None = None
     columns: list[str] | None = None
     """The header of the imported table, so an export gives back the same columns."""
+    layout: TableLayout | None = None
+    """The imported table's delimiter and line ending; None: comma and LF."""
+    not_on_byline: list[dict[str, str]] = Field(default_factory=list)
+    """Rows of the imported table for people who are not authors (tenzing's 'Acknowledgment
+    only' and "Don't agree to be named"), cell by cell: kept for the export, never checked,
+    listed or shown."""
 
 
 class SourceKind(StrEnum):

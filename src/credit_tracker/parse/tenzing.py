@@ -1,42 +1,65 @@
-"""tenzing contributors tables (CSV or TSV) to and from the team's article records; pure."""
+"""tenzing contributors tables read into the team's article records (export: tenzing_export); pure.
+
+One table is one article: a row per contributor, a TRUE/FALSE column per CRediT role. A role cell
+may also hold a degree ('lead', 'equal', 'supporting'), and a column may mark a role at one degree
+('Methodology (lead)'). Rows of contributors who are not authors (tenzing's 'Author/Acknowledgee'
+column) are kept for the export and never checked.
+"""
 
 from __future__ import annotations
 
-import csv
-import difflib
-import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.credit import ROLES, try_resolve_role
+from credit_tracker.domain.credit import DEGREE_WORDS, ROLES, Degree
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_orcid
-from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor
+from credit_tracker.domain.models import RoleAssignment, TableLayout, TeamAuthor
 from credit_tracker.domain.names import PersonName, clean, split_particle
-from credit_tracker.domain.text import require_safe_text
-
-ORDER, FIRST, MIDDLE, SURNAME = "Order in publication", "Firstname", "Middle name", "Surname"
-ORCID, CORRESPONDING = "ORCID iD", "Corresponding author?"
-NAME_COLUMNS = (ORDER, FIRST, MIDDLE, SURNAME)
-MISSING = "NA"
-
-
-def _tenzing_label(label: str) -> str:
-    """tenzing writes role columns with a plain hyphen: 'Writing - review & editing'."""
-    return label.replace("\u2013", "-")
-
-
-DEFAULT_COLUMNS = [
-    *NAME_COLUMNS,
-    *(_tenzing_label(role.label) for role in ROLES),
-    "Affiliation 1",
-    "Affiliation 2",
-    "Affiliation 3",
-    "Funding",
-    ORCID,
-    "Email address",
+from credit_tracker.parse.spreadsheet import (
+    MAX_CELL_CHARACTERS,
+    MAX_TABLE_BYTES,
+    Sheet,
+    decode_table,
+    read_text_sheet,
+)
+from credit_tracker.parse.tenzing_columns import (
+    BYLINE,
     CORRESPONDING,
-    "Conflict of interest",
+    DEFAULT_COLUMNS,
+    DOI,
+    FIRST,
+    MIDDLE,
+    MISSING,
+    NAME_COLUMNS,
+    ORCID,
+    ORDER,
+    SURNAME,
+    Header,
+    RoleColumn,
+    order_number,
+    read_header,
+)
+from credit_tracker.parse.tenzing_export import export_table
+
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "MAX_CELL_CHARACTERS",
+    "MAX_TABLE_BYTES",
+    "ORCID",
+    "ImportedAuthor",
+    "ParsedTable",
+    "decode_table",
+    "export_table",
+    "parse_rows",
+    "parse_sheet",
+    "parse_table",
+    "table_rows",
 ]
+
+# tenzing's values of 'Author/Acknowledgee', folded: only authors are on the byline.
+_AUTHOR = {"author", ""}
+_NOT_AUTHOR = {"acknowledgment only", "acknowledgement only", "don't agree to be named"}
 
 
 @dataclass(frozen=True)
@@ -54,169 +77,171 @@ class ParsedTable:
 
     columns: list[str]
     authors: list[ImportedAuthor] = field(default_factory=list)
-
-
-MAX_TABLE_BYTES = 5 * 1024 * 1024
-
-
-def decode_table(data: bytes, path: str) -> str:
-    """Return the text of a table file; UTF-8 (a BOM is allowed), anything else is an InputError."""
-    if len(data) > MAX_TABLE_BYTES:
-        raise InputError(
-            "the file is larger than 5 MiB; a contributors table is far smaller", path=path
-        )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("the file is UTF-16; save it as UTF-8", path=path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 (Latin-1 or Windows-1252?); save it as "
-            "UTF-8",
-            path=path,
-            line=line,
-        ) from None
-    if not text.strip():
-        raise InputError("the file is empty", path=path)
-    return text
+    not_on_byline: list[dict[str, str]] = field(default_factory=list)
+    """Rows of contributors who are not authors, cell by cell, for the export."""
+    layout: TableLayout | None = None
 
 
 def parse_table(text: str, path: str) -> ParsedTable:
-    """Parse a tenzing contributors table. Raises InputError naming the line and column."""
-    rows = _read_rows(text, path)
-    header = rows[0]
-    role_columns = _check_header(header, path)
-    table = ParsedTable(columns=header)
-    seen: dict[tuple[str, str], int] = {}
-    for index, row in enumerate(rows[1:], start=2):
+    """Parse one article's table from CSV or TSV text. Raises InputError naming line and column."""
+    return parse_sheet(read_text_sheet(text, path))
+
+
+def parse_sheet(sheet: Sheet) -> ParsedTable:
+    """Parse one article's table from its rows (a text file's or a workbook sheet's)."""
+    header = read_header(sheet.rows[0], sheet.path)
+    if header.has(DOI):
+        raise InputError(
+            "the table has a DOI column, so it holds many articles: import it without a DOI",
+            path=sheet.path,
+            line=1,
+            field=header.columns[header.index[DOI]],
+        )
+    return parse_rows(header, list(table_rows(sheet, header)), sheet.path, sheet.layout)
+
+
+def table_rows(sheet: Sheet, header: Header) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line, cells) for each row that is not blank; InputError for a row of wrong length."""
+    width = len(header.columns)
+    for line, row in zip(sheet.lines[1:], sheet.rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
+        if sheet.pad_short_rows and len(row) < width:
+            row = row + [""] * (width - len(row))
+        if len(row) != width:
             raise InputError(
-                f"{len(row)} fields, but the header has {len(header)}", path=path, line=index
+                f"{len(row)} fields, but the header has {width}", path=sheet.path, line=line
             )
-        cells = dict(zip(header, row, strict=True))
-        imported = _parse_row(cells, role_columns, path, index)
-        key = (
-            imported.author.printed.given.casefold(),
-            imported.author.printed.family_full.casefold(),
-        )
+        yield line, row
+
+
+def parse_rows(
+    header: Header, rows: list[tuple[int, list[str]]], path: str, layout: TableLayout | None
+) -> ParsedTable:
+    """Parse the rows of one article into authors in byline order; InputError for a bad row."""
+    table = ParsedTable(columns=header.table_columns, layout=layout)
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in rows:
+        cells = _cells(header, row)
+        if not _on_byline(header, row, path, line):
+            table.not_on_byline.append(cells)
+            continue
+        imported = _parse_row(header, row, cells, path, line)
+        printed = imported.author.printed
+        key = (printed.given.casefold(), printed.family_full.casefold())
         if key in seen:
             raise InputError(
-                f"duplicate author {imported.author.printed.display()!r} (also on line "
-                f"{seen[key]})",
+                f"duplicate author {printed.display()!r} (also on line {seen[key]})",
                 path=path,
-                line=index,
+                line=line,
                 field=SURNAME,
             )
-        seen[key] = index
+        seen[key] = line
         table.authors.append(imported)
     if not table.authors:
         raise InputError("the table has a header but no authors", path=path)
-    table.authors.sort(key=lambda item: _order_number(item.author.order_label))
+    table.authors.sort(key=lambda item: order_number(item.author.order_label))
     return table
 
 
-MAX_CELL_CHARACTERS = 10_000
+def _cells(header: Header, row: list[str]) -> dict[str, str]:
+    doi = header.index.get(DOI)
+    return {column: row[n] for n, column in enumerate(header.columns) if n != doi}
 
 
-def _read_rows(text: str, path: str) -> list[list[str]]:
-    """Return the table's rows; InputError for unreadable CSV, long cells or unsafe characters."""
-    delimiter = "\t" if "\t" in text.splitlines()[0] else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[str]] = []
-    try:
-        for row in reader:
-            rows.append(_checked_row(row, rows[0] if rows else row, path, reader.line_num))
-    except csv.Error as exc:
-        # csv refuses cells over its field limit (128 KiB) and stray quotes, raising mid-file
-        reason = "a cell is far too long" if "field limit" in str(exc) else str(exc)
-        raise InputError(
-            f"the table cannot be read: {reason}", path=path, line=reader.line_num
-        ) from None
-    return rows
+def _at(header: Header, row: list[str], name: str, default: str = MISSING) -> str:
+    position = header.index.get(name)
+    return default if position is None else row[position]
 
 
-def _checked_row(row: list[str], header: list[str], path: str, line: int) -> list[str]:
-    for index, cell in enumerate(row):
-        column = header[index] if index < len(header) else f"column {index + 1}"
-        if len(cell) > MAX_CELL_CHARACTERS:
-            raise InputError(
-                f"the cell holds {len(cell):,} characters; a contributors table's cells are short",
-                path=path,
-                line=line,
-                field=column,
-            )
-        require_safe_text(cell, field=column, path=path, line=line)
-    return row
-
-
-def _check_header(header: list[str], path: str) -> dict[str, str]:
-    role_columns: dict[str, str] = {}
-    for column in header:
-        role = try_resolve_role(column) if column not in NAME_COLUMNS else None
-        if role is not None:
-            role_columns[column] = role.slug
-    missing = [name for name in NAME_COLUMNS if name not in header]
-    missing += [
-        _tenzing_label(role.label) for role in ROLES if role.slug not in role_columns.values()
-    ]
-    unrecognised = [c for c in header if c not in role_columns and c not in DEFAULT_COLUMNS]
-    for name in missing:
-        close = difflib.get_close_matches(name, unrecognised, n=1, cutoff=0.4)
-        hint = f" (is {close[0]!r} meant to be it?)" if close else ""
-        raise InputError(f"missing column {name!r}{hint}", path=path, line=1, field=name)
-    return role_columns
+def _on_byline(header: Header, row: list[str], path: str, line: int) -> bool:
+    value = clean(_at(header, row, BYLINE, "")).replace("\u2019", "'")
+    kind = "" if value == MISSING else value.casefold()
+    if kind in _AUTHOR:
+        return True
+    if kind in _NOT_AUTHOR:
+        return False
+    raise InputError(
+        f"{value!r} is not 'Author', 'Acknowledgment only' or \"Don't agree to be named\"",
+        path=path,
+        line=line,
+        field=BYLINE,
+    )
 
 
 def _parse_row(
-    cells: dict[str, str], role_columns: dict[str, str], path: str, line: int
+    header: Header, row: list[str], cells: dict[str, str], path: str, line: int
 ) -> ImportedAuthor:
-    surname = _value(cells[SURNAME])
+    surname = _value(_at(header, row, SURNAME))
     if surname is None:
         raise InputError("the surname is missing", path=path, line=line, field=SURNAME)
-    first, middle = _value(cells[FIRST]), _value(cells[MIDDLE])
+    first, middle = _value(_at(header, row, FIRST)), _value(_at(header, row, MIDDLE))
     given = " ".join(part for part in (first, middle) if part)
     particle, family = split_particle(surname)
-    roles = _parse_roles(cells, role_columns, path, line)
-    orcid_raw = _value(cells.get(ORCID, MISSING))
+    orcid_raw = _value(_at(header, row, ORCID))
     orcid = None
     if orcid_raw is not None:
         try:
             orcid = normalize_orcid(orcid_raw)
         except InputError as exc:
             raise InputError(exc.reason, path=path, line=line, field=ORCID) from None
-    corresponding = _boolean(cells.get(CORRESPONDING, "FALSE"), path, line, CORRESPONDING) or False
-    modelled = {*NAME_COLUMNS, *role_columns, CORRESPONDING} - {MIDDLE}
-    extra = {name: value for name, value in cells.items() if name not in modelled}
+    corresponding = _at(header, row, CORRESPONDING, "FALSE")
+    modelled = {*NAME_COLUMNS, CORRESPONDING} - {MIDDLE}
+    modelled |= {header.columns[n] for n in header.roles}
     author = TeamAuthor(
         person="",
         printed=PersonName(given=given, family=family, particle=particle),
-        roles=roles,
-        corresponding=corresponding,
-        order_label=cells[ORDER].strip(),
-        extra=extra,
+        roles=_parse_roles(header, row, path, line),
+        corresponding=_boolean(corresponding, path, line, CORRESPONDING) or False,
+        order_label=_at(header, row, ORDER).strip(),
+        extra={name: value for name, value in cells.items() if name not in modelled},
     )
     return ImportedAuthor(author=author, orcid=orcid, line=line)
 
 
 def _parse_roles(
-    cells: dict[str, str], role_columns: dict[str, str], path: str, line: int
+    header: Header, row: list[str], path: str, line: int
 ) -> list[RoleAssignment] | None:
-    values = {column: _boolean(cells[column], path, line, column) for column in role_columns}
-    if all(value is None for value in values.values()):
+    marks = {
+        n: _role_mark(row[n], role, path, line, header.columns[n])
+        for n, role in header.roles.items()
+    }
+    if all(mark is None for mark in marks.values()):
         return None  # every role NA: the team has not recorded this author's roles
-    unknown = [column for column, value in values.items() if value is None]
-    if unknown:
-        raise InputError(
-            "NA in a role column while other roles are recorded; use TRUE or FALSE",
-            path=path,
-            line=line,
-            field=unknown[0],
-        )
-    slugs = {role_columns[column] for column, value in values.items() if value}
-    return [RoleAssignment(role=role.slug) for role in ROLES if role.slug in slugs]
+    held: dict[str, Degree | None] = {}
+    for position, mark in marks.items():
+        role, column = header.roles[position], header.columns[position]
+        if mark is None and role.degree is None:
+            raise InputError(
+                "NA in a role column while other roles are recorded; use TRUE or FALSE",
+                path=path,
+                line=line,
+                field=column,
+            )
+        if mark is None or mark is False:
+            continue  # FALSE, or a degree column left empty (it says 'not at this degree')
+        degree = role.degree or (mark if isinstance(mark, Degree) else None)
+        before = held.get(role.slug)
+        if before is not None and degree is not None and before is not degree:
+            raise InputError(
+                f"the role is marked both {before} and {degree}", path=path, line=line, field=column
+            )
+        held[role.slug] = before or degree
+    return [RoleAssignment(role=r.slug, degree=held[r.slug]) for r in ROLES if r.slug in held]
+
+
+def _role_mark(
+    cell: str, role: RoleColumn, path: str, line: int, column: str
+) -> bool | Degree | None:
+    """TRUE, FALSE, NA (None), or a degree word in a plain role column."""
+    degree = DEGREE_WORDS.get(cell.strip().casefold()) if role.degree is None else None
+    if degree is not None:
+        return degree
+    try:
+        return _boolean(cell, path, line, column)
+    except InputError as exc:
+        hint = "" if role.degree else ", or a degree (lead, equal, supporting)"
+        raise InputError(exc.reason + hint, path=path, line=line, field=column) from None
 
 
 def _value(cell: str) -> str | None:
@@ -233,62 +258,3 @@ def _boolean(cell: str, path: str, line: int, column: str) -> bool | None:
     if value.upper() == "FALSE":
         return False
     raise InputError(f"{value!r} is not TRUE or FALSE", path=path, line=line, field=column)
-
-
-def _order_number(label: str | None) -> float:
-    try:
-        return float(label or "inf")
-    except ValueError:
-        return float("inf")
-
-
-def export_table(record: ArticleRecord, orcids: dict[str, str | None]) -> str:
-    """Return the record as a tenzing table; `orcids` maps person ids to their ORCID iDs."""
-    columns = record.columns or DEFAULT_COLUMNS
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for position, author in enumerate(record.authors, start=1):
-        cells = _export_cells(author, position, orcids.get(author.person))
-        writer.writerow([_cell(author, cells, column) for column in columns])
-    return out.getvalue()
-
-
-def _export_cells(author: TeamAuthor, position: int, orcid: str | None) -> dict[str, str]:
-    middle = author.extra.get(MIDDLE, MISSING)
-    first = author.printed.given
-    if middle != MISSING and first.endswith(" " + middle):
-        first = first[: -len(middle) - 1]
-    cells = {
-        ORDER: author.order_label or str(position),
-        FIRST: first or MISSING,
-        MIDDLE: middle,
-        SURNAME: author.printed.family_full,
-        CORRESPONDING: _bool_text(author.corresponding),
-    }
-    raw_orcid = author.extra.get(ORCID, MISSING)
-    same = raw_orcid != MISSING and orcid and _orcid_or_none(raw_orcid) == orcid
-    cells[ORCID] = raw_orcid if same or not orcid else orcid
-    return cells
-
-
-def _cell(author: TeamAuthor, cells: dict[str, str], column: str) -> str:
-    if column in cells:
-        return cells[column]
-    role = try_resolve_role(column) if column not in NAME_COLUMNS else None
-    if role is None:
-        return author.extra.get(column, MISSING)
-    if author.roles is None:
-        return MISSING
-    return _bool_text(any(assignment.role == role.slug for assignment in author.roles))
-
-
-def _orcid_or_none(text: str) -> str | None:
-    try:
-        return normalize_orcid(text)
-    except InputError:
-        return None
-
-
-def _bool_text(value: bool) -> str:
-    return "TRUE" if value else "FALSE"
