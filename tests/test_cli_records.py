@@ -83,7 +83,8 @@ def test_a_bad_row_writes_nothing(runner: CliRunner, records_dir: Path, tmp_path
     assert result.exit_code == 2
     assert (
         result.stderr
-        == f"credit-tracker: error: {bad}:3: Funding acquisition: 'TRU' is not TRUE or FALSE\n"
+        == f"credit-tracker: error: {bad}:3: Funding acquisition: 'TRU' is not TRUE or FALSE, "
+        "or a degree (lead, equal, supporting)\n"
     )
     assert (records_dir / "team.json").read_bytes() == before
 

@@ -52,6 +52,8 @@ def test_harvest_lists_exactly_the_new_works_pages_through_and_then_finds_nothin
             "import",
             "10.1111/ele.14024",
             str(_table(tmp_path, "Carl", "Boettiger", BOETTIGER)),
+            "--members",
+            BOETTIGER,
         ],
     )
     expected = sorted(
@@ -75,6 +77,31 @@ def test_harvest_lists_exactly_the_new_works_pages_through_and_then_finds_nothin
     draft = records.articles[expected[0]]
     assert draft.draft and all(a.roles is None for a in draft.authors)
     assert "[draft: roles not recorded]" in runner.invoke(cli, ["records", "list"]).stdout
+    boettiger = next(a for a in draft.authors if a.person == "carl-boettiger")
+    assert draft.title and boettiger.printed.family == "Boettiger"  # linked, title kept
+    members = sorted(p.id for p in records.people.values() if p.team_member)
+    assert members == ["carl-boettiger"]  # every co-author is a person, none a member
+
+
+def test_a_draft_whose_roles_are_then_imported_is_no_longer_a_draft(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path
+) -> None:
+    table = _table(tmp_path, "Carl", "Boettiger", BOETTIGER)
+    runner.invoke(
+        cli, ["records", "import", "10.1111/ele.14024", str(table), "--members", BOETTIGER]
+    )
+    assert runner.invoke(cli, ["harvest", "--add"]).exit_code == 0
+    doi = sorted(Store(records_dir).load().articles)[0]
+    assert Store(records_dir).load().articles[doi].draft
+    roles = _table(tmp_path, "Carl", "Boettiger", BOETTIGER, roles=[0, 5])
+    imported = runner.invoke(cli, ["records", "import", doi, str(roles)])
+    assert imported.exit_code == 0, imported.output
+    assert "  roles recorded; no longer a draft" in imported.stderr.splitlines()
+    record = Store(records_dir).load().articles[doi]
+    assert not record.draft and record.note is None
+    listed = runner.invoke(cli, ["records", "list"]).stdout.splitlines()
+    line = next(line for line in listed if line.startswith(doi))
+    assert "[draft" not in line and any("[draft" in other for other in listed)
 
 
 def test_harvest_skips_notices(
@@ -100,6 +127,8 @@ def test_harvest_skips_notices(
             "import",
             "10.1111/ele.14024",
             str(_table(tmp_path, "Carl", "Boettiger", BOETTIGER)),
+            "--members",
+            BOETTIGER,
         ],
     )
     result = runner.invoke(cli, ["harvest", "--format", "json"])
@@ -118,6 +147,8 @@ def test_harvest_reports_crossref_failures(
             "import",
             "10.1111/ele.14024",
             str(_table(tmp_path, "Carl", "Boettiger", BOETTIGER)),
+            "--members",
+            BOETTIGER,
         ],
     )
     standin.inject("503", times=-1)
@@ -222,6 +253,8 @@ def test_orcid_roles_are_a_source_compared_like_any_other(
             "import",
             doi,
             str(_table(tmp_path, "Jordan", "Sample", "0000-0002-5391-5437", roles=[12])),
+            "--members",
+            "Jordan Sample",
         ],
     )
     result = runner.invoke(

@@ -2,63 +2,95 @@
 
 from __future__ import annotations
 
+import contextlib
 import shlex
+from typing import TYPE_CHECKING
 
 import click
 
 from credit_tracker.cli.base import _polite_client, _store, cli
 from credit_tracker.domain.errors import InputError
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from credit_tracker.domain.records import Records
+    from credit_tracker.store.folder import Store
+
+
+@contextlib.contextmanager
+def team_only(store: Store) -> Iterator[Records]:
+    """An edit of team.json alone (people, publishers): no article shard is read or written."""
+    from credit_tracker.cli.session import editing
+
+    with editing(store, []) as records:
+        yield records
+
 
 @cli.group("person")
 def person_group() -> None:
-    """See a person and record their ORCID iD, accepted spellings and former names."""
+    """See people; record ORCID iDs, spellings, former names; merge, remove, team membership."""
 
 
 @person_group.command("list")
+@click.option("--members", "members_only", is_flag=True, help="Only the team's own members.")
 @click.pass_context
-def person_list(ctx: click.Context) -> None:
-    """List the people in the records.
+def person_list(ctx: click.Context, members_only: bool) -> None:
+    """List the people in the records: id, name, ORCID iD, team member or co-author.
 
     \b
-    Example:
+    Examples:
       credit-tracker person list
+      credit-tracker person list --members
     """
-    records = _store(ctx).load()
-    for person in sorted(records.people.values(), key=lambda p: p.id):
-        click.echo(f"{person.id}\t{person.name.display()}\t{person.orcid or ''}")
+    people = _store(ctx).load_team().people
+    shown = 0
+    for person in sorted(people.values(), key=lambda p: p.id):
+        if members_only and not person.team_member:
+            continue
+        kind = "member" if person.team_member else "co-author"
+        click.echo(f"{person.id}\t{person.name.display()}\t{person.orcid or ''}\t{kind}")
+        shown += 1
+    click.echo(f"{shown} {'team member' if members_only else 'person'}(s)", err=True)
 
 
 @person_group.command("show")
 @click.argument("query")
 @click.pass_context
 def person_show(ctx: click.Context, query: str) -> None:
-    """Show a person (QUERY: an id, an ORCID iD or a name in any spelling).
+    """Show a person and their articles.
 
-    Former names are confidential: only their number is shown.
+    QUERY is an id, an ORCID iD, a full name in any spelling, a family name alone, or a family
+    name with initials ('Carlsson A', 'A. M. Carlsson', 'de Sousa'). A query that fits several
+    people lists them. Former names are confidential: only their number is shown.
 
     \b
-    Example:
+    Examples:
       credit-tracker person show "Jane Illes"
+      credit-tracker person show "Carlsson A"
     """
-    from credit_tracker.rules.editing import find_person
+    from credit_tracker.cli.session import articles_naming
+    from credit_tracker.render.visible import visible
+    from credit_tracker.rules.people import find_person
+    from credit_tracker.rules.works import article_label
 
-    records = _store(ctx).load()
-    person = find_person(records, query)
+    store = _store(ctx)
+    people = store.load_team()
+    person = find_person(people, query)
+    dois = articles_naming(store, [person.id])
+    records = store.load(dois)
     click.echo(f"{person.id}: {person.name.display()}")
     click.echo(
         f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: "
         f"{person.name.particle!r}  suffix: {person.name.suffix!r}"
     )
+    click.echo(f"  team member: {'yes' if person.team_member else 'no (a co-author)'}")
     click.echo(f"  ORCID: {person.orcid or 'none'}")
     click.echo(f"  accepted spellings: {'; '.join(person.accepted_spellings) or 'none'}")
     click.echo(f"  former names: {len(person.former_names)} (confidential, never shown)")
-    articles = [
-        doi
-        for doi, record in records.articles.items()
-        if any(a.person == person.id for a in record.authors)
-    ]
-    click.echo(f"  articles: {', '.join(sorted(articles)) or 'none'}")
+    click.echo(f"  articles: {len(dois) or 'none'}")
+    for doi in dois:
+        click.echo(visible(f"    {article_label(records.articles[doi])}"))
 
 
 @person_group.command("add-spelling")
@@ -72,9 +104,10 @@ def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
     Example:
       credit-tracker person add-spelling jane-illes "J. Illés"
     """
-    from credit_tracker.rules.editing import add_accepted_spelling, find_person
+    from credit_tracker.rules.editing import add_accepted_spelling
+    from credit_tracker.rules.people import find_person
 
-    with _store(ctx).transaction() as records:
+    with team_only(_store(ctx)) as records:
         person = find_person(records, query)
         added = add_accepted_spelling(person, spelling)
     click.echo(f"{person.id}: {'accepted' if added else 'already accepted'}: {spelling}", err=True)
@@ -91,9 +124,10 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
     Example:
       credit-tracker person add-former-name jane-illes "Jane Smith"
     """
-    from credit_tracker.rules.editing import add_former_name, find_person
+    from credit_tracker.rules.editing import add_former_name
+    from credit_tracker.rules.people import find_person
 
-    with _store(ctx).transaction() as records:
+    with team_only(_store(ctx)) as records:
         person = find_person(records, query)
         added = add_former_name(person, name)
     click.echo(
@@ -117,11 +151,11 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     """
     from credit_tracker.domain.errors import FetchError, TransportFailure
     from credit_tracker.domain.names import typographic_key
-    from credit_tracker.rules.editing import find_person
+    from credit_tracker.rules.people import find_person
     from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.sources.settings import Services
 
-    records = _store(ctx).load()
+    records = _store(ctx).load_team()
     person = find_person(records, query)
     if not person.orcid:
         raise InputError(
@@ -164,9 +198,10 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
     Example:
       credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
     """
-    from credit_tracker.rules.editing import find_person, set_orcid
+    from credit_tracker.rules.editing import set_orcid
+    from credit_tracker.rules.people import find_person
 
-    with _store(ctx).transaction() as records:
+    with team_only(_store(ctx)) as records:
         person = find_person(records, query)
         value = set_orcid(records, person, orcid)
     click.echo(f"{person.id}: ORCID {value}", err=True)
@@ -186,7 +221,7 @@ def publisher_list(ctx: click.Context) -> None:
     Example:
       credit-tracker publisher list
     """
-    for publisher in sorted(_store(ctx).load().publishers.values(), key=lambda p: p.id):
+    for publisher in sorted(_store(ctx).load_team().publishers.values(), key=lambda p: p.id):
         journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
         prefixes = ",".join(publisher.doi_prefixes)
         fields = (publisher.id, publisher.name, prefixes, publisher.email or "", journals)
@@ -237,7 +272,7 @@ def publisher_set(
         if not sep or not journal.strip() or not address.strip():
             raise InputError(f"--journal {item!r}: use NAME=EMAIL")
         pairs[journal.strip()] = address.strip()
-    with _store(ctx).transaction() as records:
+    with team_only(_store(ctx)) as records:
         records.publishers[publisher_id] = Publisher(
             id=publisher_id,
             name=name,

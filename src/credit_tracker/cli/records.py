@@ -2,49 +2,183 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from credit_tracker.cli.base import _emit, _store, cli
+from credit_tracker.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from credit_tracker.domain.models import ArticleRecord, Person
+    from credit_tracker.parse.tenzing import ParsedTable
+    from credit_tracker.rules.editing import ImportResult
+    from credit_tracker.rules.linking import Linker
 
 
 @cli.group("records")
 def records_group() -> None:
-    """Import, export, list and show the team's article records."""
+    """Add, import, edit, export, list and show the team's article records."""
+
+
+members_option = click.option(
+    "--members",
+    "members",
+    multiple=True,
+    metavar="ORCID|NAME,...",
+    help=(
+        "The team members among the authors, by ORCID iD or name (comma-separated, "
+        "repeatable); everyone else is a co-author."
+    ),
+)
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a file named on the command line ('-' is stdin); InputError if it cannot be."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("a folder, not a file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path=str(path)) from None
 
 
 @records_group.command("import")
-@click.argument("doi")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--title", help="The article's title, to keep with the record.")
+@click.argument("first", metavar="[DOI]")
+@click.argument("second", metavar="FILE", required=False)
+@click.option("--title", help="The article's title, to keep with the record (with a DOI).")
+@click.option("--sheet", help="The sheet to read, in an .xlsx workbook with several.")
+@members_option
 @click.pass_context
-def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) -> None:
-    """Read a tenzing contributors table (CSV or TSV) into the record for DOI.
+def records_import(
+    ctx: click.Context,
+    first: str,
+    second: str | None,
+    title: str | None,
+    sheet: str | None,
+    members: tuple[str, ...],
+) -> None:
+    """Read a tenzing contributors table (CSV, TSV or .xlsx) into the team's records.
 
-    Importing again replaces that article's record and lists what changed. A bad row is
+    With a DOI, FILE is one article's table. Without, FILE holds many articles: tenzing's
+    columns plus a DOI column, a row per author per article (the team's list, as kept in
+    Excel or Google Sheets). A JSON file written by 'records export --format json' imports
+    back. The delimiter (comma, tab or semicolon) is detected and the line ending kept.
+    Importing again replaces an article's record and lists what changed. A bad cell is
     reported with its line and column, and nothing is written.
 
     \b
-    Example:
+    Examples:
       credit-tracker records import 10.1371/journal.pone.0185809 contributors.csv
+      credit-tracker records import team.xlsx --sheet Articles --members 0000-0002-1825-0097
+      credit-tracker records import aimms.json
     """
-    from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.parse.tenzing import decode_table, parse_table
-    from credit_tracker.rules.editing import import_table
+    from credit_tracker.cli.session import editing
+    from credit_tracker.domain.models import ArticleRecord
+    from credit_tracker.rules.editing import import_record, import_table
+    from credit_tracker.rules.linking import Linker, parse_members
 
-    key = normalize_doi(doi)
-    table = parse_table(decode_table(file.read_bytes(), str(file)), str(file))
-    with _store(ctx).transaction() as records:
-        result = import_table(records, key, table, title=title)
-    verb = "created" if result.created else "replaced"
-    click.echo(f"{verb} the record for {result.doi}: {len(table.authors)} author(s)", err=True)
-    for person in result.new_people:
-        click.echo(f"  new person: {person}", err=True)
-    for change in result.changes:
-        click.echo(f"  {change}", err=True)
-    if not result.created and not result.changes:
-        click.echo("  no changes", err=True)
+    doi, file = (first, Path(second)) if second is not None else (None, Path(first))
+    articles = _read_articles(file, doi, sheet, title)
+    queries = parse_members(members)
+    with editing(_store(ctx), [key for key, _item in articles]) as records:
+        linker = Linker(records, queries)
+        results = []
+        for key, item in articles:
+            if isinstance(item, ArticleRecord):
+                results.append(import_record(records, item, linker=linker))
+            else:
+                results.append(
+                    import_table(records, key, item, title, linker=linker, path=str(file))
+                )
+        linker.finish()
+    _report_imports(results, records.articles, records.people, linker)
+
+
+def _read_articles(
+    file: Path, doi: str | None, sheet: str | None, title: str | None
+) -> list[tuple[str, ParsedTable | ArticleRecord]]:
+    """The articles a file holds: one table, one exported record, or a team's table of many."""
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.parse.record_json import is_json, parse_record_json
+    from credit_tracker.parse.spreadsheet import MAX_TEAM_TABLE_BYTES, read_sheet
+    from credit_tracker.parse.team_table import parse_team_table
+    from credit_tracker.parse.tenzing import parse_sheet
+
+    key = normalize_doi(doi) if doi is not None else None
+    data = read_input(file)
+    if is_json(str(file)):
+        record = parse_record_json(data, str(file))
+        if key is not None and key != record.doi:
+            raise InputError(f"the file is the record of {record.doi}, not {key}", path=str(file))
+        if title is not None:
+            record = record.model_copy(update={"title": title})
+        return [(record.doi, record)]
+    if key is not None:
+        return [(key, parse_sheet(read_sheet(data, str(file), sheet=sheet)))]
+    if title is not None:
+        raise InputError(
+            "--title is for one article: give its DOI before the file", field="--title"
+        )
+    sheet_rows = read_sheet(data, str(file), sheet=sheet, max_bytes=MAX_TEAM_TABLE_BYTES)
+    return [(article.doi, article.table) for article in parse_team_table(sheet_rows)]
+
+
+def _report_imports(
+    results: list[ImportResult],
+    articles: dict[str, ArticleRecord],
+    people: dict[str, Person],
+    linker: Linker,
+) -> None:
+    from credit_tracker.render.visible import visible
+    from credit_tracker.rules.works import title_label
+
+    for result in results:
+        record = articles[result.doi]
+        verb = "created" if result.created else "replaced"
+        about = title_label(record)
+        title = f"; {visible(about)}" if about else ""
+        click.echo(
+            f"{verb} the record for {result.doi}: {len(record.authors)} author(s){title}", err=True
+        )
+        for change in result.changes:
+            click.echo(f"  {change}", err=True)
+        if result.draft_ended:
+            click.echo("  roles recorded; no longer a draft", err=True)
+        if not result.created and not result.changes:
+            click.echo("  no changes", err=True)
+    report_people(
+        linker.created, linker.promoted, linker.notices, people, list_co_authors=len(results) == 1
+    )
+
+
+def report_people(
+    created: list[str],
+    promoted: list[str],
+    notices: list[str],
+    people: dict[str, Person],
+    list_co_authors: bool,
+) -> None:
+    """Print the people a command created or made team members, and links it would not guess."""
+    members = [pid for pid in created if people[pid].team_member]
+    co_authors = [pid for pid in created if not people[pid].team_member]
+    for pid in promoted:
+        click.echo(f"  now a team member: {pid}", err=True)
+    for pid in members:
+        click.echo(f"  new team member: {pid}", err=True)
+    if list_co_authors:
+        for pid in co_authors:
+            click.echo(f"  new person: {pid} (co-author)", err=True)
+    elif co_authors:
+        click.echo(f"  {len(co_authors)} new co-author(s), not team members", err=True)
+    for notice in notices:
+        click.echo(f"  {notice}", err=True)
 
 
 @records_group.command("export")
@@ -69,6 +203,8 @@ def records_import(ctx: click.Context, doi: str, file: Path, title: str | None) 
 def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
     """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS.
 
+    The JSON form imports back with 'records import FILE.json'.
+
     \b
     Examples:
       credit-tracker records export 10.5555/aimms-mentoring-2025 --output aimms.csv
@@ -77,11 +213,12 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     """
     import json
 
+    from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.parse.tenzing import export_table
     from credit_tracker.render.contributions import jats_contribs, statement
     from credit_tracker.rules.editing import get_article
 
-    records = _store(ctx).load()
+    records = _store(ctx).load([normalize_doi(doi)])
     record = get_article(records, doi)
     if fmt == "json":
         text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
@@ -99,12 +236,13 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
 @records_group.command("list")
 @click.pass_context
 def records_list(ctx: click.Context) -> None:
-    """List the articles in the records, with their latest snapshot state.
+    """List the articles in the records, with their latest snapshot state, year and title.
 
     \b
     Example:
       credit-tracker records list
     """
+    from credit_tracker.render.visible import visible
     from credit_tracker.rules.compare import latest_by_source
 
     records = _store(ctx).load()
@@ -118,8 +256,10 @@ def records_list(ctx: click.Context) -> None:
             )
             or "never fetched"
         )
+        year = f"({record.year}) " if record.year else ""
         flags = " [draft: roles not recorded]" if record.draft else ""
-        click.echo(f"{doi}\t{len(record.authors)} authors\t{state}\t{record.title or ''}{flags}")
+        title = visible(record.title or "")
+        click.echo(f"{doi}\t{len(record.authors)} authors\t{state}\t{year}{title}{flags}")
     click.echo(f"{len(records.articles)} article(s)", err=True)
 
 
@@ -127,29 +267,32 @@ def records_list(ctx: click.Context) -> None:
 @click.argument("doi")
 @click.pass_context
 def records_show(ctx: click.Context, doi: str) -> None:
-    """Show the team's record for DOI: authors in order, roles, ORCID iDs.
+    """Show the team's record for DOI: title, authors in order, roles, ORCID iDs, co-authors.
 
     \b
     Example:
       credit-tracker records show 10.5555/aimms-mentoring-2025
     """
-    from credit_tracker.rules.editing import get_article
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.render.visible import visible
+    from credit_tracker.rules.editing import get_article, role_text
 
-    records = _store(ctx).load()
+    records = _store(ctx).load([normalize_doi(doi)])
     record = get_article(records, doi)
-    click.echo(f"{record.doi}  {record.title or ''}")
+    where = ", ".join(str(part) for part in (record.journal, record.year) if part)
+    click.echo(visible(f"{record.doi}  {record.title or ''}" + (f" ({where})" if where else "")))
     if record.note:
         click.echo(f"note: {record.note}")
     for position, author in enumerate(record.authors, start=1):
         person = records.people.get(author.person)
         orcid = f" ORCID {person.orcid}" if person and person.orcid else ""
         star = " (corresponding)" if author.corresponding else ""
-        roles = (
-            "roles not recorded"
-            if author.roles is None
-            else "; ".join(a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles)
-            or "no roles"
-        )
+        tag = "" if person is None or person.team_member else ", co-author"
+        roles = role_text(author)
+        roles = {"not recorded": "roles not recorded", "none": "no roles"}.get(roles, roles)
         click.echo(
-            f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}]: {roles}"
+            visible(
+                f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}{tag}]: "
+                f"{roles}"
+            )
         )

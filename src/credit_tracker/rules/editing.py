@@ -1,17 +1,32 @@
-"""Editing the team's records: importing tables, linking and editing people. Pure over Records."""
+"""Editing the team's records: importing tables and exported records, editing people. Pure."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
-from credit_tracker.domain.names import PersonName, clean, fold, strip_diacritics
+from credit_tracker.domain.names import clean
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
-from credit_tracker.parse.tenzing import ParsedTable
+from credit_tracker.parse.tenzing import ORCID, ParsedTable
+from credit_tracker.rules.linking import Linker
+from credit_tracker.rules.people import find_person
+
+__all__ = [
+    "ImportResult",
+    "add_accepted_spelling",
+    "add_former_name",
+    "describe_changes",
+    "find_person",
+    "get_article",
+    "import_record",
+    "import_table",
+    "role_text",
+    "set_orcid",
+    "settle_draft",
+]
 
 
 @dataclass
@@ -22,69 +37,113 @@ class ImportResult:
     created: bool
     changes: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
+    """People this import created (with a shared Linker: all the linker created so far)."""
+    draft_ended: bool = False
 
 
 def import_table(
-    records: Records, doi: str, table: ParsedTable, title: str | None = None
+    records: Records,
+    doi: str,
+    table: ParsedTable,
+    title: str | None = None,
+    *,
+    linker: Linker | None = None,
+    path: str | None = None,
 ) -> ImportResult:
-    """Replace the article's record with the table's authors, linking or creating people."""
+    """Replace the article's record with the table's authors, linking people or creating them.
+
+    Raises InputError (naming `path` and the line) when two rows are one person by ORCID iD.
+    """
     doi = normalize_doi(doi)
     if title is not None:
         require_safe_text(title, field="title")
-    old = records.articles.get(doi)
-    result = ImportResult(doi=doi, created=old is None)
+    linker = linker or Linker(records)
     authors: list[TeamAuthor] = []
+    lines: dict[str, int] = {}
     for imported in table.authors:
-        person = link_person(records, imported.author.printed, imported.orcid, result.new_people)
+        person = linker.link(imported.author.printed, imported.orcid, doi, exclude=set(lines))
+        if person.id in lines:
+            raise InputError(
+                f"the ORCID iD is also on line {lines[person.id]}: one person on two rows",
+                path=path,
+                line=imported.line,
+                field=ORCID,
+            )
+        lines[person.id] = imported.line
         authors.append(imported.author.model_copy(update={"person": person.id}))
+    old = records.articles.get(doi)
     record = ArticleRecord(
         doi=doi,
         title=title or (old.title if old else None),
         journal=old.journal if old else None,
+        year=old.year if old else None,
         authors=authors,
         columns=table.columns,
+        layout=table.layout,
+        not_on_byline=table.not_on_byline,
+        draft=old.draft if old else False,
+        note=old.note if old else None,
     )
+    return _replace(records, old, record, linker)
+
+
+def import_record(
+    records: Records, record: ArticleRecord, *, linker: Linker | None = None
+) -> ImportResult:
+    """Replace the article's record with an exported one (`records export --format json`).
+
+    Authors keep their person ids where the records know them; the others are linked by name
+    like a table's rows.
+    """
+    linker = linker or Linker(records)
+    authors: list[TeamAuthor] = []
+    taken: set[str] = set()
+    for author in record.authors:
+        known = author.person in records.people and author.person not in taken
+        person = records.people[author.person] if known else None
+        if person is None:
+            orcid = _orcid_or_none(author.extra.get(ORCID, ""))
+            person = linker.link(author.printed, orcid, record.doi, exclude=taken)
+        taken.add(person.id)
+        authors.append(author.model_copy(update={"person": person.id}))
+    new = record.model_copy(update={"authors": authors})
+    return _replace(records, records.articles.get(record.doi), new, linker)
+
+
+def _orcid_or_none(text: str) -> str | None:
+    """The ORCID iD a table's cell gave (kept in the record's extra columns), if it is one."""
+    try:
+        return normalize_orcid(text)
+    except InputError:
+        return None
+
+
+def _replace(
+    records: Records, old: ArticleRecord | None, record: ArticleRecord, linker: Linker
+) -> ImportResult:
+    result = ImportResult(doi=record.doi, created=old is None, new_people=list(linker.created))
+    result.draft_ended = settle_draft(record, records.people)
     if old is not None:
         result.changes = describe_changes(old, record, records.people)
-    records.articles[doi] = record
+    records.articles[record.doi] = record
     return result
 
 
-def link_person(
-    records: Records,
-    name: PersonName,
-    orcid: str | None,
-    new_people: list[str],
-    team_member: bool = True,
-) -> Person:
-    """Return the person with this ORCID or name, or a new one (its id added to `new_people`)."""
-    if orcid:
-        for person in records.people.values():
-            if person.orcid == orcid:
-                return person
-    key = fold(name.display())
-    for person in records.people.values():
-        spellings = [person.name.display(), *person.accepted_spellings]
-        if key in {fold(spelling) for spelling in spellings} and (not orcid or not person.orcid):
-            if orcid and not person.orcid:
-                person.orcid = orcid
-            return person
-    person = Person(
-        id=_new_person_id(records, name), name=name, orcid=orcid, team_member=team_member
-    )
-    records.people[person.id] = person
-    new_people.append(person.id)
-    return person
+def settle_draft(record: ArticleRecord, people: dict[str, Person]) -> bool:
+    """End the record's draft once roles are recorded; return True when it ended now.
 
-
-def _new_person_id(records: Records, name: PersonName) -> str:
-    base = (
-        re.sub(r"[^a-z0-9]+", "-", strip_diacritics(name.display()).lower()).strip("-") or "person"
-    )
-    candidate, number = base, 2
-    while candidate in records.people:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    A draft ends when every team member on the byline has roles recorded (every author, when
+    no team member is on it): the office records its own people's roles.
+    """
+    if not record.draft:
+        return False
+    members = [a for a in record.authors if a.person in people and people[a.person].team_member]
+    if any(author.roles is None for author in members or record.authors):
+        return False
+    record.draft = False
+    if record.note and record.note.startswith("Draft"):
+        record.note = None
+    return True
 
 
 def describe_changes(
@@ -107,17 +166,18 @@ def describe_changes(
     for person, before in old_by_person.items():
         after = new_by_person.get(person)
         if after is not None:
-            changes.extend(_author_changes(before, after))
+            changes.extend(author_changes(before, after))
     return changes
 
 
-def _author_changes(before: TeamAuthor, after: TeamAuthor) -> list[str]:
+def author_changes(before: TeamAuthor, after: TeamAuthor) -> list[str]:
+    """Return one line per difference between two versions of one byline entry."""
     name = after.printed.display()
     lines = []
     if before.printed != after.printed:
         lines.append(f"{before.printed.display()}: name now printed as {name}")
-    old_roles = _role_text(before)
-    new_roles = _role_text(after)
+    old_roles = role_text(before)
+    new_roles = role_text(after)
     if old_roles != new_roles:
         lines.append(f"{name}: roles {old_roles} → {new_roles}")
     if before.corresponding != after.corresponding:
@@ -125,10 +185,14 @@ def _author_changes(before: TeamAuthor, after: TeamAuthor) -> list[str]:
     return lines
 
 
-def _role_text(author: TeamAuthor) -> str:
+def role_text(author: TeamAuthor) -> str:
+    """Return the author's roles for a message: 'Methodology (lead); Software', 'none' or
+    'not recorded'."""
     if author.roles is None:
         return "not recorded"
-    return "; ".join(a.label for a in author.roles) or "none"
+    return (
+        "; ".join(a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles) or "none"
+    )
 
 
 def get_article(records: Records, doi: str) -> ArticleRecord:
@@ -137,37 +201,6 @@ def get_article(records: Records, doi: str) -> ArticleRecord:
     if key not in records.articles:
         raise NotFoundError(f"no record for {key}; see 'credit-tracker records list'")
     return records.articles[key]
-
-
-def find_person(records: Records, query: str) -> Person:
-    """Return the person a query names: an id, an ORCID, or a name in any accepted spelling.
-
-    Former names are matched too, but the person is returned without saying which name matched.
-    """
-    query = clean(query)
-    if query in records.people:
-        return records.people[query]
-    try:
-        orcid = normalize_orcid(query)
-    except InputError:
-        orcid = None
-    key = fold(query)
-    matches = [
-        person
-        for person in records.people.values()
-        if (orcid and person.orcid == orcid)
-        or key
-        in {
-            fold(s)
-            for s in (person.name.display(), *person.accepted_spellings, *person.former_names)
-        }
-    ]
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        ids = ", ".join(person.id for person in matches)
-        raise InputError(f"{query!r} names more than one person ({ids}); use the id")
-    raise NotFoundError(f"no person matches {query!r}; see 'credit-tracker person list'")
 
 
 def add_accepted_spelling(person: Person, spelling: str) -> bool:

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
+from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.crossref import is_notice, parse_work
 from credit_tracker.parse.crossref_model import malformed
-from credit_tracker.rules.editing import link_person
+from credit_tracker.rules.linking import Linker
+from credit_tracker.rules.works import WorkMetadata, draft_from_work, year_of
 from credit_tracker.sources.crossref import CrossrefClient
 
 ORCIDS_PER_QUERY = 20
@@ -26,6 +27,7 @@ class NewWork:
     authors: list[SourceAuthor]
     members: list[str]
     """Ids of the team members who appear on it (by ORCID iD)."""
+    year: int | None = None
 
 
 @dataclass
@@ -42,7 +44,8 @@ def harvest(
 ) -> HarvestResult:
     """List the works carrying any team member's ORCID iD that are not in the records.
 
-    Correction, retraction and new-version notices are not works to track, so they are skipped.
+    Only team members are harvested: co-authors' ORCID iDs are not asked for. Correction,
+    retraction and new-version notices are not works to track, so they are skipped.
     """
     by_orcid = {
         person.orcid: person.id
@@ -87,25 +90,20 @@ def _consider(
         journal=work.journal or "",
         authors=work.authors,
         members=members,
+        year=year_of(item),
     )
 
 
 def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
-    """Create draft records (roles not recorded) for the works; return the people created."""
-    created: list[str] = []
+    """Create draft records (roles not recorded) for the works; return the people created.
+
+    Team members are linked by ORCID iD, then by name; the other authors become co-authors,
+    whose own works are not harvested.
+    """
+    linker = Linker(records)
     for work in works:
-        authors = []
-        for author in work.authors:
-            if author.name is None:
-                continue  # organisations are not people of the team's records
-            person = link_person(records, author.name, author.orcid, created, team_member=False)
-            authors.append(TeamAuthor(person=person.id, printed=author.name, roles=None))
-        records.articles[work.doi] = ArticleRecord(
-            doi=work.doi,
-            title=work.title or None,
-            journal=work.journal or None,
-            authors=authors,
-            draft=True,
-            note="Draft created by 'credit-tracker harvest': roles not recorded yet.",
+        metadata = WorkMetadata(
+            title=work.title or None, journal=work.journal or None, year=work.year
         )
-    return created
+        records.articles[work.doi] = draft_from_work(linker, work.doi, work.authors, metadata)
+    return linker.created

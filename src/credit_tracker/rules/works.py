@@ -1,0 +1,89 @@
+"""Records from what Crossref registers: draft bylines; titles, journals and years kept. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
+from credit_tracker.domain.names import clean
+from credit_tracker.parse.crossref import ParsedWork
+from credit_tracker.rules.linking import Linker
+
+DRAFT_NOTE = "Draft from the byline Crossref registers: roles not recorded yet."
+# Crossref's dates, earliest meaning first: 'issued' is the earlier of print and online.
+_DATE_FIELDS = ("issued", "published", "published-print", "published-online", "created")
+
+
+@dataclass(frozen=True)
+class WorkMetadata:
+    """What a record keeps from Crossref about the article itself."""
+
+    title: str | None = None
+    journal: str | None = None
+    year: int | None = None
+
+
+def metadata_of(message: dict[str, Any], work: ParsedWork) -> WorkMetadata:
+    """Return the title, journal and year of a Crossref work (already parsed as `work`)."""
+    return WorkMetadata(title=work.title, journal=work.journal, year=year_of(message))
+
+
+def year_of(message: dict[str, Any]) -> int | None:
+    """Return the year of publication from a Crossref work's date-parts, or None."""
+    for name in _DATE_FIELDS:
+        value = message.get(name)
+        parts = value.get("date-parts") if isinstance(value, dict) else None
+        first = parts[0] if isinstance(parts, list) and parts else None
+        year = first[0] if isinstance(first, list) and first else None
+        if isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 2999:
+            return year
+    return None
+
+
+def fill_metadata(record: ArticleRecord, metadata: WorkMetadata) -> list[str]:
+    """Fill the record's missing title, journal and year from Crossref; return what was filled.
+
+    What the team typed (`records import --title`) is never overwritten. To be called by fetch
+    for each article Crossref answered for, and by `records add`.
+    """
+    filled = []
+    for name in ("title", "journal", "year"):
+        value = getattr(metadata, name)
+        if isinstance(value, str):
+            value = clean(value) or None
+        if value is not None and getattr(record, name) is None:
+            setattr(record, name, value)
+            filled.append(f"{name}: {value}")
+    return filled
+
+
+def draft_from_work(
+    linker: Linker, doi: str, byline: list[SourceAuthor], metadata: WorkMetadata
+) -> ArticleRecord:
+    """Return a draft record: the authors as Crossref registers them, roles not recorded.
+
+    Team members are linked (ORCID iD, then name); every other author becomes a co-author.
+    Organisations on the byline are not people, so they are left out of the team's record.
+    """
+    authors = []
+    for author in byline:
+        if author.name is None:
+            continue
+        person = linker.link(author.name, author.orcid, doi)
+        authors.append(TeamAuthor(person=person.id, printed=author.name, roles=None))
+    record = ArticleRecord(doi=doi, authors=authors, draft=True, note=DRAFT_NOTE)
+    fill_metadata(record, metadata)
+    return record
+
+
+def article_label(record: ArticleRecord) -> str:
+    """Return 'DOI (year) Title' for messages: a DOI is never shown bare where a title is known."""
+    about = title_label(record)
+    return f"{record.doi} {about}" if about else record.doi
+
+
+def title_label(record: ArticleRecord) -> str:
+    """Return '(year) Title', '(year)', 'Title' or ''."""
+    year = f"({record.year})" if record.year else ""
+    return " ".join(part for part in (year, record.title or "") if part)
