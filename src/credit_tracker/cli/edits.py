@@ -1,0 +1,143 @@
+"""Small edits of a record, one command each: an author's roles and degrees, removing a record.
+
+Each reads and writes only the article's shard and team.json, and prints one line per change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import click
+
+from credit_tracker.cli.base import _store
+from credit_tracker.cli.records import records_group
+from credit_tracker.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from credit_tracker.domain.records import Records
+
+Edit = Callable[["Records", str, int], list[str]]
+"""An edit of one author (by byline position) of one article: returns the lines to print."""
+
+
+@records_group.command("set-roles")
+@click.argument("doi")
+@click.argument("person")
+@click.argument("roles", nargs=-1, metavar="ROLE...")
+@click.option("--none", "no_roles", is_flag=True, help="The author has no CRediT role.")
+@click.option("--not-recorded", is_flag=True, help="The author's roles are not known.")
+@click.pass_context
+def records_set_roles(
+    ctx: click.Context,
+    doi: str,
+    person: str,
+    roles: tuple[str, ...],
+    no_roles: bool,
+    not_recorded: bool,
+) -> None:
+    """Set the roles of PERSON (an id, ORCID iD or name of an author) on the article DOI.
+
+    The roles given replace the ones recorded. ROLE is a CRediT role in any spelling, with a
+    degree as 'Methodology=lead'. A draft whose team members all have roles stops being one.
+
+    \b
+    Examples:
+      credit-tracker records set-roles 10.1371/journal.pone.0185809 "Carlsson A" \\
+          Conceptualization Methodology=lead "Writing – review & editing"
+      credit-tracker records set-roles 10.5555/aimms-mentoring-2025 jane-illes --none
+    """
+    from credit_tracker.rules.record_edits import parse_role, set_roles
+
+    if sum((bool(roles), no_roles, not_recorded)) != 1:
+        raise InputError("give the roles, or --none, or --not-recorded", field="ROLE")
+    parsed = None if not_recorded else [parse_role(role) for role in roles]
+    _edit(ctx, doi, person, lambda records, key, n: set_roles(records, key, n, parsed))
+
+
+@records_group.command("add-role")
+@click.argument("doi")
+@click.argument("person")
+@click.argument("roles", nargs=-1, required=True, metavar="ROLE...")
+@click.pass_context
+def records_add_role(ctx: click.Context, doi: str, person: str, roles: tuple[str, ...]) -> None:
+    """Give PERSON these roles on the article DOI, keeping the others (a degree replaces one).
+
+    \b
+    Example:
+      credit-tracker records add-role 10.1371/journal.pone.0185809 caspar-a-hallmann Software
+    """
+    from credit_tracker.rules.record_edits import add_roles, parse_role
+
+    parsed = [parse_role(role) for role in roles]
+    _edit(ctx, doi, person, lambda records, key, n: add_roles(records, key, n, parsed))
+
+
+@records_group.command("remove-role")
+@click.argument("doi")
+@click.argument("person")
+@click.argument("roles", nargs=-1, required=True, metavar="ROLE...")
+@click.pass_context
+def records_remove_role(ctx: click.Context, doi: str, person: str, roles: tuple[str, ...]) -> None:
+    """Take these roles from PERSON on the article DOI.
+
+    \b
+    Example:
+      credit-tracker records remove-role 10.1371/journal.pone.0185809 "Hallmann" Software
+    """
+    from credit_tracker.rules.record_edits import parse_role, remove_roles
+
+    parsed = [parse_role(role) for role in roles]
+    _edit(ctx, doi, person, lambda records, key, n: remove_roles(records, key, n, parsed))
+
+
+def _edit(ctx: click.Context, doi: str, query: str, change: Edit) -> None:
+    """Find the author on the article, apply `change`, write, print what changed."""
+    from credit_tracker.cli.session import editing
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.rules.editing import get_article
+    from credit_tracker.rules.people import PeopleIndex
+    from credit_tracker.rules.record_edits import find_author
+
+    key = normalize_doi(doi)
+    with editing(_store(ctx), [key], team=False) as records:
+        record = get_article(records, key)
+        position = find_author(record, PeopleIndex(records.people), query)
+        lines = change(records, key, position)
+    for line in lines or [f"{key}: no changes"]:
+        click.echo(line, err=True)
+
+
+@records_group.command("remove")
+@click.argument("dois", nargs=-1, required=True, metavar="DOI...")
+@click.pass_context
+def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
+    """Stop tracking the articles DOI...: their records are removed.
+
+    Their publisher snapshots and correction requests are kept as history (adding the DOI
+    again brings the snapshots back). The people on them stay; remove people left on no
+    article with 'person remove'.
+
+    \b
+    Example:
+      credit-tracker records remove 10.5555/duplicate-entry
+    """
+    from credit_tracker.cli.session import removing
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.render.visible import visible
+    from credit_tracker.rules.record_edits import remove_record
+    from credit_tracker.rules.works import article_label
+
+    keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))
+    with removing(_store(ctx), keys) as records:
+        removed = [remove_record(records, key) for key in keys]
+    for item in removed:
+        kept = f"; kept {item.snapshots} snapshot(s)" if item.snapshots else ""
+        if item.corrections:
+            kept += f" and {len(item.corrections)} correction request(s)"
+        click.echo(
+            visible(
+                f"removed {article_label(item.record)}: {len(item.record.authors)} author(s){kept}"
+            ),
+            err=True,
+        )

@@ -1,0 +1,148 @@
+"""Small edits of one article's record: an author's roles and degrees, removing the record. Pure.
+
+Each edit returns one line per change, for the command to print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from credit_tracker.domain.credit import ROLES, parse_degree, resolve_role, split_degree
+from credit_tracker.domain.errors import InputError, NotFoundError
+from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor
+from credit_tracker.domain.names import clean, fold, given_compatible
+from credit_tracker.domain.records import Records
+from credit_tracker.rules.editing import get_article, role_text, settle_draft
+from credit_tracker.rules.people import PeopleIndex, candidates, find_person, name_forms
+
+_ORDER = {role.slug: n for n, role in enumerate(ROLES)}
+
+
+def parse_role(text: str) -> RoleAssignment:
+    """Return the role (and degree) `text` names: 'Methodology', 'methodology=lead',
+    'Writing – review & editing (supporting)', a NISO URI. Raises InputError naming the ROLE."""
+    value = clean(text)
+    name, sep, degree_text = value.partition("=")
+    try:
+        if sep:
+            return RoleAssignment(role=resolve_role(name).slug, degree=parse_degree(degree_text))
+        split = split_degree(value)
+        role = resolve_role(split.label if split.degree else value)
+    except InputError as exc:
+        raise InputError(exc.reason, field="ROLE") from None
+    return RoleAssignment(role=role.slug, degree=split.degree)
+
+
+def find_author(record: ArticleRecord, index: PeopleIndex, query: str) -> int:
+    """Return the byline position (0-based) of the author `query` names on this article.
+
+    The query is matched against the article's authors only: their ids, ORCID iDs and names,
+    and the names as printed on this article. Raises InputError when it fits several.
+    """
+    ids = [author.person for author in record.authors]
+    # an index of this article's people only: the team's other thousands are not searched
+    own = PeopleIndex({pid: index.people[pid] for pid in ids if pid in index.people})
+    try:
+        return ids.index(find_person(own, query).id)
+    except NotFoundError:
+        pass
+    fitting = [n for n, author in enumerate(record.authors) if _printed_fits(author, query)]
+    if len(fitting) == 1:
+        return fitting[0]
+    if fitting:
+        listed = candidates(index, [ids[n] for n in fitting])
+        raise InputError(f"{clean(query)!r} could be {len(fitting)} authors: {listed}; give the id")
+    raise NotFoundError(
+        f"no author of {record.doi} matches {clean(query)!r}; see 'credit-tracker records show "
+        f"{record.doi}'"
+    )
+
+
+def _printed_fits(author: TeamAuthor, query: str) -> bool:
+    printed = author.printed
+    if fold(printed.display()) == fold(query):
+        return True
+    families = {fold(printed.family), fold(printed.family_full)}
+    return any(
+        fold(form.family) in families and given_compatible(form.given, printed.given)
+        for form in name_forms(query)
+    )
+
+
+def set_roles(
+    records: Records, doi: str, position: int, roles: list[RoleAssignment] | None
+) -> list[str]:
+    """Replace one author's roles (None: not recorded; []: none); return the changes."""
+    record = get_article(records, doi)
+    return _apply(records, record, position, _ordered(roles) if roles is not None else None)
+
+
+def add_roles(records: Records, doi: str, position: int, roles: list[RoleAssignment]) -> list[str]:
+    """Give one author these roles (a degree given replaces the one held); return the changes."""
+    record = get_article(records, doi)
+    held = {a.role: a for a in record.authors[position].roles or []}
+    for assignment in roles:
+        if assignment.role not in held or assignment.degree is not None:
+            held[assignment.role] = assignment
+    return _apply(records, record, position, _ordered(list(held.values())))
+
+
+def remove_roles(
+    records: Records, doi: str, position: int, roles: list[RoleAssignment]
+) -> list[str]:
+    """Take these roles from one author; return the changes (none if they held none of them)."""
+    record = get_article(records, doi)
+    author = record.authors[position]
+    if author.roles is None:
+        raise InputError(
+            f"{author.printed.display()}'s roles on {record.doi} are not recorded; record them "
+            "with 'credit-tracker records set-roles'",
+            field="ROLE",
+        )
+    gone = {assignment.role for assignment in roles}
+    return _apply(records, record, position, [a for a in author.roles if a.role not in gone])
+
+
+def _ordered(roles: list[RoleAssignment]) -> list[RoleAssignment]:
+    """CRediT's order, one assignment per role (the last given wins)."""
+    by_role = {assignment.role: assignment for assignment in roles}
+    return sorted(by_role.values(), key=lambda assignment: _ORDER[assignment.role])
+
+
+def _apply(
+    records: Records, record: ArticleRecord, position: int, roles: list[RoleAssignment] | None
+) -> list[str]:
+    before = record.authors[position]
+    after = before.model_copy(update={"roles": roles})
+    if role_text(before) == role_text(after):
+        return []
+    record.authors[position] = after
+    changes = [
+        f"{record.doi}: {after.printed.display()}: roles {role_text(before)} → {role_text(after)}"
+    ]
+    if settle_draft(record, records.people):
+        changes.append(f"{record.doi}: roles recorded; no longer a draft")
+    return changes
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A record taken out of the team's records, and what stays behind."""
+
+    record: ArticleRecord
+    snapshots: int
+    """Its snapshots, kept as history."""
+    corrections: list[str]
+    """Correction requests about it, kept as history."""
+
+
+def remove_record(records: Records, doi: str) -> Removed:
+    """Remove the article's record; NotFoundError when there is none.
+
+    Its snapshots and correction requests stay, as history: adding the DOI again finds them.
+    """
+    record = get_article(records, doi)
+    del records.articles[record.doi]
+    snapshots = records.snapshots.get(record.doi, [])
+    kept = sorted(key for key, request in records.corrections.items() if request.doi == record.doi)
+    return Removed(record=record, snapshots=len(snapshots), corrections=kept)

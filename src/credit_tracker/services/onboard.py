@@ -1,0 +1,221 @@
+"""Tracking articles by DOI alone: bylines, titles, journals and years from Crossref, in batches.
+
+Crossref is asked with fetch's client (list queries of 50 DOIs, the announced rate and
+concurrency limits, retries); several batches are in flight at once, and the transport keeps
+them within the limits. What Crossref answers becomes draft records (roles not recorded), with
+team members linked and everyone else a co-author; each batch is written while the next ones
+are in flight, so that the store's writes overlap the waits that the rate limit imposes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Any
+
+from credit_tracker.domain.errors import RunStopped
+from credit_tracker.domain.models import ArticleRecord, Person
+from credit_tracker.domain.records import Records
+from credit_tracker.parse.crossref import ParsedWork, is_notice, parse_work
+from credit_tracker.rules.linking import Linker, MemberQuery
+from credit_tracker.rules.works import WorkMetadata, draft_from_work, metadata_of
+from credit_tracker.sources.crossref import CrossrefClient, WorkResult
+from credit_tracker.store.folder import Store
+
+MAX_BATCHES_IN_FLIGHT = 6
+STOPPED = "not looked up: the run stopped after repeated failures"
+INTERRUPTED = "not looked up: interrupted"
+
+
+@dataclass(frozen=True)
+class Registered:
+    """Crossref has the work: its byline and metadata."""
+
+    doi: str
+    work: ParsedWork
+    metadata: WorkMetadata
+    notice: bool = False
+    """The DOI is a correction, retraction or new-version notice, not an article."""
+
+
+@dataclass(frozen=True)
+class NotRegistered:
+    """Crossref has no record of the DOI (HTTP 404)."""
+
+    doi: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CouldNotLookUp:
+    """Crossref could not be asked, or answered badly: the DOI is not added this time."""
+
+    doi: str
+    reason: str
+
+
+Lookup = Registered | NotRegistered | CouldNotLookUp
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Lookups:
+    """How the look-ups went: the requests sent, and whether Ctrl-C ended them."""
+
+    requests: int = 0
+    interrupted: bool = False
+
+
+def look_up_batches(
+    crossref: CrossrefClient, dois: list[str], state: Lookups
+) -> Iterator[list[Lookup]]:
+    """Yield what Crossref says about each batch of DOIs, several batches in flight.
+
+    Batches come as they are answered (the transport's gates do not serve them in order), so that
+    the caller's writes overlap the requests still waiting for the rate limit. A failure is a
+    result, not a raise. After a stop (too many failures) or Ctrl-C, the DOIs not yet answered
+    come last, as CouldNotLookUp; what was answered before has been yielded.
+    """
+    size = crossref.batch_size
+    batches = [dois[i : i + size] for i in range(0, len(dois), size)]
+    done: set[str] = set()
+    workers = max(1, min(MAX_BATCHES_IN_FLIGHT, len(batches)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_one_batch, crossref, batch) for batch in batches]
+        try:
+            for future in as_completed(futures):
+                try:
+                    found = future.result()
+                except RunStopped:
+                    break
+                done.update(lookup.doi for lookup in found)
+                yield found
+        except KeyboardInterrupt:
+            state.interrupted = True
+        finally:
+            _give_up(crossref, futures)  # also when the caller stops early: no new requests
+    state.requests = crossref.client.counters.requests
+    reason = INTERRUPTED if state.interrupted else STOPPED
+    rest: list[Lookup] = [CouldNotLookUp(doi, reason) for doi in dois if doi not in done]
+    if rest:
+        yield rest
+
+
+def _give_up(crossref: CrossrefClient, futures: Iterable[Future[list[Lookup]]]) -> None:
+    crossref.client.stopped = True
+    for future in futures:
+        future.cancel()
+
+
+def _one_batch(crossref: CrossrefClient, batch: list[str]) -> list[Lookup]:
+    if crossref.client.stopped:
+        raise RunStopped()
+    return [_lookup(result) for result in crossref.fetch_batch(batch)]
+
+
+def _lookup(result: WorkResult) -> Lookup:
+    if result.state == "ok" and result.message is not None:
+        work = parse_work(result.message)
+        return Registered(
+            doi=result.doi,
+            work=work,
+            metadata=metadata_of(result.message, work),
+            notice=is_notice(result.message),
+        )
+    reason = result.reason or "no reason given"
+    if result.state == "not-found":
+        return NotRegistered(result.doi, reason)
+    return CouldNotLookUp(result.doi, reason)
+
+
+@dataclass
+class Onboarded:
+    """What `records add` did: the records added, and every DOI it did not add, with why."""
+
+    added: list[ArticleRecord] = field(default_factory=list)
+    tracked: list[ArticleRecord] = field(default_factory=list)
+    """Already in the records: left alone."""
+    notices: list[str] = field(default_factory=list)
+    """Correction or retraction notices: not articles to track."""
+    not_registered: list[NotRegistered] = field(default_factory=list)
+    failed: list[CouldNotLookUp] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    """The team's people after the command (new ones included), for the report."""
+    created: list[str] = field(default_factory=list)
+    promoted: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    """Links not made because two people fitted (from the linker)."""
+    lookups: Lookups = field(default_factory=Lookups)
+
+
+def add_dois(
+    store: Store,
+    crossref: CrossrefClient,
+    dois: list[str],
+    members: list[MemberQuery],
+    progress: Progress | None = None,
+) -> Onboarded:
+    """Add a draft record for each DOI Crossref has and the records do not; list the others.
+
+    Each batch is written as soon as it is answered, while the next are in flight (as fetch
+    does), so that Ctrl-C or a stop keeps what was added. When --members names someone not yet
+    in the records, every DOI is looked up first and all is written at once: a name that fits
+    nobody raises InputError and nothing is written.
+    """
+    done = Onboarded()
+    with store.locked():
+        before = store.load(dois)
+        done.tracked = [before.articles[doi] for doi in dois if doi in before.articles]
+        todo = [doi for doi in dois if doi not in before.articles]
+        probe = Linker(before, members)  # an ambiguous --members entry is refused here
+        found: list[Lookup] = []
+        for batch in look_up_batches(crossref, todo, done.lookups):
+            if probe.pending:
+                found += batch  # written once all are looked up, or not at all
+            else:
+                records = store.load([lookup.doi for lookup in batch])
+                _absorb(records, batch, Linker(records, members), done)
+                store.save(records)
+            if progress is not None:
+                progress(len(found) + sum(map(len, _counted(done))), len(todo))
+        if probe.pending:
+            if done.lookups.interrupted:
+                raise KeyboardInterrupt  # nothing was written: a part would not be whole
+            _absorb(before, found, probe, done)
+            probe.finish()
+            store.save(before)
+    _in_order(done, dois)
+    return done
+
+
+def _counted(done: Onboarded) -> tuple[list[Any], ...]:
+    return (done.added, done.notices, done.not_registered, done.failed)
+
+
+def _in_order(done: Onboarded, dois: list[str]) -> None:
+    """Batches are absorbed as they come: report them in the order they were asked for."""
+    order = {doi: n for n, doi in enumerate(dois)}
+    done.added.sort(key=lambda record: order[record.doi])
+    done.not_registered.sort(key=lambda item: order[item.doi])
+    done.failed.sort(key=lambda item: order[item.doi])
+    done.notices.sort(key=order.__getitem__)
+
+
+def _absorb(records: Records, lookups: list[Lookup], linker: Linker, done: Onboarded) -> None:
+    """Add the drafts of one batch to `records`, and what happened to `done`."""
+    for lookup in lookups:
+        if isinstance(lookup, NotRegistered):
+            done.not_registered.append(lookup)
+        elif isinstance(lookup, CouldNotLookUp):
+            done.failed.append(lookup)
+        elif lookup.notice:
+            done.notices.append(lookup.doi)
+        else:
+            record = draft_from_work(linker, lookup.doi, lookup.work.authors, lookup.metadata)
+            records.articles[lookup.doi] = record
+            done.added.append(record)
+    done.created += linker.created
+    done.promoted += [pid for pid in linker.promoted if pid not in done.promoted]
+    done.links += linker.notices
+    done.people = records.people
