@@ -54,6 +54,8 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
         "version",
         "summary",
         "findings",
+        "regressed",
+        "pending",
         "unverified",
         "acknowledged",
         "resolved",

@@ -45,6 +45,8 @@ MD_SHOWN = (
     r"\\u202eseR\\u202c\\u2066%0A\\r\\n::warning::x\\u2028\\ufeff\\x85\\x7f\\x00 Ja\\u200dne" + KEPT
 )
 MD_TITLE = r"Title\\x1b\]0;t\\x07\\u202e\\n::error::t"
+# Drafts' Markdown: no HTML entities; < and > are backslash-escaped like the other markup.
+MD_TEXT_SHOWN = MD_SHOWN.replace("&lt;img src=x&gt;", r"\<img src=x\>")
 # JSON: the exact value, each hidden character (the kept ZWNJ too) written as a JSON \u escape.
 JSON_SHOWN = (
     r"=Evil\u001b]0;pwned\u0007\u001b[31m<img src=x>*b*|[l](http://e.vil) \u202eseR\u202c"
@@ -92,7 +94,7 @@ CASES = {
     ),
     "markdown": (
         ["check", "--format", "markdown"],
-        [f"| error | `author-extra` |  | jats |  | {MD_SHOWN} | `{EXTRA_ID}` |"],
+        [f"| error | `author-extra` |  | jats |  | {MD_SHOWN} | open | `{EXTRA_ID}` |"],
     ),
     "github": (
         ["check", "--format", "github"],
@@ -112,9 +114,10 @@ CASES = {
         ["correction", "draft", AIMMS],
         [
             f"Subject: Correction request: {TITLE_SHOWN} (doi:{AIMMS})",
-            f"We ask you to correct the following article: {TITLE_SHOWN}",
-            f"1. {EXTRA}{SHOWN} (position 16)",
-            f"   author extra  {SHOWN} | (not listed)",
+            f"  {TITLE_SHOWN}",
+            "1. The online article lists an author who is not an author of the article: "
+            f"\u201c{SHOWN}\u201d.",
+            f"   - Author list: now includes \u201c{SHOWN}\u201d; should be without this name",
         ],
     ),
     "draft-markdown": (
@@ -122,11 +125,12 @@ CASES = {
         [
             f"# Correction request: {MD_TITLE} (doi:{AIMMS})",
             f"- **Article:** {MD_TITLE}",
-            f"## 1. {EXTRA}{MD_SHOWN} (position 16)",
-            f"| author extra | {MD_SHOWN} | (not listed) |",
+            "## 1. The online article lists an author who is not an author of the article: "
+            f"\u201c{MD_TEXT_SHOWN}\u201d.",
+            f"| Author list | includes \u201c{MD_TEXT_SHOWN}\u201d | without this name |",
         ],
     ),
-    "author": (["author", "jane-illes"], [f"{AIMMS}  {TITLE_SHOWN}"]),
+    "author": (["author", "jane-illes"], [TITLE_SHOWN]),
 }
 
 
@@ -195,9 +199,13 @@ def test_the_html_report_shows_escapes_as_text(
     assert runner.invoke(cli, ["report", "--output", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert not [c for c in RAW if c in html]
-    assert f"<h3>{AIMMS} \u2014 {TITLE_SHOWN}</h3>" in html
-    assert f"<td>{XML_SHOWN}</td>" in html  # the printed column: escaped, one line
-    assert not any(line.startswith("::") for line in html.splitlines())
+    assert "<img" not in html and not any(line.startswith("::") for line in html.splitlines())
+    # the title in the summary's table: shown with its escapes, as text
+    assert f'<span class="doi">{AIMMS}</span> {TITLE_SHOWN}</td>' in html
+    # the findings table's data: the printed name exactly as every other format shows it
+    data = json.loads(html.split('id="report-data">', 1)[1].split("</script>", 1)[0])
+    (extra,) = [row for row in data["rows"] if row[10] == EXTRA_ID]
+    assert extra[8] == SHOWN and data["titles"][extra[3]] == TITLE_SHOWN
 
 
 def test_exports_keep_a_hostile_record_name_on_its_line(

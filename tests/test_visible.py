@@ -17,10 +17,10 @@ from credit_tracker.domain.models import SourceAuthor, SourceKind
 from credit_tracker.domain.records import Records
 from credit_tracker.render.drafts import DRAFT_FORMATS
 from credit_tracker.render.formats import FORMATS
-from credit_tracker.render.formats.html import HtmlData, HtmlReport
+from credit_tracker.render.html import HtmlData, HtmlReport
 from credit_tracker.render.visible import json_visible, visible
 from credit_tracker.rules.check import FailPolicy, run_check
-from credit_tracker.rules.corrections import build_draft
+from credit_tracker.rules.drafting import build_draft
 
 from .builders import DOI, member, printed, record, snapshot
 
@@ -96,9 +96,7 @@ def _records(raw: str) -> Records:
 def _outputs(raw: str) -> dict[str, str]:
     records = _records(raw)
     report = run_check(records, [DOI], FailPolicy())
-    draft = build_draft(
-        records.articles[DOI], records.people, report.findings, records.snapshots[DOI], None
-    )
+    draft = build_draft(records.articles[DOI], report.findings, records.snapshots[DOI], None)
     outputs = {name: cls().format(report) for name, cls in FORMATS.items()}
     outputs |= {f"draft-{name}": cls().render(draft) for name, cls in DRAFT_FORMATS.items()}
     # The .eml body is base64 (its line count follows the text's length): compare it decoded,
@@ -106,7 +104,9 @@ def _outputs(raw: str) -> dict[str, str]:
     message = email.message_from_string(outputs["draft-eml"], policy=policy.default)
     headers = [f"{key}: {value}" for key, value in message.items()]
     outputs["eml-decoded"] = "\n".join([*headers, "", message.get_content()])
-    outputs["html"] = HtmlReport().render(HtmlData(report=report, generated="2026-11-01 09:00"))
+    outputs["html"] = HtmlReport().render(
+        HtmlData(report=report, generated="generated 2026-11-01 09:00")
+    )
     return outputs
 
 

@@ -102,6 +102,58 @@ class ResolvedFinding(BaseModel):
     at: str
 
 
+class FindingState(StrEnum):
+    """Where a finding stands: what every format shows beside it and what decides the exit code."""
+
+    OPEN = "open"
+    REGRESSED = "regressed"
+    """A fix was seen in a snapshot and a later snapshot undid it: an error, failing the run."""
+    PENDING = "pending-correction"
+    """A sent correction request covers it: not failing until the request is stale."""
+    ACKNOWLEDGED = "acknowledged"
+
+
+class PendingFinding(BaseModel):
+    """A finding that a sent correction request covers: reported, not failing until `stale_on`."""
+
+    finding: Finding
+    request: str
+    """The id of the correction request that covers it."""
+    sent: str
+    """When the request was sent (ISO date)."""
+    stale_on: str
+    """The first day on which the request counts as stale and the finding fails the run again."""
+
+
+class RegressedFinding(BaseModel):
+    """A finding whose fix a snapshot showed and a later snapshot undid; always an error."""
+
+    finding: Finding
+    """The finding as the latest snapshots show it, with its severity raised to error."""
+    fixed: str
+    """The date of the first snapshot that no longer showed it (ISO date)."""
+    undone: str
+    """The date of the first snapshot after that which showed it again (ISO date)."""
+    request: str | None = None
+    """The correction request that asked for the fix, if there is one."""
+
+
+class CorrectionState(StrEnum):
+    """A request's state: the one recorded, or what the snapshots show about it."""
+
+    DRAFTED = "drafted"
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    WONT_FIX = "wont-fix"
+    FIX_SEEN = "resolved (fix seen)"
+    """The latest snapshots no longer show any of its errors."""
+    STALE = "stale"
+    """Sent longer ago than the stale-after days, and errors still open; its findings fail."""
+    REGRESSED = "regressed"
+    """A fix was seen and a later snapshot undid it (never 'stale')."""
+
+
 class CorrectionStatus(BaseModel):
     """A correction request's state as the latest snapshots show it."""
 
@@ -109,9 +161,17 @@ class CorrectionStatus(BaseModel):
     doi: str
     person: str | None = None
     kinds: list[str]
-    state: str
-    """drafted, sent, acknowledged, resolved, wont-fix, 'resolved (fix seen)' or 'stale'."""
+    state: CorrectionState
     detail: str
+    """The state in a sentence, with its dates: what a person reads."""
+    sent: str | None = None
+    """When the request was last sent (ISO date)."""
+    stale_on: str | None = None
+    """For a sent request: the first day on which it counts as stale."""
+    fix_seen: str | None = None
+    """When a snapshot first showed the errors fixed (for 'resolved (fix seen)' and 'regressed')."""
+    undone: str | None = None
+    """For 'regressed': when a later snapshot first showed an error again."""
 
 
 class Summary(BaseModel):
@@ -127,6 +187,10 @@ class Summary(BaseModel):
     resolved: int = 0
     accepted_spellings: int = 0
     failing: int = 0
+    pending: int = 0
+    """Findings covered by a sent correction request that is not stale (not failing)."""
+    regressed: int = 0
+    """Findings whose fix was seen and later undone (errors)."""
 
 
 class CheckReport(BaseModel):
@@ -135,6 +199,9 @@ class CheckReport(BaseModel):
     version: int = 1
     summary: Summary
     findings: list[Finding]
+    """The open findings (neither regressed, pending nor acknowledged)."""
+    regressed: list[RegressedFinding] = Field(default_factory=list)
+    pending: list[PendingFinding] = Field(default_factory=list)
     unverified: list[Unverified]
     acknowledged: list[AcknowledgedFinding]
     resolved: list[ResolvedFinding] = Field(default_factory=list)

@@ -1,21 +1,17 @@
-"""The check: every selected article compared, acknowledgements applied, the report assembled."""
+"""The check: every selected article compared, states applied, the report assembled."""
 
 from __future__ import annotations
 
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
-    DEFAULT_SEVERITY,
-    AcknowledgedFinding,
     CheckReport,
-    CorrectionStatus,
     Finding,
-    ResolvedFinding,
     Severity,
     Summary,
     Unverified,
@@ -23,54 +19,41 @@ from credit_tracker.domain.findings import (
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.compare import compare_article
-from credit_tracker.rules.corrections import request_status
+from credit_tracker.rules.corrections import STALE_AFTER_DAYS
+from credit_tracker.rules.history import (
+    Moment,
+    changed,
+    compare,
+    moments,
+    single_moment,
+    timeline_steps,
+)
+from credit_tracker.rules.policy import FailPolicy, parse_severities
+from credit_tracker.rules.states import assign_states, tracked_dois
+from credit_tracker.rules.survey import ArticleInfo, Survey, article_info, trend
+
+__all__ = [
+    "FailPolicy",
+    "check_articles",
+    "check_shards",
+    "exit_code",
+    "parse_severities",
+    "run_check",
+    "select_dois",
+    "shard_items",
+    "survey_shards",
+]
 
 
 @dataclass(frozen=True)
-class FailPolicy:
-    """What fails the run: findings at or above a severity, or of the listed rules."""
+class Options:
+    """How to judge the findings: severity overrides, today's date, when a request is stale."""
 
-    severity: Severity | None = Severity.WARNING
-    rules: frozenset[str] = field(default_factory=frozenset)
-
-    @classmethod
-    def parse(cls, text: str) -> FailPolicy:
-        """Parse '--fail-on': a severity ('error'), 'never', or a comma list of rules."""
-        value = text.strip().lower()
-        if value in {s.value for s in Severity}:
-            return cls(severity=Severity(value))
-        if value in {"never", "none"}:
-            return cls(severity=None)
-        rules = frozenset(part.strip() for part in value.split(",") if part.strip())
-        unknown = sorted(rules - set(DEFAULT_SEVERITY))
-        if unknown or not rules:
-            named = ", ".join(unknown) or repr(text)
-            raise InputError(
-                f"--fail-on takes info, warning, error, never or rule names; unknown: {named}"
-            )
-        return cls(severity=None, rules=rules)
-
-    def fails(self, finding: Finding) -> bool:
-        if finding.rule in self.rules:
-            return True
-        return self.severity is not None and finding.severity.rank >= self.severity.rank
-
-
-def parse_severities(pairs: Iterable[str]) -> dict[str, Severity]:
-    """Parse '--severity rule=level' overrides."""
-    overrides = {}
-    for pair in pairs:
-        rule, _, level = pair.partition("=")
-        if rule not in DEFAULT_SEVERITY:
-            raise InputError(f"--severity: unknown rule {rule!r}")
-        try:
-            overrides[rule] = Severity(level.strip().lower())
-        except ValueError:
-            raise InputError(
-                f"--severity {pair!r}: the level must be info, warning or error"
-            ) from None
-    return overrides
+    severities: dict[str, Severity] = field(default_factory=dict)
+    today: date | None = None
+    stale_after: int = STALE_AFTER_DAYS
+    survey: bool = False
+    """Also gather what the HTML report shows: article labels and the findings over time."""
 
 
 def select_dois(records: Records, dois: Iterable[str]) -> list[str]:
@@ -91,10 +74,11 @@ def run_check(
     policy: FailPolicy,
     severities: dict[str, Severity] | None = None,
     today: date | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
 ) -> CheckReport:
     """Compare each article and return the report; pure over the loaded records."""
     items = ((records.articles[doi], records.snapshots.get(doi, [])) for doi in dois)
-    return check_articles(records, items, policy, severities, today)
+    return check_articles(records, items, policy, severities, today, stale_after)
 
 
 @dataclass
@@ -105,31 +89,53 @@ class _Partial:
     unverified: list[Unverified] = field(default_factory=list)
     accepted: int = 0
     checked: set[str] = field(default_factory=set)
-    histories: dict[str, list[SourceSnapshot]] = field(default_factory=dict)
+    moments: dict[str, list[Moment]] = field(default_factory=dict)
+    """The tracked articles' findings over time (for regressions and requests' fixes)."""
+    articles: dict[str, ArticleInfo] = field(default_factory=dict)
+    steps: dict[str, list[int]] = field(default_factory=dict)
 
     def merge(self, other: _Partial) -> None:
         self.findings += other.findings
         self.unverified += other.unverified
         self.accepted += other.accepted
         self.checked |= other.checked
-        self.histories.update(other.histories)
+        self.moments.update(other.moments)
+        self.articles.update(other.articles)
+        for day, change in other.steps.items():
+            self.add_step(day, change)
+
+    def add_step(self, day: str, change: Iterable[int]) -> None:
+        totals = self.steps.setdefault(day, [0, 0, 0])
+        for n, value in enumerate(change):
+            totals[n] += value
 
 
 def _compare_all(
-    team: Records,
-    items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
-    severities: dict[str, Severity] | None,
+    team: Records, items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]], options: Options
 ) -> _Partial:
     partial = _Partial()
-    requested = {request.doi for request in team.corrections.values()}
+    tracked = tracked_dois(team)
+    severities = options.severities
     for record, history in items:
-        result = compare_article(record, team.people, history, severities)
+        result = compare(record, team.people, history, severities)
         partial.findings += result.findings
         partial.unverified += result.unverified
         partial.accepted += result.accepted
         partial.checked.add(record.doi)
-        if record.doi in requested:  # kept to say whether a correction request was resolved
-            partial.histories[record.doi] = history
+        if record.doi not in tracked and not options.survey:
+            continue
+        # only an article whose snapshots changed is compared again, once per change
+        if changed(history):
+            found = moments(record, team.people, history, severities, result)
+        else:
+            found = single_moment(result, history)
+        if record.doi in tracked:
+            partial.moments[record.doi] = found
+        if options.survey:
+            for day, change in timeline_steps(found):
+                partial.add_step(day, change)
+            if result.findings or record.doi in tracked:
+                partial.articles[record.doi] = article_info(record, history, team.publishers)
     return partial
 
 
@@ -139,13 +145,15 @@ def check_articles(
     policy: FailPolicy,
     severities: dict[str, Severity] | None = None,
     today: date | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
 ) -> CheckReport:
     """Compare articles as they come (one shard at a time, at scale) and return the report.
 
     `team` supplies the people, acknowledgements and correction requests; only the findings and
-    the histories of articles with correction requests are kept, so memory stays bounded.
+    the moments of articles with requests or acknowledgements are kept, so memory stays bounded.
     """
-    return _report(team, _compare_all(team, items, severities), policy, today or date.today())
+    options = Options(severities=severities or {}, today=today, stale_after=stale_after)
+    return _report(team, _compare_all(team, items, options), policy, options)
 
 
 ShardReader = Callable[[str], tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]]
@@ -161,8 +169,36 @@ def check_shards(
     policy: FailPolicy,
     severities: dict[str, Severity] | None = None,
     workers: int | None = None,
+    today: date | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
 ) -> CheckReport:
-    """Check every article, shard by shard, on as many processes as there are cores.
+    """Check every article, shard by shard, on as many processes as there are cores."""
+    options = Options(severities=severities or {}, today=today, stale_after=stale_after)
+    return _report(team, _partial(team, shards, read_shard, options, workers), policy, options)
+
+
+def survey_shards(
+    team: Records,
+    shards: list[str],
+    read_shard: ShardReader,
+    policy: FailPolicy,
+    options: Options,
+    workers: int | None = None,
+) -> Survey:
+    """Check every article as `check_shards` does, also gathering what the HTML report shows."""
+    options = replace(options, survey=True)
+    partial = _partial(team, shards, read_shard, options, workers)
+    return Survey(
+        report=_report(team, partial, policy, options),
+        articles=partial.articles,
+        trend=trend(partial.steps),
+    )
+
+
+def _partial(
+    team: Records, shards: list[str], read_shard: ShardReader, options: Options, workers: int | None
+) -> _Partial:
+    """Compare the shards' articles: in this process for a few, else spread over the cores.
 
     Each worker reads and compares its own shards (the reading is the I/O, the comparing pure);
     the findings come back to be merged, sorted by DOI and summarised.
@@ -176,10 +212,8 @@ def check_shards(
         or len(shards) < PARALLEL_FROM
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return check_articles(team, shard_items(shards, read_shard), policy, severities)
-    _WORKER.update(
-        team=team, read=read_shard, severities=severities
-    )  # inherited by the forked workers
+        return _compare_all(team, shard_items(shards, read_shard), options)
+    _WORKER.update(team=team, read=read_shard, options=options)  # inherited by forked workers
     chunks = [shards[i :: workers * 4] for i in range(workers * 4)]
     merged = _Partial()
     context = multiprocessing.get_context("fork")
@@ -187,13 +221,11 @@ def check_shards(
         for partial in pool.map(_check_chunk, chunks):
             merged.merge(partial)
     _WORKER.clear()
-    return _report(team, merged, policy, date.today())
+    return merged
 
 
 def _check_chunk(shards: list[str]) -> _Partial:
-    return _compare_all(
-        _WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["severities"]
-    )
+    return _compare_all(_WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["options"])
 
 
 def shard_items(
@@ -206,82 +238,50 @@ def shard_items(
             yield record, snapshots.get(doi, [])
 
 
-def _report(team: Records, partial: _Partial, policy: FailPolicy, today: date) -> CheckReport:
-    findings = sorted(
-        partial.findings, key=lambda finding: finding.doi
-    )  # stable: per-article order kept
+def _report(team: Records, partial: _Partial, policy: FailPolicy, options: Options) -> CheckReport:
+    # sorted by DOI, stable: each article's findings keep their order
+    findings = sorted(partial.findings, key=lambda finding: finding.doi)
     unverified = sorted(partial.unverified, key=lambda entry: entry.doi)
-    checked = partial.checked
-    open_findings, acknowledged = [], []
-    for finding in findings:
-        ack = team.acknowledgements.get(finding.id)
-        if ack is None:
-            open_findings.append(finding)
-        else:
-            acknowledged.append(AcknowledgedFinding(finding=finding, note=ack.note, at=ack.at))
-    present = {finding.id for finding in findings}
     unverified_dois = {entry.doi for entry in unverified}
-    resolved = [
-        ResolvedFinding(id=ack.finding_id, note=ack.note, at=ack.at)
-        for ack in team.acknowledgements.values()
-        if ack.finding_id not in present and ack.doi in checked and ack.doi not in unverified_dois
-    ]
-    summary = Summary(
-        articles=len(checked),
-        verified=len(checked - unverified_dois),
-        unverified=len(unverified_dois),
-        findings=len(open_findings),
-        by_severity=dict(Counter(f.severity.value for f in open_findings)),
-        by_rule=dict(sorted(Counter(f.rule for f in open_findings).items())),
-        acknowledged=len(acknowledged),
-        resolved=len(resolved),
-        accepted_spellings=partial.accepted,
-        failing=sum(policy.fails(f) for f in open_findings),
+    states = assign_states(
+        team,
+        findings,
+        partial.moments,
+        checked=partial.checked,
+        unverified=unverified_dois,
+        today=options.today or date.today(),
+        stale_after=options.stale_after,
     )
-    corrections = _correction_statuses(
-        team, partial.histories, checked, findings, unverified_dois, today
+    failing = [f for f in states.open if policy.fails(f)]
+    failing += [r.finding for r in states.regressed if policy.fails(r.finding)]
+    summary = Summary(
+        articles=len(partial.checked),
+        verified=len(partial.checked - unverified_dois),
+        unverified=len(unverified_dois),
+        findings=len(states.open),
+        by_severity=dict(Counter(f.severity.value for f in states.open)),
+        by_rule=dict(sorted(Counter(f.rule for f in states.open).items())),
+        acknowledged=len(states.acknowledged),
+        resolved=len(states.resolved),
+        accepted_spellings=partial.accepted,
+        failing=len(failing),
+        pending=len(states.pending),
+        regressed=len(states.regressed),
     )
     return CheckReport(
         summary=summary,
-        findings=open_findings,
+        findings=states.open,
+        regressed=states.regressed,
+        pending=states.pending,
         unverified=unverified,
-        acknowledged=acknowledged,
-        resolved=resolved,
-        corrections=corrections,
+        acknowledged=states.acknowledged,
+        resolved=states.resolved,
+        corrections=states.corrections,
     )
 
 
-def _correction_statuses(
-    team: Records,
-    histories: dict[str, list[SourceSnapshot]],
-    checked: set[str],
-    findings: list[Finding],
-    unverified: set[str],
-    today: date,
-) -> list[CorrectionStatus]:
-    present = {finding.id for finding in findings}
-    statuses = []
-    for request in sorted(team.corrections.values(), key=lambda r: r.id):
-        if request.doi not in checked:
-            continue
-        status = request_status(
-            request, present, request.doi not in unverified, histories.get(request.doi, []), today
-        )
-        statuses.append(
-            CorrectionStatus(
-                id=request.id,
-                doi=request.doi,
-                person=request.person,
-                kinds=request.kinds,
-                state=status.state,
-                detail=status.detail,
-            )
-        )
-    return statuses
-
-
 def exit_code(report: CheckReport) -> int:
-    """0 clean and verified; 1 failing findings; 3 anything unverified (never 0 then)."""
+    """0 clean and verified; 1 failing findings (open or regressed); 3 anything unverified."""
     if report.unverified:
         return 3
     return 1 if report.summary.failing else 0

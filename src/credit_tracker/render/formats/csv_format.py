@@ -1,4 +1,4 @@
-"""CSV: one row per finding (open and acknowledged), for spreadsheets."""
+"""CSV: one row per finding in every state, for spreadsheets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 import io
 
 from credit_tracker.domain.findings import CheckReport, Finding
-from credit_tracker.render.formats.base import Format
+from credit_tracker.render.formats.base import Format, entries
 from credit_tracker.render.visible import visible_report
 
 COLUMNS = [
@@ -26,7 +26,10 @@ COLUMNS = [
 
 
 class CsvFormat(Format):
-    """Spreadsheet cells that start with = + - @ are prefixed with ' so no formula runs; every
+    """Every finding, info included (a spreadsheet filters for itself), errors first; `status` is
+    its state: open, regressed, pending-correction or acknowledged.
+
+    Spreadsheet cells that start with = + - @ are prefixed with ' so no formula runs; every
     value stays on one line (hidden characters as escapes), so one row is one line."""
 
     def format(self, report: CheckReport) -> str:
@@ -34,25 +37,25 @@ class CsvFormat(Format):
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for finding in report.findings:
-            writer.writerow(self._row(finding, "open"))
+        for entry in entries(report):
+            writer.writerow(self._row(entry.finding, entry.state.value))
         for ack in report.acknowledged:
             writer.writerow(self._row(ack.finding, "acknowledged"))
-        for entry in report.unverified:
+        for item in report.unverified:
             writer.writerow(
                 [
                     "",
                     "unverified",
                     "",
                     "",
-                    entry.doi,
-                    entry.source or "",
+                    item.doi,
+                    item.source or "",
                     "",
                     "",
                     "",
                     "",
                     "",
-                    _cell(entry.reason),
+                    _cell(item.reason),
                 ]
             )
         return out.getvalue()

@@ -6,8 +6,14 @@ https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
 
 from __future__ import annotations
 
-from credit_tracker.domain.findings import CheckReport
-from credit_tracker.render.formats.base import Format, summary_line
+from credit_tracker.domain.findings import CheckReport, FindingState
+from credit_tracker.render.formats.base import (
+    Format,
+    entries,
+    info_line,
+    split_info,
+    summary_line,
+)
 from credit_tracker.render.visible import visible_report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,12 +39,18 @@ class GithubFormat(Format):
     def format(self, report: CheckReport) -> str:
         report = visible_report(report)
         lines = []
-        for f in report.findings:
+        shown, hidden = split_info(entries(report), self.show_info)
+        # pending findings are not annotated: a sent request covers them, as an ack would
+        for entry in (e for e in shown if e.state is not FindingState.PENDING):
+            f = entry.finding
             title = escape_property(f"{f.rule} {f.doi}")
-            message = escape_data(f"{f.message} ({f.id})")
+            state = f" [{entry.note}]" if entry.note else ""
+            message = escape_data(f"{f.message} ({f.id}){state}")
             lines.append(f"::{_LEVEL[f.severity.value]} title={title}::{message}")
         for u in report.unverified:
             title = escape_property(f"unverified {u.doi}")
             lines.append(f"::error title={title}::{escape_data(u.reason)}")
+        if hidden:
+            lines.append(escape_data(info_line(hidden)))
         lines.append(escape_data(summary_line(report)))
         return "\n".join(lines) + "\n"

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from credit_tracker.domain.findings import CheckReport
-from credit_tracker.render.formats.base import Format, by_article, summary_line
+from credit_tracker.render.formats.base import (
+    Entry,
+    Format,
+    by_doi,
+    entries,
+    info_line,
+    split_info,
+    summary_line,
+)
 from credit_tracker.render.visible import visible
 
 # Inline text only (never at a line start): these are the characters that can open markup there.
@@ -24,25 +32,42 @@ def escape(text: str | None) -> str:
     return _SPECIAL.sub(r"\\\1", value)
 
 
+# `&` begins a character reference only when a name or number and `;` follow it.
+_REFERENCE = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")
+_MARKUP = re.compile(r"([\\`*_\[\]|~<>])")
+
+
+def escape_text(text: str | None) -> str:
+    """Escape Markdown so publisher strings render as text, without HTML entities.
+
+    Like `escape`, but `<`, `>` and a `&` that would begin a character reference are
+    backslash-escaped (CommonMark: any ASCII punctuation may be), so a reader of the source sees
+    "review & editing", not "review &amp; editing".
+    """
+    value = _MARKUP.sub(r"\\\1", visible(text or ""))
+    return _REFERENCE.sub(r"\\&", value)
+
+
 class MarkdownFormat(Format):
-    """GitHub-flavoured Markdown; rule names and finding ids are the tool's own, in code spans."""
+    """GitHub-flavoured Markdown; rule names and finding ids are the tool's own, in code spans.
+
+    Errors first; info-level findings go in a collapsed <details> block (listed with --show info).
+    """
 
     def format(self, report: CheckReport) -> str:
         lines = ["# credit-tracker check", "", escape(summary_line(report)), ""]
-        for doi, findings in by_article(report).items():
+        shown, hidden = split_info(entries(report), self.show_info)
+        for doi, group in by_doi(shown).items():
+            lines += [f"## {escape(doi)}", "", *_table(group), ""]
+        if hidden:
             lines += [
-                f"## {escape(doi)}",
+                "<details><summary>" + escape(info_line(hidden)) + "</summary>",
                 "",
-                "| severity | rule | author | source | expected | printed | id |",
-                "|---|---|---|---|---|---|---|",
+                *_table(hidden),
+                "",
+                "</details>",
+                "",
             ]
-            lines += [
-                f"| {f.severity.value} | `{f.rule}` | "
-                f"{escape(f.author.name) if f.author else ''} | {escape(f.source)} | "
-                f"{escape(f.expected)} | {escape(f.observed)} | `{f.id}` |"
-                for f in findings
-            ]
-            lines.append("")
         lines += _section(
             "Unverified",
             [
@@ -61,11 +86,26 @@ class MarkdownFormat(Format):
         lines += _section(
             "Correction requests",
             [
-                f"{escape(c.id)}: **{escape(c.state)}**, {escape(c.detail)}"
+                f"{escape(c.id)}: **{escape(c.state.value)}**, {escape(c.detail)}"
                 for c in report.corrections
             ],
         )
         return "\n".join(lines)
+
+
+def _table(group: list[Entry]) -> list[str]:
+    rows = [
+        "| severity | rule | author | source | expected | printed | state | id |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for entry in group:
+        f = entry.finding
+        rows.append(
+            f"| {f.severity.value} | `{f.rule}` | {escape(f.author.name) if f.author else ''} | "
+            f"{escape(f.source)} | {escape(f.expected)} | {escape(f.observed)} | "
+            f"{escape(entry.note or entry.state.value)} | `{f.id}` |"
+        )
+    return rows
 
 
 def _section(heading: str, items: list[str]) -> list[str]:

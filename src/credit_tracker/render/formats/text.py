@@ -1,11 +1,19 @@
-"""Text for people: grouped by article and author; colour only when asked (a terminal)."""
+"""Text for people: errors first, grouped by article and author; info counted in one line."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from credit_tracker.domain.findings import CheckReport, Finding
-from credit_tracker.render.formats.base import Format, by_article, summary_line
+from credit_tracker.domain.findings import CheckReport
+from credit_tracker.render.formats.base import (
+    Entry,
+    Format,
+    by_doi,
+    entries,
+    info_line,
+    split_info,
+    summary_line,
+)
 from credit_tracker.render.visible import visible_report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -17,12 +25,15 @@ class TextFormat(Format):
 
     def format(self, report: CheckReport) -> str:
         report = visible_report(report)
+        shown, hidden = split_info(entries(report), self.show_info)
         lines: list[str] = []
-        for doi, findings in by_article(report).items():
+        for doi, group in by_doi(shown).items():
             lines.append(f"{doi}")
-            for author, group in self._by_author(findings).items():
+            for author, items in self._by_author(group).items():
                 lines.append(f"  {author}")
-                lines.extend(f"    {self._line(finding)}" for finding in group)
+                lines.extend(f"    {self._line(entry)}" for entry in items)
+        if hidden:
+            lines.append(info_line(hidden))
         for entry in report.unverified:
             where = f" ({entry.source})" if entry.source else ""
             lines.append(f"{entry.doi}: UNVERIFIED{where}: {entry.reason}")
@@ -33,19 +44,26 @@ class TextFormat(Format):
         for resolved in report.resolved:
             lines.append(f"resolved: {resolved.id} (acknowledged {resolved.at}: {resolved.note})")
         for request in report.corrections:
-            lines.append(f"correction request {request.id}: {request.state}: {request.detail}")
+            lines.append(
+                f"correction request {request.id}: {request.state.value}: {request.detail}"
+            )
         lines.append(summary_line(report))
         return "\n".join(lines) + "\n"
 
     @staticmethod
-    def _by_author(findings: list[Finding]) -> dict[str, list[Finding]]:
-        groups: dict[str, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            groups[finding.author.name if finding.author else "(article)"].append(finding)
-        return dict(groups)
+    def _by_author(group: list[Entry]) -> dict[str, list[Entry]]:
+        authors: dict[str, list[Entry]] = defaultdict(list)
+        for entry in group:
+            author = entry.finding.author
+            authors[author.name if author else "(article)"].append(entry)
+        return dict(authors)
 
-    def _line(self, finding: Finding) -> str:
+    def _line(self, entry: Entry) -> str:
+        finding = entry.finding
         severity = finding.severity.value
         if self.color:  # added after `visible`: these are the only escapes the text may hold
             severity = f"{_COLORS[severity]}{severity}{_RESET}"
-        return f"{severity} {finding.rule} [{finding.source}] {finding.message} ({finding.id})"
+        state = f" [{entry.note}]" if entry.note else ""
+        return (
+            f"{severity} {finding.rule} [{finding.source}] {finding.message} ({finding.id}){state}"
+        )

@@ -1,0 +1,46 @@
+"""Options shared by the commands that report findings: declared once, reused as decorators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def state_options(command: F) -> F:
+    """--stale-after DAYS and --as-of DATE: when a sent correction request counts as stale."""
+    command = click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Judge the requests' ages as of this day (YYYY-MM-DD; default: today).",
+    )(command)
+    return click.option(
+        "--stale-after",
+        type=click.IntRange(min=0),
+        default=60,
+        show_default=True,
+        metavar="DAYS",
+        help="A request sent longer ago than this, with errors still open, is stale: its "
+        "findings fail the run again.",
+    )(command)
+
+
+def show_option(command: F) -> F:
+    """--show info: list info-level findings one by one instead of counting them."""
+    return click.option(
+        "--show",
+        type=click.Choice(["info"]),
+        default=None,
+        help="List info-level findings one by one (by default they are counted in one line).",
+    )(command)
+
+
+def day(as_of: datetime | None) -> date:
+    """Return the day to judge by: --as-of, else today."""
+    return as_of.date() if as_of else date.today()
