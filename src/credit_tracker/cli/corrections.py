@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from credit_tracker.cli.base import _emit, _store, cli
+from credit_tracker.cli.options import day, state_options
 
 
 @cli.group("correction")
@@ -36,43 +37,65 @@ def correction_draft(
 ) -> None:
     """Draft one request to the publisher from the article's open findings, and track it as drafted.
 
+    The draft is signed with the office's setting ('credit-tracker office set').
+
     \b
     Examples:
       credit-tracker correction draft 10.5555/aimms-mentoring-2025
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --output request.eml
     """
-    from datetime import date
-
+    from credit_tracker.cli.index_files import file_stamp
+    from credit_tracker.cli.office import read_office
+    from credit_tracker.cli.records_index import RecordsIndex
+    from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.check import FailPolicy, run_check
-    from credit_tracker.rules.corrections import build_draft, publisher_for, record_draft
-    from credit_tracker.rules.editing import find_person, get_article
+    from credit_tracker.rules.corrections import publisher_for, record_draft
+    from credit_tracker.rules.drafting import build_draft
+    from credit_tracker.rules.editing import get_article
+    from credit_tracker.rules.people import find_person
 
     name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
-    with _store(ctx).transaction() as records:
+    store = _store(ctx)
+    sender = read_office(store)
+    with store.locked():
+        before = file_stamp(store.team_path)
+        records = store.load([normalize_doi(doi)])  # team.json and this article's shard only
         record = get_article(records, doi)
         person = find_person(records, author_query).id if author_query else None
         report = run_check(records, [record.doi], FailPolicy())
+        # a finding waiting on a sent request, or back after a fix, can be asked about again
+        findings = [
+            *(r.finding for r in report.regressed),
+            *report.findings,
+            *(p.finding for p in report.pending),
+        ]
         publisher = publisher_for(record, records.publishers)
         draft = build_draft(
             record,
-            records.people,
-            report.findings,
+            findings,
             records.snapshots.get(record.doi, []),
-            publisher,
-            person,
+            publisher=publisher,
+            person=person,
+            sender=sender,
         )
-        # Written before the transaction ends: a draft that could not be written raises here,
+        # Written before the records are saved: a draft that could not be written raises here,
         # and the records then keep no trace of it (only what was written is tracked).
         _emit(DRAFT_FORMATS[name]().render(draft), output)
         request = record_draft(records.corrections, draft, person, date.today())
+        store.save(records)
+    RecordsIndex(store).note_team_saved(records, before)
     click.echo(
         f"correction request {visible(request.id)}: {request.state.value} "
         f"({len(draft.items)} error(s)); nothing was sent",
         err=True,
     )
+    if publisher is not None and publisher.route:
+        click.echo(
+            f"how {visible(publisher.name)} takes requests: {visible(publisher.route)}", err=True
+        )
 
 
 @correction_group.command("mark")
@@ -100,19 +123,25 @@ def correction_mark(
 ) -> None:
     """Record a step in a request's life: sent, acknowledged, resolved, wont-fix.
 
+    Once sent, the request's findings are pending correction: they do not fail 'check' until
+    the request is stale (see 'check --stale-after').
+
     \b
     Example:
       credit-tracker correction mark 10.5555/aimms-mentoring-2025 sent --note "PLOS ticket 12345"
     """
-    from datetime import date
-
+    from credit_tracker.cli.index_files import file_stamp
+    from credit_tracker.cli.records_index import RecordsIndex
     from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.domain.models import RequestState
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.corrections import mark
-    from credit_tracker.rules.editing import find_person
+    from credit_tracker.rules.people import find_person
 
-    with _store(ctx).transaction() as records:
+    store = _store(ctx)
+    with store.locked():
+        before = file_stamp(store.team_path)
+        records = store.load([])  # team.json only: no article shard is read or written
         person = find_person(records, author_query).id if author_query else None
         request = mark(
             records.corrections,
@@ -122,6 +151,8 @@ def correction_mark(
             on.date() if on else date.today(),
             note,
         )
+        store.save(records)
+    RecordsIndex(store).note_team_saved(records, before)
     click.echo(
         f"correction request {visible(request.id)}: {request.state.value} "
         f"on {request.history[-1].date}",
@@ -130,20 +161,33 @@ def correction_mark(
 
 
 @correction_group.command("list")
+@state_options
 @click.pass_context
-def correction_list(ctx: click.Context) -> None:
-    """List the correction requests and their state as the latest snapshots show it.
+def correction_list(ctx: click.Context, stale_after: int, as_of: datetime | None) -> None:
+    """List the correction requests and their state as the latest snapshots show it:
+    pending, resolved (fix seen), stale, or regressed (a fix seen, then undone).
+
+    Reads only the articles with requests, through the records index.
 
     \b
     Example:
-      credit-tracker correction list
+      credit-tracker correction list --stale-after 90
     """
+    from credit_tracker.cli.records_index import RecordsIndex
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.check import FailPolicy, run_check
 
-    records = _store(ctx).load()
-    report = run_check(records, sorted(records.articles), FailPolicy())
+    index = RecordsIndex(_store(ctx))
+    dois = sorted({request.doi for request in index.team().corrections.values()})
+    records = index.load(dois)
+    report = run_check(
+        records,
+        [doi for doi in dois if doi in records.articles],
+        FailPolicy(),
+        today=day(as_of),
+        stale_after=stale_after,
+    )
     for status in report.corrections:
-        fields = (status.id, status.state, ", ".join(status.kinds), status.detail)
+        fields = (status.id, status.state.value, ", ".join(status.kinds), status.detail)
         click.echo("\t".join(visible(field) for field in fields))
     click.echo(f"{len(report.corrections)} request(s)", err=True)

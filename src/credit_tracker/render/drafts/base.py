@@ -1,10 +1,12 @@
-"""The interface every correction-request format implements."""
+"""The interface every correction-request format implements, and the wording they share."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from credit_tracker.rules.corrections import Draft
+from credit_tracker.rules.drafting import Draft, Evidence, Sender
+
+UNSIGNED = "[your name, role and institution: 'credit-tracker office set' fills this in]"
 
 
 class DraftFormat(ABC):
@@ -13,3 +15,22 @@ class DraftFormat(ABC):
     @abstractmethod
     def render(self, draft: Draft) -> str:
         """Return the whole request as text."""
+
+
+def evidence_line(evidence: Evidence) -> str:
+    """Say where and when an error was seen, with the article's page beside the record read."""
+    how = "recorded" if evidence.note else "retrieved"
+    where = evidence.where[0].upper() + evidence.where[1:]
+    line = f"{where}, as {how} on {evidence.seen}: {evidence.page} (the article's page)"
+    if evidence.machine and evidence.machine != evidence.page:
+        line += f"; {evidence.machine} (the record as read)"
+    return f"{line}. {evidence.note}" if evidence.note else f"{line}."
+
+
+def signature(sender: Sender | None) -> list[str]:
+    """Return the signature's lines: the office's setting, else a reminder to set it."""
+    if sender is None:
+        return [UNSIGNED]
+    return [
+        line for line in (sender.name, *sender.lines, sender.organisation, sender.email) if line
+    ]

@@ -8,7 +8,7 @@ from email.policy import SMTP
 from credit_tracker.render.drafts.base import DraftFormat
 from credit_tracker.render.drafts.text import TextDraft
 from credit_tracker.render.visible import visible
-from credit_tracker.rules.corrections import Draft
+from credit_tracker.rules.drafting import Draft
 
 
 class EmlDraft(DraftFormat):
@@ -16,16 +16,15 @@ class EmlDraft(DraftFormat):
 
     def render(self, draft: Draft) -> str:
         message = EmailMessage(policy=SMTP)
+        # visible: a line break in publisher or record text would be refused in a header
         if draft.to:
             message["To"] = visible(draft.to)
-        # visible: a line break in publisher text would be refused in a header (or end it).
+        if draft.sender is not None and draft.sender.address:
+            message["From"] = visible(draft.sender.address)
         message["Subject"] = visible(draft.subject)
         message["X-Unsent"] = "1"  # mail clients open it as a draft
-        # The body is the text draft without its To/Subject lines (headers here); `visible` keeps
-        # those two values on one line each, so the split below always finds the body.
-        body = TextDraft().render(draft).split("\n", 3)[3]
         # base64, always: quoted-printable's soft line breaks can start a line of the file with
         # publisher text (a line "::error::…" is a workflow command when the file is printed in a
         # GitHub Actions log), and the choice no longer depends on the text's letters.
-        message.set_content(body, charset="utf-8", cte="base64")
+        message.set_content(TextDraft().body(draft), charset="utf-8", cte="base64")
         return message.as_string()

@@ -1,48 +1,67 @@
-"""A correction request in Markdown, for a ticket or a shared document; publisher text escaped."""
+"""A correction request in Markdown, for a ticket or a shared document; publisher text escaped.
+
+Real tables, no HTML entities: characters Markdown gives a meaning to are backslash-escaped, so
+"Writing – review & editing" reads the same in the source as on the page.
+"""
 
 from __future__ import annotations
 
-from credit_tracker.render.drafts.base import DraftFormat
-from credit_tracker.render.formats.markdown import escape
-from credit_tracker.rules.corrections import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
+from credit_tracker.render.drafts.base import DraftFormat, evidence_line, signature
+from credit_tracker.render.formats.markdown import escape_text as e
+from credit_tracker.rules.draft_items import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES
+from credit_tracker.rules.drafting import Draft
 
 
 class MarkdownDraft(DraftFormat):
-    """Tables per error, with the evidence under each; `escape` also makes every value visible."""
+    """A table per error; each source cited once; `escape_text` also makes every value visible."""
 
     def render(self, draft: Draft) -> str:
+        sender = draft.sender.address if draft.sender else None
         lines = [
-            f"# {escape(draft.subject)}",
+            f"# {e(draft.subject)}",
             "",
-            f"- **Article:** {escape(draft.title)}",
-            f"- **Journal:** {escape(draft.journal or '(unknown)')}",
-            f"- **DOI:** https://doi.org/{escape(draft.doi)}",
-            f"- **To:** {escape(draft.to or '(no publisher address configured)')}",
+            f"- **To:** {e(draft.to or '(no publisher address configured)')}",
+            *([f"- **From:** {e(sender)}"] if sender else []),
+            f"- **Article:** {e(draft.title)}",
+            f"- **Journal:** {e(draft.journal or '(unknown)')}",
+            f"- **DOI:** {draft.article_url}",
             f"- **Type of request:** {'; '.join(KIND_TITLES[kind] for kind in draft.kinds)}",
             "",
         ]
         if CONFIDENTIAL in draft.kinds:
             lines += [
-                "> Confidential name change: no correction notice, and the former name is not "
-                "repeated.",
+                "> Confidential name change: please update the name without publishing a "
+                "correction notice, and do not repeat the former name in any public record.",
                 "",
             ]
+        lines += [
+            "Dear Editors,",
+            "",
+            "On behalf of the authors, we ask you to correct the article above.",
+            "",
+        ]
         for number, item in enumerate(draft.items, start=1):
             lines += [
-                f"## {number}. {escape(item.headline)}",
+                f"## {number}. {e(item.headline)}",
                 "",
-                "| | published | correct |",
+                "| | Now | Should be |",
                 "|---|---|---|",
             ]
-            lines += [
-                f"| {escape(label)} | {escape(published)} | {escape(correct)} |"
-                for label, published, correct in item.rows
-            ]
-            lines += ["", f"Evidence: {escape(item.evidence)}; {escape(draft.team_record)}.", ""]
+            lines += [f"| {e(c.label)} | {e(c.now)} | {e(c.correct)} |" for c in item.changes]
+            lines.append("")
+        lines += ["## Where we saw these errors", ""]
+        lines += [f"- {e(evidence_line(item))}" for item in draft.evidence]
+        lines += [
+            "",
+            "The correct details are those of the authors' own record of the article "
+            f"({draft.author_count} authors).",
+            "",
+        ]
         if CONTRIBUTIONS in draft.kinds:
-            lines += (
-                ["## Every author's confirmation", ""]
-                + [f"- [ ] {escape(name)}" for name in draft.authors_to_confirm]
-                + [""]
-            )
-        return "\n".join(lines)
+            lines += ["## Every author's confirmation", ""]
+            lines += [f"- [ ] {e(name)}" for name in draft.authors_to_confirm]
+            lines.append("")
+        signed = [e(line) for line in signature(draft.sender)]
+        # a backslash at a line's end is Markdown's line break: one signature line per line
+        lines += ["With thanks,", "", *(f"{line}\\" for line in signed[:-1]), signed[-1]]
+        return "\n".join(lines) + "\n"

@@ -1,10 +1,16 @@
-"""A correction request as plain text, ready to paste into a web form or an e-mail."""
+"""A correction request as plain text, ready to paste into a web form or an e-mail.
+
+Written for a journal's editorial office: plain words for each source, lists rather than columns
+aligned with spaces (they fall apart in a proportional font), each source cited once with the
+article's page beside the machine-readable record, and the sender's signature.
+"""
 
 from __future__ import annotations
 
-from credit_tracker.render.drafts.base import DraftFormat
+from credit_tracker.render.drafts.base import DraftFormat, evidence_line, signature
 from credit_tracker.render.visible import visible as v
-from credit_tracker.rules.corrections import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
+from credit_tracker.rules.draft_items import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES
+from credit_tracker.rules.drafting import Draft
 
 
 class TextDraft(DraftFormat):
@@ -12,41 +18,50 @@ class TextDraft(DraftFormat):
     records is made visible, so it stays on its line and shows any hidden character."""
 
     def render(self, draft: Draft) -> str:
+        headers = [f"To: {v(draft.to or '(no publisher address configured)')}"]
+        if draft.sender is not None and draft.sender.address:
+            headers.append(f"From: {v(draft.sender.address)}")
+        headers.append(f"Subject: {v(draft.subject)}")
+        return "\n".join(headers) + "\n\n" + self.body(draft)
+
+    def body(self, draft: Draft) -> str:
+        """Return the message without its header lines (the .eml draft's body)."""
         lines = [
-            f"To: {v(draft.to or '(no publisher address configured)')}",
-            f"Subject: {v(draft.subject)}",
-            "",
             "Dear Editors,",
             "",
-            f"We ask you to correct the following article: {v(draft.title)}",
-            f"Journal: {v(draft.journal or '(unknown)')}",
-            f"DOI: https://doi.org/{v(draft.doi)}",
+            "On behalf of the authors, we ask you to correct the following article:",
+            "",
+            f"  {v(draft.title)}",
+            f"  {v(draft.journal or '(journal unknown)')}",
+            f"  {draft.article_url}",
             "",
             "Type of request: " + "; ".join(KIND_TITLES[kind] for kind in draft.kinds),
         ]
         if CONFIDENTIAL in draft.kinds:
             lines += [
                 "This includes a confidential name change: please update the name without "
-                "publishing a",
-                "correction notice, and do not repeat the former name in any public record.",
+                "publishing a correction notice, and do not repeat the former name in any "
+                "public record.",
             ]
+        lines += ["", "What needs correcting:"]
         for number, item in enumerate(draft.items, start=1):
             lines += ["", f"{number}. {v(item.headline)}"]
-            rows = [(v(label), v(published), v(correct)) for label, published, correct in item.rows]
-            width = max(len(row[0]) for row in rows)
-            lines.append(f"   {'':<{width}}  published | correct")
             lines += [
-                f"   {label:<{width}}  {published} | {correct}"
-                for label, published, correct in rows
+                f"   - {v(c.label)}: now {v(c.now)}; should be {v(c.correct)}" for c in item.changes
             ]
-            lines.append(f"   Evidence: {v(item.evidence)}; {v(draft.team_record)}.")
+        lines += ["", "Where we saw these errors:"]
+        lines += [f"- {v(evidence_line(e))}" for e in draft.evidence]
+        lines += [
+            "",
+            f"The correct details are those of the authors' own record of the article "
+            f"({draft.author_count} authors).",
+        ]
         if CONTRIBUTIONS in draft.kinds:
             lines += [
                 "",
-                "A change to the contributions needs every author's confirmation. The authors are:",
+                "A change to the author contributions needs every author's confirmation. "
+                "The authors are:",
             ]
-            lines += [f"   [ ] {v(name)}" for name in draft.authors_to_confirm]
-        if draft.route:
-            lines += ["", f"(Route: {v(draft.route)})"]
-        lines += ["", "With thanks,", ""]
+            lines += [f"- [ ] {v(name)}" for name in draft.authors_to_confirm]
+        lines += ["", "With thanks,", "", *(v(line) for line in signature(draft.sender))]
         return "\n".join(lines) + "\n"

@@ -1,0 +1,187 @@
+"""Correction requests drafted from open findings, by pure code, in words a journal office reads.
+
+Each kind of error takes a different path at publishers: a metadata or typo fix (names, ORCID iDs,
+the byline); a change to the contributions (roles: every author must confirm); a confidential name
+change (the former name is never printed and no notice is asked for). Nothing here sends anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from credit_tracker.domain.errors import NotFoundError
+from credit_tracker.domain.findings import Finding
+from credit_tracker.domain.models import (
+    ArticleRecord,
+    Publisher,
+    SourceKind,
+    SourceSnapshot,
+)
+from credit_tracker.rules.compare import latest_by_source
+from credit_tracker.rules.draft_items import (
+    CONTRIBUTIONS,
+    KIND_TITLES,
+    METADATA,
+    ErrorItem,
+    error_item,
+    request_kind,
+    source_words,
+)
+
+
+class Sender(BaseModel):
+    """Who signs the requests: the office's setting in the records (`office set`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    email: str | None = None
+    organisation: str | None = None
+    lines: list[str] = Field(default_factory=list)
+    """Further lines of the signature: a role, an address, a telephone number."""
+
+    @property
+    def address(self) -> str | None:
+        """Return 'Name <email>' for a From header, or None without an e-mail address."""
+        return f"{self.name} <{self.email}>" if self.email else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One source the errors were seen in, told once however many errors it shows."""
+
+    source: str
+    where: str
+    """The source in plain words: 'the online article', "Crossref's record"."""
+    seen: str | None
+    """The date of the snapshot (ISO)."""
+    page: str
+    """The article's page, for a person to open."""
+    machine: str | None
+    """The machine-readable record the snapshot was read from (never a local file)."""
+    note: str | None = None
+    """Set for a snapshot built from reports: how it was built."""
+
+
+@dataclass
+class Draft:
+    """A correction request ready to be rendered as text, Markdown or e-mail."""
+
+    doi: str
+    title: str
+    journal: str
+    to: str | None
+    route: str
+    kinds: list[str]
+    items: list[ErrorItem]
+    evidence: list[Evidence] = field(default_factory=list)
+    authors_to_confirm: list[str] = field(default_factory=list)
+    author_count: int = 0
+    sender: Sender | None = None
+
+    @property
+    def subject(self) -> str:
+        return f"Correction request: {self.title} (doi:{self.doi})"
+
+    @property
+    def article_url(self) -> str:
+        return f"https://doi.org/{self.doi}"
+
+
+def build_draft(
+    record: ArticleRecord,
+    findings: list[Finding],
+    history: list[SourceSnapshot],
+    publisher: Publisher | None,
+    person: str | None = None,
+    sender: Sender | None = None,
+) -> Draft:
+    """Build the request for one article from its open findings (those about `person` if given).
+
+    Raises NotFoundError when no finding is one a correction could fix.
+    """
+    chosen = sorted(  # errors first; each source's order kept within a severity
+        (
+            f
+            for f in findings
+            if request_kind(f) and (person is None or (f.author and f.author.person == person))
+        ),
+        key=lambda f: -f.severity.rank,
+    )
+    if not chosen:
+        whom = f" about {person}" if person else ""
+        raise NotFoundError(
+            f"{record.doi} has no open finding{whom} that a correction could fix; run "
+            "'credit-tracker check'"
+        )
+    newest = latest_by_source(history)
+    items = [
+        error_item(f, request_kind(f) or METADATA, record, _snapshot(f, newest)) for f in chosen
+    ]
+    kinds = sorted({item.kind for item in items}, key=list(KIND_TITLES).index)
+    journal = record.journal or next((s.journal for s in newest.values() if s.journal), "") or ""
+    draft = Draft(
+        doi=record.doi,
+        title=record.title or next((s.title for s in newest.values() if s.title), "") or record.doi,
+        journal=journal,
+        to=(publisher.journals.get(journal) or publisher.email) if publisher else None,
+        route=publisher.route if publisher else "",
+        kinds=kinds,
+        items=items,
+        evidence=_evidence(record, [item.finding for item in items], newest),
+        author_count=len(record.authors),
+        sender=sender,
+    )
+    if CONTRIBUTIONS in kinds:
+        draft.authors_to_confirm = [a.printed.display() for a in record.authors]
+    return draft
+
+
+def _snapshot(finding: Finding, newest: dict[SourceKind, SourceSnapshot]) -> SourceSnapshot | None:
+    kinds = {k.value: k for k in SourceKind}
+    return newest.get(kinds[finding.source]) if finding.source in kinds else None
+
+
+def _evidence(
+    record: ArticleRecord, findings: list[Finding], newest: dict[SourceKind, SourceSnapshot]
+) -> list[Evidence]:
+    """Each source the chosen errors come from, once, in the order they are first cited."""
+    found: dict[str, Evidence] = {}
+    for finding in findings:
+        shot = _snapshot(finding, newest)
+        if shot is None or finding.source in found:
+            continue
+        machine = shot.url if shot.url and not shot.url.startswith("file:") else None
+        found[finding.source] = Evidence(
+            source=finding.source,
+            where=source_words(finding.source, shot),
+            seen=shot.fetched_at.date().isoformat(),
+            page=page_url(record.doi, shot),
+            machine=machine,
+            note=_reconstructed(shot.reconstructed),
+        )
+    return list(found.values())
+
+
+def _reconstructed(note: str | None) -> str | None:
+    """Say once that a snapshot was built from reports; its own note often says so already."""
+    if not note:
+        return None
+    if note.lower().startswith("reconstructed"):
+        return note
+    return f"Reconstructed from public reports, not fetched: {note}"
+
+
+def page_url(doi: str, shot: SourceSnapshot) -> str:
+    """Return the article's page for a person: PLOS's and Europe PMC's own, else the DOI link."""
+    url = shot.url or ""
+    if "/article/file?id=" in url:  # PLOS: the manuscript XML sits beside the article page
+        base, _, rest = url.partition("/article/file?id=")
+        return f"{base}/article?id={rest.split('&', 1)[0]}"
+    marker = "/webservices/rest/"
+    if marker in url and url.endswith("/fullTextXML"):  # Europe PMC's full text of a PMCID
+        pmcid = url.split(marker, 1)[1].split("/", 1)[0]
+        return f"https://europepmc.org/article/PMC/{pmcid}"
+    return f"https://doi.org/{doi}"
