@@ -6,7 +6,19 @@ Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error;
 
 from __future__ import annotations
 
-from credit_tracker.cli import checking, corrections, fetching, people, records  # noqa: F401 - they register their commands
+from credit_tracker.cli import (  # noqa: F401 - they register their commands
+    author,
+    checking,
+    corrections,
+    edits,
+    fetching,
+    office,
+    onboarding,
+    people,
+    people_edits,
+    records,
+    report,
+)
 from credit_tracker.cli.base import cli, use_color
 
 __all__ = ["cli", "main", "use_color"]

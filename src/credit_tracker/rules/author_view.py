@@ -1,41 +1,77 @@
-"""One person across the team's articles: roles recorded against each source, names as printed."""
+"""One person across the team's articles: papers × roles × sources, spellings, findings, requests.
+
+Built from the person's own articles only (the caller loads them through the records index), each
+compared once; the pairing's method and score stay inside (they are how, not what).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from credit_tracker.domain.credit import BY_SLUG
-from credit_tracker.domain.findings import CheckReport, CorrectionStatus, Finding
-from credit_tracker.domain.models import Person, SourceKind
-from credit_tracker.domain.names import fold
+from credit_tracker.domain.findings import CheckReport, CorrectionStatus
+from credit_tracker.domain.models import (
+    ArticleRecord,
+    FetchState,
+    Person,
+    SourceAuthor,
+    SourceKind,
+    SourceSnapshot,
+    TeamAuthor,
+)
+from credit_tracker.domain.names import fold, typographic_key
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.compare import WITHHELD, ArticleCheck, compare_article, latest_by_source
+from credit_tracker.rules.compare import WITHHELD, compare_article, latest_by_source
+from credit_tracker.rules.titles import plain_title
+
+RECORDED = "recorded"
+SOURCES = (RECORDED, "crossref", "jats", "statement", "orcid")
+"""The table's columns: the team's record, then each publisher-side source."""
+
+
+class Cell(StrEnum):
+    """What one source says about the person's roles on one paper."""
+
+    LISTED = "listed"
+    NONE = "none listed"
+    SILENT = "no roles stated"
+    UNPAIRED = "not found"
+    """The source's byline does not show this person."""
+    ABSENT = "no snapshot"
+    NOT_RECORDED = "not recorded"
 
 
 @dataclass(frozen=True)
-class SourceView:
-    """How one source shows this person on one article."""
+class Roles:
+    """One cell of the table: what the source says, and the roles it lists."""
 
-    source: str
-    printed: str
-    roles: list[str] | None
-    orcid: str | None
-    matched: str = ""
-    """How the source's author was paired with the person, and how sure: 'exact 0.97'."""
+    cell: Cell
+    roles: tuple[str, ...] = ()
 
 
 @dataclass
-class ArticleView:
-    """One of the person's articles."""
+class Paper:
+    """One of the person's articles: a row of the papers × roles × sources table."""
 
     doi: str
     title: str
+    journal: str
+    year: int | None
     position: int
-    printed: str
-    roles: list[str] | None
-    sources: list[SourceView] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    requests: list[CorrectionStatus] = field(default_factory=list)
+    roles: dict[str, Roles] = field(default_factory=dict)
+    """By column (`SOURCES`)."""
+
+
+@dataclass
+class Spelling:
+    """One distinct spelling of the person's name, with where it appears."""
+
+    text: str
+    places: list[tuple[str, str]] = field(default_factory=list)
+    """(DOI, column) pairs."""
+    differs: bool = False
+    """Differs from the person's name (and is not a spelling they accept)."""
 
 
 @dataclass
@@ -43,81 +79,97 @@ class AuthorView:
     """Everything about one person."""
 
     person: Person
-    articles: list[ArticleView]
+    papers: list[Paper]
+    spellings: list[Spelling]
+    report: CheckReport
+    """The check of the person's articles (their findings are picked from it)."""
+    requests: list[CorrectionStatus]
 
 
-def author_view(
-    records: Records,
-    person: Person,
-    report: CheckReport,
-    compared: dict[str, ArticleCheck] | None = None,
-) -> AuthorView:
-    """Build the view from the records and a check report over the person's articles.
-
-    `compared` keeps each article's comparison, so a view of many people compares each once.
-    """
-    compared = {} if compared is None else compared
-    articles = []
+def author_view(records: Records, person: Person, report: CheckReport) -> AuthorView:
+    """Build the view from the records of the person's articles and the check of them."""
+    papers: list[Paper] = []
+    spellings: dict[str, Spelling] = {}
+    mine = typographic_key(person.name.display())
+    accepted = {typographic_key(s) for s in person.accepted_spellings} | {mine}
     for doi in sorted(records.articles):
         record = records.articles[doi]
         index = next((n for n, a in enumerate(record.authors) if a.person == person.id), None)
         if index is None:
             continue
-        author = record.authors[index]
-        view = ArticleView(
-            doi=doi,
-            title=record.title or "",
-            position=index + 1,
-            printed=author.printed.display(),
-            roles=None
-            if author.roles is None
-            else [a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles],
-        )
-        if doi not in compared:
-            compared[doi] = compare_article(record, records.people, records.snapshots.get(doi, []))
-        view.sources = _sources(records, doi, index, person, compared[doi])
-        view.findings = [
-            f for f in report.findings if f.doi == doi and f.author and f.author.person == person.id
-        ]
-        view.requests = [status for status in report.corrections if status.doi == doi]
-        articles.append(view)
-    return AuthorView(person=person, articles=articles)
+        history = records.snapshots.get(doi, [])
+        paper, printed = _paper(record, index, person, history, records)
+        papers.append(paper)
+        for column, text in printed:
+            key = typographic_key(text)
+            spelling = spellings.setdefault(key, Spelling(text=text, differs=key not in accepted))
+            spelling.places.append((doi, column))
+    dois = {paper.doi for paper in papers}
+    requests = [
+        status
+        for status in report.corrections
+        if status.doi in dois and status.person in (None, person.id)
+    ]
+    ordered = sorted(spellings.values(), key=lambda s: (s.differs, -len(s.places)))
+    return AuthorView(
+        person=person, papers=papers, spellings=ordered, report=report, requests=requests
+    )
 
 
-def _sources(
-    records: Records, doi: str, index: int, person: Person, result: ArticleCheck
-) -> list[SourceView]:
-    newest = latest_by_source(records.snapshots.get(doi, []))
-    views = []
-    for source, pairs in sorted(result.pairs.items()):
-        pair = next((p for p in pairs if p.team == index), None)
-        if pair is None:
-            views.append(
-                SourceView(
-                    source=source,
-                    printed="(not found)",
-                    roles=None,
-                    orcid=None,
-                    matched="not paired",
-                )
-            )
+def _paper(
+    record: ArticleRecord,
+    index: int,
+    person: Person,
+    history: list[SourceSnapshot],
+    records: Records,
+) -> tuple[Paper, list[tuple[str, str]]]:
+    author = record.authors[index]
+    newest = latest_by_source(history)
+    title = record.title or next((s.title for s in newest.values() if s.title), "")
+    paper = Paper(
+        doi=record.doi,
+        title=plain_title(title),
+        journal=record.journal or next((s.journal for s in newest.values() if s.journal), ""),
+        year=record.year,
+        position=index + 1,
+    )
+    paper.roles[RECORDED] = _recorded(author)
+    printed = [(RECORDED, author.printed.display())]
+    pairs = compare_article(record, records.people, history).pairs
+    for column in SOURCES[1:]:
+        shot = newest.get(SourceKind(column))
+        if shot is None or shot.state is not FetchState.OK:
+            paper.roles[column] = Roles(Cell.ABSENT)
             continue
-        shown = newest[SourceKind(source)].authors[pair.source]
-        printed = (
-            WITHHELD if any(fold(shown.raw) == fold(n) for n in person.former_names) else shown.raw
-        )
-        roles = (
-            None
-            if shown.roles is None
-            else [r.label if r.role is None else BY_SLUG[r.role].label for r in shown.roles]
-        )
-        views.append(
-            SourceView(
-                source=source,
-                printed=printed,
-                roles=roles,
-                orcid=shown.orcid,
-                matched=f"{pair.method} {pair.confidence:g}",
-            )
-        )
-    return views
+        pair = next((p for p in pairs.get(column, []) if p.team == index), None)
+        if pair is None:
+            paper.roles[column] = Roles(Cell.UNPAIRED)
+            continue
+        shown = shot.authors[pair.source]
+        paper.roles[column] = _stated(shown)
+        if shown.name_shown and not shown.organisation:
+            printed.append((column, _safe(person, shown.raw)))
+    return paper, printed
+
+
+def _recorded(author: TeamAuthor) -> Roles:
+    if author.roles is None:
+        return Roles(Cell.NOT_RECORDED)
+    labels = tuple(a.label + (f" ({a.degree.value})" if a.degree else "") for a in author.roles)
+    return Roles(Cell.LISTED if labels else Cell.NONE, labels)
+
+
+def _stated(author: SourceAuthor) -> Roles:
+    if author.roles is None:
+        return Roles(Cell.SILENT)
+    labels = tuple(
+        (r.label if r.role is None else BY_SLUG[r.role].label)
+        + (f" ({r.degree.value})" if r.degree else "")
+        for r in author.roles
+    )
+    return Roles(Cell.LISTED if labels else Cell.NONE, labels)
+
+
+def _safe(person: Person, text: str) -> str:
+    """A confidential former name is never shown: it is replaced by a note saying one was."""
+    return WITHHELD if any(fold(text) == fold(name) for name in person.former_names) else text

@@ -1,0 +1,69 @@
+"""The author command: one person across the team's articles, read through the records index."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from credit_tracker.cli.base import _emit, _store, cli
+from credit_tracker.cli.options import day, show_option, state_options
+
+
+@cli.command("author")
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "statement"]),
+    default="text",
+    show_default=True,
+    help="statement: the person's CRediT contributions across papers, for a CV or ORCID.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the view here."
+)
+@state_options
+@show_option
+@click.pass_context
+def author_command(
+    ctx: click.Context,
+    query: str,
+    fmt: str,
+    output: Path | None,
+    stale_after: int,
+    as_of: datetime | None,
+    show: str | None,
+) -> None:
+    """Show one person across the team's articles: papers × roles × sources (the team's record,
+    Crossref, JATS, the printed statement, ORCID), each spelling of their name once with its
+    difference marked, open findings and correction requests.
+
+    QUERY is a name in any spelling, an ORCID iD or a person id. Only the person's own articles
+    are read (through the records index in <records>/.index, rebuilt when the records change).
+
+    \b
+    Examples:
+      credit-tracker author "Jane Illes"
+      credit-tracker author 0000-0002-1825-0097 --format json
+      credit-tracker author jane-illes --format statement --output illes-credit.txt
+    """
+    from credit_tracker.cli.records_index import RecordsIndex
+    from credit_tracker.render.author import AUTHOR_FORMATS
+    from credit_tracker.rules.author_view import author_view
+    from credit_tracker.rules.check import FailPolicy, run_check
+
+    index = RecordsIndex(_store(ctx))
+    person = index.find(query)
+    dois = index.dois_of(person.id)
+    records = index.load(dois)
+    report = run_check(
+        records,
+        [doi for doi in dois if doi in records.articles],
+        FailPolicy(),
+        today=day(as_of),
+        stale_after=stale_after,
+    )
+    view = author_view(records, person, report)
+    _emit(AUTHOR_FORMATS[fmt](show_info=show == "info").render(view), output)
