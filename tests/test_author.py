@@ -38,13 +38,13 @@ Name as printed (each spelling once):
 
 Open findings:
   error role-missing [jats] {AIMMS}: Jane Illés: jats does not list Conceptualization \
-(ct-0e265b6c5891)
+(ct-d11e628cff3a)
   error role-missing [jats] {AIMMS}: Jane Illés: jats does not list Writing – review & editing \
-(ct-6bc2e13f25de)
+(ct-06f9a3fb8522)
   error name-initials [statement] {AIMMS}: Jane Illés: printed 'Jane P. Illés': given name \
-'Jane P.' has an initial or name the team's record ('Jane') does not (ct-e83eeba72aea)
-  warning sources-disagree [jats+statement] {AIMMS}: Jane Illés: jats prints 'Jane Illés', \
-statement prints 'Jane P. Illés' (ct-9c9ea156bd61)
+'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)
+  warning sources-disagree [jats + statement] {AIMMS}: Jane Illés: jats prints 'Jane Illés', \
+statement prints 'Jane P. Illés' (ct-0c1001511384)
 """
 
 

@@ -18,7 +18,7 @@ from .conftest import DATA
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 # The four findings' ids: stable from run to run and release to release (scripts key on them).
-IDS = ["ct-0e265b6c5891", "ct-6bc2e13f25de", "ct-e83eeba72aea", "ct-9c9ea156bd61"]
+IDS = ["ct-d11e628cff3a", "ct-06f9a3fb8522", "ct-3a6ad50e8471", "ct-0c1001511384"]
 JUNIT_SCHEMA = xmlschema.XMLSchema(DATA / "junit" / "junit-10.xsd")
 
 
@@ -35,13 +35,13 @@ def test_the_readme_main_command_on_the_shipped_records(
         AIMMS,
         "  Jane Illés",
         "    error role-missing [jats] Jane Illés: jats does not list Conceptualization "
-        "(ct-0e265b6c5891)",
+        "(ct-d11e628cff3a)",
         "    error role-missing [jats] Jane Illés: jats does not list Writing – review & editing "
-        "(ct-6bc2e13f25de)",
+        "(ct-06f9a3fb8522)",
         "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
-        "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-e83eeba72aea)",
-        "    warning sources-disagree [jats+statement] Jane Illés: jats prints 'Jane Illés', "
-        "statement prints 'Jane P. Illés' (ct-9c9ea156bd61)",
+        "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
+        "    warning sources-disagree [jats + statement] Jane Illés: jats prints 'Jane Illés', "
+        "statement prints 'Jane P. Illés' (ct-0c1001511384)",
         "1 article(s); 4 finding(s); 3 error, 1 warning; 0 acknowledged",
     ]
 
@@ -69,6 +69,7 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
         "rule",
         "severity",
         "doi",
+        "sources",
         "source",
         "author",
         "expected",
@@ -101,7 +102,7 @@ def test_every_format_reports_the_same_findings(
     github = _check(runner, "--format", "github").stdout
     assert github.splitlines()[0] == (
         "::error title=role-missing 10.5555/aimms-mentoring-2025::"
-        "Jane Illés: jats does not list Conceptualization (ct-0e265b6c5891)"
+        "Jane Illés: jats does not list Conceptualization (ct-d11e628cff3a)"
     )
     assert github.count("::error title=") == 3 and github.count("::warning title=") == 1
     rows = list(csv.DictReader(io.StringIO(_check(runner, "--format", "csv").stdout)))
@@ -190,11 +191,20 @@ def test_an_unverified_doi_exits_3_and_is_never_clean(
     assert result.exit_code == 3
     report = json.loads(result.stdout)
     assert report["unverified"] == [
-        {"doi": AIMMS, "source": "jats", "reason": "HTTP 503 (after 5 tries)"}
+        {
+            "doi": AIMMS,
+            "source": "jats",
+            "reason": "found on 2025-05-22, could not be read on 2026-05-22 (HTTP 503 (after 5"
+            " tries)); the findings of the last reading are still reported",
+        }
     ]
-    assert {f["source"] for f in report["findings"]} == {
-        "statement"
-    }  # nothing from the failed source
+    # the failed source's last reading is still compared: its findings stay
+    assert [f["source"] for f in report["findings"]] == [
+        "jats",
+        "jats",
+        "statement",
+        "jats + statement",
+    ]
     JUNIT_SCHEMA.validate(_check(runner, "--format", "junit").stdout)
 
 

@@ -148,7 +148,7 @@ CASES = {
     "sources-disagree (names)": (
         [member("reiss", "Günter", "Reiss")],
         [snapshot(C, printed("Günter", "Reiss")), snapshot(J, printed("Günter", "Reiß"))],
-        [("name-spelling", "jats", "reiss"), ("sources-disagree", "crossref+jats", "reiss")],
+        [("name-spelling", "jats", "reiss"), ("sources-disagree", "crossref + jats", "reiss")],
     ),
     "sources-disagree (roles)": (
         [member("adell", "Teresa", "Adell")],  # roles not recorded: only the sources are compared
@@ -156,7 +156,7 @@ CASES = {
             snapshot(C, printed("Teresa", "Adell", roles=[CONC])),
             snapshot(J, printed("Teresa", "Adell", roles=[CONC, WRE])),
         ],
-        [("sources-disagree", "crossref+jats", "adell")],
+        [("sources-disagree", "crossref + jats", "adell")],
     ),
     "correction-published (pone.0033693)": (
         [member("sadasivan", "Shankar", "Sadasivan")],
@@ -235,7 +235,7 @@ def test_equivalent_forms_are_never_findings(case: str) -> None:
 
 
 def test_role_label_against_uri_and_and_against_ampersand() -> None:
-    """The JATS parser turns every encoding into a slug; a record stating the same roles is clean."""
+    """The JATS parser turns every encoding into a slug; the same roles recorded are clean."""
     article = parse_jats(
         (FIXTURES / "allofplos/journal.pbio.2001413.xml").read_bytes()
     )  # 'review and editing'
@@ -381,7 +381,7 @@ def test_failed_or_missing_snapshots_are_unverified_never_clean() -> None:
     assert result.findings == []
 
 
-def test_a_newer_failure_hides_an_older_good_snapshot_from_comparison() -> None:
+def test_a_newer_failure_keeps_the_last_reading_and_leaves_the_article_unverified() -> None:
     from datetime import timedelta
 
     rec, people = record(member(*ILLES))
@@ -390,7 +390,41 @@ def test_a_newer_failure_hides_an_older_good_snapshot_from_comparison() -> None:
         C, state=FetchState.FAILED, reason="connection reset", when=WHEN + timedelta(days=1)
     )
     result = compare_article(rec, people, [good, failed])
-    assert result.findings == [] and result.unverified[0].reason == "connection reset"
+    assert rules(result) == [("name-diacritics", "crossref", "jane-illes")]
+    assert [(u.source, u.reason) for u in result.unverified] == [
+        (
+            "crossref",
+            "found on 2026-11-01, could not be read on 2026-11-02 (connection reset);"
+            " the findings of the last reading are still reported",
+        )
+    ]
+
+
+def test_not_found_after_found_keeps_the_last_reading_and_is_reported() -> None:
+    from datetime import timedelta
+
+    rec, people = record(member(*ILLES))
+    good = snapshot(J, printed("Jane", "Illes"))
+    gone = snapshot(J, state=FetchState.NOT_FOUND, when=WHEN + timedelta(days=33))
+    result = compare_article(rec, people, [good, gone])
+    assert rules(result) == [("name-diacritics", "jats", "jane-illes")]
+    assert [(u.source, u.reason) for u in result.unverified] == [
+        (
+            "jats",
+            "found on 2026-11-01, not found on 2026-12-04;"
+            " the findings of the last reading are still reported",
+        )
+    ]
+
+
+def test_not_found_with_no_earlier_reading_is_no_failure() -> None:
+    rec, people = record(member(*ILLES))
+    result = compare_article(
+        rec,
+        people,
+        [snapshot(C, printed("Jane", "Illés")), snapshot(J, state=FetchState.NOT_FOUND)],
+    )
+    assert result.findings == [] and result.unverified == []
 
 
 def test_finding_ids_are_stable() -> None:

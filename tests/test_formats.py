@@ -32,7 +32,7 @@ HOSTILE = (
     "::warning::x\u2028\ufeff\x85\x7f\x00 Ja\u200dne" + KEPT
 )
 TITLE = "Title\x1b]0;t\x07\u202e\n::error::t"
-EXTRA_ID = "ct-fc56c61beb25"  # the author-extra finding about the hostile name
+EXTRA_ID = "ct-fa193ef2d419"  # the author-extra finding about the hostile name
 # What a reader sees: each hidden character as an escape, everything on one line.
 SHOWN = (
     r"=Evil\x1b]0;pwned\x07\x1b[31m<img src=x>*b*|[l](http://e.vil) \u202eseR\u202c\u2066%0A\r\n"
@@ -80,7 +80,7 @@ CASES = {
         ["check", "--format", "json"],
         [
             f'      "observed": "{JSON_SHOWN}",',
-            f'      "message": "{EXTRA}{JSON_SHOWN} (position 16)"',
+            f'      "message": "{EXTRA}{JSON_SHOWN} (position 16)",',
         ],
     ),
     "junit": (

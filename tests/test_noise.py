@@ -52,13 +52,13 @@ def test_text_counts_info_in_one_line(noisy: Path, runner: CliRunner) -> None:
         AIMMS,
         "  Jane Illés",
         "    error role-missing [jats] Jane Illés: jats does not list Conceptualization "
-        "(ct-0e265b6c5891)",
+        "(ct-d11e628cff3a)",
         "    error role-missing [jats] Jane Illés: jats does not list Writing – review & editing "
-        "(ct-6bc2e13f25de)",
+        "(ct-06f9a3fb8522)",
         "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
-        "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-e83eeba72aea)",
-        "    warning sources-disagree [jats+statement] Jane Illés: jats prints 'Jane Illés', "
-        "statement prints 'Jane P. Illés' (ct-9c9ea156bd61)",
+        "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
+        "    warning sources-disagree [jats + statement] Jane Illés: jats prints 'Jane Illés', "
+        "statement prints 'Jane P. Illés' (ct-0c1001511384)",
         COLLAPSED,
         "1 article(s); 6 finding(s); 3 error, 2 info, 1 warning; 0 acknowledged",
     ]

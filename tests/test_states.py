@@ -19,9 +19,9 @@ from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"
-ROLES = ["ct-0e265b6c5891", "ct-6bc2e13f25de"]  # role-missing x2 (jats)
-NAME = "ct-e83eeba72aea"  # name-initials (statement)
-DISAGREE = "ct-9c9ea156bd61"  # sources-disagree (no request covers it)
+ROLES = ["ct-d11e628cff3a", "ct-06f9a3fb8522"]  # role-missing x2 (jats)
+NAME = "ct-3a6ad50e8471"  # name-initials (statement)
+DISAGREE = "ct-0c1001511384"  # sources-disagree (no request covers it)
 PENDING = "[pending correction: request sent 2025-06-01, failing again from 2025-08-01]"
 
 
@@ -45,14 +45,14 @@ def test_a_sent_request_makes_its_findings_pending(
         AIMMS,
         "  Jane Illés",
         "    error role-missing [jats] Jane Illés: jats does not list Conceptualization "
-        f"(ct-0e265b6c5891) {PENDING}",
+        f"(ct-d11e628cff3a) {PENDING}",
         "    error role-missing [jats] Jane Illés: jats does not list Writing – review & editing "
-        f"(ct-6bc2e13f25de) {PENDING}",
+        f"(ct-06f9a3fb8522) {PENDING}",
         "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
         "'Jane P.' has an initial or name the team's record ('Jane') does not "
-        f"(ct-e83eeba72aea) {PENDING}",
-        "    warning sources-disagree [jats+statement] Jane Illés: jats prints 'Jane Illés', "
-        "statement prints 'Jane P. Illés' (ct-9c9ea156bd61)",
+        f"(ct-3a6ad50e8471) {PENDING}",
+        "    warning sources-disagree [jats + statement] Jane Illés: jats prints 'Jane Illés', "
+        "statement prints 'Jane P. Illés' (ct-0c1001511384)",
         f"correction request {AIMMS}: sent: 3 of 3 errors still open; pending correction until "
         "2025-08-01",
         "1 article(s); 1 finding(s); 1 warning; 3 pending correction; 0 acknowledged",
@@ -144,7 +144,7 @@ def test_a_fix_seen_and_undone_is_regressed_never_stale(
     text = _run(runner, "check", "--as-of", "2026-01-01").stdout.splitlines()
     assert text[2] == (
         "    error role-missing [jats] Jane Illés: jats does not list Conceptualization "
-        "(ct-0e265b6c5891) [regressed: fix seen 2025-07-01, back 2025-08-10]"
+        "(ct-d11e628cff3a) [regressed: fix seen 2025-07-01, back 2025-08-10]"
     )
     assert text[-1] == "1 article(s); 0 finding(s); 2 regressed; 0 acknowledged"
     listed = _run(runner, "correction", "list", "--as-of", "2026-01-01").stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class Severity(StrEnum):
@@ -60,20 +60,34 @@ class AuthorRef(BaseModel):
     position: int
 
 
+# The order sources are listed in, wherever a finding names several.
+SOURCE_ORDER = ("team", "crossref", "jats", "statement", "orcid")
+
+
 class Finding(BaseModel):
-    """One difference between the team's record and a publisher source."""
+    """One difference between the team's record and the publisher sources that show it."""
 
     model_config = ConfigDict(frozen=True)
 
     id: str
+    """Stable: the same difference keeps it whichever sources show it (see `finding_id`)."""
     rule: str
     severity: Severity
     doi: str
-    source: str
+    sources: list[str]
+    """Every source that shows this difference, in `SOURCE_ORDER`; for `sources-disagree` the
+    two that differ from each other."""
     author: AuthorRef | None = None
     expected: str | None = None
     observed: str | None = None
     message: str
+
+    # pydantic's documented form: mypy cannot type a decorator over a property
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def source(self) -> str:
+        """The sources in one value, for formats that show one ('crossref + jats')."""
+        return " + ".join(self.sources)
 
 
 class Unverified(BaseModel):
@@ -208,7 +222,27 @@ class CheckReport(BaseModel):
     corrections: list[CorrectionStatus] = Field(default_factory=list)
 
 
-def finding_id(doi: str, source: str, rule: str, subject: str, key: str = "") -> str:
-    """Return a stable id: the same difference keeps its id from run to run."""
+def ordered_sources(sources: set[str] | list[str]) -> list[str]:
+    """Return the sources in `SOURCE_ORDER` (any unknown one last, by name)."""
+    rank = {name: n for n, name in enumerate(SOURCE_ORDER)}
+    return sorted(set(sources), key=lambda name: (rank.get(name, len(rank)), name))
+
+
+def finding_id(
+    doi: str, rule: str, subject: str, key: str = "", observed: str | None = None
+) -> str:
+    """Return a stable id that no source enters: the same difference keeps it from run to run,
+    and when another source starts showing it too.
+
+    `observed` enters so that two sources printing two different wrong names are two findings.
+    """
+    text = f"2|{doi}|{rule}|{subject}|{key}|{observed or ''}"
+    # surrogatepass: a lone surrogate a publisher printed must not stop the check
+    return f"ct-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+def source_finding_id(doi: str, source: str, rule: str, subject: str, key: str = "") -> str:
+    """Return the id a finding had while findings were told per source ('jats+statement' for a
+    disagreement): acknowledgements and requests stored then still name these."""
     digest = hashlib.sha256(f"{doi}|{source}|{rule}|{subject}|{key}".encode()).hexdigest()
     return f"ct-{digest[:12]}"

@@ -93,12 +93,15 @@ class _Partial:
     """The tracked articles' findings over time (for regressions and requests' fixes)."""
     articles: dict[str, ArticleInfo] = field(default_factory=dict)
     steps: dict[str, list[int]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """The per-source id each current finding had → its id (for stored acks and requests)."""
 
     def merge(self, other: _Partial) -> None:
         self.findings += other.findings
         self.unverified += other.unverified
         self.accepted += other.accepted
         self.checked |= other.checked
+        self.aliases |= other.aliases
         self.moments.update(other.moments)
         self.articles.update(other.articles)
         for day, change in other.steps.items():
@@ -122,6 +125,8 @@ def _compare_all(
         partial.unverified += result.unverified
         partial.accepted += result.accepted
         partial.checked.add(record.doi)
+        present = {finding.id for finding in result.findings}
+        partial.aliases |= {old: new for old, new in result.aliases.items() if new in present}
         if record.doi not in tracked and not options.survey:
             continue
         # only an article whose snapshots changed is compared again, once per change
@@ -251,6 +256,7 @@ def _report(team: Records, partial: _Partial, policy: FailPolicy, options: Optio
         unverified=unverified_dois,
         today=options.today or date.today(),
         stale_after=options.stale_after,
+        aliases=partial.aliases,
     )
     failing = [f for f in states.open if policy.fails(f)]
     failing += [r.finding for r in states.regressed if policy.fails(r.finding)]

@@ -8,7 +8,6 @@ live beside this module: name_rules.py (names), role_rules.py (ORCID iDs and rol
 
 from __future__ import annotations
 
-from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.findings import UNREAD, Severity, Unverified
 from credit_tracker.domain.models import (
     ArticleRecord,
@@ -17,19 +16,26 @@ from credit_tracker.domain.models import (
     SourceAuthor,
     SourceKind,
     SourceSnapshot,
-    TeamAuthor,
 )
-from credit_tracker.domain.names import fold, typographic_key
-from credit_tracker.rules.context import WITHHELD, ArticleCheck, CheckContext
+from credit_tracker.domain.names import fold
+from credit_tracker.rules.agreement import check_agreement
+from credit_tracker.rules.context import SOURCE, WITHHELD, ArticleCheck, CheckContext
 from credit_tracker.rules.matching import Pair, match_authors, team_keys
 from credit_tracker.rules.name_rules import check_name, visible
 from credit_tracker.rules.role_rules import check_orcid, check_roles
 
-__all__ = ["WITHHELD", "ArticleCheck", "compare_article", "latest_by_source", "visible"]
+__all__ = [
+    "WITHHELD",
+    "ArticleCheck",
+    "compare_article",
+    "latest_by_source",
+    "latest_read",
+    "visible",
+]
 
 
 def latest_by_source(history: list[SourceSnapshot]) -> dict[SourceKind, SourceSnapshot]:
-    """Return the newest snapshot of each source."""
+    """Return the newest snapshot of each source, whatever its state."""
     newest: dict[SourceKind, SourceSnapshot] = {}
     for snapshot in history:
         current = newest.get(snapshot.source)
@@ -38,16 +44,26 @@ def latest_by_source(history: list[SourceSnapshot]) -> dict[SourceKind, SourceSn
     return newest
 
 
+def latest_read(history: list[SourceSnapshot]) -> dict[SourceKind, SourceSnapshot]:
+    """Return the newest snapshot of each source that was read (a 404 or a failure later on
+    does not undo what an earlier reading showed)."""
+    return latest_by_source([s for s in history if s.state is FetchState.OK])
+
+
 def compare_article(
     record: ArticleRecord,
     people: dict[str, Person],
     history: list[SourceSnapshot],
     severities: dict[str, Severity] | None = None,
 ) -> ArticleCheck:
-    """Compare one article's record with the newest snapshot of each source."""
+    """Compare one article's record with the newest reading of each source.
+
+    A source whose newest snapshot was not read (not found, failed) after an earlier reading is
+    compared as that reading showed it, and the article is unverified for that source.
+    """
     context = CheckContext(record, people, severities or {}, ArticleCheck(doi=record.doi))
     newest = latest_by_source(history)
-    usable = {kind: shot for kind, shot in newest.items() if shot.state is FetchState.OK}
+    usable = latest_read(history)
     crossref = usable.get(SourceKind.CROSSREF)
     if crossref is not None and crossref.notice_for is not None:
         about = f" about {crossref.notice_for}" if crossref.notice_for else ""
@@ -60,11 +76,10 @@ def compare_article(
         )
         return context.result
     for kind, shot in newest.items():
-        if shot.state is FetchState.FAILED:
+        lost = _unread_reason(usable.get(kind), shot)
+        if lost is not None:
             context.result.unverified.append(
-                Unverified(
-                    doi=record.doi, source=kind.value, reason=shot.reason or "could not fetch"
-                )
+                Unverified(doi=record.doi, source=kind.value, reason=lost)
             )
     if not usable:
         if not context.result.unverified:
@@ -89,7 +104,7 @@ def compare_article(
     }
     for kind, shot in usable.items():
         _check_source(context, shot, context.result.pairs[kind.value], with_roles)
-    _check_agreement(context, paired)
+    check_agreement(context, paired)
     if record.draft:
         for index, author in enumerate(record.authors):
             if author.roles is None:
@@ -101,7 +116,30 @@ def compare_article(
                     "",
                     f"{author.printed.display()}: roles not recorded yet (draft record)",
                 )
+    context.finish()
     return context.result
+
+
+def _unread_reason(read: SourceSnapshot | None, newest: SourceSnapshot) -> str | None:
+    """Why a source whose newest snapshot was not read leaves the article unverified, if it does.
+
+    Not found with no earlier reading is no failure: the source simply has nothing.
+    """
+    if newest.state is FetchState.OK:
+        return None
+    failed = newest.reason or "could not fetch"
+    if read is None:
+        return failed if newest.state is FetchState.FAILED else None
+    on = newest.fetched_at.date().isoformat()
+    what = (
+        f"not found on {on}"
+        if newest.state is FetchState.NOT_FOUND
+        else f"could not be read on {on} ({failed})"
+    )
+    return (
+        f"found on {read.fetched_at.date().isoformat()}, {what};"
+        " the findings of the last reading are still reported"
+    )
 
 
 def _check_source(
@@ -147,7 +185,7 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot) -> None:
                 None,
                 None,
                 fold(text),
-                f"{source}: a part of the contributions was not understood: {text!r}",
+                f"{SOURCE}: a part of the contributions was not understood: {text!r}",
                 observed=text,
             )
 
@@ -168,7 +206,7 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
                 author,
                 index,
                 "",
-                f"{author.printed.display()} is not among the authors {source} shows",
+                f"{author.printed.display()} is not among the authors {SOURCE} shows",
                 expected=author.printed.display(),
             )
     for index, other in enumerate(shot.authors):
@@ -179,7 +217,7 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
                 None,
                 None,
                 f"{index}:{fold(other.raw)}",
-                f"{source} shows an author the team's record does not have: {other.raw}"
+                f"{SOURCE} shows an author the team's record does not have: {other.raw}"
                 f" (position {other.position})",
                 observed=other.raw,
             )
@@ -192,7 +230,7 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
             pair.team,
             "",
             f"{author.printed.display()} is author {pair.team + 1} in the team's record"
-            f" but {shot.authors[pair.source].position} in {source}",
+            f" but {shot.authors[pair.source].position} in {SOURCE}",
             expected=str(pair.team + 1),
             observed=str(shot.authors[pair.source].position),
         )
@@ -221,59 +259,3 @@ def _longest_increasing(values: list[int]) -> set[int]:
         keep.add(index)
         index = previous[index]
     return keep
-
-
-def _check_agreement(
-    context: CheckContext, paired: dict[SourceKind, dict[int, SourceAuthor]]
-) -> None:
-    kinds = sorted(paired, key=lambda kind: kind.value)
-    for index, author in enumerate(context.record.authors):
-        for n, first in enumerate(kinds):
-            for second in kinds[n + 1 :]:
-                a, b = paired[first].get(index), paired[second].get(index)
-                if a is None or b is None:
-                    continue
-                names_shown = a.name_shown and b.name_shown and not a.organisation
-                if names_shown and typographic_key(a.raw) != typographic_key(b.raw):
-                    shown_a, shown_b = _safe(context, author, a.raw), _safe(context, author, b.raw)
-                    context.add(
-                        "sources-disagree",
-                        f"{first.value}+{second.value}",
-                        author,
-                        index,
-                        "name",
-                        f"{author.printed.display()}: {first.value} prints {shown_a!r},"
-                        f" {second.value} prints {shown_b!r}",
-                        expected=shown_a,
-                        observed=shown_b,
-                    )
-                roles_a, roles_b = _mapped(a), _mapped(b)
-                if roles_a is not None and roles_b is not None and roles_a != roles_b:
-                    context.add(
-                        "sources-disagree",
-                        f"{first.value}+{second.value}",
-                        author,
-                        index,
-                        "roles",
-                        f"{author.printed.display()}: {first.value} lists {_labels(roles_a)},"
-                        f" {second.value} lists {_labels(roles_b)}",
-                        expected=_labels(roles_a),
-                        observed=_labels(roles_b),
-                    )
-
-
-def _safe(context: CheckContext, author: TeamAuthor, text: str) -> str:
-    person = context.people.get(author.person)
-    if person is not None and any(fold(text) == fold(name) for name in person.former_names):
-        return WITHHELD
-    return text
-
-
-def _mapped(author: SourceAuthor) -> set[str] | None:
-    if author.roles is None:
-        return None
-    return {role.role for role in author.roles if role.role}
-
-
-def _labels(slugs: set[str]) -> str:
-    return "; ".join(BY_SLUG[slug].label for slug in sorted(slugs)) or "no roles"

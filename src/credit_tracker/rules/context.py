@@ -11,11 +11,16 @@ from credit_tracker.domain.findings import (
     Severity,
     Unverified,
     finding_id,
+    ordered_sources,
+    source_finding_id,
 )
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 from credit_tracker.rules.matching import Pair
 
 WITHHELD = "[a confidential former name]"
+SOURCE = "{source}"
+"""Where a rule's message names its source: replaced by every source that shows the finding."""
+DISAGREE = "sources-disagree"
 
 
 @dataclass
@@ -27,16 +32,33 @@ class ArticleCheck:
     unverified: list[Unverified] = field(default_factory=list)
     accepted: int = 0
     pairs: dict[str, list[Pair]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """The id each finding had while findings were told per source → its id now."""
+
+
+@dataclass
+class _Seen:
+    """One difference as the sources so far show it, before it becomes a finding."""
+
+    rule: str
+    ref: AuthorRef | None
+    id: str
+    message: str
+    expected: str | None
+    observed: str | None
+    sources: list[str] = field(default_factory=list)
+    old_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
 class CheckContext:
-    """What one article's comparison reads and the findings it collects."""
+    """What one article's comparison reads and the differences it collects, one per problem."""
 
     record: ArticleRecord
     people: dict[str, Person]
     severities: dict[str, Severity]
     result: ArticleCheck
+    seen: dict[tuple[object, ...], _Seen] = field(default_factory=dict)
 
     def add(
         self,
@@ -49,7 +71,12 @@ class CheckContext:
         expected: str | None = None,
         observed: str | None = None,
     ) -> None:
-        """Add a finding; `key` tells apart findings of one rule about one subject."""
+        """Note a difference one source shows; `key` tells apart those of one rule about one
+        subject. The same difference from another source joins it (`finish` makes findings).
+
+        `source` is one source, or for `sources-disagree` the two ('jats+statement'); `SOURCE`
+        in `message` stands for the sources.
+        """
         ref = None
         subject = "article"
         if author is not None and index is not None:
@@ -61,16 +88,33 @@ class CheckContext:
                 position=index + 1,
             )
             subject = author.person
-        self.result.findings.append(
-            Finding(
-                id=finding_id(self.record.doi, source, rule, subject, key),
-                rule=rule,
-                severity=self.severities.get(rule, DEFAULT_SEVERITY[rule]),
-                doi=self.record.doi,
-                source=source,
-                author=ref,
-                expected=expected,
-                observed=observed,
-                message=message,
+        # a disagreement is about its two sources: they are part of what it is
+        identity = f"{key}|{source}" if rule == DISAGREE else key
+        merge = (rule, subject, identity, expected, observed)
+        entry = self.seen.get(merge)
+        if entry is None:
+            new_id = finding_id(self.record.doi, rule, subject, identity, observed)
+            entry = _Seen(rule, ref, new_id, message, expected, observed)
+            self.seen[merge] = entry
+        entry.sources += [name for name in source.split("+") if name not in entry.sources]
+        entry.old_ids.append(source_finding_id(self.record.doi, source, rule, subject, key))
+
+    def finish(self) -> None:
+        """Turn the differences noted into findings, one per problem, in the order first seen."""
+        for entry in self.seen.values():
+            sources = ordered_sources(entry.sources)
+            self.result.findings.append(
+                Finding(
+                    id=entry.id,
+                    rule=entry.rule,
+                    severity=self.severities.get(entry.rule, DEFAULT_SEVERITY[entry.rule]),
+                    doi=self.record.doi,
+                    sources=sources,
+                    author=entry.ref,
+                    expected=entry.expected,
+                    observed=entry.observed,
+                    message=entry.message.replace(SOURCE, " + ".join(sources), 1),
+                )
             )
-        )
+            self.result.aliases |= {old: entry.id for old in entry.old_ids}
+        self.seen.clear()

@@ -93,16 +93,35 @@ def _role(text: str | None) -> tuple[str, str]:
     return role.label, f"{role.label} ({role.uri})"
 
 
+# The verbs a headline starts with, for several sources ("Crossref's record and the online
+# article do not list ...").
+_PLURAL = {
+    " does not ": " do not ",
+    " lists ": " list ",
+    " gives ": " give ",
+    " prints ": " print ",
+    " shows ": " show ",
+    " leaves ": " leave ",
+}
+
+
 def error_item(
     finding: Finding,
     kind: str,
     record: ArticleRecord,
-    shot: SourceSnapshot | None,
+    shots: dict[str, SourceSnapshot],
 ) -> ErrorItem:
-    """Say one error for a journal office: a headline and the changes it asks for."""
-    where = source_words(finding.source, shot)
+    """Say one error for a journal office: a headline and the changes it asks for.
+
+    `shots` holds the snapshots of the sources the finding comes from, by source name.
+    """
+    where = " and ".join(source_words(source, shots.get(source)) for source in finding.sources)
     name = finding.author.name if finding.author else "an author"
-    headline, changes = _say(finding, record, shot, name)
+    headline, changes = _say(finding, record, shots.get(finding.sources[0]), name)
+    if len(finding.sources) > 1:
+        verb = next((v for v in _PLURAL if headline.startswith(v)), None)
+        if verb is not None:
+            headline = _PLURAL[verb] + headline.removeprefix(verb)
     return ErrorItem(
         finding=finding,
         headline=where[0].upper() + where[1:] + headline,

@@ -19,7 +19,7 @@ from credit_tracker.domain.models import (
     SourceKind,
     SourceSnapshot,
 )
-from credit_tracker.rules.compare import latest_by_source
+from credit_tracker.rules.compare import latest_read
 from credit_tracker.rules.draft_items import (
     CONTRIBUTIONS,
     KIND_TITLES,
@@ -116,9 +116,9 @@ def build_draft(
             f"{record.doi} has no open finding{whom} that a correction could fix; run "
             "'credit-tracker check'"
         )
-    newest = latest_by_source(history)
+    newest = latest_read(history)  # what the findings come from: the last reading of each
     items = [
-        error_item(f, request_kind(f) or METADATA, record, _snapshot(f, newest)) for f in chosen
+        error_item(f, request_kind(f) or METADATA, record, _snapshots(f, newest)) for f in chosen
     ]
     kinds = sorted({item.kind for item in items}, key=list(KIND_TITLES).index)
     journal = record.journal or next((s.journal for s in newest.values() if s.journal), "") or ""
@@ -139,9 +139,11 @@ def build_draft(
     return draft
 
 
-def _snapshot(finding: Finding, newest: dict[SourceKind, SourceSnapshot]) -> SourceSnapshot | None:
-    kinds = {k.value: k for k in SourceKind}
-    return newest.get(kinds[finding.source]) if finding.source in kinds else None
+def _snapshots(
+    finding: Finding, newest: dict[SourceKind, SourceSnapshot]
+) -> dict[str, SourceSnapshot]:
+    """The snapshots of the sources a finding comes from, by source name."""
+    return {kind.value: shot for kind, shot in newest.items() if kind.value in finding.sources}
 
 
 def _evidence(
@@ -150,18 +152,20 @@ def _evidence(
     """Each source the chosen errors come from, once, in the order they are first cited."""
     found: dict[str, Evidence] = {}
     for finding in findings:
-        shot = _snapshot(finding, newest)
-        if shot is None or finding.source in found:
-            continue
-        machine = shot.url if shot.url and not shot.url.startswith("file:") else None
-        found[finding.source] = Evidence(
-            source=finding.source,
-            where=source_words(finding.source, shot),
-            seen=shot.fetched_at.date().isoformat(),
-            page=page_url(record.doi, shot),
-            machine=machine,
-            note=_reconstructed(shot.reconstructed),
-        )
+        shots = _snapshots(finding, newest)
+        for source in finding.sources:
+            shot = shots.get(source)
+            if shot is None or source in found:
+                continue
+            machine = shot.url if shot.url and not shot.url.startswith("file:") else None
+            found[source] = Evidence(
+                source=source,
+                where=source_words(source, shot),
+                seen=shot.fetched_at.date().isoformat(),
+                page=page_url(record.doi, shot),
+                machine=machine,
+                note=_reconstructed(shot.reconstructed),
+            )
     return list(found.values())
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from credit_tracker.domain.findings import Finding, Severity, finding_id
+from credit_tracker.domain.findings import Finding, Severity, finding_id, source_finding_id
 from credit_tracker.domain.models import ArticleRecord, FetchState, Person, SourceSnapshot
 from credit_tracker.rules.compare import ArticleCheck, compare_article, latest_by_source
 
@@ -26,7 +26,12 @@ def compare(
 ) -> ArticleCheck:
     """Compare one article, with `roles-not-recorded` told once for the article, not per author."""
     result = compare_article(record, people, history, severities)
+    before = {f.id for f in result.findings}
     result.findings = one_per_article(record, result.findings)
+    folded = {f.id for f in result.findings} - before
+    if folded:
+        old = source_finding_id(record.doi, "team", ROLES_NOT_RECORDED, "article")
+        result.aliases[old] = next(iter(folded))
     return result
 
 
@@ -42,11 +47,11 @@ def one_per_article(record: ArticleRecord, findings: list[Finding]) -> list[Find
     names = [f.author.name for f in folded if f.author]
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     merged = Finding(
-        id=finding_id(record.doi, "team", ROLES_NOT_RECORDED, "article"),
+        id=finding_id(record.doi, ROLES_NOT_RECORDED, "article"),
         rule=ROLES_NOT_RECORDED,
         severity=folded[0].severity,
         doi=record.doi,
-        source="team",
+        sources=["team"],
         message=(
             f"roles not recorded yet for {len(names)} of {len(record.authors)} authors "
             f"(draft record): {shown}"
@@ -62,7 +67,7 @@ class Moment:
 
     at: datetime
     ids: frozenset[str]
-    """The ids of the findings shown then."""
+    """The ids of the findings shown then, and the per-source ids they had (see `known_ids`)."""
     usable: frozenset[str]
     """The sources with a usable snapshot then."""
     verified: bool
@@ -95,13 +100,20 @@ def moments(
         found.append(
             Moment(
                 at=when,
-                ids=frozenset(f.id for f in result.findings),
+                ids=known_ids(result),
                 usable=frozenset(k.value for k, s in newest.items() if s.state is FetchState.OK),
                 verified=not result.unverified,
                 counts=_counts(result.findings),
             )
         )
     return found
+
+
+def known_ids(result: ArticleCheck) -> frozenset[str]:
+    """The ids of a comparison's findings with the per-source ids they had, so that a request
+    or acknowledgement stored with an old id finds its finding in the history."""
+    ids = {f.id for f in result.findings}
+    return frozenset(ids | {old for old, new in result.aliases.items() if new in ids})
 
 
 def _counts(findings: Iterable[Finding]) -> tuple[int, int, int]:
@@ -127,7 +139,7 @@ def regressions(findings: list[Finding], history: list[Moment]) -> dict[str, Reg
     """
     found = {}
     for finding in findings:
-        sources = set(finding.source.split("+"))
+        sources = set(finding.sources)
         seen = False
         fixed: datetime | None = None
         cycle: Regression | None = None
@@ -179,7 +191,7 @@ def single_moment(current: ArticleCheck, history: list[SourceSnapshot]) -> list[
     return [
         Moment(
             at=max(_seen(s) for s in history),
-            ids=frozenset(f.id for f in current.findings),
+            ids=known_ids(current),
             usable=frozenset(k.value for k, s in newest.items() if s.state is FetchState.OK),
             verified=not current.unverified,
             counts=_counts(current.findings),

@@ -20,7 +20,7 @@ from credit_tracker.domain.names import (
     typographic_key,
     without_suffix,
 )
-from credit_tracker.rules.context import WITHHELD, CheckContext
+from credit_tracker.rules.context import SOURCE, WITHHELD, CheckContext
 from credit_tracker.rules.matching import Pair, source_name
 
 
@@ -71,7 +71,7 @@ def check_name(
             author,
             index,
             "",
-            f"{expected}: {source} prints a confidential former name (not shown here)",
+            f"{expected}: {SOURCE} prints a confidential former name (not shown here)",
             expected=expected,
             observed=WITHHELD,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import fold
-from credit_tracker.rules.context import CheckContext
+from credit_tracker.rules.context import SOURCE, CheckContext
 
 
 def check_orcid(
@@ -27,7 +27,7 @@ def check_orcid(
             author,
             index,
             "",
-            f"{name}: {source} shows no ORCID iD",
+            f"{name}: {SOURCE} shows no ORCID iD",
             expected=expected,
         )
     elif other.orcid != expected:
@@ -37,7 +37,7 @@ def check_orcid(
             author,
             index,
             "",
-            f"{name}: {source} shows ORCID iD {other.orcid}",
+            f"{name}: {SOURCE} shows ORCID iD {other.orcid}",
             expected=expected,
             observed=other.orcid,
         )
@@ -74,7 +74,7 @@ def check_roles(
             author,
             index,
             "",
-            f"{name}: {source} lists no CRediT roles for this article",
+            f"{name}: {SOURCE} lists no CRediT roles for this article",
         )
         return
     expected = {assignment.role: assignment.degree for assignment in author.roles}
@@ -88,7 +88,7 @@ def check_roles(
             author,
             index,
             slug,
-            f"{name}: {source} does not list {BY_SLUG[slug].label}",
+            f"{name}: {SOURCE} does not list {BY_SLUG[slug].label}",
             expected=_role_text(slug),
             observed=None,
         )
@@ -99,7 +99,7 @@ def check_roles(
             author,
             index,
             slug,
-            f"{name}: {source} lists {BY_SLUG[slug].label}, which the team's record does not",
+            f"{name}: {SOURCE} lists {BY_SLUG[slug].label}, which the team's record does not",
             observed=_role_text(slug),
         )
     for slug in _in_role_order(expected.keys() & observed.keys()):
@@ -111,7 +111,7 @@ def check_roles(
                 author,
                 index,
                 slug,
-                f"{name}: {BY_SLUG[slug].label} is {theirs} in {source},"
+                f"{name}: {BY_SLUG[slug].label} is {theirs} in {SOURCE},"
                 f" {mine} in the team's record",
                 expected=mine.value,
                 observed=theirs.value,
@@ -124,7 +124,7 @@ def check_roles(
                 author,
                 index,
                 fold(role.label),
-                f"{name}: {source} states a contribution that is no CRediT role: {role.label!r}",
+                f"{name}: {SOURCE} states a contribution that is no CRediT role: {role.label!r}",
                 observed=role.label,
             )
 

@@ -21,7 +21,7 @@ from credit_tracker.domain.findings import (
     ResolvedFinding,
     Severity,
 )
-from credit_tracker.domain.records import Records
+from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.rules.corrections import request_status
 from credit_tracker.rules.history import Moment, Regression, regressions
 
@@ -55,9 +55,16 @@ def assign_states(
     unverified: set[str],
     today: date,
     stale_after: int,
+    aliases: dict[str, str] | None = None,
 ) -> States:
     """Sort `findings` (the latest snapshots') into states; `histories` holds the tracked
-    articles' moments, `checked` the DOIs compared and `unverified` those not fully read."""
+    articles' moments, `checked` the DOIs compared and `unverified` those not fully read.
+
+    `aliases` maps the per-source ids that stored acknowledgements and requests may still hold
+    to the ids of the findings shown now: either id matches.
+    """
+    aliases = aliases or {}
+    team = _current_ids(team, aliases)
     by_doi: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_doi[finding.doi].append(finding)
@@ -88,10 +95,34 @@ def assign_states(
     present = {finding.id for finding in findings}
     states.resolved = [
         ResolvedFinding(id=ack.finding_id, note=ack.note, at=ack.at)
-        for ack in team.acknowledgements.values()
-        if ack.finding_id not in present and ack.doi in checked and ack.doi not in unverified
+        for key, ack in team.acknowledgements.items()
+        if key not in present and ack.doi in checked and ack.doi not in unverified
     ]
     return states
+
+
+def _current_ids(team: Records, aliases: dict[str, str]) -> Records:
+    """The team's acknowledgements and requests with every old per-source id read as today's.
+
+    Two old acknowledgements of one finding (its Crossref and its JATS id) become one: the one
+    stored with today's id, else the earliest.
+    """
+    if not aliases:
+        return team
+    acks: dict[str, Acknowledgement] = {}
+    for old, ack in sorted(
+        team.acknowledgements.items(), key=lambda kv: (kv[0] in aliases, kv[1].at)
+    ):
+        acks.setdefault(aliases.get(old, old), ack)
+    corrections = {
+        key: request.model_copy(
+            update={
+                "finding_ids": list(dict.fromkeys(aliases.get(i, i) for i in request.finding_ids))
+            }
+        )
+        for key, request in team.corrections.items()
+    }
+    return team.model_copy(update={"acknowledgements": acks, "corrections": corrections})
 
 
 def _place(

@@ -81,8 +81,8 @@ def by_doi(found: Iterable[Entry]) -> dict[str, list[Entry]]:
 
 
 def sources_of(finding: Finding) -> list[str]:
-    """Return the sources a finding comes from ('jats+statement' names two)."""
-    return finding.source.split("+")
+    """Return the sources a finding comes from, in order."""
+    return list(finding.sources)
 
 
 def by_article(report: CheckReport) -> dict[str, list[Finding]]:

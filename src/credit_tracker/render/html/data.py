@@ -137,7 +137,7 @@ def _names(found: list[Entry]) -> list[dict[str, Any]]:
                 "places": set(),
                 "rules": set(),
             }
-        seen[key]["places"].add(f"{f.doi} ({'+'.join(sources_of(f))})")
+        seen[key]["places"].add(f"{f.doi} ({f.source})")
         seen[key]["rules"].add(f.rule)
     return [
         {**row, "places": sorted(visible(p) for p in row["places"]), "rules": sorted(row["rules"])}
