@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import time
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from credit_tracker.domain.errors import StoreError, StoreLockedError
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import PersonName
-from credit_tracker.store.folder import CanonicalJSONStorage, Store
+from credit_tracker.store.folder import Store
+from credit_tracker.store.tinydb_files import CanonicalJSONStorage
 
 
 def _add_person(store: Store, pid: str, family: str) -> None:
@@ -76,7 +78,8 @@ def test_a_failing_write_leaves_the_previous_file_intact(
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(
         StoreError,
-        match=r"team.json: could not write \(No space left on device\); the previous file is intact",
+        match=r"team.json: could not write \(No space left on device\); "
+        r"the previous file is intact",
     ):
         _add_person(Store(tmp_path), "b", "Benedikz")
     monkeypatch.undo()
@@ -125,36 +128,80 @@ def test_missing_store_says_what_to_do(tmp_path: Path) -> None:
         Store(tmp_path / "nowhere").load()
 
 
-def _hold_lock(folder: str, seconds: float, ready) -> None:
+# spawn, not fork: forking a test process that runs threads can deadlock the child, and spawn is
+# what Windows does anyway
+_SPAWN = multiprocessing.get_context("spawn")
+SAFETY = 60.0  # seconds; a safety limit that fails loudly, never what a test measures
+
+
+def _hold_lock(folder: str, ready: Any, release: Any) -> None:
     with Store(Path(folder)).locked():
         ready.set()
-        time.sleep(seconds)
+        release.wait(SAFETY)
+
+
+def _holder(folder: Path) -> tuple[Any, Any]:
+    """Start a process that holds the records' lock until told to release it."""
+    ready, release = _SPAWN.Event(), _SPAWN.Event()
+    holder = _SPAWN.Process(target=_hold_lock, args=(str(folder), ready, release))
+    holder.start()
+    assert ready.wait(SAFETY), "the holder never took the lock"
+    return holder, release
 
 
 def test_a_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
     Store(tmp_path).init()
-    ready = multiprocessing.Event()
-    holder = multiprocessing.Process(target=_hold_lock, args=(str(tmp_path), 3.0, ready))
-    holder.start()
+    holder, release = _holder(tmp_path)
     try:
-        assert ready.wait(10)
         with pytest.raises(StoreLockedError, match="another credit-tracker process"):
             _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")
     finally:
-        holder.join()
+        release.set()
+        holder.join(SAFETY)
     _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")  # free again
+    assert set(Store(tmp_path).load().people) == {"a"}
+
+
+def test_a_second_writer_goes_ahead_once_the_first_has_finished(tmp_path: Path) -> None:
+    Store(tmp_path).init()
+    holder, release = _holder(tmp_path)
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            _add_person(Store(tmp_path, lock_timeout=SAFETY), "b", "Benedikz")
+        except BaseException as exc:
+            errors.append(exc)
+
+    waiter = threading.Thread(target=write)
+    waiter.start()
+    assert "b" not in Store(tmp_path).load().people  # waiting: the holder has not let go
+    release.set()
+    holder.join(SAFETY)
+    waiter.join(SAFETY)
+    assert not errors and set(Store(tmp_path).load().people) == {"b"}
+
+
+def test_a_killed_writer_leaves_the_records_unlocked(tmp_path: Path) -> None:
+    Store(tmp_path).init()
+    holder, _release = _holder(tmp_path)
+    holder.kill()
+    holder.join(SAFETY)
+    _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")
+    assert set(Store(tmp_path).load().people) == {"a"}
 
 
 def _add_many(folder: str, prefix: str) -> None:
     for n in range(15):
-        _add_person(Store(Path(folder), lock_timeout=30), f"{prefix}{n}", f"F{n}")
+        _add_person(Store(Path(folder), lock_timeout=SAFETY), f"{prefix}{n}", f"F{n}")
 
 
 def test_concurrent_writers_lose_no_update(tmp_path: Path) -> None:
     Store(tmp_path).init()
-    workers = [multiprocessing.Process(target=_add_many, args=(str(tmp_path), p)) for p in "abc"]
+    workers = [_SPAWN.Process(target=_add_many, args=(str(tmp_path), p)) for p in "abc"]
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join()
+        worker.join(SAFETY)
+    assert [worker.exitcode for worker in workers] == [0, 0, 0]
     assert len(Store(tmp_path).load().people) == 45
