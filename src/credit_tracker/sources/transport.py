@@ -1,32 +1,33 @@
-"""Polite HTTP for every outside service: announced rate and concurrency limits, retries, a stop rule.
+"""Polite HTTP for every outside service: announced rate and concurrency limits, retries, stops.
 
 Crossref announces its limits in `x-rate-limit-limit`, `x-rate-limit-interval` and
-`x-concurrency-limit` (https://www.crossref.org/documentation/retrieve-metadata/rest-api/access-and-authentication/);
-they differ by pool and by request kind (single work against list queries), so each kind has its
-own gate, started cautiously and updated from every answer. Nothing about the limits is hard-coded
-beyond that cautious start.
+`x-concurrency-limit`
+(https://www.crossref.org/documentation/retrieve-metadata/rest-api/access-and-authentication/).
+The rate differs by pool and by request kind (single work against list queries), so each kind has
+its own rate window; the concurrency limit is the server's, so it is shared by every kind sent to
+the same host. Both start cautious and are updated from every answer; nothing about the limits is
+hard-coded beyond that cautious start.
 """
 
 from __future__ import annotations
 
 import random
-import re
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import requests
 
 from credit_tracker.domain.errors import RunStopped, TransportFailure
+from credit_tracker.sources.limits import Host, RateWindow, announced, retry_after_seconds
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_TRIES = 5
-# Until a service tells us its limits: one request at a time, two a second.
-CAUTIOUS_RATE = (2, 1.0)
-CAUTIOUS_CONCURRENCY = 1
+# Waits are taken in steps this long, so that Ctrl-C or the stop rule never waits behind a queue.
+POLL = 0.2
 STOP_WINDOW = 20
 STOP_RATIO = 0.10
 STOP_MIN_FAILURES = 2
@@ -46,94 +47,6 @@ class Answer:
         return self.headers.get("content-type", "")
 
 
-class _Gate:
-    """Spaces request starts evenly within the announced rate and caps requests in flight."""
-
-    def __init__(self, monotonic: Callable[[], float], sleep: Callable[[float], None]) -> None:
-        self._lock = threading.Condition()
-        self._monotonic = monotonic
-        self._sleep = sleep
-        self.limit, self.interval = CAUTIOUS_RATE
-        self.concurrency = CAUTIOUS_CONCURRENCY
-        self.penalty = 1.0
-        self._next_start = 0.0
-        self._in_flight = 0
-
-    def spacing(self) -> float:
-        # 2% margin so that clock jitter never puts limit+1 starts inside one interval
-        return self.interval / self.limit * self.penalty * 1.02
-
-    def enter(self, stopped: Callable[[], bool] = lambda: False) -> bool:
-        """Wait for a slot within the limits; return False (holding no slot) if the run stops meanwhile."""
-        with self._lock:
-            while self._in_flight >= self.concurrency:
-                self._lock.wait(timeout=0.2)
-                if stopped():
-                    return False
-            self._in_flight += 1
-            start = max(self._monotonic(), self._next_start)
-            self._next_start = start + self.spacing()
-        # sleep in short steps, so that Ctrl-C or the stop rule never waits behind a long queue
-        while (wait := start - self._monotonic()) > 0:
-            if stopped():
-                self.leave()
-                return False
-            self._sleep(min(wait, 0.2))
-        return True
-
-    def leave(self) -> None:
-        with self._lock:
-            self._in_flight -= 1
-            self._lock.notify_all()
-
-    def learn(self, headers: Mapping[str, str]) -> None:
-        """Adopt the limits a response announces."""
-        limit = _int(headers.get("x-rate-limit-limit"))
-        interval = _seconds(headers.get("x-rate-limit-interval"))
-        concurrency = _int(headers.get("x-concurrency-limit"))
-        with self._lock:
-            if limit and interval:
-                self.limit, self.interval = limit, interval
-            if concurrency:
-                self.concurrency = concurrency
-                self._lock.notify_all()
-            self.penalty = max(1.0, self.penalty * 0.9)
-
-    def slow_down(self) -> None:
-        with self._lock:
-            self.penalty = min(self.penalty * 2, 32.0)
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
-
-
-def _seconds(value: str | None) -> float | None:
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*", value or "")
-    if not match:
-        return None
-    number = float(match.group(1))
-    return {"ms": number / 1000, "m": number * 60}.get(match.group(2) or "s", number) or None
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Return the wait a Retry-After header asks for (seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, moment.timestamp() - (now if now is not None else time.time()))
-
-
 @dataclass
 class Counters:
     """What a run asked of the network, for summaries, tests and benchmarks."""
@@ -145,7 +58,7 @@ class Counters:
 
 
 class PoliteClient:
-    """GETs with per-kind gates, jittered exponential backoff and the run's stop rule."""
+    """GETs within announced limits, with jittered exponential backoff and the run's stop rule."""
 
     def __init__(
         self,
@@ -164,18 +77,53 @@ class PoliteClient:
         self.max_backoff = max_backoff
         self._sleep = sleep
         self._monotonic = monotonic
-        self._gates: dict[str, _Gate] = {}
-        self._gates_lock = threading.Lock()
+        # One condition guards every rate window and host: a start needs both at once.
+        self._limits = threading.Condition()
+        self._gates: dict[str, RateWindow] = {}
+        self._hosts: dict[str, Host] = {}
         self._outcomes: deque[bool] = deque(maxlen=STOP_WINDOW)
         self._outcome_lock = threading.Lock()
         self.counters = Counters()
         self.stopped = False
 
-    def gate(self, kind: str) -> _Gate:
-        with self._gates_lock:
-            if kind not in self._gates:
-                self._gates[kind] = _Gate(self._monotonic, self._sleep)
-            return self._gates[kind]
+    def gate(self, kind: str) -> RateWindow:
+        """Return the rate window of one kind of request (cautious until an answer says more)."""
+        with self._limits:
+            return self._gates.setdefault(kind, RateWindow())
+
+    def _host(self, url: str) -> Host:
+        with self._limits:
+            return self._hosts.setdefault(urlsplit(url).netloc.lower(), Host())
+
+    def _enter(self, gate: RateWindow, host: Host) -> bool:
+        """Wait until one more request may start within both limits; False if the run stops."""
+        while True:
+            with self._limits:
+                while host.in_flight >= host.concurrency and not self.stopped:
+                    self._limits.wait(timeout=POLL)  # _leave notifies
+                if self.stopped:
+                    return False
+                now = self._monotonic()
+                moment = gate.earliest(now)
+                if moment <= now:
+                    gate.started(now)
+                    host.in_flight += 1
+                    return True
+            self._sleep(min(moment - now, POLL))
+
+    def _leave(self, host: Host) -> None:
+        with self._limits:
+            host.in_flight -= 1
+            self._limits.notify_all()
+
+    def _learn(self, gate: RateWindow, host: Host, headers: Mapping[str, str]) -> None:
+        """Adopt the limits an answer announces."""
+        limit, interval, concurrency = announced(headers)
+        with self._limits:
+            gate.learn(limit, interval)
+            if concurrency:
+                host.concurrency = concurrency
+                self._limits.notify_all()
 
     def get(
         self,
@@ -190,12 +138,12 @@ class PoliteClient:
         Retries 429, 5xx, timeouts and resets up to MAX_TRIES times; never retries 400 or 404.
         Raises RunStopped once too many recent requests have failed.
         """
-        gate = self.gate(kind)
+        gate, host = self.gate(kind), self._host(url)
         last_reason = ""
         for attempt in range(1, MAX_TRIES + 1):
             if self.stopped:  # another request tripped the stop rule: no more tries anywhere
                 raise RunStopped("the run was stopped after repeated failures")
-            answer, last_reason, wait = self._attempt(gate, url, kind, params, headers)
+            answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
             if answer is not None:
                 self._record(ok=True)
                 return answer
@@ -206,13 +154,20 @@ class PoliteClient:
         raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)")
 
     def _attempt(
-        self, gate: _Gate, url: str, kind: str, params, headers
+        self,
+        gate: RateWindow,
+        host: Host,
+        url: str,
+        kind: str,
+        params: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
     ) -> tuple[Answer | None, str, float | None]:
-        if not gate.enter(lambda: self.stopped):
+        if not self._enter(gate, host):
             raise RunStopped("the run was stopped")
         try:
-            self.counters.requests += 1
-            self.counters.by_kind[kind] = self.counters.by_kind.get(kind, 0) + 1
+            with self._limits:
+                self.counters.requests += 1
+                self.counters.by_kind[kind] = self.counters.by_kind.get(kind, 0) + 1
             response = self.session.get(url, params=params, timeout=self.timeout, headers=headers)
             body = response.content
         except requests.Timeout:
@@ -222,12 +177,13 @@ class PoliteClient:
         except requests.RequestException as exc:
             return None, f"the request failed ({_short(exc)})", None
         finally:
-            gate.leave()
+            self._leave(host)
         lowered = {key.lower(): value for key, value in response.headers.items()}
-        gate.learn(lowered)
+        self._learn(gate, host, lowered)
         if response.status_code in RETRY_STATUSES:
             if response.status_code == 429:
-                gate.slow_down()
+                with self._limits:
+                    gate.slow_down()
             wait = retry_after_seconds(lowered.get("retry-after"))
             return None, f"HTTP {response.status_code}", wait
         return (
