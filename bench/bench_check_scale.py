@@ -1,6 +1,6 @@
-"""Target 3, local check at scale: with 100,000 synthetic articles of 8 authors in the store, an offline
-`check` takes at most 5 times as long as a bare json.load of the same store files, in the same run,
-with a peak memory of at most 1.5 GiB.
+"""Target 3, local check at scale: with 100,000 synthetic articles of 8 authors in the store, an
+offline `check` takes at most 5 times as long as a bare json.load of the same store files, in the
+same run, with a peak memory of at most 1.5 GiB.
 
     python bench/bench_check_scale.py [--articles 100000]
 """
@@ -92,7 +92,8 @@ def main() -> int:
         )
     print(f"machine: {machine()}")
     print(
-        f"store: {args.articles} articles x {args.authors} authors, {size / 1e6:.0f} MB of JSON; check said: {said.strip()}"
+        f"store: {args.articles} articles x {args.authors} authors, {size / 1e6:.0f} MB of JSON; "
+        f"check said: {said.strip()}"
     )
     ok = report(
         "3 check at scale",
@@ -103,7 +104,8 @@ def main() -> int:
     )
     memory_ok = peak <= 1.5 * 2**30
     print(
-        f"   peak memory of the check: {peak / 2**30:.2f} GiB (target <= 1.5 GiB) {'MET' if memory_ok else 'MISSED'}"
+        f"   peak memory of the check: {peak / 2**30:.2f} GiB (target <= 1.5 GiB) "
+        f"{'MET' if memory_ok else 'MISSED'}"
     )
     return 0 if ok and memory_ok and code in (0, 1) else 1
 

@@ -1,5 +1,5 @@
-"""Target 5, quick to start: `credit-tracker --help` and a `check` of the shipped example each take at
-most 3 times as long as `python -c pass` (median of repeated runs, measured in the same run).
+"""Target 5, quick to start: `credit-tracker --help` and a `check` of the shipped example each take
+at most 3 times as long as `python -c pass` (median of repeated runs, measured in the same run).
 
     python bench/bench_startup.py
 """

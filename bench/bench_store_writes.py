@@ -1,7 +1,7 @@
-"""Target 4, store writes grow linearly: fetching 10,000 new DOIs writes in total at most 5 times the
-final size of the store (no rewrite of the whole file per record). The baseline is the final size
-itself, measured in the same run. (A run killed at any moment loses at most the batch in flight:
-tests/test_reliability.py kills fetch at 30 random moments.)
+"""Target 4, store writes grow linearly: fetching 10,000 new DOIs writes in total at most 5 times
+the final size of the store (no rewrite of the whole file per record). The baseline is the final
+size itself, measured in the same run. (A run killed at any moment loses at most the batch in
+flight: tests/test_interrupts.py kills fetch at 30 moments chosen by its progress.)
 
     python bench/bench_store_writes.py
 """
@@ -50,9 +50,8 @@ def main() -> int:
     finally:
         server.stop()
     print(f"machine: {machine()}")
-    print(
-        f"fetched {summary.fetched} DOIs; {summary.requests} requests; Services default: {Services.from_env().crossref_url}"
-    )
+    default = Services.from_env().crossref_url
+    print(f"fetched {summary.fetched} DOIs; {summary.requests} requests; default URL: {default}")
     ok = report(
         "4 store writes",
         f"{written / 1e6:.1f} MB written while fetching {N} new DOIs",

@@ -63,7 +63,8 @@ def report(
     """Print the result line; return whether the target is met."""
     ok = ratio <= limit
     print(
-        f"{target}: {figure}; baseline {baseline}; ratio {ratio:.2f}{unit} (target <= {limit:g}{unit}) {'MET' if ok else 'MISSED'}"
+        f"{target}: {figure}; baseline {baseline}; ratio {ratio:.2f}{unit} "
+        f"(target <= {limit:g}{unit}) {'MET' if ok else 'MISSED'}"
     )
     return ok
 

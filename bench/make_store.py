@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from credit_tracker.domain.credit import ROLES
-from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, dump_json, shard_of
+from credit_tracker.store.files import dump_json
+from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, shard_of
 
 GIVEN = [
     "Ana",

@@ -1,4 +1,4 @@
-"""Shared test fixtures: the recorded data, temporary records folders, the stand-in server, the CLI."""
+"""Shared test fixtures: the recorded data, temporary records folders, the stand-in, the CLI."""
 
 from __future__ import annotations
 
@@ -7,12 +7,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
-from credit_tracker.standin import Catalogue, StandIn
+from credit_tracker.standin import Catalogue, Limits, StandIn
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = DATA / "fixtures"
 ROOT = Path(__file__).parent.parent
+
+# Hypothesis's deadline and its too-slow health check time each example: on a busy CI machine they
+# fail properties that hold. The examples still all run; only the stopwatch is off.
+settings.register_profile(
+    "credit-tracker", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("credit-tracker")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,6 +54,13 @@ def standin(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
+def fast_xml(standin: StandIn) -> StandIn:
+    """The stand-in announcing limits for the publisher sites too, so tests run quickly."""
+    standin.limits = Limits(rate={"list": 3, "single": 10, "plos": 20, "europepmc": 20})
+    return standin
+
+
+@pytest.fixture
 def records_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty, initialised records folder; the CLI is pointed at it."""
     from credit_tracker.store.folder import Store
@@ -75,6 +90,9 @@ def _quiet_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (
         "CREDIT_TRACKER_MAILTO",
         "CREDIT_TRACKER_CROSSREF_TOKEN",
+        "CREDIT_TRACKER_TEST_HOOK",  # only tests/stepping.py sets it, for its child processes
+        "CREDIT_TRACKER_TIMEOUT",
+        "CREDIT_TRACKER_BACKOFF",
         "GITHUB_STEP_SUMMARY",
         "NO_COLOR",
     ):

@@ -1,4 +1,4 @@
-"""The benchmark's synthetic store is in the store's own format, and the check at scale streams it."""
+"""The benchmark's synthetic store is in the store's format, and the check at scale streams it."""
 
 from __future__ import annotations
 

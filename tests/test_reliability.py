@@ -1,14 +1,11 @@
-"""Faults, crashes, interrupts, hostile XML, secrets and confidential names: nothing is lost or leaked."""
+"""Faults, hostile XML, secrets and confidential names: nothing is mistaken, reached or leaked.
+
+Kills and Ctrl-C are in test_interrupts.py.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,21 +13,15 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.models import ArticleRecord, FetchState
+from credit_tracker.domain.models import FetchState
 from credit_tracker.parse.jats import parse_jats
 from credit_tracker.standin import Limits
 from credit_tracker.store.folder import Store
 
 from .conftest import FIXTURES
-from .test_cli_records import AIMMS_TABLE, EXAMPLE
+from .test_cli_records import EXAMPLE
 
 PLOS_DOI = "10.1371/journal.pone.0185809"
-
-
-def _env(standin, **extra: str) -> dict[str, str]:
-    env = {**os.environ, **standin.base_urls(), "CREDIT_TRACKER_BACKOFF": "0.01", **extra}
-    env.pop("PYTEST_CURRENT_TEST", None)
-    return env
 
 
 # ---- faults from the network: unverified, exit 3, earlier snapshots untouched ----------------
@@ -42,7 +33,7 @@ FAULTS = [
     ("502", {}, "list", "HTTP 502"),
     ("503", {}, "list", "HTTP 503"),
     ("reset", {}, "list", "the connection failed"),
-    ("timeout", {"seconds": 0.5}, "list", "did not answer in time"),
+    ("timeout", {}, "list", "did not answer in time"),
     ("truncated", {}, "list", "the answer was not JSON"),
     ("html", {}, "list", "the answer was an HTML page"),
     ("not-jats", {}, "plos", "not a JATS article"),
@@ -59,12 +50,15 @@ def test_network_faults_leave_dois_unverified(
 ) -> None:
     standin.limits = Limits(rate={"list": 20, "single": 20, "plos": 20})
     monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.01")
-    monkeypatch.setenv("CREDIT_TRACKER_TIMEOUT", "0.3")
     runner.invoke(cli, ["records", "import", PLOS_DOI, str(EXAMPLE)])
     assert runner.invoke(cli, ["fetch", "--quiet"]).exit_code == 0
     before = Store(records_dir).load().snapshots[PLOS_DOI]
     standin.inject(fault, where=where, times=-1, **options)
-    fetched = runner.invoke(cli, ["fetch", "--quiet", "--xml-max-age", "0"])
+    # A short timeout only where the stand-in holds every request unanswered until the client
+    # gives up: it then times out however fast or slow the machine is. Answers that do come keep
+    # the default timeout, so that a busy machine never turns them into timeouts.
+    env = {"CREDIT_TRACKER_TIMEOUT": "0.3"} if fault == "timeout" else {}
+    fetched = runner.invoke(cli, ["fetch", "--quiet", "--xml-max-age", "0"], env=env)
     assert fetched.exit_code == 3 and reason in fetched.stderr
     result = runner.invoke(cli, ["check", "--format", "json", "--fail-on", "never"])
     assert result.exit_code == 3, result.output
@@ -77,8 +71,16 @@ def test_network_faults_leave_dois_unverified(
         f["source"] != failed_source for f in report["findings"]
     )  # never reported as mismatches
     after = Store(records_dir).load().snapshots[PLOS_DOI]
-    assert after[: len(before)] == before  # every earlier snapshot untouched
-    assert after[-1].state is FetchState.FAILED
+    assert after[-1].state is FetchState.FAILED and after[-1].source.value == failed_source
+    # Every earlier snapshot is kept as it was. The one exception is by design: a source that
+    # answered the same again (Crossref, when only the XML failed) moves its date forward.
+    assert len(after) == len(before) + 1
+    for old, new in zip(before, after, strict=False):
+        if old.source.value == failed_source:
+            assert new == old
+        else:
+            assert new.model_copy(update={"fetched_at": old.fetched_at}) == old
+            assert new.fetched_at >= old.fetched_at
 
 
 def test_an_answer_about_another_doi_leaves_it_unverified(
@@ -93,127 +95,14 @@ def test_an_answer_about_another_doi_leaves_it_unverified(
     )
 
 
-# ---- crashes and interrupts -------------------------------------------------------------------
-
-
-def _usable(folder: Path) -> set[tuple[str, str]]:
-    records = Store(folder).load()
-    return {
-        (doi, s.source.value)
-        for doi, history in records.snapshots.items()
-        for s in history
-        if s.usable
-    }
-
-
-def test_fetch_killed_at_random_moments_loses_nothing(standin, tmp_path: Path) -> None:
-    standin.limits = Limits(rate={"list": 50, "single": 50}, concurrency=3)
-    folder = tmp_path / "records"
-    dois = [f"10.5555/synthetic.{n}" for n in range(1500)]
-    store = Store(folder)
-    store.init()
-    with store.transaction() as records:
-        for doi in dois:
-            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
-    rng = random.Random(20261125)
-    env = _env(standin)
-    kept: set[tuple[str, str]] = set()
-    for _trial in range(30):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.3, 1.6))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        now = _usable(folder)  # always loads
-        assert kept <= now
-        kept = now
-    assert kept  # the trials did write something
-
-
-def test_import_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "records"
-    Store(folder).init()
-    rng = random.Random(7)
-    before: set[str] = set()
-    for trial in range(30):
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "credit_tracker",
-                "--records",
-                str(folder),
-                "records",
-                "import",
-                f"10.5555/import.{trial}",
-                str(AIMMS_TABLE),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.2, 0.9))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        records = Store(folder).load()
-        now = set(records.articles)
-        assert before <= now
-        for doi in now:
-            assert len(records.articles[doi].authors) == 15  # whole records or none
-        before = now
-    assert before
-
-
-def test_ctrl_c_ends_a_fetch_cleanly_with_what_was_completed_saved(standin, tmp_path: Path) -> None:
-    standin.limits = Limits(rate={"list": 5, "single": 5}, concurrency=3)
-    folder = tmp_path / "records"
-    store = Store(folder)
-    store.init()
-    dois = [f"10.5555/synthetic.{n}" for n in range(2000)]
-    with store.transaction() as records:
-        for doi in dois:
-            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
-    # A shell that starts jobs in the background makes them ignore SIGINT; a terminal's Ctrl-C does
-    # not.
-    process = subprocess.Popen(
-        [sys.executable, "-m", "credit_tracker", "--records", str(folder), "fetch", "--quiet"],
-        env=_env(standin),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not _usable_quietly(folder):
-        time.sleep(0.1)
-    saved = _usable_quietly(folder)
-    assert saved
-    process.send_signal(signal.SIGINT)
-    _out, err = process.communicate(timeout=30)
-    assert process.returncode == 130
-    assert "interrupted; work completed before the interrupt was saved" in err
-    assert "Traceback" not in err
-    after = _usable(folder)
-    assert saved <= after and len(after) < len(dois)
-
-
-def _usable_quietly(folder: Path) -> set[tuple[str, str]]:
-    try:
-        return _usable(folder)
-    except Exception:  # the file is being replaced: try again
-        return set()
-
-
 # ---- hostile XML never reaches the network or the file system ---------------------------------
 
 
 def test_xml_entities_never_reach_the_network(standin) -> None:
     url = f"{standin.url}/crossref/works/10.5555/xxe"
     attacks = [
-        f'<?xml version="1.0"?><!DOCTYPE article [<!ENTITY e SYSTEM "{url}">]><article>&e;</article>',
+        f'<?xml version="1.0"?><!DOCTYPE article [<!ENTITY e SYSTEM "{url}">]>'
+        "<article>&e;</article>",
         f'<?xml version="1.0"?><!DOCTYPE article [<!ENTITY % p SYSTEM "{url}"> %p;]><article/>',
     ]
     for attack in attacks:
@@ -232,7 +121,11 @@ def test_xml_entities_never_reach_the_network(standin) -> None:
 def test_xml_entities_never_read_files(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET")
-    attack = f'<?xml version="1.0"?><!DOCTYPE article [<!ENTITY e SYSTEM "file://{secret}">]><article><front><article-meta><title-group><article-title>&e;</article-title></title-group></article-meta></front></article>'
+    attack = (
+        f'<?xml version="1.0"?><!DOCTYPE article [<!ENTITY e SYSTEM "file://{secret}">]>'
+        "<article><front><article-meta><title-group><article-title>&e;</article-title>"
+        "</title-group></article-meta></front></article>"
+    )
     with pytest.raises(InputError) as caught:
         parse_jats(attack.encode())
     assert "TOP-SECRET" not in str(caught.value)
@@ -246,17 +139,6 @@ TOKEN = "plus-token-5ecr3t-0f-the-office"
 def test_a_crossref_token_is_sent_but_never_stored_logged_or_reported(
     standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    headers: list[str] = []
-    handler = standin._server.RequestHandlerClass
-    original = handler.do_GET
-    monkeypatch.setattr(
-        handler,
-        "do_GET",
-        lambda self: (
-            headers.append(self.headers.get("Crossref-Plus-API-Token", "")),
-            original(self),
-        )[1],
-    )
     monkeypatch.setenv("CREDIT_TRACKER_CROSSREF_TOKEN", TOKEN)
     monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.01")
     outputs = [
@@ -268,7 +150,8 @@ def test_a_crossref_token_is_sent_but_never_stored_logged_or_reported(
     outputs.append(runner.invoke(cli, ["check", "--refresh"]))
     for fmt in ("text", "json", "junit", "markdown", "github", "csv"):
         outputs.append(runner.invoke(cli, ["check", "--format", fmt]))
-    assert f"Bearer {TOKEN}" in headers
+    sent = [seen.headers.get("crossref-plus-api-token") for seen in standin.seen]
+    assert f"Bearer {TOKEN}" in sent  # the stand-in received it, as Crossref would
     for result in outputs:
         assert TOKEN not in result.output
     for path in records_dir.iterdir():

@@ -91,7 +91,7 @@ def fetch_command(
 def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:
     from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
     from credit_tracker.rules.check import select_dois
-    from credit_tracker.services.fetch import now_utc, orcid_snapshots, record_snapshot
+    from credit_tracker.services.snapshots import now_utc, orcid_snapshots, record_snapshot
     from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.sources.settings import Services
 
@@ -118,7 +118,7 @@ def _fetch_statement(ctx: click.Context, dois: tuple[str, ...], path: Path) -> N
     from credit_tracker.domain.models import SourceAuthor
     from credit_tracker.parse.documents import read_document
     from credit_tracker.rules.check import select_dois
-    from credit_tracker.services.fetch import now_utc, record_snapshot, statement_snapshot
+    from credit_tracker.services.snapshots import now_utc, record_snapshot, statement_snapshot
 
     if len(dois) != 1:
         raise InputError("--statement needs exactly one DOI")
@@ -150,13 +150,8 @@ def _fetch(
     xml: bool = True,
 ) -> FetchSummary:
     from credit_tracker.rules.check import select_dois
-    from credit_tracker.services.fetch import (
-        Fetcher,
-        FetchSummary,
-        local_jats_snapshot,
-        now_utc,
-        record_snapshot,
-    )
+    from credit_tracker.services.fetch import Fetcher, FetchSummary
+    from credit_tracker.services.snapshots import local_jats_snapshot, now_utc, record_snapshot
     from credit_tracker.sources.article_xml import PublisherClient
     from credit_tracker.sources.crossref import CrossrefClient
     from credit_tracker.sources.settings import Services

@@ -1,0 +1,198 @@
+"""The stand-in server: its announced limits, injected faults, and what it counts about requests."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
+from typing import Any
+
+from credit_tracker.standin.catalogue import Catalogue
+from credit_tracker.standin.handler import handler_for
+
+FAULTS = (
+    "429",
+    "500",
+    "502",
+    "503",
+    "504",
+    "reset",
+    "timeout",
+    "truncated",
+    "html",
+    "wrong-doi",
+    "slow",
+    "not-jats",
+)
+
+
+@dataclass
+class Fault:
+    """One injected fault: which requests it hits, what it does, how many times."""
+
+    kind: str
+    """One of FAULTS: '429', '500', …, 'reset', 'timeout', 'truncated', 'html', 'wrong-doi',
+    'slow', 'not-jats'."""
+    where: str = ""
+    """Hits requests whose kind ('list', 'single', 'plos', 'europepmc', 'orcid') or path contains
+    this; '' hits all."""
+    times: int = 1
+    """How many requests it hits; -1 for every one."""
+    retry_after: str | None = None
+    """The Retry-After header sent with a 429 or 5xx, if any."""
+    seconds: float | None = None
+    """'slow': the delay before the answer (2 s if not given). 'timeout': the longest a request is
+    held unanswered (60 s if not given); the hold ends as soon as the client gives up."""
+
+
+@dataclass
+class Limits:
+    """The limits the stand-in announces per request kind, like Crossref's polite pool in 2026."""
+
+    rate: dict[str, int] = field(default_factory=lambda: {"list": 3, "single": 10})
+    interval: float = 1.0
+    concurrency: int = 3
+    pool: str = "polite"
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as it arrived: its kind, its path with the query, its headers (lower-case)."""
+
+    kind: str
+    path: str
+    headers: dict[str, str]
+
+
+class StandIn:
+    """The server. Use as a context manager, or call start() and stop()."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        limits: Limits | None = None,
+        enforce: bool = False,
+        synthetic_prefix: str | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.catalogue = catalogue
+        self.limits = limits or Limits()
+        self.enforce = enforce
+        self.synthetic_prefix = synthetic_prefix
+        self.faults: list[Fault] = []
+        self.counts: dict[str, int] = {}
+        self.log: list[tuple[str, str]] = []
+        """(kind, path) of every request, in the order they arrived."""
+        self.seen: list[Seen] = []
+        """Every request with its headers, in the order they arrived."""
+        self.violations = 0
+        """Requests that broke the announced limits, counted with the stand-in's own clock."""
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._arrivals: dict[str, deque[float]] = {}
+        self._in_flight = 0
+        self._server = ThreadingHTTPServer((host, port), handler_for(self))
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def base_urls(self) -> dict[str, str]:
+        """Return the environment that points credit-tracker at this stand-in."""
+        return {
+            "CREDIT_TRACKER_CROSSREF_URL": f"{self.url}/crossref",
+            "CREDIT_TRACKER_PLOS_URL": f"{self.url}/plos",
+            "CREDIT_TRACKER_EUROPEPMC_URL": f"{self.url}/europepmc",
+            "CREDIT_TRACKER_ORCID_URL": f"{self.url}/orcid",
+        }
+
+    def start(self) -> StandIn:
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()  # requests held by a 'timeout' fault end now
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> StandIn:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def inject(self, kind: str, where: str = "", times: int = 1, **options: Any) -> None:
+        """Queue a fault: `inject('429', where='list', retry_after='1')`."""
+        if kind not in FAULTS:
+            raise ValueError(f"unknown fault {kind!r}; one of {', '.join(FAULTS)}")
+        with self._lock:
+            self.faults.append(Fault(kind=kind, where=where, times=times, **options))
+
+    def reset_counts(self) -> None:
+        with self._lock:
+            self.counts.clear()
+            self.log.clear()
+            self.seen.clear()
+            self.violations = 0
+
+    # -- bookkeeping, called by the handler -----------------------------------------------------
+
+    def arrive(self, kind: str, path: str, headers: dict[str, str]) -> bool:
+        """Count a request; return True when it breaks the announced limits.
+
+        A rate is broken when more than `limit` requests of a kind arrived within any
+        `interval` seconds, as a server counts it; concurrency when more requests are in flight
+        at once than announced, whatever their kind.
+        """
+        now = time.monotonic()
+        with self._lock:
+            self.counts[kind] = self.counts.get(kind, 0) + 1
+            self.log.append((kind, path))
+            self.seen.append(Seen(kind=kind, path=path, headers=headers))
+            self._in_flight += 1
+            broken = self._in_flight > self.limits.concurrency
+            limit = self.limits.rate.get(kind)
+            if limit:
+                window = self._arrivals.setdefault(kind, deque())
+                while window and window[0] <= now - self.limits.interval:
+                    window.popleft()
+                window.append(now)
+                broken |= len(window) > limit
+            if broken:
+                self.violations += 1
+            return broken
+
+    def depart(self) -> None:
+        """Count a request as no longer in flight."""
+        with self._lock:
+            self._in_flight -= 1
+
+    def take_fault(self, kind: str, path: str) -> Fault | None:
+        """Return the first queued fault that hits this request, counting it down."""
+        with self._lock:
+            for fault in self.faults:
+                if fault.times != 0 and (
+                    not fault.where or fault.where == kind or fault.where in path
+                ):
+                    if fault.times > 0:
+                        fault.times -= 1
+                    return fault
+        return None
+
+    def rate_headers(self, kind: str) -> dict[str, str]:
+        """Return the limit headers an answer to this kind of request carries."""
+        limit = self.limits.rate.get(kind)
+        headers = {"x-api-pool": self.limits.pool}
+        if limit:
+            headers["x-rate-limit-limit"] = str(limit)
+            headers["x-rate-limit-interval"] = f"{self.limits.interval:g}s"
+            headers["x-concurrency-limit"] = str(self.limits.concurrency)
+        return headers
