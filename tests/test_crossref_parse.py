@@ -1,4 +1,4 @@
-"""Crossref work records from the real recordings, parsed and checked against values read by hand."""
+"""Crossref work records from the real recordings, parsed, checked against values read by hand."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Published contribution statements: every form, on the real files, and the AIMMS PDF through the CLI."""
+"""Published contribution statements: every form, the real files, the AIMMS PDF through the CLI."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_role_first_legacy_phrases_plos_2012() -> None:
         by["SVD"].author.raw == "Sadia V. Diomandé"
         and by["JFC"].author.raw == "Jean-François Cavalier"
     )
-    assert [(r.role, r.label) for r in by["FC"].roles][0] == (
+    assert next((r.role, r.label) for r in by["FC"].roles) == (
         "resources",
         "Contributed reagents/materials/analysis tools",
     )
@@ -188,7 +188,10 @@ def test_pdf_with_bulleted_full_names_and_a_typographic_apostrophe() -> None:
 
 
 def test_person_first_full_names() -> None:
-    text = "Jane Illés: Conceptualization, Writing – review & editing. John P. Winpenny: Investigation (lead), Methodology."
+    text = (
+        "Jane Illés: Conceptualization, Writing – review & editing. John P. Winpenny: "
+        "Investigation (lead), Methodology."
+    )
     parsed = parse_statement(text, [])
     assert parsed.form == "person first"
     assert [(e.printed, [(r.role, r.degree) for r in e.roles]) for e in parsed.entries] == [
@@ -213,14 +216,15 @@ def test_a_pdf_without_text_is_refused_clearly(tmp_path: Path) -> None:
     spec.loader.exec_module(module)
     scan = tmp_path / "scan.synthetic.pdf"
     scan.write_bytes(module.pdf([]))
-    with pytest.raises(InputError, match="no text layer .* does no OCR"):
+    with pytest.raises(InputError, match=r"no text layer .* does no OCR"):
         read_document(scan)
 
 
 def test_html_statements(tmp_path: Path) -> None:
     page = tmp_path / "article.synthetic.html"
     page.write_text(
-        "<!DOCTYPE html><html><body><h2>Author contributions</h2><p><b>Conceptualization:</b> Jane P. Ill&eacute;s.</p>"
+        "<!DOCTYPE html><html><body><h2>Author contributions</h2>"
+        "<p><b>Conceptualization:</b> Jane P. Ill&eacute;s.</p>"
         "<script>x()</script><h2>Funding</h2><p>None.</p></body></html>",
         encoding="utf-8",
     )
@@ -248,9 +252,9 @@ def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_sou
     result = runner.invoke(cli, ["fetch", AIMMS, "--statement", str(wrong)])
     assert result.exit_code == 0, result.output
     assert (
-        "stored the pdf statement for 10.5555/aimms-mentoring-2025: 1 author(s); read as a role first statement"
-        in result.stderr
-    )
+        "stored the pdf statement for 10.5555/aimms-mentoring-2025: 1 author(s); read as a role "
+        "first statement"
+    ) in result.stderr
     findings = _check_json(runner)["findings"]
     assert ("name-initials", "statement", "Jane P. Illés") in [
         (f["rule"], f["source"], f["observed"]) for f in findings

@@ -310,7 +310,7 @@ def rows_and_shapes() -> None:
     )
     add_file(
         "long-row.synthetic.csv",
-        table([row() + ["extra"]]),
+        table([[*row(), "extra"]]),
         2,
         "{file}:2: 27 fields, but the header has 26",
     )
@@ -399,7 +399,10 @@ def stores() -> None:
             "store-bad-article-shard.synthetic",
             "articles",
             json.dumps({"articles": {"1": {"doi": "10.5555/x", "authors": "none"}}}),
-            "articles/abc.json: table articles, document 1, field authors: Input should be a valid array",
+            (
+                "articles/abc.json: table articles, document 1, field authors: "
+                "Input should be a valid array"
+            ),
         ),
         (
             "store-truncated-snapshot-shard.synthetic",
@@ -422,14 +425,24 @@ def xml() -> None:
     docs = {
         "xxe-file.synthetic.xml": '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY e SYSTEM "file:///etc/passwd">]><article><front><article-meta>&e;</article-meta></front></article>',
         "xxe-http.synthetic.xml": '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY e SYSTEM "http://127.0.0.1:9/evil">]><article><front><article-meta>&e;</article-meta></front></article>',
-        "xxe-parameter.synthetic.xml": '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]><article/>',
-        "billion-laughs.synthetic.xml": '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><article>&lol2;</article>',
+        "xxe-parameter.synthetic.xml": (
+            '<?xml version="1.0"?><!DOCTYPE article '
+            '[<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]><article/>'
+        ),
+        "billion-laughs.synthetic.xml": (
+            '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 '
+            '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 '
+            '"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><article>'
+            "&lol2;</article>"
+        ),
         "quadratic-blowup.synthetic.xml": '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY a "'
         + "x" * 5000
         + '">]><article>'
         + "&a;" * 50
         + "</article>",
-        "internal-entity.synthetic.xml": '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY name "Jane">]><article>&name;</article>',
+        "internal-entity.synthetic.xml": (
+            '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY name "Jane">]><article>&name;</article>'
+        ),
     }
     for name, content in docs.items():
         add_file(name, content, 2, "{file}: refused unsafe XML", command=command)
@@ -464,7 +477,10 @@ def xml() -> None:
     add_file("empty.synthetic.xml", "", 2, "{file}:1: not well-formed XML", command=command)
     add_file(
         "wrong-doi.synthetic.xml",
-        '<article><front><article-meta><article-id pub-id-type="doi">10.1371/journal.pone.0185809</article-id></article-meta></front></article>',
+        (
+            '<article><front><article-meta><article-id pub-id-type="doi">'
+            "10.1371/journal.pone.0185809</article-id></article-meta></front></article>"
+        ),
         2,
         "{file}: the XML is about another DOI (10.1371/journal.pone.0185809)",
         command=command,
