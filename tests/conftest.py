@@ -93,6 +93,8 @@ def _quiet_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "CREDIT_TRACKER_TEST_HOOK",  # only tests/stepping.py sets it, for its child processes
         "CREDIT_TRACKER_TIMEOUT",
         "CREDIT_TRACKER_BACKOFF",
+        "CREDIT_TRACKER_DEADLINE",
+        "CREDIT_TRACKER_MAX_BODY_MB",
         "GITHUB_STEP_SUMMARY",
         "NO_COLOR",
     ):

@@ -113,6 +113,8 @@ def _polite_client(services: Services) -> PoliteClient:
         user_agent(services.mailto, habanero_version()),
         backoff_base=services.backoff_base,
         timeout=services.timeout,
+        deadline=services.deadline,
+        max_body=int(services.max_body_mb * 1024 * 1024),
     )
 
 

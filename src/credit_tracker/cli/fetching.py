@@ -200,6 +200,12 @@ def _fetch(
     )
     for doi, reason in sorted(summary.failures.items()):
         click.echo(f"  could not fetch {doi}: {reason}", err=True)
+    if summary.long_waits_refused:
+        click.echo(
+            f"  {summary.long_waits_refused} request(s) given up at once: the service asked "
+            "(Retry-After) for a longer wait than this run takes; fetch again later",
+            err=True,
+        )
     if summary.stopped:
         click.echo(
             f"credit-tracker: stopped early: {summary.stopped}; what was fetched is saved", err=True

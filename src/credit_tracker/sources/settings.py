@@ -25,6 +25,10 @@ class Services:
     """Seconds before the first retry; doubled (with jitter) for each further try."""
     timeout: float = 30.0
     """Seconds to wait for an answer before the request counts as failed (and is retried)."""
+    deadline: float = 120.0
+    """Seconds one request may take in all, however its bytes trickle in."""
+    max_body_mb: float = 64.0
+    """The largest answer read, in MiB; a larger one fails while it streams in."""
 
     @classmethod
     def from_env(cls, mailto: str | None = None) -> Services:
@@ -40,17 +44,23 @@ class Services:
             crossref_token=env.get("CREDIT_TRACKER_CROSSREF_TOKEN") or None,
             backoff_base=_seconds(env, "CREDIT_TRACKER_BACKOFF", default=1.0),
             timeout=_seconds(env, "CREDIT_TRACKER_TIMEOUT", default=30.0),
+            deadline=_seconds(env, "CREDIT_TRACKER_DEADLINE", default=120.0),
+            max_body_mb=_seconds(env, "CREDIT_TRACKER_MAX_BODY_MB", default=64.0),
         )
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """A non-negative number from the environment (seconds or MiB), or `default` when unset."""
     text = env.get(name)
     try:
-        return max(0.0, float(text)) if text else default
+        value = float(text) if text else default
     except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
         from credit_tracker.domain.errors import InputError
 
-        raise InputError(f"{name}={text!r} is not a number of seconds") from None
+        raise InputError(f"{name}={text!r} is not a non-negative number") from None
+    return value
 
 
 def user_agent(mailto: str | None, habanero_version: str) -> str:

@@ -26,6 +26,11 @@ from credit_tracker.sources.limits import Host, RateWindow, announced, retry_aft
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_TRIES = 5
+# Every answer is read in pieces no larger than this, so the size and time bounds are checked
+# while it streams in, before more of it is held in memory.
+CHUNK = 64 * 1024
+DEFAULT_MAX_BODY = 64 * 1024 * 1024
+DEFAULT_DEADLINE = 120.0
 # Waits are taken in steps this long, so that Ctrl-C or the stop rule never waits behind a queue.
 POLL = 0.2
 STOP_WINDOW = 20
@@ -55,6 +60,8 @@ class Counters:
     retries: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     failures: int = 0
+    long_waits_refused: int = 0
+    """Retry-After waits longer than the client's cap: that request was given up, not waited."""
 
 
 class PoliteClient:
@@ -65,6 +72,8 @@ class PoliteClient:
         user_agent: str,
         *,
         timeout: float = 30.0,
+        deadline: float = DEFAULT_DEADLINE,
+        max_body: int = DEFAULT_MAX_BODY,
         backoff_base: float = 1.0,
         max_backoff: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
@@ -73,6 +82,10 @@ class PoliteClient:
         self.session = requests.Session()
         self.session.headers["User-Agent"] = user_agent
         self.timeout = timeout
+        # `timeout` bounds each wait for a byte; `deadline` bounds a whole request, so a server
+        # trickling one byte at a time cannot hold the run (and the records lock) for ever.
+        self.deadline = deadline
+        self.max_body = max_body
         self.backoff_base = backoff_base
         self.max_backoff = max_backoff
         self._sleep = sleep
@@ -143,10 +156,24 @@ class PoliteClient:
         for attempt in range(1, MAX_TRIES + 1):
             if self.stopped:  # another request tripped the stop rule: no more tries anywhere
                 raise RunStopped("the run was stopped after repeated failures")
-            answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
+            try:
+                answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
+            except _Unbounded as exc:  # not retried: the same server would do it again
+                self._record(ok=False)
+                raise TransportFailure(url, str(exc)) from None
             if answer is not None:
                 self._record(ok=True)
                 return answer
+            if wait is not None and wait > self.max_backoff:
+                # A server asking for a day's pause is not retried within this run: waiting would
+                # stall the batch, and a capped wait would ignore what it asked.
+                self.counters.long_waits_refused += 1
+                self._record(ok=False)
+                raise TransportFailure(
+                    url,
+                    f"{last_reason}: the service asked to wait {wait:.0f} s (Retry-After), "
+                    f"longer than the {self.max_backoff:g} s this run waits",
+                )
             if attempt < MAX_TRIES:
                 self.counters.retries += 1
                 self._sleep(self._backoff(attempt, wait))
@@ -168,8 +195,14 @@ class PoliteClient:
             with self._limits:
                 self.counters.requests += 1
                 self.counters.by_kind[kind] = self.counters.by_kind.get(kind, 0) + 1
-            response = self.session.get(url, params=params, timeout=self.timeout, headers=headers)
-            body = response.content
+            started = self._monotonic()
+            response = self.session.get(
+                url, params=params, timeout=self.timeout, headers=headers, stream=True
+            )
+            try:
+                body = self._read_body(response, started)
+            finally:
+                response.close()
         except requests.Timeout:
             return None, "the service did not answer in time", None
         except requests.ConnectionError as exc:
@@ -192,6 +225,26 @@ class PoliteClient:
             None,
         )
 
+    def _read_body(self, response: requests.Response, started: float) -> bytes:
+        """Read the body piece by piece within the size cap and the request's deadline."""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            raise _Unbounded(f"the answer is larger than {_size(self.max_body)} ({declared} bytes)")
+        pieces: list[bytes] = []
+        size = 0
+        while True:
+            if self._monotonic() - started > self.deadline:
+                raise _Unbounded(f"the answer took longer than {self.deadline:g} s in all")
+            # read1 returns whatever one read brings (a trickle returns at once), decompressed,
+            # so both bounds hold for compressed answers too.
+            piece = response.raw.read1(CHUNK, decode_content=True)
+            if not piece:
+                return b"".join(pieces)
+            size += len(piece)
+            if size > self.max_body:
+                raise _Unbounded(f"the answer is larger than {_size(self.max_body)}")
+            pieces.append(piece)
+
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
             return min(retry_after, self.max_backoff)
@@ -210,6 +263,14 @@ class PoliteClient:
                 self.counters.failures += 1
             if failures >= STOP_MIN_FAILURES and failures / len(self._outcomes) >= STOP_RATIO:
                 self.stopped = True
+
+
+class _Unbounded(Exception):
+    """An answer that broke the size or time bound while it streamed in."""
+
+
+def _size(limit: int) -> str:
+    return f"{limit / 1024 / 1024:g} MiB"
 
 
 def _short(exc: Exception) -> str:

@@ -73,6 +73,8 @@ class Handler(Answers):
         elif fault.kind == "timeout":
             self._hold(HOLD_LIMIT if fault.seconds is None else fault.seconds)
             self.close_connection = True
+        elif fault.kind in ("trickle", "huge", "endless"):
+            self._unbounded(fault.kind, kind)
         elif fault.kind == "slow":
             time.sleep(SLOW_SECONDS if fault.seconds is None else fault.seconds)
             return False
@@ -95,6 +97,34 @@ class Handler(Answers):
             if readable:  # the client closed the connection (or, against HTTP, sent more)
                 self.depart()
                 return
+
+    def _unbounded(self, fault: str, kind: str) -> None:
+        """Send a 200 whose body never ends, until the client gives up or the stand-in stops.
+
+        'trickle' announces a modest length and sends a byte every few milliseconds; 'huge'
+        announces 1.5 GiB; 'endless' announces nothing and sends 64 KiB pieces as fast as they
+        are read. `HOLD_LIMIT` only keeps a forgotten request from holding a thread forever.
+        """
+        length = {"trickle": "100000", "huge": str(3 * 2**29)}.get(fault)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length" if length else "Connection", length or "close")
+        for name, value in self.standin.rate_headers(kind).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.depart()
+        self.close_connection = True
+        piece = b" " if fault == "trickle" else b" " * 65536
+        deadline = time.monotonic() + HOLD_LIMIT
+        try:
+            self.wfile.write(b'{"status":"ok","message":')
+            while not self.standin.stopping.is_set() and time.monotonic() < deadline:
+                self.wfile.write(piece)
+                self.wfile.flush()
+                if fault == "trickle":
+                    time.sleep(0.01)
+        except OSError:  # the client closed the connection: what the fault waits for
+            return
 
     def _bad_answer(self, fault: str, kind: str) -> None:
         """Answer with something unusable: truncated JSON, an HTML page, another DOI, not JATS."""

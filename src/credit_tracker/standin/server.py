@@ -25,6 +25,9 @@ FAULTS = (
     "wrong-doi",
     "slow",
     "not-jats",
+    "trickle",
+    "huge",
+    "endless",
 )
 
 
@@ -34,7 +37,8 @@ class Fault:
 
     kind: str
     """One of FAULTS: '429', '500', …, 'reset', 'timeout', 'truncated', 'html', 'wrong-doi',
-    'slow', 'not-jats'."""
+    'slow', 'not-jats', 'trickle' (a byte at a time, never ending), 'huge' (a 1.5 GiB
+    Content-Length announced), 'endless' (a body with no length, sent as fast as it is read)."""
     where: str = ""
     """Hits requests whose kind ('list', 'single', 'plos', 'europepmc', 'orcid') or path contains
     this; '' hits all."""
