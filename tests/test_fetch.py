@@ -217,3 +217,18 @@ def test_a_correction_known_only_by_its_title_is_attached_to_its_article(
         "this DOI is a correction or retraction notice about 10.7717/peerj.4580, not an article; "
         "track the article instead"
     ]
+
+
+def test_refresh_xml_reads_the_publisher_again_for_those_dois_only(
+    fast_xml, tmp_path: Path
+) -> None:
+    store = make_records(tmp_path, PLOS)
+    assert make_fetcher().run(store, PLOS).xml_downloads == len(PLOS)
+    fetcher = make_fetcher()
+    fetcher.refresh_xml = frozenset(PLOS[:1])
+    plos_before = fast_xml.counts["plos"]
+    again = fetcher.run(store, PLOS)
+    # Crossref shows no change and the copies are new: only the DOI asked for is read again
+    assert again.xml_downloads == 1 and fast_xml.counts["plos"] == plos_before + 1
+    jats = [s for s in store.load().snapshots[PLOS[0]] if s.source is SourceKind.JATS]
+    assert len(jats) >= 1 and jats[-1].state is FetchState.OK

@@ -59,7 +59,8 @@ def require_safe_text(
 # Credentials a server may echo back in an error body, whether or not this run sent them.
 _CREDENTIALS = re.compile(
     r"(?i)(bearer\s+|crossref-plus-api-token[\"']?\s*[:=]\s*[\"']?(?:bearer\s+)?"
-    r"|authorization[\"']?\s*[:=]\s*[\"']?(?:bearer\s+|basic\s+|token\s+)?)"
+    r"|authorization[\"']?\s*[:=]\s*[\"']?(?:bearer\s+|basic\s+|token\s+)?"
+    r"|\b(?:api[_-]?key|access[_-]?token|token|password|secret)[\"']?\s*[:=]\s*[\"']?)"
     r"[A-Za-z0-9._~+/=-]{6,}"
 )
 REDACTED = "[redacted]"

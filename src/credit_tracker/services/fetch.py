@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from credit_tracker.domain.errors import RunStopped
+from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.text import redact
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
@@ -39,6 +41,7 @@ class FetchSummary:
     xml_failed: int = 0
     requests: int = 0
     stopped: str | None = None
+    long_waits_refused: int = 0
     failures: dict[str, str] = field(default_factory=dict)
     reached: set[str] = field(default_factory=set)
 
@@ -61,6 +64,9 @@ class Fetcher:
     publisher: PublisherClient | None
     xml_max_age: timedelta = DEFAULT_XML_MAX_AGE
     clock: Callable[[], datetime] = now_utc
+    # DOIs whose publisher XML is read again on every run whatever its age (open findings, open
+    # correction requests): publishers often fix the XML without any change at Crossref.
+    refresh_xml: frozenset[str] = frozenset()
 
     def run(self, store: Store, dois: list[str], progress: Progress | None = None) -> FetchSummary:
         """Fetch every DOI, saving after each batch. KeyboardInterrupt keeps the saved batches."""
@@ -84,13 +90,35 @@ class Fetcher:
                 summary.stopped = str(exc)
                 unfetched = self._mark_unfetched(records, dois, summary)
                 store.save(records, only=unfetched)
+            except Exception as exc:
+                self._record_crash(store, records, dois, summary, exc)
+                raise FetchError(f"the fetch failed: {_described(exc)}") from exc
             finally:
-                summary.requests = self.crossref.client.counters.requests
+                counters = self.crossref.client.counters
+                summary.requests = counters.requests
+                summary.long_waits_refused = counters.long_waits_refused
         if (
             self.crossref.client.stopped and not summary.stopped
         ):  # tripped by the last batches in flight
             summary.stopped = "the run was stopped after repeated failures"
         return summary
+
+    def _record_crash(
+        self,
+        store: Store,
+        records: Records,
+        dois: list[str],
+        summary: FetchSummary,
+        exc: Exception,
+    ) -> None:
+        """Record every DOI the run did not finish as could-not-fetch, before the error goes on.
+
+        A crash must not leave `check` clean on old data. When even this cannot be written, the
+        store is broken too; the FetchError raised next still says what failed first.
+        """
+        reason = f"not fetched: the run failed ({_described(exc)})"
+        with contextlib.suppress(Exception):
+            store.save(records, only=self._mark_unfetched(records, dois, summary, reason))
 
     def _fetch_batches(
         self, batches: list[list[str]], records: Records
@@ -114,6 +142,27 @@ class Fetcher:
         if self.crossref.client.stopped:
             raise RunStopped("the run was stopped after repeated failures")
         now = self.clock()
+        try:
+            snapshots, wanted_xml = self._crossref_part(batch, records, now)
+        except (RunStopped, FetchError):
+            raise
+        except Exception as exc:  # one batch's failure is that batch's DOIs', and the run goes on
+            return [_failed(doi, SourceKind.CROSSREF, now, exc) for doi in batch]
+        if self.publisher is not None and wanted_xml:
+            try:
+                fetched = self.publisher.fetch_many(wanted_xml)
+            except (RunStopped, FetchError):
+                raise
+            except Exception as exc:
+                return snapshots + [_failed(doi, SourceKind.JATS, now, exc) for doi in wanted_xml]
+            for doi, xml in fetched.items():
+                snapshots.append(jats_snapshot(doi, xml, now))
+        return snapshots
+
+    def _crossref_part(
+        self, batch: list[str], records: Records, now: datetime
+    ) -> tuple[list[SourceSnapshot], list[str]]:
+        """The batch's Crossref snapshots, and the DOIs whose publisher XML is wanted."""
         snapshots = []
         wanted_xml = []
         for result in self.crossref.fetch_batch(batch):
@@ -124,12 +173,11 @@ class Fetcher:
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
             # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything
             # changed
-            if shot.state is FetchState.OK and needs_xml(history, changed, now, self.xml_max_age):
+            if shot.state is FetchState.OK and (
+                result.doi in self.refresh_xml or needs_xml(history, changed, now, self.xml_max_age)
+            ):
                 wanted_xml.append(result.doi)
-        if self.publisher is not None and wanted_xml:
-            for doi, xml in self.publisher.fetch_many(wanted_xml).items():
-                snapshots.append(jats_snapshot(doi, xml, now))
-        return snapshots
+        return snapshots, wanted_xml
 
     def _absorb(
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
@@ -160,10 +208,15 @@ class Fetcher:
                 summary.failed += 1
                 summary.failures[shot.doi] = shot.reason or "unknown"
 
-    def _mark_unfetched(self, records: Records, dois: list[str], summary: FetchSummary) -> set[str]:
-        """After a stop, record each DOI the run did not reach as 'could not fetch'; return them."""
+    def _mark_unfetched(
+        self,
+        records: Records,
+        dois: list[str],
+        summary: FetchSummary,
+        reason: str = "not fetched: the run stopped after repeated failures",
+    ) -> set[str]:
+        """After a stop or a crash, record each DOI the run did not reach as 'could not fetch'."""
         now = self.clock()
-        reason = "not fetched: the run stopped after repeated failures"
         unfetched = {doi for doi in dois if doi not in summary.reached}
         for doi in unfetched:
             shot = SourceSnapshot(
@@ -177,6 +230,22 @@ class Fetcher:
             summary.failed += 1
             summary.failures[doi] = reason
         return unfetched
+
+
+def _described(exc: Exception) -> str:
+    """An unexpected error as one line, with anything secret-looking removed."""
+    text = " ".join(str(exc).split())[:200]
+    return redact(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
+
+
+def _failed(doi: str, source: SourceKind, now: datetime, exc: Exception) -> SourceSnapshot:
+    return SourceSnapshot(
+        doi=doi,
+        source=source,
+        state=FetchState.FAILED,
+        fetched_at=now,
+        reason=f"could not be read: {_described(exc)}",
+    )
 
 
 def _touched(snapshots: list[SourceSnapshot]) -> set[str]:
