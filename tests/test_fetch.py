@@ -232,3 +232,29 @@ def test_refresh_xml_reads_the_publisher_again_for_those_dois_only(
     assert again.xml_downloads == 1 and fast_xml.counts["plos"] == plos_before + 1
     jats = [s for s in store.load().snapshots[PLOS[0]] if s.source is SourceKind.JATS]
     assert len(jats) >= 1 and jats[-1].state is FetchState.OK
+
+
+def test_fetch_fills_missing_titles_journals_and_years_and_keeps_what_was_typed(
+    fast_xml, runner: CliRunner, records_dir: Path
+) -> None:
+    from .test_cli_records import EXAMPLE
+
+    # two recorded Crossref items: one's recording carries no dates, the other's 'issued' 2016
+    typed, bare = PLOS[0], "10.1002/ece3.2314"
+    runner.invoke(cli, ["records", "import", typed, str(EXAMPLE), "--title", "Our own title"])
+    runner.invoke(cli, ["records", "import", bare, str(EXAMPLE)])
+    result = runner.invoke(cli, ["fetch", "--no-xml"], env={"CREDIT_TRACKER_BACKOFF": "0.01"})
+    assert result.exit_code == 0, result.output
+    assert "2 record(s) given their title, journal or year from Crossref" in result.stderr
+    articles = Store(records_dir).load().articles
+    assert articles[typed].title == "Our own title" and articles[typed].journal == "PLOS ONE"
+    assert articles[typed].year is None  # the recording has no dates: nothing is made up
+    crossref = [
+        s for s in Store(records_dir).load().snapshots[bare] if s.source is SourceKind.CROSSREF
+    ][-1]
+    assert articles[bare].title == crossref.title and crossref.title
+    assert (articles[bare].journal, articles[bare].year) == ("Ecology and Evolution", 2016)
+    shown = runner.invoke(cli, ["records", "show", bare]).stdout
+    assert crossref.title in shown
+    again = runner.invoke(cli, ["fetch", "--no-xml"], env={"CREDIT_TRACKER_BACKOFF": "0.01"})
+    assert "given their title" not in again.stderr  # filled once; nothing left to fill

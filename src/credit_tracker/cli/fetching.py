@@ -198,6 +198,12 @@ def _fetch(
         f"{summary.requests} request(s)",
         err=True,
     )
+    if summary.metadata_filled:
+        click.echo(
+            f"  {summary.metadata_filled} record(s) given their title, journal or year from "
+            "Crossref",
+            err=True,
+        )
     for doi, reason in sorted(summary.failures.items()):
         click.echo(f"  could not fetch {doi}: {reason}", err=True)
     if summary.long_waits_refused:

@@ -171,6 +171,7 @@ class SourceSnapshot(BaseModel):
     url: str | None = None
     title: str | None = None
     journal: str | None = None
+    year: int | None = None
     authors: list[SourceAuthor] = Field(default_factory=list)
     complete: bool = True
     """False where the source is known to show only some authors (a partial statement)."""

@@ -12,6 +12,7 @@ from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import redact
+from credit_tracker.rules.works import WorkMetadata, fill_metadata
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
@@ -42,6 +43,8 @@ class FetchSummary:
     requests: int = 0
     stopped: str | None = None
     long_waits_refused: int = 0
+    metadata_filled: int = 0
+    """Records whose missing title, journal or year were filled from Crossref."""
     failures: dict[str, str] = field(default_factory=dict)
     reached: set[str] = field(default_factory=set)
 
@@ -186,6 +189,11 @@ class Fetcher:
         for shot in snapshots:
             if shot.notice_for:
                 attach_notice(records, shot)
+            record = records.articles.get(shot.doi)
+            if record is not None and shot.source is SourceKind.CROSSREF and shot.usable:
+                # What the team typed is kept; what it left empty is filled from Crossref.
+                about = WorkMetadata(title=shot.title, journal=shot.journal, year=shot.year)
+                summary.metadata_filled += bool(fill_metadata(record, about))
 
     def _count(
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary

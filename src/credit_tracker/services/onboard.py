@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from credit_tracker.domain.errors import RunStopped
-from credit_tracker.domain.models import ArticleRecord, Person
+from credit_tracker.domain.models import ArticleRecord, FetchState, Person
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.crossref import ParsedWork, is_notice, parse_work
 from credit_tracker.rules.linking import Linker, MemberQuery
@@ -115,7 +115,7 @@ def _one_batch(crossref: CrossrefClient, batch: list[str]) -> list[Lookup]:
 
 
 def _lookup(result: WorkResult) -> Lookup:
-    if result.state == "ok" and result.message is not None:
+    if result.state is FetchState.OK and result.message is not None:
         work = parse_work(result.message)
         return Registered(
             doi=result.doi,
@@ -124,7 +124,7 @@ def _lookup(result: WorkResult) -> Lookup:
             notice=is_notice(result.message),
         )
     reason = result.reason or "no reason given"
-    if result.state == "not-found":
+    if result.state is FetchState.NOT_FOUND:
         return NotRegistered(result.doi, reason)
     return CouldNotLookUp(result.doi, reason)
 

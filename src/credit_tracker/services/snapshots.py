@@ -11,6 +11,7 @@ from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceS
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.crossref import content_hash, notice_target, parse_work
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
+from credit_tracker.rules.works import year_of
 from credit_tracker.sources.article_xml import XmlResult
 from credit_tracker.sources.crossref import WorkResult
 from credit_tracker.sources.orcid import OrcidClient
@@ -64,7 +65,7 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
         "fetched_at": fetched_at,
         "url": result.url,
     }
-    if result.state != "ok" or result.message is None:
+    if result.state is not FetchState.OK or result.message is None:
         return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
     parsed = parse_work(result.message)
     return SourceSnapshot(
@@ -72,6 +73,7 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
         state=FetchState.OK,
         title=parsed.title,
         journal=parsed.journal,
+        year=year_of(result.message),
         authors=parsed.authors,
         deposited=parsed.deposited,
         indexed=parsed.indexed,
@@ -85,7 +87,7 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
 def jats_snapshot(doi: str, result: XmlResult, fetched_at: datetime) -> SourceSnapshot:
     """Turn an XML result into a snapshot; XML that is not JATS (or unsafe) is a failure."""
     base = {"doi": doi, "source": SourceKind.JATS, "fetched_at": fetched_at, "url": result.url}
-    if result.state != "ok" or result.body is None:
+    if result.state is not FetchState.OK or result.body is None:
         return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
     try:
         parsed = parse_jats(result.body, origin=result.url or doi)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from credit_tracker.domain.errors import TransportFailure
+from credit_tracker.domain.models import FetchState
 from credit_tracker.sources.transport import PoliteClient
 
 PLOS_URL = "https://journals.plos.org"
@@ -42,7 +43,7 @@ class XmlResult:
     """Article XML for a DOI, or why there is none."""
 
     doi: str
-    state: str  # "ok" | "not-found" | "failed"
+    state: FetchState
     url: str | None
     body: bytes | None = None
     reason: str | None = None
@@ -99,14 +100,19 @@ class PublisherClient:
             found = json.loads(answer.body)["resultList"]["result"]
         except TransportFailure as exc:
             return {
-                doi: XmlResult(doi, "failed", search, reason=f"Europe PMC search: {exc.reason}")
+                doi: XmlResult(
+                    doi, FetchState.FAILED, search, reason=f"Europe PMC search: {exc.reason}"
+                )
                 for doi in dois
             }
         except (ValueError, KeyError, TypeError):
             self.client.fail()
             return {
                 doi: XmlResult(
-                    doi, "failed", search, reason="Europe PMC search: the answer was not JSON"
+                    doi,
+                    FetchState.FAILED,
+                    search,
+                    reason="Europe PMC search: the answer was not JSON",
                 )
                 for doi in dois
             }
@@ -116,7 +122,10 @@ class PublisherClient:
             pmcid = pmcids.get(doi)
             if pmcid is None:
                 results[doi] = XmlResult(
-                    doi, "not-found", search, reason="Europe PMC has no open full text for this DOI"
+                    doi,
+                    FetchState.NOT_FOUND,
+                    search,
+                    reason="Europe PMC has no open full text for this DOI",
                 )
             else:
                 results[doi] = self._get_xml(
@@ -128,14 +137,14 @@ class PublisherClient:
         try:
             answer = self.client.get(url, kind=kind, params=params)
         except TransportFailure as exc:
-            return XmlResult(doi, "failed", url, reason=exc.reason)
+            return XmlResult(doi, FetchState.FAILED, url, reason=exc.reason)
         if answer.status == 404:
             return XmlResult(
                 doi,
-                "not-found",
+                FetchState.NOT_FOUND,
                 answer.url,
                 reason="the publisher has no article XML at this address (HTTP 404)",
             )
         if answer.status != 200:
-            return XmlResult(doi, "failed", answer.url, reason=f"HTTP {answer.status}")
-        return XmlResult(doi, "ok", answer.url, body=answer.body)
+            return XmlResult(doi, FetchState.FAILED, answer.url, reason=f"HTTP {answer.status}")
+        return XmlResult(doi, FetchState.OK, answer.url, body=answer.body)

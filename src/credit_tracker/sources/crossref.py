@@ -18,6 +18,7 @@ import habanero
 from habanero.filterhandler import filter_handler
 
 from credit_tracker.domain.errors import TransportFailure
+from credit_tracker.domain.models import FetchState
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.text import redact
 from credit_tracker.parse.crossref import item_doi
@@ -33,7 +34,7 @@ class WorkResult:
     """What Crossref said about one DOI: a record, 'not found', or a failure with its reason."""
 
     doi: str
-    state: str  # "ok" | "not-found" | "failed"
+    state: FetchState
     url: str
     message: dict[str, Any] | None = None
     reason: str | None = None
@@ -81,7 +82,9 @@ class CrossrefClient:
             if doi in found:
                 results.append(found[doi])
             elif failed_reason is not None and doi in listable:
-                results.append(WorkResult(doi, "failed", self._list_url(), reason=failed_reason))
+                results.append(
+                    WorkResult(doi, FetchState.FAILED, self._list_url(), reason=failed_reason)
+                )
             else:
                 results.append(self.fetch_single(doi))
         return results
@@ -125,8 +128,8 @@ class CrossrefClient:
         """An item that breaks Crossref's schema is this DOI's failure, not the batch's."""
         problem = malformed(item)
         if problem is not None:
-            return WorkResult(doi, "failed", url, reason=self._redact(problem))
-        return WorkResult(doi, "ok", url, message=item)
+            return WorkResult(doi, FetchState.FAILED, url, reason=self._redact(problem))
+        return WorkResult(doi, FetchState.OK, url, message=item)
 
     def _redact(self, text: str) -> str:
         return redact(text, [self._token] if self._token else [])
@@ -184,26 +187,29 @@ class CrossrefClient:
                 url, kind="single", params=self._params({}), headers=self._headers
             )
         except TransportFailure as exc:
-            return WorkResult(doi, "failed", url, reason=exc.reason)
+            return WorkResult(doi, FetchState.FAILED, url, reason=exc.reason)
         if answer.status == 404:
             return WorkResult(
-                doi, "not-found", url, reason="Crossref has no record of this DOI (HTTP 404)"
+                doi,
+                FetchState.NOT_FOUND,
+                url,
+                reason="Crossref has no record of this DOI (HTTP 404)",
             )
         if answer.status != 200:
             self.client.fail()
             return WorkResult(
-                doi, "failed", url, reason=self._status_reason(answer.status, answer.body)
+                doi, FetchState.FAILED, url, reason=self._status_reason(answer.status, answer.body)
             )
         try:
             message = _json_message(answer.body, answer.content_type)
         except ValueError as exc:
             self.client.fail()
-            return WorkResult(doi, "failed", url, reason=str(exc))
+            return WorkResult(doi, FetchState.FAILED, url, reason=str(exc))
         if not isinstance(message, dict) or item_doi(message) != doi:
             self.client.fail()
             return WorkResult(
                 doi,
-                "failed",
+                FetchState.FAILED,
                 url,
                 reason=self._redact(f"the answer was about another DOI ({_doi_of(message)})"),
             )
