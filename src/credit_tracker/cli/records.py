@@ -105,29 +105,9 @@ def _read_articles(
     file: Path, doi: str | None, sheet: str | None, title: str | None
 ) -> list[tuple[str, ParsedTable | ArticleRecord]]:
     """The articles a file holds: one table, one exported record, or a team's table of many."""
-    from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.parse.record_json import is_json, parse_record_json
-    from credit_tracker.parse.spreadsheet import MAX_TEAM_TABLE_BYTES, read_sheet
-    from credit_tracker.parse.team_table import parse_team_table
-    from credit_tracker.parse.tenzing import parse_sheet
+    from credit_tracker.parse.import_file import read_articles
 
-    key = normalize_doi(doi) if doi is not None else None
-    data = read_input(file)
-    if is_json(str(file)):
-        record = parse_record_json(data, str(file))
-        if key is not None and key != record.doi:
-            raise InputError(f"the file is the record of {record.doi}, not {key}", path=str(file))
-        if title is not None:
-            record = record.model_copy(update={"title": title})
-        return [(record.doi, record)]
-    if key is not None:
-        return [(key, parse_sheet(read_sheet(data, str(file), sheet=sheet)))]
-    if title is not None:
-        raise InputError(
-            "--title is for one article: give its DOI before the file", field="--title"
-        )
-    sheet_rows = read_sheet(data, str(file), sheet=sheet, max_bytes=MAX_TEAM_TABLE_BYTES)
-    return [(article.doi, article.table) for article in parse_team_table(sheet_rows)]
+    return read_articles(read_input(file), str(file), doi, sheet, title)
 
 
 def _report_imports(
