@@ -45,48 +45,22 @@ def correction_draft(
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --output request.eml
     """
-    from credit_tracker.cli.index_files import file_stamp
     from credit_tracker.cli.office import read_office
-    from credit_tracker.cli.records_index import RecordsIndex
-    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.cli.operations import draft_request
     from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.check import FailPolicy, run_check
-    from credit_tracker.rules.corrections import publisher_for, record_draft
-    from credit_tracker.rules.drafting import build_draft
-    from credit_tracker.rules.editing import get_article
-    from credit_tracker.rules.people import find_person
 
     name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
     store = _store(ctx)
-    sender = read_office(store)
-    with store.locked():
-        before = file_stamp(store.team_path)
-        records = store.load([normalize_doi(doi)])  # team.json and this article's shard only
-        record = get_article(records, doi)
-        person = find_person(records, author_query).id if author_query else None
-        report = run_check(records, [record.doi], FailPolicy())
-        # a finding waiting on a sent request, or back after a fix, can be asked about again
-        findings = [
-            *(r.finding for r in report.regressed),
-            *report.findings,
-            *(p.finding for p in report.pending),
-        ]
-        publisher = publisher_for(record, records.publishers)
-        draft = build_draft(
-            record,
-            findings,
-            records.snapshots.get(record.doi, []),
-            publisher=publisher,
-            person=person,
-            sender=sender,
-        )
-        # Written before the records are saved: a draft that could not be written raises here,
-        # and the records then keep no trace of it (only what was written is tracked).
-        _emit(DRAFT_FORMATS[name]().render(draft), output)
-        request = record_draft(records.corrections, draft, person, date.today())
-        store.save(records)
-    RecordsIndex(store).note_team_saved(records, before)
+    done = draft_request(
+        store,
+        doi,
+        today=date.today(),
+        sender=read_office(store),
+        author_query=author_query,
+        write=lambda draft: _emit(DRAFT_FORMATS[name]().render(draft), output),
+    )
+    request, draft, publisher = done.request, done.draft, done.publisher
     click.echo(
         f"correction request {visible(request.id)}: {request.state.value} "
         f"({len(draft.items)} error(s)); nothing was sent",
@@ -130,29 +104,18 @@ def correction_mark(
     Example:
       credit-tracker correction mark 10.5555/aimms-mentoring-2025 sent --note "PLOS ticket 12345"
     """
-    from credit_tracker.cli.index_files import file_stamp
-    from credit_tracker.cli.records_index import RecordsIndex
-    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.cli.operations import mark_request
     from credit_tracker.domain.models import RequestState
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.corrections import mark
-    from credit_tracker.rules.people import find_person
 
-    store = _store(ctx)
-    with store.locked():
-        before = file_stamp(store.team_path)
-        records = store.load([])  # team.json only: no article shard is read or written
-        person = find_person(records, author_query).id if author_query else None
-        request = mark(
-            records.corrections,
-            normalize_doi(doi),
-            person,
-            RequestState(state),
-            on.date() if on else date.today(),
-            note,
-        )
-        store.save(records)
-    RecordsIndex(store).note_team_saved(records, before)
+    request = mark_request(
+        _store(ctx),
+        doi,
+        author_query,
+        RequestState(state),
+        on.date() if on else date.today(),
+        note,
+    )
     click.echo(
         f"correction request {visible(request.id)}: {request.state.value} "
         f"on {request.history[-1].date}",
