@@ -18,6 +18,7 @@ from credit_tracker.cli import (  # noqa: F401 - they register their commands
     people_edits,
     records,
     report,
+    serve,
 )
 from credit_tracker.cli.base import cli, use_color
 

@@ -1,0 +1,111 @@
+"""The desk's long actions, run in a thread with progress: fetch, and adding DOIs by Crossref.
+
+They build the same clients as `fetch` and `records add` (the settings from the environment,
+fetch's politeness and retries) and call the same services; the job keeps the summary lines.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+
+from credit_tracker.desk.state import DeskState, Job
+from credit_tracker.domain.errors import CreditTrackerError, InputError
+from credit_tracker.sources.settings import Services
+from credit_tracker.sources.transport import PoliteClient
+
+
+def _client(services: Services) -> PoliteClient:
+    """One polite HTTP client per job, as each command has one."""
+    from credit_tracker.sources.crossref import habanero_version
+    from credit_tracker.sources.settings import user_agent
+
+    return PoliteClient(
+        user_agent(services.mailto, habanero_version()),
+        backoff_base=services.backoff_base,
+        timeout=services.timeout,
+    )
+
+
+def start(state: DeskState, kind: str, work: Callable[[Job], None]) -> Job:
+    """Run `work` in a thread as a new job; InputError while another job runs."""
+    if state.running() is not None:
+        raise InputError("a fetch or an addition is still running; wait for it", field="job")
+    job = state.new_job(kind)
+
+    def run() -> None:
+        try:
+            work(job)
+        except CreditTrackerError as exc:
+            job.error = str(exc)
+        except Exception as exc:  # a job must always finish, so that the page stops waiting
+            job.error = f"could not complete: {type(exc).__name__}: {exc}"
+        finally:
+            job.finished = True
+
+    threading.Thread(target=run, name=f"desk-{kind}", daemon=True).start()
+    return job
+
+
+def fetch_job(state: DeskState, dois: list[str]) -> Callable[[Job], None]:
+    """The work of `credit-tracker fetch [DOI...]`."""
+
+    def work(job: Job) -> None:
+        from credit_tracker.rules.check import select_dois
+        from credit_tracker.services.fetch import Fetcher
+        from credit_tracker.sources.article_xml import PublisherClient
+        from credit_tracker.sources.crossref import CrossrefClient
+
+        services = Services.from_env()
+        client = _client(services)
+        selected = select_dois(state.store.load(), dois)
+        job.total = len(selected)
+        fetcher = Fetcher(
+            crossref=CrossrefClient(
+                client, services.crossref_url, services.mailto, services.crossref_token
+            ),
+            publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
+            xml_max_age=timedelta(days=30),
+        )
+        summary = fetcher.run(state.store, selected, lambda done, total: _progress(job, done))
+        job.lines.append(
+            f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
+            f"{summary.not_found} not found, {summary.failed} failed, "
+            f"{summary.xml_downloads} XML download(s) ({summary.xml_failed} failed)"
+        )
+        job.lines += [f"could not fetch {d}: {r}" for d, r in sorted(summary.failures.items())]
+
+    return work
+
+
+def add_job(state: DeskState, dois: list[str], members: list[str]) -> Callable[[Job], None]:
+    """The work of `credit-tracker records add DOI... --members ...`."""
+
+    def work(job: Job) -> None:
+        from credit_tracker.rules.linking import parse_members
+        from credit_tracker.services.onboard import add_dois
+        from credit_tracker.sources.crossref import CrossrefClient
+
+        services = Services.from_env()
+        crossref = CrossrefClient(
+            _client(services), services.crossref_url, services.mailto, services.crossref_token
+        )
+        job.total = len(dois)
+        done = add_dois(
+            state.store, crossref, dois, parse_members(members), lambda n, t: _progress(job, n)
+        )
+        job.lines += [f"added {r.doi}: {len(r.authors)} author(s)" for r in done.added]
+        job.lines += [f"already tracked: {r.doi}" for r in done.tracked]
+        job.lines += [f"not added: {m.doi}: {m.reason}" for m in done.not_registered]
+        job.lines += [f"not added: {f.doi}: could not look it up ({f.reason})" for f in done.failed]
+        job.lines.append(
+            f"records add: {len(done.added)} added, {len(done.tracked)} already tracked, "
+            f"{len(done.not_registered)} not found, {len(done.failed)} could not be looked up"
+        )
+
+    return work
+
+
+def _progress(job: Job, done: int) -> None:
+    job.done = done

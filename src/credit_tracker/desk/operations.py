@@ -1,0 +1,160 @@
+"""The desk's actions: the operations the commands run, called with what the forms give.
+
+Acknowledging, drafting, marking and merging are `cli.operations`, shared with the commands;
+the small edits call the same rules as their commands, through the same `cli.session.editing`
+(the records' lock, only the shards touched). Each returns the lines the command would print.
+Nothing here decides a rule: the rules live in rules/ and services/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from credit_tracker.cli.records_index import RecordsIndex
+from credit_tracker.cli.session import editing
+from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.identifiers import normalize_doi
+from credit_tracker.domain.models import CorrectionRequest, RequestState, RoleAssignment
+from credit_tracker.domain.records import Records
+from credit_tracker.parse.import_file import Article
+from credit_tracker.rules.editing import ImportResult, get_article
+from credit_tracker.rules.record_edits import set_roles
+from credit_tracker.store.folder import Store
+
+
+def acknowledge(store: Store, finding_ids: list[str], note: str, today: date) -> list[str]:
+    """Acknowledge these findings with one note, as `ack` does each; all or none."""
+    from credit_tracker.cli.operations import acknowledge as ack
+
+    done = ack(store, finding_ids, note, today)
+    return [f"acknowledged {f.id} ({f.rule}, {f.doi})" for f in done]
+
+
+def save_roles(
+    store: Store, doi: str, grid: dict[int, list[RoleAssignment] | None]
+) -> tuple[list[str], dict[int, list[RoleAssignment] | None]]:
+    """Set the roles of the authors in `grid` (by byline position), as `records set-roles`.
+
+    Returns the lines of the changes and the roles they replaced (for undoing once).
+    """
+    key = normalize_doi(doi)
+    with editing(store, [key], team=False) as records:
+        record = get_article(records, key)
+        before = {n: record.authors[n].roles for n in grid if n < len(record.authors)}
+        if len(before) != len(grid):
+            raise InputError("the form names an author the record does not have", field="roles")
+        lines: list[str] = []
+        for position, roles in sorted(grid.items()):
+            lines += set_roles(records, key, position, roles)
+        replaced = {n: roles for n, roles in before.items() if record.authors[n].roles != roles}
+    return lines, replaced
+
+
+def merge(store: Store, keep: str, other: str) -> list[str]:
+    """Merge OTHER into KEEP as `person merge` does; InputError (nothing written) when refused."""
+    from credit_tracker.cli.operations import merge as merge_into
+
+    return merge_into(store, keep, other)
+
+
+def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
+    """Accept a spelling, as `person add-spelling` does."""
+    from credit_tracker.rules.editing import add_accepted_spelling
+    from credit_tracker.rules.people import find_person
+
+    with editing(store, []) as records:
+        person = find_person(records, person_id)
+        added = add_accepted_spelling(person, spelling)
+    return [f"{person.id}: {'accepted' if added else 'already accepted'}: {spelling}"]
+
+
+def set_orcid(store: Store, person_id: str, orcid: str) -> list[str]:
+    """Set the ORCID iD, as `person set-orcid` does (the check digit verified)."""
+    from credit_tracker.rules.editing import set_orcid as set_person_orcid
+    from credit_tracker.rules.people import find_person
+
+    with editing(store, []) as records:
+        person = find_person(records, person_id)
+        value = set_person_orcid(records, person, orcid)
+    return [f"{person.id}: ORCID {value}"]
+
+
+def set_member(store: Store, person_id: str, member: bool) -> list[str]:
+    """Make the person a team member or a co-author, as `person set-member` / `unset-member`."""
+    from credit_tracker.rules.people import find_person
+    from credit_tracker.rules.person_edits import set_member as set_person_member
+
+    with editing(store, []) as records:
+        return [set_person_member(find_person(records, person_id), member)]
+
+
+def draft_request(
+    store: Store, doi: str, finding_ids: Iterable[str], today: date
+) -> tuple[CorrectionRequest, int]:
+    """Draft the article's request from the chosen findings (all open ones when none is chosen)
+    and track it as drafted, as `correction draft` does. Returns the request and its errors."""
+    from credit_tracker.cli.office import read_office
+    from credit_tracker.cli.operations import draft_request as draft
+
+    done = draft(store, doi, today=today, sender=read_office(store), chosen=finding_ids)
+    return done.request, len(done.draft.items)
+
+
+def mark_request(
+    store: Store, request_id: str, state: RequestState, on: date, note: str
+) -> CorrectionRequest:
+    """Record a step of the request `request_id`, as `correction mark` does."""
+    from credit_tracker.cli.operations import mark_request as mark
+
+    existing = RecordsIndex(store).team().corrections.get(request_id)
+    if existing is None:
+        raise InputError(f"no correction request {request_id}", field="request")
+    return mark(store, existing.doi, existing.person, state, on, note)
+
+
+def apply_import(
+    records: Records, articles: list[Article], members: list[str], name: str
+) -> list[ImportResult]:
+    """Import the articles into `records` as `records import` does (the caller saves or not)."""
+    from credit_tracker.domain.models import ArticleRecord
+    from credit_tracker.rules.editing import import_record, import_table
+    from credit_tracker.rules.linking import Linker, parse_members
+
+    linker = Linker(records, parse_members(members))
+    results = [
+        import_record(records, item, linker=linker)
+        if isinstance(item, ArticleRecord)
+        else import_table(records, key, item, None, linker=linker, path=name)
+        for key, item in articles
+    ]
+    linker.finish()
+    return results
+
+
+def import_lines(results: list[ImportResult], records: Records) -> list[str]:
+    """What an import did, a line per change, as `records import` prints it."""
+    lines = []
+    for result in results:
+        record = records.articles[result.doi]
+        verb = "create" if result.created else "replace"
+        lines.append(f"{verb} the record for {result.doi}: {len(record.authors)} author(s)")
+        lines += [f"  {change}" for change in result.changes]
+        if not result.created and not result.changes:
+            lines.append("  no changes")
+    return lines
+
+
+def import_file(store: Store, articles: list[Article], members: list[str], name: str) -> list[str]:
+    """Import for real: under the lock, all or nothing."""
+    with editing(store, [key for key, _item in articles]) as records:
+        results = apply_import(records, articles, members, name)
+    return import_lines(results, records)
+
+
+def preview_import(
+    store: Store, articles: list[Article], members: list[str], name: str
+) -> list[str]:
+    """What importing would change, from a copy of the records: nothing is written."""
+    records = store.load([key for key, _item in articles])
+    return import_lines(apply_import(records, articles, members, name), records)

@@ -1,0 +1,193 @@
+"""The desk's pages (GET): dashboard, findings queue, article, person, corrections, import, jobs.
+
+Views only: nothing here writes to the records. They are plain functions: Starlette runs them in
+its thread pool, so a long whole-store check never holds up the other pages (a job's progress).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+
+from credit_tracker.desk import views
+from credit_tracker.desk.render import page
+from credit_tracker.desk.state import DeskState
+from credit_tracker.domain.errors import CreditTrackerError, NotFoundError
+from credit_tracker.domain.identifiers import normalize_doi
+from credit_tracker.render.formats.base import entries
+from credit_tracker.rules.check import FailPolicy, run_check
+
+
+def _state(request: Request) -> DeskState:
+    state: DeskState = request.app.state.desk
+    return state
+
+
+def dashboard(request: Request) -> Response:
+    state = _state(request)
+    return page(request, state, "dashboard.html.j2", views.dashboard(state))
+
+
+def findings(request: Request) -> Response:
+    state = _state(request)
+    try:
+        query = views.QueueQuery.model_validate(dict(request.query_params))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        return PlainTextResponse(f"{first['loc'][0]}: {first['msg']}\n", status_code=400)
+    return page(request, state, "findings.html.j2", views.queue(state, query))
+
+
+def article_context(state: DeskState, doi: str) -> dict[str, Any]:
+    """The article page's data; NotFoundError for a DOI the records do not hold."""
+    key = normalize_doi(doi)
+    records = state.index().load([key])
+    if key not in records.articles:
+        raise NotFoundError(f"{key} is not in the team's records")
+    report = run_check(
+        records,
+        [key],
+        FailPolicy(),
+        today=state.settings.today(),
+        stale_after=state.settings.stale_after,
+    )
+    return views.article(records, key, entries(report))
+
+
+def article(request: Request) -> Response:
+    state = _state(request)
+    try:
+        context = article_context(state, request.path_params["doi"])
+    except CreditTrackerError as exc:
+        return page(request, state, "missing.html.j2", {"reason": str(exc)}, status=404)
+    undo = state.undo.get(context["record"].doi)
+    return page(request, state, "article.html.j2", {**context, "undo": undo})
+
+
+def person_context(state: DeskState, person_id: str) -> dict[str, Any]:
+    """The author view of one person; NotFoundError when nobody has the id."""
+    from credit_tracker.render.author.base import person_entries
+    from credit_tracker.rules.author_view import author_view
+
+    index = state.index()
+    person = index.find(person_id)
+    dois = index.dois_of(person.id)
+    records = index.load(dois)
+    report = run_check(
+        records,
+        [d for d in dois if d in records.articles],
+        FailPolicy(),
+        today=state.settings.today(),
+        stale_after=state.settings.stale_after,
+    )
+    view = author_view(records, person, report)
+    rows = [views.row(e, {}) for e in person_entries(view)]
+    return {"view": view, "person": person, "rows": rows, "former": len(person.former_names)}
+
+
+def person(request: Request) -> Response:
+    state = _state(request)
+    try:
+        context = person_context(state, request.path_params["pid"])
+    except CreditTrackerError as exc:
+        return page(request, state, "missing.html.j2", {"reason": str(exc)}, status=404)
+    return page(request, state, "person.html.j2", context)
+
+
+def corrections(request: Request) -> Response:
+    state = _state(request)
+    report = state.checked().survey.report
+    team = state.index().team()
+    requests = [
+        {"status": s, "steps": team.corrections[s.id].history if s.id in team.corrections else []}
+        for s in report.corrections
+    ]
+    return page(request, state, "corrections.html.j2", {"requests": requests})
+
+
+def correction(request: Request) -> Response:
+    """One request: its steps, the draft as text, downloads and the form to mark a step."""
+    state = _state(request)
+    request_id = request.query_params.get("id", "")
+    try:
+        text = draft_text(state, request_id, "text")
+    except CreditTrackerError as exc:
+        return page(request, state, "missing.html.j2", {"reason": str(exc)}, status=404)
+    team = state.index().team()
+    status = next(
+        (s for s in state.checked().survey.report.corrections if s.id == request_id), None
+    )
+    return page(
+        request,
+        state,
+        "correction.html.j2",
+        {
+            "request": team.corrections[request_id],
+            "status": status,
+            "text": text,
+            "today": state.settings.today().isoformat(),
+        },
+    )
+
+
+def draft_text(state: DeskState, request_id: str, fmt: str) -> str:
+    """The request's draft rendered again from the current findings it asks about."""
+    from credit_tracker.cli.office import read_office
+    from credit_tracker.cli.operations import article_draft
+    from credit_tracker.render.drafts import DRAFT_FORMATS
+
+    index = state.index()
+    request = index.team().corrections.get(request_id)
+    if request is None:
+        raise NotFoundError(f"no correction request {request_id}")
+    records = index.load([request.doi])
+    draft = article_draft(
+        records, request.doi, request.person, request.finding_ids, read_office(state.store)
+    )
+    return DRAFT_FORMATS[fmt]().render(draft)
+
+
+def download(request: Request) -> Response:
+    state = _state(request)
+    fmt = request.query_params.get("format", "eml")
+    if fmt not in ("eml", "markdown", "text"):
+        return PlainTextResponse("format: eml, markdown or text\n", status_code=400)
+    request_id = request.query_params.get("id", "")
+    try:
+        text = draft_text(state, request_id, fmt)
+    except CreditTrackerError as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=404)
+    suffix = {"eml": "eml", "markdown": "md", "text": "txt"}[fmt]
+    media = {"eml": "message/rfc822", "markdown": "text/markdown", "text": "text/plain"}[fmt]
+    name = "".join(c if c.isalnum() else "-" for c in request_id)[:80]
+    return Response(
+        text.encode("utf-8"),
+        media_type=f"{media}; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="request-{name}.{suffix}"'},
+    )
+
+
+def import_form(request: Request) -> Response:
+    return page(request, _state(request), "import.html.j2", {"preview": None})
+
+
+def dois_form(request: Request) -> Response:
+    return page(request, _state(request), "dois.html.j2", {"preview": None, "text": ""})
+
+
+def job(request: Request) -> Response:
+    state = _state(request)
+    found = state.jobs.get(request.path_params["jid"])
+    if found is None:
+        return page(request, state, "missing.html.j2", {"reason": "no such job"}, status=404)
+    return page(request, state, "job.html.j2", {"job": found})
+
+
+def job_json(request: Request) -> Response:
+    found = _state(request).jobs.get(request.path_params["jid"])
+    if found is None:
+        return JSONResponse({"error": "no such job"}, status_code=404)
+    return JSONResponse({"done": found.done, "total": found.total, "finished": found.finished})

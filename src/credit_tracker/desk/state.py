@@ -1,0 +1,148 @@
+"""What the desk keeps between requests: the check of the whole store (recomputed when the
+records change on disk), background jobs with their progress, previews and one undo per article.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from credit_tracker.cli.records_index import RecordsIndex
+from credit_tracker.domain.findings import FindingState
+from credit_tracker.domain.models import RoleAssignment
+from credit_tracker.render.formats.base import Entry, entries
+from credit_tracker.rules.check import FailPolicy, Options, survey_shards
+from credit_tracker.rules.survey import Survey
+from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, Store
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """How the desk was started."""
+
+    records: Path
+    token: str
+    port: int
+    read_only: bool = False
+    stale_after: int = 60
+    today: Callable[[], date] = date.today
+    """Which day to judge by and to date acknowledgements and steps (a test fixes it)."""
+    workers: int | None = None
+    """Processes for the whole-store check (None: one per core)."""
+
+
+@dataclass
+class Checked:
+    """The check of the whole store, with the entries every view lists."""
+
+    survey: Survey
+    reported: list[Entry]
+    """Open, regressed and pending findings, errors first."""
+    every: list[Entry]
+    """The reported ones and the acknowledged ones."""
+    dashboard: dict[str, Any] | None = None
+    """The dashboard's figures, computed once per check."""
+
+
+@dataclass
+class Job:
+    """A fetch or an addition of DOIs running in the background, with its progress."""
+
+    id: str
+    kind: str
+    done: int = 0
+    total: int = 0
+    finished: bool = False
+    lines: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Undo:
+    """The roles the last save of an article replaced, by byline position: undone once."""
+
+    doi: str
+    roles: dict[int, list[RoleAssignment] | None]
+    changes: list[str]
+
+
+class DeskState:
+    """The desk's memory: one per running desk."""
+
+    def __init__(self, settings: DeskSettings) -> None:
+        self.settings = settings
+        self.store = Store(settings.records)
+        self._lock = threading.Lock()
+        self._key: tuple[object, ...] | None = None
+        self._checked: Checked | None = None
+        self.jobs: dict[str, Job] = {}
+        self.undo: dict[str, Undo] = {}
+        self.previews: dict[str, tuple[str, bytes, str]] = {}
+        """Uploads waiting for confirmation: id → (file name, bytes, DOI or '')."""
+        self.messages: dict[str, list[str]] = {}
+        """What an action changed, by the id its redirect names (shown on the next page)."""
+
+    def tell(self, lines: list[str]) -> str:
+        """Keep the lines an action printed; return the id the next page shows them by."""
+        key = secrets.token_hex(6)
+        self.messages[key] = lines
+        return key
+
+    def checked(self) -> Checked:
+        """Return the check of the store, computed again only when a records file changed."""
+        with self._lock:
+            key = self._stamp()
+            if self._checked is None or key != self._key:
+                self._checked = self._check()
+                self._key = key
+            return self._checked
+
+    def _stamp(self) -> tuple[object, ...]:
+        root = self.store.root
+        paths = (root / "team.json", root / ARTICLES, root / SNAPSHOTS, root / "office.json")
+        return (self.settings.today(), *(_stamp(path) for path in paths))
+
+    def _check(self) -> Checked:
+        store = self.store
+        survey = survey_shards(
+            store.load_team(),
+            store.shards(),
+            store.read_shard,
+            FailPolicy(),
+            Options(today=self.settings.today(), stale_after=self.settings.stale_after),
+            workers=self.settings.workers,
+        )
+        reported = entries(survey.report)
+        acknowledged = [
+            Entry(a.finding, FindingState.ACKNOWLEDGED, f"acknowledged {a.at}: {a.note}")
+            for a in survey.report.acknowledged
+        ]
+        return Checked(survey=survey, reported=reported, every=[*reported, *acknowledged])
+
+    def index(self) -> RecordsIndex:
+        """The records index, brought up to date for this request (it reads only what a page
+        needs: an article's people, the team's small tables, a person's articles)."""
+        return RecordsIndex(self.store)
+
+    def new_job(self, kind: str) -> Job:
+        """Return a new job; InputError-free: one job at a time is the caller's check."""
+        job = Job(id=secrets.token_hex(8), kind=kind)
+        self.jobs[job.id] = job
+        return job
+
+    def running(self) -> Job | None:
+        return next((job for job in self.jobs.values() if not job.finished), None)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)

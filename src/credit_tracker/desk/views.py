@@ -1,0 +1,208 @@
+"""What each page shows, computed from the records and the check; no markup here.
+
+The dashboard and the findings queue reuse the HTML report's figures (`render.html.data`); the
+queue sends one page of rows at a time, never the whole list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from credit_tracker.desk.state import DeskState
+from credit_tracker.domain.credit import ROLES
+from credit_tracker.domain.names import fold
+from credit_tracker.domain.records import Records
+from credit_tracker.render.diff import char_diff
+from credit_tracker.render.formats.base import Entry
+from credit_tracker.render.html.data import STATES, HtmlData, context
+from credit_tracker.rules.compare import WITHHELD, compare_article, latest_by_source
+from credit_tracker.rules.draft_items import NAME_RULES
+from credit_tracker.rules.editing import role_text
+
+PAGE_SIZE = 50
+SORTS = ("severity", "doi", "rule", "person")
+
+
+def dashboard(state: DeskState) -> dict[str, Any]:
+    """The review report's summary and charts, as `report` computes them."""
+    checked = state.checked()
+    if checked.dashboard is None:
+        survey = checked.survey
+        team = state.index().team()
+        data = HtmlData(
+            report=survey.report,
+            generated=f"checked {datetime.now():%Y-%m-%d %H:%M}",
+            articles=survey.articles,
+            trend=survey.trend,
+            histories={r.id: r.history for r in team.corrections.values()},
+        )
+        figures = context(data)
+        figures.pop("data_json")  # the queue pages through the findings instead
+        checked.dashboard = figures
+    return checked.dashboard
+
+
+class QueueQuery(BaseModel):
+    """The queue's filters, sorting and page, as the address gives them."""
+
+    severity: str = Field(default="warning", pattern="^(info|warning|error)$")
+    state: str = ""
+    rule: str = ""
+    person: str = ""
+    publisher: str = ""
+    q: str = Field(default="", max_length=200)
+    sort: str = Field(default="severity", pattern="^(severity|doi|rule|person)$")
+    page: int = Field(default=1, ge=1)
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def queue(state: DeskState, query: QueueQuery) -> dict[str, Any]:
+    """One page of the findings, errors first, filtered and sorted as asked."""
+    checked = state.checked()
+    publishers = {doi: info.publisher for doi, info in checked.survey.articles.items()}
+    chosen = [e for e in checked.every if _fits(e, query, publishers)]
+    below = 0
+    if query.severity != "info":
+        lower = query.model_copy(update={"severity": "info"})
+        below = sum(1 for e in checked.every if _fits(e, lower, publishers)) - len(chosen)
+    if query.sort != "severity":
+        chosen = sorted(chosen, key=lambda e: _sort_key(e, query.sort))
+    pages = max(1, -(-len(chosen) // PAGE_SIZE))
+    number = min(query.page, pages)
+    shown = chosen[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    titles = {doi: info.title for doi, info in checked.survey.articles.items()}
+    return {
+        "query": query,
+        "rows": [row(e, titles) for e in shown],
+        "total": len(chosen),
+        "below": below,
+        "page": number,
+        "pages": pages,
+        "rules": sorted({e.finding.rule for e in checked.every}),
+        "publishers": sorted(set(publishers.values()) - {""}),
+        "states": STATES,
+        "sorts": SORTS,
+    }
+
+
+def _fits(entry: Entry, query: QueueQuery, publishers: dict[str, str]) -> bool:
+    f = entry.finding
+    if query.publisher and publishers.get(f.doi, "") != query.publisher:
+        return False
+    if f.severity.rank < _RANK[query.severity]:
+        return False
+    if query.state and entry.state.value != query.state:
+        return False
+    if query.rule and f.rule != query.rule:
+        return False
+    if query.person and (f.author is None or f.author.person != query.person):
+        return False
+    return not query.q or fold(query.q) in fold(f"{f.doi} {f.message} {f.id}")
+
+
+def _sort_key(entry: Entry, sort: str) -> tuple[str, int]:
+    f = entry.finding
+    value = {"doi": f.doi, "rule": f.rule, "person": f.author.name if f.author else ""}[sort]
+    return (value, -f.severity.rank)
+
+
+def row(entry: Entry, titles: dict[str, str]) -> dict[str, Any]:
+    """One finding as the queue and the article page list it."""
+    f = entry.finding
+    diff = None
+    if f.rule in NAME_RULES and f.author is not None and f.observed and f.observed != WITHHELD:
+        diff = [(op.value, piece) for op, piece in char_diff(f.author.name, f.observed)]
+    return {
+        "id": f.id,
+        "severity": f.severity.value,
+        "state": entry.state.value,
+        "note": entry.note,
+        "rule": f.rule,
+        "doi": f.doi,
+        "title": titles.get(f.doi, ""),
+        "author": f.author.name if f.author else "",
+        "person": f.author.person if f.author else "",
+        "sources": f.source,
+        "message": f.message,
+        "diff": diff,
+    }
+
+
+@dataclass(frozen=True)
+class SourceName:
+    """An author as one source prints them, against the team's spelling."""
+
+    source: str
+    printed: str
+    diff: list[tuple[str, str]] | None
+    roles: str
+
+
+def article(records: Records, doi: str, entries_of: list[Entry]) -> dict[str, Any]:
+    """The team's record beside each source, names diffed, with the role grid's cells."""
+    record = records.articles[doi]
+    history = records.snapshots.get(doi, [])
+    newest = latest_by_source(history)
+    pairs = compare_article(record, records.people, history).pairs
+    former = [
+        n
+        for a in record.authors
+        if a.person in records.people
+        for n in records.people[a.person].former_names
+    ]
+    authors = []
+    for n, author in enumerate(record.authors):
+        person = records.people.get(author.person)
+        sources = []
+        for kind, shot in sorted(newest.items()):
+            pair = next((p for p in pairs.get(kind.value, []) if p.team == n), None)
+            if pair is None or not shot.usable:
+                continue
+            shown = shot.authors[pair.source]
+            printed = WITHHELD if any(fold(shown.raw) == fold(x) for x in former) else shown.raw
+            team = author.printed.display()
+            diff = (
+                None
+                if printed in (team, WITHHELD)
+                else [(op.value, piece) for op, piece in char_diff(team, printed)]
+            )
+            roles = (
+                "no roles stated"
+                if shown.roles is None
+                else (", ".join(r.label for r in shown.roles) or "none listed")
+            )
+            sources.append(SourceName(kind.value, printed, diff, roles))
+        held = {a.role: (a.degree.value if a.degree else "yes") for a in author.roles or []}
+        authors.append(
+            {
+                "n": n,
+                "name": author.printed.display(),
+                "person": author.person,
+                "member": bool(person and person.team_member),
+                "orcid": person.orcid if person else None,
+                "state": "not-recorded"
+                if author.roles is None
+                else ("none" if not author.roles else "recorded"),
+                "roles": role_text(author),
+                "held": held,
+                "sources": sources,
+            }
+        )
+    shots = [
+        {"source": s.source.value, "state": s.state.value, "at": f"{s.fetched_at:%Y-%m-%d}"}
+        for s in sorted(newest.values(), key=lambda s: s.source.value)
+    ]
+    return {
+        "record": record,
+        "authors": authors,
+        "roles": ROLES,
+        "shots": shots,
+        "findings": [row(e, {}) for e in entries_of],
+        "requests": sorted(k for k, r in records.corrections.items() if r.doi == doi),
+    }
