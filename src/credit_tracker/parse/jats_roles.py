@@ -120,7 +120,7 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
         parts = parts[1:]  # eLife 2014: the footnote opens with the author's initials
     roles = []
     for part in parts:
-        for piece in _and_split(part):
+        for piece in and_split(part):
             written = split_degree(piece)
             role, how = label_role(written.label)
             origin = "fn-con" if how == "label" else f"fn-con {how}"
@@ -162,7 +162,12 @@ def _phrases(body: str) -> list[str]:
     return [clean(phrase) for phrase in phrases if clean(phrase)]
 
 
-def _and_split(part: str) -> list[str]:
+def and_split(part: str) -> list[str]:
+    """Split 'Resources and Funding acquisition' into its roles; anything else stays whole.
+
+    Only where every side is a role: 'Conception and design' and 'Writing - review and editing'
+    are one phrase each.
+    """
     pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
     if len(pieces) > 1 and all(label_role(split_degree(p).label)[0] for p in pieces):
         return pieces

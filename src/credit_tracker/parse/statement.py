@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, parse_display_name
-from credit_tracker.parse.jats_roles import label_role
+from credit_tracker.parse.jats_roles import and_split, label_role
 from credit_tracker.parse.statement_parts import (
     StatementEntry,
     all_names,
@@ -139,7 +139,7 @@ def _read_segment(
         for name in names_in(rest):
             entry = entry_for(entries, name, byline, problems, context=label)
             if entry is not None:
-                entry.roles.append(_label_role(label))
+                entry.roles += _label_roles(label)
     elif label is not None and all_names(label):
         form = "person first"
         for name in names_in(label):
@@ -167,8 +167,16 @@ def _split_label(segment: str) -> tuple[str | None, str]:
     return (match.group(1).strip(), match.group(2).strip(" .")) if match else (None, segment)
 
 
-def _label_role(label: str) -> SourceRole:
+def _label_roles(label: str) -> list[SourceRole]:
+    """The roles of a role-first label: one, or roles joined by 'and' ('Supervision and project
+    administration', Ciência Rural 2022), never split inside one ('Writing-review and editing')."""
     text = re.sub(r"^(?:Other|Outros?)\s*:\s*", "", label)  # PLOS 2012: 'Other: Provided ...'
+    if label_role(text)[0] is not None:
+        return [_label_role(text)]
+    return [_label_role(piece) for piece in and_split(text)]
+
+
+def _label_role(text: str) -> SourceRole:
     role = label_role(text)[0]
     slug = role.slug if role else from_phrase(text)
     return SourceRole(role=slug, label=text, origin="statement")

@@ -77,11 +77,18 @@ def names_in(text: str) -> list[str]:
         words = part.split()
         if names and _DOTTED.match(part) and not _DOTTED.match(names[-1]):
             names[-1] = f"{names[-1]}, {part}"  # 'Tecchio, M. A.': family name, then initials
-        elif words and all(INITIALS.match(w) for w in words) and len(words) > 1:
+        elif len(words) > 1 and all(_listed_initials(w) for w in words):
             names += words  # "GJP DSA JKH"
         elif part:
             names.append(part)
     return names
+
+
+def _listed_initials(word: str) -> bool:
+    """Initials in a list ('GJP', 'ChL', 'BPD-J'): more capitals than small letters, so that a
+    short full name ('Xixi Wu', Ciência Rural 2022) is not read as two sets of initials."""
+    upper = sum(ch.isupper() for ch in word)
+    return bool(INITIALS.match(word)) and upper > sum(ch.islower() for ch in word)
 
 
 def all_names(text: str) -> bool:
