@@ -94,7 +94,12 @@ CASES = {
     ),
     "markdown": (
         ["check", "--format", "markdown"],
-        [f"| error | `author-extra` |  | jats |  | {MD_SHOWN} | open | `{EXTRA_ID}` |"],
+        [
+            # the job summary's opening table of new findings, then the article's details
+            f"| error | `author-extra` | {AIMMS} | {EXTRA}{MD_SHOWN} (position 16) | open "
+            f"| `{EXTRA_ID}` |",
+            f"| error | `author-extra` |  | jats |  | {MD_SHOWN} | open | `{EXTRA_ID}` |",
+        ],
     ),
     "github": (
         ["check", "--format", "github"],
