@@ -4,14 +4,36 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, use_color
 from credit_tracker.cli.options import day, show_option, state_options
 from credit_tracker.domain.errors import InputError, OutputError
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
+    from credit_tracker.domain.findings import CheckReport
+    from credit_tracker.render.formats.base import Format
+    from credit_tracker.render.formats.junit import Subjects
+    from credit_tracker.rules.check import FailPolicy
+    from credit_tracker.services.check import CheckOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def baseline_option(command: F) -> F:
+    """--baseline FILE: the committed file of known findings, which do not fail the run."""
+    return click.option(
+        "--baseline",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="A JSON file of known findings (ids with notes and dates): they are reported as "
+        "acknowledged and do not fail the run; a missing file is an empty baseline.",
+    )(command)
 
 
 @cli.command("check")
@@ -48,6 +70,20 @@ from credit_tracker.domain.errors import InputError, OutputError
     help="Fetch before checking (default: offline, from the stored snapshots).",
 )
 @click.option("--mailto", help="With --refresh: your e-mail for Crossref's polite pool.")
+@baseline_option
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Write --baseline FILE from today's findings: every open one that fails under "
+    "--fail-on is in it (entries already there keep their notes and dates); entries whose "
+    "findings are gone are dropped.",
+)
+@click.option(
+    "--baseline-note",
+    default="known when the baseline was written",
+    show_default=True,
+    help="With --update-baseline: the note of the entries it adds.",
+)
 @state_options
 @show_option
 @click.pass_context
@@ -60,6 +96,9 @@ def check_command(
     severity_overrides: tuple[str, ...],
     refresh: bool,
     mailto: str | None,
+    baseline: Path | None,
+    update_baseline: bool,
+    baseline_note: str,
     stale_after: int,
     as_of: datetime | None,
     show: str | None,
@@ -73,71 +112,121 @@ def check_command(
       credit-tracker check --refresh --format github --fail-on error
       credit-tracker check --fail-on role-missing,name-initials
       credit-tracker check --show info --stale-after 90
+      credit-tracker check --baseline records/baseline.json --update-baseline
+      credit-tracker check --baseline records/baseline.json
 
     Info-level findings are counted in one line unless --show info. A finding that a sent
     correction request covers is pending correction and does not fail the run until the request
     is stale (--stale-after); one whose fix was seen and then undone is regressed, an error.
 
+    With --baseline FILE, the findings in the file are known: reported as acknowledged (with the
+    file's note and date), not failing; only findings not in it fail the run.
+
     \b
-    Exit codes: 0 nothing at or above --fail-on and every DOI verified; 1 findings (open or
-    regressed) at or above --fail-on; 2 usage or input error; 3 a DOI could not be verified.
+    Exit codes: 0 nothing at or above --fail-on and every DOI verified (with --baseline: nothing
+    new; known findings are reported, not failing); 1 findings (open or regressed, and with
+    --baseline not in the file) at or above --fail-on; 2 usage or input error; 3 a DOI could
+    not be verified.
     """
-    from credit_tracker.render.formats import EXTENSIONS, FORMATS
+    from credit_tracker.render.formats import EXTENSIONS
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.formats.junit import JunitFormat
-    from credit_tracker.render.formats.markdown import MarkdownFormat
-    from credit_tracker.rules.check import (
-        FailPolicy,
-        check_shards,
-        exit_code,
-        parse_severities,
-        run_check,
-        select_dois,
-    )
+    from credit_tracker.rules.check import FailPolicy, exit_code, parse_severities
+    from credit_tracker.services.check import CheckOptions, check_store, subjects
 
     policy = FailPolicy.parse(fail_on)
-    severities = parse_severities(severity_overrides)
+    options = CheckOptions(
+        policy=policy,
+        severities=parse_severities(severity_overrides),
+        today=day(as_of),
+        stale_after=stale_after,
+    )
+    if update_baseline and baseline is None:
+        raise InputError("--update-baseline needs --baseline FILE", field="--update-baseline")
     if refresh:
         from credit_tracker.cli.fetching import _fetch
 
         _fetch(ctx, dois, mailto, None, 30, quiet=True)
     store = _store(ctx)
-    today = day(as_of)
-    if dois:
-        records = store.load(_normal_dois(dois))
-        report = run_check(
-            records,
-            select_dois(records, dois),
-            policy,
-            severities,
-            today=today,
-            stale_after=stale_after,
-        )
-    else:  # every article, shard by shard on every core: memory stays bounded at institution scale
-        report = check_shards(
-            store.load_team(),
-            store.shards(),
-            store.read_shard,
-            policy,
-            severities,
-            today=today,
-            stale_after=stale_after,
+    named = _normal_dois(dois)
+    report = check_store(store, named, options)
+    if baseline is not None:
+        report = _with_baseline(
+            report,
+            baseline,
+            options,
+            checked=set(named) or None,
+            update=update_baseline,
+            note=baseline_note,
         )
     name = fmt or (EXTENSIONS.get(output.suffix.lower(), "text") if output else "text")
     color = name == "text" and output is None and use_color(sys.stdout, os.environ)
     show_info = show == "info"
-    formatter = (
-        JunitFormat(fails=policy.fails)
-        if name == "junit"
-        else FORMATS[name](color=color, show_info=show_info)
+    formatter = formatter_for(
+        name, policy, show_info=show_info, color=color, subjects=lambda: subjects(store, named)
     )
     _emit(formatter.format(report), output)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        summary = MarkdownFormat(show_info=show_info).format(report)
+        summary = formatter_for("markdown", policy, show_info=show_info).format(report)
         _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary)
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
     ctx.exit(exit_code(report))
+
+
+def _with_baseline(
+    report: CheckReport,
+    path: Path,
+    options: CheckOptions,
+    *,
+    checked: set[str] | None,
+    update: bool,
+    note: str,
+) -> CheckReport:
+    """Apply the baseline file (after writing it again, with --update-baseline)."""
+    from credit_tracker.rules.baseline import apply_baseline, updated_baseline
+    from credit_tracker.store.baseline import read_baseline, write_baseline
+
+    baseline = read_baseline(path)
+    today = options.today or date.today()
+    if update:
+        new = updated_baseline(baseline, report, options.policy, note, today, checked)
+        write_baseline(path, new)
+        added = len(new.findings.keys() - baseline.findings.keys())
+        dropped = len(baseline.findings.keys() - new.findings.keys())
+        click.echo(
+            f"baseline {path}: {len(new.findings)} finding(s), {added} added, {dropped} dropped",
+            err=True,
+        )
+        baseline = new
+    return apply_baseline(report, baseline, options.policy, today, checked)
+
+
+def formatter_for(
+    name: str,
+    policy: FailPolicy,
+    *,
+    show_info: bool = False,
+    color: bool = False,
+    subjects: Callable[[], Subjects] | None = None,
+    where: str | None = None,
+    budget: int | None = None,
+) -> Format:
+    """Return the format named, told what fails the run (JUnit, Markdown) and, for JUnit, the
+    articles and authors checked (read only when JUnit is asked for)."""
+    from credit_tracker.render.formats import FORMATS
+    from credit_tracker.render.formats.github import DEFAULT_WHERE, GithubFormat
+    from credit_tracker.render.formats.junit import JunitFormat
+    from credit_tracker.render.formats.markdown import MarkdownFormat
+
+    if name == "junit":
+        return JunitFormat(
+            show_info=show_info, fails=policy.fails, subjects=subjects() if subjects else None
+        )
+    if name == "markdown":
+        return MarkdownFormat(show_info=show_info, fails=policy.fails, budget=budget)
+    if name == "github":
+        return GithubFormat(show_info=show_info, where=where or DEFAULT_WHERE)
+    return FORMATS[name](color=color, show_info=show_info)
 
 
 def _append_summary(path: Path, markdown: str) -> None:
@@ -152,47 +241,77 @@ def _append_summary(path: Path, markdown: str) -> None:
 
 
 @cli.command("ack")
-@click.argument("finding_id")
+@click.argument("finding_ids", metavar="[FINDING_ID]...", nargs=-1)
+@click.option(
+    "--rule",
+    "rules",
+    multiple=True,
+    metavar="RULE",
+    help="Every finding of this rule not acknowledged yet; repeatable; with --doi, both must hold.",
+)
+@click.option(
+    "--doi",
+    "dois",
+    multiple=True,
+    metavar="DOI",
+    help="Every finding on this article not acknowledged yet; repeatable.",
+)
 @click.option(
     "--note", required=True, help="Why it is known, e.g. 'correction requested 2025-06-01'."
 )
+@click.option(
+    "--date",
+    "when",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day of the acknowledgement (YYYY-MM-DD; default: today).",
+)
 @click.pass_context
-def ack_command(ctx: click.Context, finding_id: str, note: str) -> None:
-    """Acknowledge a finding: it is still reported, as acknowledged, and no longer fails the run.
+def ack_command(
+    ctx: click.Context,
+    finding_ids: tuple[str, ...],
+    rules: tuple[str, ...],
+    dois: tuple[str, ...],
+    note: str,
+    when: datetime | None,
+) -> None:
+    """Acknowledge findings: still reported, as acknowledged, and no longer failing the run.
+
+    Name findings by id, or select them with --rule and --doi (all that match and are not
+    acknowledged yet); one note covers them all. Nothing is written if any id is unknown or a
+    selection matches nothing.
 
     \b
-    Example:
+    Examples:
       credit-tracker ack ct-1a2b3c4d5e6f --note "correction requested from PLOS on 2025-06-01"
+      credit-tracker ack ct-1a2b3c4d5e6f ct-0c1001511384 --note "known; see ticket 42"
+      credit-tracker ack --rule orcid-missing --note "ORCID iDs are not deposited by this journal"
+      credit-tracker ack --doi 10.5555/aimms-mentoring-2025 --rule role-missing --note "asked"
     """
-    from datetime import date
-
     from credit_tracker.cli.index_files import file_stamp
     from credit_tracker.cli.records_index import RecordsIndex
     from credit_tracker.domain.records import Acknowledgement
+    from credit_tracker.rules.baseline import select_findings
     from credit_tracker.rules.check import FailPolicy, run_check
 
+    if not (finding_ids or rules or dois):
+        raise InputError(
+            "name findings by id, or select them with --rule or --doi", field="FINDING_ID"
+        )
+    at = day(when).isoformat()
     store = _store(ctx)
     with store.locked():
         before = file_stamp(store.team_path)
         records = store.load()
         report = run_check(records, sorted(records.articles), FailPolicy())
-        known = {f.id: f for f in report.findings}
-        known |= {a.finding.id: a.finding for a in report.acknowledged}
-        known |= {p.finding.id: p.finding for p in report.pending}
-        known |= {r.finding.id: r.finding for r in report.regressed}
-        finding = known.get(finding_id)
-        if finding is None:
-            raise InputError(
-                f"no current finding has the id {finding_id!r}; see 'credit-tracker check'",
-                field="FINDING_ID",
+        chosen = select_findings(report, finding_ids, rules, _normal_dois(dois))
+        for finding in chosen:
+            records.acknowledgements[finding.id] = Acknowledgement(
+                finding_id=finding.id, doi=finding.doi, rule=finding.rule, note=note, at=at
             )
-        records.acknowledgements[finding_id] = Acknowledgement(
-            finding_id=finding_id,
-            doi=finding.doi,
-            rule=finding.rule,
-            note=note,
-            at=date.today().isoformat(),
-        )
         store.save(records)
     RecordsIndex(store).note_team_saved(records, before)  # only team.json's small tables changed
-    click.echo(f"acknowledged {finding_id} ({finding.rule}, {finding.doi})", err=True)
+    for finding in chosen:
+        click.echo(f"acknowledged {finding.id} ({finding.rule}, {finding.doi})", err=True)
+    if len(chosen) > 1:
+        click.echo(f"{len(chosen)} finding(s) acknowledged", err=True)
