@@ -1,0 +1,297 @@
+"""The nightly command: the whole CI job (fetch, harvest, check, every report) as one command."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from credit_tracker.cli.base import _emit, _normal_dois, _polite_client, _store, cli, write_output
+from credit_tracker.cli.checking import baseline_option, formatter_for
+from credit_tracker.cli.options import day, show_option, state_options
+from credit_tracker.domain.errors import InputError
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
+    from credit_tracker.rules.check import FailPolicy
+    from credit_tracker.services.check import CheckOptions
+    from credit_tracker.services.nightly import NightlyResult
+
+HARVEST_DAYS = 8
+"""By default the harvest looks back this many days: a nightly job that missed a week catches up."""
+
+SUMMARY_BUDGET = 800_000
+"""Bytes of article details in the job summary: GitHub refuses a step's summary over 1 MiB."""
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@cli.command("nightly")
+@click.argument("dois", nargs=-1)
+@click.option("--junit", type=_FILE, help="Write the JUnit XML report here.")
+@click.option(
+    "--summary",
+    type=_FILE,
+    help='Write the Markdown job summary here (e.g. "$GITHUB_STEP_SUMMARY").',
+)
+@click.option("--json", "json_file", type=_FILE, help="Write the JSON report here.")
+@click.option(
+    "--github",
+    is_flag=True,
+    help="Print GitHub workflow annotations (errors first, at most 10 of each kind) instead of "
+    "the text report.",
+)
+@click.option(
+    "--fail-on",
+    default="warning",
+    show_default=True,
+    help="Fail (exit 1) on findings at or above this severity (info, warning, error), 'never', "
+    "or a comma list of rules.",
+)
+@click.option(
+    "--severity",
+    "severity_overrides",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Change a rule's severity; repeatable.",
+)
+@baseline_option
+@click.option(
+    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
+)
+@click.option(
+    "--xml-max-age",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    help="Download the publisher XML of articles with nothing open again after this many days.",
+)
+@click.option(
+    "--harvest-since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help=f"List new works indexed since this day (default: {HARVEST_DAYS} days before --as-of).",
+)
+@click.option("--no-harvest", is_flag=True, help="Do not list new works by team members.")
+@state_options
+@show_option
+@click.pass_context
+def nightly_command(
+    ctx: click.Context,
+    dois: tuple[str, ...],
+    junit: Path | None,
+    summary: Path | None,
+    json_file: Path | None,
+    github: bool,
+    fail_on: str,
+    severity_overrides: tuple[str, ...],
+    baseline: Path | None,
+    mailto: str | None,
+    xml_max_age: int,
+    harvest_since: datetime | None,
+    no_harvest: bool,
+    stale_after: int,
+    as_of: datetime | None,
+    show: str | None,
+) -> None:
+    """Run the whole nightly job: fetch, list new works, check, and write every report.
+
+    Fetches every article, or the DOIs given: the publisher XML of articles with findings at
+    or above --fail-on (in any state), with correction requests still waiting, or with fixed
+    baseline entries is downloaded every night, since publishers often fix the XML without any
+    change at Crossref; the rest after --xml-max-age days. Then lists new works by team members
+    (never failing the run), checks once, and writes each report asked for from that one check.
+    With --baseline FILE, the findings in the file do not fail the run; the day a finding is
+    seen gone is written into its entry, and if it comes back it is regressed, an error that
+    fails the run. Reports are written whole or not at all.
+
+    \b
+    Examples:
+      credit-tracker nightly
+      credit-tracker nightly --baseline records/baseline.json --junit credit-tracker.xml \\
+          --summary "$GITHUB_STEP_SUMMARY" --json credit-tracker.json --github
+      credit-tracker nightly --fail-on error --no-harvest --mailto office@example.org
+
+    \b
+    Exit codes (as check's): 0 nothing new at or above --fail-on and every DOI fetched and
+    verified (findings in the baseline, acknowledged or pending correction do not count);
+    1 new findings (open or regressed, not in the baseline) at or above --fail-on; 2 usage
+    or input error (a bad baseline file); 3 could not complete (a fetch failed, a DOI
+    unverified). The harvest never changes the exit code.
+    """
+    from credit_tracker.rules.check import FailPolicy, parse_severities
+    from credit_tracker.services.check import CheckOptions
+
+    _check_report_paths({"--junit": junit, "--summary": summary, "--json": json_file})
+    policy = FailPolicy.parse(fail_on)
+    today = day(as_of)
+    options = CheckOptions(
+        policy=policy,
+        severities=parse_severities(severity_overrides),
+        today=today,
+        stale_after=stale_after,
+    )
+    since = harvest_since.date() if harvest_since else today - timedelta(days=HARVEST_DAYS)
+    result = _run(
+        ctx,
+        _normal_dois(dois),
+        options=options,
+        baseline=baseline,
+        mailto=mailto,
+        xml_max_age=xml_max_age,
+        harvest_since=None if no_harvest else since.isoformat(),
+    )
+    _write_reports(
+        result, policy, junit=junit, summary=summary, json_file=json_file, show_info=show == "info"
+    )
+    where = _where(summary, junit, json_file)
+    name = "github" if github else "text"
+    _emit(
+        formatter_for(name, policy, show_info=show == "info", where=where).format(result.report),
+        None,
+    )
+    _echo_summary(result, github)
+    ctx.exit(nightly_exit_code(result))
+
+
+def _run(
+    ctx: click.Context,
+    dois: list[str],
+    *,
+    options: CheckOptions,
+    baseline: Path | None,
+    mailto: str | None,
+    xml_max_age: int,
+    harvest_since: str | None,
+) -> NightlyResult:
+    from credit_tracker.services.fetch import Fetcher
+    from credit_tracker.services.nightly import Nightly
+    from credit_tracker.sources.article_xml import PublisherClient
+    from credit_tracker.sources.crossref import CrossrefClient
+    from credit_tracker.sources.settings import Services
+
+    services = Services.from_env(mailto)
+    client = _polite_client(services)
+    crossref = CrossrefClient(
+        client, services.crossref_url, services.mailto, services.crossref_token
+    )
+    nightly = Nightly(
+        store=_store(ctx),
+        fetcher=Fetcher(
+            crossref=crossref,
+            publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
+            xml_max_age=timedelta(days=xml_max_age),
+        ),
+        crossref=crossref if harvest_since is not None else None,
+        options=options,
+        baseline_path=baseline,
+        harvest_since=harvest_since,
+    )
+    return nightly.run(dois)
+
+
+def _check_report_paths(paths: dict[str, Path | None]) -> None:
+    """Refuse, before anything is fetched, a report path that no file could be written at."""
+    for option, path in paths.items():
+        if path is not None and not path.parent.is_dir():
+            raise InputError(
+                "cannot create a file there (no such folder); give a path in an existing folder",
+                path=str(path),
+                field=option,
+            )
+
+
+def nightly_exit_code(result: NightlyResult) -> int:
+    """3 when anything could not be fetched or verified; else 1 on new failing findings; else 0."""
+    if not result.complete:
+        return 3
+    return 1 if result.report.summary.failing else 0
+
+
+def _write_reports(
+    result: NightlyResult,
+    policy: FailPolicy,
+    *,
+    junit: Path | None,
+    summary: Path | None,
+    json_file: Path | None,
+    show_info: bool,
+) -> None:
+    """Write each report asked for, every one from the same check."""
+    report = result.report
+    if junit is not None:
+        formatter = formatter_for(
+            "junit", policy, show_info=show_info, subjects=lambda: result.subjects
+        )
+        write_output(junit, formatter.format(report))
+    if json_file is not None:
+        write_output(json_file, formatter_for("json", policy).format(report))
+    if summary is not None:
+        markdown = formatter_for(
+            "markdown", policy, show_info=show_info, budget=SUMMARY_BUDGET
+        ).format(report)
+        write_output(summary, markdown.rstrip("\n") + "\n\n" + _run_section(result))
+
+
+def _run_section(result: NightlyResult) -> str:
+    """The job summary's last part: what was fetched and the new works by team members."""
+    from credit_tracker.render.formats.markdown import escape
+
+    lines = ["## This run", "", f"- {escape(fetch_line(result))}"]
+    if result.baseline_fixed:
+        fixed = ", ".join(f"`{i}`" for i in result.baseline_fixed)
+        lines.append(f"- seen fixed tonight (dated in the baseline): {fixed}")
+    if result.harvest_error:
+        lines.append(f"- new works could not be listed: {escape(result.harvest_error)}")
+    if result.harvest is not None:
+        works = result.harvest.works
+        lines += ["", f"## New works by team members ({len(works)})", ""]
+        lines += [
+            f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}" for w in works
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def fetch_line(result: NightlyResult) -> str:
+    """The fetch in one line: what was read, what changed, what failed."""
+    f = result.fetch
+    return (
+        f"fetch: {f.fetched} fetched, {f.changed} changed, {f.not_found} not found, "
+        f"{f.failed} failed, {f.xml_downloads} XML download(s) ({f.xml_failed} failed; "
+        f"{len(result.refreshed)} article(s) with open findings or requests read every night), "
+        f"{f.requests} request(s)"
+    )
+
+
+def _where(summary: Path | None, junit: Path | None, json_file: Path | None) -> str:
+    """Where the annotations' final line sends the reader for the findings not annotated."""
+    named = [
+        "the job summary" if _is_step_summary(path) else str(path)
+        for path in (summary, junit, json_file)
+        if path is not None
+    ]
+    return f"the full report: {', '.join(named)}" if named else "credit-tracker check lists all"
+
+
+def _is_step_summary(path: Path) -> bool:
+    return str(path) == os.environ.get("GITHUB_STEP_SUMMARY")
+
+
+def _echo_summary(result: NightlyResult, github: bool) -> None:
+    from credit_tracker.render.formats.base import summary_line
+
+    click.echo(fetch_line(result), err=True)
+    for doi, reason in sorted(result.fetch.failures.items()):
+        click.echo(f"  could not fetch {doi}: {reason}", err=True)
+    if result.fetch.stopped:
+        click.echo(f"credit-tracker: stopped early: {result.fetch.stopped}", err=True)
+    if result.harvest_error:
+        click.echo(f"credit-tracker: warning: {result.harvest_error}", err=True)
+    elif result.harvest is not None:
+        click.echo(f"harvest: {len(result.harvest.works)} new work(s)", err=True)
+    if result.baseline_fixed:
+        click.echo(f"baseline: {len(result.baseline_fixed)} finding(s) seen fixed", err=True)
+    if github:  # the text report on stdout ends with the same line
+        click.echo(summary_line(result.report), err=True)

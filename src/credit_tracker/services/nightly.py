@@ -1,0 +1,127 @@
+"""The nightly run: fetch (refreshing the XML of articles still open), harvest, check, baseline.
+
+One comparison feeds every report the job publishes, so the annotations, the job summary, the
+JUnit file and the exit code always agree. Nothing here prints or exits: the cli renders the
+result and turns it into an exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
+from credit_tracker.domain.findings import CheckReport
+from credit_tracker.domain.models import RequestState
+from credit_tracker.domain.records import Records
+from credit_tracker.rules.baseline import Baseline, apply_baseline, marked_fixed
+from credit_tracker.rules.check import FailPolicy
+from credit_tracker.services.check import CheckOptions, check_store, subjects
+from credit_tracker.services.fetch import Fetcher, FetchSummary
+from credit_tracker.services.harvest import HarvestResult, harvest
+from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.store.baseline import read_baseline, write_baseline
+from credit_tracker.store.folder import Store
+
+# A request in one of these states still waits on the publisher: its article's XML is read again
+# every night, so the fix is seen the day it is published.
+_WAITING = (RequestState.DRAFTED, RequestState.SENT, RequestState.ACKNOWLEDGED)
+
+
+@dataclass
+class NightlyResult:
+    """What one nightly run did and found."""
+
+    fetch: FetchSummary
+    report: CheckReport
+    """The check after the fetch, with the baseline applied (until then, the one before)."""
+    subjects: dict[str, list[str]]
+    """The articles checked: DOI → the team's authors' printed names (JUnit's test cases)."""
+    refreshed: frozenset[str] = frozenset()
+    """The DOIs whose publisher XML was asked for whatever its age."""
+    harvest: HarvestResult | None = None
+    harvest_error: str | None = None
+    """Why the harvest could not be done; it never fails the run."""
+    baseline_fixed: list[str] = field(default_factory=list)
+    """Baseline entries whose findings were seen gone tonight: the file records the day."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every DOI was fetched and verified (else the run exits 3)."""
+        f = self.fetch
+        return not (f.failed or f.xml_failed or f.stopped or self.report.unverified)
+
+
+def refresh_set(
+    report: CheckReport, team: Records, policy: FailPolicy, baseline: Baseline | None = None
+) -> frozenset[str]:
+    """Return the DOIs whose publisher XML is read every night: those with a finding at or above
+    --fail-on in any state (open, baselined, acknowledged, pending, regressed), those with a
+    correction request still waiting, and those with fixed baseline entries (to see a fix
+    undone); publishers often change the XML without any change at Crossref."""
+    findings = [*report.findings, *(r.finding for r in report.regressed)]
+    findings += [p.finding for p in report.pending]
+    findings += [a.finding for a in report.acknowledged]
+    dois = {f.doi for f in findings if policy.fails(f)}
+    dois |= {r.doi for r in team.corrections.values() if r.state in _WAITING}
+    return frozenset(dois | (baseline.watched() if baseline else set()))
+
+
+@dataclass
+class Nightly:
+    """A nightly run over a records folder with the given clients."""
+
+    store: Store
+    fetcher: Fetcher
+    crossref: CrossrefClient | None = None
+    """For the harvest; None: no harvest."""
+    options: CheckOptions = field(default_factory=CheckOptions)
+    baseline_path: Path | None = None
+    harvest_since: str | None = None
+
+    def run(self, dois: list[str]) -> NightlyResult:
+        """Fetch, harvest, check; date the baseline's fixes. Raises the store's and input errors
+        (a DOI not tracked, a baseline file that is not one) before anything is fetched."""
+        baseline = read_baseline(self.baseline_path) if self.baseline_path else None
+        before = check_store(self.store, dois, self.options)  # today's snapshots, not yet read
+        refresh = refresh_set(before, self.store.load_team(), self.options.policy, baseline)
+        checked = subjects(self.store, dois)
+        fetcher = replace(self.fetcher, refresh_xml=refresh)
+        result = NightlyResult(
+            fetch=fetcher.run(self.store, list(checked)),
+            report=before,
+            subjects=checked,
+            refreshed=refresh,
+        )
+        self._harvest(result)
+        report = check_store(self.store, dois, self.options)
+        if baseline is not None:
+            report = self._baseline(report, baseline, set(dois) or None, result)
+        result.report = report
+        return result
+
+    def _harvest(self, result: NightlyResult) -> None:
+        if self.crossref is None:
+            return
+        try:
+            result.harvest = harvest(self.crossref, self.store.load(), self.harvest_since)
+        except (TransportFailure, RunStopped, FetchError) as exc:
+            result.harvest_error = f"Crossref could not list the team's works: {exc.reason}"
+
+    def _baseline(
+        self,
+        report: CheckReport,
+        baseline: Baseline,
+        checked: set[str] | None,
+        result: NightlyResult,
+    ) -> CheckReport:
+        """Apply the baseline, and write the day of tonight's fixes into the file."""
+        today = self.options.today or date.today()
+        marked = marked_fixed(baseline, report, today, checked)
+        result.baseline_fixed = sorted(
+            i for i, e in marked.findings.items() if e != baseline.findings[i]
+        )
+        if result.baseline_fixed and self.baseline_path is not None:
+            write_baseline(self.baseline_path, marked)
+        return apply_baseline(report, baseline, self.options.policy, today, checked)
