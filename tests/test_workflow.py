@@ -1,0 +1,387 @@
+"""The nightly workflow template and the composite action: valid against GitHub's schemas, and
+their `run:` steps run in order, with bash as the runner runs them, in a temporary records
+repository whose `origin` is a bare repository on disk.
+
+The schemas are the ones check-jsonschema ships (vendored: nothing is downloaded). The runner
+is imitated only as far as these files need: `${{ ... }}` for inputs, github, vars, secrets
+and step outputs; `if:` of the form `inputs.NAME == 'VALUE'`; GITHUB_OUTPUT and
+GITHUB_STEP_SUMMARY files per step; a failing step ends the job. Steps that `uses:` another
+action (checkout, setup-python, publishing the JUnit report, uploading artifacts) are skipped,
+and so is the action's "Install credit-tracker" step: the tool under test is installed already
+(its console script is on PATH). The test checks out the repository itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+TEMPLATE = ROOT / "templates" / "nightly.yml"
+OWN_WORKFLOW = ROOT / ".github" / "workflows" / "nightly.yml"
+ACTION = ROOT / "action.yml"
+ACTION_NAME = "credit-tracker/credit-tracker@"
+DATA_BRANCH = "credit-tracker-data"
+PONE = "10.1371/journal.pone.0185809"
+SKIPPED_USES = {
+    "actions/checkout@v4",
+    "actions/setup-python@v5",
+    "mikepenz/action-junit-report@v5",
+    "actions/upload-artifact@v4",
+}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Research Office",
+    "GIT_AUTHOR_EMAIL": "office@example.org",
+    "GIT_COMMITTER_NAME": "Research Office",
+    "GIT_COMMITTER_EMAIL": "office@example.org",
+}
+
+
+def _schema_check(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, "--no-cache"]
+        + [str(p) for p in paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_workflows_and_the_action_are_valid_against_githubs_schemas(tmp_path: Path) -> None:
+    workflows = _schema_check("vendor.github-workflows", TEMPLATE, OWN_WORKFLOW)
+    assert workflows.returncode == 0, workflows.stdout + workflows.stderr
+    action = _schema_check("vendor.github-actions", ACTION)
+    assert action.returncode == 0, action.stdout + action.stderr
+    # the check can fail: a step that both runs a script and uses an action is refused
+    broken = yaml.safe_load(TEMPLATE.read_text())
+    broken["jobs"]["nightly"]["steps"][0]["run"] = "true"
+    bad = tmp_path / "broken.yml"
+    bad.write_text(yaml.safe_dump(broken))
+    assert _schema_check("vendor.github-workflows", bad).returncode == 1
+
+
+def test_the_template_asks_only_for_what_each_step_needs() -> None:
+    workflow = yaml.safe_load(TEMPLATE.read_text())
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["nightly"]
+    assert job["permissions"] == {"contents": "write", "checks": "write"}
+    assert job["env"] == {
+        "CREDIT_TRACKER_CROSSREF_TOKEN": "${{ secrets.CREDIT_TRACKER_CROSSREF_TOKEN }}"
+    }
+    (ours,) = [s for s in job["steps"] if s.get("uses", "").startswith(ACTION_NAME)]
+    assert re.fullmatch(r"credit-tracker/credit-tracker@v\d+\.\d+\.\d+", ours["uses"])  # pinned
+    assert ours["with"]["mailto"] == "${{ vars.CREDIT_TRACKER_MAILTO }}"
+    install = _action_steps()[1]
+    assert install["name"] == "Install credit-tracker"
+    assert 'pip install --quiet "$ACTION_PATH"' in install["run"]
+    assert "pip install ." not in TEMPLATE.read_text() + ACTION.read_text()
+    # the committed snapshots are the evidence: no cache can restore older ones over them
+    assert "actions/cache" not in TEMPLATE.read_text() + ACTION.read_text()
+    # inputs reach scripts only through env: no expression is pasted into a script
+    assert not [s for s in _action_steps() if "${{" in s.get("run", "")]
+
+
+def test_the_readme_shows_the_whole_template() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Nightly CI", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert yaml.safe_load(block) == yaml.safe_load(TEMPLATE.read_text())
+
+
+def _action_steps() -> list[dict[str, Any]]:
+    return yaml.safe_load(ACTION.read_text())["runs"]["steps"]
+
+
+@dataclass
+class Runner:
+    """Runs a job's steps the way GitHub's runner does, as far as these files need."""
+
+    workdir: Path
+    temp: Path
+    env: dict[str, str]
+    contexts: dict[str, Any] = field(default_factory=dict)
+    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    ran: list[tuple[str, int]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    log: str = ""
+    """Everything the steps printed, for assertions and for a failing test's message."""
+    code: int = 0
+    """The job's exit code, once run."""
+
+    def value(self, text: str, inputs: dict[str, str]) -> str:
+        def resolve(match: re.Match[str]) -> str:
+            name = match.group(1).strip()
+            head, _, rest = name.partition(".")
+            if head == "inputs":
+                return inputs[rest]
+            if head == "steps":
+                step, _, key = rest.partition(".outputs.")
+                return self.outputs.get(step, {}).get(key, "")
+            return str(self.contexts[head].get(rest, ""))
+
+        return re.sub(r"\$\{\{(.+?)\}\}", resolve, text)
+
+    def condition(self, expression: str | None, inputs: dict[str, str]) -> bool:
+        if expression is None:
+            return True
+        match = re.fullmatch(r"inputs\.([\w-]+) == '([^']*)'", expression.strip())
+        assert match, f"the imitation runner does not know the condition {expression!r}"
+        return inputs[match.group(1)] == match.group(2)
+
+    def run_job(self, steps: list[dict[str, Any]]) -> int:
+        """Run the job's steps in order; return the exit code of the first failing one, or 0."""
+        for step in steps:
+            uses = step.get("uses", "")
+            if uses.startswith(ACTION_NAME):
+                code = self._composite(step)
+            elif uses:
+                self.skipped.append(uses)
+                continue
+            else:
+                code = self._script(step, {}, step.get("id"))
+            if code:
+                return code
+        return 0
+
+    def _composite(self, step: dict[str, Any]) -> int:
+        action = yaml.safe_load(ACTION.read_text())
+        given = {k: self.value(str(v), {}) for k, v in (step.get("with") or {}).items()}
+        unknown = set(given) - set(action["inputs"])
+        assert not unknown, f"inputs the action does not declare: {unknown}"
+        inputs = {
+            k: given.get(k, str(spec.get("default", ""))) for k, spec in action["inputs"].items()
+        }
+        for inner in action["runs"]["steps"]:
+            if inner.get("uses"):
+                self.skipped.append(inner["uses"])
+            elif inner.get("name") == "Install credit-tracker":
+                self.skipped.append(inner["name"])  # installed already: the tool under test
+            elif self.condition(inner.get("if"), inputs):
+                code = self._script(inner, inputs, inner.get("id"))
+                if code:
+                    return code
+        outer = step.get("id")
+        if outer:
+            values = action.get("outputs", {})
+            self.outputs[outer] = {k: self.value(v["value"], inputs) for k, v in values.items()}
+        return 0
+
+    def _script(self, step: dict[str, Any], inputs: dict[str, str], step_id: str | None) -> int:
+        n = len(self.ran)
+        output, summary = self.temp / f"output-{n}", self.temp / f"summary-{n}.md"
+        output.touch()
+        env = dict(self.env, GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary))
+        env |= {k: self.value(str(v), inputs) for k, v in (step.get("env") or {}).items()}
+        script = self.temp / f"step-{n}.sh"
+        script.write_text(step["run"])
+        # GitHub's default for `shell: bash`: bash --noprofile --norc -eo pipefail {0}
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=self.workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        self.ran.append((step.get("name", step["run"][:30]), done.returncode))
+        if summary.exists():
+            self.summaries.append(summary.read_text())
+        if step_id:
+            lines = output.read_text().splitlines()
+            self.outputs[step_id] = dict(line.split("=", 1) for line in lines if "=" in line)
+        self.log += done.stdout + done.stderr
+        return done.returncode
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = dict(os.environ, **GIT_ENV)
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _git_bytes(cwd: Path, *args: str) -> bytes:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
+
+
+def _records_repository(tmp_path: Path, standin) -> tuple[Path, Path]:
+    """A bare `origin` and a clone of it holding the team's records, committed and pushed."""
+    origin, work = tmp_path / "origin.git", tmp_path / "work"
+    _git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    _git(tmp_path, "clone", "--quiet", str(origin), str(work))
+    env = dict(os.environ, **standin.base_urls(), CREDIT_TRACKER_RECORDS=str(work / "records"))
+    tool = [str(Path(sys.executable).parent / "credit-tracker")]
+    for args in (
+        ["init"],
+        ["records", "add", PONE, "--members", "Caspar A. Hallmann"],
+        ["records", "set-roles", PONE, "Hallmann", "Conceptualization", "Funding acquisition"],
+    ):
+        subprocess.run([*tool, *args], env=env, check=True, capture_output=True)
+    _git(work, "add", "records")
+    _git(work, "commit", "--quiet", "-m", "The team's records")
+    _git(work, "push", "--quiet", "origin", "main")
+    return origin, work
+
+
+def _runner(tmp_path: Path, work: Path, standin) -> Runner:
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "HOME": str(tmp_path),
+        "RUNNER_TEMP": str(temp),
+        "GITHUB_REF_NAME": "main",
+        "GITHUB_WORKSPACE": str(work),
+        **standin.base_urls(),
+    }
+    return Runner(
+        workdir=work,
+        temp=temp,
+        env=env,
+        contexts={
+            "github": {"action_path": str(ROOT)},
+            "vars": {"CREDIT_TRACKER_MAILTO": "office@example.org"},
+            "secrets": {},
+        },
+    )
+
+
+def _job(branch: str | None = None) -> list[dict[str, Any]]:
+    steps = yaml.safe_load(TEMPLATE.read_text())["jobs"]["nightly"]["steps"]
+    if branch is not None:
+        for step in steps:
+            if step.get("uses", "").startswith(ACTION_NAME):
+                step["with"]["branch"] = branch
+    return steps
+
+
+def test_the_template_run_in_a_records_repository_commits_the_snapshots(
+    fast_xml, tmp_path: Path
+) -> None:
+    origin, work = _records_repository(tmp_path, fast_xml)
+    before = _git(origin, "rev-parse", "main").strip()
+    runner = _runner(tmp_path, work, fast_xml)
+    code = runner.run_job(_job())
+    # the last step fails the job on the new finding, after the snapshots were committed
+    assert code == 1, runner.log
+    assert [name for name, _ in runner.ran] == [
+        "Settings",
+        "Restore the snapshots from the data branch",
+        "Check the records",
+        "Commit the snapshots",
+        "Fail on new findings or an incomplete run",
+    ]
+    assert [rc for _, rc in runner.ran] == [0, 0, 0, 0, 1]
+    assert sorted(runner.skipped) == sorted([*SKIPPED_USES, "Install credit-tracker"])
+    assert runner.outputs["credit-tracker"]["exit-code"] == "1"
+    assert "::error title=role-missing 10.1371/journal.pone.0185809::" in runner.log
+    assert any(s.startswith("# credit-tracker check") for s in runner.summaries)
+    junit = Path(runner.outputs["credit-tracker"]["junit"]).read_text()
+    report = json.loads(Path(runner.outputs["credit-tracker"]["json"]).read_text())
+    assert report["summary"]["failing"] > 0
+    assert f'failures="{report["summary"]["failing"]}"' in junit  # the same check, both reports
+    # the commit the job made: on main, by the bot, only snapshots, its parent the team's commit
+    head = _git(origin, "log", "-1", "--format=%an|%s|%P", "main").strip()
+    author, subject, parent = head.split("|")
+    assert author == "credit-tracker[bot]" and parent == before
+    assert re.fullmatch(r"credit-tracker nightly \d{4}-\d{2}-\d{2}: publisher snapshots", subject)
+    changed = _git(origin, "show", "--name-only", "--format=", "main").split()
+    assert changed and all(re.fullmatch(r"records/snapshots/[0-9a-f]{3}\.json", p) for p in changed)
+    assert _git(work, "status", "--porcelain", "--untracked-files=no") == ""
+
+
+def _baselined_repository(tmp_path: Path, standin) -> Path:
+    """A records repository whose main branch holds the team's records and a baseline of every
+    finding today, and no snapshots (they are to live on a dedicated branch)."""
+    origin, work = _records_repository(tmp_path, standin)
+    env = dict(os.environ, **standin.base_urls(), CREDIT_TRACKER_RECORDS=str(work / "records"))
+    tool = str(Path(sys.executable).parent / "credit-tracker")
+    subprocess.run([tool, "fetch", "--quiet"], env=env, check=True, capture_output=True)
+    baseline = ["check", "--baseline", "records/baseline.json", "--update-baseline"]
+    subprocess.run([tool, *baseline], env=env, cwd=work, check=True, capture_output=True)
+    _git(work, "add", "records/baseline.json")
+    _git(work, "commit", "--quiet", "-m", "The baseline")
+    _git(work, "push", "--quiet", "origin", "main")
+    return origin
+
+
+def _night(tmp_path: Path, name: str, origin: Path, standin) -> Runner:
+    """One run of the job with a dedicated branch, in a new checkout of main as CI makes."""
+    night = tmp_path / name
+    night.mkdir()
+    _git(night, "clone", "--quiet", str(origin), str(night / "work"))
+    assert not (night / "work" / "records" / "snapshots").exists()
+    runner = _runner(night, night / "work", standin)
+    runner.code = runner.run_job(_job(DATA_BRANCH))
+    return runner
+
+
+def test_a_dedicated_branch_keeps_the_snapshots_and_the_fix_dates_off_main(
+    fast_xml, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    origin = _baselined_repository(tmp_path, fast_xml)
+    main = _git(origin, "rev-parse", "main").strip()
+    baseline = json.loads(_git(origin, "show", "main:records/baseline.json"))["findings"]
+    (missing,) = [i for i, e in baseline.items() if e["rule"] == "role-missing"]
+    # Night 1: the publisher fixes the XML alone; everything else is known: the job passes
+    original = fast_xml.catalogue.xml[PONE]
+    role = b'<role content-type="http://credit.casrai.org/">Funding acquisition</role>\n'
+    name = b"<given-names>Caspar A.</given-names></name>\n"
+    monkeypatch.setitem(fast_xml.catalogue.xml, PONE, original.replace(name, name + role, 1))
+    first = _night(tmp_path, "night-1", origin, fast_xml)
+    assert first.code == 0, first.log
+    assert "no branch credit-tracker-data yet: the first run creates it" in first.log
+    data = _git(origin, "rev-parse", DATA_BRANCH).strip()
+    assert (
+        _git(origin, "log", "-1", "--format=%an|%P", data).strip() == f"credit-tracker[bot]|{main}"
+    )
+    dated = json.loads(_git(origin, "show", f"{data}:records/baseline.json"))["findings"]
+    assert dated[missing]["fixed"] and "fixed" not in baseline[missing]
+    assert _git(origin, "ls-tree", "--name-only", data, "records/snapshots/").strip()
+    assert _git(origin, "rev-parse", "main").strip() == main  # untouched
+    # Night 2: the publisher puts the old XML back. The new checkout of main has neither the
+    # snapshots nor the fix date: both come from the data branch, so the undo is seen.
+    monkeypatch.setitem(fast_xml.catalogue.xml, PONE, original)
+    second = _night(tmp_path, "night-2", origin, fast_xml)
+    assert second.code == 1, second.log
+    assert "restored records/snapshots from credit-tracker-data" in second.log
+    assert "restored records/baseline.json from credit-tracker-data" in second.log
+    report = json.loads(Path(second.outputs["credit-tracker"]["json"]).read_text())
+    assert [r["finding"]["id"] for r in report["regressed"]] == [missing]
+    parents = _git(origin, "log", "-1", "--format=%P", DATA_BRANCH).split()
+    assert parents == [data, main]
+    # The team rewrites the baseline on main: from then on, main's copy is the one read.
+    team = tmp_path / "team"
+    _git(tmp_path, "clone", "--quiet", str(origin), str(team))
+    edited = json.loads((team / "records" / "baseline.json").read_text())
+    edited["findings"][missing]["note"] = "asked PLOS again"
+    (team / "records" / "baseline.json").write_text(json.dumps(edited, indent=2) + "\n")
+    _git(team, "commit", "--quiet", "-am", "The baseline, rewritten")
+    _git(team, "push", "--quiet", "origin", "main")
+    third = _night(tmp_path, "night-3", origin, fast_xml)
+    assert "restored records/snapshots" in third.log
+    assert "restored records/baseline.json" not in third.log
+    assert third.code == 0, third.log  # main's entry has no fix date: the finding is known
+
+
+@pytest.mark.parametrize("fail", ["true", "false"])
+def test_the_action_fails_its_own_step_only_when_asked(fail: str, fast_xml, tmp_path: Path) -> None:
+    origin, work = _records_repository(tmp_path, fast_xml)
+    runner = _runner(tmp_path, work, fast_xml)
+    steps = [
+        {"uses": ACTION_NAME + "v0.1.0", "id": "ct", "with": {"fail": fail, "commit": "false"}}
+    ]
+    assert runner.run_job(steps) == (1 if fail == "true" else 0), runner.log
+    assert "commit is off: nothing committed" in runner.log
+    assert _git(origin, "log", "--format=%an", "main").splitlines() == ["Research Office"]
