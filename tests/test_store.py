@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import pytest
 from credit_tracker.domain.errors import StoreError, StoreLockedError
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import PersonName
+from credit_tracker.store import folder
 from credit_tracker.store.folder import Store
 from credit_tracker.store.tinydb_files import CanonicalJSONStorage
 
@@ -47,12 +49,13 @@ def test_one_write_per_operation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     store = Store(tmp_path)
     store.init()
     writes: list[str] = []
-    original = CanonicalJSONStorage.write
-    monkeypatch.setattr(
-        CanonicalJSONStorage,
-        "write",
-        lambda self, data: (writes.append(self.path.name), original(self, data)),
-    )
+    original = folder.write_files
+
+    def counted(changes):
+        writes.extend(path.name for path, _text in changes)
+        return original(changes)
+
+    monkeypatch.setattr(folder, "write_files", counted)
     with store.transaction() as records:
         for n in range(2000):  # TinyDB would write 2,000 times if inserted one by one
             records.people[f"p{n}"] = Person(id=f"p{n}", name=PersonName(family=f"F{n}"))
@@ -205,3 +208,113 @@ def test_concurrent_writers_lose_no_update(tmp_path: Path) -> None:
         worker.join(SAFETY)
     assert [worker.exitcode for worker in workers] == [0, 0, 0]
     assert len(Store(tmp_path).load().people) == 45
+
+
+def test_removing_a_shards_last_article_removes_the_shard(tmp_path: Path) -> None:
+    from credit_tracker.domain.models import ArticleRecord, FetchState, SourceKind, SourceSnapshot
+    from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, shard_of
+
+    store = Store(tmp_path)
+    store.init()
+    gone, kept = "10.5555/gone", "10.5555/kept"
+    assert shard_of(gone) != shard_of(kept)
+    shot = SourceSnapshot(
+        doi=gone, source=SourceKind.CROSSREF, state=FetchState.OK, fetched_at="2026-11-01T00:00Z"
+    )
+    with store.transaction() as records:
+        for doi in (gone, kept):
+            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
+        records.snapshots[gone] = [shot]
+    shard = store.shard_path(ARTICLES, shard_of(gone))
+    before = shard.read_bytes()
+    other = store.shard_path(ARTICLES, shard_of(kept)).stat()
+    with store.locked():
+        records = store.load([gone])  # only its shard: the store is not loaded whole
+        del records.articles[gone]
+        store.save(records)
+    assert not shard.exists() and shard.with_name(shard.name + ".bak").read_bytes() == before
+    assert store.shard_path(ARTICLES, shard_of(kept)).stat().st_mtime_ns == other.st_mtime_ns
+    after = Store(tmp_path).load()
+    assert set(after.articles) == {kept} and after.snapshots[gone] == [shot]
+    assert store.shard_path(SNAPSHOTS, shard_of(gone)).exists()  # the history is kept
+
+
+@pytest.mark.parametrize("files", [5, 40])  # synced one by one; together (syncfs, on Linux)
+def test_a_failure_in_a_batch_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int
+) -> None:
+    from credit_tracker.domain.models import ArticleRecord
+    from credit_tracker.store import files as store_files
+
+    store = Store(tmp_path)
+    store.init()
+    synced = []
+    real_fsync = os.fsync
+
+    def fails_at_the_third(fd: int) -> None:
+        synced.append(fd)
+        if len(synced) == 3:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    def disk_full(fd: int) -> int:  # as syncfs(2) fails: -1, with errno set
+        ctypes.set_errno(28)
+        return -1
+
+    monkeypatch.setattr(store_files.os, "fsync", fails_at_the_third)
+    monkeypatch.setattr(store_files, "_syncfs", store_files._syncfs and disk_full)
+    with (
+        pytest.raises(StoreError, match="No space left on device"),
+        store.transaction() as records,
+    ):
+        for n in range(files):
+            doi = f"10.5555/batch.{n}"
+            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
+    monkeypatch.undo()
+    assert not list(tmp_path.rglob("*.tmp"))
+    assert Store(tmp_path).load().articles == {}  # nothing renamed: every file synced first
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"b": [1, {"z": None, "a": True}], "a": {}, "c": [], "é": "ünïcødé – “quotes”"},
+        {"text": "".join(chr(n) for n in range(0x20)) + '"\\/\x7f\u2028\u2029\ufeff\U0001f600'},
+        {"big": 2**70, "neg": -3, "zero": 0, "false": False},
+        {"float": 1e16, "small": 0.1},  # floats: the standard encoder's spelling
+        {"1": "x", "10": "y", "2": "z"},
+    ],
+)
+def test_the_canonical_json_is_exactly_json_dumps(data: dict[str, Any]) -> None:
+    from credit_tracker.store.files import dump_json
+
+    expected = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert dump_json(data) == expected
+
+
+def test_written_files_open_in_tinydb(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    store = Store(tmp_path)
+    store.init()
+    _add_person(store, "a", "Alwan")
+    db = TinyDB(str(store.team_path), storage=CanonicalJSONStorage)
+    assert [doc["id"] for doc in db.table("people").all()] == ["a"]
+
+
+def test_a_write_makes_a_hand_edited_file_canonical_again(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.init()
+    _add_person(store, "zed", "Zamani")
+    data = json.loads(store.team_path.read_text(encoding="utf-8"))
+    by_hand = {
+        "publishers": {},
+        "people": {"1": {"name": {"given": "Ana", "family": "Zamani"}, "id": "zed"}},
+        "corrections": {},
+        "acknowledgements": {},
+    }
+    store.team_path.write_text(json.dumps(by_hand, indent=4), encoding="utf-8")
+    _add_person(store, "amy", "Alwan")
+    text = store.team_path.read_text(encoding="utf-8")
+    data["people"]["2"] = {"id": "amy", "name": {"family": "Alwan", "given": "Ana"}}
+    assert text == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"

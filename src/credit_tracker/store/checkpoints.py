@@ -17,7 +17,11 @@ The checkpoints:
 - `write:backup-kept PATH`: `PATH.bak` holds the previous file; PATH is still the previous file.
 - `write:renamed PATH`, `write:done PATH`: PATH is the new file (before and after the folder's
   fsync).
+- `write:removed PATH`: PATH (a shard left with nothing) is gone; `PATH.bak` holds it.
 - `fetch:batch-saved DONE/TOTAL`: a fetch saved a batch; DONE DOIs are now saved.
+
+A write of several files passes them batch-wise: every file's `temp-written`, then every
+`temp-synced`, then each file's `backup-kept` and `renamed` (or `removed`), then every `done`.
 """
 
 from __future__ import annotations

@@ -1,35 +1,32 @@
-"""TinyDB files written once per operation: a cache that never flushes on its own, canonical JSON.
+"""TinyDB files brought up to date in one pass, written once per operation, in canonical JSON.
 
-TinyDB rewrites its whole file on every write, so nothing here writes record by record: tables
-are brought up to date in TinyDB's cache and the file is written once, atomically.
+The files are TinyDB's: each table maps document ids ("1", "2", ...) to documents, and
+`TinyDB(path, storage=CanonicalJSONStorage)` opens any of them. The store does not write through
+TinyDB's table API, though: it rewrites the whole file on every call and rebuilds a table for
+each one (seconds for a team of 26,666 people). `updated_text` applies every change to the
+file's tables in one pass, keeping document ids, and returns the new text for the batch writer.
 """
 
 from __future__ import annotations
 
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
-from tinydb.table import Document
 
-from credit_tracker.store.files import atomic_write, dump_json, read_json_file
+from credit_tracker.domain.errors import StoreError
+from credit_tracker.store.files import (
+    atomic_write,
+    dump_json,
+    dump_json_partly_sorted,
+    is_canonical,
+    read_json_file,
+    read_text,
+)
 
 # (key field, documents by key) for each table of a file
 Tables = dict[str, tuple[str, dict[str, dict[str, Any]]]]
-
-
-class _WriteOnFlush(CachingMiddleware):
-    """TinyDB's cache, told never to write on its own: the store flushes once per operation."""
-
-    WRITE_CACHE_SIZE = sys.maxsize
-
-    def force_write(self) -> None:
-        """Write the cached data once (even for a new, empty file)."""
-        self.storage.write(self.cache)
-        self._cache_modified_count = 0
 
 
 class CanonicalJSONStorage(Storage):
@@ -37,69 +34,94 @@ class CanonicalJSONStorage(Storage):
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
-        self.last_size = 0
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         data = read_json_file(self.path)
         return data or None
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        text = dump_json(data)
-        atomic_write(self.path, text)
-        self.last_size = len(text.encode("utf-8"))
+        atomic_write(self.path, dump_json(data))
 
     def close(self) -> None:
         pass
 
 
-def write_tables(path: Path, tables: Tables, remove_missing: bool = True) -> int:
-    """Upsert every document through TinyDB's cache, then flush once (one atomic write).
+@dataclass
+class Updated:
+    """A file's tables after an update, and what it takes to write them canonically."""
 
-    Returns the bytes written: 0 when nothing changed and the file exists. Document ids stay
-    stable from write to write, so `git diff` shows only real changes. Raises StoreError.
+    data: dict[str, Any]
+    written: dict[str, set[str]]
+    """Per table, the ids of the documents replaced or added."""
+    canonical: bool
+    """The file's previous text was the canonical text of its tables, in the order read."""
+
+    @property
+    def empty(self) -> bool:
+        """No document in any table: the file can go."""
+        return not any(self.data.values())
+
+    def text(self) -> str:
+        """The canonical JSON of the tables (sorting only the documents written, when the rest
+        is known to be in canonical order already)."""
+        if self.canonical:
+            return dump_json_partly_sorted(self.data, self.written)
+        return dump_json(self.data)
+
+
+def updated_tables(path: Path, tables: Tables, remove_missing: bool = True) -> Updated | None:
+    """Return the file's tables with `tables` applied, or None when nothing changed.
+
+    A file that does not exist yet is new even when its tables are empty. Document ids stay
+    stable from write to write, so `git diff` shows only real changes. Tables not named in
+    `tables` are kept as they are. Raises StoreError.
     """
-    storage = _WriteOnFlush(CanonicalJSONStorage)
-    db = TinyDB(str(path), storage=storage)  # TinyDB calls the middleware, which opens the file
-    changed = False
+    text = read_text(path)
+    data = read_json_file(path, text)
+    canonical = text is not None and is_canonical(text, data)  # before any change to `data`
+    written: dict[str, set[str]] = {}
+    removed = False
     for name, (key_field, docs) in tables.items():
-        changed |= sync_table(db.table(name, cache_size=0), key_field, docs, remove_missing)
-    if not changed and path.exists():
-        return 0
-    storage.force_write()
-    written = storage.storage
-    assert isinstance(written, CanonicalJSONStorage)
-    return written.last_size
+        table = data.setdefault(name, {})
+        if not isinstance(table, dict):
+            raise StoreError(f"{path}: table {name} is not an object of documents")
+        existing = _ids_by_key(table, key_field)
+        if remove_missing:
+            stale = existing.keys() - docs.keys()
+            for key in stale:
+                del table[existing.pop(key)]
+            removed |= bool(stale)
+        written[name] = sync_table(table, existing, docs)
+    if text is not None and not removed and not any(written.values()):
+        return None
+    return Updated(data, written, canonical)
+
+
+def _ids_by_key(table: dict[str, Any], key_field: str) -> dict[Any, str]:
+    """Document id by key; a document that is not an object (not the store's) has no key."""
+    try:
+        return {doc.get(key_field): doc_id for doc_id, doc in table.items()}
+    except AttributeError:
+        return {
+            doc.get(key_field) if isinstance(doc, dict) else None: doc_id
+            for doc_id, doc in table.items()
+        }
 
 
 def sync_table(
-    table: Any, key_field: str, docs: dict[str, dict[str, Any]], remove_missing: bool = True
-) -> bool:
-    """Make `table` hold `docs` (keyed by `key_field`), keeping document ids; return whether it
-    changed. With `remove_missing`, documents not in `docs` are removed."""
-    stored = table.all()
-    existing = {doc[key_field]: doc.doc_id for doc in stored}
-    current = {doc.doc_id: dict(doc) for doc in stored}
-    changed = False
-    stale = (
-        [doc_id for key, doc_id in existing.items() if key not in docs] if remove_missing else []
-    )
-    if stale:
-        table.remove(doc_ids=stale)
-        changed = True
-    next_id = max(existing.values(), default=0) + 1
-    written = []
+    table: dict[str, Any], existing: dict[Any, str], docs: dict[str, dict[str, Any]]
+) -> set[str]:
+    """Make `table` (document id → document; `existing` its ids by key) hold `docs`, keeping
+    document ids; return the ids of the documents replaced or added."""
+    # as TinyDB numbers them: after the highest id in the table
+    next_id = max(map(int, filter(str.isdigit, table)), default=0) + 1
+    written = set()
     for key in sorted(docs):
         doc_id = existing.get(key)
         if doc_id is None:
-            doc_id, next_id = next_id, next_id + 1
-        if current.get(doc_id) != docs[key]:
-            written.append(Document(docs[key], doc_id=doc_id))
-    # Replaced whole, not upserted: an upsert merges fields, so a field gone back to its default
-    # (left out of the stored form) would keep its old value. One pass each, not one per document
-    # (TinyDB rebuilds the table on every call).
-    replaced = [doc.doc_id for doc in written if doc.doc_id in current]
-    if replaced:
-        table.remove(doc_ids=replaced)
-    if written:
-        table.insert_multiple(written)
-    return changed or bool(written)
+            doc_id, next_id = str(next_id), next_id + 1
+        # Replaced whole: a field gone back to its default is left out of the stored form.
+        if table.get(doc_id) != docs[key]:
+            table[doc_id] = docs[key]
+            written.add(doc_id)
+    return written

@@ -1,15 +1,27 @@
-"""Store files parsed and validated, with errors that name the file, table, document and field."""
+"""Store files parsed and validated, with errors that name the file, table, document and field.
+
+Each file is parsed and validated in one pass by pydantic-core (faster than json.load and then
+validating document by document): shards are the hot path of a check over a hundred thousand
+articles, and team.json holds every person the team has met.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from credit_tracker.domain.errors import StoreError
-from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
-from credit_tracker.store.files import read_json_file
+from credit_tracker.domain.models import (
+    ArticleRecord,
+    CorrectionRequest,
+    Person,
+    Publisher,
+    SourceSnapshot,
+)
+from credit_tracker.domain.records import Acknowledgement
+from credit_tracker.store.files import paused_gc, read_json_file, unreadable
 
 
 class _History(BaseModel):
@@ -17,10 +29,30 @@ class _History(BaseModel):
     history: list[SourceSnapshot]
 
 
-# Shards are parsed and validated in one pass by pydantic-core (faster than json.load and then
-# validating): this is the hot path of a check over a hundred thousand articles.
+class TeamFile(BaseModel):
+    """team.json: its four tables, each document id → document (other tables are ignored)."""
+
+    people: dict[str, Person] = Field(default_factory=dict)
+    acknowledgements: dict[str, Acknowledgement] = Field(default_factory=dict)
+    publishers: dict[str, Publisher] = Field(default_factory=dict)
+    corrections: dict[str, CorrectionRequest] = Field(default_factory=dict)
+
+
+_TEAM = TypeAdapter(TeamFile)
 _ARTICLE_SHARD = TypeAdapter(dict[str, dict[str, ArticleRecord]])
 _SNAPSHOT_SHARD = TypeAdapter(dict[str, dict[str, _History]])
+
+
+def read_team_file(path: Path) -> TeamFile:
+    """Return team.json's tables, validated; StoreError naming the table, document and field."""
+    data = read_store_bytes(str(path))
+    if data is None:
+        return TeamFile()
+    with paused_gc():
+        try:
+            return _TEAM.validate_json(data)
+        except ValidationError as exc:
+            raise _store_error(path, exc) from exc
 
 
 def read_article_shard(path: str, table: str) -> dict[str, ArticleRecord]:
@@ -37,31 +69,38 @@ def read_snapshot_shard(path: str, table: str) -> dict[str, list[SourceSnapshot]
 
 def _read_typed(path: str, adapter: TypeAdapter) -> dict[str, Any]:
     """Return a shard file parsed and validated; {} when it does not exist. Raises StoreError."""
+    data = read_store_bytes(path)
+    if data is None:
+        return {}
+    with paused_gc():
+        try:
+            return adapter.validate_json(data)
+        except ValidationError as exc:
+            raise _store_error(Path(path), exc) from exc
+
+
+def read_store_bytes(path: str) -> bytes | None:
+    """Return a store file's bytes, None when it does not exist; StoreError if it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
-        return {}
-    try:
-        return adapter.validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        if first["type"] == "json_invalid" or len(first["loc"]) < 3:
-            read_json_file(Path(path))  # raises the error with its line and column
-        table, doc_id, *field = first["loc"]
-        where = ".".join(str(part) for part in field)
-        raise StoreError(
-            f"{path}: table {table}, document {doc_id}, field {where}: {first['msg']}"
-        ) from exc
+        return None
+    except OSError as exc:
+        raise StoreError(unreadable(path, exc)) from exc
 
 
-def parse_document(model: type[BaseModel], doc: Any, path: Path, table: str, doc_id: str) -> Any:
-    """Return one document of team.json as its model; StoreError naming the field if it is bad."""
-    try:
-        return model.model_validate(doc)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise StoreError(
-            f"{path}: table {table}, document {doc_id}, field {field}: {first['msg']}"
-        ) from exc
+def _store_error(path: Path, exc: ValidationError) -> StoreError:
+    """The first problem of a file that parsed as JSON but is not what the store wrote."""
+    first = exc.errors()[0]
+    if first["type"] == "json_invalid" or not first["loc"]:
+        read_json_file(path)  # raises the error with its line and column, or for a non-object
+        return StoreError(f"{path}: expected a JSON object of tables")
+    table, *rest = first["loc"]
+    where = f"table {table}"
+    if rest:
+        doc_id, *field = rest
+        where += f", document {doc_id}"
+        if field:
+            where += f", field {'.'.join(str(part) for part in field)}"
+    return StoreError(f"{path}: {where}: {first['msg']}; the file was left as it is")
