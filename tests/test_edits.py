@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from credit_tracker.cli import cli
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 from credit_tracker.domain.names import PersonName
-from credit_tracker.store.folder import Store
+from credit_tracker.store.folder import ARTICLES, Store, shard_of
 
 from .conftest import FIXTURES
 
@@ -150,6 +150,8 @@ def test_removing_a_record_keeps_history_and_people_until_removed(
     ]
     records = Store(records_dir).load()
     assert set(records.articles) == {"10.5555/kept"} and "ana-lima" in records.people
+    shard = Store(records_dir).shard_path(ARTICLES, shard_of("10.5555/gone"))
+    assert not shard.exists() and shard.with_name(f"{shard.name}.bak").exists()  # its last one
     assert _run(runner, "person", "remove", "Lima") == ["removed ana-lima (Ana Lima)"]
     assert "bo-berg is an author of 10.5555/kept" in _refused(
         runner, records_dir, "person", "remove", "bo-berg"

@@ -122,14 +122,14 @@ def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
     Example:
       credit-tracker records remove 10.5555/duplicate-entry
     """
-    from credit_tracker.cli.session import removing
+    from credit_tracker.cli.session import editing
     from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.record_edits import remove_record
     from credit_tracker.rules.works import article_label
 
     keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))
-    with removing(_store(ctx), keys) as records:
+    with editing(_store(ctx), keys) as records:
         removed = [remove_record(records, key) for key in keys]
     for item in removed:
         kept = f"; kept {item.snapshots} snapshot(s)" if item.snapshots else ""

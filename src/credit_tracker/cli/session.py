@@ -9,45 +9,41 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from credit_tracker.domain.records import Records
-from credit_tracker.store.folder import ARTICLES, Store, shard_of
+from credit_tracker.store.files import paused_gc
+from credit_tracker.store.folder import ARTICLES, Store
+from credit_tracker.store.validated import read_store_bytes
 
 
 @contextlib.contextmanager
 def editing(
-    store: Store, dois: Iterable[str], naming: Iterable[str] = (), team: bool = True
+    store: Store,
+    dois: Iterable[str],
+    naming: Iterable[str] | Callable[[Records], Iterable[str]] = (),
+    team: bool = True,
 ) -> Iterator[Records]:
     """Lock, load team.json and the shards of `dois`, yield, and write what changed once.
 
     `naming`: also load every article that has one of these people on the byline (found under
-    the lock, so that no article naming them can be missed). `team=False`: the edit changes
-    only these articles, so team.json is not written (in a large team it is most of the cost).
-    Nothing is written when the block raises: an edit is whole or not at all.
+    the lock, so that no article naming them can be missed); a function is given the records
+    as loaded so far (team.json) and returns their ids, so that the team is read once.
+    `team=False`: the edit changes only these articles, so team.json is not written (in a
+    large team it is most of the cost). Nothing is written when the block raises: an edit is
+    whole or not at all. The shards loaded are written whole, so an article removed from
+    `records` leaves its shard (and a shard left with no article is removed). The cyclic
+    garbage collector is held off meanwhile: an edit builds tens of thousands of objects that
+    live until it ends (a team's people and their name tables), and each collection would
+    only scan them all again.
     """
-    with store.locked():
-        wanted = sorted({*dois, *articles_naming(store, naming)})
-        records = store.load(wanted)
+    with store.locked(), paused_gc():
+        records = store.load([])
+        ids = naming(records) if callable(naming) else naming
+        wanted = sorted({*dois, *articles_naming(store, ids)})
+        store.load_shards(records, wanted)
         yield records
         store.save(records, only=None if team else wanted)
-
-
-@contextlib.contextmanager
-def removing(store: Store, dois: list[str]) -> Iterator[Records]:
-    """Like `editing`, for removing the articles `dois` (all of them, or none when one is wrong).
-
-    The store rewrites the loaded shards that still hold an article or a snapshot; a shard whose
-    only article is removed (and that has no snapshots) is rewritten only by a save of the whole
-    store, so that case loads the whole store. (Store.save could rewrite every loaded shard.)
-    """
-    with store.locked():
-        records = store.load(dois)
-        left = {doi for doi in records.articles if doi not in dois} | set(records.snapshots)
-        if any(shard_of(doi) not in {shard_of(other) for other in left} for doi in dois):
-            records = store.load()
-        yield records
-        store.save(records)
 
 
 def articles_naming(store: Store, person_ids: Iterable[str]) -> list[str]:
@@ -62,11 +58,8 @@ def articles_naming(store: Store, person_ids: Iterable[str]) -> list[str]:
     needles = {form.encode("utf-8") for pid in ids for form in _json_forms(pid)}
     found = []
     for shard in store.shards():
-        try:
-            data = store.shard_path(ARTICLES, shard).read_bytes()
-        except FileNotFoundError:
-            continue
-        if not any(needle in data for needle in needles):
+        data = read_store_bytes(str(store.shard_path(ARTICLES, shard)))
+        if data is None or not any(needle in data for needle in needles):
             continue
         articles, _snapshots = store.read_shard(shard)
         found += [
