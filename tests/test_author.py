@@ -9,10 +9,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
-from credit_tracker.cli.records_index import RecordsIndex
 from credit_tracker.domain.credit import Degree
 from credit_tracker.domain.models import ArticleRecord, RoleAssignment, SourceKind
 from credit_tracker.store.folder import Store, shard_of
+from credit_tracker.store.records_index import RecordsIndex
 
 from .builders import member, printed, snapshot
 

@@ -49,10 +49,10 @@ def author_command(
       credit-tracker author 0000-0002-1825-0097 --format json
       credit-tracker author jane-illes --format statement --output illes-credit.txt
     """
-    from credit_tracker.cli.records_index import RecordsIndex
     from credit_tracker.render.author import AUTHOR_FORMATS
     from credit_tracker.rules.author_view import author_view
     from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))
     person = index.find(query)

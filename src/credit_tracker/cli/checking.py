@@ -288,11 +288,11 @@ def ack_command(
       credit-tracker ack --rule orcid-missing --note "ORCID iDs are not deposited by this journal"
       credit-tracker ack --doi 10.5555/aimms-mentoring-2025 --rule role-missing --note "asked"
     """
-    from credit_tracker.cli.index_files import file_stamp
-    from credit_tracker.cli.records_index import RecordsIndex
     from credit_tracker.domain.records import Acknowledgement
     from credit_tracker.rules.baseline import select_findings
     from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.store.index_files import file_stamp
+    from credit_tracker.store.records_index import RecordsIndex
 
     if not (finding_ids or rules or dois):
         raise InputError(

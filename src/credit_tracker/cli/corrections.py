@@ -46,9 +46,9 @@ def correction_draft(
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --output request.eml
     """
     from credit_tracker.cli.office import read_office
-    from credit_tracker.cli.operations import draft_request
     from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
+    from credit_tracker.services.operations import draft_request
 
     name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
     store = _store(ctx)
@@ -104,9 +104,9 @@ def correction_mark(
     Example:
       credit-tracker correction mark 10.5555/aimms-mentoring-2025 sent --note "PLOS ticket 12345"
     """
-    from credit_tracker.cli.operations import mark_request
     from credit_tracker.domain.models import RequestState
     from credit_tracker.render.visible import visible
+    from credit_tracker.services.operations import mark_request
 
     request = mark_request(
         _store(ctx),
@@ -136,9 +136,9 @@ def correction_list(ctx: click.Context, stale_after: int, as_of: datetime | None
     Example:
       credit-tracker correction list --stale-after 90
     """
-    from credit_tracker.cli.records_index import RecordsIndex
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))
     dois = sorted({request.doi for request in index.team().corrections.values()})

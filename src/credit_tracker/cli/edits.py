@@ -93,11 +93,11 @@ def records_remove_role(ctx: click.Context, doi: str, person: str, roles: tuple[
 
 def _edit(ctx: click.Context, doi: str, query: str, change: Edit) -> None:
     """Find the author on the article, apply `change`, write, print what changed."""
-    from credit_tracker.cli.session import editing
     from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.rules.editing import get_article
     from credit_tracker.rules.people import PeopleIndex
     from credit_tracker.rules.record_edits import find_author
+    from credit_tracker.services.session import editing
 
     key = normalize_doi(doi)
     with editing(_store(ctx), [key], team=False) as records:
@@ -122,11 +122,11 @@ def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
     Example:
       credit-tracker records remove 10.5555/duplicate-entry
     """
-    from credit_tracker.cli.session import editing
     from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.record_edits import remove_record
     from credit_tracker.rules.works import article_label
+    from credit_tracker.services.session import editing
 
     keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))
     with editing(_store(ctx), keys) as records:

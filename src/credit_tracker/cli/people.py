@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 @contextlib.contextmanager
 def team_only(store: Store) -> Iterator[Records]:
     """An edit of team.json alone (people, publishers): no article shard is read or written."""
-    from credit_tracker.cli.session import editing
+    from credit_tracker.services.session import editing
 
     with editing(store, []) as records:
         yield records
@@ -69,10 +69,10 @@ def person_show(ctx: click.Context, query: str) -> None:
       credit-tracker person show "Jane Illes"
       credit-tracker person show "Carlsson A"
     """
-    from credit_tracker.cli.session import articles_naming
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.people import find_person
     from credit_tracker.rules.works import article_label
+    from credit_tracker.services.session import articles_naming
 
     store = _store(ctx)
     people = store.load_team()

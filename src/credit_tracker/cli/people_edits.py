@@ -33,10 +33,10 @@ def person_merge(ctx: click.Context, keep: str, other: str) -> None:
     Example:
       credit-tracker person merge niklaus-grunwald niklaus-j-grunwald
     """
-    from credit_tracker.cli.session import editing
     from credit_tracker.render.visible import visible
     from credit_tracker.rules.people import PeopleIndex, find_person
     from credit_tracker.rules.person_edits import merge_people
+    from credit_tracker.services.session import editing
 
     ids: list[str] = []
 
@@ -65,9 +65,9 @@ def person_remove(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person remove jane-doe-2
     """
-    from credit_tracker.cli.session import articles_naming
     from credit_tracker.rules.people import find_person
     from credit_tracker.rules.person_edits import remove_person
+    from credit_tracker.services.session import articles_naming
 
     store = _store(ctx)
     with team_only(store) as records:

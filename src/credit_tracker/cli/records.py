@@ -79,10 +79,10 @@ def records_import(
       credit-tracker records import team.xlsx --sheet Articles --members 0000-0002-1825-0097
       credit-tracker records import aimms.json
     """
-    from credit_tracker.cli.session import editing
     from credit_tracker.domain.models import ArticleRecord
     from credit_tracker.rules.editing import import_record, import_table
     from credit_tracker.rules.linking import Linker, parse_members
+    from credit_tracker.services.session import editing
 
     doi, file = (first, Path(second)) if second is not None else (None, Path(first))
     articles = _read_articles(file, doi, sheet, title)

@@ -1,7 +1,7 @@
 """The desk's actions: the operations the commands run, called with what the forms give.
 
-Acknowledging, drafting, marking and merging are `cli.operations`, shared with the commands;
-the small edits call the same rules as their commands, through the same `cli.session.editing`
+Acknowledging, drafting, marking and merging are `services.operations`, shared with the commands;
+the small edits call the same rules as their commands, through the same `services.session.editing`
 (the records' lock, only the shards touched). Each returns the lines the command would print.
 Nothing here decides a rule: the rules live in rules/ and services/.
 """
@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from credit_tracker.cli.records_index import RecordsIndex
-from credit_tracker.cli.session import editing
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, RequestState, RoleAssignment
@@ -20,12 +18,14 @@ from credit_tracker.domain.records import Records
 from credit_tracker.parse.import_file import Article
 from credit_tracker.rules.editing import ImportResult, get_article
 from credit_tracker.rules.record_edits import set_roles
+from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store
+from credit_tracker.store.records_index import RecordsIndex
 
 
 def acknowledge(store: Store, finding_ids: list[str], note: str, today: date) -> list[str]:
     """Acknowledge these findings with one note, as `ack` does each; all or none."""
-    from credit_tracker.cli.operations import acknowledge as ack
+    from credit_tracker.services.operations import acknowledge as ack
 
     done = ack(store, finding_ids, note, today)
     return [f"acknowledged {f.id} ({f.rule}, {f.doi})" for f in done]
@@ -53,7 +53,7 @@ def save_roles(
 
 def merge(store: Store, keep: str, other: str) -> list[str]:
     """Merge OTHER into KEEP as `person merge` does; InputError (nothing written) when refused."""
-    from credit_tracker.cli.operations import merge as merge_into
+    from credit_tracker.services.operations import merge as merge_into
 
     return merge_into(store, keep, other)
 
@@ -95,7 +95,7 @@ def draft_request(
     """Draft the article's request from the chosen findings (all open ones when none is chosen)
     and track it as drafted, as `correction draft` does. Returns the request and its errors."""
     from credit_tracker.cli.office import read_office
-    from credit_tracker.cli.operations import draft_request as draft
+    from credit_tracker.services.operations import draft_request as draft
 
     done = draft(store, doi, today=today, sender=read_office(store), chosen=finding_ids)
     return done.request, len(done.draft.items)
@@ -105,7 +105,7 @@ def mark_request(
     store: Store, request_id: str, state: RequestState, on: date, note: str
 ) -> CorrectionRequest:
     """Record a step of the request `request_id`, as `correction mark` does."""
-    from credit_tracker.cli.operations import mark_request as mark
+    from credit_tracker.services.operations import mark_request as mark
 
     existing = RecordsIndex(store).team().corrections.get(request_id)
     if existing is None:

@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from credit_tracker.cli.records_index import RecordsIndex
 from credit_tracker.domain.findings import FindingState
 from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.render.formats.base import Entry, entries
 from credit_tracker.rules.check import FailPolicy, Options, survey_shards
 from credit_tracker.rules.survey import Survey
 from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, Store
+from credit_tracker.store.records_index import RecordsIndex
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ means reading every article shard. `<records>/.index/` keeps, for them:
   was built from, written last.
 
 A part whose store file changed is rebuilt from that file before it is used, so the index is
-never trusted beyond the files; deleting the folder only costs one rebuild. It is built over the
-store's public reading API and belongs in the store eventually (see the README).
+never trusted beyond the files; deleting the folder only costs one rebuild. It reads the store's
+files only through the store's reading API.
 """
 
 from __future__ import annotations
@@ -27,7 +27,13 @@ from typing import Any
 from filelock import FileLock
 from pydantic import BaseModel
 
-from credit_tracker.cli.index_files import (
+from credit_tracker.domain.errors import InputError, StoreError
+from credit_tracker.domain.identifiers import normalize_orcid
+from credit_tracker.domain.models import CorrectionRequest, Person, Publisher
+from credit_tracker.domain.names import clean, fold
+from credit_tracker.domain.records import Acknowledgement, Records
+from credit_tracker.store.folder import ARTICLES, Store, shard_of
+from credit_tracker.store.index_files import (
     Stamp,
     bucket_of,
     by_bucket,
@@ -37,12 +43,6 @@ from credit_tracker.cli.index_files import (
     read_json,
     write_file,
 )
-from credit_tracker.domain.errors import InputError, StoreError
-from credit_tracker.domain.identifiers import normalize_orcid
-from credit_tracker.domain.models import CorrectionRequest, Person, Publisher
-from credit_tracker.domain.names import clean, fold
-from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.store.folder import ARTICLES, Store, shard_of
 from credit_tracker.store.validated import read_article_shard
 
 INDEX = ".index"

@@ -12,9 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from credit_tracker.cli.index_files import file_stamp
-from credit_tracker.cli.records_index import RecordsIndex
-from credit_tracker.cli.session import editing
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import normalize_doi
@@ -25,7 +22,10 @@ from credit_tracker.rules.corrections import mark, publisher_for, record_draft
 from credit_tracker.rules.drafting import Draft, Sender, build_draft
 from credit_tracker.rules.editing import get_article
 from credit_tracker.rules.people import find_person
+from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store
+from credit_tracker.store.index_files import file_stamp
+from credit_tracker.store.records_index import RecordsIndex
 
 
 @dataclass(frozen=True)
