@@ -204,6 +204,7 @@ def test_a_killed_writes_temporary_files_go_with_the_next_write(
     left = [
         filled / ".team.json.4242.tmp",
         filled / ".team.json.bak.tmp",
+        filled / ".office.json.777.tmp",
         shard.with_name(f".{shard.name}.99999.tmp"),
         filled / SNAPSHOTS / ".abc.json.123.tmp",
     ]

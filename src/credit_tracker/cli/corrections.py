@@ -45,10 +45,10 @@ def correction_draft(
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --output request.eml
     """
-    from credit_tracker.cli.office import read_office
     from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
     from credit_tracker.services.operations import draft_request
+    from credit_tracker.store.office import read_office
 
     name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
     store = _store(ctx)

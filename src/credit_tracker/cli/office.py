@@ -1,7 +1,6 @@
 """The office's own setting: who signs correction requests (`office set`, `office show`).
 
-Kept in `<records>/office.json`, beside the team file: configuration of the records, written
-atomically under the records' lock like every other file of the store.
+Kept by store/office.py in `<records>/office.json`, beside the team file.
 """
 
 from __future__ import annotations
@@ -9,31 +8,13 @@ from __future__ import annotations
 import json
 
 import click
-from pydantic import ValidationError
 
 from credit_tracker.cli.base import _store, cli
-from credit_tracker.domain.errors import InputError, StoreError
+from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.text import require_safe_text
 from credit_tracker.render.visible import json_visible
 from credit_tracker.rules.drafting import Sender
-from credit_tracker.store.files import atomic_write, dump_json, read_json_file
-from credit_tracker.store.folder import Store
-
-OFFICE_FILE = "office.json"
-
-
-def read_office(store: Store) -> Sender | None:
-    """Return the configured sender, or None; StoreError when the file does not validate."""
-    path = store.root / OFFICE_FILE
-    data = read_json_file(path)
-    if not data:
-        return None
-    try:
-        return Sender.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise StoreError(f"{path}: field {field}: {first['msg']}") from exc
+from credit_tracker.store.office import read_office, write_office
 
 
 @cli.group("office")
@@ -74,10 +55,7 @@ def office_set(
     if email is not None and ("@" not in email or any(c.isspace() for c in email)):
         raise InputError(f"{email!r} is not an e-mail address", field="--email")
     sender = Sender(name=name, email=email, organisation=organisation, lines=list(lines))
-    store = _store(ctx)
-    store.load_team()  # refuses a folder that holds no records
-    with store.locked():
-        atomic_write(store.root / OFFICE_FILE, dump_json(sender.model_dump(exclude_none=True)))
+    write_office(_store(ctx), sender)
     click.echo(f"correction requests are signed by {sender.name}", err=True)
 
 

@@ -135,9 +135,9 @@ def correction(request: Request) -> Response:
 
 def draft_text(state: DeskState, request_id: str, fmt: str) -> str:
     """The request's draft rendered again from the current findings it asks about."""
-    from credit_tracker.cli.office import read_office
     from credit_tracker.render.drafts import DRAFT_FORMATS
     from credit_tracker.services.operations import article_draft
+    from credit_tracker.store.office import read_office
 
     index = state.index()
     request = index.team().corrections.get(request_id)
