@@ -74,7 +74,7 @@ def test_the_author_view_of_the_shipped_example(runner: CliRunner, example_recor
         ("open", "sources-disagree"),
     ]
     unknown = runner.invoke(cli, ["author", "Nobody Atall"])
-    assert unknown.exit_code == 2 and "no person matches 'Nobody Atall'" in unknown.stderr
+    assert unknown.exit_code == 2 and "no team member matches 'Nobody Atall'" in unknown.stderr
 
 
 def test_the_statement_for_a_cv(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
@@ -169,3 +169,21 @@ def test_the_index_follows_the_records(runner: CliRunner, tmp_path: Path, monkey
     for path in sorted((store.root / ".index").rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
     assert runner.invoke(cli, ["author", "ana-costa"]).stdout == text
+
+
+def test_author_finds_team_members_unless_asked_for_co_authors(
+    runner: CliRunner, example_records: Path
+) -> None:
+    assert runner.invoke(cli, ["person", "unset-member", "eleanor-monks"]).exit_code == 0
+    for query in ("Eleanor Monks", "eleanor-monks", "Monks"):
+        refused = runner.invoke(cli, ["author", query])
+        assert refused.exit_code == 2, (query, refused.output)
+        assert "no team member matches" in refused.stderr
+        assert "eleanor-monks (Eleanor Monks) (not team members; --co-authors finds them)" in (
+            refused.stderr
+        )
+        shown = runner.invoke(cli, ["author", query, "--co-authors"])
+        assert shown.exit_code == 0 and shown.stdout.startswith("Eleanor Monks [eleanor-monks]")
+    # a member is found by id and by name, as before
+    assert runner.invoke(cli, ["author", "jane-illes"]).exit_code == 0
+    assert runner.invoke(cli, ["author", "Jane Illes"]).stdout == ILLES

@@ -24,6 +24,12 @@ from credit_tracker.cli.options import day, show_option, state_options
 @click.option(
     "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the view here."
 )
+@click.option(
+    "--co-authors",
+    "include_co_authors",
+    is_flag=True,
+    help="Also find co-authors (people on the bylines who are not team members).",
+)
 @state_options
 @show_option
 @click.pass_context
@@ -32,6 +38,7 @@ def author_command(
     query: str,
     fmt: str,
     output: Path | None,
+    include_co_authors: bool,
     stale_after: int,
     as_of: datetime | None,
     show: str | None,
@@ -40,14 +47,17 @@ def author_command(
     Crossref, JATS, the printed statement, ORCID), each spelling of their name once with its
     difference marked, open findings and correction requests.
 
-    QUERY is a name in any spelling, an ORCID iD or a person id. Only the person's own articles
-    are read (through the records index in <records>/.index, rebuilt when the records change).
+    QUERY is a name in any spelling, an ORCID iD or a person id, of a team member unless
+    --co-authors is given (a query that fits only co-authors says so). Only the person's own
+    articles are read (through the records index in <records>/.index, rebuilt when the records
+    change).
 
     \b
     Examples:
       credit-tracker author "Jane Illes"
       credit-tracker author 0000-0002-1825-0097 --format json
       credit-tracker author jane-illes --format statement --output illes-credit.txt
+      credit-tracker author "Lorenzo Marini" --co-authors
     """
     from credit_tracker.render.author import AUTHOR_FORMATS
     from credit_tracker.rules.author_view import author_view
@@ -55,7 +65,7 @@ def author_command(
     from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))
-    person = index.find(query)
+    person = index.find(query, members_only=not include_co_authors)
     dois = index.dois_of(person.id)
     records = index.load(dois)
     report = run_check(

@@ -183,8 +183,9 @@ def find_person(
     when it names none.
     """
     index = source if isinstance(source, PeopleIndex) else PeopleIndex(source.people)
-    if clean(query) in index.people and not members_only:
-        return index.people[clean(query)]  # an id: no name needs folding
+    by_id = index.people.get(clean(query))
+    if by_id is not None and (by_id.team_member or not members_only):
+        return by_id  # an id: no name needs folding
     allowed = {pid for pid, p in index.people.items() if p.team_member or not members_only}
     for tier in (index.exact, index.loose):
         found = sorted(tier(query) & allowed)
@@ -210,11 +211,12 @@ def not_found_message(index: PeopleIndex, query: str, members_only: bool) -> str
     """Say that no person matches, and where else the query would have found someone."""
     text = clean(query)
     if members_only:
-        others = sorted(
-            (index.exact(text) | index.loose(text))
-            - {pid for pid, p in index.people.items() if p.team_member}
-        )
+        named = index.exact(text) | index.loose(text) | ({text} & set(index.people))
+        others = sorted(named - {pid for pid, p in index.people.items() if p.team_member})
         if others:
-            return f"no team member matches {text!r}; co-author(s) do: {candidates(index, others)}"
+            return (
+                f"no team member matches {text!r}; co-author(s) do: {candidates(index, others)} "
+                "(not team members; --co-authors finds them)"
+            )
         return f"no team member matches {text!r}; see 'credit-tracker person list --members'"
     return f"no person matches {text!r}; see 'credit-tracker person list'"

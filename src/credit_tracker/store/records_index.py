@@ -84,7 +84,7 @@ class RecordsIndex:
                 found.update(table.get(key, ()))
         return found
 
-    def find(self, query: str) -> Person:
+    def find(self, query: str, *, members_only: bool = False) -> Person:
         """Return the one person `query` names, as `rules.people.find_person` over everyone would.
 
         Only the people filed under a key the query could match are read: its ORCID iD, its id,
@@ -104,7 +104,7 @@ class RecordsIndex:
         with contextlib.suppress(InputError):
             keys.add(f"orcid:{normalize_orcid(text)}")
         people = self.people(self.candidates(keys) | {text})
-        return find_person(PeopleIndex(people), query)
+        return find_person(PeopleIndex(people), query, members_only=members_only)
 
     def team(self) -> Records:
         """Return the small tables of team.json (no people), validated."""
