@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, use_color
-from credit_tracker.cli.options import day, show_option, state_options
+from credit_tracker.cli.options import day, policy_options, show_option, state_options
 from credit_tracker.domain.errors import InputError, OutputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
@@ -50,20 +50,7 @@ def baseline_option(command: F) -> F:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report here; the summary still goes to stderr.",
 )
-@click.option(
-    "--fail-on",
-    default="warning",
-    show_default=True,
-    help="Fail (exit 1) on findings at or above this severity (info, warning, error), 'never', "
-    "or a comma list of rules.",
-)
-@click.option(
-    "--severity",
-    "severity_overrides",
-    multiple=True,
-    metavar="RULE=LEVEL",
-    help="Change a rule's severity; repeatable.",
-)
+@policy_options
 @click.option(
     "--refresh",
     is_flag=True,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _polite_client, _store, cli
+from credit_tracker.cli.options import mailto_option
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
@@ -17,9 +18,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
 
 @cli.command("fetch")
 @click.argument("dois", nargs=-1)
-@click.option(
-    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
-)
+@mailto_option
 @click.option(
     "--jats",
     "jats_file",
@@ -235,9 +234,7 @@ def _fetch(
     default="text",
     show_default=True,
 )
-@click.option(
-    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
-)
+@mailto_option
 @click.option(
     "--page-size",
     type=click.IntRange(1, 1000),

@@ -11,7 +11,13 @@ import click
 
 from credit_tracker.cli.base import _emit, _normal_dois, _polite_client, _store, cli, write_output
 from credit_tracker.cli.checking import baseline_option, formatter_for
-from credit_tracker.cli.options import day, show_option, state_options
+from credit_tracker.cli.options import (
+    day,
+    mailto_option,
+    policy_options,
+    show_option,
+    state_options,
+)
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
@@ -43,24 +49,9 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
     help="Print GitHub workflow annotations (errors first, at most 10 of each kind) instead of "
     "the text report.",
 )
-@click.option(
-    "--fail-on",
-    default="warning",
-    show_default=True,
-    help="Fail (exit 1) on findings at or above this severity (info, warning, error), 'never', "
-    "or a comma list of rules.",
-)
-@click.option(
-    "--severity",
-    "severity_overrides",
-    multiple=True,
-    metavar="RULE=LEVEL",
-    help="Change a rule's severity; repeatable.",
-)
+@policy_options
 @baseline_option
-@click.option(
-    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
-)
+@mailto_option
 @click.option(
     "--xml-max-age",
     type=click.IntRange(min=0),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _normal_dois, _polite_client, _store
+from credit_tracker.cli.options import mailto_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 from credit_tracker.domain.errors import InputError
 
@@ -25,9 +26,7 @@ if TYPE_CHECKING:
     help="A text file of DOIs, one a line, in any form ('-': standard input).",
 )
 @members_option
-@click.option(
-    "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
-)
+@mailto_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only what changed and errors.")
 @click.pass_context
 def records_add(

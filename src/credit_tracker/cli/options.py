@@ -1,4 +1,4 @@
-"""Options shared by the commands that report findings: declared once, reused as decorators."""
+"""Options shared by several commands: declared once, reused as decorators."""
 
 from __future__ import annotations
 
@@ -38,6 +38,31 @@ def show_option(command: F) -> F:
         type=click.Choice(["info"]),
         default=None,
         help="List info-level findings one by one (by default they are counted in one line).",
+    )(command)
+
+
+def policy_options(command: F) -> F:
+    """--fail-on and --severity: what fails the run (check, nightly)."""
+    command = click.option(
+        "--severity",
+        "severity_overrides",
+        multiple=True,
+        metavar="RULE=LEVEL",
+        help="Change a rule's severity; repeatable.",
+    )(command)
+    return click.option(
+        "--fail-on",
+        default="warning",
+        show_default=True,
+        help="Fail (exit 1) on findings at or above this severity (info, warning, error), "
+        "'never', or a comma list of rules.",
+    )(command)
+
+
+def mailto_option(command: F) -> F:
+    """--mailto: the e-mail Crossref's polite pool asks for (fetch, harvest, add, nightly)."""
+    return click.option(
+        "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
     )(command)
 
 
