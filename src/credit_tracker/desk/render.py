@@ -1,9 +1,5 @@
-"""The desk's pages: Jinja2 templates with autoescaping; every string made visible first.
-
-As in the HTML report, `finalize` passes every printed string through `visible` (hidden and
-control characters shown as escapes) before Jinja2 escapes markup, so a publisher's `<script>`,
-a right-to-left override or a terminal escape is shown as text and does nothing.
-"""
+"""The desk's pages: Jinja2 templates rendered as the HTML report's are (render/html/templating:
+autoescaping, every string made visible first), with what every page of the desk carries."""
 
 from __future__ import annotations
 
@@ -11,20 +7,13 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, PackageLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from credit_tracker.desk.security import CSRF_FIELD, csrf_token
 from credit_tracker.desk.state import DeskState
-from credit_tracker.render.visible import visible
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    return visible(value) if isinstance(value, str) else value
+from credit_tracker.render.html.templating import safe_environment
 
 
 def _path(value: str) -> str:
@@ -34,14 +23,7 @@ def _path(value: str) -> str:
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("credit_tracker.desk", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = safe_environment(PackageLoader("credit_tracker.desk", "templates"))
     env.filters["path"] = _path
     return env
 

@@ -13,13 +13,11 @@ import base64
 import hashlib
 from functools import cache
 from importlib import resources
-from typing import Any
 
-from jinja2 import Environment, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment
 
 from credit_tracker.render.html.data import HtmlData, context
-from credit_tracker.render.visible import visible
+from credit_tracker.render.html.templating import safe_environment
 
 __all__ = ["HtmlData", "HtmlReport"]
 
@@ -32,26 +30,9 @@ SCRIPT = _asset("report.js").strip()
 """The page's one script; the policy allows it by this text's hash."""
 
 
-def _finalize(value: Any) -> Any:
-    """Every value the template prints goes through `visible` (escaping follows, by Jinja2).
-
-    Markup is the page's own: its script, its style and the JSON data (escaped by table_json).
-    """
-    if isinstance(value, Markup):
-        return value
-    return visible(value) if isinstance(value, str) else value
-
-
 @cache
 def _environment() -> Environment:
-    environment = Environment(
-        autoescape=True,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = safe_environment(keep_trailing_newline=True)
     environment.globals["SCRIPT"] = SCRIPT
     environment.globals["STYLE"] = _asset("report.css").strip()
     return environment
