@@ -1,1 +1,2 @@
-"""Runs that wire sources, store and rules together: fetch and harvest."""
+"""Runs that wire sources, store and rules together: fetch, onboarding, harvest, the nightly job,
+the edit session and the operations the commands and the review desk share."""

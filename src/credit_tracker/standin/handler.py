@@ -12,16 +12,16 @@ from credit_tracker.standin.answers import Answers
 from credit_tracker.standin.synthetic import synthetic_work
 
 if TYPE_CHECKING:
-    from credit_tracker.standin.server import Fault, StandIn
+    from credit_tracker.standin.contract import Fault, Host
 
 SLOW_SECONDS = 2.0
 HOLD_LIMIT = 60.0  # a safety limit: a held request ends sooner, when its client gives up
 ERROR_STATUSES = ("429", "500", "502", "503", "504")
 
 
-def handler_for(standin: StandIn) -> type[Handler]:
+def handler_for(standin: Host) -> type[Handler]:
     """Return a handler class bound to `standin`, for its ThreadingHTTPServer."""
-    return type("StandInHandler", (Handler,), {"standin": standin})
+    return type("HostHandler", (Handler,), {"standin": standin})
 
 
 def request_kind(path: str) -> str:

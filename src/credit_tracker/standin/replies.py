@@ -7,14 +7,14 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from credit_tracker.standin.server import StandIn
+    from credit_tracker.standin.contract import Host
 
 
 class Replier(BaseHTTPRequestHandler):
     """A request handler bound to one stand-in (set on the subclass `handler_for` makes)."""
 
     protocol_version = "HTTP/1.1"
-    standin: ClassVar[StandIn]
+    standin: ClassVar[Host]
     departed = False
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read counts, not logs

@@ -10,45 +10,8 @@ from http.server import ThreadingHTTPServer
 from typing import Any
 
 from credit_tracker.standin.catalogue import Catalogue
+from credit_tracker.standin.contract import FAULTS, Fault
 from credit_tracker.standin.handler import handler_for
-
-FAULTS = (
-    "429",
-    "500",
-    "502",
-    "503",
-    "504",
-    "reset",
-    "timeout",
-    "truncated",
-    "html",
-    "wrong-doi",
-    "slow",
-    "not-jats",
-    "trickle",
-    "huge",
-    "endless",
-)
-
-
-@dataclass
-class Fault:
-    """One injected fault: which requests it hits, what it does, how many times."""
-
-    kind: str
-    """One of FAULTS: '429', '500', …, 'reset', 'timeout', 'truncated', 'html', 'wrong-doi',
-    'slow', 'not-jats', 'trickle' (a byte at a time, never ending), 'huge' (a 1.5 GiB
-    Content-Length announced), 'endless' (a body with no length, sent as fast as it is read)."""
-    where: str = ""
-    """Hits requests whose kind ('list', 'single', 'plos', 'europepmc', 'orcid') or path contains
-    this; '' hits all."""
-    times: int = 1
-    """How many requests it hits; -1 for every one."""
-    retry_after: str | None = None
-    """The Retry-After header sent with a 429 or 5xx, if any."""
-    seconds: float | None = None
-    """'slow': the delay before the answer (2 s if not given). 'timeout': the longest a request is
-    held unanswered (60 s if not given); the hold ends as soon as the client gives up."""
 
 
 @dataclass
