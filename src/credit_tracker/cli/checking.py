@@ -275,29 +275,13 @@ def ack_command(
       credit-tracker ack --rule orcid-missing --note "ORCID iDs are not deposited by this journal"
       credit-tracker ack --doi 10.5555/aimms-mentoring-2025 --rule role-missing --note "asked"
     """
-    from credit_tracker.domain.records import Acknowledgement
-    from credit_tracker.rules.baseline import select_findings
-    from credit_tracker.rules.check import FailPolicy, run_check
-    from credit_tracker.store.index_files import file_stamp
-    from credit_tracker.store.records_index import RecordsIndex
+    from credit_tracker.services.operations import acknowledge
 
     if not (finding_ids or rules or dois):
         raise InputError(
             "name findings by id, or select them with --rule or --doi", field="FINDING_ID"
         )
-    at = day(when).isoformat()
-    store = _store(ctx)
-    with store.locked():
-        before = file_stamp(store.team_path)
-        records = store.load()
-        report = run_check(records, sorted(records.articles), FailPolicy())
-        chosen = select_findings(report, finding_ids, rules, _normal_dois(dois))
-        for finding in chosen:
-            records.acknowledgements[finding.id] = Acknowledgement(
-                finding_id=finding.id, doi=finding.doi, rule=finding.rule, note=note, at=at
-            )
-        store.save(records)
-    RecordsIndex(store).note_team_saved(records, before)  # only team.json's small tables changed
+    chosen = acknowledge(_store(ctx), finding_ids, note, day(when), rules=rules, dois=dois)
     for finding in chosen:
         click.echo(f"acknowledged {finding.id} ({finding.rule}, {finding.doi})", err=True)
     if len(chosen) > 1:

@@ -1,11 +1,11 @@
-"""Small edits of a record, one command each: an author's roles and degrees, removing a record.
+"""Small edits of a record, one command each: an author's roles and degrees, the authors' order,
+an author's printed name, removing a record.
 
 Each reads and writes only the article's shard and team.json, and prints one line per change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -15,10 +15,7 @@ from credit_tracker.cli.records import records_group
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
-    from credit_tracker.domain.records import Records
-
-Edit = Callable[["Records", str, int], list[str]]
-"""An edit of one author (by byline position) of one article: returns the lines to print."""
+    from credit_tracker.services.operations import AuthorEdit
 
 
 @records_group.command("set-roles")
@@ -91,19 +88,80 @@ def records_remove_role(ctx: click.Context, doi: str, person: str, roles: tuple[
     _edit(ctx, doi, person, lambda records, key, n: remove_roles(records, key, n, parsed))
 
 
-def _edit(ctx: click.Context, doi: str, query: str, change: Edit) -> None:
-    """Find the author on the article, apply `change`, write, print what changed."""
+@records_group.command("move-author")
+@click.argument("doi")
+@click.argument("person")
+@click.argument("position")
+@click.pass_context
+def records_move_author(ctx: click.Context, doi: str, person: str, position: str) -> None:
+    """Move PERSON (an id, ORCID iD or name of an author) to POSITION on the byline of DOI.
+
+    POSITION is 1 for the first author; the authors between close up. The imported table's
+    'Order in publication' numbers stay with the places, so an export reads as the byline.
+
+    \b
+    Examples:
+      credit-tracker records move-author 10.5555/aimms-mentoring-2025 jane-illes 1
+      credit-tracker records move-author 10.1371/journal.pone.0185809 "Hallmann" 3
+    """
+    from credit_tracker.rules.record_edits import move_author, parse_position
+
+    to = parse_position(position)
+    _edit(ctx, doi, person, lambda records, key, n: move_author(records, key, n, to))
+
+
+@records_group.command("reorder-authors")
+@click.argument("doi")
+@click.argument("people", nargs=-1, required=True, metavar="PERSON...")
+@click.pass_context
+def records_reorder_authors(ctx: click.Context, doi: str, people: tuple[str, ...]) -> None:
+    """Give the byline of DOI a new order: every author once (an id, ORCID iD or name each).
+
+    As with move-author, the imported 'Order in publication' numbers stay with the places.
+
+    \b
+    Example:
+      credit-tracker records reorder-authors 10.5555/example ana-lima "Berg" 0000-0002-1825-0097
+    """
     from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.rules.editing import get_article
-    from credit_tracker.rules.people import PeopleIndex
-    from credit_tracker.rules.record_edits import find_author
-    from credit_tracker.services.session import editing
+    from credit_tracker.services.operations import reorder
 
     key = normalize_doi(doi)
-    with editing(_store(ctx), [key], team=False) as records:
-        record = get_article(records, key)
-        position = find_author(record, PeopleIndex(records.people), query)
-        lines = change(records, key, position)
+    for line in reorder(_store(ctx), key, list(people)) or [f"{key}: no changes"]:
+        click.echo(line, err=True)
+
+
+@records_group.command("set-printed")
+@click.argument("doi")
+@click.argument("person")
+@click.option("--given", default="", help="The given names as printed ('' for none).")
+@click.option("--family", required=True, help="The family name as printed, with any particle.")
+@click.pass_context
+def records_set_printed(ctx: click.Context, doi: str, person: str, given: str, family: str) -> None:
+    """Set how the article DOI printed the name of PERSON (an id, ORCID iD or name of an author).
+
+    The names as the article printed them, checked against every source's byline; the
+    person's own name and accepted spellings stay as they are. A particle ('van der',
+    'de') leading --family is kept apart, as imports keep it.
+
+    \b
+    Examples:
+      credit-tracker records set-printed 10.5555/aimms-mentoring-2025 jane-illes \\
+          --given "Jane P." --family "Illés"
+      credit-tracker records set-printed 10.5555/example Pluijm --given B. --family "van der Pluijm"
+    """
+    from credit_tracker.rules.record_edits import set_printed
+
+    _edit(ctx, doi, person, lambda records, key, n: set_printed(records, key, n, given, family))
+
+
+def _edit(ctx: click.Context, doi: str, query: str, change: AuthorEdit) -> None:
+    """Find the author on the article, apply `change`, write, print what changed."""
+    from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.services.operations import edit_author
+
+    key = normalize_doi(doi)
+    lines = edit_author(_store(ctx), key, query, change)
     for line in lines or [f"{key}: no changes"]:
         click.echo(line, err=True)
 

@@ -6,15 +6,10 @@ nothing when it is refused.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from credit_tracker.cli.base import _store
 from credit_tracker.cli.people import person_group, team_only
-
-if TYPE_CHECKING:
-    from credit_tracker.domain.records import Records
 
 
 @person_group.command("merge")
@@ -34,21 +29,9 @@ def person_merge(ctx: click.Context, keep: str, other: str) -> None:
       credit-tracker person merge niklaus-grunwald niklaus-j-grunwald
     """
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.people import PeopleIndex, find_person
-    from credit_tracker.rules.person_edits import merge_people
-    from credit_tracker.services.session import editing
+    from credit_tracker.services.operations import merge
 
-    ids: list[str] = []
-
-    def named(team: Records) -> list[str]:
-        index = PeopleIndex(team.people)  # the people as loaded under the lock
-        ids.extend(find_person(index, query).id for query in (keep, other))
-        return ids
-
-    with editing(_store(ctx), [], naming=named) as records:
-        # with every article naming either of them
-        kept, merged = (records.people[pid] for pid in ids)
-        changes = merge_people(records, kept, merged)
+    changes = merge(_store(ctx), keep, other)
     for line in changes:
         click.echo(visible(line), err=True)
 

@@ -1,4 +1,5 @@
-"""Small edits of one article's record: an author's roles and degrees, removing the record. Pure.
+"""Small edits of one article's record: an author's roles and degrees, the authors' order, an
+author's printed name, removing the record. Pure.
 
 Each edit returns one line per change, for the command to print.
 """
@@ -10,8 +11,10 @@ from dataclasses import dataclass
 from credit_tracker.domain.credit import ROLES, parse_degree, resolve_role, split_degree
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor
-from credit_tracker.domain.names import clean, fold, given_compatible
+from credit_tracker.domain.names import PersonName, clean, fold, given_compatible, split_particle
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.text import require_safe_text
+from credit_tracker.parse.tenzing_columns import MIDDLE, MISSING
 from credit_tracker.rules.editing import get_article, role_text, settle_draft
 from credit_tracker.rules.people import PeopleIndex, candidates, find_person, name_forms
 
@@ -123,6 +126,117 @@ def _apply(
     if settle_draft(record, records.people):
         changes.append(f"{record.doi}: roles recorded; no longer a draft")
     return changes
+
+
+def parse_position(text: str) -> int:
+    """Return the byline place `text` gives (1 for the first author) as a 0-based position.
+    Raises InputError naming the POSITION when it is not a whole number from 1."""
+    value = clean(text)
+    if not value.isdecimal() or int(value) < 1:
+        raise InputError(
+            f"{value!r} is not a place on the byline: give a number, 1 for the first author",
+            field="POSITION",
+        )
+    return int(value) - 1
+
+
+def move_author(records: Records, doi: str, position: int, to: int) -> list[str]:
+    """Move the author at byline `position` to `to` (both 0-based), the others closing up;
+    return a line per author whose place changed. InputError (field POSITION) when `to` is
+    not a place on the byline."""
+    record = get_article(records, doi)
+    count = len(record.authors)
+    if not 0 <= to < count:
+        raise InputError(
+            f"{to + 1} is not a place on the byline of {record.doi}: it has {count} author(s), "
+            f"1 to {count}",
+            field="POSITION",
+        )
+    order = [n for n in range(count) if n != position]
+    order.insert(to, position)
+    lines = _reorder(record, order)
+    # the author moved first, then the ones who made room, down the byline
+    return [lines.pop(to), *lines.values()] if to in lines else []
+
+
+def reorder_authors(records: Records, doi: str, order: list[int]) -> list[str]:
+    """Put the authors in a new order: `order[n]` is the old byline position (0-based) of the
+    author who comes n-th. Return a line per author whose place changed, down the byline.
+
+    InputError (field PERSON) unless `order` names every author exactly once.
+    """
+    record = get_article(records, doi)
+    if sorted(order) != list(range(len(record.authors))):
+        raise InputError(
+            f"the new order must name each of the {len(record.authors)} author(s) of "
+            f"{record.doi} once",
+            field="PERSON",
+        )
+    return list(_reorder(record, order).values())
+
+
+def _reorder(record: ArticleRecord, order: list[int]) -> dict[int, str]:
+    """Reorder the authors; return the line of each whose place changed, by new position.
+
+    The imported 'Order in publication' labels stay with the places, not the people, so that an
+    export numbers the byline as it now reads (and keeps tenzing's ties where they were).
+    """
+    before = list(record.authors)
+    record.authors = [
+        before[old].model_copy(update={"order_label": before[new].order_label})
+        for new, old in enumerate(order)
+    ]
+    return {
+        new: f"{record.doi}: {before[old].printed.display()}: author {old + 1} → {new + 1}"
+        for new, old in enumerate(order)
+        if new != old
+    }
+
+
+def set_printed(
+    records: Records,
+    doi: str,
+    position: int,
+    given: str,
+    family: str,
+    particle: str | None = None,
+) -> list[str]:
+    """Set how the article printed the author at `position`; return the change, if any.
+
+    A particle leading `family` ('van der Pluijm') is kept apart, as imports keep it, unless
+    `particle` is given (an undo puts a name back exactly as it was); a suffix stays.
+    InputError (field --given or --family) for an empty family name or an invisible or control
+    character; nothing is changed then.
+    """
+    record = get_article(records, doi)
+    given = clean(require_safe_text(given, field="--given"))
+    family = clean(require_safe_text(family, field="--family"))
+    if not family:
+        raise InputError("the family name is empty", field="--family")
+    if particle is None:
+        particle, family = split_particle(family)
+    author = record.authors[position]
+    printed = PersonName(
+        given=given, family=family, particle=particle, suffix=author.printed.suffix
+    )
+    if printed == author.printed:
+        return []
+    record.authors[position] = author.model_copy(
+        update={"printed": printed, "extra": _middle_follows(author.extra, given)}
+    )
+    return [
+        f"{record.doi}: author {position + 1} [{author.person}]: printed name "
+        f"{author.printed.display()} → {printed.display()}"
+    ]
+
+
+def _middle_follows(extra: dict[str, str], given: str) -> dict[str, str]:
+    """The imported table's 'Middle name' cell, dropped once the given name no longer ends with
+    it: the export writes the given name whole then, instead of the middle name twice."""
+    middle = extra.get(MIDDLE, MISSING)
+    if middle == MISSING or given.endswith(f" {middle}"):
+        return extra
+    return {name: value for name, value in extra.items() if name != MIDDLE}
 
 
 @dataclass(frozen=True)

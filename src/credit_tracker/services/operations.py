@@ -1,6 +1,6 @@
 """The operations that commands run and the review desk calls too: drafting and marking
-correction requests, acknowledging findings, merging people. No click here: the commands print
-what these return.
+correction requests, acknowledging findings, merging people, editing one author of an article.
+No click here: the commands print what these return.
 
 Each holds the records' lock, writes once (or nothing when it refuses), and keeps the records
 index up to date where only team.json's small tables change.
@@ -12,16 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
 from credit_tracker.domain.records import Acknowledgement, Records
+from credit_tracker.rules.baseline import select_findings
 from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.rules.corrections import mark, publisher_for, record_draft
 from credit_tracker.rules.drafting import Draft, Sender, build_draft
 from credit_tracker.rules.editing import get_article
-from credit_tracker.rules.people import find_person
+from credit_tracker.rules.people import PeopleIndex, find_person
+from credit_tracker.rules.record_edits import find_author, reorder_authors
 from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store
 from credit_tracker.store.index_files import file_stamp
@@ -119,57 +120,90 @@ def mark_request(
     return request
 
 
-def known_findings(records: Records, dois: list[str]) -> dict[str, Finding]:
-    """Every current finding of these articles by id: open, acknowledged, pending, regressed."""
-    report = run_check(records, dois, FailPolicy())
-    known = {f.id: f for f in report.findings}
-    known |= {a.finding.id: a.finding for a in report.acknowledged}
-    known |= {p.finding.id: p.finding for p in report.pending}
-    known |= {r.finding.id: r.finding for r in report.regressed}
-    return known
+def acknowledge(
+    store: Store,
+    finding_ids: Iterable[str],
+    note: str,
+    today: date,
+    *,
+    rules: Iterable[str] = (),
+    dois: Iterable[str] = (),
+) -> list[Finding]:
+    """Acknowledge findings with one note: those named by id (in any state), and those not yet
+    acknowledged that match every selection given (a rule among `rules`, an article among
+    `dois`). All of them or none: `ack` and the desk's queue both call this.
 
-
-def acknowledge(store: Store, finding_ids: list[str], note: str, today: date) -> list[Finding]:
-    """Acknowledge these findings with one note, as `ack` does one; all of them or none.
-
-    Returns the findings acknowledged. Raises InputError naming the first id that is no
-    current finding.
+    Returns the findings acknowledged, each once, in the order named then in report order.
+    Raises InputError, writing nothing, for an id no current finding has, an unknown rule, or
+    a selection that matches nothing.
     """
+    articles = [normalize_doi(doi) for doi in dois]  # a bad DOI is refused before the lock
     with store.locked():
         before = file_stamp(store.team_path)
         records = store.load()
-        known = known_findings(records, sorted(records.articles))
-        missing = [fid for fid in finding_ids if fid not in known]
-        if missing:
-            raise InputError(
-                f"no current finding has the id {missing[0]!r}; see 'credit-tracker check'",
-                field="FINDING_ID",
-            )
-        for fid in finding_ids:
-            records.acknowledgements[fid] = Acknowledgement(
-                finding_id=fid,
-                doi=known[fid].doi,
-                rule=known[fid].rule,
+        report = run_check(records, sorted(records.articles), FailPolicy())
+        chosen = select_findings(report, finding_ids, rules, articles)
+        for finding in chosen:
+            records.acknowledgements[finding.id] = Acknowledgement(
+                finding_id=finding.id,
+                doi=finding.doi,
+                rule=finding.rule,
                 note=note,
                 at=today.isoformat(),
             )
         store.save(records)
     RecordsIndex(store).note_team_saved(records, before)  # only team.json's small tables changed
-    return [known[fid] for fid in finding_ids]
+    return chosen
 
 
 def merge(store: Store, keep: str, other: str) -> list[str]:
     """Merge OTHER into KEEP (queries: ids, ORCID iDs or names); return a line per change.
 
-    Raises InputError, writing nothing, when the merge is refused (two ORCID iDs, one article
-    naming both, ...).
+    The people are read once, under the lock, and every article naming either of them is
+    loaded with them. Raises InputError, writing nothing, when the merge is refused (two
+    ORCID iDs, one article naming both, ...).
     """
     from credit_tracker.rules.person_edits import merge_people
 
-    team = store.load_team()
-    ids = [find_person(team, keep).id, find_person(team, other).id]
-    del team  # read again under the lock: never two copies of a large team at once
-    with editing(store, [], naming=ids) as records:
-        # the people as loaded under the lock, with every article naming either of them
-        kept, merged = (find_person(records, pid) for pid in ids)
+    ids: list[str] = []
+
+    def named(team: Records) -> list[str]:
+        index = PeopleIndex(team.people)  # one index for both queries
+        ids.extend(find_person(index, query).id for query in (keep, other))
+        return ids
+
+    with editing(store, [], naming=named) as records:
+        kept, merged = (records.people[pid] for pid in ids)
         return merge_people(records, kept, merged)
+
+
+AuthorEdit = Callable[[Records, str, int], list[str]]
+"""An edit of one author (by byline position) of one article: returns the lines of the change."""
+
+
+def edit_author(store: Store, doi: str, query: str, change: AuthorEdit) -> list[str]:
+    """Find the author `query` names on the article, apply `change` to their byline position,
+    and write the article's shard (team.json is left as it is); return the change's lines.
+
+    Raises, writing nothing, what finding the article or the author, or the change, raises.
+    """
+    key = normalize_doi(doi)
+    with editing(store, [key], team=False) as records:
+        record = get_article(records, key)
+        position = find_author(record, PeopleIndex(records.people), query)
+        return change(records, key, position)
+
+
+def reorder(store: Store, doi: str, queries: list[str]) -> list[str]:
+    """Put the article's authors in the order `queries` name them (ids, ORCID iDs or names,
+    each author once); return a line per author whose place changed.
+
+    Raises, writing nothing, for an author the article does not have or a list that does not
+    name every author once.
+    """
+    key = normalize_doi(doi)
+    with editing(store, [key], team=False) as records:
+        record = get_article(records, key)
+        index = PeopleIndex(records.people)
+        order = [find_author(record, index, query) for query in queries]
+        return reorder_authors(records, key, order)
