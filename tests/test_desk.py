@@ -301,7 +301,9 @@ def test_bad_queue_input_is_shown_beside_the_field_and_writes_nothing(
 
 def _grid(page: str) -> dict[str, str]:
     """The role grid's fields as the page fills them in."""
-    form = re.search(r'<form method="post" action="/article-roles/.*?</form>', page, re.S)
+    form = re.search(
+        r'<form method="post" action="/article-roles/[^"]*" id="roles">.*?</form>', page, re.S
+    )
     assert form is not None
     fields = {}
     for select in re.finditer(r'<select name="([^"]+)".*?</select>', form.group(0), re.S):
@@ -339,6 +341,140 @@ def test_a_bad_grid_cell_is_refused_beside_it(desk: TestClient, example_records:
     answer = post(desk, f"/article-roles/{AIMMS}", grid)
     assert answer.status_code == 400
     assert '<span class="field-error" id="error-role-3-software">' in answer.text
+    assert files_of(example_records) == before
+
+
+def _byline(records: Path) -> list[str]:
+    return [a.person for a in Store(records).load([AIMMS]).articles[AIMMS].authors]
+
+
+def test_an_author_is_moved_as_move_author_does_and_undone_once(
+    desk: TestClient, example_records: Path
+) -> None:
+    order = _byline(example_records)
+    assert order[3] == "jane-illes"
+    page = desk.get(f"/article/{AIMMS}").text
+    assert 'id="up-jane-illes"' in page and 'id="up-mirembe-woodrow"' not in page
+    moved = follow(
+        desk,
+        post(desk, f"/article-roles/{AIMMS}", {"do": "move", "person": "jane-illes", "place": "1"}),
+    )
+    assert messages(moved) == [
+        f"{AIMMS}: Jane Illés: author 4 → 1",
+        f"{AIMMS}: Mirembe Woodrow: author 1 → 2",
+        f"{AIMMS}: Elizabeth Benedikz: author 2 → 3",
+        f"{AIMMS}: Louise D Bryant: author 3 → 4",
+    ]
+    assert _byline(example_records) == ["jane-illes", *order[:3], *order[4:]]
+    assert 'id="undo"' in moved
+    # the down button sends the place below: the same rule, one step
+    stepped = follow(
+        desk,
+        post(
+            desk,
+            f"/article-roles/{AIMMS}",
+            {"do": "move", "person": "jane-illes", "to": "2", "place": "1"},
+        ),
+    )
+    assert messages(stepped)[0] == f"{AIMMS}: Jane Illés: author 1 → 2"
+    undone = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
+    assert messages(undone) == [
+        "undone:",
+        f"{AIMMS}: Jane Illés: author 2 → 1",
+        f"{AIMMS}: Mirembe Woodrow: author 1 → 2",
+    ]
+    assert _byline(example_records)[0] == "jane-illes"
+    assert messages(follow(desk, post(desk, f"/article-undo/{AIMMS}"))) == ["nothing to undo"]
+
+
+def test_a_printed_name_is_set_as_set_printed_does_and_undone_once(
+    desk: TestClient, example_records: Path
+) -> None:
+    form = {"do": "printed", "person": "jane-illes", "given": "J. P.", "family": "Illés"}
+    saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", form))
+    assert messages(saved) == [
+        f"{AIMMS}: author 4 [jane-illes]: printed name Jane Illés → J. P. Illés"
+    ]
+    assert (
+        'id="given-jane-illes" value="J. P."'
+        in saved.replace('aria-label="Jane', "").replace(" aria-label=", " x=")
+        or 'value="J. P."' in saved
+    )
+    shown = CliRunner().invoke(cli, ["--records", str(example_records), "records", "show", AIMMS])
+    assert "4. J. P. Illés [jane-illes]" in shown.stdout
+    undone = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
+    assert messages(undone) == [
+        "undone:",
+        f"{AIMMS}: author 4 [jane-illes]: printed name J. P. Illés → Jane Illés",
+    ]
+    record = Store(example_records).load([AIMMS]).articles[AIMMS]
+    assert record.authors[3].printed == PersonName(given="Jane", family="Illés")
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        (
+            {"do": "move", "person": "jane-illes", "place": "16"},
+            "place-jane-illes",
+            "POSITION: 16 is not a place",
+        ),
+        (
+            {"do": "move", "person": "jane-illes", "place": "x"},
+            "place-jane-illes",
+            "POSITION: &#39;x&#39; is not a place",
+        ),
+        (
+            {"do": "move", "person": "jane-illes", "place": ""},
+            "place-jane-illes",
+            "this field is needed",
+        ),
+        (
+            {"do": "move", "person": "nobody", "place": "1"},
+            "byline",
+            f"no author of {AIMMS} matches",
+        ),
+        (
+            {"do": "printed", "person": "jane-illes", "given": "J\u202e", "family": "Illés"},
+            "given-jane-illes",
+            "--given: character 2 is U+202E",
+        ),
+        (
+            {"do": "printed", "person": "jane-illes", "given": "J.", "family": " "},
+            "family-jane-illes",
+            "this field is needed",
+        ),
+        (
+            {"do": "printed", "person": "jane-illes", "given": "J.", "family": "Il\x1blés"},
+            "family-jane-illes",
+            "--family: character 3 is U+001B",
+        ),
+    ],
+)
+def test_a_bad_byline_edit_is_shown_beside_its_field_and_writes_nothing(
+    desk: TestClient, example_records: Path, form: dict, field: str, message: str
+) -> None:
+    before = files_of(example_records)
+    answer = post(desk, f"/article-roles/{AIMMS}", form)
+    assert answer.status_code == 400
+    shown = re.search(rf'<span class="field-error" id="error-{field}">(.*?)</span>', answer.text)
+    assert shown is not None and shown.group(1).startswith(message), answer.text[-2000:]
+    assert files_of(example_records) == before
+
+
+def test_a_cross_site_byline_edit_is_refused(desk: TestClient, example_records: Path) -> None:
+    before = files_of(example_records)
+    form = {"do": "move", "person": "jane-illes", "place": "1", "csrf": csrf_token(TOKEN)}
+    evil = desk.post(
+        f"/article-roles/{AIMMS}", data=form, headers={"origin": "http://evil.example"}
+    )
+    foreign = desk.post(
+        f"/article-roles/{AIMMS}", data=form, headers={"origin": ORIGIN, "host": "evil.example"}
+    )
+    tokenless = desk.post(
+        f"/article-roles/{AIMMS}", data={**form, "csrf": ""}, headers={"origin": ORIGIN}
+    )
+    assert [a.status_code for a in (evil, foreign, tokenless)] == [403, 403, 403]
     assert files_of(example_records) == before
 
 

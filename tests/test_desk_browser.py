@@ -1,8 +1,9 @@
 """An office day at the review desk, in headless Chromium, against the stand-in.
 
-Import a spreadsheet, add DOIs, fetch, triage and acknowledge, edit a role, draft and download a
-request, mark it sent, fetch the publisher's fix and see it resolved; then the pages at 1,400 and
-390 px. Every wait is on a page element or an explicit condition, never on the clock.
+Import a spreadsheet, add DOIs, fetch, triage and acknowledge, edit a role, move an author and
+undo it, draft and download a request, mark it sent, fetch the publisher's fix and see it
+resolved; then the pages at 1,400 and 390 px. Every wait is on a page element or an explicit
+condition, never on the clock.
 """
 
 from __future__ import annotations
@@ -230,6 +231,20 @@ def test_an_office_day_at_the_desk(
         )
         _click(driver, "#save-roles")
         assert _done_lines(driver)[0].endswith("roles not recorded → Software")
+        # move its first author one place down (as records move-author does), then undo it:
+        # the byline is Crossref's again, so no order finding is left for the rest of the day
+        first_row = "table.byline tbody tr:first-child"
+        moved = _wait(driver, f"{first_row} td:nth-child(3) input[name=family]").get_attribute(
+            "value"
+        )
+        _click(driver, f"{first_row} button.step")
+        lines = _done_lines(driver)
+        assert lines[0].endswith("author 1 → 2") and moved in lines[0], lines
+        _click(driver, "#undo")
+        assert _done_lines(driver)[0] == "undone:"
+        assert _done_lines(driver)[1].endswith("author 2 → 1")
+        row = _wait(driver, f"{first_row} td:nth-child(3) input[name=family]")
+        assert row.get_attribute("value") == moved
 
         # 6. draft a request from the first author's finding, preview and download it
         driver.get(f"{desk.url}/findings?severity=error&state=open")

@@ -7,6 +7,7 @@ Bad input is shown beside its field with the command's one-line message, and not
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -18,7 +19,7 @@ from credit_tracker.desk import forms, jobs, operations, pages, views
 from credit_tracker.desk.render import page
 from credit_tracker.desk.security import Refused, checked_form
 from credit_tracker.desk.state import DeskState, Undo
-from credit_tracker.domain.errors import CreditTrackerError, NotFoundError
+from credit_tracker.domain.errors import CreditTrackerError, InputError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.parse.spreadsheet import MAX_TEAM_TABLE_BYTES
 
@@ -99,10 +100,24 @@ def _queue_error(request: Request, state: DeskState, exc: forms.FormError) -> Re
     )
 
 
+@dataclass
+class EditUndo(Undo):
+    """The last save of an author's place or printed name: `reverse` puts it back, once.
+
+    (`Undo` itself holds what a save of the role grid replaced.)
+    """
+
+    reverse: operations.Reverse
+
+
 @action
 def save_roles(request: Request, state: DeskState, form: FormData) -> Response:
-    """Save the role grid of an article: the changed authors' roles, as `records set-roles`."""
+    """Save an edit of the article's byline: the role grid (as `records set-roles`), or, when
+    the form says `do`, an author's place (`records move-author`) or printed name
+    (`records set-printed`)."""
     doi = normalize_doi(request.path_params["doi"])
+    if form.get("do") in _AUTHOR_EDITS:
+        return _edit_author(request, state, doi, form)
     try:
         context = pages.article_context(state, doi)
         grid = forms.role_grid(form, len(context["authors"]))
@@ -116,14 +131,43 @@ def save_roles(request: Request, state: DeskState, form: FormData) -> Response:
     return _done(state, f"/article/{doi}", lines or [f"{doi}: no changes"])
 
 
+_AUTHOR_EDITS = {
+    "move": lambda s, doi, pid, f: operations.move(
+        s, doi, pid, forms.text(f, "to", required=False) or forms.text(f, "place")
+    ),
+    "printed": lambda s, doi, pid, f: operations.set_printed_name(
+        s, doi, pid, forms.text(f, "given", required=False), forms.text(f, "family")
+    ),
+}
+
+
+def _edit_author(request: Request, state: DeskState, doi: str, form: FormData) -> Response:
+    """Move one author or set their printed name; the error goes beside the author's field."""
+    pid = forms.text(form, "person", required=False)
+    what = str(form.get("do"))
+    try:
+        lines, reverse = _AUTHOR_EDITS[what](state.store, doi, pid, form)
+    except forms.FormError as exc:
+        return _article_error(request, state, doi, forms.author_error(exc.field, pid, exc.message))
+    except CreditTrackerError as exc:
+        field = exc.field if isinstance(exc, InputError) else None
+        return _article_error(request, state, doi, forms.author_error(field, pid, str(exc)))
+    if reverse is not None:
+        state.undo[doi] = EditUndo(doi=doi, roles={}, changes=lines, reverse=reverse)
+    return _done(state, f"/article/{doi}", lines or [f"{doi}: no changes"])
+
+
 @action
 def undo_roles(request: Request, state: DeskState, form: FormData) -> Response:
-    """Undo the article's last save of roles, once."""
+    """Undo the article's last save (roles, an author's place or printed name), once."""
     doi = normalize_doi(request.path_params["doi"])
     undo = state.undo.pop(doi, None)
     if undo is None:
         return _done(state, f"/article/{doi}", ["nothing to undo"])
-    lines, _replaced = operations.save_roles(state.store, doi, undo.roles)
+    if isinstance(undo, EditUndo):
+        lines = undo.reverse(state.store)
+    else:
+        lines, _replaced = operations.save_roles(state.store, doi, undo.roles)
     return _done(state, f"/article/{doi}", ["undone:", *lines])
 
 

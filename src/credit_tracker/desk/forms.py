@@ -36,6 +36,19 @@ def translate(exc: CreditTrackerError, field: str) -> FormError:
     return FormError(field, str(exc))
 
 
+_AUTHOR_FIELDS = {"--given": "given", "--family": "family", "POSITION": "place"}
+
+
+def author_error(field: str | None, person: str, message: str) -> FormError:
+    """An error of one author's edit, beside that author's field (`place-PERSON`,
+    `given-PERSON`, `family-PERSON`); above the byline when it names no field of theirs (an
+    author the article does not have)."""
+    name = _AUTHOR_FIELDS.get(field or "", field)
+    if name not in _AUTHOR_FIELDS.values():
+        return FormError("byline", message)
+    return FormError(f"{name}-{person}", message)
+
+
 class AckForm(BaseModel):
     """Acknowledge the selected findings with one note."""
 

@@ -2,22 +2,29 @@
 
 Acknowledging, drafting, marking and merging are `services.operations`, shared with the commands;
 the small edits call the same rules as their commands, through the same `services.session.editing`
-(the records' lock, only the shards touched). Each returns the lines the command would print.
+(the records' lock, only the shards touched), an author's edits through `edit_author` as
+`records move-author` and `records set-printed` do. Each returns the lines the command would print.
 Nothing here decides a rule: the rules live in rules/ and services/.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import CorrectionRequest, RequestState, RoleAssignment
+from credit_tracker.domain.models import (
+    CorrectionRequest,
+    RequestState,
+    RoleAssignment,
+    TeamAuthor,
+)
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.import_file import Article
 from credit_tracker.rules.editing import ImportResult, get_article
-from credit_tracker.rules.record_edits import set_roles
+from credit_tracker.rules.record_edits import move_author, parse_position, set_printed, set_roles
+from credit_tracker.services.operations import AuthorEdit, edit_author
 from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex
@@ -49,6 +56,68 @@ def save_roles(
             lines += set_roles(records, key, position, roles)
         replaced = {n: roles for n, roles in before.items() if record.authors[n].roles != roles}
     return lines, replaced
+
+
+Reverse = Callable[[Store], list[str]]
+"""How to undo an edit once: applied to the store, returns the lines of the undoing."""
+
+
+def move(store: Store, doi: str, person: str, place: str) -> tuple[list[str], Reverse | None]:
+    """Move the author `person` names to the byline place `place` (1 for the first), as
+    `records move-author` does. Returns the lines and how to undo it (None: nothing changed)."""
+    to = parse_position(place)
+    return _author_edit(
+        store,
+        doi,
+        person,
+        lambda records, key, n: move_author(records, key, n, to),
+        lambda _before, n: lambda records, key, m: move_author(records, key, m, n),
+    )
+
+
+def set_printed_name(
+    store: Store, doi: str, person: str, given: str, family: str
+) -> tuple[list[str], Reverse | None]:
+    """Set how the article printed the author's name, as `records set-printed` does. Returns
+    the lines and how to undo it (None: nothing changed)."""
+
+    def back(before: TeamAuthor, _n: int) -> AuthorEdit:
+        old = before.printed  # put back exactly: the particle as it was kept, not split again
+        return lambda records, key, m: set_printed(
+            records, key, m, old.given, old.family, old.particle
+        )
+
+    return _author_edit(
+        store,
+        doi,
+        person,
+        lambda records, key, n: set_printed(records, key, n, given, family),
+        back,
+    )
+
+
+def _author_edit(
+    store: Store,
+    doi: str,
+    person: str,
+    change: AuthorEdit,
+    undo_of: Callable[[TeamAuthor, int], AuthorEdit],
+) -> tuple[list[str], Reverse | None]:
+    """Apply `change` to the author `person` names, as the command does; `undo_of` is given the
+    author as they were and their position, and returns the edit that puts them back."""
+    seen: list[tuple[TeamAuthor, int]] = []
+
+    def noted(records: Records, key: str, n: int) -> list[str]:
+        seen.append((records.articles[key].authors[n], n))
+        return change(records, key, n)
+
+    lines = edit_author(store, doi, person, noted)
+    if not lines:
+        return lines, None
+    before, n = seen[0]
+    back = undo_of(before, n)
+    # the author is found again by id: another edit may have moved them meanwhile
+    return lines, lambda later: edit_author(later, doi, before.person, back)
 
 
 def merge(store: Store, keep: str, other: str) -> list[str]:
