@@ -9,7 +9,6 @@ condition, never on the clock.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import urllib.request
@@ -22,6 +21,8 @@ from credit_tracker.desk import DeskSettings, create_app
 from credit_tracker.standin import StandIn
 from credit_tracker.standin.synthetic import synthetic_work
 
+from .browser import chromium, emulate
+
 IMPORTED = "10.5555/synthetic.desk-imported"
 ADDED = "10.5555/synthetic.desk-added"
 TOKEN = "browser-token-0123456789"
@@ -29,30 +30,7 @@ WAIT = 120  # an upper bound for a busy machine; each wait ends as soon as its c
 
 
 def _driver(width: int):
-    """Headless Chromium through the system's chromedriver (no download, no network)."""
-    webdriver = pytest.importorskip("selenium.webdriver")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        pytest.skip("Chromium and chromedriver are not installed here; .ci/run installs them")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--window-size={width},1000",
-    ):
-        options.add_argument(flag)
-    from selenium.webdriver.chrome.service import Service
-
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
-    _emulate(driver, width)
-    return driver
+    return chromium(width, 1000)
 
 
 class Desk:
@@ -297,7 +275,7 @@ def _look(driver, desk: Desk, tmp_path: Path, when: str) -> None:
         "corrections": "/corrections",
     }
     for width in (1400, 390):
-        _emulate(driver, width)
+        emulate(driver, width, 1000)
         for name, path in pages.items():
             driver.get(f"{desk.url}{path}")
             _wait(driver, "main h1")
@@ -307,12 +285,7 @@ def _look(driver, desk: Desk, tmp_path: Path, when: str) -> None:
             assert overflow <= 0, (name, width, overflow)
             shot = folder / f"desk-{when}-{name}-{width}.png"
             assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
-    _emulate(driver, 1400)
-
-
-def _emulate(driver, width: int) -> None:
-    metrics = {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": width < 500}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    emulate(driver, 1400, 1000)
 
 
 def test_the_shipped_example_at_1400_and_390(example_records: Path, tmp_path: Path) -> None:
@@ -328,7 +301,7 @@ def test_the_shipped_example_at_1400_and_390(example_records: Path, tmp_path: Pa
             }
             folder = Path(os.environ.get("CREDIT_TRACKER_DESK_SCREENSHOTS") or tmp_path)
             for width in (1400, 390):
-                _emulate(driver, width)
+                emulate(driver, width, 1000)
                 for name, path in pages.items():
                     driver.get(f"{desk.url}{path}")
                     _wait(driver, "main h1")

@@ -7,7 +7,6 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,8 @@ from click.testing import CliRunner
 from credit_tracker.cli import cli
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.store.folder import Store
+
+from .browser import chromium
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 ORCID = "0000-0002-1825-0097"
@@ -93,32 +94,7 @@ def test_report_is_self_contained_and_escaped(
 
 
 def _driver(width: int):
-    """Headless Chromium through the system's chromedriver (no download, no network)."""
-    webdriver = pytest.importorskip("selenium.webdriver")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        pytest.skip("Chromium and chromedriver are not installed here; .ci/run installs them")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--window-size={width},900",
-    ):
-        options.add_argument(flag)
-    from selenium.webdriver.chrome.service import Service
-
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
-    # a headless window is never narrower than 500 px: a phone's viewport is emulated instead
-    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    return driver
+    return chromium(width, 900)
 
 
 def _choose(driver, control: str, value: str) -> str:
