@@ -23,6 +23,8 @@ _DOI_PREFIXES = (
 _DOI_SHAPE = re.compile(r"^10\.[0-9]{4,9}(\.[0-9]+)*/\S+$")
 _ORCID_PREFIXES = ("https://orcid.org/", "http://orcid.org/", "orcid.org/", "orcid:")
 _ORCID_DIGITS = re.compile(r"^[0-9]{15}[0-9X]$")
+# re's \s is the set str.isspace() calls white space, found without a loop per character
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def normalize_doi(text: str) -> str:
@@ -44,7 +46,7 @@ def normalize_doi(text: str) -> str:
         raise InputError(f"{text!r} is not a DOI: a DOI starts with '10.'", field="DOI")
     if "/" not in value or value.endswith("/"):
         raise InputError(f"{text!r} is not a DOI: it has no suffix after the '/'", field="DOI")
-    if any(ch.isspace() for ch in value):
+    if _WHITE_SPACE.search(value):
         raise InputError(f"{text!r} is not a DOI: it contains white space", field="DOI")
     # after unquote, so that '%00' or '%E2%80%AE' cannot smuggle a NUL or an override in
     hidden = unsafe_character(value)

@@ -43,6 +43,7 @@ SUFFIXES = frozenset(
     ["jr", "jnr", "junior", "sr", "snr", "senior", "filho", "neto", "sobrinho", "ii", "iii", "iv"]
 )
 _SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w\s']")
 _HYPHENS = "\u2010\u2011\u2012\u2013-"
 
 
@@ -68,6 +69,8 @@ class PersonName(BaseModel):
 
 def clean(text: str) -> str:
     """Return `text` in NFC with runs of white space (non-breaking ones too) made one space."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # already NFC, and its only white space is single spaces
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
@@ -105,7 +108,7 @@ def fold(text: str) -> str:
     value = strip_diacritics(text).casefold()
     for hyphen in _HYPHENS:
         value = value.replace(hyphen, " ")
-    value = re.sub(r"[^\w\s']", " ", value).replace("'", "")
+    value = _NOT_WORD.sub(" ", value).replace("'", "")
     return _SPACES.sub(" ", value).strip()
 
 

@@ -29,6 +29,8 @@ _UNNAMED = {
 
 def unsafe_character(text: str) -> tuple[int, str] | None:
     """Return the 1-based position and a description of the first refused character, or None."""
+    if text.isascii() and text.isprintable():
+        return None  # printable ASCII holds none of them: most text, checked without a scan
     for index, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         refused = category in REFUSED_CATEGORIES or (

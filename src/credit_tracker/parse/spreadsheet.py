@@ -136,6 +136,12 @@ def _newline(text: str) -> str:
 
 def checked_row(row: list[str], header: list[str], path: str, line: int) -> list[str]:
     """Return `row`; InputError for a cell that is far too long or holds a refused character."""
+    joined = "".join(row)
+    # printable ASCII holds none of the refused characters, and no cell of a row is longer than
+    # the row: the common case, checked for the whole row at once (cell by cell was a third of
+    # reading an 8,000-row table)
+    if len(joined) <= MAX_CELL_CHARACTERS and joined.isascii() and joined.isprintable():
+        return row
     for index, cell in enumerate(row):
         column = header[index] if index < len(header) else f"column {index + 1}"
         if len(cell) > MAX_CELL_CHARACTERS:
@@ -145,9 +151,7 @@ def checked_row(row: list[str], header: list[str], path: str, line: int) -> list
                 line=line,
                 field=column,
             )
-        # printable ASCII holds none of the refused characters: the common case, checked fast
-        if not (cell.isascii() and cell.isprintable()):
-            require_safe_text(cell, field=column, path=path, line=line)
+        require_safe_text(cell, field=column, path=path, line=line)
     return row
 
 

@@ -41,13 +41,16 @@ def parse_team_table(sheet: Sheet) -> list[ArticleTable]:
         )
     column = header.index[DOI]
     groups: dict[str, list[tuple[int, list[str]]]] = {}
+    dois: dict[str, str] = {}  # each article's cell, as written, normalised once for all its rows
     for line, row in table_rows(sheet, header):
-        try:
-            doi = normalize_doi(row[column])
-        except InputError as exc:
-            raise InputError(
-                exc.reason, path=sheet.path, line=line, field=header.columns[column]
-            ) from None
+        doi = dois.get(row[column])
+        if doi is None:
+            try:
+                doi = dois[row[column]] = normalize_doi(row[column])
+            except InputError as exc:
+                raise InputError(
+                    exc.reason, path=sheet.path, line=line, field=header.columns[column]
+                ) from None
         groups.setdefault(doi, []).append((line, row))
     if not groups:
         raise InputError("the table has a header but no authors", path=sheet.path)

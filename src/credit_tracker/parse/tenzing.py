@@ -120,13 +120,13 @@ def parse_rows(
 ) -> ParsedTable:
     """Parse the rows of one article into authors in byline order; InputError for a bad row."""
     table = ParsedTable(columns=header.table_columns, layout=layout)
+    kept = _kept_columns(header)
     seen: dict[tuple[str, str], int] = {}
     for line, row in rows:
-        cells = _cells(header, row)
         if not _on_byline(header, row, path, line):
-            table.not_on_byline.append(cells)
+            table.not_on_byline.append(_cells(header, row))
             continue
-        imported = _parse_row(header, row, cells, path, line)
+        imported = _parse_row(header, row, kept, path, line)
         printed = imported.author.printed
         key = (printed.given.casefold(), printed.family_full.casefold())
         if key in seen:
@@ -147,6 +147,18 @@ def parse_rows(
 def _cells(header: Header, row: list[str]) -> dict[str, str]:
     doi = header.index.get(DOI)
     return {column: row[n] for n, column in enumerate(header.columns) if n != doi}
+
+
+def _kept_columns(header: Header) -> list[tuple[int, str]]:
+    """The columns an author's record keeps as they are (`extra`): all that are not modelled."""
+    modelled = {*NAME_COLUMNS, CORRESPONDING} - {MIDDLE}
+    modelled |= {header.columns[n] for n in header.roles}
+    doi = header.index.get(DOI)
+    return [
+        (n, column)
+        for n, column in enumerate(header.columns)
+        if n != doi and column not in modelled
+    ]
 
 
 def _at(header: Header, row: list[str], name: str, default: str = MISSING) -> str:
@@ -170,7 +182,7 @@ def _on_byline(header: Header, row: list[str], path: str, line: int) -> bool:
 
 
 def _parse_row(
-    header: Header, row: list[str], cells: dict[str, str], path: str, line: int
+    header: Header, row: list[str], kept: list[tuple[int, str]], path: str, line: int
 ) -> ImportedAuthor:
     surname = _value(_at(header, row, SURNAME))
     if surname is None:
@@ -186,20 +198,29 @@ def _parse_row(
         except InputError as exc:
             raise InputError(exc.reason, path=path, line=line, field=ORCID) from None
     corresponding = _at(header, row, CORRESPONDING, "FALSE")
-    modelled = {*NAME_COLUMNS, CORRESPONDING} - {MIDDLE}
-    modelled |= {header.columns[n] for n in header.roles}
     author = TeamAuthor(
         person="",
         printed=PersonName(given=given, family=family, particle=particle),
         roles=_parse_roles(header, row, path, line),
         corresponding=_boolean(corresponding, path, line, CORRESPONDING) or False,
         order_label=_at(header, row, ORDER).strip(),
-        extra={name: value for name, value in cells.items() if name not in modelled},
+        extra={column: row[n] for n, column in kept},
     )
     return ImportedAuthor(author=author, orcid=orcid, line=line)
 
 
 def _parse_roles(
+    header: Header, row: list[str], path: str, line: int
+) -> list[RoleAssignment] | None:
+    cells = tuple([row[n] for n in header.roles])
+    if cells not in header.roles_read:
+        roles = _read_roles(header, row, path, line)  # raises for a bad cell: never remembered
+        header.roles_read[cells] = None if roles is None else tuple(roles)
+    known = header.roles_read[cells]
+    return None if known is None else list(known)
+
+
+def _read_roles(
     header: Header, row: list[str], path: str, line: int
 ) -> list[RoleAssignment] | None:
     marks = {

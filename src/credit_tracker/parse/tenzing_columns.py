@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from credit_tracker.domain.credit import ROLES, Degree, split_degree, try_resolve_role
 from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.domain.names import clean
 
 ORDER, FIRST, MIDDLE, SURNAME = "Order in publication", "Firstname", "Middle name", "Surname"
@@ -76,6 +77,11 @@ class Header:
     """Each named column (ORDER, SURNAME, ORCID, DOI, ...) by its position."""
     roles: dict[int, RoleColumn] = field(default_factory=dict)
     """Role columns by position."""
+    roles_read: dict[tuple[str, ...], tuple[RoleAssignment, ...] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """A row's role cells already read under this header (tenzing.parse_rows), by their text: a
+    team's table repeats a few patterns of TRUE and FALSE over thousands of rows."""
 
     def has(self, name: str) -> bool:
         return name in self.index

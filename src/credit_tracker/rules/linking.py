@@ -28,6 +28,7 @@ from credit_tracker.domain.text import require_safe_text
 from credit_tracker.rules.people import NameForm, PeopleIndex, candidates, find_person, name_forms
 
 MEMBERS_FIELD = "--members"
+_NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -139,7 +140,10 @@ class Linker:
     def _by_spelling(
         self, name: PersonName, orcid: str | None, doi: str, exclude: Collection[str]
     ) -> Person | None:
-        ids = self.index.by_spelling.get(fold(name.display()), set()) - set(exclude)
+        spelled = self.index.by_spelling.get(fold(name.display()))
+        if not spelled:
+            return None  # most co-authors of a large import: a name not seen before
+        ids = spelled - set(exclude)
         fitting = sorted(p for p in ids if _orcid_fits(self.index.people[p], orcid))
         members = [p for p in fitting if self.index.people[p].team_member]
         chosen = members if len(members) == 1 else fitting
@@ -157,14 +161,21 @@ class Linker:
     def _by_member_name(
         self, name: PersonName, orcid: str | None, doi: str, exclude: Collection[str]
     ) -> Person | None:
-        form = NameForm(name.given, name.family_full)
         families = {fold(name.family_full), fold(name.family)}
-        ids = set().union(*(self.index.by_family.get(f, set()) for f in families)) - set(exclude)
+        # team members first: in a large import most people sharing a family name are not
+        members = {
+            pid
+            for family in families
+            for pid in self.index.by_family.get(family, ())
+            if pid not in exclude and self.index.people[pid].team_member
+        }
+        if not members:
+            return None
+        form = NameForm(name.given, name.family_full)
         fitting = sorted(
             pid
-            for pid in ids
-            if self.index.people[pid].team_member
-            and _orcid_fits(self.index.people[pid], orcid)
+            for pid in members
+            if _orcid_fits(self.index.people[pid], orcid)
             and self.index.fits(self.index.people[pid], form)
         )
         if len(fitting) > 1:
@@ -218,9 +229,7 @@ def _orcid_fits(person: Person, orcid: str | None) -> bool:
 
 def new_person_id(people: dict[str, Person], name: PersonName) -> str:
     """Return an id made from the name ('jane-illes'), numbered when it is taken."""
-    base = (
-        re.sub(r"[^a-z0-9]+", "-", strip_diacritics(name.display()).lower()).strip("-") or "person"
-    )
+    base = _NOT_ID.sub("-", strip_diacritics(name.display()).lower()).strip("-") or "person"
     candidate, number = base, 2
     while candidate in people:
         candidate, number = f"{base}-{number}", number + 1
