@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import requests
 
 from credit_tracker.domain.errors import RunStopped, TransportFailure
-from credit_tracker.sources.limits import Host, RateWindow, announced, retry_after_seconds
+from credit_tracker.sources.limits import Host, RateWindow, Start, announced, retry_after_seconds
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_TRIES = 5
@@ -108,20 +108,20 @@ class PoliteClient:
         with self._limits:
             return self._hosts.setdefault(urlsplit(url).netloc.lower(), Host())
 
-    def _enter(self, gate: RateWindow, host: Host) -> bool:
-        """Wait until one more request may start within both limits; False if the run stops."""
+    def _enter(self, gate: RateWindow, host: Host) -> Start | None:
+        """Wait until one more request may start within both limits; None if the run stops."""
         while True:
             with self._limits:
                 while host.in_flight >= host.concurrency and not self.stopped:
                     self._limits.wait(timeout=POLL)  # _leave notifies
                 if self.stopped:
-                    return False
+                    return None
                 now = self._monotonic()
                 moment = gate.earliest(now)
                 if moment <= now:
-                    gate.started(now)
                     host.in_flight += 1
-                    return True
+                    return gate.started(now)
+            # an answer arriving meanwhile can make the moment sooner: looked at again within POLL
             self._sleep(min(moment - now, POLL))
 
     def _leave(self, host: Host) -> None:
@@ -189,7 +189,8 @@ class PoliteClient:
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
     ) -> tuple[Answer | None, str, float | None]:
-        if not self._enter(gate, host):
+        start = self._enter(gate, host)
+        if start is None:
             raise RunStopped("the run was stopped")
         try:
             with self._limits:
@@ -199,6 +200,8 @@ class PoliteClient:
             response = self.session.get(
                 url, params=params, timeout=self.timeout, headers=headers, stream=True
             )
+            with self._limits:
+                start.answered = self._monotonic()  # stream=True: status and headers are in
             try:
                 body = self._read_body(response, started)
             finally:
