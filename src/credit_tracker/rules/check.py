@@ -11,32 +11,25 @@ from datetime import date
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
     CheckReport,
-    Finding,
     Severity,
     Summary,
-    Unverified,
 )
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
+from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.rules.comparing import Compared, ShardCheck, compare_items, compare_shard
 from credit_tracker.rules.corrections import STALE_AFTER_DAYS
-from credit_tracker.rules.history import (
-    Moment,
-    changed,
-    compare,
-    moments,
-    single_moment,
-    timeline_steps,
-)
 from credit_tracker.rules.policy import FailPolicy, parse_severities
 from credit_tracker.rules.states import assign_states, tracked_dois
-from credit_tracker.rules.survey import ArticleInfo, Survey, article_info, trend
+from credit_tracker.rules.survey import Survey, trend
 
 __all__ = [
     "FailPolicy",
     "check_articles",
     "check_shards",
+    "compare_shards",
     "exit_code",
+    "judge",
     "parse_severities",
     "run_check",
     "select_dois",
@@ -81,67 +74,18 @@ def run_check(
     return check_articles(records, items, policy, severities, today, stale_after)
 
 
-@dataclass
-class _Partial:
-    """What comparing some of the articles found (merged across workers)."""
-
-    findings: list[Finding] = field(default_factory=list)
-    unverified: list[Unverified] = field(default_factory=list)
-    accepted: int = 0
-    checked: set[str] = field(default_factory=set)
-    moments: dict[str, list[Moment]] = field(default_factory=dict)
-    """The tracked articles' findings over time (for regressions and requests' fixes)."""
-    articles: dict[str, ArticleInfo] = field(default_factory=dict)
-    steps: dict[str, list[int]] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
-    """The per-source id each current finding had → its id (for stored acks and requests)."""
-
-    def merge(self, other: _Partial) -> None:
-        self.findings += other.findings
-        self.unverified += other.unverified
-        self.accepted += other.accepted
-        self.checked |= other.checked
-        self.aliases |= other.aliases
-        self.moments.update(other.moments)
-        self.articles.update(other.articles)
-        for day, change in other.steps.items():
-            self.add_step(day, change)
-
-    def add_step(self, day: str, change: Iterable[int]) -> None:
-        totals = self.steps.setdefault(day, [0, 0, 0])
-        for n, value in enumerate(change):
-            totals[n] += value
-
-
 def _compare_all(
     team: Records, items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]], options: Options
-) -> _Partial:
-    partial = _Partial()
+) -> Compared:
     tracked = tracked_dois(team)
-    severities = options.severities
-    for record, history in items:
-        result = compare(record, team.people, history, severities)
-        partial.findings += result.findings
-        partial.unverified += result.unverified
-        partial.accepted += result.accepted
-        partial.checked.add(record.doi)
-        present = {finding.id for finding in result.findings}
-        partial.aliases |= {old: new for old, new in result.aliases.items() if new in present}
-        if record.doi not in tracked and not options.survey:
-            continue
-        # only an article whose snapshots changed is compared again, once per change
-        if changed(history):
-            found = moments(record, team.people, history, severities, result)
-        else:
-            found = single_moment(result, history)
-        if record.doi in tracked:
-            partial.moments[record.doi] = found
-        if options.survey:
-            for day, change in timeline_steps(found):
-                partial.add_step(day, change)
-            if result.findings or record.doi in tracked:
-                partial.articles[record.doi] = article_info(record, history, team.publishers)
-    return partial
+    return compare_items(
+        team.people,
+        team.publishers,
+        items,
+        options.severities,
+        survey=options.survey,
+        tracked=tracked,
+    )
 
 
 def check_articles(
@@ -192,44 +136,118 @@ def survey_shards(
 ) -> Survey:
     """Check every article as `check_shards` does, also gathering what the HTML report shows."""
     options = replace(options, survey=True)
-    partial = _partial(team, shards, read_shard, options, workers)
-    return Survey(
-        report=_report(team, partial, policy, options),
-        articles=partial.articles,
-        trend=trend(partial.steps),
+    return judge(team, _partial(team, shards, read_shard, options, workers), policy, options)
+
+
+def judge(team: Records, compared: Compared, policy: FailPolicy, options: Options) -> Survey:
+    """Return the survey of articles compared in survey mode: states from the team's
+    acknowledgements and requests and today's date, the report and the trend. Cheap beside
+    the comparison: what a cache of comparisons (`compare_shards`) runs again on every view.
+
+    `compared` may keep every article's history and labels; only those of the tracked articles
+    and of the articles with findings are used, as a full check keeps no others.
+    """
+    tracked = tracked_dois(team)
+    with_findings = {finding.doi for finding in compared.findings}
+    kept = replace(
+        compared,
+        moments={doi: m for doi, m in compared.moments.items() if doi in tracked},
+        articles={
+            doi: info
+            for doi, info in compared.articles.items()
+            if doi in tracked or doi in with_findings
+        },
     )
+    return Survey(
+        report=_report(team, kept, policy, options),
+        articles=kept.articles,
+        trend=trend(compared.steps),
+    )
+
+
+def compare_shards(
+    people: dict[str, Person],
+    publishers: dict[str, Publisher],
+    shards: list[str],
+    read_shard: ShardReader,
+    severities: dict[str, Severity] | None = None,
+    workers: int | None = None,
+) -> dict[str, ShardCheck]:
+    """Compare each shard's articles on their own, keeping all `judge` may use (survey mode),
+    on as many processes as there are cores for many shards; return them by shard name."""
+    task = (people, publishers, read_shard, severities or {})
+    chunks = _spread(shards, workers)
+    if chunks is None:
+        return dict(_compare_each(task, shards))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _WORKER.update(task=task)  # inherited by forked workers
+    found: dict[str, ShardCheck] = {}
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
+        for part in pool.map(_compare_chunk, chunks):
+            found.update(part)
+    _WORKER.clear()
+    return found
+
+
+def _compare_chunk(shards: list[str]) -> list[tuple[str, ShardCheck]]:
+    return _compare_each(_WORKER["task"], shards)
+
+
+def _compare_each(task: tuple, shards: list[str]) -> list[tuple[str, ShardCheck]]:
+    people, publishers, read_shard, severities = task
+    found = []
+    for shard in shards:
+        articles, snapshots = read_shard(shard)
+        found.append((shard, compare_shard(people, publishers, articles, snapshots, severities)))
+    return found
 
 
 def _partial(
     team: Records, shards: list[str], read_shard: ShardReader, options: Options, workers: int | None
-) -> _Partial:
+) -> Compared:
     """Compare the shards' articles: in this process for a few, else spread over the cores.
 
     Each worker reads and compares its own shards (the reading is the I/O, the comparing pure);
     the findings come back to be merged, sorted by DOI and summarised.
     """
-    import multiprocessing  # only here: a check of a few articles need not pay for importing it
+    chunks = _spread(shards, workers)
+    if chunks is None:
+        return _compare_all(team, shard_items(shards, read_shard), options)
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = workers or os.cpu_count() or 1
-    if (
-        workers == 1
-        or len(shards) < PARALLEL_FROM
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return _compare_all(team, shard_items(shards, read_shard), options)
     _WORKER.update(team=team, read=read_shard, options=options)  # inherited by forked workers
-    chunks = [shards[i :: workers * 4] for i in range(workers * 4)]
-    merged = _Partial()
+    merged = Compared()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
         for partial in pool.map(_check_chunk, chunks):
             merged.merge(partial)
     _WORKER.clear()
     return merged
 
 
-def _check_chunk(shards: list[str]) -> _Partial:
+def _workers(workers: int | None) -> int:
+    return workers or os.cpu_count() or 1
+
+
+def _spread(shards: list[str], workers: int | None) -> list[list[str]] | None:
+    """The shards in chunks for the worker processes; None: compare them in this process."""
+    import multiprocessing  # only here: a check of a few articles need not pay for importing it
+
+    count = _workers(workers)
+    if (
+        count == 1
+        or len(shards) < PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return None
+    return [shards[i :: count * 4] for i in range(count * 4)]
+
+
+def _check_chunk(shards: list[str]) -> Compared:
     return _compare_all(_WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["options"])
 
 
@@ -243,7 +261,7 @@ def shard_items(
             yield record, snapshots.get(doi, [])
 
 
-def _report(team: Records, partial: _Partial, policy: FailPolicy, options: Options) -> CheckReport:
+def _report(team: Records, partial: Compared, policy: FailPolicy, options: Options) -> CheckReport:
     # sorted by DOI, stable: each article's findings keep their order
     findings = sorted(partial.findings, key=lambda finding: finding.doi)
     unverified = sorted(partial.unverified, key=lambda entry: entry.doi)
