@@ -1,5 +1,6 @@
-"""What the desk keeps between requests: the check of the whole store (recomputed when the
-records change on disk), background jobs with their progress, previews and one undo per article.
+"""What the desk keeps between requests: the check of the whole store (each shard compared again
+only when its inputs change on disk, the states judged again after any change), background jobs
+with their progress, previews and one undo per article.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Any
 
 from credit_tracker.domain.findings import FindingState
 from credit_tracker.domain.models import RoleAssignment
+from credit_tracker.domain.records import Records
 from credit_tracker.render.formats.base import Entry, entries
-from credit_tracker.rules.check import FailPolicy, Options, survey_shards
+from credit_tracker.rules.check import FailPolicy, Options
 from credit_tracker.rules.survey import Survey
-from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, Store
+from credit_tracker.services.survey_cache import SurveyCache
+from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex
 
 
@@ -46,6 +49,8 @@ class Checked:
     """Open, regressed and pending findings, errors first."""
     every: list[Entry]
     """The reported ones and the acknowledged ones."""
+    team: Records
+    """team.json as the check read it: its correction requests are what the states came from."""
     dashboard: dict[str, Any] | None = None
     """The dashboard's figures, computed once per check."""
 
@@ -81,6 +86,8 @@ class DeskState:
         self._lock = threading.Lock()
         self._key: tuple[object, ...] | None = None
         self._checked: Checked | None = None
+        self.comparisons = SurveyCache(self.store, workers=settings.workers)
+        """The shards' comparisons, kept across requests (see services.survey_cache)."""
         self.jobs: dict[str, Job] = {}
         self.undo: dict[str, Undo] = {}
         self.previews: dict[str, tuple[str, bytes, str]] = {}
@@ -95,35 +102,31 @@ class DeskState:
         return key
 
     def checked(self) -> Checked:
-        """Return the check of the store, computed again only when a records file changed."""
+        """Return the check of the store: the shards whose files or people changed compared
+        again, the states judged again whenever anything in the records (or the day) changed."""
         with self._lock:
-            key = self._stamp()
+            version = self.comparisons.refresh()
+            today = self.settings.today()
+            key = (today, version, _stamp(self.store.root / "office.json"))
             if self._checked is None or key != self._key:
-                self._checked = self._check()
+                self._checked = self._check(today)
                 self._key = key
             return self._checked
 
-    def _stamp(self) -> tuple[object, ...]:
-        root = self.store.root
-        paths = (root / "team.json", root / ARTICLES, root / SNAPSHOTS, root / "office.json")
-        return (self.settings.today(), *(_stamp(path) for path in paths))
-
-    def _check(self) -> Checked:
-        store = self.store
-        survey = survey_shards(
-            store.load_team(),
-            store.shards(),
-            store.read_shard,
-            FailPolicy(),
-            Options(today=self.settings.today(), stale_after=self.settings.stale_after),
-            workers=self.settings.workers,
-        )
+    def _check(self, today: date) -> Checked:
+        options = Options(today=today, stale_after=self.settings.stale_after)
+        survey = self.comparisons.judged(FailPolicy(), options)
         reported = entries(survey.report)
         acknowledged = [
             Entry(a.finding, FindingState.ACKNOWLEDGED, f"acknowledged {a.at}: {a.note}")
             for a in survey.report.acknowledged
         ]
-        return Checked(survey=survey, reported=reported, every=[*reported, *acknowledged])
+        return Checked(
+            survey=survey,
+            reported=reported,
+            every=[*reported, *acknowledged],
+            team=self.comparisons.team,
+        )
 
     def index(self) -> RecordsIndex:
         """The records index, brought up to date for this request (it reads only what a page

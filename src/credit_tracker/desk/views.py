@@ -32,7 +32,7 @@ def dashboard(state: DeskState) -> dict[str, Any]:
     checked = state.checked()
     if checked.dashboard is None:
         survey = checked.survey
-        team = state.index().team()
+        team = checked.team  # the requests the states were judged from, already read
         data = HtmlData(
             report=survey.report,
             generated=f"checked {datetime.now():%Y-%m-%d %H:%M}",
