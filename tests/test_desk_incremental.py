@@ -235,3 +235,29 @@ def test_the_desk_compares_nothing_after_an_ack_and_one_shard_after_a_role_edit(
         operations.save_roles(synthetic, doi, {0: []})
         assert desk.get("/findings").status_code == 200
         assert len(compared) == 1
+
+
+def test_an_acknowledgement_checks_only_the_articles_of_its_findings(
+    synthetic: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from credit_tracker.services import operations as shared
+
+    checked: list[list[str]] = []
+    real = shared.run_check
+
+    def counted(records: Any, dois: list[str], *args: Any, **kwargs: Any) -> Any:
+        checked.append(list(dois))
+        return real(records, dois, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "run_check", counted)
+    survey = _full(synthetic, TODAY)
+    finding = next(f for f in survey.report.findings if f.rule == "role-missing")
+    with make_client(synthetic.root) as desk:
+        follow(desk, post(desk, "/findings", {"finding": finding.id, "note": "known", "do": "ack"}))
+        assert "acknowledged" in desk.get("/findings?state=acknowledged").text
+    assert checked == [[finding.doi]]  # the queue knows each finding's article: one is checked
+    assert finding.id in Store(synthetic.root).load_team().acknowledgements
+    # by article alone, the command checks only that article too
+    other = next(f for f in survey.report.findings if f.doi != finding.doi)
+    shared.acknowledge(synthetic, [], "asked", TODAY, dois=[other.doi])
+    assert checked[-1] == [other.doi]

@@ -71,8 +71,10 @@ def findings_act(request: Request, state: DeskState, form: FormData) -> Response
         if form.get("do") == "draft":
             return _draft_selected(state, form)
         chosen = forms.ack_form(form)
+        shown = {entry.finding.id: entry.finding.doi for entry in state.checked().every}
+        within = {shown[fid] for fid in chosen.finding_ids if fid in shown}
         lines = operations.acknowledge(
-            state.store, chosen.finding_ids, chosen.note, state.settings.today()
+            state.store, chosen.finding_ids, chosen.note, state.settings.today(), within
         )
     except forms.FormError as exc:
         return _queue_error(request, state, exc)

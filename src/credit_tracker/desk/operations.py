@@ -30,11 +30,21 @@ from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex
 
 
-def acknowledge(store: Store, finding_ids: list[str], note: str, today: date) -> list[str]:
-    """Acknowledge these findings with one note, as `ack` does each; all or none."""
+def acknowledge(
+    store: Store,
+    finding_ids: list[str],
+    note: str,
+    today: date,
+    within: Iterable[str] | None = None,
+) -> list[str]:
+    """Acknowledge these findings with one note, as `ack` does each; all or none.
+
+    `within` are the articles the queue showed them on: only those are checked again (all
+    articles when not given).
+    """
     from credit_tracker.services.operations import acknowledge as ack
 
-    done = ack(store, finding_ids, note, today)
+    done = ack(store, finding_ids, note, today, within=within)
     return [f"acknowledged {f.id} ({f.rule}, {f.doi})" for f in done]
 
 
