@@ -60,20 +60,10 @@ def author_command(
       credit-tracker author "Lorenzo Marini" --co-authors
     """
     from credit_tracker.render.author import AUTHOR_FORMATS
-    from credit_tracker.rules.author_view import author_view
-    from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.services.author import person_view
     from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))
     person = index.find(query, members_only=not include_co_authors)
-    dois = index.dois_of(person.id)
-    records = index.load(dois)
-    report = run_check(
-        records,
-        [doi for doi in dois if doi in records.articles],
-        FailPolicy(),
-        today=day(as_of),
-        stale_after=stale_after,
-    )
-    view = author_view(records, person, report)
+    view = person_view(index, person, day(as_of), stale_after)
     _emit(AUTHOR_FORMATS[fmt](show_info=show == "info").render(view), output)

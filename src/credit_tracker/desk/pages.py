@@ -70,20 +70,11 @@ def article(request: Request) -> Response:
 def person_context(state: DeskState, person_id: str) -> dict[str, Any]:
     """The author view of one person; NotFoundError when nobody has the id."""
     from credit_tracker.render.author.base import person_entries
-    from credit_tracker.rules.author_view import author_view
+    from credit_tracker.services.author import person_view
 
     index = state.index()
     person = index.find(person_id)
-    dois = index.dois_of(person.id)
-    records = index.load(dois)
-    report = run_check(
-        records,
-        [d for d in dois if d in records.articles],
-        FailPolicy(),
-        today=state.settings.today(),
-        stale_after=state.settings.stale_after,
-    )
-    view = author_view(records, person, report)
+    view = person_view(index, person, state.settings.today(), state.settings.stale_after)
     rows = [views.row(e, {}) for e in person_entries(view)]
     return {"view": view, "person": person, "rows": rows, "former": len(person.former_names)}
 
