@@ -304,3 +304,17 @@ def test_fetch_statement_errors(runner: CliRunner, example_records: Path, tmp_pa
         r"--statement needs exactly one DOI",
         runner.invoke(cli, ["fetch", "--statement", str(empty)]).stderr,
     )
+
+
+def test_role_first_clauses_ending_in_a_semicolon_and_one_person_printed_three_ways() -> None:
+    # Bragantia 2022's statement, as a statement source: 'Conceptualization: Tecchio, M. A. and
+    # Teixeira, L. A. J.; Methodology: Callili, D., Tecchio M. A. and ...; Supervision: ...'
+    path = FIXTURES.parent / "wild/scieloorg+packtools/0006-8705-brag-81-e2022.xml"
+    root = ET.fromstring(path.read_bytes())
+    text = next("".join(fn.itertext()) for fn in root.iter("fn") if fn.get("fn-type") == "con")
+    parsed = parse_statement(text, parse_jats(path.read_bytes()).authors)
+    assert parsed.form == "role first" and parsed.problems == []
+    tecchio = [e for e in parsed.entries if e.author and e.author.raw == "Marco Antonio Tecchio"]
+    assert len(tecchio) == 1 and tecchio[0].printed == "Tecchio, M. A"
+    assert [r.role for r in tecchio[0].roles][-1] == "supervision"
+    assert len(parsed.entries) == 8

@@ -114,7 +114,9 @@ def parse_statement(text: str, byline: list[SourceAuthor]) -> ParsedStatement:
             forms.add(form)
         else:
             unread.append(segment.strip(" ;"))
-    return _parsed(forms, list(entries.values()), problems, unread)
+    # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
+    unique = list({id(entry): entry for entry in entries.values()}.values())
+    return _parsed(forms, unique, problems, unread)
 
 
 def _parsed(
@@ -159,7 +161,7 @@ def _split_label(segment: str) -> tuple[str | None, str]:
     Where the text after the last colon is a list of names, that colon splits ('Other: Provided
     critical feedback: DB GD'); otherwise the first does.
     """
-    text = segment.strip(" .")
+    text = segment.strip(" .;")  # 'Conceptualization: Tecchio, M. A.;' (Bragantia 2022)
     last = text.rfind(":")
     if last > 0 and all_names(text[last + 1 :]):
         return text[:last].strip(), text[last + 1 :].strip(" .")

@@ -48,6 +48,7 @@ PHRASES = [
 ]
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,4}(?:-[A-Z][a-z]?)?$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
+_TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.)+")
 _PARTICLES = {"de", "van", "der", "da", "dos", "das", "do", "von", "e"}
 
 
@@ -141,7 +142,8 @@ def entry_for(
             return None
     elif "," in name or _is_vancouver(name):
         author = _by_family(name, byline, problems)
-    entries[name] = StatementEntry(printed=name, author=author)
+    same = [e for e in entries.values() if author is not None and e.author is author]
+    entries[name] = same[0] if same else StatementEntry(printed=name, author=author)
     return entries[name]
 
 
@@ -155,8 +157,12 @@ def _is_vancouver(name: str) -> bool:
 
 
 def _by_family(name: str, byline: list[SourceAuthor], problems: list[str]) -> SourceAuthor | None:
-    """'Alcântara LCJ', 'Tecchio, M. A.': the family name, matched on its last word."""
-    family = name.split(",")[0] if "," in name else " ".join(name.split()[:-1])
+    """'Alcântara LCJ', 'Tecchio, M. A.', 'Tecchio M. A': the family name, matched on its last
+    word (the initials after it dropped)."""
+    words = name.split(",")[0].split()
+    while len(words) > 1 and _TRAILING_INITIALS.fullmatch(words[-1]):
+        words.pop()
+    family = " ".join(words)
     wanted = fold(family).split()[-1:]
     hits = [a for a in byline if a.name and wanted and wanted[0] in _family_keys(a)]
     if len(hits) == 1:
