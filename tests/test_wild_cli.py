@@ -58,6 +58,8 @@ CLI_CASES = [
     "hindawi_1",
     "S0034-89102025000100200",
     "elife-32991-v2",
+    "0006-8705-brag-81-e2022",
+    "1807-0205-paz-62-e202262026",
 ]
 
 
@@ -79,6 +81,24 @@ def test_check_through_the_cli_gives_no_finding_above_info(case: str, tmp_path: 
     report = json.loads(checked.stdout)
     above = {k: v for k, v in report["summary"]["by_severity"].items() if k != "info"}
     assert above == {} and checked.exit_code == 0, report["findings"]
+
+
+def test_a_role_dropped_from_a_footnote_statement_fails_the_check(tmp_path: Path) -> None:
+    """Papéis Avulsos de Zoologia prints its roles only in one article-level footnote."""
+    expected = _load(EXPECTED / "1807-0205-paz-62-e202262026.yaml")
+    expected["authors"][1]["roles"] = ["formal-analysis"]  # the file adds Writing – original draft
+    runner = CliRunner()
+    records = ["--records", str(tmp_path / "records")]
+    runner.invoke(cli, [*records, "init"])
+    table = tmp_path / "team.csv"
+    _tenzing(expected, table)
+    runner.invoke(cli, [*records, "records", "import", expected["doi"], str(table)])
+    runner.invoke(cli, [*records, "fetch", expected["doi"], "--jats", str(DATA / expected["file"])])
+    checked = runner.invoke(cli, [*records, "check", "--format", "json"])
+    above = [f for f in json.loads(checked.stdout)["findings"] if f["severity"] != "info"]
+    assert checked.exit_code == 1
+    assert [(f["rule"], f["author"]["position"]) for f in above] == [("role-extra", 2)]
+    assert "Fernando Carvalho" in above[0]["message"]
 
 
 def test_a_bogus_encoding_declaration_is_one_line_naming_the_file(tmp_path: Path) -> None:

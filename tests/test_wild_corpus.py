@@ -202,3 +202,27 @@ def test_the_corpus_is_every_real_jats_file_in_tests_data() -> None:
     # JATS4R's schematron tests are examples written for the rules, not published articles
     examples = {p for p in on_disk if p.startswith("fixtures/jats-schematrons/")}
     assert named == on_disk - examples
+
+
+FOOTNOTE_STATEMENTS = [
+    "0006-8705-brag-81-e2022",
+    "1807-0205-paz-62-e202262026",
+    "1982-7849-rac-26-06-e190379",
+    "document-with-supplementary-material",
+]
+
+
+@pytest.mark.parametrize("kind", ["role added", "role dropped"])
+@pytest.mark.parametrize("stem", FOOTNOTE_STATEMENTS)
+def test_role_defects_are_caught_where_the_roles_are_in_an_article_footnote(
+    stem: str, kind: str
+) -> None:
+    """Roles printed only in one fn-type="con" footnote (SciELO) are checked like <role>s."""
+    expected = _load(EXPECTED / f"{stem}.yaml")
+    record, people = _team(expected)
+    plant = _plant(kind, record, people)
+    assert plant is not None
+    findings = _above_info(compare_article(record, people, [_snapshot(expected)]).findings)
+    assert [(f.rule, f.author.position if f.author else None) for f in findings] == [
+        (plant.rule, plant.position)
+    ]

@@ -4,8 +4,9 @@ Every role encoding seen in real files is read (jats_roles.py): JATS 1.2 `vocab=
 attributes; a niso or casrai URI in `content-type` (label in any language, e.g. SciELO's
 Portuguese); PLOS's old `content-type="http://credit.casrai.org/"` with the role in the label;
 bare labels in English or another language, with a degree written in ('(lead)'); per-author
-`fn-type="con"` footnotes (eLife); and the 2016 PLOS `fn-type="con"` list of roles with author
-initials. A role that maps to no CRediT term is kept as written (role=None); a part of a
+`fn-type="con"` footnotes (eLife); the 2016 PLOS `fn-type="con"` list of roles with author
+initials; and an article-level CRediT statement in one `fn-type="con"` footnote (SciELO,
+jats_statement.py). A role that maps to no CRediT term is kept as written (role=None); a part of a
 footnote that is not understood is kept, as text, in `unread`.
 """
 
@@ -29,6 +30,7 @@ from credit_tracker.parse.jats_roles import (
     resolve_initials,
     role_element,
 )
+from credit_tracker.parse.jats_statement import statement_roles
 
 __all__ = ["UNREAD", "ParsedArticle", "parse_jats", "resolve_initials"]
 
@@ -88,6 +90,8 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
         for position, contrib in enumerate(contribs, start=1)
     ]
     apply_initials_footnote(meta, authors, context.problems)
+    if not any(author.roles for author in authors):
+        statement_roles(root, meta, authors)
     _settle_role_presence(authors)
     return ParsedArticle(
         doi=_doi(meta),
