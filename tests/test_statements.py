@@ -318,3 +318,17 @@ def test_role_first_clauses_ending_in_a_semicolon_and_one_person_printed_three_w
     assert len(tecchio) == 1 and tecchio[0].printed == "Tecchio, M. A"
     assert [r.role for r in tecchio[0].roles][-1] == "supervision"
     assert len(parsed.entries) == 8
+
+
+def test_by_position_in_portuguese_with_feminine_and_masculine_ordinals() -> None:
+    # RAC 2022's Portuguese: '1ª autora: conceituação (liderança); … 2º autor: … (suporte)'
+    name = "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml"
+    parsed = parse_statement(_section(name, "Contribuições dos Autores"), _byline(name))
+    assert parsed.form == "by position" and parsed.problems == []
+    first, second, third = parsed.entries
+    assert (first.roles[0].role, first.roles[0].degree) == ("conceptualization", Degree.LEAD)
+    assert (second.roles[0].role, second.roles[0].degree) == (
+        "conceptualization",
+        Degree.SUPPORTING,
+    )
+    assert third.author.raw == "Felipe Flôres Martins" and len(third.roles) == 7

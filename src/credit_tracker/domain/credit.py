@@ -203,7 +203,8 @@ def parse_degree(text: str | None) -> Degree | None:
 
 
 # Degree words as printed beside a role: NISO's, and the Portuguese ones SciELO files use
-# ('conceituação (liderança)' in RAC 26(6); 'metodologia (apoio)', '(líder)' in Tourism & Society).
+# ('conceituação (liderança)', 'conceituação (suporte)' in RAC 26(6); 'metodologia (apoio)',
+# '(líder)' in Tourism & Society).
 DEGREE_WORDS: dict[str, Degree] = {
     "lead": Degree.LEAD,
     "equal": Degree.EQUAL,
@@ -213,6 +214,7 @@ DEGREE_WORDS: dict[str, Degree] = {
     "lideranca": Degree.LEAD,
     "igual": Degree.EQUAL,
     "apoio": Degree.SUPPORTING,
+    "suporte": Degree.SUPPORTING,
 }
 _DEGREE_TAIL = re.compile(
     r"^(?P<role>.*?\S)\s*(?:\((?P<paren>[^()]*)\)|[,:\u2013\u2014-]\s*(?P<word>[^\s,:()]+))\s*$"

@@ -49,7 +49,8 @@ NEXT_SECTION = re.compile(
     r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
     re.I | re.M,
 )
-_ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°)?\s+(?:author|autor[a]?)\s*:", re.I)
+# NFKC (normalise_text) turns 'ª' and 'º' into 'a' and 'o': '1ª autora' is read as '1a autora'
+_ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°|a|o)?\s+(?:author|autor[a]?)\s*:", re.I)
 # Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
 _ALL_AUTHORS = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b", re.I)
 
@@ -220,7 +221,7 @@ def _by_position(
         end = marks[n + 1].start() if n + 1 < len(marks) else len(body)
         position = int(mark.group(1))
         text = body[mark.end() : end]
-        text = re.split(r"\s(?=\d+\s*(?:ª|º)\s+autor)", text)[0]
+        text = re.split(r"\s(?=\d+\s*(?:ª|º|a|o)\s+autor)", text)[0]
         if position > len(byline):
             problems.append(
                 f"author {position} is named by position, but the byline has {len(byline)}"
