@@ -43,10 +43,14 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "sources-disagree": Severity.WARNING,
     "correction-published": Severity.INFO,
     "statement-unread": Severity.WARNING,
+    "translation-disagrees": Severity.INFO,
 }
 # A snapshot problem that begins so is a part of the source (a statement, a footnote) that was not
 # understood; the check reports each as `statement-unread`, with the text, never dropping it.
 UNREAD = "not understood: "
+# One that begins so is a difference between a JATS article and its translation (a sub-article):
+# reported as `translation-disagrees`, info by default, since the team's record is not involved.
+TRANSLATION_DIFFERS = "translation differs: "
 
 
 class AuthorRef(BaseModel):

@@ -31,11 +31,13 @@ from credit_tracker.parse.jats_roles import (
     role_element,
 )
 from credit_tracker.parse.jats_statement import statement_roles
+from credit_tracker.parse.jats_translation import translation_differences
 
 __all__ = ["UNREAD", "ParsedArticle", "parse_jats", "resolve_initials"]
 
 MAX_XML_BYTES = 20 * 1024 * 1024
 XLINK = "{http://www.w3.org/1999/xlink}href"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOTICE_TYPES = {
     "correction": "correction",
     "retraction": "retraction",
@@ -93,6 +95,11 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
     if not any(author.roles for author in authors):
         statement_roles(root, meta, authors)
     _settle_role_presence(authors)
+    for sub in root.findall("sub-article"):
+        if sub.get("article-type") == "translation":
+            translated = _translation_authors(sub, footnotes, authors)
+            language = sub.get(XML_LANG) or ""
+            context.problems += translation_differences(authors, translated, language)
     return ParsedArticle(
         doi=_doi(meta),
         title=_text(meta.find("title-group/article-title")),
@@ -104,6 +111,33 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
         problems=[*context.problems, *(UNREAD + text for text in context.unread)],
         unread=context.unread,
     )
+
+
+def _translation_authors(
+    sub: Element, footnotes: dict[str | None, Element], article: list[SourceAuthor]
+) -> list[SourceAuthor]:
+    """The translation's byline with its roles, read as the article's is (its own problems are
+    left out: only its differences from the article are told)."""
+    stub = sub.find("front-stub")
+    if stub is None:
+        stub = sub.find("front/article-meta")
+    if stub is None:
+        return []
+    contribs = [
+        c
+        for group in stub.findall("contrib-group")
+        for c in group.findall("contrib")
+        if c.get("contrib-type", "author") == "author"
+    ]
+    context = _Reading(byline=[_display(c) for c in contribs])
+    if contribs:
+        authors = [_author(c, n, footnotes, context) for n, c in enumerate(contribs, start=1)]
+    else:  # the byline is not repeated: the translation's statement names the article's authors
+        authors = [author.model_copy(update={"roles": None}) for author in article]
+    if not any(author.roles for author in authors):
+        statement_roles(sub, stub, authors)
+    _settle_role_presence(authors)
+    return authors
 
 
 def _parse_safely(data: bytes, origin: str) -> Element:

@@ -10,8 +10,8 @@ The footnote is taken only when it is a CRediT statement read cleanly: every per
 one byline author, every phrase is a CRediT term (by name, translation or a close typo), and no
 part of it is left unread. Old-style prose ("Conceived and designed the experiments: GD JG") and
 free text ("Contribuição substancial em todas as etapas") name no CRediT term for certain, so
-such a footnote is left as it was: the file states no roles. Only the main article is read; a
-translation's footnote (`sub-article`) repeats it in another language.
+such a footnote is left as it was: the file states no roles. A translation's footnote (inside a
+`sub-article`) is read only for that translation (jats_translation.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from credit_tracker.domain.names import clean, fold, given_compatible, parse_dis
 from credit_tracker.parse.jats_roles import label_role
 from credit_tracker.parse.statement import HEADINGS, parse_statement
 
-_MAIN_PARTS = ("front", "body", "back")
+_MAIN_PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
 _FOOTNOTE_HEADINGS = re.compile(
     r"^\s*(?:Contribui[cç](?:ão|ões)\s+d[oa]s\s+autor(?:es|as)|Contribuci[oó]n(?:es)?\s+de\s+"
     r"(?:los\s+)?autores)\s*:?\s*$",
@@ -55,7 +55,19 @@ def statement_roles(root: Element, meta: Element, authors: list[SourceAuthor]) -
 
 def _article_footnotes(root: Element) -> list[Element]:
     parts = [part for name in _MAIN_PARTS if (part := root.find(name)) is not None]
-    return [fn for part in parts for fn in part.iter("fn") if fn.get("fn-type") == "con"]
+    return [fn for part in parts for fn in _own_footnotes(part) if fn.get("fn-type") == "con"]
+
+
+def _own_footnotes(element: Element) -> list[Element]:
+    """The footnotes under `element`, leaving out any sub-article's (a translation's own)."""
+    found = []
+    for child in element:
+        if child.tag == "sub-article":
+            continue
+        if child.tag == "fn":
+            found.append(child)
+        found += _own_footnotes(child)
+    return found
 
 
 def _footnote_text(footnote: Element) -> str:

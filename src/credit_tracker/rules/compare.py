@@ -8,7 +8,7 @@ live beside this module: name_rules.py (names), role_rules.py (ORCID iDs and rol
 
 from __future__ import annotations
 
-from credit_tracker.domain.findings import UNREAD, Severity, Unverified
+from credit_tracker.domain.findings import TRANSLATION_DIFFERS, UNREAD, Severity, Unverified
 from credit_tracker.domain.models import (
     ArticleRecord,
     FetchState,
@@ -174,10 +174,22 @@ def _check_source(
 
 
 def _check_unread(context: CheckContext, shot: SourceSnapshot) -> None:
-    """Each part of a statement or footnote the parser did not understand, with its text."""
+    """Each part of a statement or footnote the parser did not understand, with its text; each
+    difference between an article and its translation."""
     source = shot.source.value
     for problem in shot.problems:
-        if problem.startswith(UNREAD):
+        if problem.startswith(TRANSLATION_DIFFERS):
+            text = problem.removeprefix(TRANSLATION_DIFFERS)
+            context.add(
+                "translation-disagrees",
+                source,
+                None,
+                None,
+                fold(text),
+                f"{SOURCE}: {text}",
+                observed=text,
+            )
+        elif problem.startswith(UNREAD):
             text = problem.removeprefix(UNREAD)
             context.add(
                 "statement-unread",
