@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
@@ -332,3 +333,10 @@ def test_by_position_in_portuguese_with_feminine_and_masculine_ordinals() -> Non
         Degree.SUPPORTING,
     )
     assert third.author.raw == "Felipe Flôres Martins" and len(third.roles) == 7
+    # every Portuguese label against the roles and degrees read by hand (the same as the English)
+    hand = yaml.safe_load(
+        (FIXTURES.parent / "wild/expected/1982-7849-rac-26-06-e190379.yaml").read_text("utf-8")
+    )
+    for entry, author in zip(parsed.entries, hand["authors"], strict=True):
+        read = [(r.role, r.degree.value if r.degree else None) for r in entry.roles]
+        assert read == [(slug, author["degrees"][slug]) for slug in author["roles"]]
