@@ -60,6 +60,8 @@ CLI_CASES = [
     "elife-32991-v2",
     "0006-8705-brag-81-e2022",
     "1807-0205-paz-62-e202262026",
+    "1982-7849-rac-26-06-e190379",
+    "document-with-supplementary-material",
 ]
 
 

@@ -246,3 +246,26 @@ def test_the_only_translation_that_disagrees_with_its_article_is_the_one_read_by
             "Ariane Belcavelo Silveira Marques, which the article does not"
         ]
     }
+
+
+def _every_plant(case: Path) -> list[tuple[Plant, list[Finding]]]:
+    """Each kind of defect this file allows, planted alone in a fresh team record."""
+    expected = _load(case)
+    results = []
+    for kind in KINDS:
+        record, people = _team(expected)
+        plant = _plant(kind, record, people)
+        if plant is not None:
+            result = compare_article(record, people, [_snapshot(expected)])
+            results.append((plant, _above_info(result.findings)))
+    return results
+
+
+@pytest.mark.parametrize("case", ARTICLES, ids=lambda case: case.stem)
+def test_every_kind_of_defect_a_file_allows_fires_the_right_rule(case: Path) -> None:
+    results = _every_plant(case)
+    assert results  # 'initial added' applies to every file
+    for plant, findings in results:
+        assert [(f.rule, f.author.position if f.author else None) for f in findings] == [
+            (plant.rule, plant.position)
+        ], plant.kind
