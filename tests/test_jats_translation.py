@@ -54,9 +54,9 @@ def test_every_portuguese_label_of_the_footnote_is_read_and_compared() -> None:
     ).replace(b" recursos (igual);", b"", 1)
     assert changed.count(b"recursos") == data.count(b"recursos") - 1
     assert _differences(changed) == [
-        "the pt translation does not list Resources for Maria Clara F. Dalla Costa Ames, "
-        "which the article does",
-        "the pt translation gives Mauricio C. Serafim Conceptualization (equal), "
+        "[author 1] the pt translation does not list Resources for Maria Clara F. Dalla Costa "
+        "Ames, which the article does",
+        "[author 2] the pt translation gives Mauricio C. Serafim Conceptualization (equal), "
         "the article (supporting)",
     ]
 
@@ -65,7 +65,7 @@ def test_a_real_disagreement_is_one_info_finding_and_nothing_above() -> None:
     # read by hand: the Portuguese gives the first author 'recursos (igual/ líder/apoio)', the
     # English byline gives her no Resources
     assert _differences(S1984.read_bytes()) == [
-        "the pt translation lists Resources for Ariane Belcavelo Silveira Marques, "
+        "[author 1] the pt translation lists Resources for Ariane Belcavelo Silveira Marques, "
         "which the article does not"
     ]
     expected = _load(DATA / "wild/expected/S1984-92302025000100304.yaml")
@@ -82,7 +82,9 @@ def test_a_real_disagreement_is_one_info_finding_and_nothing_above() -> None:
     findings = compare_article(record, people, [shot]).findings
     told = [(f.rule, f.severity) for f in findings if f.severity is not Severity.INFO]
     assert told == []
-    assert [f.rule for f in findings].count("translation-disagrees") == 1
+    (told,) = [f for f in findings if f.rule == "translation-disagrees"]
+    assert told.author is not None and told.author.position == 1  # about her, in the author view
+    assert told.message.startswith("jats: the pt translation lists Resources")
 
 
 def test_a_translation_with_another_byline_is_one_note() -> None:

@@ -4,7 +4,7 @@ SciELO files carry the whole article again in a second language, byline and role
 bare labels in that language ("Conceituação (Liderança)", "1ª autora: conceituação (liderança)").
 The two versions are one publisher's record, and they can disagree: the Portuguese of
 Organizações & Sociedade 2025 gives the first author "recursos", which the English does not. Each
-difference is one note, in the author's byline position; the check reports it as
+difference is one note, naming the author's byline position; the check reports it as
 `translation-disagrees`. Which version is right is for the team's record to say: the article
 itself is what the other rules compare with it.
 
@@ -16,7 +16,7 @@ it is not reported; a degree is compared only where both versions give one.
 from __future__ import annotations
 
 from credit_tracker.domain.credit import BY_SLUG, Degree
-from credit_tracker.domain.findings import TRANSLATION_DIFFERS
+from credit_tracker.domain.findings import TRANSLATION_DIFFERS, translation_author
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 
 
@@ -34,8 +34,11 @@ def translation_differences(
         ]
     notes = []
     for own, translated in zip(article, translation, strict=True):
-        notes += _author_differences(own, translated, version)
-    return [TRANSLATION_DIFFERS + note for note in notes]
+        notes += [
+            f"{TRANSLATION_DIFFERS}{translation_author(own.position)}{note}"
+            for note in _author_differences(own, translated, version)
+        ]
+    return notes
 
 
 def _author_differences(own: SourceAuthor, translated: SourceAuthor, version: str) -> list[str]:

@@ -8,7 +8,13 @@ live beside this module: name_rules.py (names), role_rules.py (ORCID iDs and rol
 
 from __future__ import annotations
 
-from credit_tracker.domain.findings import TRANSLATION_DIFFERS, UNREAD, Severity, Unverified
+from credit_tracker.domain.findings import (
+    TRANSLATION_DIFFERS,
+    UNREAD,
+    Severity,
+    Unverified,
+    split_translation_note,
+)
 from credit_tracker.domain.models import (
     ArticleRecord,
     FetchState,
@@ -158,7 +164,7 @@ def _check_source(
         # a source without roles is only news when no other source lists this author's roles
         if other.roles is not None or pair.team not in with_roles:
             check_roles(context, source, pair.team, author, other, shot.complete)
-    _check_unread(context, shot)
+    _check_unread(context, shot, {pair.source: pair.team for pair in pairs})
     for notice in shot.notices:
         label = notice.label or notice.kind
         context.add(
@@ -173,18 +179,20 @@ def _check_source(
         )
 
 
-def _check_unread(context: CheckContext, shot: SourceSnapshot) -> None:
+def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int, int]) -> None:
     """Each part of a statement or footnote the parser did not understand, with its text; each
-    difference between an article and its translation."""
+    difference between an article and its translation, about the team's author it names."""
     source = shot.source.value
     for problem in shot.problems:
         if problem.startswith(TRANSLATION_DIFFERS):
-            text = problem.removeprefix(TRANSLATION_DIFFERS)
+            position, text = split_translation_note(problem.removeprefix(TRANSLATION_DIFFERS))
+            team = paired.get(position - 1) if position is not None else None
+            author = context.record.authors[team] if team is not None else None
             context.add(
                 "translation-disagrees",
                 source,
-                None,
-                None,
+                author,
+                team,
                 fold(text),
                 f"{SOURCE}: {text}",
                 observed=text,
