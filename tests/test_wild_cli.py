@@ -121,3 +121,35 @@ def test_a_bogus_encoding_declaration_is_one_line_naming_the_file(tmp_path: Path
 def test_every_role_slug_has_a_tenzing_column() -> None:
     assert [slug for slug, _label in ROLE_COLUMNS] == list(BY_SLUG)
     assert PersonName(family="x").display() == "x"
+
+
+def test_a_refetch_of_unchanged_bytes_takes_the_newer_reading(tmp_path: Path) -> None:
+    """A store filled by an older credit-tracker: the same file fetched again is read anew (here
+    the translation's difference appears, about its author), not kept as first read."""
+    from credit_tracker.store.folder import Store
+
+    expected = _load(EXPECTED / "S1984-92302025000100304.yaml")
+    runner = CliRunner()
+    folder = tmp_path / "records"
+    records = ["--records", str(folder)]
+    runner.invoke(cli, [*records, "init"])
+    table = tmp_path / "team.csv"
+    _tenzing(expected, table)
+    runner.invoke(cli, [*records, "records", "import", expected["doi"], str(table)])
+    fetch = [*records, "fetch", expected["doi"], "--jats", str(DATA / expected["file"])]
+    assert runner.invoke(cli, fetch).exit_code == 0
+    with Store(folder).transaction() as stored:  # as an older reading left it: no problems
+        history = stored.snapshots[expected["doi"]]
+        history[-1] = history[-1].model_copy(update={"problems": []})
+
+    def told() -> list[dict]:
+        checked = runner.invoke(cli, [*records, "check", "--format", "json", "--show", "info"])
+        found = json.loads(checked.stdout)["findings"]
+        return [f for f in found if f["rule"] == "translation-disagrees"]
+
+    assert told() == []
+    assert runner.invoke(cli, fetch).exit_code == 0
+    (finding,) = told()
+    assert finding["author"]["position"] == 1 and "Resources" in finding["message"]
+    with Store(folder).transaction() as stored:
+        assert len(stored.snapshots[expected["doi"]]) == 1  # the same bytes: no second copy

@@ -34,8 +34,10 @@ def latest(
 def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
     """Add a snapshot to the history; return True when it differs from the last usable one.
 
-    An unchanged answer only moves the last snapshot's date forward; a repeated failure replaces
-    the previous failure, so nightly runs do not grow the store with copies.
+    An unchanged answer only moves the last snapshot's date forward, and takes the new reading of
+    the same bytes (a newer credit-tracker reads more of a file: a footnote statement, a
+    translation); a repeated failure replaces the previous failure, so nightly runs do not grow
+    the store with copies.
     """
     history = records.snapshots.setdefault(snapshot.doi, [])
     previous = latest(history, snapshot.source)
@@ -46,7 +48,9 @@ def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
         and good is not None
         and good.content_hash == snapshot.content_hash
     ):
-        history[history.index(good)] = good.model_copy(update={"fetched_at": snapshot.fetched_at})
+        reading = {"authors": snapshot.authors, "problems": snapshot.problems}
+        update = {"fetched_at": snapshot.fetched_at, **reading}
+        history[history.index(good)] = good.model_copy(update=update)
         return False
     if previous is not None and not previous.usable and not snapshot.usable:
         history[history.index(previous)] = snapshot
