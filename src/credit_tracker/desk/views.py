@@ -14,12 +14,12 @@ from pydantic import BaseModel, Field
 
 from credit_tracker.desk.state import DeskState
 from credit_tracker.domain.credit import ROLES
-from credit_tracker.domain.names import fold
+from credit_tracker.domain.names import WITHHELD, fold, unless_former
 from credit_tracker.domain.records import Records
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry
 from credit_tracker.render.html.data import STATES, HtmlData, context
-from credit_tracker.rules.compare import WITHHELD, compare_article, latest_by_source
+from credit_tracker.rules.compare import compare_article, latest_by_source
 from credit_tracker.rules.draft_items import NAME_RULES
 from credit_tracker.rules.editing import role_text
 
@@ -165,7 +165,7 @@ def article(records: Records, doi: str, entries_of: list[Entry]) -> dict[str, An
             if pair is None or not shot.usable:
                 continue
             shown = shot.authors[pair.source]
-            printed = WITHHELD if any(fold(shown.raw) == fold(x) for x in former) else shown.raw
+            printed = unless_former(shown.raw, former)
             team = author.printed.display()
             diff = (
                 None

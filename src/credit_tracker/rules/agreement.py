@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.models import SourceAuthor, SourceKind, TeamAuthor
-from credit_tracker.domain.names import fold, typographic_key
-from credit_tracker.rules.context import WITHHELD, CheckContext
+from credit_tracker.domain.names import typographic_key, unless_former
+from credit_tracker.rules.context import CheckContext
 
 
 def check_agreement(
@@ -50,9 +50,7 @@ def check_agreement(
 
 def _safe(context: CheckContext, author: TeamAuthor, text: str) -> str:
     person = context.people.get(author.person)
-    if person is not None and any(fold(text) == fold(name) for name in person.former_names):
-        return WITHHELD
-    return text
+    return unless_former(text, person.former_names) if person is not None else text
 
 
 def _mapped(author: SourceAuthor) -> set[str] | None:

@@ -6,11 +6,17 @@ compared once; the pairing's method and score stay inside (they are how, not wha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
-
+from credit_tracker.domain.author_view import (
+    RECORDED,
+    SOURCES,
+    AuthorView,
+    Cell,
+    Paper,
+    Roles,
+    Spelling,
+)
 from credit_tracker.domain.credit import BY_SLUG
-from credit_tracker.domain.findings import CheckReport, CorrectionStatus
+from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import (
     ArticleRecord,
     FetchState,
@@ -20,70 +26,10 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
     TeamAuthor,
 )
-from credit_tracker.domain.names import fold, typographic_key
+from credit_tracker.domain.names import typographic_key, unless_former
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.compare import WITHHELD, compare_article, latest_by_source
+from credit_tracker.rules.compare import compare_article, latest_by_source
 from credit_tracker.rules.titles import plain_title
-
-RECORDED = "recorded"
-SOURCES = (RECORDED, "crossref", "jats", "statement", "orcid")
-"""The table's columns: the team's record, then each publisher-side source."""
-
-
-class Cell(StrEnum):
-    """What one source says about the person's roles on one paper."""
-
-    LISTED = "listed"
-    NONE = "none listed"
-    SILENT = "no roles stated"
-    UNPAIRED = "not found"
-    """The source's byline does not show this person."""
-    ABSENT = "no snapshot"
-    NOT_RECORDED = "not recorded"
-
-
-@dataclass(frozen=True)
-class Roles:
-    """One cell of the table: what the source says, and the roles it lists."""
-
-    cell: Cell
-    roles: tuple[str, ...] = ()
-
-
-@dataclass
-class Paper:
-    """One of the person's articles: a row of the papers × roles × sources table."""
-
-    doi: str
-    title: str
-    journal: str
-    year: int | None
-    position: int
-    roles: dict[str, Roles] = field(default_factory=dict)
-    """By column (`SOURCES`)."""
-
-
-@dataclass
-class Spelling:
-    """One distinct spelling of the person's name, with where it appears."""
-
-    text: str
-    places: list[tuple[str, str]] = field(default_factory=list)
-    """(DOI, column) pairs."""
-    differs: bool = False
-    """Differs from the person's name (and is not a spelling they accept)."""
-
-
-@dataclass
-class AuthorView:
-    """Everything about one person."""
-
-    person: Person
-    papers: list[Paper]
-    spellings: list[Spelling]
-    report: CheckReport
-    """The check of the person's articles (their findings are picked from it)."""
-    requests: list[CorrectionStatus]
 
 
 def author_view(records: Records, person: Person, report: CheckReport) -> AuthorView:
@@ -148,7 +94,7 @@ def _paper(
         shown = shot.authors[pair.source]
         paper.roles[column] = _stated(shown)
         if shown.name_shown and not shown.organisation:
-            printed.append((column, _safe(person, shown.raw)))
+            printed.append((column, unless_former(shown.raw, person.former_names)))
     return paper, printed
 
 
@@ -168,8 +114,3 @@ def _stated(author: SourceAuthor) -> Roles:
         for r in author.roles
     )
     return Roles(Cell.LISTED if labels else Cell.NONE, labels)
-
-
-def _safe(person: Person, text: str) -> str:
-    """A confidential former name is never shown: it is replaced by a note saying one was."""
-    return WITHHELD if any(fold(text) == fold(name) for name in person.former_names) else text

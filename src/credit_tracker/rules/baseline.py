@@ -19,8 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from credit_tracker.domain.baseline import Baseline, BaselineEntry
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
     DEFAULT_SEVERITY,
@@ -33,38 +32,8 @@ from credit_tracker.domain.findings import (
 )
 from credit_tracker.rules.policy import FailPolicy
 
-BASELINE_VERSION = 1
 NOTE_PREFIX = "baseline"
 """Acknowledgements that come from the baseline have notes starting 'baseline since DATE: '."""
-
-
-class BaselineEntry(BaseModel):
-    """One known finding: where, which rule, why it is known, since when, and when it was fixed."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    doi: str
-    rule: str
-    note: str
-    since: str
-    """The day the finding entered the baseline (ISO date)."""
-    message: str = ""
-    """The finding's message when it entered, so that a reviewer reads the diff without the tool."""
-    fixed: str | None = None
-    """The first day a run saw the finding gone (ISO date); if it comes back, it is regressed."""
-
-
-class Baseline(BaseModel):
-    """The baseline file: `{"version": 1, "findings": {"ct-…": {...}}}`, sorted by id."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    version: int = BASELINE_VERSION
-    findings: dict[str, BaselineEntry] = Field(default_factory=dict)
-
-    def watched(self) -> set[str]:
-        """The DOIs of fixed entries: their publisher XML is read every night, to see an undo."""
-        return {e.doi for e in self.findings.values() if e.fixed is not None}
 
 
 def is_baseline_note(note: str) -> bool:

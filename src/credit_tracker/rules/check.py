@@ -17,11 +17,12 @@ from credit_tracker.domain.findings import (
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.survey import Survey
 from credit_tracker.rules.comparing import Compared, ShardCheck, compare_items, compare_shard
 from credit_tracker.rules.corrections import STALE_AFTER_DAYS
 from credit_tracker.rules.policy import FailPolicy, parse_severities
 from credit_tracker.rules.states import assign_states, tracked_dois
-from credit_tracker.rules.survey import Survey, trend
+from credit_tracker.rules.survey import trend
 
 __all__ = [
     "FailPolicy",

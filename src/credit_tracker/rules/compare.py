@@ -25,13 +25,12 @@ from credit_tracker.domain.models import (
 )
 from credit_tracker.domain.names import fold
 from credit_tracker.rules.agreement import check_agreement
-from credit_tracker.rules.context import SOURCE, WITHHELD, ArticleCheck, CheckContext
+from credit_tracker.rules.context import SOURCE, ArticleCheck, CheckContext
 from credit_tracker.rules.matching import Pair, match_authors, team_keys
 from credit_tracker.rules.name_rules import check_name, visible
 from credit_tracker.rules.role_rules import check_orcid, check_roles
 
 __all__ = [
-    "WITHHELD",
     "ArticleCheck",
     "compare_article",
     "latest_by_source",

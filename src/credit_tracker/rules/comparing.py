@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from credit_tracker.domain.findings import Finding, Severity, Unverified
 from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
+from credit_tracker.domain.survey import ArticleInfo
 from credit_tracker.rules.history import (
     Moment,
     changed,
@@ -22,7 +23,7 @@ from credit_tracker.rules.history import (
     single_moment,
     timeline_steps,
 )
-from credit_tracker.rules.survey import ArticleInfo, article_info
+from credit_tracker.rules.survey import article_info
 
 
 @dataclass

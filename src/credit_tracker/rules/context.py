@@ -17,7 +17,6 @@ from credit_tracker.domain.findings import (
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 from credit_tracker.rules.matching import Pair
 
-WITHHELD = "[a confidential former name]"
 SOURCE = "{source}"
 """Where a rule's message names its source: replaced by every source that shows the finding."""
 DISAGREE = "sources-disagree"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from credit_tracker.domain.drafts import Draft
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import CorrectionState, CorrectionStatus
 from credit_tracker.domain.models import CorrectionRequest, RequestState, StateChange
-from credit_tracker.rules.drafting import Draft
 from credit_tracker.rules.history import Moment, Regression, fix_first_seen
 from credit_tracker.rules.publishers import PLOS, publisher_for
 

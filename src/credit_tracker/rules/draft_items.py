@@ -6,22 +6,15 @@ Rule names and source codes are the tool's own vocabulary; a journal's editorial
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from credit_tracker.domain.credit import BY_SLUG, ROLES
+from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, METADATA, Change, ErrorItem
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
-from credit_tracker.domain.names import PersonName
-from credit_tracker.rules.compare import WITHHELD, visible
+from credit_tracker.domain.names import WITHHELD, PersonName
+from credit_tracker.rules.compare import visible
 from credit_tracker.rules.matching import source_name
 
-METADATA, CONTRIBUTIONS, CONFIDENTIAL = "metadata", "contributions", "confidential-name-change"
-KIND_TITLES = {
-    METADATA: "Metadata or typo correction",
-    CONTRIBUTIONS: "Change to the author contributions (CRediT roles)",
-    CONFIDENTIAL: "Confidential name change",
-}
 NAME_RULES = {"name-diacritics", "name-initials", "name-split", "name-spelling", "name-suffix"}
 _ROLE_RULES = {"role-missing", "role-extra", "degree-mismatch", "roles-not-deposited"}
 _METADATA_RULES = NAME_RULES | {
@@ -48,25 +41,6 @@ def request_kind(finding: Finding) -> str | None:
     if finding.rule in _METADATA_RULES:
         return METADATA
     return None
-
-
-@dataclass(frozen=True)
-class Change:
-    """One field to correct: what the article shows now and what is correct."""
-
-    label: str
-    now: str
-    correct: str
-
-
-@dataclass
-class ErrorItem:
-    """One error in a draft: a sentence saying it, and the fields to change."""
-
-    finding: Finding
-    headline: str
-    kind: str
-    changes: list[Change]
 
 
 def source_words(source: str, shot: SourceSnapshot | None = None) -> str:

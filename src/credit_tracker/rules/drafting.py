@@ -7,10 +7,14 @@ change (the former name is never printed and no notice is asked for). Nothing he
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from pydantic import BaseModel, ConfigDict, Field
-
+from credit_tracker.domain.drafts import (
+    CONTRIBUTIONS,
+    KIND_TITLES,
+    METADATA,
+    Draft,
+    Evidence,
+    Sender,
+)
 from credit_tracker.domain.errors import NotFoundError
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.models import (
@@ -20,74 +24,7 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
 )
 from credit_tracker.rules.compare import latest_read
-from credit_tracker.rules.draft_items import (
-    CONTRIBUTIONS,
-    KIND_TITLES,
-    METADATA,
-    ErrorItem,
-    error_item,
-    request_kind,
-    source_words,
-)
-
-
-class Sender(BaseModel):
-    """Who signs the requests: the office's setting in the records (`office set`)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    name: str
-    email: str | None = None
-    organisation: str | None = None
-    lines: list[str] = Field(default_factory=list)
-    """Further lines of the signature: a role, an address, a telephone number."""
-
-    @property
-    def address(self) -> str | None:
-        """Return 'Name <email>' for a From header, or None without an e-mail address."""
-        return f"{self.name} <{self.email}>" if self.email else None
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One source the errors were seen in, told once however many errors it shows."""
-
-    source: str
-    where: str
-    """The source in plain words: 'the online article', "Crossref's record"."""
-    seen: str | None
-    """The date of the snapshot (ISO)."""
-    page: str
-    """The article's page, for a person to open."""
-    machine: str | None
-    """The machine-readable record the snapshot was read from (never a local file)."""
-    note: str | None = None
-    """Set for a snapshot built from reports: how it was built."""
-
-
-@dataclass
-class Draft:
-    """A correction request ready to be rendered as text, Markdown or e-mail."""
-
-    doi: str
-    title: str
-    journal: str
-    to: str | None
-    route: str
-    kinds: list[str]
-    items: list[ErrorItem]
-    evidence: list[Evidence] = field(default_factory=list)
-    authors_to_confirm: list[str] = field(default_factory=list)
-    author_count: int = 0
-    sender: Sender | None = None
-
-    @property
-    def subject(self) -> str:
-        return f"Correction request: {self.title} (doi:{self.doi})"
-
-    @property
-    def article_url(self) -> str:
-        return f"https://doi.org/{self.doi}"
+from credit_tracker.rules.draft_items import error_item, request_kind, source_words
 
 
 def build_draft(

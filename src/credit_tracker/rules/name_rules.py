@@ -11,6 +11,7 @@ import unicodedata
 
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import (
+    WITHHELD,
     PersonName,
     clean,
     fold,
@@ -20,7 +21,7 @@ from credit_tracker.domain.names import (
     typographic_key,
     without_suffix,
 )
-from credit_tracker.rules.context import SOURCE, WITHHELD, CheckContext
+from credit_tracker.rules.context import SOURCE, CheckContext
 from credit_tracker.rules.matching import Pair, source_name
 
 

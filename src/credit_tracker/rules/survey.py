@@ -5,23 +5,10 @@ Gathered by the check's workers as they compare, so the report reads each shard 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import ArticleRecord, Publisher, SourceSnapshot
+from credit_tracker.domain.survey import ArticleInfo, TrendPoint
 from credit_tracker.rules.publishers import publisher_label
 from credit_tracker.rules.titles import plain_title
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    """How the report names an article: its title (markup taken out), journal, year, publisher."""
-
-    doi: str
-    title: str
-    journal: str
-    year: int | None
-    publisher: str
 
 
 def article_info(
@@ -37,26 +24,6 @@ def article_info(
         year=record.year,
         publisher=publisher_label(record, publishers),
     )
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """Findings the publishers' records showed on one day, by severity, summed over articles."""
-
-    day: str
-    info: int
-    warning: int
-    error: int
-
-
-@dataclass
-class Survey:
-    """A check's report with what the HTML report shows beside it."""
-
-    report: CheckReport
-    articles: dict[str, ArticleInfo] = field(default_factory=dict)
-    """The articles with findings, requests or acknowledgements, by DOI."""
-    trend: list[TrendPoint] = field(default_factory=list)
 
 
 def trend(steps: dict[str, list[int]]) -> list[TrendPoint]:

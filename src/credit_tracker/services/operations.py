@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from credit_tracker.domain.drafts import Draft, Sender
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
@@ -19,7 +20,7 @@ from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.rules.baseline import select_findings
 from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.rules.corrections import mark, publisher_for, record_draft
-from credit_tracker.rules.drafting import Draft, Sender, build_draft
+from credit_tracker.rules.drafting import build_draft
 from credit_tracker.rules.editing import get_article
 from credit_tracker.rules.people import PeopleIndex, find_person
 from credit_tracker.rules.record_edits import find_author, reorder_authors

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from credit_tracker.domain.findings import Severity
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.survey import Survey
 from credit_tracker.rules.check import FailPolicy, Options, compare_shards, judge
 from credit_tracker.rules.comparing import Compared, ShardCheck, merged, person_inputs
-from credit_tracker.rules.survey import Survey
 from credit_tracker.store.files import paused_gc
 from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, Store
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from credit_tracker.domain.drafts import Sender
 from credit_tracker.domain.errors import StoreError
-from credit_tracker.rules.drafting import Sender
 from credit_tracker.store.files import atomic_write, dump_json, read_json_file
 from credit_tracker.store.folder import Store
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
+from credit_tracker.domain.author_view import AuthorView
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.render.formats.base import Entry, entries
-from credit_tracker.rules.author_view import AuthorView
 
 COLUMN_NAMES = {
     "recorded": "team's record",

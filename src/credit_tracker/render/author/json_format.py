@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from credit_tracker.domain.author_view import AuthorView
 from credit_tracker.render.author.base import AuthorFormat, person_entries
 from credit_tracker.render.visible import json_visible
-from credit_tracker.rules.author_view import AuthorView
 
 
 class AuthorJson(AuthorFormat):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from credit_tracker.domain.author_view import RECORDED, AuthorView, Cell
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.render.author.base import AuthorFormat
 from credit_tracker.render.visible import visible as v
-from credit_tracker.rules.author_view import RECORDED, AuthorView, Cell
 
 
 class AuthorStatement(AuthorFormat):

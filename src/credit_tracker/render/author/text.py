@@ -6,11 +6,11 @@ person's is shown with its difference marked character by character (wdiff's not
 
 from __future__ import annotations
 
+from credit_tracker.domain.author_view import SOURCES, AuthorView, Cell, Paper, Roles, Spelling
 from credit_tracker.render.author.base import COLUMN_NAMES, AuthorFormat, person_entries
 from credit_tracker.render.diff import wdiff
 from credit_tracker.render.formats.base import info_line, split_info
 from credit_tracker.render.visible import visible as v
-from credit_tracker.rules.author_view import SOURCES, AuthorView, Cell, Paper, Roles, Spelling
 
 # What a cell says about one role: listed (with its degree), not listed, or nothing to compare.
 _YES, _NO, _SILENT, _NOTHING = "yes", "no", "?", "-"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from credit_tracker.rules.drafting import Draft, Evidence, Sender
+from credit_tracker.domain.drafts import Draft, Evidence, Sender
 
 UNSIGNED = "[your name, role and institution: 'credit-tracker office set' fills this in]"
 

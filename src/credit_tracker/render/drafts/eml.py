@@ -5,10 +5,10 @@ from __future__ import annotations
 from email.message import EmailMessage
 from email.policy import SMTP
 
+from credit_tracker.domain.drafts import Draft
 from credit_tracker.render.drafts.base import DraftFormat
 from credit_tracker.render.drafts.text import TextDraft
 from credit_tracker.render.visible import visible
-from credit_tracker.rules.drafting import Draft
 
 
 class EmlDraft(DraftFormat):

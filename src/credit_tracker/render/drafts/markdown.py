@@ -6,10 +6,9 @@ Real tables, no HTML entities: characters Markdown gives a meaning to are backsl
 
 from __future__ import annotations
 
+from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
 from credit_tracker.render.drafts.base import DraftFormat, evidence_line, signature
 from credit_tracker.render.formats.markdown import escape_text as e
-from credit_tracker.rules.draft_items import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES
-from credit_tracker.rules.drafting import Draft
 
 
 class MarkdownDraft(DraftFormat):

@@ -7,10 +7,9 @@ article's page beside the machine-readable record, and the sender's signature.
 
 from __future__ import annotations
 
+from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
 from credit_tracker.render.drafts.base import DraftFormat, evidence_line, signature
 from credit_tracker.render.visible import visible as v
-from credit_tracker.rules.draft_items import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES
-from credit_tracker.rules.drafting import Draft
 
 
 class TextDraft(DraftFormat):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from credit_tracker.domain.survey import TrendPoint
 from credit_tracker.render.formats.base import Entry
-from credit_tracker.rules.survey import TrendPoint
 
 LEVELS = ("error", "warning", "info")
 

@@ -16,12 +16,12 @@ from markupsafe import Markup
 
 from credit_tracker.domain.findings import CheckReport, CorrectionState, FindingState
 from credit_tracker.domain.models import StateChange
+from credit_tracker.domain.survey import ArticleInfo, TrendPoint
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry, entries, sources_of
 from credit_tracker.render.html import charts
 from credit_tracker.render.visible import visible
 from credit_tracker.rules.draft_items import NAME_RULES
-from credit_tracker.rules.survey import ArticleInfo, TrendPoint
 
 SEVERITIES = ("info", "warning", "error")
 STATES = [state.value for state in FindingState]

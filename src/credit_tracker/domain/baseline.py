@@ -1,0 +1,40 @@
+"""The baseline file's model: the findings known when it was written, with notes and dates.
+
+A committed file of finding ids, like the baselines of mature CI checkers (detekt, Psalm,
+PHPStan); what it does to a check is rules/baseline.py; store/baseline.py reads and writes it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BASELINE_VERSION = 1
+
+
+class BaselineEntry(BaseModel):
+    """One known finding: where, which rule, why it is known, since when, and when it was fixed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doi: str
+    rule: str
+    note: str
+    since: str
+    """The day the finding entered the baseline (ISO date)."""
+    message: str = ""
+    """The finding's message when it entered, so that a reviewer reads the diff without the tool."""
+    fixed: str | None = None
+    """The first day a run saw the finding gone (ISO date); if it comes back, it is regressed."""
+
+
+class Baseline(BaseModel):
+    """The baseline file: `{"version": 1, "findings": {"ct-…": {...}}}`, sorted by id."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = BASELINE_VERSION
+    findings: dict[str, BaselineEntry] = Field(default_factory=dict)
+
+    def watched(self) -> set[str]:
+        """The DOIs of fixed entries: their publisher XML is read every night, to see an undo."""
+        return {e.doi for e in self.findings.values() if e.fixed is not None}
