@@ -11,8 +11,8 @@ from credit_tracker.cli import cli
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import PersonName
+from credit_tracker.domain.people import find_person, name_forms
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.people import find_person, name_forms
 
 from .conftest import FIXTURES
 

@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 
 from credit_tracker.domain.models import SourceAuthor, SourceKind
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.text import json_visible
 from credit_tracker.render.drafts import DRAFT_FORMATS
 from credit_tracker.render.formats import FORMATS
 from credit_tracker.render.html import HtmlData, HtmlReport
-from credit_tracker.render.visible import json_visible, visible
+from credit_tracker.render.visible import visible
 from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.rules.drafting import build_draft
 

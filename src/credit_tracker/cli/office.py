@@ -12,8 +12,7 @@ import click
 from credit_tracker.cli.base import _store, cli
 from credit_tracker.domain.drafts import Sender
 from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.text import require_safe_text
-from credit_tracker.render.visible import json_visible
+from credit_tracker.domain.text import json_visible, require_safe_text
 from credit_tracker.store.office import read_office, write_office
 
 

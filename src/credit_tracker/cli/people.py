@@ -69,8 +69,8 @@ def person_show(ctx: click.Context, query: str) -> None:
       credit-tracker person show "Jane Illes"
       credit-tracker person show "Carlsson A"
     """
+    from credit_tracker.domain.people import find_person
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.people import find_person
     from credit_tracker.rules.works import article_label
     from credit_tracker.services.session import articles_naming
 
@@ -104,8 +104,8 @@ def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
     Example:
       credit-tracker person add-spelling jane-illes "J. Illés"
     """
+    from credit_tracker.domain.people import find_person
     from credit_tracker.rules.editing import add_accepted_spelling
-    from credit_tracker.rules.people import find_person
 
     with team_only(_store(ctx)) as records:
         person = find_person(records, query)
@@ -124,8 +124,8 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
     Example:
       credit-tracker person add-former-name jane-illes "Jane Smith"
     """
+    from credit_tracker.domain.people import find_person
     from credit_tracker.rules.editing import add_former_name
-    from credit_tracker.rules.people import find_person
 
     with team_only(_store(ctx)) as records:
         person = find_person(records, query)
@@ -151,7 +151,7 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     """
     from credit_tracker.domain.errors import FetchError, TransportFailure
     from credit_tracker.domain.names import typographic_key
-    from credit_tracker.rules.people import find_person
+    from credit_tracker.domain.people import find_person
     from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.sources.settings import Services
 
@@ -198,8 +198,8 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
     Example:
       credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
     """
+    from credit_tracker.domain.people import find_person
     from credit_tracker.rules.editing import set_orcid
-    from credit_tracker.rules.people import find_person
 
     with team_only(_store(ctx)) as records:
         person = find_person(records, query)

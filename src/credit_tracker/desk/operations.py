@@ -139,8 +139,8 @@ def merge(store: Store, keep: str, other: str) -> list[str]:
 
 def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
     """Accept a spelling, as `person add-spelling` does."""
+    from credit_tracker.domain.people import find_person
     from credit_tracker.rules.editing import add_accepted_spelling
-    from credit_tracker.rules.people import find_person
 
     with editing(store, []) as records:
         person = find_person(records, person_id)
@@ -150,8 +150,8 @@ def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
 
 def set_orcid(store: Store, person_id: str, orcid: str) -> list[str]:
     """Set the ORCID iD, as `person set-orcid` does (the check digit verified)."""
+    from credit_tracker.domain.people import find_person
     from credit_tracker.rules.editing import set_orcid as set_person_orcid
-    from credit_tracker.rules.people import find_person
 
     with editing(store, []) as records:
         person = find_person(records, person_id)
@@ -161,7 +161,7 @@ def set_orcid(store: Store, person_id: str, orcid: str) -> list[str]:
 
 def set_member(store: Store, person_id: str, member: bool) -> list[str]:
     """Make the person a team member or a co-author, as `person set-member` / `unset-member`."""
-    from credit_tracker.rules.people import find_person
+    from credit_tracker.domain.people import find_person
     from credit_tracker.rules.person_edits import set_member as set_person_member
 
     with editing(store, []) as records:

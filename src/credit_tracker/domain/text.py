@@ -1,9 +1,11 @@
-"""Text the team types into its records: invisible and control characters are refused, not stored.
+"""Hidden characters: refused in what the team types, escaped in JSON that is shown or committed.
 
 A name that holds an ESC sequence, a NUL or a BiDi override prints differently from how it reads
 (U+202E turns "Illés" into "séllI" on screen, ESC]0; retitles a terminal), so a record holding one
 could never be checked honestly. Letters of every script are welcome, and so are the two joiners
-that some scripts need inside words (ZWNJ and ZWJ, in Persian, Hindi, Sinhala...).
+that some scripts need inside words (ZWNJ and ZWJ, in Persian, Hindi, Sinhala...). Text from
+publishers is never refused: `json_visible` writes its hidden characters as escapes in JSON (the
+value unchanged), and render/visible.py shows them as escapes on one line.
 """
 
 from __future__ import annotations
@@ -74,3 +76,49 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
         if secret:
             text = text.replace(secret, REDACTED)
     return _CREDENTIALS.sub(lambda m: m.group(1) + REDACTED, text)
+
+
+# ---- hidden characters in text shown to people -----------------------------------------------
+# Publisher strings are shown, never refused (render/visible.py escapes them); these are the
+# characters that must not reach a screen or a file as they are.
+
+# Controls (C0, DEL, C1), invisible formatting (BiDi embeddings, overrides and isolates, the BOM,
+# zero-width characters, soft hyphen, tags), lone surrogates, and the line/paragraph separators.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Invisible letters and marks that Unicode lists as default-ignorable (used to fake blank names).
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e]")
+
+
+def is_hidden(char: str) -> bool:
+    """Return whether `char` is a control, invisible format, separator or non-character."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in _HIDDEN_CATEGORIES
+        or char in _INVISIBLE
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFE == 0xFFFE  # U+FFFE, U+FFFF and their kin in every plane
+    )
+
+
+def json_visible(text: str) -> str:
+    """Return JSON text with each hidden character written as a JSON \\u escape.
+
+    The parsed value is unchanged (JSON keeps the data exact for machines); only the bytes are
+    safe to print. Valid for JSON text only: there, such characters can only be inside strings.
+    """
+    return NOT_PLAIN_ASCII.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    char = match[0]
+    if char == "\n" or not is_hidden(char):  # json.dumps escapes controls inside strings itself
+        return char
+    return "".join(f"\\u{unit:04x}" for unit in _utf16_units(ord(char)))
+
+
+def _utf16_units(code: int) -> tuple[int, ...]:
+    if code < 0x10000:
+        return (code,)
+    code -= 0x10000
+    return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))

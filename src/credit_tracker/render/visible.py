@@ -15,13 +15,9 @@ import unicodedata
 from typing import Any
 
 from credit_tracker.domain.findings import CheckReport
+from credit_tracker.domain.text import NOT_PLAIN_ASCII, is_hidden
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-# Controls (C0, DEL, C1), invisible formatting (BiDi embeddings, overrides and isolates, the BOM,
-# zero-width characters, soft hyphen, tags), lone surrogates, and the line/paragraph separators.
-_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-# Invisible letters and marks that Unicode lists as default-ignorable (used to fake blank names).
-_INVISIBLE = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 _JOINERS = frozenset("\u200c\u200d")
 # Scripts whose spelling needs ZWNJ or ZWJ between letters (Persian and Urdu in Arabic script,
 # Indic conjuncts, Sinhala, ...): https://www.unicode.org/faq/indic.html
@@ -46,7 +42,6 @@ _JOINING_SCRIPTS = frozenset(
         "TIBETAN",
     }
 )
-_NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
 def visible(text: str) -> str:
@@ -56,18 +51,7 @@ def visible(text: str) -> str:
     """
     if text.isascii() and text.isprintable():  # the common case: nothing to show differently
         return text
-    return _NOT_PLAIN_ASCII.sub(_shown, text)
-
-
-def is_hidden(char: str) -> bool:
-    """Return whether `char` is a control, invisible format, separator or non-character."""
-    code = ord(char)
-    return (
-        unicodedata.category(char) in _HIDDEN_CATEGORIES
-        or char in _INVISIBLE
-        or 0xFDD0 <= code <= 0xFDEF
-        or code & 0xFFFE == 0xFFFE  # U+FFFE, U+FFFF and their kin in every plane
-    )
+    return NOT_PLAIN_ASCII.sub(_shown, text)
 
 
 def escape_char(char: str) -> str:
@@ -83,15 +67,6 @@ def escape_char(char: str) -> str:
 def visible_report(report: CheckReport) -> CheckReport:
     """Return a copy of `report` with every string in it passed through `visible`."""
     return CheckReport.model_validate(_visible_values(report.model_dump()))
-
-
-def json_visible(text: str) -> str:
-    """Return JSON text with each hidden character written as a JSON \\u escape.
-
-    The parsed value is unchanged (JSON keeps the data exact for machines); only the bytes are
-    safe to print. Valid for JSON text only: there, such characters can only be inside strings.
-    """
-    return _NOT_PLAIN_ASCII.sub(_json_escape, text)
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -112,20 +87,6 @@ def _joining_letter(char: str) -> bool:
     return unicodedata.category(char)[0] in "LM" and (
         unicodedata.name(char, "").split(" ", 1)[0] in _JOINING_SCRIPTS
     )
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    char = match[0]
-    if char == "\n" or not is_hidden(char):  # json.dumps escapes controls inside strings itself
-        return char
-    return "".join(f"\\u{unit:04x}" for unit in _utf16_units(ord(char)))
-
-
-def _utf16_units(code: int) -> tuple[int, ...]:
-    if code < 0x10000:
-        return (code,)
-    code -= 0x10000
-    return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
 
 
 def _visible_values(value: Any) -> Any:

@@ -8,11 +8,11 @@ from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 from credit_tracker.domain.names import clean
+from credit_tracker.domain.people import find_person
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
 from credit_tracker.parse.tenzing import ORCID, ParsedTable
 from credit_tracker.rules.linking import Linker
-from credit_tracker.rules.people import find_person
 
 __all__ = [
     "ImportResult",

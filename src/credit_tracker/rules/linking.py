@@ -23,9 +23,9 @@ from credit_tracker.domain.names import (
     given_compatible,
     strip_diacritics,
 )
+from credit_tracker.domain.people import NameForm, PeopleIndex, candidates, find_person, name_forms
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
-from credit_tracker.rules.people import NameForm, PeopleIndex, candidates, find_person, name_forms
 
 MEMBERS_FIELD = "--members"
 _NOT_ID = re.compile(r"[^a-z0-9]+")

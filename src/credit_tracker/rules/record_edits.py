@@ -12,11 +12,11 @@ from credit_tracker.domain.credit import ROLES, parse_degree, resolve_role, spli
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor
 from credit_tracker.domain.names import PersonName, clean, fold, given_compatible, split_particle
+from credit_tracker.domain.people import PeopleIndex, candidates, find_person, name_forms
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
 from credit_tracker.parse.tenzing_columns import MIDDLE, MISSING
 from credit_tracker.rules.editing import get_article, role_text, settle_draft
-from credit_tracker.rules.people import PeopleIndex, candidates, find_person, name_forms
 
 _ORDER = {role.slug: n for n, role in enumerate(ROLES)}
 

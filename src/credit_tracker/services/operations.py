@@ -16,13 +16,13 @@ from credit_tracker.domain.drafts import Draft, Sender
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
+from credit_tracker.domain.people import PeopleIndex, find_person
 from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.rules.baseline import select_findings
 from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.rules.corrections import mark, publisher_for, record_draft
 from credit_tracker.rules.drafting import build_draft
 from credit_tracker.rules.editing import get_article
-from credit_tracker.rules.people import PeopleIndex, find_person
 from credit_tracker.rules.record_edits import find_author, reorder_authors
 from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store

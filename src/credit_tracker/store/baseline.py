@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from credit_tracker.domain.baseline import Baseline
 from credit_tracker.domain.errors import InputError, OutputError
-from credit_tracker.render.visible import json_visible
+from credit_tracker.domain.text import json_visible
 from credit_tracker.store.files import dump_json, fsync_dir
 
 

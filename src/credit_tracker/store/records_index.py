@@ -85,13 +85,13 @@ class RecordsIndex:
         return found
 
     def find(self, query: str, *, members_only: bool = False) -> Person:
-        """Return the one person `query` names, as `rules.people.find_person` over everyone would.
+        """Return the one person `query` names, as `domain.people.find_person` over everyone would.
 
         Only the people filed under a key the query could match are read: its ORCID iD, its id,
         and every run of its words as a folded family name (a superset of what either tier of
         find_person can match). Raises InputError or NotFoundError as find_person does.
         """
-        from credit_tracker.rules.people import PeopleIndex, find_person, name_forms
+        from credit_tracker.domain.people import PeopleIndex, find_person, name_forms
 
         text = clean(query)
         words = text.replace(",", " ").split()
@@ -222,7 +222,7 @@ class RecordsIndex:
     def _write_people(
         self, people: dict[str, Person], bylines: dict[str, dict[str, list[str]]]
     ) -> None:
-        from credit_tracker.rules.people import PeopleIndex
+        from credit_tracker.domain.people import PeopleIndex
 
         dois = dois_by_person(bylines)
         buckets: dict[str, dict[str, Any]] = {}

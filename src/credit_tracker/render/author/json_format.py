@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from credit_tracker.domain.author_view import AuthorView
+from credit_tracker.domain.text import json_visible
 from credit_tracker.render.author.base import AuthorFormat, person_entries
-from credit_tracker.render.visible import json_visible
 
 
 class AuthorJson(AuthorFormat):

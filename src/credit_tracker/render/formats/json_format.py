@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from credit_tracker.domain.findings import CheckReport
+from credit_tracker.domain.text import json_visible
 from credit_tracker.render.formats.base import Format
-from credit_tracker.render.visible import json_visible
 
 
 class JsonFormat(Format):
