@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from credit_tracker.compare.article import compare_article
+from credit_tracker.compare.matching import match_authors, maximum_assignment
 from credit_tracker.domain.credit import Degree
 from credit_tracker.domain.models import (
     FetchState,
@@ -14,8 +16,6 @@ from credit_tracker.domain.models import (
     TeamAuthor,
 )
 from credit_tracker.parse.jats import parse_jats
-from credit_tracker.rules.compare import compare_article
-from credit_tracker.rules.matching import match_authors, maximum_assignment
 
 from .builders import WHEN, member, printed, record, snapshot
 from .conftest import FIXTURES

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.findings import TRANSLATION_DIFFERS, Severity
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.parse.jats import parse_jats
-from credit_tracker.rules.compare import compare_article
 
 from .conftest import DATA, FIXTURES
 from .test_wild_corpus import _load, _team

@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from credit_tracker.cli import cli
+from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.findings import finding_id, source_finding_id
 from credit_tracker.domain.models import (
     CorrectionRequest,
@@ -17,7 +18,6 @@ from credit_tracker.domain.models import (
     StateChange,
 )
 from credit_tracker.domain.records import Acknowledgement
-from credit_tracker.rules.compare import compare_article
 from credit_tracker.store.folder import Store
 
 from .builders import member, printed, record, snapshot

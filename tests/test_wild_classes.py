@@ -9,6 +9,7 @@ from xml.etree.ElementTree import fromstring
 
 import pytest
 
+from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.credit import Degree
 from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.models import SourceAuthor
@@ -16,7 +17,6 @@ from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.jats_roles import footnote_roles, role_element
 from credit_tracker.parse.statement import parse_statement
 from credit_tracker.parse.statement_parts import names_in
-from credit_tracker.rules.compare import compare_article
 
 from .conftest import DATA
 from .test_wild_corpus import EXPECTED, _above_info, _load, _snapshot, _team

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.credit import BY_SLUG, Degree
 from credit_tracker.domain.findings import Finding, Severity
 from credit_tracker.domain.identifiers import orcid_check_digit
@@ -28,14 +29,13 @@ from credit_tracker.domain.models import (
 )
 from credit_tracker.domain.names import split_particle, strip_accents
 from credit_tracker.parse.jats import parse_jats
-from credit_tracker.rules.compare import compare_article
 
 from .conftest import DATA
 
 EXPECTED = DATA / "wild" / "expected"
 CASES = sorted(EXPECTED.glob("*.yaml"))
 # A correction notice signed by an organisation: notices are tracked through the article they
-# correct (compare.py), so it is no article to check against a team record.
+# correct (compare/article.py), so it is no article to check against a team record.
 NOTICES = {"journal.pone.0097541.yaml"}
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)
 

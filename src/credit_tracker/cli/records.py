@@ -222,8 +222,8 @@ def records_list(ctx: click.Context) -> None:
     Example:
       credit-tracker records list
     """
+    from credit_tracker.compare.article import latest_by_source
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.compare import latest_by_source
 
     records = _store(ctx).load()
     for doi in sorted(records.articles):

@@ -6,6 +6,7 @@ compared once; the pairing's method and score stay inside (they are how, not wha
 
 from __future__ import annotations
 
+from credit_tracker.compare.article import compare_article, latest_by_source
 from credit_tracker.domain.author_view import (
     RECORDED,
     SOURCES,
@@ -28,8 +29,7 @@ from credit_tracker.domain.models import (
 )
 from credit_tracker.domain.names import typographic_key, unless_former
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.compare import compare_article, latest_by_source
-from credit_tracker.rules.titles import plain_title
+from credit_tracker.domain.titles import plain_title
 
 
 def author_view(records: Records, person: Person, report: CheckReport) -> AuthorView:

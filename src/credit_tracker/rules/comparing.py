@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.findings import Finding, Severity, Unverified
-from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
-from credit_tracker.domain.survey import ArticleInfo
-from credit_tracker.rules.history import (
+from credit_tracker.compare.history import (
     Moment,
     changed,
     compare,
@@ -23,6 +20,9 @@ from credit_tracker.rules.history import (
     single_moment,
     timeline_steps,
 )
+from credit_tracker.domain.findings import Finding, Severity, Unverified
+from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
+from credit_tracker.domain.survey import ArticleInfo
 from credit_tracker.rules.survey import article_info
 
 
@@ -124,7 +124,7 @@ def compare_shard(
 def person_inputs(person: Person) -> tuple[object, ...]:
     """What the comparison reads of a person: a change here changes their articles' findings.
 
-    The name, ORCID iD, accepted spellings and former names (rules.matching, name_rules,
+    The name, ORCID iD, accepted spellings and former names (compare.matching, name_rules,
     agreement, role_rules, context). Team membership is left out: no comparison rule reads it.
     The name's fields as a plain dict, so that comparing 26,666 people is one C-level compare
     each, not a model's `__eq__`.

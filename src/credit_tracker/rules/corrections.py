@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from credit_tracker.compare.history import Moment, Regression, fix_first_seen
 from credit_tracker.domain.drafts import Draft
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import CorrectionState, CorrectionStatus
 from credit_tracker.domain.models import CorrectionRequest, RequestState, StateChange
-from credit_tracker.rules.history import Moment, Regression, fix_first_seen
 from credit_tracker.rules.publishers import PLOS, publisher_for
 
 STALE_AFTER_DAYS = 60

@@ -6,14 +6,14 @@ Rule names and source codes are the tool's own vocabulary; a journal's editorial
 
 from __future__ import annotations
 
+from credit_tracker.compare.article import visible
+from credit_tracker.compare.matching import source_name
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, METADATA, Change, ErrorItem
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.names import WITHHELD, PersonName
-from credit_tracker.rules.compare import visible
-from credit_tracker.rules.matching import source_name
 
 NAME_RULES = {"name-diacritics", "name-initials", "name-split", "name-spelling", "name-suffix"}
 _ROLE_RULES = {"role-missing", "role-extra", "degree-mismatch", "roles-not-deposited"}

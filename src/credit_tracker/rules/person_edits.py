@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import fold
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.rules.compare import compare_article
 from credit_tracker.rules.works import article_label
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from credit_tracker.compare.history import Moment, Regression, regressions
 from credit_tracker.domain.findings import (
     AcknowledgedFinding,
     CorrectionState,
@@ -23,7 +24,6 @@ from credit_tracker.domain.findings import (
 )
 from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.rules.corrections import request_status
-from credit_tracker.rules.history import Moment, Regression, regressions
 
 _COVERING = (CorrectionState.SENT, CorrectionState.ACKNOWLEDGED)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from credit_tracker.domain.models import ArticleRecord, Publisher, SourceSnapshot
 from credit_tracker.domain.survey import ArticleInfo, TrendPoint
+from credit_tracker.domain.titles import plain_title
 from credit_tracker.rules.publishers import publisher_label
-from credit_tracker.rules.titles import plain_title
 
 
 def article_info(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from credit_tracker.compare.matching import Pair
 from credit_tracker.domain.findings import (
     DEFAULT_SEVERITY,
     AuthorRef,
@@ -15,7 +16,6 @@ from credit_tracker.domain.findings import (
     source_finding_id,
 )
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
-from credit_tracker.rules.matching import Pair
 
 SOURCE = "{source}"
 """Where a rule's message names its source: replaced by every source that shows the finding."""

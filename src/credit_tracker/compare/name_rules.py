@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
+from credit_tracker.compare.context import SOURCE, CheckContext
+from credit_tracker.compare.matching import Pair, source_name
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import (
     WITHHELD,
@@ -21,8 +23,6 @@ from credit_tracker.domain.names import (
     typographic_key,
     without_suffix,
 )
-from credit_tracker.rules.context import SOURCE, CheckContext
-from credit_tracker.rules.matching import Pair, source_name
 
 
 def check_name(

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from credit_tracker.compare.article import ArticleCheck, compare_article, latest_by_source
 from credit_tracker.domain.findings import Finding, Severity, finding_id, source_finding_id
 from credit_tracker.domain.models import ArticleRecord, FetchState, Person, SourceSnapshot
-from credit_tracker.rules.compare import ArticleCheck, compare_article, latest_by_source
 
 ROLES_NOT_RECORDED = "roles-not-recorded"
 

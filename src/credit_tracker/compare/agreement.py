@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from credit_tracker.compare.context import CheckContext
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.models import SourceAuthor, SourceKind, TeamAuthor
 from credit_tracker.domain.names import typographic_key, unless_former
-from credit_tracker.rules.context import CheckContext
 
 
 def check_agreement(

@@ -8,6 +8,11 @@ live beside this module: name_rules.py (names), role_rules.py (ORCID iDs and rol
 
 from __future__ import annotations
 
+from credit_tracker.compare.agreement import check_agreement
+from credit_tracker.compare.context import SOURCE, ArticleCheck, CheckContext
+from credit_tracker.compare.matching import Pair, match_authors, team_keys
+from credit_tracker.compare.name_rules import check_name, visible
+from credit_tracker.compare.role_rules import check_orcid, check_roles
 from credit_tracker.domain.findings import (
     TRANSLATION_DIFFERS,
     UNREAD,
@@ -24,11 +29,6 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
 )
 from credit_tracker.domain.names import fold
-from credit_tracker.rules.agreement import check_agreement
-from credit_tracker.rules.context import SOURCE, ArticleCheck, CheckContext
-from credit_tracker.rules.matching import Pair, match_authors, team_keys
-from credit_tracker.rules.name_rules import check_name, visible
-from credit_tracker.rules.role_rules import check_orcid, check_roles
 
 __all__ = [
     "ArticleCheck",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from credit_tracker.compare.context import SOURCE, CheckContext
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import fold
-from credit_tracker.rules.context import SOURCE, CheckContext
 
 
 def check_orcid(
