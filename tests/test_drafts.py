@@ -197,8 +197,8 @@ def test_each_rule_in_plain_words_with_the_article_page(
 def test_the_article_page_beside_the_record_read() -> None:
     from datetime import UTC, datetime
 
+    from credit_tracker.corrections.drafting import page_url
     from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
-    from credit_tracker.rules.drafting import page_url
 
     def shot(url: str | None) -> SourceSnapshot:
         when = datetime(2026, 1, 1, tzinfo=UTC)

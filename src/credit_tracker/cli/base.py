@@ -93,7 +93,7 @@ def init_command(ctx: click.Context) -> None:
     Example:
       credit-tracker --records ./records init
     """
-    from credit_tracker.rules.corrections import PLOS
+    from credit_tracker.corrections.publishers import PLOS
 
     store = _store(ctx)
     created = store.init()

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from credit_tracker.compare.article import compare_article, latest_by_source
+from credit_tracker.corrections.draft_items import NAME_RULES
 from credit_tracker.desk.state import DeskState
 from credit_tracker.domain.credit import ROLES
 from credit_tracker.domain.names import WITHHELD, fold, unless_former
@@ -20,7 +21,6 @@ from credit_tracker.domain.records import Records
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry
 from credit_tracker.render.html.data import STATES, HtmlData, context
-from credit_tracker.rules.draft_items import NAME_RULES
 from credit_tracker.rules.editing import role_text
 
 PAGE_SIZE = 50

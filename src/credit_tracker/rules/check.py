@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from credit_tracker.corrections.requests import STALE_AFTER_DAYS
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
     CheckReport,
@@ -19,7 +20,6 @@ from credit_tracker.domain.models import ArticleRecord, Person, Publisher, Sourc
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
 from credit_tracker.rules.comparing import Compared, ShardCheck, compare_items, compare_shard
-from credit_tracker.rules.corrections import STALE_AFTER_DAYS
 from credit_tracker.rules.policy import FailPolicy, parse_severities
 from credit_tracker.rules.states import assign_states, tracked_dois
 from credit_tracker.rules.survey import trend

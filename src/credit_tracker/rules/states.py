@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from credit_tracker.compare.history import Moment, Regression, regressions
+from credit_tracker.corrections.requests import request_status
 from credit_tracker.domain.findings import (
     AcknowledgedFinding,
     CorrectionState,
@@ -23,7 +24,6 @@ from credit_tracker.domain.findings import (
     Severity,
 )
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.rules.corrections import request_status
 
 _COVERING = (CorrectionState.SENT, CorrectionState.ACKNOWLEDGED)
 

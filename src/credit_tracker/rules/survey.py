@@ -5,10 +5,10 @@ Gathered by the check's workers as they compare, so the report reads each shard 
 
 from __future__ import annotations
 
+from credit_tracker.corrections.publishers import publisher_label
 from credit_tracker.domain.models import ArticleRecord, Publisher, SourceSnapshot
 from credit_tracker.domain.survey import ArticleInfo, TrendPoint
 from credit_tracker.domain.titles import plain_title
-from credit_tracker.rules.publishers import publisher_label
 
 
 def article_info(

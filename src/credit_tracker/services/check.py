@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from credit_tracker.corrections.requests import STALE_AFTER_DAYS
 from credit_tracker.domain.findings import CheckReport, Severity
 from credit_tracker.rules.check import FailPolicy, check_shards, run_check, select_dois
-from credit_tracker.rules.corrections import STALE_AFTER_DAYS
 from credit_tracker.store.folder import ARTICLES, Store, shard_of
 from credit_tracker.store.validated import read_article_shard
 

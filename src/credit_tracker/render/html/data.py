@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from credit_tracker.corrections.draft_items import NAME_RULES
 from credit_tracker.domain.findings import CheckReport, CorrectionState, FindingState
 from credit_tracker.domain.models import StateChange
 from credit_tracker.domain.survey import ArticleInfo, TrendPoint
@@ -21,7 +22,6 @@ from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry, entries, sources_of
 from credit_tracker.render.html import charts
 from credit_tracker.render.visible import visible
-from credit_tracker.rules.draft_items import NAME_RULES
 
 SEVERITIES = ("info", "warning", "error")
 STATES = [state.value for state in FindingState]

@@ -8,6 +8,7 @@ change (the former name is never printed and no notice is asked for). Nothing he
 from __future__ import annotations
 
 from credit_tracker.compare.article import latest_read
+from credit_tracker.corrections.draft_items import error_item, request_kind, source_words
 from credit_tracker.domain.drafts import (
     CONTRIBUTIONS,
     KIND_TITLES,
@@ -24,7 +25,6 @@ from credit_tracker.domain.models import (
     SourceKind,
     SourceSnapshot,
 )
-from credit_tracker.rules.draft_items import error_item, request_kind, source_words
 
 
 def build_draft(

@@ -14,12 +14,9 @@ from credit_tracker.domain.drafts import Draft
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import CorrectionState, CorrectionStatus
 from credit_tracker.domain.models import CorrectionRequest, RequestState, StateChange
-from credit_tracker.rules.publishers import PLOS, publisher_for
 
 STALE_AFTER_DAYS = 60
 _WAITING = (RequestState.SENT, RequestState.ACKNOWLEDGED)
-
-__all__ = ["PLOS", "STALE_AFTER_DAYS", "mark", "publisher_for", "record_draft", "request_status"]
 
 
 def request_id(doi: str, person: str | None) -> str:
