@@ -27,10 +27,11 @@ REQUESTS = 20
 
 def add_requests(folder: Path) -> list[str]:
     """Draft and send correction requests for 20 articles with a deliberate error (once)."""
+    from credit_tracker.check.policy import FailPolicy
+    from credit_tracker.check.run import run_check
     from credit_tracker.corrections.drafting import build_draft
     from credit_tracker.corrections.requests import mark, record_draft
     from credit_tracker.domain.models import RequestState
-    from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.store.folder import Store
 
     store = Store(folder)

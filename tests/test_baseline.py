@@ -12,11 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from credit_tracker.cli import cli
-from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.findings import Unverified
-from credit_tracker.domain.models import RoleAssignment
-from credit_tracker.rules.baseline import (
+from credit_tracker.check.baseline import (
     Baseline,
     BaselineEntry,
     apply_baseline,
@@ -24,7 +20,12 @@ from credit_tracker.rules.baseline import (
     select_findings,
     updated_baseline,
 )
-from credit_tracker.rules.check import FailPolicy, run_check
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check
+from credit_tracker.cli import cli
+from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.findings import Unverified
+from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.store.baseline import read_baseline, write_baseline
 from credit_tracker.store.folder import Store
 

@@ -7,7 +7,8 @@ import importlib.util
 import shutil
 from pathlib import Path
 
-from credit_tracker.rules.check import FailPolicy, check_articles, run_check, shard_items
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import check_articles, run_check, shard_items
 from credit_tracker.store.folder import Store
 
 from .conftest import ROOT
@@ -47,7 +48,7 @@ def test_streamed_check_equals_the_in_memory_check(tmp_path: Path) -> None:
 
 
 def test_the_parallel_check_equals_the_serial_one(tmp_path: Path, monkeypatch) -> None:
-    from credit_tracker.rules import check
+    from credit_tracker.services import pool as check
 
     store = Store(_generator().generate(tmp_path / "store", articles=300, authors=8))
     serial = check.check_shards(

@@ -224,8 +224,9 @@ def test_check_named_dois_and_unknown_ones(runner: CliRunner, example_records: P
 
 
 def test_colour_only_when_asked(example_records: Path, runner: CliRunner) -> None:
+    from credit_tracker.check.policy import FailPolicy
+    from credit_tracker.check.run import run_check
     from credit_tracker.render.formats.text import TextFormat
-    from credit_tracker.rules.check import FailPolicy, run_check
 
     assert "\033[" not in _check(runner).stdout  # CliRunner's stdout is not a terminal
     report = run_check(Store(example_records).load(), [AIMMS], FailPolicy())

@@ -16,13 +16,15 @@ from typing import Any
 
 import pytest
 
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import Options
 from credit_tracker.compare.article import compare_article, latest_by_source
 from credit_tracker.desk import operations
 from credit_tracker.domain.models import Person, Publisher, RequestState
 from credit_tracker.domain.names import PersonName
 from credit_tracker.domain.survey import Survey
-from credit_tracker.rules import check
-from credit_tracker.rules.check import FailPolicy, Options, survey_shards
+from credit_tracker.services import pool as check
+from credit_tracker.services.pool import survey_shards
 from credit_tracker.services.survey_cache import SurveyCache
 from credit_tracker.store.folder import Store, shard_of
 

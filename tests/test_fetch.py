@@ -194,7 +194,8 @@ def test_fetch_command_with_a_local_jats_file(runner: CliRunner, records_dir: Pa
 def test_a_correction_known_only_by_its_title_is_attached_to_its_article(
     standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from credit_tracker.rules.check import FailPolicy, run_check
+    from credit_tracker.check.policy import FailPolicy
+    from credit_tracker.check.run import run_check
     from credit_tracker.standin import synthetic_work
 
     article, notice = "10.7717/peerj.4580", "10.7717/peerj.4580/correction-1"

@@ -214,11 +214,11 @@ def test_a_bad_baseline_is_named_and_nothing_is_fetched(
 
 
 def test_the_xml_read_every_night_is_for_open_findings_requests_and_fixed_entries() -> None:
+    from credit_tracker.check.policy import FailPolicy
     from credit_tracker.domain.baseline import Baseline, BaselineEntry
     from credit_tracker.domain.findings import AcknowledgedFinding, CheckReport, Severity, Summary
     from credit_tracker.domain.models import CorrectionRequest, RequestState, StateChange
     from credit_tracker.domain.records import Records
-    from credit_tracker.rules.check import FailPolicy
     from credit_tracker.services.nightly import refresh_set
 
     from .test_nightly_formats import _finding, _report

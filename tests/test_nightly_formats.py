@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 import xmlschema
 
+from credit_tracker.check.policy import FailPolicy
 from credit_tracker.domain.findings import (
     AcknowledgedFinding,
     AuthorRef,
@@ -20,7 +21,6 @@ from credit_tracker.domain.findings import (
 from credit_tracker.render.formats.github import GithubFormat
 from credit_tracker.render.formats.junit import JunitFormat
 from credit_tracker.render.formats.markdown import MarkdownFormat
-from credit_tracker.rules.policy import FailPolicy
 
 from .conftest import DATA
 

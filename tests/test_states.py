@@ -11,11 +11,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check
 from credit_tracker.cli import cli
 from credit_tracker.domain.findings import FindingState
 from credit_tracker.domain.models import SourceRole, SourceSnapshot
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"

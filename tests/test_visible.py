@@ -13,6 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check
 from credit_tracker.corrections.drafting import build_draft
 from credit_tracker.domain.models import SourceAuthor, SourceKind
 from credit_tracker.domain.records import Records
@@ -21,7 +23,6 @@ from credit_tracker.render.drafts import DRAFT_FORMATS
 from credit_tracker.render.formats import FORMATS
 from credit_tracker.render.html import HtmlData, HtmlReport
 from credit_tracker.render.visible import visible
-from credit_tracker.rules.check import FailPolicy, run_check
 
 from .builders import DOI, member, printed, record, snapshot
 

@@ -16,10 +16,10 @@ from credit_tracker.cli.options import day, policy_options, show_option, state_o
 from credit_tracker.domain.errors import InputError, OutputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
+    from credit_tracker.check.policy import FailPolicy
     from credit_tracker.domain.findings import CheckReport
     from credit_tracker.render.formats.base import Format
     from credit_tracker.render.formats.junit import Subjects
-    from credit_tracker.rules.check import FailPolicy
     from credit_tracker.services.check import CheckOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -115,9 +115,10 @@ def check_command(
     --baseline not in the file) at or above --fail-on; 2 usage or input error; 3 a DOI could
     not be verified.
     """
+    from credit_tracker.check.policy import FailPolicy, parse_severities
+    from credit_tracker.check.run import exit_code
     from credit_tracker.render.formats import EXTENSIONS
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.rules.check import FailPolicy, exit_code, parse_severities
     from credit_tracker.services.check import CheckOptions, check_store, subjects
 
     policy = FailPolicy.parse(fail_on)
@@ -170,7 +171,7 @@ def _with_baseline(
     note: str,
 ) -> CheckReport:
     """Apply the baseline file (after writing it again, with --update-baseline)."""
-    from credit_tracker.rules.baseline import apply_baseline, updated_baseline
+    from credit_tracker.check.baseline import apply_baseline, updated_baseline
     from credit_tracker.store.baseline import read_baseline, write_baseline
 
     baseline = read_baseline(path)

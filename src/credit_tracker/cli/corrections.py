@@ -136,8 +136,9 @@ def correction_list(ctx: click.Context, stale_after: int, as_of: datetime | None
     Example:
       credit-tracker correction list --stale-after 90
     """
+    from credit_tracker.check.policy import FailPolicy
+    from credit_tracker.check.run import run_check
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.check import FailPolicy, run_check
     from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))

@@ -88,8 +88,8 @@ def fetch_command(
 
 
 def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:
+    from credit_tracker.check.run import select_dois
     from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
-    from credit_tracker.rules.check import select_dois
     from credit_tracker.services.snapshots import now_utc, orcid_snapshots, record_snapshot
     from credit_tracker.sources.orcid import OrcidClient
     from credit_tracker.sources.settings import Services
@@ -114,9 +114,9 @@ def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:
 
 
 def _fetch_statement(ctx: click.Context, dois: tuple[str, ...], path: Path) -> None:
+    from credit_tracker.check.run import select_dois
     from credit_tracker.domain.models import SourceAuthor
     from credit_tracker.parse.documents import read_document
-    from credit_tracker.rules.check import select_dois
     from credit_tracker.services.snapshots import now_utc, record_snapshot, statement_snapshot
 
     if len(dois) != 1:
@@ -148,7 +148,7 @@ def _fetch(
     quiet: bool,
     xml: bool = True,
 ) -> FetchSummary:
-    from credit_tracker.rules.check import select_dois
+    from credit_tracker.check.run import select_dois
     from credit_tracker.services.fetch import Fetcher, FetchSummary
     from credit_tracker.services.snapshots import local_jats_snapshot, now_utc, record_snapshot
     from credit_tracker.sources.article_xml import PublisherClient

@@ -21,7 +21,7 @@ from credit_tracker.cli.options import (
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
-    from credit_tracker.rules.check import FailPolicy
+    from credit_tracker.check.policy import FailPolicy
     from credit_tracker.services.check import CheckOptions
     from credit_tracker.services.nightly import NightlyResult
 
@@ -112,7 +112,7 @@ def nightly_command(
     or input error (a bad baseline file); 3 could not complete (a fetch failed, a DOI
     unverified). The harvest never changes the exit code.
     """
-    from credit_tracker.rules.check import FailPolicy, parse_severities
+    from credit_tracker.check.policy import FailPolicy, parse_severities
     from credit_tracker.services.check import CheckOptions
 
     _check_report_paths({"--junit": junit, "--summary": summary, "--json": json_file})

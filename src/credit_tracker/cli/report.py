@@ -33,9 +33,11 @@ def report_command(
     Example:
       credit-tracker report --output report.html
     """
+    from credit_tracker.check.policy import FailPolicy
+    from credit_tracker.check.run import Options
     from credit_tracker.render.formats.base import summary_line
     from credit_tracker.render.html import HtmlData, HtmlReport
-    from credit_tracker.rules.check import FailPolicy, Options, survey_shards
+    from credit_tracker.services.pool import survey_shards
 
     store = _store(ctx)
     team = store.load_team()

@@ -52,7 +52,7 @@ def fetch_job(state: DeskState, dois: list[str]) -> Callable[[Job], None]:
     """The work of `credit-tracker fetch [DOI...]`."""
 
     def work(job: Job) -> None:
-        from credit_tracker.rules.check import select_dois
+        from credit_tracker.check.run import select_dois
         from credit_tracker.services.fetch import Fetcher
         from credit_tracker.sources.article_xml import PublisherClient
         from credit_tracker.sources.crossref import CrossrefClient

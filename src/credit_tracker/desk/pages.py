@@ -12,13 +12,14 @@ from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check
 from credit_tracker.desk import views
 from credit_tracker.desk.render import page
 from credit_tracker.desk.state import DeskState
 from credit_tracker.domain.errors import CreditTrackerError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.render.formats.base import entries
-from credit_tracker.rules.check import FailPolicy, run_check
 
 
 def _state(request: Request) -> DeskState:

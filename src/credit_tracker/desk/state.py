@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import Options
 from credit_tracker.domain.findings import FindingState
 from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
 from credit_tracker.render.formats.base import Entry, entries
-from credit_tracker.rules.check import FailPolicy, Options
 from credit_tracker.services.survey_cache import SurveyCache
 from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex

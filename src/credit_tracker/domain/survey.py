@@ -1,7 +1,7 @@
 """A check's report with what the HTML report and the desk's dashboard show beside it: each
 article's labels and the findings over time.
 
-Gathered by the check (rules/survey.py) as it compares, so that a report reads each shard once.
+Gathered by the check (check/survey.py) as it compares, so that a report reads each shard once.
 """
 
 from __future__ import annotations

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from credit_tracker.check.author_view import author_view
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check
 from credit_tracker.domain.author_view import AuthorView
 from credit_tracker.domain.models import Person
-from credit_tracker.rules.author_view import author_view
-from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.store.records_index import RecordsIndex
 
 

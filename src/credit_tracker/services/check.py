@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check, select_dois
 from credit_tracker.corrections.requests import STALE_AFTER_DAYS
 from credit_tracker.domain.findings import CheckReport, Severity
-from credit_tracker.rules.check import FailPolicy, check_shards, run_check, select_dois
+from credit_tracker.services.pool import check_shards
 from credit_tracker.store.folder import ARTICLES, Store, shard_of
 from credit_tracker.store.validated import read_article_shard
 

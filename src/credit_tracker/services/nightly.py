@@ -11,13 +11,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from credit_tracker.check.baseline import apply_baseline, marked_fixed
+from credit_tracker.check.policy import FailPolicy
 from credit_tracker.domain.baseline import Baseline
 from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import RequestState
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.baseline import apply_baseline, marked_fixed
-from credit_tracker.rules.check import FailPolicy
 from credit_tracker.services.check import CheckOptions, check_store, subjects
 from credit_tracker.services.fetch import Fetcher, FetchSummary
 from credit_tracker.services.harvest import HarvestResult, harvest

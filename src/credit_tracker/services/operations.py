@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from credit_tracker.check.baseline import select_findings
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import run_check
 from credit_tracker.corrections.drafting import build_draft
 from credit_tracker.corrections.publishers import publisher_for
 from credit_tracker.corrections.requests import mark, record_draft
@@ -21,8 +24,6 @@ from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
 from credit_tracker.domain.people import PeopleIndex, find_person
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.rules.baseline import select_findings
-from credit_tracker.rules.check import FailPolicy, run_check
 from credit_tracker.rules.editing import get_article
 from credit_tracker.rules.record_edits import find_author, reorder_authors
 from credit_tracker.services.session import editing

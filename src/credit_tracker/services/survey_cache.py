@@ -6,7 +6,7 @@ So the comparison of each shard is kept, keyed by what it read:
 
 - the stamps (inode, modification time, size) of its article and snapshot files;
 - of team.json, only what the comparison looks up: the people on the shard's bylines (their
-  names, ORCID iDs, accepted spellings and former names, `rules.comparing.person_inputs`) and
+  names, ORCID iDs, accepted spellings and former names, `check.comparisons.person_inputs`) and
   the publishers (for the articles' labels).
 
 An acknowledgement or a correction request changes none of these: nothing is compared again.
@@ -22,11 +22,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from credit_tracker.check.comparisons import Compared, ShardCheck, merged, person_inputs
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.run import Options, judge
 from credit_tracker.domain.findings import Severity
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
-from credit_tracker.rules.check import FailPolicy, Options, compare_shards, judge
-from credit_tracker.rules.comparing import Compared, ShardCheck, merged, person_inputs
+from credit_tracker.services.pool import compare_shards
 from credit_tracker.store.files import paused_gc
 from credit_tracker.store.folder import ARTICLES, SNAPSHOTS, Store
 

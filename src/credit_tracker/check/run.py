@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from credit_tracker.check.comparisons import Compared, compare_items
+from credit_tracker.check.policy import FailPolicy
+from credit_tracker.check.states import assign_states, tracked_dois
+from credit_tracker.check.survey import trend
 from credit_tracker.corrections.requests import STALE_AFTER_DAYS
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
@@ -16,27 +19,9 @@ from credit_tracker.domain.findings import (
     Summary,
 )
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
+from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
-from credit_tracker.rules.comparing import Compared, ShardCheck, compare_items, compare_shard
-from credit_tracker.rules.policy import FailPolicy, parse_severities
-from credit_tracker.rules.states import assign_states, tracked_dois
-from credit_tracker.rules.survey import trend
-
-__all__ = [
-    "FailPolicy",
-    "check_articles",
-    "check_shards",
-    "compare_shards",
-    "exit_code",
-    "judge",
-    "parse_severities",
-    "run_check",
-    "select_dois",
-    "shard_items",
-    "survey_shards",
-]
 
 
 @dataclass(frozen=True)
@@ -75,7 +60,7 @@ def run_check(
     return check_articles(records, items, policy, severities, today, stale_after)
 
 
-def _compare_all(
+def compare_all(
     team: Records, items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]], options: Options
 ) -> Compared:
     tracked = tracked_dois(team)
@@ -103,41 +88,7 @@ def check_articles(
     the moments of articles with requests or acknowledgements are kept, so memory stays bounded.
     """
     options = Options(severities=severities or {}, today=today, stale_after=stale_after)
-    return _report(team, _compare_all(team, items, options), policy, options)
-
-
-ShardReader = Callable[[str], tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]]
-_WORKER: dict = {}
-PARALLEL_FROM = 64
-"""Shards below which one process is quicker than starting others."""
-
-
-def check_shards(
-    team: Records,
-    shards: list[str],
-    read_shard: ShardReader,
-    policy: FailPolicy,
-    severities: dict[str, Severity] | None = None,
-    workers: int | None = None,
-    today: date | None = None,
-    stale_after: int = STALE_AFTER_DAYS,
-) -> CheckReport:
-    """Check every article, shard by shard, on as many processes as there are cores."""
-    options = Options(severities=severities or {}, today=today, stale_after=stale_after)
-    return _report(team, _partial(team, shards, read_shard, options, workers), policy, options)
-
-
-def survey_shards(
-    team: Records,
-    shards: list[str],
-    read_shard: ShardReader,
-    policy: FailPolicy,
-    options: Options,
-    workers: int | None = None,
-) -> Survey:
-    """Check every article as `check_shards` does, also gathering what the HTML report shows."""
-    options = replace(options, survey=True)
-    return judge(team, _partial(team, shards, read_shard, options, workers), policy, options)
+    return report_of(team, compare_all(team, items, options), policy, options)
 
 
 def judge(team: Records, compared: Compared, policy: FailPolicy, options: Options) -> Survey:
@@ -160,96 +111,14 @@ def judge(team: Records, compared: Compared, policy: FailPolicy, options: Option
         },
     )
     return Survey(
-        report=_report(team, kept, policy, options),
+        report=report_of(team, kept, policy, options),
         articles=kept.articles,
         trend=trend(compared.steps),
     )
 
 
-def compare_shards(
-    people: dict[str, Person],
-    publishers: dict[str, Publisher],
-    shards: list[str],
-    read_shard: ShardReader,
-    severities: dict[str, Severity] | None = None,
-    workers: int | None = None,
-) -> dict[str, ShardCheck]:
-    """Compare each shard's articles on their own, keeping all `judge` may use (survey mode),
-    on as many processes as there are cores for many shards; return them by shard name."""
-    task = (people, publishers, read_shard, severities or {})
-    chunks = _spread(shards, workers)
-    if chunks is None:
-        return dict(_compare_each(task, shards))
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORKER.update(task=task)  # inherited by forked workers
-    found: dict[str, ShardCheck] = {}
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
-        for part in pool.map(_compare_chunk, chunks):
-            found.update(part)
-    _WORKER.clear()
-    return found
-
-
-def _compare_chunk(shards: list[str]) -> list[tuple[str, ShardCheck]]:
-    return _compare_each(_WORKER["task"], shards)
-
-
-def _compare_each(task: tuple, shards: list[str]) -> list[tuple[str, ShardCheck]]:
-    people, publishers, read_shard, severities = task
-    found = []
-    for shard in shards:
-        articles, snapshots = read_shard(shard)
-        found.append((shard, compare_shard(people, publishers, articles, snapshots, severities)))
-    return found
-
-
-def _partial(
-    team: Records, shards: list[str], read_shard: ShardReader, options: Options, workers: int | None
-) -> Compared:
-    """Compare the shards' articles: in this process for a few, else spread over the cores.
-
-    Each worker reads and compares its own shards (the reading is the I/O, the comparing pure);
-    the findings come back to be merged, sorted by DOI and summarised.
-    """
-    chunks = _spread(shards, workers)
-    if chunks is None:
-        return _compare_all(team, shard_items(shards, read_shard), options)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORKER.update(team=team, read=read_shard, options=options)  # inherited by forked workers
-    merged = Compared()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
-        for partial in pool.map(_check_chunk, chunks):
-            merged.merge(partial)
-    _WORKER.clear()
-    return merged
-
-
-def _workers(workers: int | None) -> int:
-    return workers or os.cpu_count() or 1
-
-
-def _spread(shards: list[str], workers: int | None) -> list[list[str]] | None:
-    """The shards in chunks for the worker processes; None: compare them in this process."""
-    import multiprocessing  # only here: a check of a few articles need not pay for importing it
-
-    count = _workers(workers)
-    if (
-        count == 1
-        or len(shards) < PARALLEL_FROM
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return None
-    return [shards[i :: count * 4] for i in range(count * 4)]
-
-
-def _check_chunk(shards: list[str]) -> Compared:
-    return _compare_all(_WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["options"])
+ShardReader = Callable[[str], tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]]
+"""Reads one shard: its articles and their snapshot histories, by DOI."""
 
 
 def shard_items(
@@ -262,7 +131,9 @@ def shard_items(
             yield record, snapshots.get(doi, [])
 
 
-def _report(team: Records, partial: Compared, policy: FailPolicy, options: Options) -> CheckReport:
+def report_of(
+    team: Records, partial: Compared, policy: FailPolicy, options: Options
+) -> CheckReport:
     # sorted by DOI, stable: each article's findings keep their order
     findings = sorted(partial.findings, key=lambda finding: finding.doi)
     unverified = sorted(partial.unverified, key=lambda entry: entry.doi)

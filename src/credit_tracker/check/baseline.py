@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from credit_tracker.check.policy import FailPolicy
 from credit_tracker.domain.baseline import Baseline, BaselineEntry
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import (
@@ -30,7 +31,6 @@ from credit_tracker.domain.findings import (
     ResolvedFinding,
     Severity,
 )
-from credit_tracker.rules.policy import FailPolicy
 
 NOTE_PREFIX = "baseline"
 """Acknowledgements that come from the baseline have notes starting 'baseline since DATE: '."""

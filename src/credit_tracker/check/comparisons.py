@@ -3,7 +3,7 @@
 A comparison reads an article's record, its snapshot history, the people its byline names (by
 id) and the publishers (for the article's label); nothing else of team.json. The states
 (acknowledged, pending, regressed, resolved) come afterwards, from the team's small tables,
-in `rules.check.judge`: so a cache of comparisons per shard stays right across acknowledgements
+in `check.run.judge`: so a cache of comparisons per shard stays right across acknowledgements
 and correction requests, and only a changed shard, person or publisher needs comparing again.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from credit_tracker.check.survey import article_info
 from credit_tracker.compare.history import (
     Moment,
     changed,
@@ -23,7 +24,6 @@ from credit_tracker.compare.history import (
 from credit_tracker.domain.findings import Finding, Severity, Unverified
 from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
 from credit_tracker.domain.survey import ArticleInfo
-from credit_tracker.rules.survey import article_info
 
 
 @dataclass
@@ -133,7 +133,7 @@ def person_inputs(person: Person) -> tuple[object, ...]:
 
 
 def merged(checks: Iterable[ShardCheck]) -> Compared:
-    """Return the shards' comparisons as one, ready for `rules.check.judge`."""
+    """Return the shards' comparisons as one, ready for `check.run.judge`."""
     total = Compared()
     for check in checks:
         total.merge(check.compared)
