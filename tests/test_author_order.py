@@ -13,7 +13,7 @@ from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import ArticleRecord, TeamAuthor
 from credit_tracker.domain.names import PersonName
 from credit_tracker.domain.records import Records
-from credit_tracker.rules.record_edits import (
+from credit_tracker.edits.record_edits import (
     move_author,
     parse_position,
     reorder_authors,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "credit_tracker"
-PURE_LAYERS = ("domain", "rules", "parse", "compare", "corrections", "check", "render")
+PURE_LAYERS = ("domain", "parse", "compare", "corrections", "check", "edits", "render")
 # The libraries of the edges: the command line, HTTP, Crossref's client and the store's database.
 EDGE_LIBRARIES = {
     "click",

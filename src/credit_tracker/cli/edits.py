@@ -44,7 +44,7 @@ def records_set_roles(
           Conceptualization Methodology=lead "Writing – review & editing"
       credit-tracker records set-roles 10.5555/aimms-mentoring-2025 jane-illes --none
     """
-    from credit_tracker.rules.record_edits import parse_role, set_roles
+    from credit_tracker.edits.record_edits import parse_role, set_roles
 
     if sum((bool(roles), no_roles, not_recorded)) != 1:
         raise InputError("give the roles, or --none, or --not-recorded", field="ROLE")
@@ -64,7 +64,7 @@ def records_add_role(ctx: click.Context, doi: str, person: str, roles: tuple[str
     Example:
       credit-tracker records add-role 10.1371/journal.pone.0185809 caspar-a-hallmann Software
     """
-    from credit_tracker.rules.record_edits import add_roles, parse_role
+    from credit_tracker.edits.record_edits import add_roles, parse_role
 
     parsed = [parse_role(role) for role in roles]
     _edit(ctx, doi, person, lambda records, key, n: add_roles(records, key, n, parsed))
@@ -82,7 +82,7 @@ def records_remove_role(ctx: click.Context, doi: str, person: str, roles: tuple[
     Example:
       credit-tracker records remove-role 10.1371/journal.pone.0185809 "Hallmann" Software
     """
-    from credit_tracker.rules.record_edits import parse_role, remove_roles
+    from credit_tracker.edits.record_edits import parse_role, remove_roles
 
     parsed = [parse_role(role) for role in roles]
     _edit(ctx, doi, person, lambda records, key, n: remove_roles(records, key, n, parsed))
@@ -104,7 +104,7 @@ def records_move_author(ctx: click.Context, doi: str, person: str, position: str
       credit-tracker records move-author 10.5555/aimms-mentoring-2025 jane-illes 1
       credit-tracker records move-author 10.1371/journal.pone.0185809 "Hallmann" 3
     """
-    from credit_tracker.rules.record_edits import move_author, parse_position
+    from credit_tracker.edits.record_edits import move_author, parse_position
 
     to = parse_position(position)
     _edit(ctx, doi, person, lambda records, key, n: move_author(records, key, n, to))
@@ -150,7 +150,7 @@ def records_set_printed(ctx: click.Context, doi: str, person: str, given: str, f
           --given "Jane P." --family "Illés"
       credit-tracker records set-printed 10.5555/example Pluijm --given B. --family "van der Pluijm"
     """
-    from credit_tracker.rules.record_edits import set_printed
+    from credit_tracker.edits.record_edits import set_printed
 
     _edit(ctx, doi, person, lambda records, key, n: set_printed(records, key, n, given, family))
 
@@ -181,9 +181,9 @@ def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
       credit-tracker records remove 10.5555/duplicate-entry
     """
     from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.edits.record_edits import remove_record
+    from credit_tracker.edits.works import article_label
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.record_edits import remove_record
-    from credit_tracker.rules.works import article_label
     from credit_tracker.services.session import editing
 
     keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))

@@ -51,8 +51,8 @@ def records_add(
       credit-tracker records add 10.1371/journal.pone.0185809 https://doi.org/10.7717/peerj.4375
       credit-tracker records add --from dois.txt --members 0000-0002-1825-0097,"Jane Illés"
     """
+    from credit_tracker.edits.linking import parse_members
     from credit_tracker.parse.doi_list import parse_doi_list
-    from credit_tracker.rules.linking import parse_members
     from credit_tracker.services.onboard import add_dois
 
     wanted = list(dict.fromkeys(_normal_dois(dois)))
@@ -97,8 +97,8 @@ def _crossref(mailto: str | None, quiet: bool) -> CrossrefClient:
 
 
 def _report(done: Onboarded) -> None:
+    from credit_tracker.edits.works import article_label
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.works import article_label
 
     people = done.people
     for record in done.added:

@@ -49,7 +49,7 @@ def person_remove(ctx: click.Context, query: str) -> None:
       credit-tracker person remove jane-doe-2
     """
     from credit_tracker.domain.people import find_person
-    from credit_tracker.rules.person_edits import remove_person
+    from credit_tracker.edits.person_edits import remove_person
     from credit_tracker.services.session import articles_naming
 
     store = _store(ctx)
@@ -88,7 +88,7 @@ def person_unset_member(ctx: click.Context, queries: tuple[str, ...]) -> None:
 
 def _membership(ctx: click.Context, queries: tuple[str, ...], member: bool) -> None:
     from credit_tracker.domain.people import PeopleIndex, find_person
-    from credit_tracker.rules.person_edits import set_member
+    from credit_tracker.edits.person_edits import set_member
 
     with team_only(_store(ctx)) as records:
         index = PeopleIndex(records.people)

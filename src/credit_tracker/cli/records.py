@@ -13,9 +13,9 @@ from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
     from credit_tracker.domain.models import ArticleRecord, Person
+    from credit_tracker.edits.editing import ImportResult
+    from credit_tracker.edits.linking import Linker
     from credit_tracker.parse.tenzing import ParsedTable
-    from credit_tracker.rules.editing import ImportResult
-    from credit_tracker.rules.linking import Linker
 
 
 @cli.group("records")
@@ -80,8 +80,8 @@ def records_import(
       credit-tracker records import aimms.json
     """
     from credit_tracker.domain.models import ArticleRecord
-    from credit_tracker.rules.editing import import_record, import_table
-    from credit_tracker.rules.linking import Linker, parse_members
+    from credit_tracker.edits.editing import import_record, import_table
+    from credit_tracker.edits.linking import Linker, parse_members
     from credit_tracker.services.session import editing
 
     doi, file = (first, Path(second)) if second is not None else (None, Path(first))
@@ -116,8 +116,8 @@ def _report_imports(
     people: dict[str, Person],
     linker: Linker,
 ) -> None:
+    from credit_tracker.edits.works import title_label
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.works import title_label
 
     for result in results:
         record = articles[result.doi]
@@ -194,9 +194,9 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     import json
 
     from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.edits.editing import get_article
     from credit_tracker.parse.tenzing import export_table
     from credit_tracker.render.contributions import jats_contribs, statement
-    from credit_tracker.rules.editing import get_article
 
     records = _store(ctx).load([normalize_doi(doi)])
     record = get_article(records, doi)
@@ -254,8 +254,8 @@ def records_show(ctx: click.Context, doi: str) -> None:
       credit-tracker records show 10.5555/aimms-mentoring-2025
     """
     from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.edits.editing import get_article, role_text
     from credit_tracker.render.visible import visible
-    from credit_tracker.rules.editing import get_article, role_text
 
     records = _store(ctx).load([normalize_doi(doi)])
     record = get_article(records, doi)

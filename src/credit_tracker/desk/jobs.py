@@ -83,7 +83,7 @@ def add_job(state: DeskState, dois: list[str], members: list[str]) -> Callable[[
     """The work of `credit-tracker records add DOI... --members ...`."""
 
     def work(job: Job) -> None:
-        from credit_tracker.rules.linking import parse_members
+        from credit_tracker.edits.linking import parse_members
         from credit_tracker.services.onboard import add_dois
         from credit_tracker.sources.crossref import CrossrefClient
 

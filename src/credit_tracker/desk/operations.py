@@ -4,7 +4,8 @@ Acknowledging, drafting, marking and merging are `services.operations`, shared w
 the small edits call the same rules as their commands, through the same `services.session.editing`
 (the records' lock, only the shards touched), an author's edits through `edit_author` as
 `records move-author` and `records set-printed` do. Each returns the lines the command would print.
-Nothing here decides a rule: the rules live in rules/ and services/.
+Nothing here decides a rule: the rules live in compare/, check/, corrections/, edits/ and
+services/.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from credit_tracker.domain.models import (
     TeamAuthor,
 )
 from credit_tracker.domain.records import Records
+from credit_tracker.edits.editing import ImportResult, get_article
+from credit_tracker.edits.record_edits import move_author, parse_position, set_printed, set_roles
 from credit_tracker.parse.import_file import Article
-from credit_tracker.rules.editing import ImportResult, get_article
-from credit_tracker.rules.record_edits import move_author, parse_position, set_printed, set_roles
 from credit_tracker.services.operations import AuthorEdit, edit_author
 from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store
@@ -140,7 +141,7 @@ def merge(store: Store, keep: str, other: str) -> list[str]:
 def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
     """Accept a spelling, as `person add-spelling` does."""
     from credit_tracker.domain.people import find_person
-    from credit_tracker.rules.editing import add_accepted_spelling
+    from credit_tracker.edits.editing import add_accepted_spelling
 
     with editing(store, []) as records:
         person = find_person(records, person_id)
@@ -151,7 +152,7 @@ def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
 def set_orcid(store: Store, person_id: str, orcid: str) -> list[str]:
     """Set the ORCID iD, as `person set-orcid` does (the check digit verified)."""
     from credit_tracker.domain.people import find_person
-    from credit_tracker.rules.editing import set_orcid as set_person_orcid
+    from credit_tracker.edits.editing import set_orcid as set_person_orcid
 
     with editing(store, []) as records:
         person = find_person(records, person_id)
@@ -162,7 +163,7 @@ def set_orcid(store: Store, person_id: str, orcid: str) -> list[str]:
 def set_member(store: Store, person_id: str, member: bool) -> list[str]:
     """Make the person a team member or a co-author, as `person set-member` / `unset-member`."""
     from credit_tracker.domain.people import find_person
-    from credit_tracker.rules.person_edits import set_member as set_person_member
+    from credit_tracker.edits.person_edits import set_member as set_person_member
 
     with editing(store, []) as records:
         return [set_person_member(find_person(records, person_id), member)]
@@ -197,8 +198,8 @@ def apply_import(
 ) -> list[ImportResult]:
     """Import the articles into `records` as `records import` does (the caller saves or not)."""
     from credit_tracker.domain.models import ArticleRecord
-    from credit_tracker.rules.editing import import_record, import_table
-    from credit_tracker.rules.linking import Linker, parse_members
+    from credit_tracker.edits.editing import import_record, import_table
+    from credit_tracker.edits.linking import Linker, parse_members
 
     linker = Linker(records, parse_members(members))
     results = [

@@ -18,10 +18,10 @@ from credit_tracker.desk.state import DeskState
 from credit_tracker.domain.credit import ROLES
 from credit_tracker.domain.names import WITHHELD, fold, unless_former
 from credit_tracker.domain.records import Records
+from credit_tracker.edits.editing import role_text
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry
 from credit_tracker.render.html.data import STATES, HtmlData, context
-from credit_tracker.rules.editing import role_text
 
 PAGE_SIZE = 50
 SORTS = ("severity", "doi", "rule", "person")

@@ -12,7 +12,7 @@ from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import redact
-from credit_tracker.rules.works import WorkMetadata, fill_metadata
+from credit_tracker.edits.works import WorkMetadata, fill_metadata
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,

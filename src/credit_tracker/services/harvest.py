@@ -8,10 +8,10 @@ from typing import Any
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.records import Records
+from credit_tracker.edits.linking import Linker
+from credit_tracker.edits.works import WorkMetadata, draft_from_work, year_of
 from credit_tracker.parse.crossref import is_notice, parse_work
 from credit_tracker.parse.crossref_model import malformed
-from credit_tracker.rules.linking import Linker
-from credit_tracker.rules.works import WorkMetadata, draft_from_work, year_of
 from credit_tracker.sources.crossref import CrossrefClient
 
 ORCIDS_PER_QUERY = 20

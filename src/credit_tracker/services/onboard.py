@@ -17,9 +17,9 @@ from typing import Any
 from credit_tracker.domain.errors import RunStopped
 from credit_tracker.domain.models import ArticleRecord, FetchState, Person
 from credit_tracker.domain.records import Records
+from credit_tracker.edits.linking import Linker, MemberQuery
+from credit_tracker.edits.works import WorkMetadata, draft_from_work, metadata_of
 from credit_tracker.parse.crossref import ParsedWork, is_notice, parse_work
-from credit_tracker.rules.linking import Linker, MemberQuery
-from credit_tracker.rules.works import WorkMetadata, draft_from_work, metadata_of
 from credit_tracker.sources.crossref import CrossrefClient, WorkResult
 from credit_tracker.store.folder import Store
 

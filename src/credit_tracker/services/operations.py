@@ -24,8 +24,8 @@ from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
 from credit_tracker.domain.people import PeopleIndex, find_person
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.rules.editing import get_article
-from credit_tracker.rules.record_edits import find_author, reorder_authors
+from credit_tracker.edits.editing import get_article
+from credit_tracker.edits.record_edits import find_author, reorder_authors
 from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store
 from credit_tracker.store.index_files import file_stamp
@@ -186,7 +186,7 @@ def merge(store: Store, keep: str, other: str) -> list[str]:
     loaded with them. Raises InputError, writing nothing, when the merge is refused (two
     ORCID iDs, one article naming both, ...).
     """
-    from credit_tracker.rules.person_edits import merge_people
+    from credit_tracker.edits.person_edits import merge_people
 
     ids: list[str] = []
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.edits.works import year_of
 from credit_tracker.parse.crossref import content_hash, notice_target, parse_work
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
-from credit_tracker.rules.works import year_of
 from credit_tracker.sources.article_xml import XmlResult
 from credit_tracker.sources.crossref import WorkResult
 from credit_tracker.sources.orcid import OrcidClient

@@ -15,7 +15,7 @@ from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import fold
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.rules.works import article_label
+from credit_tracker.edits.works import article_label
 
 
 def articles_naming(records: Records, person_id: str) -> list[str]:

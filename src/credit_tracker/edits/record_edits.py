@@ -15,8 +15,8 @@ from credit_tracker.domain.names import PersonName, clean, fold, given_compatibl
 from credit_tracker.domain.people import PeopleIndex, candidates, find_person, name_forms
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
+from credit_tracker.edits.editing import get_article, role_text, settle_draft
 from credit_tracker.parse.tenzing_columns import MIDDLE, MISSING
-from credit_tracker.rules.editing import get_article, role_text, settle_draft
 
 _ORDER = {role.slug: n for n, role in enumerate(ROLES)}
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import clean
+from credit_tracker.edits.linking import Linker
 from credit_tracker.parse.crossref import ParsedWork
-from credit_tracker.rules.linking import Linker
 
 DRAFT_NOTE = "Draft from the byline Crossref registers: roles not recorded yet."
 # Crossref's dates, earliest meaning first: 'issued' is the earlier of print and online.

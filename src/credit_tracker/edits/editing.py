@@ -11,8 +11,8 @@ from credit_tracker.domain.names import clean
 from credit_tracker.domain.people import find_person
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
+from credit_tracker.edits.linking import Linker
 from credit_tracker.parse.tenzing import ORCID, ParsedTable
-from credit_tracker.rules.linking import Linker
 
 __all__ = [
     "ImportResult",

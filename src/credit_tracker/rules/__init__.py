@@ -1,1 +1,0 @@
-"""The rules: pairing authors, comparing sources, the check, corrections, editing; no I/O."""
