@@ -26,7 +26,7 @@ from credit_tracker.cli import cli
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import Unverified
 from credit_tracker.domain.models import RoleAssignment
-from credit_tracker.store.baseline import read_baseline, write_baseline
+from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import Store
 
 AIMMS = "10.5555/aimms-mentoring-2025"

@@ -16,7 +16,7 @@ from credit_tracker.check.survey import article_info
 from credit_tracker.compare.history import (
     Moment,
     changed,
-    compare,
+    checked_article,
     moments,
     single_moment,
     timeline_steps,
@@ -72,7 +72,7 @@ def compare_items(
     what the HTML report shows: every article's findings over time and the labels."""
     partial = Compared()
     for record, history in items:
-        result = compare(record, people, history, severities)
+        result = checked_article(record, people, history, severities)
         partial.findings += result.findings
         partial.unverified += result.unverified
         partial.accepted += result.accepted

@@ -172,7 +172,7 @@ def _with_baseline(
 ) -> CheckReport:
     """Apply the baseline file (after writing it again, with --update-baseline)."""
     from credit_tracker.check.baseline import apply_baseline, updated_baseline
-    from credit_tracker.store.baseline import read_baseline, write_baseline
+    from credit_tracker.store.baseline_file import read_baseline, write_baseline
 
     baseline = read_baseline(path)
     today = options.today or date.today()

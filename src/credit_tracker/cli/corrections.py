@@ -48,7 +48,7 @@ def correction_draft(
     from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
     from credit_tracker.services.operations import draft_request
-    from credit_tracker.store.office import read_office
+    from credit_tracker.store.office_file import read_office
 
     name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
     store = _store(ctx)

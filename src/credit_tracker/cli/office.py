@@ -1,6 +1,6 @@
 """The office's own setting: who signs correction requests (`office set`, `office show`).
 
-Kept by store/office.py in `<records>/office.json`, beside the team file.
+Kept by store/office_file.py in `<records>/office.json`, beside the team file.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from credit_tracker.cli.base import _store, cli
 from credit_tracker.domain.drafts import Sender
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.text import json_visible, require_safe_text
-from credit_tracker.store.office import read_office, write_office
+from credit_tracker.store.office_file import read_office, write_office
 
 
 @cli.group("office")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from credit_tracker.compare.agreement import check_agreement
 from credit_tracker.compare.context import SOURCE, ArticleCheck, CheckContext
 from credit_tracker.compare.matching import Pair, match_authors, team_keys
-from credit_tracker.compare.name_rules import check_name, visible
+from credit_tracker.compare.name_rules import check_name
 from credit_tracker.compare.role_rules import check_orcid, check_roles
 from credit_tracker.domain.findings import (
     TRANSLATION_DIFFERS,
@@ -35,7 +35,6 @@ __all__ = [
     "compare_article",
     "latest_by_source",
     "latest_read",
-    "visible",
 ]
 
 

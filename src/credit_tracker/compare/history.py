@@ -18,7 +18,7 @@ from credit_tracker.domain.models import ArticleRecord, FetchState, Person, Sour
 ROLES_NOT_RECORDED = "roles-not-recorded"
 
 
-def compare(
+def checked_article(
     record: ArticleRecord,
     people: dict[str, Person],
     history: list[SourceSnapshot],
@@ -95,7 +95,9 @@ def moments(
     found = []
     for n, when in enumerate(times):
         upto = [s for s in history if _seen(s) <= when]
-        result = current if n == len(times) - 1 else compare(record, people, upto, severities)
+        result = (
+            current if n == len(times) - 1 else checked_article(record, people, upto, severities)
+        )
         newest = latest_by_source(upto)
         found.append(
             Moment(

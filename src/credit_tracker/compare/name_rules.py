@@ -86,7 +86,7 @@ def check_name(
             "",
             f"{expected}: {message}",
             expected=expected,
-            observed=visible(other.raw),
+            observed=show_combining(other.raw),
         )
 
 
@@ -109,7 +109,12 @@ def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[str, str]
         return []
     same_letters = strip_accents(shown).replace(".", "") == strip_accents(expected).replace(".", "")
     if same_letters:
-        return [("name-diacritics", f"printed {visible(shown)!r}: {_accent_edit(expected, shown)}")]
+        return [
+            (
+                "name-diacritics",
+                f"printed {show_combining(shown)!r}: {_accent_edit(expected, shown)}",
+            )
+        ]
     # A suffix is compared on its own: 'Ramos Júnior' as the family name (tenzing has no suffix
     # column) is the same name as <surname>Ramos</surname><suffix>Júnior</suffix>.
     mine_core, mine_suffix = without_suffix(mine)
@@ -162,7 +167,7 @@ def _classify_core(
             verdicts.append(
                 (
                     "name-diacritics",
-                    f"family name printed {visible(theirs.family_full)!r}: {edit}",
+                    f"family name printed {show_combining(theirs.family_full)!r}: {edit}",
                 )
             )
         return verdicts
@@ -194,7 +199,7 @@ def _initials_edit(mine: str, theirs: str) -> str:
     return f"given name {mine!r} printed as initials {theirs!r}"
 
 
-def visible(text: str) -> str:
+def show_combining(text: str) -> str:
     """Show decomposed characters as such: 'Ille\u0301s' becomes 'Ille+U+0301s'."""
     if unicodedata.is_normalized("NFC", text):
         return text
@@ -209,7 +214,7 @@ def _accent_edit(expected: str, shown: str) -> str:
     )
     for a, b in zip(nfc_expected, nfc_shown, strict=False):
         if a != b:
-            pairs.append(f"{a!r} printed as {visible(b)!r}")
+            pairs.append(f"{a!r} printed as {show_combining(b)!r}")
     return "; ".join(pairs) or "accents differ"
 
 

@@ -6,8 +6,8 @@ Rule names and source codes are the tool's own vocabulary; a journal's editorial
 
 from __future__ import annotations
 
-from credit_tracker.compare.article import visible
 from credit_tracker.compare.matching import source_name
+from credit_tracker.compare.name_rules import show_combining
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, METADATA, Change, ErrorItem
 from credit_tracker.domain.findings import Finding
@@ -205,6 +205,6 @@ def _printed_name(finding: Finding, shot: SourceSnapshot | None) -> PersonName |
     if shot is None or finding.observed in (None, WITHHELD):
         return None
     for author in shot.authors:
-        if author.structured and visible(author.raw) == finding.observed:
+        if author.structured and show_combining(author.raw) == finding.observed:
             return source_name(author)
     return None

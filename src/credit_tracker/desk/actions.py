@@ -16,9 +16,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from credit_tracker.desk import forms, jobs, operations, pages, views
+from credit_tracker.desk.memory import DeskState, Undo
 from credit_tracker.desk.render import page
 from credit_tracker.desk.security import Refused, checked_form
-from credit_tracker.desk.state import DeskState, Undo
 from credit_tracker.domain.errors import CreditTrackerError, InputError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.parse.spreadsheet import MAX_TEAM_TABLE_BYTES

@@ -12,8 +12,8 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from credit_tracker.desk import actions, pages
+from credit_tracker.desk.memory import DeskSettings, DeskState
 from credit_tracker.desk.security import Guard
-from credit_tracker.desk.state import DeskSettings, DeskState
 
 __all__ = ["DeskSettings", "create_app"]
 

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from datetime import timedelta
 
-from credit_tracker.desk.state import DeskState, Job
+from credit_tracker.desk.memory import DeskState, Job
 from credit_tracker.domain.errors import CreditTrackerError, InputError
 from credit_tracker.sources.settings import Services
 from credit_tracker.sources.transport import PoliteClient

@@ -175,7 +175,7 @@ def draft_request(
     """Draft the article's request from the chosen findings (all open ones when none is chosen)
     and track it as drafted, as `correction draft` does. Returns the request and its errors."""
     from credit_tracker.services.operations import draft_request as draft
-    from credit_tracker.store.office import read_office
+    from credit_tracker.store.office_file import read_office
 
     done = draft(store, doi, today=today, sender=read_office(store), chosen=finding_ids)
     return done.request, len(done.draft.items)

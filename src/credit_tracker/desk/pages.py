@@ -15,8 +15,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from credit_tracker.check.policy import FailPolicy
 from credit_tracker.check.run import run_check
 from credit_tracker.desk import views
+from credit_tracker.desk.memory import DeskState
 from credit_tracker.desk.render import page
-from credit_tracker.desk.state import DeskState
 from credit_tracker.domain.errors import CreditTrackerError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.render.formats.base import entries
@@ -129,7 +129,7 @@ def draft_text(state: DeskState, request_id: str, fmt: str) -> str:
     """The request's draft rendered again from the current findings it asks about."""
     from credit_tracker.render.drafts import DRAFT_FORMATS
     from credit_tracker.services.operations import article_draft
-    from credit_tracker.store.office import read_office
+    from credit_tracker.store.office_file import read_office
 
     index = state.index()
     request = index.team().corrections.get(request_id)

@@ -11,8 +11,8 @@ from jinja2 import Environment, PackageLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from credit_tracker.desk.memory import DeskState
 from credit_tracker.desk.security import CSRF_FIELD, csrf_token
-from credit_tracker.desk.state import DeskState
 from credit_tracker.render.html.templating import safe_environment
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from credit_tracker.compare.article import compare_article, latest_by_source
 from credit_tracker.corrections.draft_items import NAME_RULES
-from credit_tracker.desk.state import DeskState
+from credit_tracker.desk.memory import DeskState
 from credit_tracker.domain.credit import ROLES
 from credit_tracker.domain.names import WITHHELD, fold, unless_former
 from credit_tracker.domain.records import Records

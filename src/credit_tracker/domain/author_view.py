@@ -1,7 +1,7 @@
 """One person across the team's articles, as a model: papers × roles × sources, spellings,
 the check of their articles and their correction requests.
 
-Built by check/author_view.py, rendered by render/author/ and the review desk's person page.
+Built by check/authorship.py, rendered by render/author/ and the review desk's person page.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The baseline file's model: the findings known when it was written, with notes and dates.
 
 A committed file of finding ids, like the baselines of mature CI checkers (detekt, Psalm,
-PHPStan); what it does to a check is check/baseline.py; store/baseline.py reads and writes it.
+PHPStan); what it does to a check is check/baseline.py; store/baseline_file.py reads and writes it.
 """
 
 from __future__ import annotations

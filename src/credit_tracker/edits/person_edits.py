@@ -18,7 +18,7 @@ from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.edits.works import article_label
 
 
-def articles_naming(records: Records, person_id: str) -> list[str]:
+def dois_naming(records: Records, person_id: str) -> list[str]:
     """The DOIs of the loaded articles that have this person on the byline, sorted."""
     return sorted(
         doi
@@ -36,7 +36,7 @@ def merge_people(records: Records, keep: Person, other: Person) -> list[str]:
     nothing, for two people with different ORCID iDs, one article naming both, or two
     correction requests that would get one id.
     """
-    dois = articles_naming(records, other.id)
+    dois = dois_naming(records, other.id)
     _refuse_merge(records, keep, other, dois)
     before = _findings(records, dois, other.id)
     changes = [f"merged {other.id} into {keep.id}"]
@@ -62,7 +62,7 @@ def _refuse_merge(records: Records, keep: Person, other: Person, dois: list[str]
             f"{keep.id} has ORCID iD {keep.orcid} and {other.id} has {other.orcid}: two ORCID "
             "iDs are two people; correct one with 'credit-tracker person set-orcid' first"
         )
-    both = [doi for doi in dois if doi in articles_naming(records, keep.id)]
+    both = [doi for doi in dois if doi in dois_naming(records, keep.id)]
     if both:
         raise InputError(
             f"{keep.id} and {other.id} are both authors of {both[0]}; correct that record first"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from credit_tracker.check.author_view import author_view
+from credit_tracker.check.authorship import author_view
 from credit_tracker.check.policy import FailPolicy
 from credit_tracker.check.run import run_check
 from credit_tracker.domain.author_view import AuthorView

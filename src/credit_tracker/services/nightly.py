@@ -22,7 +22,7 @@ from credit_tracker.services.check import CheckOptions, check_store, subjects
 from credit_tracker.services.fetch import Fetcher, FetchSummary
 from credit_tracker.services.harvest import HarvestResult, harvest
 from credit_tracker.sources.crossref import CrossrefClient
-from credit_tracker.store.baseline import read_baseline, write_baseline
+from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import Store
 
 # A request in one of these states still waits on the publisher: its article's XML is read again
