@@ -23,8 +23,6 @@ from credit_tracker import __version__
 from credit_tracker.domain.errors import CreditTrackerError, InputError, OutputError
 
 if TYPE_CHECKING:
-    from credit_tracker.sources.settings import Services
-    from credit_tracker.sources.transport import PoliteClient
     from credit_tracker.store.folder import Store
 
 # A path that cannot name a file is the user's input (exit 2); any other refusal is exit 3.
@@ -101,21 +99,6 @@ def init_command(ctx: click.Context) -> None:
         with store.transaction() as records:
             records.publishers[PLOS.id] = PLOS  # the worked example of a corrections route
     click.echo(f"{'created' if created else 'already there'}: {store.root}", err=True)
-
-
-def _polite_client(services: Services) -> PoliteClient:
-    """One polite HTTP client per command: the User-Agent, backoff and timeout from the settings."""
-    from credit_tracker.sources.crossref import habanero_version
-    from credit_tracker.sources.settings import user_agent
-    from credit_tracker.sources.transport import PoliteClient
-
-    return PoliteClient(
-        user_agent(services.mailto, habanero_version()),
-        backoff_base=services.backoff_base,
-        timeout=services.timeout,
-        deadline=services.deadline,
-        max_body=int(services.max_body_mb * 1024 * 1024),
-    )
 
 
 def _normal_dois(dois: Iterable[str]) -> list[str]:

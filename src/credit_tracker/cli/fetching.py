@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _polite_client, _store, cli
+from credit_tracker.cli.base import _store, cli
 from credit_tracker.cli.options import mailto_option
 from credit_tracker.domain.errors import InputError
 
@@ -90,25 +90,21 @@ def fetch_command(
 def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:
     from credit_tracker.check.run import select_dois
     from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
+    from credit_tracker.services.clients import Clients
     from credit_tracker.services.snapshots import now_utc, orcid_snapshots, record_snapshot
-    from credit_tracker.sources.orcid import OrcidClient
-    from credit_tracker.sources.settings import Services
 
-    services = Services.from_env()
-    client = _polite_client(services)
+    clients = Clients.from_env()
     with _store(ctx).transaction() as records:
         selected = set(select_dois(records, dois))
         try:
-            shots = orcid_snapshots(
-                OrcidClient(client, services.orcid_url), records, selected, now_utc()
-            )
+            shots = orcid_snapshots(clients.orcid, records, selected, now_utc())
         except (TransportFailure, RunStopped) as exc:
             raise FetchError(f"ORCID could not be read: {exc.reason}") from None
         for shot in shots:
             record_snapshot(records, shot)
     click.echo(
         f"orcid: {len(shots)} work(s) found in team members' ORCID records, "
-        f"{client.counters.requests} request(s)",
+        f"{clients.requests} request(s)",
         err=True,
     )
 
@@ -149,11 +145,9 @@ def _fetch(
     xml: bool = True,
 ) -> FetchSummary:
     from credit_tracker.check.run import select_dois
+    from credit_tracker.services.clients import Clients
     from credit_tracker.services.fetch import Fetcher, FetchSummary
     from credit_tracker.services.snapshots import local_jats_snapshot, now_utc, record_snapshot
-    from credit_tracker.sources.article_xml import PublisherClient
-    from credit_tracker.sources.crossref import CrossrefClient
-    from credit_tracker.sources.settings import Services
 
     store = _store(ctx)
     if jats_file is not None:
@@ -166,22 +160,17 @@ def _fetch(
             )
         click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
         return FetchSummary(fetched=1)
-    services = Services.from_env(mailto)
-    if not services.mailto and not quiet:
+    clients = Clients.from_env(mailto)
+    if clients.anonymous and not quiet:
         click.echo(
             "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from "
             "its slower public pool",
             err=True,
         )
     selected = select_dois(store.load(), dois)
-    client = _polite_client(services)
     fetcher = Fetcher(
-        crossref=CrossrefClient(
-            client, services.crossref_url, services.mailto, services.crossref_token
-        ),
-        publisher=PublisherClient(client, services.plos_url, services.europepmc_url)
-        if xml
-        else None,
+        crossref=clients.crossref,
+        publisher=clients.publisher if xml else None,
         xml_max_age=timedelta(days=xml_max_age),
     )
     progress = (
@@ -266,21 +255,19 @@ def harvest_command(
     import json
 
     from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
+    from credit_tracker.services.clients import Clients
     from credit_tracker.services.harvest import add_drafts, harvest
-    from credit_tracker.sources.crossref import CrossrefClient
-    from credit_tracker.sources.settings import Services
 
-    services = Services.from_env(mailto)
-    client = _polite_client(services)
-    crossref = CrossrefClient(
-        client, services.crossref_url, services.mailto, services.crossref_token
-    )
+    clients = Clients.from_env(mailto)
     store = _store(ctx)
     with store.locked():
         records = store.load()
         try:
             result = harvest(
-                crossref, records, since.date().isoformat() if since else None, rows=page_size
+                clients.crossref,
+                records,
+                since.date().isoformat() if since else None,
+                rows=page_size,
             )
         except (TransportFailure, RunStopped) as exc:
             raise FetchError(f"Crossref could not list the team's works: {exc.reason}") from None
@@ -329,6 +316,6 @@ def harvest_command(
         click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
     click.echo(
         f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
-        f"{result.pages} page(s), {client.counters.requests} request(s)",
+        f"{result.pages} page(s), {clients.requests} request(s)",
         err=True,
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _emit, _normal_dois, _polite_client, _store, cli, write_output
+from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, write_output
 from credit_tracker.cli.checking import baseline_option, formatter_for
 from credit_tracker.cli.options import (
     day,
@@ -157,25 +157,19 @@ def _run(
     xml_max_age: int,
     harvest_since: str | None,
 ) -> NightlyResult:
+    from credit_tracker.services.clients import Clients
     from credit_tracker.services.fetch import Fetcher
     from credit_tracker.services.nightly import Nightly
-    from credit_tracker.sources.article_xml import PublisherClient
-    from credit_tracker.sources.crossref import CrossrefClient
-    from credit_tracker.sources.settings import Services
 
-    services = Services.from_env(mailto)
-    client = _polite_client(services)
-    crossref = CrossrefClient(
-        client, services.crossref_url, services.mailto, services.crossref_token
-    )
+    clients = Clients.from_env(mailto)
     nightly = Nightly(
         store=_store(ctx),
         fetcher=Fetcher(
-            crossref=crossref,
-            publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
+            crossref=clients.crossref,
+            publisher=clients.publisher,
             xml_max_age=timedelta(days=xml_max_age),
         ),
-        crossref=crossref if harvest_since is not None else None,
+        crossref=clients.crossref if harvest_since is not None else None,
         options=options,
         baseline_path=baseline,
         harvest_since=harvest_since,

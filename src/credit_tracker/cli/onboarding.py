@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _normal_dois, _polite_client, _store
+from credit_tracker.cli.base import _normal_dois, _store
 from credit_tracker.cli.options import mailto_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 from credit_tracker.domain.errors import InputError
@@ -81,19 +81,16 @@ def records_add(
 
 
 def _crossref(mailto: str | None, quiet: bool) -> CrossrefClient:
-    from credit_tracker.sources.crossref import CrossrefClient
-    from credit_tracker.sources.settings import Services
+    from credit_tracker.services.clients import Clients
 
-    services = Services.from_env(mailto)
-    if not services.mailto and not quiet:
+    clients = Clients.from_env(mailto)
+    if clients.anonymous and not quiet:
         click.echo(
             "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from "
             "its slower public pool",
             err=True,
         )
-    return CrossrefClient(
-        _polite_client(services), services.crossref_url, services.mailto, services.crossref_token
-    )
+    return clients.crossref
 
 
 def _report(done: Onboarded) -> None:

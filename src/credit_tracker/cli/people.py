@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _polite_client, _store, cli
+from credit_tracker.cli.base import _store, cli
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -152,8 +152,7 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     from credit_tracker.domain.errors import FetchError, TransportFailure
     from credit_tracker.domain.names import typographic_key
     from credit_tracker.domain.people import find_person
-    from credit_tracker.sources.orcid import OrcidClient
-    from credit_tracker.sources.settings import Services
+    from credit_tracker.services.clients import Clients
 
     records = _store(ctx).load_team()
     person = find_person(records, query)
@@ -161,10 +160,8 @@ def person_suggest(ctx: click.Context, query: str) -> None:
         raise InputError(
             f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'"
         )
-    services = Services.from_env()
-    client = _polite_client(services)
     try:
-        names = OrcidClient(client, services.orcid_url).person(person.orcid)
+        names = Clients.from_env().orcid.person(person.orcid)
     except TransportFailure as exc:
         raise FetchError(f"ORCID could not be read: {exc.reason}") from None
     if names is None:

@@ -1,7 +1,8 @@
 """The desk's long actions, run in a thread with progress: fetch, and adding DOIs by Crossref.
 
-They build the same clients as `fetch` and `records add` (the settings from the environment,
-fetch's politeness and retries) and call the same services; the job keeps the summary lines.
+Their clients come from services/clients.py, as the commands' do (the settings from the
+environment: politeness, retries, the request deadline and the body cap), and they call the
+same services; the job keeps the summary lines.
 """
 
 from __future__ import annotations
@@ -12,20 +13,7 @@ from datetime import timedelta
 
 from credit_tracker.desk.memory import DeskState, Job
 from credit_tracker.domain.errors import CreditTrackerError, InputError
-from credit_tracker.sources.settings import Services
-from credit_tracker.sources.transport import PoliteClient
-
-
-def _client(services: Services) -> PoliteClient:
-    """One polite HTTP client per job, as each command has one."""
-    from credit_tracker.sources.crossref import habanero_version
-    from credit_tracker.sources.settings import user_agent
-
-    return PoliteClient(
-        user_agent(services.mailto, habanero_version()),
-        backoff_base=services.backoff_base,
-        timeout=services.timeout,
-    )
+from credit_tracker.services.clients import Clients
 
 
 def start(state: DeskState, kind: str, work: Callable[[Job], None]) -> Job:
@@ -54,18 +42,13 @@ def fetch_job(state: DeskState, dois: list[str]) -> Callable[[Job], None]:
     def work(job: Job) -> None:
         from credit_tracker.check.run import select_dois
         from credit_tracker.services.fetch import Fetcher
-        from credit_tracker.sources.article_xml import PublisherClient
-        from credit_tracker.sources.crossref import CrossrefClient
 
-        services = Services.from_env()
-        client = _client(services)
+        clients = Clients.from_env()
         selected = select_dois(state.store.load(), dois)
         job.total = len(selected)
         fetcher = Fetcher(
-            crossref=CrossrefClient(
-                client, services.crossref_url, services.mailto, services.crossref_token
-            ),
-            publisher=PublisherClient(client, services.plos_url, services.europepmc_url),
+            crossref=clients.crossref,
+            publisher=clients.publisher,
             xml_max_age=timedelta(days=30),
         )
         summary = fetcher.run(state.store, selected, lambda done, total: _progress(job, done))
@@ -85,12 +68,8 @@ def add_job(state: DeskState, dois: list[str], members: list[str]) -> Callable[[
     def work(job: Job) -> None:
         from credit_tracker.edits.linking import parse_members
         from credit_tracker.services.onboard import add_dois
-        from credit_tracker.sources.crossref import CrossrefClient
 
-        services = Services.from_env()
-        crossref = CrossrefClient(
-            _client(services), services.crossref_url, services.mailto, services.crossref_token
-        )
+        crossref = Clients.from_env().crossref
         job.total = len(dois)
         done = add_dois(
             state.store, crossref, dois, parse_members(members), lambda n, t: _progress(job, n)
