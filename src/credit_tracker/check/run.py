@@ -174,10 +174,3 @@ def report_of(
         resolved=states.resolved,
         corrections=states.corrections,
     )
-
-
-def exit_code(report: CheckReport) -> int:
-    """0 clean and verified; 1 failing findings (open or regressed); 3 anything unverified."""
-    if report.unverified:
-        return 3
-    return 1 if report.summary.failing else 0

@@ -21,6 +21,7 @@ import click
 
 from credit_tracker import __version__
 from credit_tracker.domain.errors import CreditTrackerError, InputError, OutputError
+from credit_tracker.domain.verdict import ExitCode, Verdict
 
 if TYPE_CHECKING:
     from credit_tracker.store.folder import Store
@@ -43,7 +44,12 @@ class _Cli(click.Group):
                 "credit-tracker: interrupted; work completed before the interrupt was saved",
                 err=True,
             )
-            ctx.exit(130)
+            ctx.exit(ExitCode.INTERRUPTED)
+
+
+def finish(ctx: click.Context, verdict: Verdict) -> None:
+    """End the command with the exit code its run's verdict decides (domain/verdict.py)."""
+    ctx.exit(verdict.exit_code)
 
 
 def _store(ctx: click.Context) -> Store:

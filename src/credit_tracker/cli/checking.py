@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, use_color
+from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, finish, use_color
 from credit_tracker.cli.options import day, policy_options, show_option, state_options
 from credit_tracker.domain.errors import InputError, OutputError
 
@@ -116,7 +116,6 @@ def check_command(
     not be verified.
     """
     from credit_tracker.check.policy import FailPolicy, parse_severities
-    from credit_tracker.check.run import exit_code
     from credit_tracker.render.formats import EXTENSIONS
     from credit_tracker.render.formats.base import summary_line
     from credit_tracker.services.check import CheckOptions, check_store, subjects
@@ -158,7 +157,7 @@ def check_command(
         _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary)
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
-    ctx.exit(exit_code(report))
+    finish(ctx, report.verdict)
 
 
 def _with_baseline(

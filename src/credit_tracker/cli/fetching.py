@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _store, cli
+from credit_tracker.cli.base import _store, cli, finish
 from credit_tracker.cli.options import mailto_option
 from credit_tracker.domain.errors import InputError
 
@@ -84,7 +84,7 @@ def fetch_command(
     summary = _fetch(ctx, dois, mailto, jats_file, xml_max_age, quiet, xml=not no_xml)
     if with_orcid:
         _fetch_orcid(ctx, dois)
-    ctx.exit(3 if summary.failed or summary.xml_failed or summary.stopped else 0)
+    finish(ctx, summary.verdict)
 
 
 def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, write_output
+from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, finish, write_output
 from credit_tracker.cli.checking import baseline_option, formatter_for
 from credit_tracker.cli.options import (
     day,
@@ -144,7 +144,7 @@ def nightly_command(
         None,
     )
     _echo_summary(result, github)
-    ctx.exit(nightly_exit_code(result))
+    finish(ctx, result.verdict)
 
 
 def _run(
@@ -186,13 +186,6 @@ def _check_report_paths(paths: dict[str, Path | None]) -> None:
                 path=str(path),
                 field=option,
             )
-
-
-def nightly_exit_code(result: NightlyResult) -> int:
-    """3 when anything could not be fetched or verified; else 1 on new failing findings; else 0."""
-    if not result.complete:
-        return 3
-    return 1 if result.report.summary.failing else 0
 
 
 def _write_reports(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _normal_dois, _store
+from credit_tracker.cli.base import _normal_dois, _store, finish
 from credit_tracker.cli.options import mailto_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 from credit_tracker.domain.errors import InputError
@@ -76,8 +76,7 @@ def records_add(
     )
     if done.lookups.interrupted:
         click.echo("credit-tracker: interrupted; the DOIs looked up before it were added", err=True)
-        ctx.exit(130)
-    ctx.exit(3 if done.not_registered or done.failed else 0)
+    finish(ctx, done.verdict)
 
 
 def _crossref(mailto: str | None, quiet: bool) -> CrossrefClient:

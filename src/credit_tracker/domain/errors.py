@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from credit_tracker.domain.verdict import ExitCode
+
 
 class CreditTrackerError(Exception):
     """Base of every error the core raises on purpose."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class InputError(CreditTrackerError, ValueError):
@@ -47,7 +49,7 @@ class NotFoundError(CreditTrackerError):
 class StoreError(CreditTrackerError):
     """The records could not be read or written. Exit code 3."""
 
-    exit_code = 3
+    exit_code = ExitCode.INCOMPLETE
 
 
 class StoreLockedError(StoreError):
@@ -57,13 +59,13 @@ class StoreLockedError(StoreError):
 class OutputError(CreditTrackerError):
     """A report or draft could not be written where --output asked. Exit code 3."""
 
-    exit_code = 3
+    exit_code = ExitCode.INCOMPLETE
 
 
 class FetchError(CreditTrackerError):
     """A publisher service could not be reached or answered badly. Exit code 3."""
 
-    exit_code = 3
+    exit_code = ExitCode.INCOMPLETE
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from credit_tracker.domain.verdict import Verdict
+
 
 class Severity(StrEnum):
     """How much a finding matters; ordered info < warning < error."""
@@ -237,6 +239,11 @@ class CheckReport(BaseModel):
     acknowledged: list[AcknowledgedFinding]
     resolved: list[ResolvedFinding] = Field(default_factory=list)
     corrections: list[CorrectionStatus] = Field(default_factory=list)
+
+    @property
+    def verdict(self) -> Verdict:
+        """Unverified DOIs leave the check incomplete; failing findings fail it."""
+        return Verdict(complete=not self.unverified, failing=self.summary.failing > 0)
 
 
 def ordered_sources(sources: set[str] | list[str]) -> list[str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.runs import FetchSummary
 from credit_tracker.domain.text import redact
 from credit_tracker.edits.works import WorkMetadata, fill_metadata
 from credit_tracker.services.snapshots import (
@@ -28,25 +29,6 @@ from credit_tracker.store.folder import Store
 
 DEFAULT_XML_MAX_AGE = timedelta(days=30)
 Progress = Callable[[int, int], None]
-
-
-@dataclass
-class FetchSummary:
-    """What a fetch run did, for the one-line summary and for tests."""
-
-    fetched: int = 0
-    changed: int = 0
-    not_found: int = 0
-    failed: int = 0
-    xml_downloads: int = 0
-    xml_failed: int = 0
-    requests: int = 0
-    stopped: str | None = None
-    long_waits_refused: int = 0
-    metadata_filled: int = 0
-    """Records whose missing title, journal or year were filled from Crossref."""
-    failures: dict[str, str] = field(default_factory=dict)
-    reached: set[str] = field(default_factory=set)
 
 
 def needs_xml(

@@ -18,6 +18,7 @@ from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailur
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import RequestState
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.verdict import Verdict
 from credit_tracker.services.check import CheckOptions, check_store, subjects
 from credit_tracker.services.fetch import Fetcher, FetchSummary
 from credit_tracker.services.harvest import HarvestResult, harvest
@@ -46,6 +47,12 @@ class NightlyResult:
     """Why the harvest could not be done; it never fails the run."""
     baseline_fixed: list[str] = field(default_factory=list)
     """Baseline entries whose findings were seen gone tonight: the file records the day."""
+
+    @property
+    def verdict(self) -> Verdict:
+        """Anything not fetched or not verified leaves the run incomplete; new failing findings
+        (open or regressed, not in the baseline) fail it. The harvest never counts."""
+        return Verdict(complete=self.complete, failing=self.report.summary.failing > 0)
 
     @property
     def complete(self) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from credit_tracker.domain.errors import RunStopped
 from credit_tracker.domain.models import ArticleRecord, FetchState, Person
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.verdict import Verdict
 from credit_tracker.edits.linking import Linker, MemberQuery
 from credit_tracker.edits.works import WorkMetadata, draft_from_work, metadata_of
 from credit_tracker.parse.crossref import ParsedWork, is_notice, parse_work
@@ -147,6 +148,15 @@ class Onboarded:
     links: list[str] = field(default_factory=list)
     """Links not made because two people fitted (from the linker)."""
     lookups: Lookups = field(default_factory=Lookups)
+
+    @property
+    def verdict(self) -> Verdict:
+        """A DOI Crossref does not know, or could not be asked about, leaves the run incomplete
+        (the others are added); Ctrl-C interrupts it."""
+        return Verdict(
+            complete=not (self.not_registered or self.failed),
+            interrupted=self.lookups.interrupted,
+        )
 
 
 def add_dois(

@@ -1,0 +1,31 @@
+"""What a fetch run did: counts for its one-line summary, the failures, and its verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from credit_tracker.domain.verdict import Verdict
+
+
+@dataclass
+class FetchSummary:
+    """What a fetch run did, for the one-line summary and for tests."""
+
+    fetched: int = 0
+    changed: int = 0
+    not_found: int = 0
+    failed: int = 0
+    xml_downloads: int = 0
+    xml_failed: int = 0
+    requests: int = 0
+    stopped: str | None = None
+    long_waits_refused: int = 0
+    metadata_filled: int = 0
+    """Records whose missing title, journal or year were filled from Crossref."""
+    failures: dict[str, str] = field(default_factory=dict)
+    reached: set[str] = field(default_factory=set)
+
+    @property
+    def verdict(self) -> Verdict:
+        """A DOI not fetched (not found is no failure), XML that failed or a stop: incomplete."""
+        return Verdict(complete=not (self.failed or self.xml_failed or self.stopped))
