@@ -22,7 +22,7 @@ from pathlib import Path
 from credit_tracker.corrections.publishers import PLOS
 from credit_tracker.domain.models import FetchState, SourceAuthor, SourceKind, SourceSnapshot
 from credit_tracker.domain.names import PersonName
-from credit_tracker.edits.editing import import_table
+from credit_tracker.edits.imports import import_table
 from credit_tracker.parse.tenzing import decode_table, parse_table
 from credit_tracker.store.folder import Store
 

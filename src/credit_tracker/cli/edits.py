@@ -181,8 +181,8 @@ def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
       credit-tracker records remove 10.5555/duplicate-entry
     """
     from credit_tracker.domain.identifiers import normalize_doi
+    from credit_tracker.domain.models import article_label
     from credit_tracker.edits.record_edits import remove_record
-    from credit_tracker.edits.works import article_label
     from credit_tracker.render.visible import visible
     from credit_tracker.services.session import editing
 

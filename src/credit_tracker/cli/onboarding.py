@@ -93,7 +93,7 @@ def _crossref(mailto: str | None, quiet: bool) -> CrossrefClient:
 
 
 def _report(done: Onboarded) -> None:
-    from credit_tracker.edits.works import article_label
+    from credit_tracker.domain.models import article_label
     from credit_tracker.render.visible import visible
 
     people = done.people

@@ -69,8 +69,8 @@ def person_show(ctx: click.Context, query: str) -> None:
       credit-tracker person show "Jane Illes"
       credit-tracker person show "Carlsson A"
     """
+    from credit_tracker.domain.models import article_label
     from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.works import article_label
     from credit_tracker.render.visible import visible
     from credit_tracker.services.session import articles_naming
 
@@ -105,7 +105,7 @@ def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
       credit-tracker person add-spelling jane-illes "J. Illés"
     """
     from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.editing import add_accepted_spelling
+    from credit_tracker.edits.person_edits import add_accepted_spelling
 
     with team_only(_store(ctx)) as records:
         person = find_person(records, query)
@@ -125,7 +125,7 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
       credit-tracker person add-former-name jane-illes "Jane Smith"
     """
     from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.editing import add_former_name
+    from credit_tracker.edits.person_edits import add_former_name
 
     with team_only(_store(ctx)) as records:
         person = find_person(records, query)
@@ -196,7 +196,7 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
       credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
     """
     from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.editing import set_orcid
+    from credit_tracker.edits.person_edits import set_orcid
 
     with team_only(_store(ctx)) as records:
         person = find_person(records, query)

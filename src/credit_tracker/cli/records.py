@@ -13,7 +13,7 @@ from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
     from credit_tracker.domain.models import ArticleRecord, Person
-    from credit_tracker.edits.editing import ImportResult
+    from credit_tracker.edits.imports import ImportResult
     from credit_tracker.edits.linking import Linker
     from credit_tracker.parse.tenzing import ParsedTable
 
@@ -80,7 +80,7 @@ def records_import(
       credit-tracker records import aimms.json
     """
     from credit_tracker.domain.models import ArticleRecord
-    from credit_tracker.edits.editing import import_record, import_table
+    from credit_tracker.edits.imports import import_record, import_table
     from credit_tracker.edits.linking import Linker, parse_members
     from credit_tracker.services.session import editing
 
@@ -116,7 +116,7 @@ def _report_imports(
     people: dict[str, Person],
     linker: Linker,
 ) -> None:
-    from credit_tracker.edits.works import title_label
+    from credit_tracker.domain.models import title_label
     from credit_tracker.render.visible import visible
 
     for result in results:
@@ -194,7 +194,7 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     import json
 
     from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.edits.editing import get_article
+    from credit_tracker.domain.records import get_article
     from credit_tracker.parse.tenzing import export_table
     from credit_tracker.render.contributions import jats_contribs, statement
 
@@ -254,7 +254,8 @@ def records_show(ctx: click.Context, doi: str) -> None:
       credit-tracker records show 10.5555/aimms-mentoring-2025
     """
     from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.edits.editing import get_article, role_text
+    from credit_tracker.domain.models import role_text
+    from credit_tracker.domain.records import get_article
     from credit_tracker.render.visible import visible
 
     records = _store(ctx).load([normalize_doi(doi)])

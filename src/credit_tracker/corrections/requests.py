@@ -13,15 +13,10 @@ from credit_tracker.compare.history import Moment, Regression, fix_first_seen
 from credit_tracker.domain.drafts import Draft
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import CorrectionState, CorrectionStatus
-from credit_tracker.domain.models import CorrectionRequest, RequestState, StateChange
+from credit_tracker.domain.models import CorrectionRequest, RequestState, StateChange, request_id
 
 STALE_AFTER_DAYS = 60
 _WAITING = (RequestState.SENT, RequestState.ACKNOWLEDGED)
-
-
-def request_id(doi: str, person: str | None) -> str:
-    """Return '<doi>' or '<doi>#<person>' for a request about one author."""
-    return f"{doi}#{person}" if person else doi
 
 
 def record_draft(

@@ -21,8 +21,8 @@ from credit_tracker.domain.models import (
     RoleAssignment,
     TeamAuthor,
 )
-from credit_tracker.domain.records import Records
-from credit_tracker.edits.editing import ImportResult, get_article
+from credit_tracker.domain.records import Records, get_article
+from credit_tracker.edits.imports import ImportResult
 from credit_tracker.edits.record_edits import move_author, parse_position, set_printed, set_roles
 from credit_tracker.parse.import_file import Article
 from credit_tracker.services.operations import AuthorEdit, edit_author
@@ -141,7 +141,7 @@ def merge(store: Store, keep: str, other: str) -> list[str]:
 def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
     """Accept a spelling, as `person add-spelling` does."""
     from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.editing import add_accepted_spelling
+    from credit_tracker.edits.person_edits import add_accepted_spelling
 
     with editing(store, []) as records:
         person = find_person(records, person_id)
@@ -152,7 +152,7 @@ def add_spelling(store: Store, person_id: str, spelling: str) -> list[str]:
 def set_orcid(store: Store, person_id: str, orcid: str) -> list[str]:
     """Set the ORCID iD, as `person set-orcid` does (the check digit verified)."""
     from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.editing import set_orcid as set_person_orcid
+    from credit_tracker.edits.person_edits import set_orcid as set_person_orcid
 
     with editing(store, []) as records:
         person = find_person(records, person_id)
@@ -198,7 +198,7 @@ def apply_import(
 ) -> list[ImportResult]:
     """Import the articles into `records` as `records import` does (the caller saves or not)."""
     from credit_tracker.domain.models import ArticleRecord
-    from credit_tracker.edits.editing import import_record, import_table
+    from credit_tracker.edits.imports import import_record, import_table
     from credit_tracker.edits.linking import Linker, parse_members
 
     linker = Linker(records, parse_members(members))

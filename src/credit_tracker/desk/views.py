@@ -16,9 +16,9 @@ from credit_tracker.compare.article import compare_article, latest_by_source
 from credit_tracker.corrections.draft_items import NAME_RULES
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.domain.credit import ROLES
+from credit_tracker.domain.models import role_text
 from credit_tracker.domain.names import WITHHELD, fold, unless_former
 from credit_tracker.domain.records import Records
-from credit_tracker.edits.editing import role_text
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry
 from credit_tracker.render.html.data import STATES, HtmlData, context

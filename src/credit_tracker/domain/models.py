@@ -62,6 +62,16 @@ class TeamAuthor(BaseModel):
     """Columns of an imported table that credit-tracker does not model, kept for export."""
 
 
+def role_text(author: TeamAuthor) -> str:
+    """Return the author's roles for a message: 'Methodology (lead); Software', 'none' or
+    'not recorded'."""
+    if author.roles is None:
+        return "not recorded"
+    return (
+        "; ".join(a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles) or "none"
+    )
+
+
 class TableLayout(BaseModel):
     """How an imported table was written, so that an export writes it the same way."""
 
@@ -93,6 +103,18 @@ class ArticleRecord(BaseModel):
     """Rows of the imported table for people who are not authors (tenzing's 'Acknowledgment
     only' and "Don't agree to be named"), cell by cell: kept for the export, never checked,
     listed or shown."""
+
+
+def article_label(record: ArticleRecord) -> str:
+    """Return 'DOI (year) Title' for messages: a DOI is never shown bare where a title is known."""
+    about = title_label(record)
+    return f"{record.doi} {about}" if about else record.doi
+
+
+def title_label(record: ArticleRecord) -> str:
+    """Return '(year) Title', '(year)', 'Title' or ''."""
+    year = f"({record.year})" if record.year else ""
+    return " ".join(part for part in (year, record.title or "") if part)
 
 
 class SourceKind(StrEnum):
@@ -225,11 +247,16 @@ class StateChange(BaseModel):
     note: str = ""
 
 
+def request_id(doi: str, person: str | None) -> str:
+    """Return '<doi>' or '<doi>#<person>' for a request about one author."""
+    return f"{doi}#{person}" if person else doi
+
+
 class CorrectionRequest(BaseModel):
     """A request to a publisher to correct one article (optionally about one author)."""
 
     id: str
-    """'<doi>' or '<doi>#<person>' for a request about one author."""
+    """'<doi>' or '<doi>#<person>' for a request about one author (`request_id`)."""
     doi: str
     person: str | None = None
     finding_ids: list[str]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from credit_tracker.domain.errors import NotFoundError
+from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import (
     ArticleRecord,
     CorrectionRequest,
@@ -35,3 +37,11 @@ class Records(BaseModel):
     """Per DOI, every snapshot ever stored, oldest first."""
     shards: set[str] | None = None
     """The shards loaded; None when all were."""
+
+
+def get_article(records: Records, doi: str) -> ArticleRecord:
+    """Return the article's record; NotFoundError when the team has none."""
+    key = normalize_doi(doi)
+    if key not in records.articles:
+        raise NotFoundError(f"no record for {key}; see 'credit-tracker records list'")
+    return records.articles[key]

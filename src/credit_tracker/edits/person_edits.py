@@ -1,4 +1,5 @@
-"""Editing people: merging two records of one person, removing one, team membership. Pure.
+"""Editing people: merging two records of one person, removing one, team membership, accepted
+spellings, former names and ORCID iDs. Pure.
 
 Merging and removing change the people, the articles naming them, acknowledgements and correction
 requests together; they refuse (InputError, nothing changed) what cannot be done cleanly, so that
@@ -12,10 +13,11 @@ from collections.abc import Iterable
 from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import Finding
-from credit_tracker.domain.models import Person
-from credit_tracker.domain.names import fold
+from credit_tracker.domain.identifiers import normalize_orcid
+from credit_tracker.domain.models import Person, article_label, request_id
+from credit_tracker.domain.names import clean, fold
 from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.edits.works import article_label
+from credit_tracker.domain.text import require_safe_text
 
 
 def dois_naming(records: Records, person_id: str) -> list[str]:
@@ -68,7 +70,7 @@ def _refuse_merge(records: Records, keep: Person, other: Person, dois: list[str]
             f"{keep.id} and {other.id} are both authors of {both[0]}; correct that record first"
         )
     for request in records.corrections.values():
-        if request.person == other.id and _request_key(request.doi, keep.id) in records.corrections:
+        if request.person == other.id and request_id(request.doi, keep.id) in records.corrections:
             raise InputError(
                 f"{keep.id} and {other.id} each have a correction request for {request.doi}; "
                 "resolve one first"
@@ -150,15 +152,11 @@ def _move_corrections(
         del records.corrections[key]
         person = keep.id if request.person == other.id else request.person
         moved = request.model_copy(
-            update={"id": _request_key(request.doi, person), "person": person, "finding_ids": ids}
+            update={"id": request_id(request.doi, person), "person": person, "finding_ids": ids}
         )
         records.corrections[moved.id] = moved
         changes.append(f"correction request {key} is now {moved.id}")
     return changes
-
-
-def _request_key(doi: str, person: str | None) -> str:
-    return f"{doi}#{person}" if person else doi
 
 
 def remove_person(records: Records, person: Person, on_articles: Iterable[str]) -> list[str]:
@@ -184,3 +182,35 @@ def set_member(person: Person, member: bool) -> str:
         return f"{person.id}: already {state}"
     person.team_member = member
     return f"{person.id}: now {state}"
+
+
+def add_accepted_spelling(person: Person, spelling: str) -> bool:
+    """Add a spelling the person accepts; return False if it was already there."""
+    spelling = clean(require_safe_text(spelling, field="spelling"))
+    if not spelling:
+        raise InputError("the spelling is empty", field="spelling")
+    if spelling in person.accepted_spellings:
+        return False
+    person.accepted_spellings.append(spelling)
+    return True
+
+
+def add_former_name(person: Person, former: str) -> bool:
+    """Add a confidential former name; return False if it was already there."""
+    former = clean(require_safe_text(former, field="former name"))
+    if not former:
+        raise InputError("the former name is empty", field="former name")
+    if former in person.former_names:
+        return False
+    person.former_names.append(former)
+    return True
+
+
+def set_orcid(records: Records, person: Person, orcid: str) -> str:
+    """Set the person's ORCID iD (normalised and verified); refuse one held by someone else."""
+    value = normalize_orcid(orcid)
+    for other in records.people.values():
+        if other.id != person.id and other.orcid == value:
+            raise InputError(f"{value} already belongs to {other.id}", field="ORCID")
+    person.orcid = value
+    return value

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from credit_tracker.domain.credit import ROLES, parse_degree, resolve_role, split_degree
 from credit_tracker.domain.errors import InputError, NotFoundError
-from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor
+from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor, role_text
 from credit_tracker.domain.names import PersonName, clean, fold, given_compatible, split_particle
 from credit_tracker.domain.people import PeopleIndex, candidates, find_person, name_forms
-from credit_tracker.domain.records import Records
+from credit_tracker.domain.records import Records, get_article
 from credit_tracker.domain.text import require_safe_text
-from credit_tracker.edits.editing import get_article, role_text, settle_draft
+from credit_tracker.edits.imports import settle_draft
 from credit_tracker.parse.tenzing_columns import MIDDLE, MISSING
 
 _ORDER = {role.slug: n for n, role in enumerate(ROLES)}

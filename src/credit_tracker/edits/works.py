@@ -75,15 +75,3 @@ def draft_from_work(
     record = ArticleRecord(doi=doi, authors=authors, draft=True, note=DRAFT_NOTE)
     fill_metadata(record, metadata)
     return record
-
-
-def article_label(record: ArticleRecord) -> str:
-    """Return 'DOI (year) Title' for messages: a DOI is never shown bare where a title is known."""
-    about = title_label(record)
-    return f"{record.doi} {about}" if about else record.doi
-
-
-def title_label(record: ArticleRecord) -> str:
-    """Return '(year) Title', '(year)', 'Title' or ''."""
-    year = f"({record.year})" if record.year else ""
-    return " ".join(part for part in (year, record.title or "") if part)

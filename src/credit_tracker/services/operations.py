@@ -23,8 +23,7 @@ from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
 from credit_tracker.domain.people import PeopleIndex, find_person
-from credit_tracker.domain.records import Acknowledgement, Records
-from credit_tracker.edits.editing import get_article
+from credit_tracker.domain.records import Acknowledgement, Records, get_article
 from credit_tracker.edits.record_edits import find_author, reorder_authors
 from credit_tracker.services.session import editing
 from credit_tracker.store.folder import Store

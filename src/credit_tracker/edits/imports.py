@@ -1,32 +1,17 @@
-"""Editing the team's records: importing tables and exported records, editing people. Pure."""
+"""Importing into the team's records: a tenzing table or an exported record replaces an article's
+record, with its people linked; what changed is told line by line. Pure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.errors import InputError, NotFoundError
+from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
-from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
-from credit_tracker.domain.names import clean
-from credit_tracker.domain.people import find_person
+from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor, role_text
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
 from credit_tracker.edits.linking import Linker
 from credit_tracker.parse.tenzing import ORCID, ParsedTable
-
-__all__ = [
-    "ImportResult",
-    "add_accepted_spelling",
-    "add_former_name",
-    "describe_changes",
-    "find_person",
-    "get_article",
-    "import_record",
-    "import_table",
-    "role_text",
-    "set_orcid",
-    "settle_draft",
-]
 
 
 @dataclass
@@ -183,53 +168,3 @@ def author_changes(before: TeamAuthor, after: TeamAuthor) -> list[str]:
     if before.corresponding != after.corresponding:
         lines.append(f"{name}: corresponding author {before.corresponding} → {after.corresponding}")
     return lines
-
-
-def role_text(author: TeamAuthor) -> str:
-    """Return the author's roles for a message: 'Methodology (lead); Software', 'none' or
-    'not recorded'."""
-    if author.roles is None:
-        return "not recorded"
-    return (
-        "; ".join(a.label + (f" ({a.degree})" if a.degree else "") for a in author.roles) or "none"
-    )
-
-
-def get_article(records: Records, doi: str) -> ArticleRecord:
-    """Return the article's record; NotFoundError when the team has none."""
-    key = normalize_doi(doi)
-    if key not in records.articles:
-        raise NotFoundError(f"no record for {key}; see 'credit-tracker records list'")
-    return records.articles[key]
-
-
-def add_accepted_spelling(person: Person, spelling: str) -> bool:
-    """Add a spelling the person accepts; return False if it was already there."""
-    spelling = clean(require_safe_text(spelling, field="spelling"))
-    if not spelling:
-        raise InputError("the spelling is empty", field="spelling")
-    if spelling in person.accepted_spellings:
-        return False
-    person.accepted_spellings.append(spelling)
-    return True
-
-
-def add_former_name(person: Person, former: str) -> bool:
-    """Add a confidential former name; return False if it was already there."""
-    former = clean(require_safe_text(former, field="former name"))
-    if not former:
-        raise InputError("the former name is empty", field="former name")
-    if former in person.former_names:
-        return False
-    person.former_names.append(former)
-    return True
-
-
-def set_orcid(records: Records, person: Person, orcid: str) -> str:
-    """Set the person's ORCID iD (normalised and verified); refuse one held by someone else."""
-    value = normalize_orcid(orcid)
-    for other in records.people.values():
-        if other.id != person.id and other.orcid == value:
-            raise InputError(f"{value} already belongs to {other.id}", field="ORCID")
-    person.orcid = value
-    return value
