@@ -26,7 +26,7 @@ from common import machine
 from measure import credit_tracker, make_store
 
 from credit_tracker.desk import DeskSettings, create_app
-from credit_tracker.desk.operations import save_roles
+from credit_tracker.desk.changes import save_roles
 from credit_tracker.desk.security import csrf_token
 from credit_tracker.desk.views import PAGE_SIZE
 from credit_tracker.store.folder import Store

@@ -19,7 +19,7 @@ import pytest
 from credit_tracker.check.policy import FailPolicy
 from credit_tracker.check.run import Options
 from credit_tracker.compare.article import compare_article, latest_by_source
-from credit_tracker.desk import operations
+from credit_tracker.desk import changes as operations
 from credit_tracker.domain.models import Person, Publisher, RequestState
 from credit_tracker.domain.names import PersonName
 from credit_tracker.domain.survey import Survey
@@ -242,7 +242,7 @@ def test_the_desk_compares_nothing_after_an_ack_and_one_shard_after_a_role_edit(
 def test_an_acknowledgement_checks_only_the_articles_of_its_findings(
     synthetic: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from credit_tracker.services import operations as shared
+    from credit_tracker.services import acknowledging as shared
 
     checked: list[list[str]] = []
     real = shared.run_check

@@ -60,7 +60,7 @@ def author_command(
       credit-tracker author "Lorenzo Marini" --co-authors
     """
     from credit_tracker.render.author import AUTHOR_FORMATS
-    from credit_tracker.services.author import person_view
+    from credit_tracker.services.people import person_view
     from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))

@@ -97,13 +97,10 @@ def init_command(ctx: click.Context) -> None:
     Example:
       credit-tracker --records ./records init
     """
-    from credit_tracker.corrections.publishers import PLOS
+    from credit_tracker.services.records import create_records
 
     store = _store(ctx)
-    created = store.init()
-    if created:
-        with store.transaction() as records:
-            records.publishers[PLOS.id] = PLOS  # the worked example of a corrections route
+    created = create_records(store)
     click.echo(f"{'created' if created else 'already there'}: {store.root}", err=True)
 
 

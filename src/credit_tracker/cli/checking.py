@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
     from credit_tracker.domain.findings import CheckReport
     from credit_tracker.render.formats.base import Format
     from credit_tracker.render.formats.junit import Subjects
-    from credit_tracker.services.check import CheckOptions
+    from credit_tracker.services.store_check import CheckOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -115,18 +115,12 @@ def check_command(
     --baseline not in the file) at or above --fail-on; 2 usage or input error; 3 a DOI could
     not be verified.
     """
-    from credit_tracker.check.policy import FailPolicy, parse_severities
     from credit_tracker.render.formats import EXTENSIONS
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.services.check import CheckOptions, check_store, subjects
+    from credit_tracker.services.store_check import CheckOptions, check_store, subjects
 
-    policy = FailPolicy.parse(fail_on)
-    options = CheckOptions(
-        policy=policy,
-        severities=parse_severities(severity_overrides),
-        today=day(as_of),
-        stale_after=stale_after,
-    )
+    options = CheckOptions.parse(fail_on, severity_overrides, day(as_of), stale_after)
+    policy = options.policy
     if update_baseline and baseline is None:
         raise InputError("--update-baseline needs --baseline FILE", field="--update-baseline")
     if refresh:
@@ -170,22 +164,18 @@ def _with_baseline(
     note: str,
 ) -> CheckReport:
     """Apply the baseline file (after writing it again, with --update-baseline)."""
-    from credit_tracker.check.baseline import apply_baseline, updated_baseline
-    from credit_tracker.store.baseline_file import read_baseline, write_baseline
+    from credit_tracker.services.store_check import apply_baseline_file
 
-    baseline = read_baseline(path)
-    today = options.today or date.today()
-    if update:
-        new = updated_baseline(baseline, report, options.policy, note, today, checked)
-        write_baseline(path, new)
-        added = len(new.findings.keys() - baseline.findings.keys())
-        dropped = len(baseline.findings.keys() - new.findings.keys())
+    done = apply_baseline_file(
+        report, path, options, checked=checked, update_note=note if update else None
+    )
+    if done.written is not None:
+        w = done.written
         click.echo(
-            f"baseline {path}: {len(new.findings)} finding(s), {added} added, {dropped} dropped",
+            f"baseline {w.path}: {w.findings} finding(s), {w.added} added, {w.dropped} dropped",
             err=True,
         )
-        baseline = new
-    return apply_baseline(report, baseline, options.policy, today, checked)
+    return done.report
 
 
 def formatter_for(
@@ -275,7 +265,8 @@ def ack_command(
       credit-tracker ack --rule orcid-missing --note "ORCID iDs are not deposited by this journal"
       credit-tracker ack --doi 10.5555/aimms-mentoring-2025 --rule role-missing --note "asked"
     """
-    from credit_tracker.services.operations import acknowledge
+    from credit_tracker.render.lines import acknowledged_line
+    from credit_tracker.services.acknowledging import acknowledge
 
     if not (finding_ids or rules or dois):
         raise InputError(
@@ -283,6 +274,6 @@ def ack_command(
         )
     chosen = acknowledge(_store(ctx), finding_ids, note, day(when), rules=rules, dois=dois)
     for finding in chosen:
-        click.echo(f"acknowledged {finding.id} ({finding.rule}, {finding.doi})", err=True)
+        click.echo(acknowledged_line(finding.id, finding.rule, finding.doi), err=True)
     if len(chosen) > 1:
         click.echo(f"{len(chosen)} finding(s) acknowledged", err=True)

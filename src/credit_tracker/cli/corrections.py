@@ -47,16 +47,13 @@ def correction_draft(
     """
     from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
-    from credit_tracker.services.operations import draft_request
-    from credit_tracker.store.office_file import read_office
+    from credit_tracker.services.corrections import draft_request
 
     name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
-    store = _store(ctx)
     done = draft_request(
-        store,
+        _store(ctx),
         doi,
         today=date.today(),
-        sender=read_office(store),
         author_query=author_query,
         write=lambda draft: _emit(DRAFT_FORMATS[name]().render(draft), output),
     )
@@ -106,7 +103,7 @@ def correction_mark(
     """
     from credit_tracker.domain.models import RequestState
     from credit_tracker.render.visible import visible
-    from credit_tracker.services.operations import mark_request
+    from credit_tracker.services.corrections import mark_request
 
     request = mark_request(
         _store(ctx),
@@ -136,22 +133,11 @@ def correction_list(ctx: click.Context, stale_after: int, as_of: datetime | None
     Example:
       credit-tracker correction list --stale-after 90
     """
-    from credit_tracker.check.policy import FailPolicy
-    from credit_tracker.check.run import run_check
     from credit_tracker.render.visible import visible
-    from credit_tracker.store.records_index import RecordsIndex
+    from credit_tracker.services.corrections import request_statuses
 
-    index = RecordsIndex(_store(ctx))
-    dois = sorted({request.doi for request in index.team().corrections.values()})
-    records = index.load(dois)
-    report = run_check(
-        records,
-        [doi for doi in dois if doi in records.articles],
-        FailPolicy(),
-        today=day(as_of),
-        stale_after=stale_after,
-    )
-    for status in report.corrections:
+    statuses = request_statuses(_store(ctx), day(as_of), stale_after)
+    for status in statuses:
         fields = (status.id, status.state.value, ", ".join(status.kinds), status.detail)
         click.echo("\t".join(visible(field) for field in fields))
-    click.echo(f"{len(report.corrections)} request(s)", err=True)
+    click.echo(f"{len(statuses)} request(s)", err=True)

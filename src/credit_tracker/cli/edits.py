@@ -6,16 +6,11 @@ Each reads and writes only the article's shard and team.json, and prints one lin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from credit_tracker.cli.base import _store
 from credit_tracker.cli.records import records_group
 from credit_tracker.domain.errors import InputError
-
-if TYPE_CHECKING:
-    from credit_tracker.services.operations import AuthorEdit
 
 
 @records_group.command("set-roles")
@@ -44,12 +39,12 @@ def records_set_roles(
           Conceptualization Methodology=lead "Writing – review & editing"
       credit-tracker records set-roles 10.5555/aimms-mentoring-2025 jane-illes --none
     """
-    from credit_tracker.edits.record_edits import parse_role, set_roles
+    from credit_tracker.services.byline import set_roles
 
     if sum((bool(roles), no_roles, not_recorded)) != 1:
         raise InputError("give the roles, or --none, or --not-recorded", field="ROLE")
-    parsed = None if not_recorded else [parse_role(role) for role in roles]
-    _edit(ctx, doi, person, lambda records, key, n: set_roles(records, key, n, parsed))
+    given = None if not_recorded else list(roles)
+    _print(doi, set_roles(_store(ctx), doi, person, given))
 
 
 @records_group.command("add-role")
@@ -64,10 +59,9 @@ def records_add_role(ctx: click.Context, doi: str, person: str, roles: tuple[str
     Example:
       credit-tracker records add-role 10.1371/journal.pone.0185809 caspar-a-hallmann Software
     """
-    from credit_tracker.edits.record_edits import add_roles, parse_role
+    from credit_tracker.services.byline import add_roles
 
-    parsed = [parse_role(role) for role in roles]
-    _edit(ctx, doi, person, lambda records, key, n: add_roles(records, key, n, parsed))
+    _print(doi, add_roles(_store(ctx), doi, person, list(roles)))
 
 
 @records_group.command("remove-role")
@@ -82,10 +76,9 @@ def records_remove_role(ctx: click.Context, doi: str, person: str, roles: tuple[
     Example:
       credit-tracker records remove-role 10.1371/journal.pone.0185809 "Hallmann" Software
     """
-    from credit_tracker.edits.record_edits import parse_role, remove_roles
+    from credit_tracker.services.byline import remove_roles
 
-    parsed = [parse_role(role) for role in roles]
-    _edit(ctx, doi, person, lambda records, key, n: remove_roles(records, key, n, parsed))
+    _print(doi, remove_roles(_store(ctx), doi, person, list(roles)))
 
 
 @records_group.command("move-author")
@@ -104,10 +97,9 @@ def records_move_author(ctx: click.Context, doi: str, person: str, position: str
       credit-tracker records move-author 10.5555/aimms-mentoring-2025 jane-illes 1
       credit-tracker records move-author 10.1371/journal.pone.0185809 "Hallmann" 3
     """
-    from credit_tracker.edits.record_edits import move_author, parse_position
+    from credit_tracker.services.byline import move_author
 
-    to = parse_position(position)
-    _edit(ctx, doi, person, lambda records, key, n: move_author(records, key, n, to))
+    _print(doi, move_author(_store(ctx), doi, person, position).lines)
 
 
 @records_group.command("reorder-authors")
@@ -123,12 +115,9 @@ def records_reorder_authors(ctx: click.Context, doi: str, people: tuple[str, ...
     Example:
       credit-tracker records reorder-authors 10.5555/example ana-lima "Berg" 0000-0002-1825-0097
     """
-    from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.services.operations import reorder
+    from credit_tracker.services.byline import reorder
 
-    key = normalize_doi(doi)
-    for line in reorder(_store(ctx), key, list(people)) or [f"{key}: no changes"]:
-        click.echo(line, err=True)
+    _print(doi, reorder(_store(ctx), doi, list(people)))
 
 
 @records_group.command("set-printed")
@@ -150,19 +139,16 @@ def records_set_printed(ctx: click.Context, doi: str, person: str, given: str, f
           --given "Jane P." --family "Illés"
       credit-tracker records set-printed 10.5555/example Pluijm --given B. --family "van der Pluijm"
     """
-    from credit_tracker.edits.record_edits import set_printed
+    from credit_tracker.services.byline import set_printed
 
-    _edit(ctx, doi, person, lambda records, key, n: set_printed(records, key, n, given, family))
+    _print(doi, set_printed(_store(ctx), doi, person, given, family).lines)
 
 
-def _edit(ctx: click.Context, doi: str, query: str, change: AuthorEdit) -> None:
-    """Find the author on the article, apply `change`, write, print what changed."""
+def _print(doi: str, lines: list[str]) -> None:
+    """Print what an edit of the article DOI changed, a line per change."""
     from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.services.operations import edit_author
 
-    key = normalize_doi(doi)
-    lines = edit_author(_store(ctx), key, query, change)
-    for line in lines or [f"{key}: no changes"]:
+    for line in lines or [f"{normalize_doi(doi)}: no changes"]:
         click.echo(line, err=True)
 
 
@@ -180,16 +166,11 @@ def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
     Example:
       credit-tracker records remove 10.5555/duplicate-entry
     """
-    from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.domain.models import article_label
-    from credit_tracker.edits.record_edits import remove_record
     from credit_tracker.render.visible import visible
-    from credit_tracker.services.session import editing
+    from credit_tracker.services.records import remove_records
 
-    keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))
-    with editing(_store(ctx), keys) as records:
-        removed = [remove_record(records, key) for key in keys]
-    for item in removed:
+    for item in remove_records(_store(ctx), dois):
         kept = f"; kept {item.snapshots} snapshot(s)" if item.snapshots else ""
         if item.corrections:
             kept += f" and {len(item.corrections)} correction request(s)"

@@ -13,7 +13,7 @@ from credit_tracker.cli.options import mailto_option
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
-    from credit_tracker.services.fetch import FetchSummary
+    from credit_tracker.domain.runs import FetchSummary
 
 
 @cli.command("fetch")
@@ -88,49 +88,27 @@ def fetch_command(
 
 
 def _fetch_orcid(ctx: click.Context, dois: tuple[str, ...]) -> None:
-    from credit_tracker.check.run import select_dois
-    from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
     from credit_tracker.services.clients import Clients
-    from credit_tracker.services.snapshots import now_utc, orcid_snapshots, record_snapshot
+    from credit_tracker.services.orcid import fetch_orcid
 
-    clients = Clients.from_env()
-    with _store(ctx).transaction() as records:
-        selected = set(select_dois(records, dois))
-        try:
-            shots = orcid_snapshots(clients.orcid, records, selected, now_utc())
-        except (TransportFailure, RunStopped) as exc:
-            raise FetchError(f"ORCID could not be read: {exc.reason}") from None
-        for shot in shots:
-            record_snapshot(records, shot)
+    read = fetch_orcid(_store(ctx), dois, Clients.from_env())
     click.echo(
-        f"orcid: {len(shots)} work(s) found in team members' ORCID records, "
-        f"{clients.requests} request(s)",
+        f"orcid: {read.works} work(s) found in team members' ORCID records, "
+        f"{read.requests} request(s)",
         err=True,
     )
 
 
 def _fetch_statement(ctx: click.Context, dois: tuple[str, ...], path: Path) -> None:
-    from credit_tracker.check.run import select_dois
-    from credit_tracker.domain.models import SourceAuthor
-    from credit_tracker.parse.documents import read_document
-    from credit_tracker.services.snapshots import now_utc, record_snapshot, statement_snapshot
+    from credit_tracker.services.local_sources import store_statement_file
 
     if len(dois) != 1:
         raise InputError("--statement needs exactly one DOI")
-    kind, text = read_document(path)
-    with _store(ctx).transaction() as records:
-        doi = select_dois(records, dois)[0]
-        team = [
-            SourceAuthor(position=n, raw=a.printed.display(), name=a.printed)
-            for n, a in enumerate(records.articles[doi].authors, start=1)
-        ]
-        shot = statement_snapshot(
-            doi, str(path), kind, text, records.snapshots.get(doi, []), team, now_utc()
-        )
-        record_snapshot(records, shot)
-    named = sum(1 for author in shot.authors)
+    stored = store_statement_file(_store(ctx), dois[0], path)
+    shot = stored.snapshot
     click.echo(
-        f"stored the {kind} statement for {doi}: {named} author(s); {'; '.join(shot.problems)}",
+        f"stored the {stored.kind} statement for {stored.doi}: {len(shot.authors)} author(s); "
+        f"{'; '.join(shot.problems)}",
         err=True,
     )
 
@@ -144,20 +122,17 @@ def _fetch(
     quiet: bool,
     xml: bool = True,
 ) -> FetchSummary:
-    from credit_tracker.check.run import select_dois
+    from credit_tracker.domain.runs import FetchSummary
+    from credit_tracker.render.lines import failure_lines, fetch_line
     from credit_tracker.services.clients import Clients
-    from credit_tracker.services.fetch import Fetcher, FetchSummary
-    from credit_tracker.services.snapshots import local_jats_snapshot, now_utc, record_snapshot
+    from credit_tracker.services.fetch import fetch_articles, tracked_dois
+    from credit_tracker.services.local_sources import store_jats_file
 
     store = _store(ctx)
     if jats_file is not None:
         if len(dois) != 1:
             raise InputError("--jats needs exactly one DOI")
-        with store.transaction() as records:
-            doi = select_dois(records, dois)[0]
-            record_snapshot(
-                records, local_jats_snapshot(doi, str(jats_file), jats_file.read_bytes(), now_utc())
-            )
+        doi = store_jats_file(store, dois[0], jats_file)
         click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
         return FetchSummary(fetched=1)
     clients = Clients.from_env(mailto)
@@ -167,33 +142,29 @@ def _fetch(
             "its slower public pool",
             err=True,
         )
-    selected = select_dois(store.load(), dois)
-    fetcher = Fetcher(
-        crossref=clients.crossref,
-        publisher=clients.publisher if xml else None,
-        xml_max_age=timedelta(days=xml_max_age),
-    )
+    selected = tracked_dois(store, dois)
     progress = (
         None
         if quiet or not selected
         else (lambda done, total: click.echo(f"fetched {done}/{total}", err=True))
     )
-    summary = fetcher.run(store, selected, progress)
-    click.echo(
-        f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
-        f"{summary.not_found} not found, {summary.failed} failed, "
-        f"{summary.xml_downloads} XML download(s) ({summary.xml_failed} failed), "
-        f"{summary.requests} request(s)",
-        err=True,
+    summary = fetch_articles(
+        store,
+        selected,
+        clients,
+        xml=xml,
+        xml_max_age=timedelta(days=xml_max_age),
+        progress=progress,
     )
+    click.echo(fetch_line(summary), err=True)
     if summary.metadata_filled:
         click.echo(
             f"  {summary.metadata_filled} record(s) given their title, journal or year from "
             "Crossref",
             err=True,
         )
-    for doi, reason in sorted(summary.failures.items()):
-        click.echo(f"  could not fetch {doi}: {reason}", err=True)
+    for line in failure_lines(summary):
+        click.echo(f"  {line}", err=True)
     if summary.long_waits_refused:
         click.echo(
             f"  {summary.long_waits_refused} request(s) given up at once: the service asked "
@@ -254,31 +225,14 @@ def harvest_command(
     """
     import json
 
-    from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
     from credit_tracker.services.clients import Clients
-    from credit_tracker.services.harvest import add_drafts, harvest
+    from credit_tracker.services.harvest import harvest_team
 
-    clients = Clients.from_env(mailto)
-    store = _store(ctx)
-    with store.locked():
-        records = store.load()
-        try:
-            result = harvest(
-                clients.crossref,
-                records,
-                since.date().isoformat() if since else None,
-                rows=page_size,
-            )
-        except (TransportFailure, RunStopped) as exc:
-            raise FetchError(f"Crossref could not list the team's works: {exc.reason}") from None
-        if add and result.works:
-            new_people = add_drafts(records, result.works)
-            store.save(records)
-            click.echo(
-                f"added {len(result.works)} draft record(s) and {len(new_people)} new people",
-                err=True,
-            )
-    names = {pid: person.name.display() for pid, person in records.people.items()}
+    day = since.date().isoformat() if since else None
+    done = harvest_team(_store(ctx), Clients.from_env(mailto), day, page_size, add=add)
+    result, names = done.result, done.names
+    if done.added:
+        click.echo(f"added {done.added} draft record(s) and {done.new_people} new people", err=True)
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -316,6 +270,6 @@ def harvest_command(
         click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
     click.echo(
         f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
-        f"{result.pages} page(s), {clients.requests} request(s)",
+        f"{result.pages} page(s), {done.requests} request(s)",
         err=True,
     )

@@ -22,8 +22,8 @@ from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
     from credit_tracker.check.policy import FailPolicy
-    from credit_tracker.services.check import CheckOptions
     from credit_tracker.services.nightly import NightlyResult
+    from credit_tracker.services.store_check import CheckOptions
 
 HARVEST_DAYS = 8
 """By default the harvest looks back this many days: a nightly job that missed a week catches up."""
@@ -112,18 +112,12 @@ def nightly_command(
     or input error (a bad baseline file); 3 could not complete (a fetch failed, a DOI
     unverified). The harvest never changes the exit code.
     """
-    from credit_tracker.check.policy import FailPolicy, parse_severities
-    from credit_tracker.services.check import CheckOptions
+    from credit_tracker.services.store_check import CheckOptions
 
     _check_report_paths({"--junit": junit, "--summary": summary, "--json": json_file})
-    policy = FailPolicy.parse(fail_on)
     today = day(as_of)
-    options = CheckOptions(
-        policy=policy,
-        severities=parse_severities(severity_overrides),
-        today=today,
-        stale_after=stale_after,
-    )
+    options = CheckOptions.parse(fail_on, severity_overrides, today, stale_after)
+    policy = options.policy
     since = harvest_since.date() if harvest_since else today - timedelta(days=HARVEST_DAYS)
     result = _run(
         ctx,
@@ -158,23 +152,17 @@ def _run(
     harvest_since: str | None,
 ) -> NightlyResult:
     from credit_tracker.services.clients import Clients
-    from credit_tracker.services.fetch import Fetcher
-    from credit_tracker.services.nightly import Nightly
+    from credit_tracker.services.nightly import run_nightly
 
-    clients = Clients.from_env(mailto)
-    nightly = Nightly(
-        store=_store(ctx),
-        fetcher=Fetcher(
-            crossref=clients.crossref,
-            publisher=clients.publisher,
-            xml_max_age=timedelta(days=xml_max_age),
-        ),
-        crossref=clients.crossref if harvest_since is not None else None,
+    return run_nightly(
+        _store(ctx),
+        Clients.from_env(mailto),
+        dois,
         options=options,
-        baseline_path=baseline,
+        baseline=baseline,
+        xml_max_age=timedelta(days=xml_max_age),
         harvest_since=harvest_since,
     )
-    return nightly.run(dois)
 
 
 def _check_report_paths(paths: dict[str, Path | None]) -> None:
@@ -217,7 +205,7 @@ def _run_section(result: NightlyResult) -> str:
     """The job summary's last part: what was fetched and the new works by team members."""
     from credit_tracker.render.formats.markdown import escape
 
-    lines = ["## This run", "", f"- {escape(fetch_line(result))}"]
+    lines = ["## This run", "", f"- {escape(_fetch_line(result))}"]
     if result.baseline_fixed:
         fixed = ", ".join(f"`{i}`" for i in result.baseline_fixed)
         lines.append(f"- seen fixed tonight (dated in the baseline): {fixed}")
@@ -232,15 +220,10 @@ def _run_section(result: NightlyResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fetch_line(result: NightlyResult) -> str:
-    """The fetch in one line: what was read, what changed, what failed."""
-    f = result.fetch
-    return (
-        f"fetch: {f.fetched} fetched, {f.changed} changed, {f.not_found} not found, "
-        f"{f.failed} failed, {f.xml_downloads} XML download(s) ({f.xml_failed} failed; "
-        f"{len(result.refreshed)} article(s) with open findings or requests read every night), "
-        f"{f.requests} request(s)"
-    )
+def _fetch_line(result: NightlyResult) -> str:
+    from credit_tracker.render.lines import fetch_line
+
+    return fetch_line(result.fetch, refreshed=len(result.refreshed))
 
 
 def _where(summary: Path | None, junit: Path | None, json_file: Path | None) -> str:
@@ -259,10 +242,11 @@ def _is_step_summary(path: Path) -> bool:
 
 def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.formats.base import summary_line
+    from credit_tracker.render.lines import failure_lines
 
-    click.echo(fetch_line(result), err=True)
-    for doi, reason in sorted(result.fetch.failures.items()):
-        click.echo(f"  could not fetch {doi}: {reason}", err=True)
+    click.echo(_fetch_line(result), err=True)
+    for line in failure_lines(result.fetch):
+        click.echo(f"  {line}", err=True)
     if result.fetch.stopped:
         click.echo(f"credit-tracker: stopped early: {result.fetch.stopped}", err=True)
     if result.harvest_error:

@@ -13,8 +13,8 @@ from credit_tracker.cli.records import members_option, read_input, records_group
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
+    from credit_tracker.services.clients import Clients
     from credit_tracker.services.onboard import Onboarded
-    from credit_tracker.sources.crossref import CrossrefClient
 
 
 @records_group.command("add")
@@ -51,9 +51,8 @@ def records_add(
       credit-tracker records add 10.1371/journal.pone.0185809 https://doi.org/10.7717/peerj.4375
       credit-tracker records add --from dois.txt --members 0000-0002-1825-0097,"Jane Illés"
     """
-    from credit_tracker.edits.linking import parse_members
     from credit_tracker.parse.doi_list import parse_doi_list
-    from credit_tracker.services.onboard import add_dois
+    from credit_tracker.services.onboard import add_articles, read_members
 
     wanted = list(dict.fromkeys(_normal_dois(dois)))
     if from_file is not None:
@@ -61,9 +60,10 @@ def records_add(
         wanted = list(dict.fromkeys([*wanted, *listed]))
     if not wanted:
         raise InputError("no DOIs: name them, or give a file of them with --from")
-    queries = parse_members(members)
+    queries = read_members(members)
+    clients = _clients(mailto, quiet)
     progress = None if quiet else (lambda n, total: click.echo(f"looked up {n}/{total}", err=True))
-    done = add_dois(_store(ctx), _crossref(mailto, quiet), wanted, queries, progress)
+    done = add_articles(_store(ctx), clients, wanted, queries, progress)
     _report(done)
     report_people(
         done.created, done.promoted, done.links, done.people, list_co_authors=len(done.added) == 1
@@ -79,7 +79,7 @@ def records_add(
     finish(ctx, done.verdict)
 
 
-def _crossref(mailto: str | None, quiet: bool) -> CrossrefClient:
+def _clients(mailto: str | None, quiet: bool) -> Clients:
     from credit_tracker.services.clients import Clients
 
     clients = Clients.from_env(mailto)
@@ -89,7 +89,7 @@ def _crossref(mailto: str | None, quiet: bool) -> CrossrefClient:
             "its slower public pool",
             err=True,
         )
-    return clients.crossref
+    return clients
 
 
 def _report(done: Onboarded) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import shlex
 from typing import TYPE_CHECKING
 
@@ -12,19 +11,7 @@ from credit_tracker.cli.base import _store, cli
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from credit_tracker.domain.records import Records
-    from credit_tracker.store.folder import Store
-
-
-@contextlib.contextmanager
-def team_only(store: Store) -> Iterator[Records]:
-    """An edit of team.json alone (people, publishers): no article shard is read or written."""
-    from credit_tracker.services.session import editing
-
-    with editing(store, []) as records:
-        yield records
+    pass
 
 
 @cli.group("person")
@@ -70,15 +57,11 @@ def person_show(ctx: click.Context, query: str) -> None:
       credit-tracker person show "Carlsson A"
     """
     from credit_tracker.domain.models import article_label
-    from credit_tracker.domain.people import find_person
     from credit_tracker.render.visible import visible
-    from credit_tracker.services.session import articles_naming
+    from credit_tracker.services.people import person_articles
 
-    store = _store(ctx)
-    people = store.load_team()
-    person = find_person(people, query)
-    dois = articles_naming(store, [person.id])
-    records = store.load(dois)
+    found = person_articles(_store(ctx), query)
+    person, dois = found.person, found.dois
     click.echo(f"{person.id}: {person.name.display()}")
     click.echo(
         f"  given: {person.name.given!r}  family: {person.name.family!r}  particle: "
@@ -90,7 +73,7 @@ def person_show(ctx: click.Context, query: str) -> None:
     click.echo(f"  former names: {len(person.former_names)} (confidential, never shown)")
     click.echo(f"  articles: {len(dois) or 'none'}")
     for doi in dois:
-        click.echo(visible(f"    {article_label(records.articles[doi])}"))
+        click.echo(visible(f"    {article_label(found.records.articles[doi])}"))
 
 
 @person_group.command("add-spelling")
@@ -104,13 +87,11 @@ def person_add_spelling(ctx: click.Context, query: str, spelling: str) -> None:
     Example:
       credit-tracker person add-spelling jane-illes "J. Illés"
     """
-    from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.person_edits import add_accepted_spelling
+    from credit_tracker.render.lines import spelling_line
+    from credit_tracker.services.people import add_spelling
 
-    with team_only(_store(ctx)) as records:
-        person = find_person(records, query)
-        added = add_accepted_spelling(person, spelling)
-    click.echo(f"{person.id}: {'accepted' if added else 'already accepted'}: {spelling}", err=True)
+    done = add_spelling(_store(ctx), query, spelling)
+    click.echo(spelling_line(done.person.id, spelling, done.added), err=True)
 
 
 @person_group.command("add-former-name")
@@ -124,14 +105,12 @@ def person_add_former_name(ctx: click.Context, query: str, name: str) -> None:
     Example:
       credit-tracker person add-former-name jane-illes "Jane Smith"
     """
-    from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.person_edits import add_former_name
+    from credit_tracker.services.people import add_former_name
 
-    with team_only(_store(ctx)) as records:
-        person = find_person(records, query)
-        added = add_former_name(person, name)
+    done = add_former_name(_store(ctx), query, name)
     click.echo(
-        f"{person.id}: {'former name recorded' if added else 'former name already recorded'} "
+        f"{done.person.id}: "
+        f"{'former name recorded' if done.added else 'former name already recorded'} "
         "(confidential)",
         err=True,
     )
@@ -149,37 +128,19 @@ def person_suggest(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person suggest scott-chamberlain
     """
-    from credit_tracker.domain.errors import FetchError, TransportFailure
-    from credit_tracker.domain.names import typographic_key
-    from credit_tracker.domain.people import find_person
     from credit_tracker.services.clients import Clients
+    from credit_tracker.services.people import suggest_spellings
 
-    records = _store(ctx).load_team()
-    person = find_person(records, query)
-    if not person.orcid:
-        raise InputError(
-            f"{person.id} has no ORCID iD; set one with 'credit-tracker person set-orcid'"
-        )
-    try:
-        names = Clients.from_env().orcid.person(person.orcid)
-    except TransportFailure as exc:
-        raise FetchError(f"ORCID could not be read: {exc.reason}") from None
-    if names is None:
-        raise InputError(f"ORCID has no public record for {person.orcid}")
-    known = {typographic_key(s) for s in (person.name.display(), *person.accepted_spellings)}
-    offered = [
-        n
-        for n in (names.credit_name, f"{names.given} {names.family}".strip(), *names.other_names)
-        if n
-    ]
-    fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
-    for name in fresh:
+    offered = suggest_spellings(_store(ctx), query, Clients.from_env())
+    person = offered.person
+    for name in offered.names:
         click.echo(
             f"{name}\t(accept with: credit-tracker person add-spelling {person.id} "
             f"{shlex.quote(name)})"
         )
     click.echo(
-        f"{person.id}: {len(fresh)} spelling(s) from ORCID not yet accepted; nothing was changed",
+        f"{person.id}: {len(offered.names)} spelling(s) from ORCID not yet accepted; "
+        "nothing was changed",
         err=True,
     )
 
@@ -195,12 +156,9 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
     Example:
       credit-tracker person set-orcid jane-illes https://orcid.org/0000-0002-1825-0097
     """
-    from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.person_edits import set_orcid
+    from credit_tracker.services.people import set_orcid
 
-    with team_only(_store(ctx)) as records:
-        person = find_person(records, query)
-        value = set_orcid(records, person, orcid)
+    person, value = set_orcid(_store(ctx), query, orcid)
     click.echo(f"{person.id}: ORCID {value}", err=True)
 
 
@@ -218,7 +176,9 @@ def publisher_list(ctx: click.Context) -> None:
     Example:
       credit-tracker publisher list
     """
-    for publisher in sorted(_store(ctx).load_team().publishers.values(), key=lambda p: p.id):
+    from credit_tracker.services.publishers import list_publishers
+
+    for publisher in list_publishers(_store(ctx)):
         journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
         prefixes = ",".join(publisher.doi_prefixes)
         fields = (publisher.id, publisher.name, prefixes, publisher.email or "", journals)
@@ -262,6 +222,7 @@ def publisher_set(
       corrections@example.org
     """
     from credit_tracker.domain.models import Publisher
+    from credit_tracker.services.publishers import set_publisher
 
     pairs = {}
     for item in journals:
@@ -269,13 +230,13 @@ def publisher_set(
         if not sep or not journal.strip() or not address.strip():
             raise InputError(f"--journal {item!r}: use NAME=EMAIL")
         pairs[journal.strip()] = address.strip()
-    with team_only(_store(ctx)) as records:
-        records.publishers[publisher_id] = Publisher(
-            id=publisher_id,
-            name=name,
-            doi_prefixes=list(prefixes),
-            email=email,
-            route=route,
-            journals=pairs,
-        )
+    publisher = Publisher(
+        id=publisher_id,
+        name=name,
+        doi_prefixes=list(prefixes),
+        email=email,
+        route=route,
+        journals=pairs,
+    )
+    set_publisher(_store(ctx), publisher)
     click.echo(f"publisher {publisher_id}: saved", err=True)

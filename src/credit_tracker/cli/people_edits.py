@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from credit_tracker.cli.base import _store
-from credit_tracker.cli.people import person_group, team_only
+from credit_tracker.cli.people import person_group
 
 
 @person_group.command("merge")
@@ -29,7 +29,7 @@ def person_merge(ctx: click.Context, keep: str, other: str) -> None:
       credit-tracker person merge niklaus-grunwald niklaus-j-grunwald
     """
     from credit_tracker.render.visible import visible
-    from credit_tracker.services.operations import merge
+    from credit_tracker.services.people import merge
 
     changes = merge(_store(ctx), keep, other)
     for line in changes:
@@ -48,15 +48,9 @@ def person_remove(ctx: click.Context, query: str) -> None:
     Example:
       credit-tracker person remove jane-doe-2
     """
-    from credit_tracker.domain.people import find_person
-    from credit_tracker.edits.person_edits import remove_person
-    from credit_tracker.services.session import articles_naming
+    from credit_tracker.services.people import remove_person
 
-    store = _store(ctx)
-    with team_only(store) as records:
-        person = find_person(records, query)
-        changes = remove_person(records, person, articles_naming(store, [person.id]))
-    for line in changes:
+    for line in remove_person(_store(ctx), query):
         click.echo(line, err=True)
 
 
@@ -87,13 +81,7 @@ def person_unset_member(ctx: click.Context, queries: tuple[str, ...]) -> None:
 
 
 def _membership(ctx: click.Context, queries: tuple[str, ...], member: bool) -> None:
-    from credit_tracker.domain.people import PeopleIndex, find_person
-    from credit_tracker.edits.person_edits import set_member
+    from credit_tracker.services.people import set_membership
 
-    with team_only(_store(ctx)) as records:
-        index = PeopleIndex(records.people)
-        people = [find_person(index, query) for query in queries]
-        unique = {person.id: person for person in people}
-        changes = [set_member(person, member) for person in unique.values()]
-    for line in changes:
+    for line in set_membership(_store(ctx), queries, member):
         click.echo(line, err=True)

@@ -13,9 +13,8 @@ from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
     from credit_tracker.domain.models import ArticleRecord, Person
-    from credit_tracker.edits.imports import ImportResult
-    from credit_tracker.edits.linking import Linker
     from credit_tracker.parse.tenzing import ParsedTable
+    from credit_tracker.services.records import Imported
 
 
 @cli.group("records")
@@ -79,26 +78,12 @@ def records_import(
       credit-tracker records import team.xlsx --sheet Articles --members 0000-0002-1825-0097
       credit-tracker records import aimms.json
     """
-    from credit_tracker.domain.models import ArticleRecord
-    from credit_tracker.edits.imports import import_record, import_table
-    from credit_tracker.edits.linking import Linker, parse_members
-    from credit_tracker.services.session import editing
+    from credit_tracker.services.records import import_articles
 
     doi, file = (first, Path(second)) if second is not None else (None, Path(first))
     articles = _read_articles(file, doi, sheet, title)
-    queries = parse_members(members)
-    with editing(_store(ctx), [key for key, _item in articles]) as records:
-        linker = Linker(records, queries)
-        results = []
-        for key, item in articles:
-            if isinstance(item, ArticleRecord):
-                results.append(import_record(records, item, linker=linker))
-            else:
-                results.append(
-                    import_table(records, key, item, title, linker=linker, path=str(file))
-                )
-        linker.finish()
-    _report_imports(results, records.articles, records.people, linker)
+    done = import_articles(_store(ctx), articles, members, path=str(file), title=title)
+    _report_imports(done)
 
 
 def _read_articles(
@@ -110,17 +95,12 @@ def _read_articles(
     return read_articles(read_input(file), str(file), doi, sheet, title)
 
 
-def _report_imports(
-    results: list[ImportResult],
-    articles: dict[str, ArticleRecord],
-    people: dict[str, Person],
-    linker: Linker,
-) -> None:
+def _report_imports(done: Imported) -> None:
     from credit_tracker.domain.models import title_label
     from credit_tracker.render.visible import visible
 
-    for result in results:
-        record = articles[result.doi]
+    for result in done.results:
+        record = done.articles[result.doi]
         verb = "created" if result.created else "replaced"
         about = title_label(record)
         title = f"; {visible(about)}" if about else ""
@@ -134,7 +114,11 @@ def _report_imports(
         if not result.created and not result.changes:
             click.echo("  no changes", err=True)
     report_people(
-        linker.created, linker.promoted, linker.notices, people, list_co_authors=len(results) == 1
+        done.created,
+        done.promoted,
+        done.notices,
+        done.people,
+        list_co_authors=len(done.results) == 1,
     )
 
 
@@ -193,13 +177,12 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     """
     import json
 
-    from credit_tracker.domain.identifiers import normalize_doi
-    from credit_tracker.domain.records import get_article
     from credit_tracker.parse.tenzing import export_table
     from credit_tracker.render.contributions import jats_contribs, statement
+    from credit_tracker.services.records import one_article
 
-    records = _store(ctx).load([normalize_doi(doi)])
-    record = get_article(records, doi)
+    found = one_article(_store(ctx), doi)
+    record, people = found.record, found.people
     if fmt == "json":
         text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "statement":
@@ -207,9 +190,9 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
         if left_out:
             click.echo(f"left out (roles not recorded): {', '.join(left_out)}", err=True)
     elif fmt == "jats":
-        text = jats_contribs(record, records.people)
+        text = jats_contribs(record, people)
     else:
-        text = export_table(record, {pid: person.orcid for pid, person in records.people.items()})
+        text = export_table(record, {pid: person.orcid for pid, person in people.items()})
     _emit(text, output)
 
 
@@ -222,25 +205,24 @@ def records_list(ctx: click.Context) -> None:
     Example:
       credit-tracker records list
     """
-    from credit_tracker.compare.article import latest_by_source
     from credit_tracker.render.visible import visible
+    from credit_tracker.services.records import tracked_articles
 
-    records = _store(ctx).load()
-    for doi in sorted(records.articles):
-        record = records.articles[doi]
-        shots = latest_by_source(records.snapshots.get(doi, []))
+    tracked = tracked_articles(_store(ctx))
+    for item in tracked:
+        record = item.record
         state = (
             ", ".join(
                 f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}"
-                for kind, shot in sorted(shots.items())
+                for kind, shot in sorted(item.newest.items())
             )
             or "never fetched"
         )
         year = f"({record.year}) " if record.year else ""
         flags = " [draft: roles not recorded]" if record.draft else ""
         title = visible(record.title or "")
-        click.echo(f"{doi}\t{len(record.authors)} authors\t{state}\t{year}{title}{flags}")
-    click.echo(f"{len(records.articles)} article(s)", err=True)
+        click.echo(f"{record.doi}\t{len(record.authors)} authors\t{state}\t{year}{title}{flags}")
+    click.echo(f"{len(tracked)} article(s)", err=True)
 
 
 @records_group.command("show")
@@ -253,19 +235,18 @@ def records_show(ctx: click.Context, doi: str) -> None:
     Example:
       credit-tracker records show 10.5555/aimms-mentoring-2025
     """
-    from credit_tracker.domain.identifiers import normalize_doi
     from credit_tracker.domain.models import role_text
-    from credit_tracker.domain.records import get_article
     from credit_tracker.render.visible import visible
+    from credit_tracker.services.records import one_article
 
-    records = _store(ctx).load([normalize_doi(doi)])
-    record = get_article(records, doi)
+    found = one_article(_store(ctx), doi)
+    record = found.record
     where = ", ".join(str(part) for part in (record.journal, record.year) if part)
     click.echo(visible(f"{record.doi}  {record.title or ''}" + (f" ({where})" if where else "")))
     if record.note:
         click.echo(f"note: {record.note}")
     for position, author in enumerate(record.authors, start=1):
-        person = records.people.get(author.person)
+        person = found.people.get(author.person)
         orcid = f" ORCID {person.orcid}" if person and person.orcid else ""
         star = " (corresponding)" if author.corresponding else ""
         tag = "" if person is None or person.team_member else ", co-author"

@@ -33,22 +33,11 @@ def report_command(
     Example:
       credit-tracker report --output report.html
     """
-    from credit_tracker.check.policy import FailPolicy
-    from credit_tracker.check.run import Options
     from credit_tracker.render.formats.base import summary_line
     from credit_tracker.render.html import HtmlData, HtmlReport
-    from credit_tracker.services.pool import survey_shards
+    from credit_tracker.services.store_check import survey_store
 
-    store = _store(ctx)
-    team = store.load_team()
-    # the same pass over the shards as 'check', on every core, gathering the labels as it goes
-    survey = survey_shards(
-        team,
-        store.shards(),
-        store.read_shard,
-        FailPolicy(),
-        Options(today=day(as_of), stale_after=stale_after),
-    )
+    survey, team = survey_store(_store(ctx), day(as_of), stale_after)
     data = HtmlData(
         report=survey.report,
         generated=(

@@ -15,13 +15,14 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
-from credit_tracker.desk import forms, jobs, operations, pages, views
+from credit_tracker.desk import changes, forms, jobs, pages, views
 from credit_tracker.desk.memory import DeskState, Undo
 from credit_tracker.desk.render import page
 from credit_tracker.desk.security import Refused, checked_form
 from credit_tracker.domain.errors import CreditTrackerError, InputError, NotFoundError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.parse.spreadsheet import MAX_TEAM_TABLE_BYTES
+from credit_tracker.services.byline import Reverse
 
 Handler = Callable[[Request, DeskState, FormData], Response]
 
@@ -73,7 +74,7 @@ def findings_act(request: Request, state: DeskState, form: FormData) -> Response
         chosen = forms.ack_form(form)
         shown = {entry.finding.id: entry.finding.doi for entry in state.checked().every}
         within = {shown[fid] for fid in chosen.finding_ids if fid in shown}
-        lines = operations.acknowledge(
+        lines = changes.acknowledge(
             state.store, chosen.finding_ids, chosen.note, state.settings.today(), within
         )
     except forms.FormError as exc:
@@ -90,7 +91,7 @@ def _draft_selected(state: DeskState, form: FormData) -> Response:
     dois = sorted({e.finding.doi for e in state.checked().every if e.finding.id in ids})
     lines = []
     for doi in dois:
-        request, errors = operations.draft_request(state.store, doi, ids, state.settings.today())
+        request, errors = changes.draft_request(state.store, doi, ids, state.settings.today())
         lines.append(f"correction request {request.id}: drafted ({errors} error(s)); nothing sent")
     return _done(state, "/corrections", lines)
 
@@ -109,7 +110,7 @@ class EditUndo(Undo):
     (`Undo` itself holds what a save of the role grid replaced.)
     """
 
-    reverse: operations.Reverse
+    reverse: Reverse
 
 
 @action
@@ -123,7 +124,7 @@ def save_roles(request: Request, state: DeskState, form: FormData) -> Response:
     try:
         context = pages.article_context(state, doi)
         grid = forms.role_grid(form, len(context["authors"]))
-        lines, replaced = operations.save_roles(state.store, doi, grid)
+        lines, replaced = changes.save_roles(state.store, doi, grid)
     except forms.FormError as exc:
         return _article_error(request, state, doi, exc)
     except CreditTrackerError as exc:
@@ -134,10 +135,10 @@ def save_roles(request: Request, state: DeskState, form: FormData) -> Response:
 
 
 _AUTHOR_EDITS = {
-    "move": lambda s, doi, pid, f: operations.move(
+    "move": lambda s, doi, pid, f: changes.move(
         s, doi, pid, forms.text(f, "to", required=False) or forms.text(f, "place")
     ),
-    "printed": lambda s, doi, pid, f: operations.set_printed_name(
+    "printed": lambda s, doi, pid, f: changes.set_printed_name(
         s, doi, pid, forms.text(f, "given", required=False), forms.text(f, "family")
     ),
 }
@@ -148,14 +149,15 @@ def _edit_author(request: Request, state: DeskState, doi: str, form: FormData) -
     pid = forms.text(form, "person", required=False)
     what = str(form.get("do"))
     try:
-        lines, reverse = _AUTHOR_EDITS[what](state.store, doi, pid, form)
+        edited = _AUTHOR_EDITS[what](state.store, doi, pid, form)
     except forms.FormError as exc:
         return _article_error(request, state, doi, forms.author_error(exc.field, pid, exc.message))
     except CreditTrackerError as exc:
         field = exc.field if isinstance(exc, InputError) else None
         return _article_error(request, state, doi, forms.author_error(field, pid, str(exc)))
-    if reverse is not None:
-        state.undo[doi] = EditUndo(doi=doi, roles={}, changes=lines, reverse=reverse)
+    lines = edited.lines
+    if edited.reverse is not None:
+        state.undo[doi] = EditUndo(doi=doi, roles={}, changes=lines, reverse=edited.reverse)
     return _done(state, f"/article/{doi}", lines or [f"{doi}: no changes"])
 
 
@@ -169,7 +171,7 @@ def undo_roles(request: Request, state: DeskState, form: FormData) -> Response:
     if isinstance(undo, EditUndo):
         lines = undo.reverse(state.store)
     else:
-        lines, _replaced = operations.save_roles(state.store, doi, undo.roles)
+        lines, _replaced = changes.save_roles(state.store, doi, undo.roles)
     return _done(state, f"/article/{doi}", ["undone:", *lines])
 
 
@@ -180,11 +182,11 @@ def _article_error(request: Request, state: DeskState, doi: str, exc: forms.Form
 
 
 _PERSON_EDITS = {
-    "spelling": lambda s, pid, f: operations.add_spelling(s, pid, forms.text(f, "spelling")),
-    "orcid": lambda s, pid, f: operations.set_orcid(s, pid, forms.text(f, "orcid")),
-    "member": lambda s, pid, f: operations.set_member(s, pid, True),
-    "co-author": lambda s, pid, f: operations.set_member(s, pid, False),
-    "merge": lambda s, pid, f: operations.merge(s, pid, forms.text(f, "other")),
+    "spelling": lambda s, pid, f: changes.add_spelling(s, pid, forms.text(f, "spelling")),
+    "orcid": lambda s, pid, f: changes.set_orcid(s, pid, forms.text(f, "orcid")),
+    "member": lambda s, pid, f: changes.set_member(s, pid, True),
+    "co-author": lambda s, pid, f: changes.set_member(s, pid, False),
+    "merge": lambda s, pid, f: changes.merge(s, pid, forms.text(f, "other")),
 }
 _PERSON_FIELDS = {"spelling": "spelling", "orcid": "orcid", "merge": "other"}
 
@@ -217,7 +219,7 @@ def draft(request: Request, state: DeskState, form: FormData) -> Response:
     """Draft the article's correction request from its open findings."""
     doi = forms.text(form, "doi", required=False)
     try:
-        made, errors = operations.draft_request(state.store, doi, [], state.settings.today())
+        made, errors = changes.draft_request(state.store, doi, [], state.settings.today())
     except CreditTrackerError as exc:
         return _article_error(request, state, doi, forms.translate(exc, "draft"))
     lines = [f"correction request {made.id}: drafted ({errors} error(s)); nothing was sent"]
@@ -230,7 +232,7 @@ def mark(request: Request, state: DeskState, form: FormData) -> Response:
     request_id = forms.text(form, "id", required=False)
     try:
         step = forms.mark_form(form, state.settings.today())
-        made = operations.mark_request(state.store, request_id, step.state, step.on, step.note)
+        made = changes.mark_request(state.store, request_id, step.state, step.on, step.note)
     except forms.FormError as exc:
         return _correction_error(request, state, request_id, exc)
     except CreditTrackerError as exc:
@@ -268,7 +270,7 @@ def import_preview(request: Request, state: DeskState, form: FormData) -> Respon
         name = upload.filename
         members = _members(form)
         articles = read_articles(data, name, None, None, None)
-        lines = operations.preview_import(state.store, articles, members, name)
+        lines = changes.preview(state.store, articles, members, name)
     except forms.FormError as exc:
         return _import_error(request, state, exc)
     except CreditTrackerError as exc:
@@ -295,7 +297,7 @@ def import_confirm(request: Request, state: DeskState, form: FormData) -> Respon
     name, data, members = held
     try:
         articles = read_articles(data, name, None, None, None)
-        lines = operations.import_file(state.store, articles, [members] if members else [], name)
+        lines = changes.import_file(state.store, articles, [members] if members else [], name)
     except CreditTrackerError as exc:
         return _import_error(request, state, forms.translate(exc, "file"))
     return _done(state, "/findings", lines)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import timedelta
 
 from credit_tracker.desk.memory import DeskState, Job
 from credit_tracker.domain.errors import CreditTrackerError, InputError
+from credit_tracker.render.lines import failure_lines, fetch_line
 from credit_tracker.services.clients import Clients
+from credit_tracker.services.fetch import fetch_articles, tracked_dois
+from credit_tracker.services.onboard import add_articles, read_members
 
 
 def start(state: DeskState, kind: str, work: Callable[[Job], None]) -> Job:
@@ -40,24 +42,14 @@ def fetch_job(state: DeskState, dois: list[str]) -> Callable[[Job], None]:
     """The work of `credit-tracker fetch [DOI...]`."""
 
     def work(job: Job) -> None:
-        from credit_tracker.check.run import select_dois
-        from credit_tracker.services.fetch import Fetcher
-
         clients = Clients.from_env()
-        selected = select_dois(state.store.load(), dois)
+        selected = tracked_dois(state.store, dois)
         job.total = len(selected)
-        fetcher = Fetcher(
-            crossref=clients.crossref,
-            publisher=clients.publisher,
-            xml_max_age=timedelta(days=30),
+        summary = fetch_articles(
+            state.store, selected, clients, progress=lambda done, total: _progress(job, done)
         )
-        summary = fetcher.run(state.store, selected, lambda done, total: _progress(job, done))
-        job.lines.append(
-            f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
-            f"{summary.not_found} not found, {summary.failed} failed, "
-            f"{summary.xml_downloads} XML download(s) ({summary.xml_failed} failed)"
-        )
-        job.lines += [f"could not fetch {d}: {r}" for d, r in sorted(summary.failures.items())]
+        job.lines.append(fetch_line(summary, requests=False))
+        job.lines += failure_lines(summary)
 
     return work
 
@@ -66,13 +58,10 @@ def add_job(state: DeskState, dois: list[str], members: list[str]) -> Callable[[
     """The work of `credit-tracker records add DOI... --members ...`."""
 
     def work(job: Job) -> None:
-        from credit_tracker.edits.linking import parse_members
-        from credit_tracker.services.onboard import add_dois
-
-        crossref = Clients.from_env().crossref
+        clients = Clients.from_env()
         job.total = len(dois)
-        done = add_dois(
-            state.store, crossref, dois, parse_members(members), lambda n, t: _progress(job, n)
+        done = add_articles(
+            state.store, clients, dois, read_members(members), lambda n, t: _progress(job, n)
         )
         job.lines += [f"added {r.doi}: {len(r.authors)} author(s)" for r in done.added]
         job.lines += [f"already tracked: {r.doi}" for r in done.tracked]

@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from credit_tracker.check.policy import FailPolicy
-from credit_tracker.check.run import Options
 from credit_tracker.domain.findings import FindingState
 from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.domain.records import Records
@@ -115,8 +113,7 @@ class DeskState:
             return self._checked
 
     def _check(self, today: date) -> Checked:
-        options = Options(today=today, stale_after=self.settings.stale_after)
-        survey = self.comparisons.judged(FailPolicy(), options)
+        survey = self.comparisons.judged_as_of(today, self.settings.stale_after)
         reported = entries(survey.report)
         acknowledged = [
             Entry(a.finding, FindingState.ACKNOWLEDGED, f"acknowledged {a.at}: {a.note}")

@@ -12,14 +12,10 @@ from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from credit_tracker.check.policy import FailPolicy
-from credit_tracker.check.run import run_check
 from credit_tracker.desk import views
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.desk.render import page
-from credit_tracker.domain.errors import CreditTrackerError, NotFoundError
-from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.render.formats.base import entries
+from credit_tracker.domain.errors import CreditTrackerError
 
 
 def _state(request: Request) -> DeskState:
@@ -44,18 +40,10 @@ def findings(request: Request) -> Response:
 
 def article_context(state: DeskState, doi: str) -> dict[str, Any]:
     """The article page's data; NotFoundError for a DOI the records do not hold."""
-    key = normalize_doi(doi)
-    records = state.index().load([key])
-    if key not in records.articles:
-        raise NotFoundError(f"{key} is not in the team's records")
-    report = run_check(
-        records,
-        [key],
-        FailPolicy(),
-        today=state.settings.today(),
-        stale_after=state.settings.stale_after,
-    )
-    return views.article(records, key, entries(report))
+    from credit_tracker.services.records import review_article
+
+    settings = state.settings
+    return views.article(review_article(state.index(), doi, settings.today(), settings.stale_after))
 
 
 def article(request: Request) -> Response:
@@ -71,7 +59,7 @@ def article(request: Request) -> Response:
 def person_context(state: DeskState, person_id: str) -> dict[str, Any]:
     """The author view of one person; NotFoundError when nobody has the id."""
     from credit_tracker.render.author.base import person_entries
-    from credit_tracker.services.author import person_view
+    from credit_tracker.services.people import person_view
 
     index = state.index()
     person = index.find(person_id)
@@ -128,18 +116,9 @@ def correction(request: Request) -> Response:
 def draft_text(state: DeskState, request_id: str, fmt: str) -> str:
     """The request's draft rendered again from the current findings it asks about."""
     from credit_tracker.render.drafts import DRAFT_FORMATS
-    from credit_tracker.services.operations import article_draft
-    from credit_tracker.store.office_file import read_office
+    from credit_tracker.services.corrections import request_draft
 
-    index = state.index()
-    request = index.team().corrections.get(request_id)
-    if request is None:
-        raise NotFoundError(f"no correction request {request_id}")
-    records = index.load([request.doi])
-    draft = article_draft(
-        records, request.doi, request.person, request.finding_ids, read_office(state.store)
-    )
-    return DRAFT_FORMATS[fmt]().render(draft)
+    return DRAFT_FORMATS[fmt]().render(request_draft(state.store, request_id))
 
 
 def download(request: Request) -> Response:

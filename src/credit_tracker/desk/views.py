@@ -12,16 +12,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from credit_tracker.compare.article import compare_article, latest_by_source
 from credit_tracker.corrections.draft_items import NAME_RULES
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.domain.credit import ROLES
 from credit_tracker.domain.models import role_text
-from credit_tracker.domain.names import WITHHELD, fold, unless_former
-from credit_tracker.domain.records import Records
+from credit_tracker.domain.names import WITHHELD, fold
 from credit_tracker.render.diff import char_diff
-from credit_tracker.render.formats.base import Entry
+from credit_tracker.render.formats.base import Entry, entries
 from credit_tracker.render.html.data import STATES, HtmlData, context
+from credit_tracker.services.records import ArticleReview
 
 PAGE_SIZE = 50
 SORTS = ("severity", "doi", "rule", "person")
@@ -144,45 +143,30 @@ class SourceName:
     roles: str
 
 
-def article(records: Records, doi: str, entries_of: list[Entry]) -> dict[str, Any]:
+def article(review: ArticleReview) -> dict[str, Any]:
     """The team's record beside each source, names diffed, with the role grid's cells."""
-    record = records.articles[doi]
-    history = records.snapshots.get(doi, [])
-    newest = latest_by_source(history)
-    pairs = compare_article(record, records.people, history).pairs
-    former = [
-        n
-        for a in record.authors
-        if a.person in records.people
-        for n in records.people[a.person].former_names
-    ]
     authors = []
-    for n, author in enumerate(record.authors):
-        person = records.people.get(author.person)
-        sources = []
-        for kind, shot in sorted(newest.items()):
-            pair = next((p for p in pairs.get(kind.value, []) if p.team == n), None)
-            if pair is None or not shot.usable:
-                continue
-            shown = shot.authors[pair.source]
-            printed = unless_former(shown.raw, former)
-            team = author.printed.display()
-            diff = (
+    for side in review.sides:
+        author, person = side.author, side.person
+        team = author.printed.display()
+        sources = [
+            SourceName(
+                shown.source,
+                shown.printed,
                 None
-                if printed in (team, WITHHELD)
-                else [(op.value, piece) for op, piece in char_diff(team, printed)]
-            )
-            roles = (
+                if shown.printed in (team, WITHHELD)
+                else [(op.value, piece) for op, piece in char_diff(team, shown.printed)],
                 "no roles stated"
                 if shown.roles is None
-                else (", ".join(r.label for r in shown.roles) or "none listed")
+                else (", ".join(r.label for r in shown.roles) or "none listed"),
             )
-            sources.append(SourceName(kind.value, printed, diff, roles))
+            for shown in side.sources
+        ]
         held = {a.role: (a.degree.value if a.degree else "yes") for a in author.roles or []}
         authors.append(
             {
-                "n": n,
-                "name": author.printed.display(),
+                "n": side.position,
+                "name": team,
                 "person": author.person,
                 "member": bool(person and person.team_member),
                 "orcid": person.orcid if person else None,
@@ -196,13 +180,13 @@ def article(records: Records, doi: str, entries_of: list[Entry]) -> dict[str, An
         )
     shots = [
         {"source": s.source.value, "state": s.state.value, "at": f"{s.fetched_at:%Y-%m-%d}"}
-        for s in sorted(newest.values(), key=lambda s: s.source.value)
+        for s in sorted(review.newest.values(), key=lambda s: s.source.value)
     ]
     return {
-        "record": record,
+        "record": review.record,
         "authors": authors,
         "roles": ROLES,
         "shots": shots,
-        "findings": [row(e, {}) for e in entries_of],
-        "requests": sorted(k for k, r in records.corrections.items() if r.doi == doi),
+        "findings": [row(e, {}) for e in entries(review.report)],
+        "requests": review.requests,
     }

@@ -1,4 +1,8 @@
-"""The fetch run: Crossref in batches, publisher XML when needed, snapshots saved batch by batch."""
+"""The fetch run: Crossref in batches, publisher XML when needed, snapshots saved batch by batch.
+
+`fetch_articles` is the use case that `fetch`, `check --refresh` and the desk's fetch job run;
+`Fetcher` is the run itself, which the nightly job also drives with its own XML refresh list.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from credit_tracker.check.run import select_dois
 from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import FetchSummary
 from credit_tracker.domain.text import redact
 from credit_tracker.edits.works import WorkMetadata, fill_metadata
+from credit_tracker.services.clients import Clients
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
@@ -29,6 +35,31 @@ from credit_tracker.store.folder import Store
 
 DEFAULT_XML_MAX_AGE = timedelta(days=30)
 Progress = Callable[[int, int], None]
+
+
+def tracked_dois(store: Store, dois: Iterable[str]) -> list[str]:
+    """The DOIs to fetch: those named (normalised; InputError for one not in the records), else
+    every article in the records."""
+    return select_dois(store.load(), dois)
+
+
+def fetch_articles(
+    store: Store,
+    dois: list[str],
+    clients: Clients,
+    *,
+    xml: bool = True,
+    xml_max_age: timedelta = DEFAULT_XML_MAX_AGE,
+    progress: Progress | None = None,
+) -> FetchSummary:
+    """Fetch these tracked articles: Crossref in batches, and the publishers' XML where it is
+    due (`xml=False`: Crossref only). Each batch is saved as it comes; see `Fetcher.run`."""
+    fetcher = Fetcher(
+        crossref=clients.crossref,
+        publisher=clients.publisher if xml else None,
+        xml_max_age=xml_max_age,
+    )
+    return fetcher.run(store, dois, progress)
 
 
 def needs_xml(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.records import Records
@@ -12,7 +13,9 @@ from credit_tracker.edits.linking import Linker
 from credit_tracker.edits.works import WorkMetadata, draft_from_work, year_of
 from credit_tracker.parse.crossref import is_notice, parse_work
 from credit_tracker.parse.crossref_model import malformed
+from credit_tracker.services.clients import Clients
 from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.store.folder import Store
 
 ORCIDS_PER_QUERY = 20
 
@@ -107,3 +110,40 @@ def add_drafts(records: Records, works: list[NewWork]) -> list[str]:
         )
         records.articles[work.doi] = draft_from_work(linker, work.doi, work.authors, metadata)
     return linker.created
+
+
+@dataclass
+class Harvested:
+    """What `harvest` found and did: the new works, the names of the people they carry, the
+    draft records added (with --add) and the requests sent."""
+
+    result: HarvestResult
+    names: dict[str, str]
+    """Person id → the name the records give them."""
+    added: int = 0
+    new_people: int = 0
+    requests: int = 0
+
+
+def harvest_team(
+    store: Store, clients: Clients, since: str | None, rows: int, add: bool = False
+) -> Harvested:
+    """List the works carrying a team member's ORCID iD that are not in the records; with
+    `add`, record each as a draft. FetchError, nothing written, when Crossref cannot list them."""
+    with store.locked():
+        records = store.load()
+        try:
+            result = harvest(clients.crossref, records, since, rows=rows)
+        except (TransportFailure, RunStopped) as exc:
+            raise FetchError(f"Crossref could not list the team's works: {exc.reason}") from None
+        created: list[str] = []
+        if add and result.works:
+            created = add_drafts(records, result.works)
+            store.save(records)
+    return Harvested(
+        result=result,
+        names={pid: person.name.display() for pid, person in records.people.items()},
+        added=len(result.works) if add else 0,
+        new_people=len(created),
+        requests=clients.requests,
+    )

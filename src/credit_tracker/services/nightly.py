@@ -8,7 +8,7 @@ result and turns it into an exit code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from credit_tracker.check.baseline import apply_baseline, marked_fixed
@@ -19,9 +19,10 @@ from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import RequestState
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.verdict import Verdict
-from credit_tracker.services.check import CheckOptions, check_store, subjects
+from credit_tracker.services.clients import Clients
 from credit_tracker.services.fetch import Fetcher, FetchSummary
 from credit_tracker.services.harvest import HarvestResult, harvest
+from credit_tracker.services.store_check import CheckOptions, check_store, subjects
 from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import Store
@@ -133,3 +134,28 @@ class Nightly:
         if result.baseline_fixed and self.baseline_path is not None:
             write_baseline(self.baseline_path, marked)
         return apply_baseline(report, baseline, self.options.policy, today, checked)
+
+
+def run_nightly(
+    store: Store,
+    clients: Clients,
+    dois: list[str],
+    *,
+    options: CheckOptions,
+    baseline: Path | None,
+    xml_max_age: timedelta,
+    harvest_since: str | None,
+) -> NightlyResult:
+    """The nightly job over a records folder: see `Nightly.run`. `harvest_since` None: no
+    harvest."""
+    nightly = Nightly(
+        store=store,
+        fetcher=Fetcher(
+            crossref=clients.crossref, publisher=clients.publisher, xml_max_age=xml_max_age
+        ),
+        crossref=clients.crossref if harvest_since is not None else None,
+        options=options,
+        baseline_path=baseline,
+        harvest_since=harvest_since,
+    )
+    return nightly.run(dois)

@@ -18,9 +18,10 @@ from credit_tracker.domain.errors import RunStopped
 from credit_tracker.domain.models import ArticleRecord, FetchState, Person
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.verdict import Verdict
-from credit_tracker.edits.linking import Linker, MemberQuery
+from credit_tracker.edits.linking import Linker, MemberQuery, parse_members
 from credit_tracker.edits.works import WorkMetadata, draft_from_work, metadata_of
 from credit_tracker.parse.crossref import ParsedWork, is_notice, parse_work
+from credit_tracker.services.clients import Clients
 from credit_tracker.sources.crossref import CrossrefClient, WorkResult
 from credit_tracker.store.folder import Store
 
@@ -157,6 +158,23 @@ class Onboarded:
             complete=not (self.not_registered or self.failed),
             interrupted=self.lookups.interrupted,
         )
+
+
+def read_members(values: Iterable[str]) -> list[MemberQuery]:
+    """The --members values ('ORCID|NAME,...') as queries; InputError for a bad entry."""
+    return parse_members(values)
+
+
+def add_articles(
+    store: Store,
+    clients: Clients,
+    dois: list[str],
+    members: list[MemberQuery],
+    progress: Progress | None = None,
+) -> Onboarded:
+    """`records add` and the desk's addition: `add_dois` with the Crossref client of
+    `clients`."""
+    return add_dois(store, clients.crossref, dois, members, progress)
 
 
 def add_dois(

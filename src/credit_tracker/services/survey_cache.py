@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from credit_tracker.check.comparisons import Compared, ShardCheck, merged, person_inputs
@@ -88,6 +89,10 @@ class SurveyCache:
         team = self.team
         with paused_gc():
             return judge(team, self._merged, policy, options)
+
+    def judged_as_of(self, today: date, stale_after: int) -> Survey:
+        """`judged` under the default policy, as of `today`: what the review desk shows."""
+        return self.judged(FailPolicy(), Options(today=today, stale_after=stale_after))
 
     def refresh(self) -> int:
         """Bring the comparisons up to date with the files; return `version`."""

@@ -1,0 +1,42 @@
+"""The lines the commands print and the desk shows for what a run or an edit did.
+
+One wording for both faces: the fetch's summary and failures, an acknowledgement, a spelling.
+"""
+
+from __future__ import annotations
+
+from credit_tracker.domain.runs import FetchSummary
+
+
+def fetch_line(
+    summary: FetchSummary, *, refreshed: int | None = None, requests: bool = True
+) -> str:
+    """'fetch: 3 fetched, 1 changed, …': what was read, what changed, what failed.
+
+    `refreshed`: the nightly job's count of articles whose XML is read every night; `requests`
+    False leaves out the requests sent (the desk's job page).
+    """
+    xml = f"{summary.xml_failed} failed"
+    if refreshed is not None:
+        xml += f"; {refreshed} article(s) with open findings or requests read every night"
+    line = (
+        f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
+        f"{summary.not_found} not found, {summary.failed} failed, "
+        f"{summary.xml_downloads} XML download(s) ({xml})"
+    )
+    return f"{line}, {summary.requests} request(s)" if requests else line
+
+
+def failure_lines(summary: FetchSummary) -> list[str]:
+    """One line per DOI the run could not fetch, with why, by DOI."""
+    return [f"could not fetch {doi}: {reason}" for doi, reason in sorted(summary.failures.items())]
+
+
+def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
+    """The line an acknowledgement prints, at the command and at the desk."""
+    return f"acknowledged {finding_id} ({rule}, {doi})"
+
+
+def spelling_line(person_id: str, spelling: str, added: bool) -> str:
+    """The line accepting a spelling prints, at the command and at the desk."""
+    return f"{person_id}: {'accepted' if added else 'already accepted'}: {spelling}"
