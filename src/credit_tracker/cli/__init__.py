@@ -7,21 +7,22 @@ Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error;
 from __future__ import annotations
 
 from credit_tracker.cli import (  # noqa: F401 - they register their commands
+    ack,
     author,
-    checking,
-    corrections,
-    edits,
-    fetching,
+    check,
+    correction,
+    fetch,
+    harvest,
+    init,
     nightly,
     office,
-    onboarding,
-    people,
-    people_edits,
-    records,
+    person,
+    publisher,
     report,
     serve,
 )
 from credit_tracker.cli.base import cli, use_color
+from credit_tracker.cli.records import add, edit, files, show  # noqa: F401 - records commands
 
 __all__ = ["cli", "main", "use_color"]
 

@@ -88,22 +88,6 @@ def cli(ctx: click.Context, records_dir: Path) -> None:
     ctx.obj["records"] = records_dir
 
 
-@cli.command("init")
-@click.pass_context
-def init_command(ctx: click.Context) -> None:
-    """Create an empty records folder (with PLOS's corrections route as the example publisher).
-
-    \b
-    Example:
-      credit-tracker --records ./records init
-    """
-    from credit_tracker.services.records import create_records
-
-    store = _store(ctx)
-    created = create_records(store)
-    click.echo(f"{'created' if created else 'already there'}: {store.root}", err=True)
-
-
 def _normal_dois(dois: Iterable[str]) -> list[str]:
     from credit_tracker.domain.identifiers import normalize_doi
 

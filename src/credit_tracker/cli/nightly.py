@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, finish, write_output
-from credit_tracker.cli.checking import baseline_option, formatter_for
+from credit_tracker.cli.check import baseline_option, formatter_for
 from credit_tracker.cli.options import (
     day,
     mailto_option,

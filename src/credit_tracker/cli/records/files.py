@@ -1,51 +1,19 @@
-"""The records commands: import, export, list and show the team's article records."""
+"""`records import` and `records export`: a team's or one article's record as a file and back."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _emit, _store, cli
-from credit_tracker.domain.errors import InputError
+from credit_tracker.cli.base import _emit, _store
+from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 
 if TYPE_CHECKING:
-    from credit_tracker.domain.models import ArticleRecord, Person
+    from credit_tracker.domain.models import ArticleRecord
     from credit_tracker.parse.tenzing import ParsedTable
     from credit_tracker.services.records import Imported
-
-
-@cli.group("records")
-def records_group() -> None:
-    """Add, import, edit, export, list and show the team's article records."""
-
-
-members_option = click.option(
-    "--members",
-    "members",
-    multiple=True,
-    metavar="ORCID|NAME,...",
-    help=(
-        "The team members among the authors, by ORCID iD or name (comma-separated, "
-        "repeatable); everyone else is a co-author."
-    ),
-)
-
-
-def read_input(path: Path) -> bytes:
-    """The bytes of a file named on the command line ('-' is stdin); InputError if it cannot be."""
-    if str(path) == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("a folder, not a file", path=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path=str(path)) from None
 
 
 @records_group.command("import")
@@ -122,29 +90,6 @@ def _report_imports(done: Imported) -> None:
     )
 
 
-def report_people(
-    created: list[str],
-    promoted: list[str],
-    notices: list[str],
-    people: dict[str, Person],
-    list_co_authors: bool,
-) -> None:
-    """Print the people a command created or made team members, and links it would not guess."""
-    members = [pid for pid in created if people[pid].team_member]
-    co_authors = [pid for pid in created if not people[pid].team_member]
-    for pid in promoted:
-        click.echo(f"  now a team member: {pid}", err=True)
-    for pid in members:
-        click.echo(f"  new team member: {pid}", err=True)
-    if list_co_authors:
-        for pid in co_authors:
-            click.echo(f"  new person: {pid} (co-author)", err=True)
-    elif co_authors:
-        click.echo(f"  {len(co_authors)} new co-author(s), not team members", err=True)
-    for notice in notices:
-        click.echo(f"  {notice}", err=True)
-
-
 @records_group.command("export")
 @click.argument("doi")
 @click.option(
@@ -194,67 +139,3 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
     else:
         text = export_table(record, {pid: person.orcid for pid, person in people.items()})
     _emit(text, output)
-
-
-@records_group.command("list")
-@click.pass_context
-def records_list(ctx: click.Context) -> None:
-    """List the articles in the records, with their latest snapshot state, year and title.
-
-    \b
-    Example:
-      credit-tracker records list
-    """
-    from credit_tracker.render.visible import visible
-    from credit_tracker.services.records import tracked_articles
-
-    tracked = tracked_articles(_store(ctx))
-    for item in tracked:
-        record = item.record
-        state = (
-            ", ".join(
-                f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}"
-                for kind, shot in sorted(item.newest.items())
-            )
-            or "never fetched"
-        )
-        year = f"({record.year}) " if record.year else ""
-        flags = " [draft: roles not recorded]" if record.draft else ""
-        title = visible(record.title or "")
-        click.echo(f"{record.doi}\t{len(record.authors)} authors\t{state}\t{year}{title}{flags}")
-    click.echo(f"{len(tracked)} article(s)", err=True)
-
-
-@records_group.command("show")
-@click.argument("doi")
-@click.pass_context
-def records_show(ctx: click.Context, doi: str) -> None:
-    """Show the team's record for DOI: title, authors in order, roles, ORCID iDs, co-authors.
-
-    \b
-    Example:
-      credit-tracker records show 10.5555/aimms-mentoring-2025
-    """
-    from credit_tracker.domain.models import role_text
-    from credit_tracker.render.visible import visible
-    from credit_tracker.services.records import one_article
-
-    found = one_article(_store(ctx), doi)
-    record = found.record
-    where = ", ".join(str(part) for part in (record.journal, record.year) if part)
-    click.echo(visible(f"{record.doi}  {record.title or ''}" + (f" ({where})" if where else "")))
-    if record.note:
-        click.echo(f"note: {record.note}")
-    for position, author in enumerate(record.authors, start=1):
-        person = found.people.get(author.person)
-        orcid = f" ORCID {person.orcid}" if person and person.orcid else ""
-        star = " (corresponding)" if author.corresponding else ""
-        tag = "" if person is None or person.team_member else ", co-author"
-        roles = role_text(author)
-        roles = {"not recorded": "roles not recorded", "none": "no roles"}.get(roles, roles)
-        click.echo(
-            visible(
-                f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}{tag}]: "
-                f"{roles}"
-            )
-        )

@@ -1,4 +1,7 @@
-"""The person and publisher commands."""
+"""The person commands: see people; record ORCID iDs, spellings and former names; merge, remove,
+team membership. Each edit prints one line per change; a merge or removal writes everything it
+changes at once, or nothing when it is refused.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _store, cli
-from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:
     pass
@@ -162,81 +164,76 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
     click.echo(f"{person.id}: ORCID {value}", err=True)
 
 
-@cli.group("publisher")
-def publisher_group() -> None:
-    """Where publishers take correction requests (configuration kept in the records)."""
-
-
-@publisher_group.command("list")
+@person_group.command("merge")
+@click.argument("keep")
+@click.argument("other")
 @click.pass_context
-def publisher_list(ctx: click.Context) -> None:
-    """List the configured publishers.
+def person_merge(ctx: click.Context, keep: str, other: str) -> None:
+    """Merge OTHER into KEEP: two records of one person become KEEP.
+
+    OTHER's name and accepted spellings become KEEP's accepted spellings; former names, the
+    ORCID iD, team membership and the articles move to KEEP, and so do acknowledged findings
+    and correction requests (their ids follow). Refused, with nothing changed, when the two
+    have different ORCID iDs or are on one article together.
 
     \b
     Example:
-      credit-tracker publisher list
+      credit-tracker person merge niklaus-grunwald niklaus-j-grunwald
     """
-    from credit_tracker.services.publishers import list_publishers
+    from credit_tracker.render.visible import visible
+    from credit_tracker.services.people import merge
 
-    for publisher in list_publishers(_store(ctx)):
-        journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
-        prefixes = ",".join(publisher.doi_prefixes)
-        fields = (publisher.id, publisher.name, prefixes, publisher.email or "", journals)
-        click.echo("\t".join(fields))
+    changes = merge(_store(ctx), keep, other)
+    for line in changes:
+        click.echo(visible(line), err=True)
 
 
-@publisher_group.command("set")
-@click.argument("publisher_id")
-@click.option("--name", required=True)
-@click.option(
-    "--prefix",
-    "prefixes",
-    multiple=True,
-    required=True,
-    help="A DOI prefix the publisher registers; repeatable.",
-)
-@click.option("--email", help="Where correction requests go.")
-@click.option("--route", default="", help="How the publisher wants requests, in a sentence.")
-@click.option(
-    "--journal",
-    "journals",
-    multiple=True,
-    metavar="NAME=EMAIL",
-    help="A journal's own address; repeatable.",
-)
+@person_group.command("remove")
+@click.argument("query")
 @click.pass_context
-def publisher_set(
-    ctx: click.Context,
-    publisher_id: str,
-    name: str,
-    prefixes: tuple[str, ...],
-    email: str | None,
-    route: str | None,
-    journals: tuple[str, ...],
-) -> None:
-    """Add or replace a publisher's corrections contact.
+def person_remove(ctx: click.Context, query: str) -> None:
+    """Remove a person that no article names (a duplicate, or one left by 'records remove').
+
+    Refused while the person is an author of an article or named by a correction request.
 
     \b
     Example:
-      credit-tracker publisher set elsevier --name Elsevier --prefix 10.1016 --email
-      corrections@example.org
+      credit-tracker person remove jane-doe-2
     """
-    from credit_tracker.domain.models import Publisher
-    from credit_tracker.services.publishers import set_publisher
+    from credit_tracker.services.people import remove_person
 
-    pairs = {}
-    for item in journals:
-        journal, sep, address = item.partition("=")
-        if not sep or not journal.strip() or not address.strip():
-            raise InputError(f"--journal {item!r}: use NAME=EMAIL")
-        pairs[journal.strip()] = address.strip()
-    publisher = Publisher(
-        id=publisher_id,
-        name=name,
-        doi_prefixes=list(prefixes),
-        email=email,
-        route=route,
-        journals=pairs,
-    )
-    set_publisher(_store(ctx), publisher)
-    click.echo(f"publisher {publisher_id}: saved", err=True)
+    for line in remove_person(_store(ctx), query):
+        click.echo(line, err=True)
+
+
+@person_group.command("set-member")
+@click.argument("queries", nargs=-1, required=True, metavar="QUERY...")
+@click.pass_context
+def person_set_member(ctx: click.Context, queries: tuple[str, ...]) -> None:
+    """Count these people as team members: harvested, and shown by default by 'author'.
+
+    \b
+    Example:
+      credit-tracker person set-member 0000-0002-1825-0097 "Caspar A. Hallmann"
+    """
+    _membership(ctx, queries, member=True)
+
+
+@person_group.command("unset-member")
+@click.argument("queries", nargs=-1, required=True, metavar="QUERY...")
+@click.pass_context
+def person_unset_member(ctx: click.Context, queries: tuple[str, ...]) -> None:
+    """Count these people as co-authors, not team members: no longer harvested.
+
+    \b
+    Example:
+      credit-tracker person unset-member scott-chamberlain
+    """
+    _membership(ctx, queries, member=False)
+
+
+def _membership(ctx: click.Context, queries: tuple[str, ...], member: bool) -> None:
+    from credit_tracker.services.people import set_membership
+
+    for line in set_membership(_store(ctx), queries, member):
+        click.echo(line, err=True)

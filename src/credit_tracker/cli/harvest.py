@@ -1,0 +1,107 @@
+"""The harvest command: works carrying a team member's ORCID iD that the records do not hold."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+
+from credit_tracker.cli.base import _store, cli
+from credit_tracker.cli.options import mailto_option
+
+
+@cli.command("harvest")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only works Crossref indexed on or after this date.",
+)
+@click.option(
+    "--add", is_flag=True, help="Create draft records (roles not recorded) for the new works."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@mailto_option
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 1000),
+    default=100,
+    show_default=True,
+    help="Works per Crossref page.",
+)
+@click.pass_context
+def harvest_command(
+    ctx: click.Context,
+    since: datetime | None,
+    add: bool,
+    fmt: str,
+    mailto: str | None,
+    page_size: int,
+) -> None:
+    """List works carrying a team member's ORCID iD that are not in the records yet.
+
+    Asks Crossref for the works of every person with an ORCID iD (batched, following the cursor
+    past the first page, with fetch's politeness and retries). Correction, retraction and
+    new-version notices are not listed. Exits 0 whatever it finds (3 if Crossref could not answer).
+
+    \b
+    Examples:
+      credit-tracker harvest --since 2026-11-01
+      credit-tracker harvest --add
+      credit-tracker harvest --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    import json
+
+    from credit_tracker.services.clients import Clients
+    from credit_tracker.services.harvest import harvest_team
+
+    day = since.date().isoformat() if since else None
+    done = harvest_team(_store(ctx), Clients.from_env(mailto), day, page_size, add=add)
+    result, names = done.result, done.names
+    if done.added:
+        click.echo(f"added {done.added} draft record(s) and {done.new_people} new people", err=True)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "doi": w.doi,
+                        "title": w.title,
+                        "journal": w.journal,
+                        "authors": [a.raw for a in w.authors],
+                        "team_members": w.members,
+                    }
+                    for w in result.works
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    elif fmt == "markdown":
+        from credit_tracker.render.formats.markdown import escape
+
+        click.echo(f"## New works by team members ({len(result.works)})\n")
+        for w in result.works:
+            click.echo(
+                f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: "
+                f"{escape(', '.join(names.get(m, m) for m in w.members))}"
+            )
+    else:
+        for w in result.works:
+            authors = "; ".join(a.raw for a in w.authors)
+            click.echo(
+                f"{w.doi}\t{w.title}\tteam: "
+                f"{', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}"
+            )
+    for problem in result.malformed:
+        click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
+    click.echo(
+        f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
+        f"{result.pages} page(s), {done.requests} request(s)",
+        err=True,
+    )
