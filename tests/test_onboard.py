@@ -201,8 +201,8 @@ def test_a_thousand_dois_respect_crossrefs_announced_limits(
 def test_fetch_can_fill_titles_with_the_same_rule(catalogue: Catalogue) -> None:
     """fill_metadata: what fetch is to call for each article Crossref answered for (pure)."""
     from credit_tracker.domain.models import ArticleRecord
-    from credit_tracker.edits.works import fill_metadata, metadata_of
-    from credit_tracker.parse.crossref import parse_work
+    from credit_tracker.edits.works import fill_metadata
+    from credit_tracker.parse.crossref import metadata_of, parse_work
 
     message = catalogue.works[PLUIJM]
     metadata = metadata_of(message, parse_work(message))

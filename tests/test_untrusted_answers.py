@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.domain.text import redact
-from credit_tracker.parse.crossref_model import malformed
+from credit_tracker.parse.crossref import malformed
 from credit_tracker.standin import Catalogue
 
 from .conftest import FIXTURES

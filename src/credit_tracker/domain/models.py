@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Literal
@@ -81,6 +82,15 @@ class TableLayout(BaseModel):
     """',', a tab, or ';' (Excel in decimal-comma locales)."""
     newline: Literal["\n", "\r\n"] = "\n"
     """'\n' or '\r\n' (Excel and most Windows tools)."""
+
+
+@dataclass(frozen=True)
+class WorkMetadata:
+    """What a record keeps from Crossref about the article itself."""
+
+    title: str | None = None
+    journal: str | None = None
+    year: int | None = None
 
 
 class ArticleRecord(BaseModel):

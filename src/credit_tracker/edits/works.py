@@ -2,43 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor
+from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor, WorkMetadata
 from credit_tracker.domain.names import clean
 from credit_tracker.edits.linking import Linker
-from credit_tracker.parse.crossref import ParsedWork
 
 DRAFT_NOTE = "Draft from the byline Crossref registers: roles not recorded yet."
-# Crossref's dates, earliest meaning first: 'issued' is the earlier of print and online.
-_DATE_FIELDS = ("issued", "published", "published-print", "published-online", "created")
-
-
-@dataclass(frozen=True)
-class WorkMetadata:
-    """What a record keeps from Crossref about the article itself."""
-
-    title: str | None = None
-    journal: str | None = None
-    year: int | None = None
-
-
-def metadata_of(message: dict[str, Any], work: ParsedWork) -> WorkMetadata:
-    """Return the title, journal and year of a Crossref work (already parsed as `work`)."""
-    return WorkMetadata(title=work.title, journal=work.journal, year=year_of(message))
-
-
-def year_of(message: dict[str, Any]) -> int | None:
-    """Return the year of publication from a Crossref work's date-parts, or None."""
-    for name in _DATE_FIELDS:
-        value = message.get(name)
-        parts = value.get("date-parts") if isinstance(value, dict) else None
-        first = parts[0] if isinstance(parts, list) and parts else None
-        year = first[0] if isinstance(first, list) and first else None
-        if isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 2999:
-            return year
-    return None
 
 
 def fill_metadata(record: ArticleRecord, metadata: WorkMetadata) -> list[str]:

@@ -1,4 +1,14 @@
-"""Crossref REST work messages to sources: authors, ORCID iDs, schema 5.5 roles, notices. Pure."""
+"""A Crossref work record read once: validated into `Work`, then turned into what is compared.
+
+`Work` is what Crossref promises about a work, as a model: only the fields credit-tracker reads,
+each with the type the REST API's schema gives (https://api.crossref.org/swagger-ui/index.html,
+"Work"); everything else is ignored. A record whose `author` is a string or whose `given` is a
+number is not a record to compare against: `parse_work` refuses it with the field named
+(MalformedWork), and the DOI becomes could-not-fetch while the rest of its batch goes on.
+From the validated model come the byline (names, ORCID iDs, schema 5.5 CRediT roles), the
+notices, the year, whether the record is itself a notice, and the content hash: the snapshot,
+`records add` and the harvest read the `ParsedWork`, never the JSON again. Pure.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+
 from credit_tracker.domain.credit import try_resolve_role
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
-from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
+from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole, WorkMetadata
 from credit_tracker.domain.names import PersonName, clean, split_particle
 
 NOTICE_TYPES = {
@@ -23,79 +35,226 @@ NOTICE_TYPES = {
     "withdrawal",
     "removal",
 }
+# Crossref's dates, earliest meaning first: 'issued' is the earlier of print and online.
+_DATE_FIELDS = ("issued", "published", "published_print", "published_online", "created")
 
 
-def item_doi(item: dict[str, Any]) -> str | None:
-    try:
-        return normalize_doi(str(item.get("DOI", "")))
-    except InputError:
-        return None
+class _Model(BaseModel):
+    # Crossref adds fields over time; unknown ones are not errors. Strict types: a number is not
+    # silently turned into a name.
+    model_config = ConfigDict(extra="ignore", strict=True, populate_by_name=True)
+
+
+class DateParts(_Model):
+    date_parts: list[list[StrictInt | None]] = Field(alias="date-parts")
+
+
+class DateTime(_Model):
+    date_time: StrictStr | None = Field(default=None, alias="date-time")
+
+
+class Contributor(_Model):
+    given: StrictStr = ""
+    family: StrictStr = ""
+    name: StrictStr = ""
+    suffix: StrictStr = ""
+    ORCID: StrictStr | None = None
+    authenticated_orcid: StrictBool | None = Field(default=None, alias="authenticated-orcid")
+    role: list[dict[str, Any]] | None = None
+
+
+class Relation(_Model):
+    DOI: StrictStr = ""
+    type: StrictStr = ""
+    label: StrictStr | None = None
+    updated: DateParts | None = None
+
+
+class Work(_Model):
+    DOI: StrictStr
+    title: list[StrictStr] | None = None
+    container_title: list[StrictStr] | None = Field(default=None, alias="container-title")
+    author: list[Contributor] | None = None
+    deposited: DateTime | None = None
+    indexed: DateTime | None = None
+    updated_by: list[Relation] | None = Field(default=None, alias="updated-by")
+    update_to: list[Relation] | None = Field(default=None, alias="update-to")
+    # Read leniently (any shape): a date that is not date-parts gives no year; it does not make
+    # the record malformed.
+    issued: Any = None
+    published: Any = None
+    published_print: Any = Field(default=None, alias="published-print")
+    published_online: Any = Field(default=None, alias="published-online")
+    created: Any = None
+
+
+class MalformedWork(ValueError):
+    """A record that breaks Crossref's schema, with the first bad field named."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass
 class ParsedWork:
-    """The parts of a Crossref work that credit-tracker compares."""
+    """A Crossref work as credit-tracker compares it."""
 
+    doi: str | None
+    """The DOI normalised; None when what Crossref registers is not a DOI."""
+    registered_doi: str
+    """The DOI exactly as Crossref gives it."""
     title: str | None
     journal: str | None
+    year: int | None
     authors: list[SourceAuthor]
     notices: list[Notice]
     deposited: str | None
     indexed: str | None
     is_notice: bool
+    """The record is a correction, retraction or new-version notice, not an article."""
+    notice_for: str | None
+    """For a notice: the DOI it is about, or '' when it names none; None for an article."""
     problems: list[str]
+    content_hash: str
+
+    @property
+    def metadata(self) -> WorkMetadata:
+        """What a record keeps from Crossref about the article itself."""
+        return WorkMetadata(title=self.title, journal=self.journal, year=self.year)
 
 
-def content_hash(message: dict[str, Any]) -> str:
-    """Return a hash of a record that ignores Crossref's bookkeeping (indexed, score)."""
+def parse_work(item: Any) -> ParsedWork:
+    """Validate one Crossref work item and read it; MalformedWork naming the first bad field."""
+    work = _validated(item)
+    problems: list[str] = []
+    authors = [
+        _author(entry, position, problems)
+        for position, entry in enumerate(work.author or [], start=1)
+    ]
+    _settle_roles(authors)
+    notice = _is_notice(work)
+    return ParsedWork(
+        doi=_doi(work.DOI),
+        registered_doi=work.DOI,
+        title=clean(" ".join(work.title or [])) or None,
+        journal=clean(" ".join(work.container_title or [])) or None,
+        year=_year(work),
+        authors=authors,
+        notices=_notices(work),
+        deposited=work.deposited.date_time if work.deposited else None,
+        indexed=work.indexed.date_time if work.indexed else None,
+        is_notice=notice,
+        notice_for=_notice_target(work) if notice else None,
+        problems=problems,
+        content_hash=content_hash(item),
+    )
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An item of a list answer that breaks Crossref's schema: listed, never guessed at."""
+
+    label: str
+    """The DOI the item gives, or 'an item'."""
+    reason: str
+
+
+def read_item(item: Any) -> ParsedWork | Unreadable:
+    """One item of a list answer, read (`parse_work`), or why it cannot be."""
+    try:
+        return parse_work(item)
+    except MalformedWork as exc:
+        label = item.get("DOI") if isinstance(item, dict) else None
+        return Unreadable(label if isinstance(label, str) else "an item", exc.reason)
+
+
+def malformed(item: Any) -> str | None:
+    """Return why a work item breaks Crossref's schema (the first bad field named), or None."""
+    try:
+        _validated(item)
+    except MalformedWork as exc:
+        return exc.reason
+    return None
+
+
+def metadata_of(item: Any, work: ParsedWork | None = None) -> WorkMetadata:
+    """Return the title, journal and year of a Crossref item; `work` is the item as already
+    read, so that it is not read twice."""
+    return (work or parse_work(item)).metadata
+
+
+def is_notice(item: Any) -> bool:
+    """Return True for a correction, retraction or new-version notice rather than an article."""
+    return _is_notice(_validated(item))
+
+
+def notice_target(item: Any) -> str:
+    """Return the DOI a notice is about: its update-to link, or a '<article>/correction-1' stem."""
+    return _notice_target(_validated(item))
+
+
+def item_doi(item: dict[str, Any]) -> str | None:
+    """The normalised DOI of an item not yet validated (to pair list answers with the DOIs
+    asked for), or None."""
+    return _doi(str(item.get("DOI", "")))
+
+
+def content_hash(item: dict[str, Any]) -> str:
+    """Return a hash of a record that ignores Crossref's bookkeeping (indexed, score).
+
+    Taken over the whole record Crossref sent, not only the modelled fields, so that any change
+    Crossref makes is seen as one (and hashes stored by earlier versions still compare).
+    """
     stable = {
         key: value
-        for key, value in message.items()
+        for key, value in item.items()
         if key not in {"indexed", "score", "is-referenced-by-count"}
     }
     text = json.dumps(stable, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def parse_work(message: dict[str, Any]) -> ParsedWork:
-    """Parse one Crossref work message."""
-    problems: list[str] = []
-    authors = [
-        _author(entry, position, problems)
-        for position, entry in enumerate(message.get("author") or [], start=1)
-    ]
-    _settle_roles(authors)
-    title = clean(" ".join(message.get("title") or [])) or None
-    journal = clean(" ".join(message.get("container-title") or [])) or None
-    return ParsedWork(
-        title=title,
-        journal=journal,
-        authors=authors,
-        notices=_notices(message),
-        deposited=(message.get("deposited") or {}).get("date-time"),
-        indexed=(message.get("indexed") or {}).get("date-time"),
-        is_notice=is_notice(message),
-        problems=problems,
-    )
+def _validated(item: Any) -> Work:
+    try:
+        return Work.model_validate(item)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = _path(error["loc"]) or "the record"
+        raise MalformedWork(f"Crossref's record is malformed: {where}: {error['msg']}") from None
 
 
-def _author(entry: dict[str, Any], position: int, problems: list[str]) -> SourceAuthor:
+def _path(loc: tuple[int | str, ...]) -> str:
+    """('author', 2, 'given') -> 'author[2].given', as in the JSON."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _doi(text: str) -> str | None:
+    try:
+        return normalize_doi(text)
+    except InputError:
+        return None
+
+
+def _author(entry: Contributor, position: int, problems: list[str]) -> SourceAuthor:
     orcid = None
-    if entry.get("ORCID"):
+    if entry.ORCID:
         try:
-            orcid = normalize_orcid(entry["ORCID"])
+            orcid = normalize_orcid(entry.ORCID)
         except InputError as exc:
             problems.append(f"author {position}: ORCID ignored: {exc.reason}")
-    authenticated = entry.get("authenticated-orcid") if orcid else None
+    authenticated = entry.authenticated_orcid if orcid else None
     roles = _roles(entry)
-    if "family" not in entry and entry.get("name"):
-        return SourceAuthor(position=position, raw=entry["name"], organisation=True, roles=roles)
-    given, family = entry.get("given", ""), entry.get("family", "")
-    particle, core = split_particle(family)
+    if "family" not in entry.model_fields_set and entry.name:
+        return SourceAuthor(position=position, raw=entry.name, organisation=True, roles=roles)
+    particle, core = split_particle(entry.family)
     name = PersonName(
-        given=clean(given), family=core, particle=particle, suffix=clean(entry.get("suffix", ""))
+        given=clean(entry.given), family=core, particle=particle, suffix=clean(entry.suffix)
     )
-    raw = " ".join(part for part in (given, family, entry.get("suffix", "")) if part)
+    raw = " ".join(part for part in (entry.given, entry.family, entry.suffix) if part)
     return SourceAuthor(
         position=position,
         raw=raw,
@@ -106,11 +265,11 @@ def _author(entry: dict[str, Any], position: int, problems: list[str]) -> Source
     )
 
 
-def _roles(entry: dict[str, Any]) -> list[SourceRole]:
+def _roles(entry: Contributor) -> list[SourceRole]:
     """Schema 5.5 `role` entries with vocabulary 'credit' (vocabulary 'crossref' is 'author')."""
     roles = []
-    for item in entry.get("role") or []:
-        if not isinstance(item, dict) or str(item.get("vocabulary", "")).lower() != "credit":
+    for item in entry.role or []:
+        if str(item.get("vocabulary", "")).lower() != "credit":
             continue
         text = str(item.get("role", ""))
         role = try_resolve_role(text)
@@ -126,45 +285,50 @@ def _settle_roles(authors: list[SourceAuthor]) -> None:
         author.roles = (author.roles or []) if has_any else None
 
 
-def _notices(message: dict[str, Any]) -> list[Notice]:
+def _notices(work: Work) -> list[Notice]:
+    own = _doi(work.DOI)
     notices = []
-    for entry in message.get("updated-by") or []:
-        kind = str(entry.get("type", ""))
-        try:
-            doi = normalize_doi(str(entry.get("DOI", "")))
-        except InputError:
-            continue
-        if kind in NOTICE_TYPES and doi != item_doi(message):
+    for entry in work.updated_by or []:
+        doi = _doi(entry.DOI)
+        if doi is not None and entry.type in NOTICE_TYPES and doi != own:
             notices.append(
                 Notice(
                     doi=doi,
-                    kind=kind,
-                    label=entry.get("label"),
-                    date=_date(entry.get("updated")),
+                    kind=entry.type,
+                    label=entry.label,
+                    date=_date(entry.updated),
                     how="updated-by",
                 )
             )
     return notices
 
 
-def _date(value: Any) -> str | None:
-    if isinstance(value, dict) and value.get("date-parts"):
-        parts = value["date-parts"][0]
-        return "-".join(f"{int(part):02d}" for part in parts if part is not None) or None
+def _date(value: DateParts | None) -> str | None:
+    if value is None or not value.date_parts:
+        return None
+    return "-".join(f"{part:02d}" for part in value.date_parts[0] if part is not None) or None
+
+
+def _year(work: Work) -> int | None:
+    """The year of publication from the first of Crossref's dates that has one."""
+    for name in _DATE_FIELDS:
+        value = getattr(work, name)
+        parts = value.get("date-parts") if isinstance(value, dict) else None
+        first = parts[0] if isinstance(parts, list) and parts else None
+        year = first[0] if isinstance(first, list) and first else None
+        if isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 2999:
+            return year
     return None
 
 
-def is_notice(message: dict[str, Any]) -> bool:
-    """Return True for a correction, retraction or new-version notice rather than an article.
-
-    Most notices say so in `update-to`; some (the real PeerJ correction-1) only in the title.
-    """
-    own = item_doi(message)
-    for update in message.get("update-to") or []:
+def _is_notice(work: Work) -> bool:
+    """Most notices say so in `update-to`; some (the real PeerJ correction-1) only in the title."""
+    own = _doi(work.DOI)
+    for update in work.update_to or []:
         # PLOS records carry a 'new_version' update-to pointing at themselves: not a notice
-        if str(update.get("type", "")) in NOTICE_TYPES and item_doi(update) != own:
+        if update.type in NOTICE_TYPES and _doi(update.DOI) != own:
             return True
-    title = clean(" ".join(message.get("title") or [])).casefold()
+    title = clean(" ".join(work.title or [])).casefold()
     return title.startswith(
         ("correction:", "correction to", "erratum", "retraction:", "retraction note", "corrigendum")
     )
@@ -175,11 +339,10 @@ _NOTICE_SUFFIX = re.compile(
 )
 
 
-def notice_target(message: dict[str, Any]) -> str:
-    """Return the DOI a notice is about: its update-to link, or a '<article>/correction-1' stem."""
-    own = item_doi(message)
-    for update in message.get("update-to") or []:
-        target = item_doi(update)
+def _notice_target(work: Work) -> str:
+    own = _doi(work.DOI)
+    for update in work.update_to or []:
+        target = _doi(update.DOI)
         if target and target != own:
             return target
     match = _NOTICE_SUFFIX.match(own or "")

@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 
 from credit_tracker.check.run import select_dois
 from credit_tracker.domain.errors import FetchError, RunStopped
-from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
+from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import FetchSummary
 from credit_tracker.domain.text import redact
-from credit_tracker.edits.works import WorkMetadata, fill_metadata
+from credit_tracker.edits.works import fill_metadata
 from credit_tracker.services.clients import Clients
 from credit_tracker.services.snapshots import (
     attach_notice,

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.models import SourceAuthor, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.edits.linking import Linker
-from credit_tracker.edits.works import WorkMetadata, draft_from_work, year_of
-from credit_tracker.parse.crossref import is_notice, parse_work
-from credit_tracker.parse.crossref_model import malformed
+from credit_tracker.edits.works import draft_from_work
+from credit_tracker.parse.crossref import ParsedWork, Unreadable
 from credit_tracker.services.clients import Clients
 from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.store.folder import Store
@@ -68,32 +66,29 @@ def harvest(
 
 
 def _consider(
-    item: dict[str, Any],
+    item: ParsedWork | Unreadable,
     records: Records,
     by_orcid: dict[str, str],
     found: dict[str, NewWork],
     result: HarvestResult,
 ) -> None:
-    problem = malformed(item)
-    if problem is not None:
-        label = item.get("DOI") if isinstance(item, dict) else None
-        result.malformed.append(f"{label if isinstance(label, str) else 'an item'}: {problem}")
+    if isinstance(item, Unreadable):
+        result.malformed.append(f"{item.label}: {item.reason}")
         return
-    doi = normalize_doi(str(item.get("DOI", "")))
+    doi = normalize_doi(item.registered_doi)
     if doi in records.articles or doi in found:
         return
-    if is_notice(item):
+    if item.is_notice:
         result.notices_skipped += 1
         return
-    work = parse_work(item)
-    members = [by_orcid[a.orcid] for a in work.authors if a.orcid in by_orcid]
+    members = [by_orcid[a.orcid] for a in item.authors if a.orcid in by_orcid]
     found[doi] = NewWork(
         doi=doi,
-        title=work.title or "",
-        journal=work.journal or "",
-        authors=work.authors,
+        title=item.title or "",
+        journal=item.journal or "",
+        authors=item.authors,
         members=members,
-        year=year_of(item),
+        year=item.year,
     )
 
 

@@ -19,8 +19,8 @@ from credit_tracker.domain.models import ArticleRecord, FetchState, Person
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.verdict import Verdict
 from credit_tracker.edits.linking import Linker, MemberQuery, parse_members
-from credit_tracker.edits.works import WorkMetadata, draft_from_work, metadata_of
-from credit_tracker.parse.crossref import ParsedWork, is_notice, parse_work
+from credit_tracker.edits.works import draft_from_work
+from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.clients import Clients
 from credit_tracker.sources.crossref import CrossrefClient, WorkResult
 from credit_tracker.store.folder import Store
@@ -32,13 +32,10 @@ INTERRUPTED = "not looked up: interrupted"
 
 @dataclass(frozen=True)
 class Registered:
-    """Crossref has the work: its byline and metadata."""
+    """Crossref has the work: its byline and metadata (a notice is no article to track)."""
 
     doi: str
     work: ParsedWork
-    metadata: WorkMetadata
-    notice: bool = False
-    """The DOI is a correction, retraction or new-version notice, not an article."""
 
 
 @dataclass(frozen=True)
@@ -117,14 +114,8 @@ def _one_batch(crossref: CrossrefClient, batch: list[str]) -> list[Lookup]:
 
 
 def _lookup(result: WorkResult) -> Lookup:
-    if result.state is FetchState.OK and result.message is not None:
-        work = parse_work(result.message)
-        return Registered(
-            doi=result.doi,
-            work=work,
-            metadata=metadata_of(result.message, work),
-            notice=is_notice(result.message),
-        )
+    if result.state is FetchState.OK and result.work is not None:
+        return Registered(doi=result.doi, work=result.work)
     reason = result.reason or "no reason given"
     if result.state is FetchState.NOT_FOUND:
         return NotRegistered(result.doi, reason)
@@ -237,10 +228,11 @@ def _absorb(records: Records, lookups: list[Lookup], linker: Linker, done: Onboa
             done.not_registered.append(lookup)
         elif isinstance(lookup, CouldNotLookUp):
             done.failed.append(lookup)
-        elif lookup.notice:
+        elif lookup.work.is_notice:
             done.notices.append(lookup.doi)
         else:
-            record = draft_from_work(linker, lookup.doi, lookup.work.authors, lookup.metadata)
+            work = lookup.work
+            record = draft_from_work(linker, lookup.doi, work.authors, work.metadata)
             records.articles[lookup.doi] = record
             done.added.append(record)
     done.created += linker.created

@@ -9,8 +9,6 @@ from datetime import UTC, datetime
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
-from credit_tracker.edits.works import year_of
-from credit_tracker.parse.crossref import content_hash, notice_target, parse_work
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
 from credit_tracker.sources.article_xml import XmlResult
 from credit_tracker.sources.crossref import WorkResult
@@ -69,22 +67,22 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
         "fetched_at": fetched_at,
         "url": result.url,
     }
-    if result.state is not FetchState.OK or result.message is None:
+    if result.state is not FetchState.OK or result.work is None:
         return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
-    parsed = parse_work(result.message)
+    work = result.work
     return SourceSnapshot(
         **base,
         state=FetchState.OK,
-        title=parsed.title,
-        journal=parsed.journal,
-        year=year_of(result.message),
-        authors=parsed.authors,
-        deposited=parsed.deposited,
-        indexed=parsed.indexed,
-        notices=list(parsed.notices),
-        content_hash=content_hash(result.message),
-        problems=parsed.problems,
-        notice_for=notice_target(result.message) if parsed.is_notice else None,
+        title=work.title,
+        journal=work.journal,
+        year=work.year,
+        authors=work.authors,
+        deposited=work.deposited,
+        indexed=work.indexed,
+        notices=list(work.notices),
+        content_hash=work.content_hash,
+        problems=work.problems,
+        notice_for=work.notice_for,
     )
 
 

@@ -21,8 +21,14 @@ from credit_tracker.domain.errors import TransportFailure
 from credit_tracker.domain.models import FetchState
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.text import redact
-from credit_tracker.parse.crossref import item_doi
-from credit_tracker.parse.crossref_model import malformed
+from credit_tracker.parse.crossref import (
+    MalformedWork,
+    ParsedWork,
+    Unreadable,
+    item_doi,
+    parse_work,
+    read_item,
+)
 from credit_tracker.sources.transport import PoliteClient
 
 DEFAULT_URL = "https://api.crossref.org"
@@ -36,7 +42,8 @@ class WorkResult:
     doi: str
     state: FetchState
     url: str
-    message: dict[str, Any] | None = None
+    work: ParsedWork | None = None
+    """The record as read (parse/crossref.py): the JSON is not kept."""
     reason: str | None = None
 
 
@@ -125,11 +132,13 @@ class CrossrefClient:
         return results
 
     def _checked(self, doi: str, url: str, item: dict[str, Any]) -> WorkResult:
-        """An item that breaks Crossref's schema is this DOI's failure, not the batch's."""
-        problem = malformed(item)
-        if problem is not None:
-            return WorkResult(doi, FetchState.FAILED, url, reason=self._redact(problem))
-        return WorkResult(doi, FetchState.OK, url, message=item)
+        """The item read once; one that breaks Crossref's schema is this DOI's failure, not the
+        batch's."""
+        try:
+            work = parse_work(item)
+        except MalformedWork as exc:
+            return WorkResult(doi, FetchState.FAILED, url, reason=self._redact(exc.reason))
+        return WorkResult(doi, FetchState.OK, url, work=work)
 
     def _redact(self, text: str) -> str:
         return redact(text, [self._token] if self._token else [])
@@ -139,8 +148,9 @@ class CrossrefClient:
 
     def works_by_orcid(
         self, orcids: list[str], since: str | None = None, rows: int = 100, max_pages: int = 1000
-    ) -> Iterator[list[dict[str, Any]]]:
-        """Yield pages of the works that carry any of these ORCID iDs, following Crossref's cursor.
+    ) -> Iterator[list[ParsedWork | Unreadable]]:
+        """Yield pages of the works that carry any of these ORCID iDs, following Crossref's cursor,
+        each work read (an item that breaks the schema comes as Unreadable).
 
         Repeating a filter name ORs its values, so one query serves many people. Raises
         TransportFailure when a page cannot be had (the caller reports it; nothing is half-listed).
@@ -172,7 +182,7 @@ class CrossrefClient:
                     answer.url, f"the list answer was not Crossref JSON ({exc})"
                 ) from None
             if items:
-                yield items
+                yield [read_item(item) for item in items]
             if not items or not cursor or len(items) < rows:
                 return
 
