@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from credit_tracker.domain.errors import RunStopped
-from credit_tracker.domain.models import ArticleRecord, FetchState, Person
+from credit_tracker.domain.models import ArticleRecord, Person
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.verdict import Verdict
 from credit_tracker.edits.linking import Linker, MemberQuery, parse_members
 from credit_tracker.edits.works import draft_from_work
-from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.clients import Clients
-from credit_tracker.sources.crossref import CrossrefClient, WorkResult
+from credit_tracker.sources.crossref import CrossrefClient, CrossrefResult
+from credit_tracker.sources.results import CouldNotFetch, NotFound
 from credit_tracker.store.folder import Store
 
 MAX_BATCHES_IN_FLIGHT = 6
@@ -30,31 +30,9 @@ STOPPED = "not looked up: the run stopped after repeated failures"
 INTERRUPTED = "not looked up: interrupted"
 
 
-@dataclass(frozen=True)
-class Registered:
-    """Crossref has the work: its byline and metadata (a notice is no article to track)."""
-
-    doi: str
-    work: ParsedWork
-
-
-@dataclass(frozen=True)
-class NotRegistered:
-    """Crossref has no record of the DOI (HTTP 404)."""
-
-    doi: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class CouldNotLookUp:
-    """Crossref could not be asked, or answered badly: the DOI is not added this time."""
-
-    doi: str
-    reason: str
-
-
-Lookup = Registered | NotRegistered | CouldNotLookUp
+Lookup = CrossrefResult
+"""What Crossref says about a DOI to add: the work (a notice is no article to track), not
+registered (HTTP 404), or could not be looked up this time (not added)."""
 Progress = Callable[[int, int], None]
 
 
@@ -74,7 +52,7 @@ def look_up_batches(
     Batches come as they are answered (the transport's gates do not serve them in order), so that
     the caller's writes overlap the requests still waiting for the rate limit. A failure is a
     result, not a raise. After a stop (too many failures) or Ctrl-C, the DOIs not yet answered
-    come last, as CouldNotLookUp; what was answered before has been yielded.
+    come last, as CouldNotFetch; what was answered before has been yielded.
     """
     size = crossref.batch_size
     batches = [dois[i : i + size] for i in range(0, len(dois), size)]
@@ -96,7 +74,7 @@ def look_up_batches(
             _give_up(crossref, futures)  # also when the caller stops early: no new requests
     state.requests = crossref.client.counters.requests
     reason = INTERRUPTED if state.interrupted else STOPPED
-    rest: list[Lookup] = [CouldNotLookUp(doi, reason) for doi in dois if doi not in done]
+    rest: list[Lookup] = [CouldNotFetch(doi, None, reason) for doi in dois if doi not in done]
     if rest:
         yield rest
 
@@ -110,16 +88,7 @@ def _give_up(crossref: CrossrefClient, futures: Iterable[Future[list[Lookup]]]) 
 def _one_batch(crossref: CrossrefClient, batch: list[str]) -> list[Lookup]:
     if crossref.client.stopped:
         raise RunStopped()
-    return [_lookup(result) for result in crossref.fetch_batch(batch)]
-
-
-def _lookup(result: WorkResult) -> Lookup:
-    if result.state is FetchState.OK and result.work is not None:
-        return Registered(doi=result.doi, work=result.work)
-    reason = result.reason or "no reason given"
-    if result.state is FetchState.NOT_FOUND:
-        return NotRegistered(result.doi, reason)
-    return CouldNotLookUp(result.doi, reason)
+    return crossref.fetch_batch(batch)
 
 
 @dataclass
@@ -131,8 +100,8 @@ class Onboarded:
     """Already in the records: left alone."""
     notices: list[str] = field(default_factory=list)
     """Correction or retraction notices: not articles to track."""
-    not_registered: list[NotRegistered] = field(default_factory=list)
-    failed: list[CouldNotLookUp] = field(default_factory=list)
+    not_registered: list[NotFound] = field(default_factory=list)
+    failed: list[CouldNotFetch] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     """The team's people after the command (new ones included), for the report."""
     created: list[str] = field(default_factory=list)
@@ -224,14 +193,14 @@ def _in_order(done: Onboarded, dois: list[str]) -> None:
 def _absorb(records: Records, lookups: list[Lookup], linker: Linker, done: Onboarded) -> None:
     """Add the drafts of one batch to `records`, and what happened to `done`."""
     for lookup in lookups:
-        if isinstance(lookup, NotRegistered):
+        if isinstance(lookup, NotFound):
             done.not_registered.append(lookup)
-        elif isinstance(lookup, CouldNotLookUp):
+        elif isinstance(lookup, CouldNotFetch):
             done.failed.append(lookup)
-        elif lookup.work.is_notice:
+        elif lookup.content.is_notice:
             done.notices.append(lookup.doi)
         else:
-            work = lookup.work
+            work = lookup.content
             record = draft_from_work(linker, lookup.doi, work.authors, work.metadata)
             records.articles[lookup.doi] = record
             done.added.append(record)

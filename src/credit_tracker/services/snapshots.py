@@ -11,8 +11,9 @@ from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceS
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
 from credit_tracker.sources.article_xml import XmlResult
-from credit_tracker.sources.crossref import WorkResult
+from credit_tracker.sources.crossref import CrossrefResult
 from credit_tracker.sources.orcid import OrcidClient
+from credit_tracker.sources.results import Fetched, state_of
 
 
 def now_utc() -> datetime:
@@ -59,7 +60,7 @@ def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
     return snapshot.usable and (good is None or good.content_hash != snapshot.content_hash)
 
 
-def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapshot:
+def crossref_snapshot(result: CrossrefResult, fetched_at: datetime) -> SourceSnapshot:
     """Turn a Crossref result into a snapshot (ok, not-found or failed)."""
     base = {
         "doi": result.doi,
@@ -67,9 +68,9 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
         "fetched_at": fetched_at,
         "url": result.url,
     }
-    if result.state is not FetchState.OK or result.work is None:
-        return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
-    work = result.work
+    if not isinstance(result, Fetched):
+        return SourceSnapshot(**base, state=state_of(result), reason=result.reason)
+    work = result.content
     return SourceSnapshot(
         **base,
         state=FetchState.OK,
@@ -89,13 +90,13 @@ def crossref_snapshot(result: WorkResult, fetched_at: datetime) -> SourceSnapsho
 def jats_snapshot(doi: str, result: XmlResult, fetched_at: datetime) -> SourceSnapshot:
     """Turn an XML result into a snapshot; XML that is not JATS (or unsafe) is a failure."""
     base = {"doi": doi, "source": SourceKind.JATS, "fetched_at": fetched_at, "url": result.url}
-    if result.state is not FetchState.OK or result.body is None:
-        return SourceSnapshot(**base, state=FetchState(result.state), reason=result.reason)
+    if not isinstance(result, Fetched):
+        return SourceSnapshot(**base, state=state_of(result), reason=result.reason)
     try:
-        parsed = parse_jats(result.body, origin=result.url or doi)
+        parsed = parse_jats(result.content, origin=result.url or doi)
     except InputError as exc:
         return SourceSnapshot(**base, state=FetchState.FAILED, reason=exc.render())
-    return article_snapshot(doi, parsed, result.body, base)
+    return article_snapshot(doi, parsed, result.content, base)
 
 
 def article_snapshot(doi: str, parsed: ParsedArticle, body: bytes, base: dict) -> SourceSnapshot:

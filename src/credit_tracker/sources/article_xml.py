@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from credit_tracker.domain.errors import TransportFailure
-from credit_tracker.domain.models import FetchState
+from credit_tracker.sources.results import CouldNotFetch, Fetched, FetchResult, NotFound
 from credit_tracker.sources.transport import PoliteClient
 
 PLOS_URL = "https://journals.plos.org"
@@ -38,15 +37,8 @@ EUROPEPMC_BATCH = 25  # DOIs per Europe PMC search: one query with OR instead of
 _PLOS_DOI = re.compile(r"^10\.1371/journal\.([a-z]+)\.\d+$")
 
 
-@dataclass(frozen=True)
-class XmlResult:
-    """Article XML for a DOI, or why there is none."""
-
-    doi: str
-    state: FetchState
-    url: str | None
-    body: bytes | None = None
-    reason: str | None = None
+XmlResult = FetchResult[bytes]
+"""The article XML for a DOI, as it came; not found; or why it could not be had."""
 
 
 def plos_journal(doi: str) -> str | None:
@@ -100,32 +92,21 @@ class PublisherClient:
             found = json.loads(answer.body)["resultList"]["result"]
         except TransportFailure as exc:
             return {
-                doi: XmlResult(
-                    doi, FetchState.FAILED, search, reason=f"Europe PMC search: {exc.reason}"
-                )
-                for doi in dois
+                doi: CouldNotFetch(doi, search, f"Europe PMC search: {exc.reason}") for doi in dois
             }
         except (ValueError, KeyError, TypeError):
             self.client.fail()
             return {
-                doi: XmlResult(
-                    doi,
-                    FetchState.FAILED,
-                    search,
-                    reason="Europe PMC search: the answer was not JSON",
-                )
+                doi: CouldNotFetch(doi, search, "Europe PMC search: the answer was not JSON")
                 for doi in dois
             }
         pmcids = {str(r.get("doi", "")).lower(): r.get("pmcid") for r in found if r.get("pmcid")}
-        results = {}
+        results: dict[str, XmlResult] = {}
         for doi in dois:
             pmcid = pmcids.get(doi)
             if pmcid is None:
-                results[doi] = XmlResult(
-                    doi,
-                    FetchState.NOT_FOUND,
-                    search,
-                    reason="Europe PMC has no open full text for this DOI",
+                results[doi] = NotFound(
+                    doi, search, "Europe PMC has no open full text for this DOI"
                 )
             else:
                 results[doi] = self._get_xml(
@@ -137,14 +118,11 @@ class PublisherClient:
         try:
             answer = self.client.get(url, kind=kind, params=params)
         except TransportFailure as exc:
-            return XmlResult(doi, FetchState.FAILED, url, reason=exc.reason)
+            return CouldNotFetch(doi, url, exc.reason)
         if answer.status == 404:
-            return XmlResult(
-                doi,
-                FetchState.NOT_FOUND,
-                answer.url,
-                reason="the publisher has no article XML at this address (HTTP 404)",
+            return NotFound(
+                doi, answer.url, "the publisher has no article XML at this address (HTTP 404)"
             )
         if answer.status != 200:
-            return XmlResult(doi, FetchState.FAILED, answer.url, reason=f"HTTP {answer.status}")
-        return XmlResult(doi, FetchState.OK, answer.url, body=answer.body)
+            return CouldNotFetch(doi, answer.url, f"HTTP {answer.status}")
+        return Fetched(doi, answer.url, answer.body)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -18,7 +17,6 @@ import habanero
 from habanero.filterhandler import filter_handler
 
 from credit_tracker.domain.errors import TransportFailure
-from credit_tracker.domain.models import FetchState
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.text import redact
 from credit_tracker.parse.crossref import (
@@ -29,22 +27,15 @@ from credit_tracker.parse.crossref import (
     parse_work,
     read_item,
 )
+from credit_tracker.sources.results import CouldNotFetch, Fetched, FetchResult, NotFound
 from credit_tracker.sources.transport import PoliteClient
 
 DEFAULT_URL = "https://api.crossref.org"
 BATCH_SIZE = 50
 
 
-@dataclass(frozen=True)
-class WorkResult:
-    """What Crossref said about one DOI: a record, 'not found', or a failure with its reason."""
-
-    doi: str
-    state: FetchState
-    url: str
-    work: ParsedWork | None = None
-    """The record as read (parse/crossref.py): the JSON is not kept."""
-    reason: str | None = None
+CrossrefResult = FetchResult[ParsedWork]
+"""What Crossref said about one DOI: the work as read, not found, or why it could not be had."""
 
 
 def habanero_version() -> str:
@@ -74,10 +65,10 @@ class CrossrefClient:
         self._headers = {"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None
         self.batch_size = batch_size
 
-    def fetch_batch(self, dois: list[str]) -> list[WorkResult]:
+    def fetch_batch(self, dois: list[str]) -> list[CrossrefResult]:
         """Return a result for every DOI of one batch; RunStopped propagates."""
         listable = [doi for doi in dois if "," not in doi]  # a comma would split the filter
-        found: dict[str, WorkResult] = {}
+        found: dict[str, CrossrefResult] = {}
         failed_reason: str | None = None
         if listable:
             try:
@@ -89,9 +80,7 @@ class CrossrefClient:
             if doi in found:
                 results.append(found[doi])
             elif failed_reason is not None and doi in listable:
-                results.append(
-                    WorkResult(doi, FetchState.FAILED, self._list_url(), reason=failed_reason)
-                )
+                results.append(CouldNotFetch(doi, self._list_url(), failed_reason))
             else:
                 results.append(self.fetch_single(doi))
         return results
@@ -105,7 +94,7 @@ class CrossrefClient:
             params["mailto"] = self.mailto
         return params
 
-    def _list_query(self, dois: list[str]) -> dict[str, WorkResult]:
+    def _list_query(self, dois: list[str]) -> dict[str, CrossrefResult]:
         params = self._params({"filter": doi_filter(dois), "rows": str(len(dois))})
         answer = self.client.get(
             self._list_url(), kind="list", params=params, headers=self._headers
@@ -131,14 +120,14 @@ class CrossrefClient:
                 results[doi] = self._checked(doi, self.work_url(doi), item)
         return results
 
-    def _checked(self, doi: str, url: str, item: dict[str, Any]) -> WorkResult:
+    def _checked(self, doi: str, url: str, item: dict[str, Any]) -> CrossrefResult:
         """The item read once; one that breaks Crossref's schema is this DOI's failure, not the
         batch's."""
         try:
             work = parse_work(item)
         except MalformedWork as exc:
-            return WorkResult(doi, FetchState.FAILED, url, reason=self._redact(exc.reason))
-        return WorkResult(doi, FetchState.OK, url, work=work)
+            return CouldNotFetch(doi, url, self._redact(exc.reason))
+        return Fetched(doi, url, work)
 
     def _redact(self, text: str) -> str:
         return redact(text, [self._token] if self._token else [])
@@ -189,7 +178,7 @@ class CrossrefClient:
     def work_url(self, doi: str) -> str:
         return f"{self.base_url}/works/{quote(doi, safe='/')}"
 
-    def fetch_single(self, doi: str) -> WorkResult:
+    def fetch_single(self, doi: str) -> CrossrefResult:
         """Return the result of /works/{doi}; failures are results, RunStopped propagates."""
         url = self.work_url(doi)
         try:
@@ -197,31 +186,21 @@ class CrossrefClient:
                 url, kind="single", params=self._params({}), headers=self._headers
             )
         except TransportFailure as exc:
-            return WorkResult(doi, FetchState.FAILED, url, reason=exc.reason)
+            return CouldNotFetch(doi, url, exc.reason)
         if answer.status == 404:
-            return WorkResult(
-                doi,
-                FetchState.NOT_FOUND,
-                url,
-                reason="Crossref has no record of this DOI (HTTP 404)",
-            )
+            return NotFound(doi, url, "Crossref has no record of this DOI (HTTP 404)")
         if answer.status != 200:
             self.client.fail()
-            return WorkResult(
-                doi, FetchState.FAILED, url, reason=self._status_reason(answer.status, answer.body)
-            )
+            return CouldNotFetch(doi, url, self._status_reason(answer.status, answer.body))
         try:
             message = _json_message(answer.body, answer.content_type)
         except ValueError as exc:
             self.client.fail()
-            return WorkResult(doi, FetchState.FAILED, url, reason=str(exc))
+            return CouldNotFetch(doi, url, str(exc))
         if not isinstance(message, dict) or item_doi(message) != doi:
             self.client.fail()
-            return WorkResult(
-                doi,
-                FetchState.FAILED,
-                url,
-                reason=self._redact(f"the answer was about another DOI ({_doi_of(message)})"),
+            return CouldNotFetch(
+                doi, url, self._redact(f"the answer was about another DOI ({_doi_of(message)})")
             )
         return self._checked(doi, url, message)
 
