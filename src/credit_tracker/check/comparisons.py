@@ -21,7 +21,7 @@ from credit_tracker.compare.history import (
     single_moment,
     timeline_steps,
 )
-from credit_tracker.domain.findings import Finding, Severity, Unverified
+from credit_tracker.domain.findings import Finding, Rule, Severity, Unverified
 from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
 from credit_tracker.domain.survey import ArticleInfo
 
@@ -62,7 +62,7 @@ def compare_items(
     people: dict[str, Person],
     publishers: dict[str, Publisher],
     items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
-    severities: dict[str, Severity],
+    severities: dict[Rule, Severity],
     *,
     survey: bool,
     tracked: set[str] | None,
@@ -112,7 +112,7 @@ def compare_shard(
     publishers: dict[str, Publisher],
     articles: dict[str, ArticleRecord],
     snapshots: dict[str, list[SourceSnapshot]],
-    severities: dict[str, Severity],
+    severities: dict[Rule, Severity],
 ) -> ShardCheck:
     """Compare one shard's articles with their histories, keeping everything `judge` may use."""
     items = ((record, snapshots.get(doi, [])) for doi, record in articles.items())

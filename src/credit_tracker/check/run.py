@@ -13,11 +13,7 @@ from credit_tracker.check.states import assign_states, tracked_dois
 from credit_tracker.check.survey import trend
 from credit_tracker.corrections.requests import STALE_AFTER_DAYS
 from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.findings import (
-    CheckReport,
-    Severity,
-    Summary,
-)
+from credit_tracker.domain.findings import CheckReport, Rule, Severity, Summary
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.records import Records
@@ -28,7 +24,7 @@ from credit_tracker.domain.survey import Survey
 class Options:
     """How to judge the findings: severity overrides, today's date, when a request is stale."""
 
-    severities: dict[str, Severity] = field(default_factory=dict)
+    severities: dict[Rule, Severity] = field(default_factory=dict)
     today: date | None = None
     stale_after: int = STALE_AFTER_DAYS
     survey: bool = False
@@ -51,7 +47,7 @@ def run_check(
     records: Records,
     dois: list[str],
     policy: FailPolicy,
-    severities: dict[str, Severity] | None = None,
+    severities: dict[Rule, Severity] | None = None,
     today: date | None = None,
     stale_after: int = STALE_AFTER_DAYS,
 ) -> CheckReport:
@@ -78,7 +74,7 @@ def check_articles(
     team: Records,
     items: Iterable[tuple[ArticleRecord, list[SourceSnapshot]]],
     policy: FailPolicy,
-    severities: dict[str, Severity] | None = None,
+    severities: dict[Rule, Severity] | None = None,
     today: date | None = None,
     stale_after: int = STALE_AFTER_DAYS,
 ) -> CheckReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from credit_tracker.compare.context import CheckContext
 from credit_tracker.domain.credit import BY_SLUG
+from credit_tracker.domain.findings import Rule
 from credit_tracker.domain.models import SourceAuthor, SourceKind, TeamAuthor
 from credit_tracker.domain.names import typographic_key, unless_former
 
@@ -23,12 +24,12 @@ def check_agreement(
                 if names_shown and typographic_key(a.raw) != typographic_key(b.raw):
                     shown_a, shown_b = _safe(context, author, a.raw), _safe(context, author, b.raw)
                     context.add(
-                        "sources-disagree",
-                        f"{first.value}+{second.value}",
-                        author,
-                        index,
-                        "name",
-                        f"{author.printed.display()}: {first.value} prints {shown_a!r},"
+                        Rule.SOURCES_DISAGREE,
+                        source=f"{first.value}+{second.value}",
+                        author=author,
+                        index=index,
+                        key="name",
+                        message=f"{author.printed.display()}: {first.value} prints {shown_a!r},"
                         f" {second.value} prints {shown_b!r}",
                         expected=shown_a,
                         observed=shown_b,
@@ -36,13 +37,13 @@ def check_agreement(
                 roles_a, roles_b = _mapped(a), _mapped(b)
                 if roles_a is not None and roles_b is not None and roles_a != roles_b:
                     context.add(
-                        "sources-disagree",
-                        f"{first.value}+{second.value}",
-                        author,
-                        index,
-                        "roles",
-                        f"{author.printed.display()}: {first.value} lists {_labels(roles_a)},"
-                        f" {second.value} lists {_labels(roles_b)}",
+                        Rule.SOURCES_DISAGREE,
+                        source=f"{first.value}+{second.value}",
+                        author=author,
+                        index=index,
+                        key="roles",
+                        message=f"{author.printed.display()}: {first.value} lists"
+                        f" {_labels(roles_a)}, {second.value} lists {_labels(roles_b)}",
                         expected=_labels(roles_a),
                         observed=_labels(roles_b),
                     )

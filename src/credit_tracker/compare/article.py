@@ -16,6 +16,7 @@ from credit_tracker.compare.role_rules import check_orcid, check_roles
 from credit_tracker.domain.findings import (
     TRANSLATION_DIFFERS,
     UNREAD,
+    Rule,
     Severity,
     Unverified,
     split_translation_note,
@@ -58,7 +59,7 @@ def compare_article(
     record: ArticleRecord,
     people: dict[str, Person],
     history: list[SourceSnapshot],
-    severities: dict[str, Severity] | None = None,
+    severities: dict[Rule, Severity] | None = None,
 ) -> ArticleCheck:
     """Compare one article's record with the newest reading of each source.
 
@@ -113,12 +114,12 @@ def compare_article(
         for index, author in enumerate(record.authors):
             if author.roles is None:
                 context.add(
-                    "roles-not-recorded",
-                    "team",
-                    author,
-                    index,
-                    "",
-                    f"{author.printed.display()}: roles not recorded yet (draft record)",
+                    Rule.ROLES_NOT_RECORDED,
+                    source="team",
+                    author=author,
+                    index=index,
+                    key="",
+                    message=f"{author.printed.display()}: roles not recorded yet (draft record)",
                 )
     context.finish()
     return context.result
@@ -166,12 +167,12 @@ def _check_source(
     for notice in shot.notices:
         label = notice.label or notice.kind
         context.add(
-            "correction-published",
-            source,
-            None,
-            None,
-            notice.doi,
-            f"a {notice.kind} notice exists: {notice.doi}"
+            Rule.CORRECTION_PUBLISHED,
+            source=source,
+            author=None,
+            index=None,
+            key=notice.doi,
+            message=f"a {notice.kind} notice exists: {notice.doi}"
             f" ({label}{', ' + notice.date if notice.date else ''})",
             observed=notice.doi,
         )
@@ -187,23 +188,23 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int,
             team = paired.get(position - 1) if position is not None else None
             author = context.record.authors[team] if team is not None else None
             context.add(
-                "translation-disagrees",
-                source,
-                author,
-                team,
-                fold(text),
-                f"{SOURCE}: {text}",
+                Rule.TRANSLATION_DISAGREES,
+                source=source,
+                author=author,
+                index=team,
+                key=fold(text),
+                message=f"{SOURCE}: {text}",
                 observed=text,
             )
         elif problem.startswith(UNREAD):
             text = problem.removeprefix(UNREAD)
             context.add(
-                "statement-unread",
-                source,
-                None,
-                None,
-                fold(text),
-                f"{SOURCE}: a part of the contributions was not understood: {text!r}",
+                Rule.STATEMENT_UNREAD,
+                source=source,
+                author=None,
+                index=None,
+                key=fold(text),
+                message=f"{SOURCE}: a part of the contributions was not understood: {text!r}",
                 observed=text,
             )
 
@@ -219,35 +220,35 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
     for index, author in enumerate(context.record.authors):
         if index not in team_taken:
             context.add(
-                "author-missing",
-                source,
-                author,
-                index,
-                "",
-                f"{author.printed.display()} is not among the authors {SOURCE} shows",
+                Rule.AUTHOR_MISSING,
+                source=source,
+                author=author,
+                index=index,
+                key="",
+                message=f"{author.printed.display()} is not among the authors {SOURCE} shows",
                 expected=author.printed.display(),
             )
     for index, other in enumerate(shot.authors):
         if index not in source_taken:
             context.add(
-                "author-extra",
-                source,
-                None,
-                None,
-                f"{index}:{fold(other.raw)}",
-                f"{SOURCE} shows an author the team's record does not have: {other.raw}"
+                Rule.AUTHOR_EXTRA,
+                source=source,
+                author=None,
+                index=None,
+                key=f"{index}:{fold(other.raw)}",
+                message=f"{SOURCE} shows an author the team's record does not have: {other.raw}"
                 f" (position {other.position})",
                 observed=other.raw,
             )
     for pair in out_of_order(pairs):
         author = context.record.authors[pair.team]
         context.add(
-            "author-order",
-            source,
-            author,
-            pair.team,
-            "",
-            f"{author.printed.display()} is author {pair.team + 1} in the team's record"
+            Rule.AUTHOR_ORDER,
+            source=source,
+            author=author,
+            index=pair.team,
+            key="",
+            message=f"{author.printed.display()} is author {pair.team + 1} in the team's record"
             f" but {shot.authors[pair.source].position} in {SOURCE}",
             expected=str(pair.team + 1),
             observed=str(shot.authors[pair.source].position),

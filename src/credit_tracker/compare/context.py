@@ -9,6 +9,7 @@ from credit_tracker.domain.findings import (
     DEFAULT_SEVERITY,
     AuthorRef,
     Finding,
+    Rule,
     Severity,
     Unverified,
     finding_id,
@@ -19,7 +20,6 @@ from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 
 SOURCE = "{source}"
 """Where a rule's message names its source: replaced by every source that shows the finding."""
-DISAGREE = "sources-disagree"
 
 
 @dataclass
@@ -39,7 +39,7 @@ class ArticleCheck:
 class _Seen:
     """One difference as the sources so far show it, before it becomes a finding."""
 
-    rule: str
+    rule: Rule
     ref: AuthorRef | None
     id: str
     message: str
@@ -55,13 +55,14 @@ class CheckContext:
 
     record: ArticleRecord
     people: dict[str, Person]
-    severities: dict[str, Severity]
+    severities: dict[Rule, Severity]
     result: ArticleCheck
     seen: dict[tuple[object, ...], _Seen] = field(default_factory=dict)
 
     def add(
         self,
-        rule: str,
+        rule: Rule,
+        *,
         source: str,
         author: TeamAuthor | None,
         index: int | None,
@@ -88,7 +89,7 @@ class CheckContext:
             )
             subject = author.person
         # a disagreement is about its two sources: they are part of what it is
-        identity = f"{key}|{source}" if rule == DISAGREE else key
+        identity = f"{key}|{source}" if rule is Rule.SOURCES_DISAGREE else key
         merge = (rule, subject, identity, expected, observed)
         entry = self.seen.get(merge)
         if entry is None:

@@ -12,17 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from credit_tracker.compare.article import ArticleCheck, compare_article, latest_by_source
-from credit_tracker.domain.findings import Finding, Severity, finding_id, source_finding_id
+from credit_tracker.domain.findings import Finding, Rule, Severity, finding_id, source_finding_id
 from credit_tracker.domain.models import ArticleRecord, FetchState, Person, SourceSnapshot
-
-ROLES_NOT_RECORDED = "roles-not-recorded"
 
 
 def checked_article(
     record: ArticleRecord,
     people: dict[str, Person],
     history: list[SourceSnapshot],
-    severities: dict[str, Severity] | None = None,
+    severities: dict[Rule, Severity] | None = None,
 ) -> ArticleCheck:
     """Compare one article, with `roles-not-recorded` told once for the article, not per author."""
     result = compare_article(record, people, history, severities)
@@ -30,7 +28,7 @@ def checked_article(
     result.findings = one_per_article(record, result.findings)
     folded = {f.id for f in result.findings} - before
     if folded:
-        old = source_finding_id(record.doi, "team", ROLES_NOT_RECORDED, "article")
+        old = source_finding_id(record.doi, "team", Rule.ROLES_NOT_RECORDED, "article")
         result.aliases[old] = next(iter(folded))
     return result
 
@@ -41,14 +39,14 @@ def one_per_article(record: ArticleRecord, findings: list[Finding]) -> list[Find
     A draft record's roles are missing for most of its authors at once: one line, and one
     acknowledgement, say so.
     """
-    folded = [f for f in findings if f.rule == ROLES_NOT_RECORDED]
+    folded = [f for f in findings if f.rule == Rule.ROLES_NOT_RECORDED]
     if len(folded) <= 1 and all(f.author is None for f in folded):
         return findings
     names = [f.author.name for f in folded if f.author]
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     merged = Finding(
-        id=finding_id(record.doi, ROLES_NOT_RECORDED, "article"),
-        rule=ROLES_NOT_RECORDED,
+        id=finding_id(record.doi, Rule.ROLES_NOT_RECORDED, "article"),
+        rule=Rule.ROLES_NOT_RECORDED,
         severity=folded[0].severity,
         doi=record.doi,
         sources=["team"],
@@ -57,7 +55,7 @@ def one_per_article(record: ArticleRecord, findings: list[Finding]) -> list[Find
             f"(draft record): {shown}"
         ),
     )
-    kept = [f for f in findings if f.rule != ROLES_NOT_RECORDED]
+    kept = [f for f in findings if f.rule != Rule.ROLES_NOT_RECORDED]
     return [*kept, merged]
 
 
@@ -84,7 +82,7 @@ def moments(
     record: ArticleRecord,
     people: dict[str, Person],
     history: list[SourceSnapshot],
-    severities: dict[str, Severity] | None,
+    severities: dict[Rule, Severity] | None,
     current: ArticleCheck,
 ) -> list[Moment]:
     """Return the article's findings at each time a snapshot's content changed, oldest first.

@@ -11,6 +11,7 @@ import unicodedata
 
 from credit_tracker.compare.context import SOURCE, CheckContext
 from credit_tracker.compare.matching import Pair, source_name
+from credit_tracker.domain.findings import Rule
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import (
     WITHHELD,
@@ -48,12 +49,12 @@ def check_name(
         expected = mine.display()
         if _split_differs(mine, theirs):
             context.add(
-                "name-split",
-                source,
-                author,
-                index,
-                "",
-                f"{expected}: printed alike, but deposited with given {theirs.given!r}"
+                Rule.NAME_SPLIT,
+                source=source,
+                author=author,
+                index=index,
+                key="",
+                message=f"{expected}: printed alike, but deposited with given {theirs.given!r}"
                 f" and family {theirs.family_full!r}",
                 expected=expected,
                 observed=other.raw,
@@ -67,12 +68,12 @@ def check_name(
         return
     if person is not None and _is_former(person, other):
         context.add(
-            "name-former",
-            source,
-            author,
-            index,
-            "",
-            f"{expected}: {SOURCE} prints a confidential former name (not shown here)",
+            Rule.NAME_FORMER,
+            source=source,
+            author=author,
+            index=index,
+            key="",
+            message=f"{expected}: {SOURCE} prints a confidential former name (not shown here)",
             expected=expected,
             observed=WITHHELD,
         )
@@ -80,11 +81,11 @@ def check_name(
     for rule, message in classify_name(author.printed, other):
         context.add(
             rule,
-            source,
-            author,
-            index,
-            "",
-            f"{expected}: {message}",
+            source=source,
+            author=author,
+            index=index,
+            key="",
+            message=f"{expected}: {message}",
             expected=expected,
             observed=show_combining(other.raw),
         )
@@ -101,7 +102,7 @@ def _is_former(person: Person, other: SourceAuthor) -> bool:
     return family in former_families - {fold(person.name.family)}
 
 
-def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[str, str]]:
+def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[Rule, str]]:
     """Return (rule, message) for each way the printed name differs from the team's."""
     theirs = source_name(other)
     shown, expected = clean(other.raw), mine.display()
@@ -111,7 +112,7 @@ def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[str, str]
     if same_letters:
         return [
             (
-                "name-diacritics",
+                Rule.NAME_DIACRITICS,
                 f"printed {show_combining(shown)!r}: {_accent_edit(expected, shown)}",
             )
         ]
@@ -119,11 +120,11 @@ def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[str, str]
     # column) is the same name as <surname>Ramos</surname><suffix>Júnior</suffix>.
     mine_core, mine_suffix = without_suffix(mine)
     their_core, their_suffix = without_suffix(theirs)
-    verdicts: list[tuple[str, str]] = []
+    verdicts: list[tuple[Rule, str]] = []
     if typographic_key(fold(mine_suffix)) != typographic_key(fold(their_suffix)):
         verdicts.append(
             (
-                "name-suffix",
+                Rule.NAME_SUFFIX,
                 f"printed {shown!r}: suffix {their_suffix or 'none'!r},"
                 f" the team's record has {mine_suffix or 'none'!r}",
             )
@@ -138,17 +139,17 @@ def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[str, str]
 
 def _classify_core(
     mine: PersonName, theirs: PersonName, structured: bool, shown: str
-) -> list[tuple[str, str]]:
+) -> list[tuple[Rule, str]]:
     """The name without its suffix: split, initials and accents, or spelling."""
     if structured and _split_differs(mine, theirs):
         return [
             (
-                "name-split",
+                Rule.NAME_SPLIT,
                 f"printed with given {theirs.given!r} and family {theirs.family_full!r};"
                 f" expected given {mine.given!r} and family {mine.family_full!r}",
             )
         ]
-    verdicts: list[tuple[str, str]] = []
+    verdicts: list[tuple[Rule, str]] = []
     family_same = fold(theirs.family_full) == fold(mine.family_full)
     if (
         family_same
@@ -156,7 +157,7 @@ def _classify_core(
         and given_tokens(mine.given) != given_tokens(theirs.given)
     ):
         verdicts.append(
-            ("name-initials", f"printed {shown!r}: {_initials_edit(mine.given, theirs.given)}")
+            (Rule.NAME_INITIALS, f"printed {shown!r}: {_initials_edit(mine.given, theirs.given)}")
         )
         mine_letters = strip_accents(mine.family_full)
         if (
@@ -166,12 +167,12 @@ def _classify_core(
             edit = _accent_edit(mine.family_full, theirs.family_full)
             verdicts.append(
                 (
-                    "name-diacritics",
+                    Rule.NAME_DIACRITICS,
                     f"family name printed {show_combining(theirs.family_full)!r}: {edit}",
                 )
             )
         return verdicts
-    return [("name-spelling", f"printed {shown!r}: {edit_text(mine.display(), shown)}")]
+    return [(Rule.NAME_SPELLING, f"printed {shown!r}: {edit_text(mine.display(), shown)}")]
 
 
 def _split_differs(mine: PersonName, theirs: PersonName) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from credit_tracker.compare.context import SOURCE, CheckContext
 from credit_tracker.domain.credit import BY_SLUG, ROLES
+from credit_tracker.domain.findings import Rule
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import fold
 
@@ -22,33 +23,33 @@ def check_orcid(
     name = author.printed.display()
     if other.orcid is None:
         context.add(
-            "orcid-missing",
-            source,
-            author,
-            index,
-            "",
-            f"{name}: {SOURCE} shows no ORCID iD",
+            Rule.ORCID_MISSING,
+            source=source,
+            author=author,
+            index=index,
+            key="",
+            message=f"{name}: {SOURCE} shows no ORCID iD",
             expected=expected,
         )
     elif other.orcid != expected:
         context.add(
-            "orcid-mismatch",
-            source,
-            author,
-            index,
-            "",
-            f"{name}: {SOURCE} shows ORCID iD {other.orcid}",
+            Rule.ORCID_MISMATCH,
+            source=source,
+            author=author,
+            index=index,
+            key="",
+            message=f"{name}: {SOURCE} shows ORCID iD {other.orcid}",
             expected=expected,
             observed=other.orcid,
         )
     elif other.orcid_authenticated is False:
         context.add(
-            "orcid-unauthenticated",
-            source,
-            author,
-            index,
-            "",
-            f"{name}: the ORCID iD was deposited without ORCID authentication",
+            Rule.ORCID_UNAUTHENTICATED,
+            source=source,
+            author=author,
+            index=index,
+            key="",
+            message=f"{name}: the ORCID iD was deposited without ORCID authentication",
             expected=expected,
             observed=other.orcid,
         )
@@ -69,12 +70,12 @@ def check_roles(
         if not complete:
             return  # a partial source: what it says of roles is unknown, not 'none'
         context.add(
-            "roles-not-deposited",
-            source,
-            author,
-            index,
-            "",
-            f"{name}: {SOURCE} lists no CRediT roles for this article",
+            Rule.ROLES_NOT_DEPOSITED,
+            source=source,
+            author=author,
+            index=index,
+            key="",
+            message=f"{name}: {SOURCE} lists no CRediT roles for this article",
         )
         return
     expected = {assignment.role: assignment.degree for assignment in author.roles}
@@ -83,35 +84,36 @@ def check_roles(
         return  # the usual case at scale: the same roles, the same degrees
     for slug in _in_role_order(expected.keys() - observed.keys()):
         context.add(
-            "role-missing",
-            source,
-            author,
-            index,
-            slug,
-            f"{name}: {SOURCE} does not list {BY_SLUG[slug].label}",
+            Rule.ROLE_MISSING,
+            source=source,
+            author=author,
+            index=index,
+            key=slug,
+            message=f"{name}: {SOURCE} does not list {BY_SLUG[slug].label}",
             expected=_role_text(slug),
             observed=None,
         )
     for slug in _in_role_order(observed.keys() - expected.keys()):
         context.add(
-            "role-extra",
-            source,
-            author,
-            index,
-            slug,
-            f"{name}: {SOURCE} lists {BY_SLUG[slug].label}, which the team's record does not",
+            Rule.ROLE_EXTRA,
+            source=source,
+            author=author,
+            index=index,
+            key=slug,
+            message=f"{name}: {SOURCE} lists {BY_SLUG[slug].label},"
+            " which the team's record does not",
             observed=_role_text(slug),
         )
     for slug in _in_role_order(expected.keys() & observed.keys()):
         mine, theirs = expected[slug], observed[slug]
         if mine is not None and theirs is not None and mine != theirs:
             context.add(
-                "degree-mismatch",
-                source,
-                author,
-                index,
-                slug,
-                f"{name}: {BY_SLUG[slug].label} is {theirs} in {SOURCE},"
+                Rule.DEGREE_MISMATCH,
+                source=source,
+                author=author,
+                index=index,
+                key=slug,
+                message=f"{name}: {BY_SLUG[slug].label} is {theirs} in {SOURCE},"
                 f" {mine} in the team's record",
                 expected=mine.value,
                 observed=theirs.value,
@@ -119,12 +121,13 @@ def check_roles(
     for role in other.roles:
         if role.role is None:
             context.add(
-                "role-unmapped",
-                source,
-                author,
-                index,
-                fold(role.label),
-                f"{name}: {SOURCE} states a contribution that is no CRediT role: {role.label!r}",
+                Rule.ROLE_UNMAPPED,
+                source=source,
+                author=author,
+                index=index,
+                key=fold(role.label),
+                message=f"{name}: {SOURCE} states a contribution that is no CRediT role:"
+                f" {role.label!r}",
                 observed=role.label,
             )
 

@@ -10,19 +10,18 @@ from credit_tracker.compare.matching import source_name
 from credit_tracker.compare.name_rules import show_combining
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, METADATA, Change, ErrorItem
-from credit_tracker.domain.findings import Finding
+from credit_tracker.domain.findings import NAME_RULES, Finding, Rule
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.names import WITHHELD, PersonName
 
-NAME_RULES = {"name-diacritics", "name-initials", "name-split", "name-spelling", "name-suffix"}
-_ROLE_RULES = {"role-missing", "role-extra", "degree-mismatch", "roles-not-deposited"}
+_ROLE_RULES = {Rule.ROLE_MISSING, Rule.ROLE_EXTRA, Rule.DEGREE_MISMATCH, Rule.ROLES_NOT_DEPOSITED}
 _METADATA_RULES = NAME_RULES | {
-    "orcid-missing",
-    "orcid-mismatch",
-    "author-missing",
-    "author-extra",
-    "author-order",
+    Rule.ORCID_MISSING,
+    Rule.ORCID_MISMATCH,
+    Rule.AUTHOR_MISSING,
+    Rule.AUTHOR_EXTRA,
+    Rule.AUTHOR_ORDER,
 }
 _SOURCE_WORDS = {
     "crossref": "Crossref's record",
@@ -34,7 +33,7 @@ _SOURCE_WORDS = {
 
 def request_kind(finding: Finding) -> str | None:
     """Return the request type a finding belongs to, or None when it needs no request."""
-    if finding.rule == "name-former":
+    if finding.rule == Rule.NAME_FORMER:
         return CONFIDENTIAL
     if finding.rule in _ROLE_RULES:
         return CONTRIBUTIONS
@@ -112,24 +111,24 @@ def _say(
 ) -> tuple[str, list[Change]]:
     """Return the headline after its subject (the source), and the changes."""
     rule = finding.rule
-    if rule == "role-missing":
+    if rule == Rule.ROLE_MISSING:
         label, full = _role(finding.expected)
         return f" does not list {label} among {name}'s contributions.", [
             Change(full, "not listed", "listed")
         ]
-    if rule == "role-extra":
+    if rule == Rule.ROLE_EXTRA:
         label, full = _role(finding.observed)
         return f" lists {label} among {name}'s contributions, a role {name} did not have.", [
             Change(full, "listed", "not listed")
         ]
-    if rule == "degree-mismatch":
+    if rule == Rule.DEGREE_MISMATCH:
         label = next((r.label for r in ROLES if r.label in finding.message), "a role")
         return f" gives the wrong degree of contribution for {name}'s role {label}.", [
             Change(
                 f"Degree of contribution ({label})", finding.observed or "", finding.expected or ""
             )
         ]
-    if rule == "roles-not-deposited":
+    if rule == Rule.ROLES_NOT_DEPOSITED:
         return f" lists no CRediT roles for {name}.", [
             Change("CRediT roles", "none listed", _team_roles(record, finding))
         ]
@@ -137,7 +136,7 @@ def _say(
         return f" prints {name}'s name as {_quoted(finding.observed)}.", _name_changes(
             finding, record, shot
         )
-    if rule == "name-former":
+    if rule == Rule.NAME_FORMER:
         return f" prints a former name of {name}.", [
             Change("Name", "a former name of this author (not repeated here)", _quoted(name))
         ]
@@ -146,25 +145,25 @@ def _say(
 
 def _byline(finding: Finding, name: str) -> tuple[str, list[Change]]:
     rule, author = finding.rule, finding.author
-    if rule == "orcid-missing":
+    if rule == Rule.ORCID_MISSING:
         return f" shows no ORCID iD for {name}.", [
             Change("ORCID iD", "not shown", orcid_url(finding.expected or ""))
         ]
-    if rule == "orcid-mismatch":
+    if rule == Rule.ORCID_MISMATCH:
         return f" shows an ORCID iD for {name} that is not theirs.", [
             Change("ORCID iD", orcid_url(finding.observed or ""), orcid_url(finding.expected or ""))
         ]
-    if rule == "author-missing":
+    if rule == Rule.AUTHOR_MISSING:
         position = author.position if author else 0
         return f" leaves {name} out of the author list.", [
             Change("Author list", f"without {name}", f"{name} as author {position}")
         ]
-    if rule == "author-extra":
+    if rule == Rule.AUTHOR_EXTRA:
         return (
             f" lists an author who is not an author of the article: {_quoted(finding.observed)}.",
             [Change("Author list", f"includes {_quoted(finding.observed)}", "without this name")],
         )
-    if rule == "author-order":
+    if rule == Rule.AUTHOR_ORDER:
         return (
             f" prints {name} as author {finding.observed}; the correct position is "
             f"{finding.expected}.",

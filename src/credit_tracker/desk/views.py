@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from credit_tracker.corrections.draft_items import NAME_RULES
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.domain.credit import ROLES
+from credit_tracker.domain.findings import NAME_RULES
 from credit_tracker.domain.models import role_text
 from credit_tracker.domain.names import WITHHELD, fold
 from credit_tracker.render.diff import char_diff

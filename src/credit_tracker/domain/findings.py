@@ -23,31 +23,70 @@ class Severity(StrEnum):
         return ("info", "warning", "error").index(self.value)
 
 
-# The rule names are a contract other scripts rely on; so are these default severities.
-DEFAULT_SEVERITY: dict[str, Severity] = {
-    "role-missing": Severity.ERROR,
-    "role-extra": Severity.ERROR,
-    "roles-not-deposited": Severity.INFO,
-    "degree-mismatch": Severity.WARNING,
-    "role-unmapped": Severity.INFO,
-    "roles-not-recorded": Severity.INFO,
-    "name-diacritics": Severity.ERROR,
-    "name-initials": Severity.ERROR,
-    "name-split": Severity.ERROR,
-    "name-spelling": Severity.ERROR,
-    "name-former": Severity.ERROR,
-    "name-suffix": Severity.ERROR,
-    "orcid-missing": Severity.WARNING,
-    "orcid-mismatch": Severity.ERROR,
-    "orcid-unauthenticated": Severity.INFO,
-    "author-missing": Severity.ERROR,
-    "author-extra": Severity.ERROR,
-    "author-order": Severity.ERROR,
-    "sources-disagree": Severity.WARNING,
-    "correction-published": Severity.INFO,
-    "statement-unread": Severity.WARNING,
-    "translation-disagrees": Severity.INFO,
+class Rule(StrEnum):
+    """What a finding is about. The names are a contract other scripts rely on (the README's
+    table, --fail-on, --severity, ack --rule, the JSON and JUnit reports)."""
+
+    ROLE_MISSING = "role-missing"
+    ROLE_EXTRA = "role-extra"
+    ROLES_NOT_DEPOSITED = "roles-not-deposited"
+    DEGREE_MISMATCH = "degree-mismatch"
+    ROLE_UNMAPPED = "role-unmapped"
+    ROLES_NOT_RECORDED = "roles-not-recorded"
+    NAME_DIACRITICS = "name-diacritics"
+    NAME_INITIALS = "name-initials"
+    NAME_SPLIT = "name-split"
+    NAME_SPELLING = "name-spelling"
+    NAME_FORMER = "name-former"
+    NAME_SUFFIX = "name-suffix"
+    ORCID_MISSING = "orcid-missing"
+    ORCID_MISMATCH = "orcid-mismatch"
+    ORCID_UNAUTHENTICATED = "orcid-unauthenticated"
+    AUTHOR_MISSING = "author-missing"
+    AUTHOR_EXTRA = "author-extra"
+    AUTHOR_ORDER = "author-order"
+    SOURCES_DISAGREE = "sources-disagree"
+    CORRECTION_PUBLISHED = "correction-published"
+    STATEMENT_UNREAD = "statement-unread"
+    TRANSLATION_DISAGREES = "translation-disagrees"
+
+
+# The default severities are part of the same contract.
+DEFAULT_SEVERITY: dict[Rule, Severity] = {
+    Rule.ROLE_MISSING: Severity.ERROR,
+    Rule.ROLE_EXTRA: Severity.ERROR,
+    Rule.ROLES_NOT_DEPOSITED: Severity.INFO,
+    Rule.DEGREE_MISMATCH: Severity.WARNING,
+    Rule.ROLE_UNMAPPED: Severity.INFO,
+    Rule.ROLES_NOT_RECORDED: Severity.INFO,
+    Rule.NAME_DIACRITICS: Severity.ERROR,
+    Rule.NAME_INITIALS: Severity.ERROR,
+    Rule.NAME_SPLIT: Severity.ERROR,
+    Rule.NAME_SPELLING: Severity.ERROR,
+    Rule.NAME_FORMER: Severity.ERROR,
+    Rule.NAME_SUFFIX: Severity.ERROR,
+    Rule.ORCID_MISSING: Severity.WARNING,
+    Rule.ORCID_MISMATCH: Severity.ERROR,
+    Rule.ORCID_UNAUTHENTICATED: Severity.INFO,
+    Rule.AUTHOR_MISSING: Severity.ERROR,
+    Rule.AUTHOR_EXTRA: Severity.ERROR,
+    Rule.AUTHOR_ORDER: Severity.ERROR,
+    Rule.SOURCES_DISAGREE: Severity.WARNING,
+    Rule.CORRECTION_PUBLISHED: Severity.INFO,
+    Rule.STATEMENT_UNREAD: Severity.WARNING,
+    Rule.TRANSLATION_DISAGREES: Severity.INFO,
 }
+NAME_RULES = frozenset(
+    {
+        Rule.NAME_DIACRITICS,
+        Rule.NAME_INITIALS,
+        Rule.NAME_SPLIT,
+        Rule.NAME_SPELLING,
+        Rule.NAME_SUFFIX,
+    }
+)
+"""The rules about how a name is printed (the former name aside, which is never shown)."""
+
 # A snapshot problem that begins so is a part of the source (a statement, a footnote) that was not
 # understood; the check reports each as `statement-unread`, with the text, never dropping it.
 UNREAD = "not understood: "
@@ -90,7 +129,7 @@ class Finding(BaseModel):
 
     id: str
     """Stable: the same difference keeps it whichever sources show it (see `finding_id`)."""
-    rule: str
+    rule: Rule
     severity: Severity
     doi: str
     sources: list[str]

@@ -24,7 +24,7 @@ from credit_tracker.check.run import (
     shard_items,
 )
 from credit_tracker.corrections.requests import STALE_AFTER_DAYS
-from credit_tracker.domain.findings import CheckReport, Severity
+from credit_tracker.domain.findings import CheckReport, Rule, Severity
 from credit_tracker.domain.models import Person, Publisher
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
@@ -39,7 +39,7 @@ def check_shards(
     shards: list[str],
     read_shard: ShardReader,
     policy: FailPolicy,
-    severities: dict[str, Severity] | None = None,
+    severities: dict[Rule, Severity] | None = None,
     workers: int | None = None,
     today: date | None = None,
     stale_after: int = STALE_AFTER_DAYS,
@@ -67,7 +67,7 @@ def compare_shards(
     publishers: dict[str, Publisher],
     shards: list[str],
     read_shard: ShardReader,
-    severities: dict[str, Severity] | None = None,
+    severities: dict[Rule, Severity] | None = None,
     workers: int | None = None,
 ) -> dict[str, ShardCheck]:
     """Compare each shard's articles on their own, keeping all `judge` may use (survey mode),

@@ -17,7 +17,7 @@ from credit_tracker.check.policy import FailPolicy, parse_severities
 from credit_tracker.check.run import Options, run_check, select_dois
 from credit_tracker.corrections.requests import STALE_AFTER_DAYS
 from credit_tracker.domain.errors import NotFoundError
-from credit_tracker.domain.findings import CheckReport, Severity
+from credit_tracker.domain.findings import CheckReport, Rule, Severity
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
@@ -33,7 +33,7 @@ class CheckOptions:
     """How a check judges: what fails, severity overrides, the day, when a request is stale."""
 
     policy: FailPolicy = field(default_factory=FailPolicy)
-    severities: dict[str, Severity] = field(default_factory=dict)
+    severities: dict[Rule, Severity] = field(default_factory=dict)
     today: date | None = None
     stale_after: int = STALE_AFTER_DAYS
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from credit_tracker.check.comparisons import Compared, ShardCheck, merged, person_inputs
 from credit_tracker.check.policy import FailPolicy
 from credit_tracker.check.run import Options, judge
-from credit_tracker.domain.findings import Severity
+from credit_tracker.domain.findings import Rule, Severity
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
 from credit_tracker.services.pool import compare_shards
@@ -53,7 +53,7 @@ class SurveyCache:
         self,
         store: Store,
         workers: int | None = None,
-        severities: dict[str, Severity] | None = None,
+        severities: dict[Rule, Severity] | None = None,
     ) -> None:
         self.store = store
         self.workers = workers

@@ -14,8 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from credit_tracker.corrections.draft_items import NAME_RULES
-from credit_tracker.domain.findings import CheckReport, CorrectionState, FindingState
+from credit_tracker.domain.findings import NAME_RULES, CheckReport, CorrectionState, FindingState
 from credit_tracker.domain.models import StateChange
 from credit_tracker.domain.survey import ArticleInfo, TrendPoint
 from credit_tracker.render.diff import char_diff
