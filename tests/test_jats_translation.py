@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from credit_tracker.compare.article import compare_article
-from credit_tracker.domain.findings import TRANSLATION_DIFFERS, Severity
+from credit_tracker.domain.findings import Severity
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
+from credit_tracker.domain.problems import TRANSLATION_DIFFERS
 from credit_tracker.parse.jats import parse_jats
 
 from .conftest import DATA, FIXTURES

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.domain.models import SourceSnapshot
+from credit_tracker.domain.problems import Note, TranslationDiffers, Unread
+from credit_tracker.store.folder import Store
 
 from .conftest import DATA
 
@@ -47,3 +49,18 @@ def test_its_snapshots_are_written_back_as_they_were_stored() -> None:
     for entry in stored:
         shot = SourceSnapshot.model_validate(entry)
         assert shot.model_dump(mode="json", exclude_defaults=True) == entry
+
+
+def test_its_problems_are_read_by_kind(tmp_path: Path) -> None:
+    """The text 0.1.0 stored is read once, into the kind of problem it is."""
+    records = Store(_copy(tmp_path)).load()
+    (history,) = records.snapshots.values()
+    read = [(type(p), getattr(p, "position", None)) for s in history for p in s.problems]
+    assert read == [
+        (TranslationDiffers, None),  # the translation lacks an author: about no one
+        (TranslationDiffers, 1),
+        (Note, None),
+        (Unread, None),
+        (Unread, None),
+    ]
+    assert history[1].problems[0].text.startswith("the pt translation lists Resources")

@@ -11,8 +11,8 @@ import pytest
 
 from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.credit import Degree
-from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.problems import UNREAD
 from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.jats_roles import footnote_roles, role_element
 from credit_tracker.parse.statement import parse_statement

@@ -108,7 +108,7 @@ def _fetch_statement(ctx: click.Context, dois: tuple[str, ...], path: Path) -> N
     shot = stored.snapshot
     click.echo(
         f"stored the {stored.kind} statement for {stored.doi}: {len(shot.authors)} author(s); "
-        f"{'; '.join(shot.problems)}",
+        f"{'; '.join(str(problem) for problem in shot.problems)}",
         err=True,
     )
 

@@ -13,14 +13,7 @@ from credit_tracker.compare.context import SOURCE, ArticleCheck, CheckContext
 from credit_tracker.compare.matching import Pair, match_authors, team_keys
 from credit_tracker.compare.name_rules import check_name
 from credit_tracker.compare.role_rules import check_orcid, check_roles
-from credit_tracker.domain.findings import (
-    TRANSLATION_DIFFERS,
-    UNREAD,
-    Rule,
-    Severity,
-    Unverified,
-    split_translation_note,
-)
+from credit_tracker.domain.findings import Rule, Severity, Unverified
 from credit_tracker.domain.models import (
     ArticleRecord,
     FetchState,
@@ -30,6 +23,7 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
 )
 from credit_tracker.domain.names import fold
+from credit_tracker.domain.problems import TranslationDiffers, Unread
 
 __all__ = [
     "ArticleCheck",
@@ -183,8 +177,8 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int,
     difference between an article and its translation, about the team's author it names."""
     source = shot.source.value
     for problem in shot.problems:
-        if problem.startswith(TRANSLATION_DIFFERS):
-            position, text = split_translation_note(problem.removeprefix(TRANSLATION_DIFFERS))
+        if isinstance(problem, TranslationDiffers):
+            position, text = problem.position, problem.text
             team = paired.get(position - 1) if position is not None else None
             author = context.record.authors[team] if team is not None else None
             context.add(
@@ -196,8 +190,8 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int,
                 message=f"{SOURCE}: {text}",
                 observed=text,
             )
-        elif problem.startswith(UNREAD):
-            text = problem.removeprefix(UNREAD)
+        elif isinstance(problem, Unread):
+            text = problem.text
             context.add(
                 Rule.STATEMENT_UNREAD,
                 source=source,

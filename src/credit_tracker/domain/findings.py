@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -86,25 +85,6 @@ NAME_RULES = frozenset(
     }
 )
 """The rules about how a name is printed (the former name aside, which is never shown)."""
-
-# A snapshot problem that begins so is a part of the source (a statement, a footnote) that was not
-# understood; the check reports each as `statement-unread`, with the text, never dropping it.
-UNREAD = "not understood: "
-# One that begins so is a difference between a JATS article and its translation (a sub-article):
-# reported as `translation-disagrees`, info by default, since the team's record is not involved.
-TRANSLATION_DIFFERS = "translation differs: "
-_TRANSLATION_AUTHOR = re.compile(r"^\[author (\d+)\] ")
-
-
-def translation_author(position: int) -> str:
-    """The mark before a translation difference that names the author's byline position."""
-    return f"[author {position}] "
-
-
-def split_translation_note(text: str) -> tuple[int | None, str]:
-    """Return (byline position or None, the difference) of a note after TRANSLATION_DIFFERS."""
-    mark = _TRANSLATION_AUTHOR.match(text)
-    return (int(mark.group(1)), text[mark.end() :]) if mark else (None, text)
 
 
 class AuthorRef(BaseModel):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from credit_tracker.domain.credit import BY_SLUG, Degree
 from credit_tracker.domain.names import PersonName
+from credit_tracker.domain.problems import Problem
 
 
 class RoleAssignment(BaseModel):
@@ -215,8 +216,9 @@ class SourceSnapshot(BaseModel):
     """When this content was first fetched; `fetched_at` moves forward while it stays the same."""
     notice_for: str | None = None
     """Set when this DOI is itself a correction or retraction notice: the DOI it is about, or ''."""
-    problems: list[str] = Field(default_factory=list)
-    """What could not be read cleanly (unresolved initials, unparsable ORCID, ...), as text."""
+    problems: list[Problem] = Field(default_factory=list)
+    """What could not be read cleanly (unresolved initials, unparsable ORCID, parts not
+    understood, a translation that differs), by kind; stored as text (domain/problems.py)."""
     reconstructed: str | None = None
     """Set, with the reason, for a snapshot built from reports rather than fetched."""
 

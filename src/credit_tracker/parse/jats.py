@@ -19,10 +19,10 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import PersonName, clean, split_particle
+from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import (
     apply_initials_footnote,
     footnote_roles,
@@ -33,7 +33,7 @@ from credit_tracker.parse.jats_roles import (
 from credit_tracker.parse.jats_statement import statement_roles
 from credit_tracker.parse.jats_translation import translation_differences
 
-__all__ = ["UNREAD", "ParsedArticle", "parse_jats", "resolve_initials"]
+__all__ = ["ParsedArticle", "parse_jats", "resolve_initials"]
 
 MAX_XML_BYTES = 20 * 1024 * 1024
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -57,7 +57,8 @@ class ParsedArticle:
     notice_for: list[Notice] = field(default_factory=list)
     """When the file is itself a correction or retraction notice: the articles it is about."""
     problems: list[str] = field(default_factory=list)
-    """What could not be read cleanly; the unread parts among them, prefixed with UNREAD."""
+    """What could not be read cleanly, as text; the unread parts among them as
+    domain.problems.Unread writes them ("not understood: …")."""
     unread: list[str] = field(default_factory=list)
     """Parts of per-author footnotes that were not understood, as text."""
 
@@ -108,7 +109,7 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
         article_type=root.get("article-type"),
         authors=authors,
         notice_for=_notices(root),
-        problems=[*context.problems, *(UNREAD + text for text in context.unread)],
+        problems=[*context.problems, *(str(Unread(text=text)) for text in context.unread)],
         unread=context.unread,
     )
 

@@ -16,8 +16,8 @@ it is not reported; a degree is compared only where both versions give one.
 from __future__ import annotations
 
 from credit_tracker.domain.credit import BY_SLUG, Degree
-from credit_tracker.domain.findings import TRANSLATION_DIFFERS, translation_author
 from credit_tracker.domain.models import SourceAuthor, SourceRole
+from credit_tracker.domain.problems import TranslationDiffers
 
 
 def translation_differences(
@@ -28,14 +28,15 @@ def translation_differences(
     if not any(author.roles for author in translation):
         return []  # a translation that states no roles says nothing about them
     if len(translation) != len(article):
-        return [
-            f"{TRANSLATION_DIFFERS}{version} lists {len(translation)} author(s), "
-            f"the article {len(article)}; their roles were not compared"
-        ]
+        note = (
+            f"{version} lists {len(translation)} author(s), the article {len(article)}; "
+            "their roles were not compared"
+        )
+        return [str(TranslationDiffers(text=note))]
     notes = []
     for own, translated in zip(article, translation, strict=True):
         notes += [
-            f"{TRANSLATION_DIFFERS}{translation_author(own.position)}{note}"
+            str(TranslationDiffers(position=own.position, text=note))
             for note in _author_differences(own, translated, version)
         ]
     return notes

@@ -20,9 +20,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.findings import UNREAD
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, parse_display_name
+from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import and_split, label_role
 from credit_tracker.parse.statement_parts import (
     StatementEntry,
@@ -62,7 +62,8 @@ class ParsedStatement:
     form: str
     entries: list[StatementEntry]
     problems: list[str] = field(default_factory=list)
-    """What could not be read cleanly; the unread parts among them, prefixed with UNREAD."""
+    """What could not be read cleanly, as text; the unread parts among them as
+    domain.problems.Unread writes them ("not understood: …")."""
     unread: list[str] = field(default_factory=list)
     """The sentences (or parts) that gave no entry, as printed."""
 
@@ -124,7 +125,7 @@ def _parsed(
     forms: set[str], entries: list[StatementEntry], problems: list[str], unread: list[str]
 ) -> ParsedStatement:
     form = " and ".join(sorted(forms)) if forms else "nothing readable"
-    notes = [*problems, *(UNREAD + text for text in unread)]
+    notes = [*problems, *(str(Unread(text=text)) for text in unread)]
     return ParsedStatement(form=form, entries=entries, problems=notes, unread=unread)
 
 

@@ -1,0 +1,85 @@
+"""What could not be read cleanly in a source, by kind: a snapshot's `problems`.
+
+Three kinds, told apart by type rather than by a prefix in the text: a note on how the source
+was read or what was ignored; a part of a statement or footnote that no form explains
+(reported as `statement-unread`, quoted, never dropped); a difference between a JATS article
+and its translation, about one byline author or about none (`translation-disagrees`).
+
+The records keep each as the text the parsers write and 0.1.0 stored (`str(problem)`: "not
+understood: …", "translation differs: [author 2] …", or the note itself), so that a folder shared
+with an older version stays readable by it; `read_problem` reads that text back, once, when a
+snapshot is validated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+UNREAD = "not understood: "
+TRANSLATION_DIFFERS = "translation differs: "
+_AUTHOR_MARK = re.compile(r"^\[author (\d+)\] ")
+
+
+class _Problem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+
+
+class Note(_Problem):
+    """How the source was read, or something in it that was left out, in a sentence."""
+
+    kind: Literal["note"] = "note"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Unread(_Problem):
+    """A part of a statement or footnote that no form explains, as printed."""
+
+    kind: Literal["unread"] = "unread"
+
+    def __str__(self) -> str:
+        return f"{UNREAD}{self.text}"
+
+
+class TranslationDiffers(_Problem):
+    """How a JATS article's translation (a sub-article) differs from the article."""
+
+    kind: Literal["translation"] = "translation"
+    position: int | None = None
+    """The byline position (1-based) of the author it is about; None: about the byline."""
+
+    def __str__(self) -> str:
+        mark = f"[author {self.position}] " if self.position is not None else ""
+        return f"{TRANSLATION_DIFFERS}{mark}{self.text}"
+
+
+def read_problem(text: str) -> Note | Unread | TranslationDiffers:
+    """Return the problem a stored or parsed text is."""
+    if text.startswith(TRANSLATION_DIFFERS):
+        rest = text.removeprefix(TRANSLATION_DIFFERS)
+        mark = _AUTHOR_MARK.match(rest)
+        if mark is None:
+            return TranslationDiffers(text=rest)
+        return TranslationDiffers(position=int(mark.group(1)), text=rest[mark.end() :])
+    if text.startswith(UNREAD):
+        return Unread(text=text.removeprefix(UNREAD))
+    return Note(text=text)
+
+
+def _read_if_text(value: object) -> object:
+    return read_problem(value) if isinstance(value, str) else value
+
+
+Problem = Annotated[
+    Note | Unread | TranslationDiffers,
+    Field(discriminator="kind"),
+    BeforeValidator(_read_if_text),
+    PlainSerializer(str, return_type=str),
+]
+"""A problem as a snapshot holds it: read from its text, written as its text."""

@@ -1,0 +1,46 @@
+"""A snapshot's problems: read by kind from their text, written back as the same text."""
+
+from __future__ import annotations
+
+import pytest
+
+from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
+from credit_tracker.domain.problems import Note, TranslationDiffers, Unread, read_problem
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("read as a role first statement", Note(text="read as a role first statement")),
+        ("not understood: Nobody knows.", Unread(text="Nobody knows.")),
+        (
+            "translation differs: [author 12] the pt translation lists Resources for X",
+            TranslationDiffers(position=12, text="the pt translation lists Resources for X"),
+        ),
+        (
+            "translation differs: the translation lists 2 author(s), the article 3",
+            TranslationDiffers(text="the translation lists 2 author(s), the article 3"),
+        ),
+        # the mark only counts where it leads the difference
+        ("not understood: [author 2] x", Unread(text="[author 2] x")),
+    ],
+)
+def test_a_problem_is_read_from_its_text_and_written_back_as_it(text: str, problem: object) -> None:
+    assert read_problem(text) == problem
+    assert str(problem) == text
+
+
+def test_a_snapshot_reads_text_and_stores_text() -> None:
+    shot = SourceSnapshot(
+        doi="10.5555/x",
+        source=SourceKind.STATEMENT,
+        state=FetchState.OK,
+        fetched_at="2026-01-01T00:00:00Z",
+        problems=["read as a prose statement", "not understood: the rest"],
+    )
+    assert shot.problems == [Note(text="read as a prose statement"), Unread(text="the rest")]
+    assert shot.model_dump(mode="json")["problems"] == [
+        "read as a prose statement",
+        "not understood: the rest",
+    ]
+    assert SourceSnapshot.model_validate(shot.model_dump()) == shot
