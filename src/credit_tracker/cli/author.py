@@ -8,22 +8,24 @@ from pathlib import Path
 import click
 
 from credit_tracker.cli.base import _emit, _store, cli
-from credit_tracker.cli.options import day, show_option, state_options
+from credit_tracker.cli.options import (
+    day,
+    format_option,
+    output_option,
+    show_option,
+    state_options,
+)
+from credit_tracker.render.author import AUTHOR_FORMATS
 
 
 @cli.command("author")
 @click.argument("query")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "statement"]),
+@format_option(
+    AUTHOR_FORMATS,
     default="text",
-    show_default=True,
     help="statement: the person's CRediT contributions across papers, for a CV or ORCID.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the view here."
-)
+@output_option("Write the view here.")
 @click.option(
     "--co-authors",
     "include_co_authors",
@@ -59,11 +61,10 @@ def author_command(
       credit-tracker author jane-illes --format statement --output illes-credit.txt
       credit-tracker author "Lorenzo Marini" --co-authors
     """
-    from credit_tracker.render.author import AUTHOR_FORMATS
     from credit_tracker.services.people import person_view
     from credit_tracker.store.records_index import RecordsIndex
 
     index = RecordsIndex(_store(ctx))
     person = index.find(query, members_only=not include_co_authors)
     view = person_view(index, person, day(as_of), stale_after)
-    _emit(AUTHOR_FORMATS[fmt](show_info=show == "info").render(view), output)
+    _emit(AUTHOR_FORMATS[fmt](show == "info").render(view), output)

@@ -12,8 +12,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from credit_tracker.cli.base import _emit, _normal_dois, _store, cli, finish, use_color
-from credit_tracker.cli.options import day, policy_options, show_option, state_options
+from credit_tracker.cli.options import (
+    day,
+    format_option,
+    output_option,
+    policy_options,
+    show_option,
+    state_options,
+)
 from credit_tracker.domain.errors import InputError, OutputError
+from credit_tracker.render.formats import FORMATS
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
     from credit_tracker.check.policy import FailPolicy
@@ -38,18 +46,10 @@ def baseline_option(command: F) -> F:
 
 @cli.command("check")
 @click.argument("dois", nargs=-1)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "junit", "markdown", "github", "csv"]),
-    default=None,
-    help="Report format (default: from --output's extension, else text).",
+@format_option(
+    FORMATS, default=None, help="Report format (default: from --output's extension, else text)."
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report here; the summary still goes to stderr.",
-)
+@output_option("Write the report here; the summary still goes to stderr.")
 @policy_options
 @click.option(
     "--refresh",
@@ -115,7 +115,6 @@ def check_command(
     --baseline not in the file) at or above --fail-on; 2 usage or input error; 3 a DOI could
     not be verified.
     """
-    from credit_tracker.render.formats import EXTENSIONS
     from credit_tracker.render.formats.base import summary_line
     from credit_tracker.services.store_check import CheckOptions, check_store, subjects
 
@@ -139,7 +138,7 @@ def check_command(
             update=update_baseline,
             note=baseline_note,
         )
-    name = fmt or (EXTENSIONS.get(output.suffix.lower(), "text") if output else "text")
+    name = fmt or FORMATS.named_by(output)
     color = name == "text" and output is None and use_color(sys.stdout, os.environ)
     show_info = show == "info"
     formatter = formatter_for(
@@ -190,20 +189,18 @@ def formatter_for(
 ) -> Format:
     """Return the format named, told what fails the run (JUnit, Markdown) and, for JUnit, the
     articles and authors checked (read only when JUnit is asked for)."""
-    from credit_tracker.render.formats import FORMATS
-    from credit_tracker.render.formats.github import DEFAULT_WHERE, GithubFormat
-    from credit_tracker.render.formats.junit import JunitFormat
-    from credit_tracker.render.formats.markdown import MarkdownFormat
+    from credit_tracker.render.formats import ReportOptions
+    from credit_tracker.render.formats.github import DEFAULT_WHERE
 
-    if name == "junit":
-        return JunitFormat(
-            show_info=show_info, fails=policy.fails, subjects=subjects() if subjects else None
-        )
-    if name == "markdown":
-        return MarkdownFormat(show_info=show_info, fails=policy.fails, budget=budget)
-    if name == "github":
-        return GithubFormat(show_info=show_info, where=where or DEFAULT_WHERE)
-    return FORMATS[name](color=color, show_info=show_info)
+    options = ReportOptions(
+        color=color,
+        show_info=show_info,
+        fails=policy.fails,
+        subjects=subjects,
+        where=where or DEFAULT_WHERE,
+        budget=budget,
+    )
+    return FORMATS[name](options)
 
 
 def _append_summary(path: Path, markdown: str) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from credit_tracker.cli.base import _emit, _store, cli
-from credit_tracker.cli.options import day, state_options
+from credit_tracker.cli.options import day, format_option, output_option, state_options
+from credit_tracker.render.drafts import DRAFT_FORMATS
 
 
 @cli.group("correction")
@@ -21,16 +22,10 @@ def correction_group() -> None:
 @click.option(
     "--author", "author_query", help="Only the errors about this person (id, ORCID iD or name)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "eml"]),
-    default=None,
-    help="Default: from --output's extension (.md, .eml), else text.",
+@format_option(
+    DRAFT_FORMATS, default=None, help="Default: from --output's extension (.md, .eml), else text."
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here."
-)
+@output_option("Write the draft here.")
 @click.pass_context
 def correction_draft(
     ctx: click.Context, doi: str, author_query: str | None, fmt: str | None, output: Path | None
@@ -45,11 +40,10 @@ def correction_draft(
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --author jane-illes
       credit-tracker correction draft 10.5555/aimms-mentoring-2025 --output request.eml
     """
-    from credit_tracker.render.drafts import DRAFT_EXTENSIONS, DRAFT_FORMATS
     from credit_tracker.render.visible import visible
     from credit_tracker.services.corrections import draft_request
 
-    name = fmt or DRAFT_EXTENSIONS.get(output.suffix.lower() if output else "", "text")
+    name = fmt or DRAFT_FORMATS.named_by(output)
     done = draft_request(
         _store(ctx),
         doi,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _store, cli, finish
-from credit_tracker.cli.options import mailto_option
+from credit_tracker.cli.options import mailto_option, quiet_option
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
     is_flag=True,
     help="Also read the team members' ORCID records: the contributors and roles they assert.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary line and errors.")
+@quiet_option("No progress; only the summary line and errors.")
 @click.pass_context
 def fetch_command(
     ctx: click.Context,

@@ -7,7 +7,8 @@ from datetime import datetime
 import click
 
 from credit_tracker.cli.base import _store, cli
-from credit_tracker.cli.options import mailto_option
+from credit_tracker.cli.options import format_option, mailto_option
+from credit_tracker.render.harvest import HARVEST_FORMATS
 
 
 @cli.command("harvest")
@@ -19,13 +20,7 @@ from credit_tracker.cli.options import mailto_option
 @click.option(
     "--add", is_flag=True, help="Create draft records (roles not recorded) for the new works."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
+@format_option(HARVEST_FORMATS, default="text")
 @mailto_option
 @click.option(
     "--page-size",
@@ -55,49 +50,15 @@ def harvest_command(
       credit-tracker harvest --add
       credit-tracker harvest --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    import json
-
     from credit_tracker.services.clients import Clients
     from credit_tracker.services.harvest import harvest_team
 
     day = since.date().isoformat() if since else None
     done = harvest_team(_store(ctx), Clients.from_env(mailto), day, page_size, add=add)
-    result, names = done.result, done.names
+    result = done.result
     if done.added:
         click.echo(f"added {done.added} draft record(s) and {done.new_people} new people", err=True)
-    if fmt == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "doi": w.doi,
-                        "title": w.title,
-                        "journal": w.journal,
-                        "authors": [a.raw for a in w.authors],
-                        "team_members": w.members,
-                    }
-                    for w in result.works
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-    elif fmt == "markdown":
-        from credit_tracker.render.formats.markdown import escape
-
-        click.echo(f"## New works by team members ({len(result.works)})\n")
-        for w in result.works:
-            click.echo(
-                f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}: "
-                f"{escape(', '.join(names.get(m, m) for m in w.members))}"
-            )
-    else:
-        for w in result.works:
-            authors = "; ".join(a.raw for a in w.authors)
-            click.echo(
-                f"{w.doi}\t{w.title}\tteam: "
-                f"{', '.join(names.get(m, m) for m in w.members)}\tauthors: {authors}"
-            )
+    click.echo(HARVEST_FORMATS[fmt]().render(result.works, done.names), nl=False)
     for problem in result.malformed:
         click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
     click.echo(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from credit_tracker.render.outputs import Outputs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +68,36 @@ def mailto_option(command: F) -> F:
     return click.option(
         "--mailto", help="Your e-mail, for Crossref's polite pool (env CREDIT_TRACKER_MAILTO)."
     )(command)
+
+
+def format_option(
+    family: Outputs[Any, Any], *, default: str | None, help: str | None = None
+) -> Callable[[F], F]:
+    """--format FMT, its choices read from the family's table (render/outputs.py). Default None:
+    the command infers the format from --output's extension (`family.named_by`)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(family.names),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
+    """--output FILE: where the command writes what it would print (whole or not at all)."""
+    return click.option(
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=required,
+        help=help,
+    )
+
+
+def quiet_option(help: str) -> Callable[[F], F]:
+    """--quiet/-q: no progress lines; `help` says what is still printed."""
+    return click.option("--quiet", "-q", is_flag=True, help=help)
 
 
 def day(as_of: datetime | None) -> date:

@@ -8,16 +8,11 @@ from pathlib import Path
 import click
 
 from credit_tracker.cli.base import _emit, _store, cli
-from credit_tracker.cli.options import day, show_option, state_options
+from credit_tracker.cli.options import day, output_option, show_option, state_options
 
 
 @cli.command("report")
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The HTML file to write.",
-)
+@output_option("The HTML file to write.", required=True)
 @state_options
 @show_option
 @click.pass_context

@@ -122,22 +122,25 @@ def draft_text(state: DeskState, request_id: str, fmt: str) -> str:
 
 
 def download(request: Request) -> Response:
+    """The request's draft as a file, in one of the draft formats (.eml by default)."""
+    from credit_tracker.render.drafts import DRAFT_FORMATS
+
     state = _state(request)
     fmt = request.query_params.get("format", "eml")
-    if fmt not in ("eml", "markdown", "text"):
-        return PlainTextResponse("format: eml, markdown or text\n", status_code=400)
+    if fmt not in DRAFT_FORMATS:
+        *names, last = sorted(DRAFT_FORMATS)
+        return PlainTextResponse(f"format: {', '.join(names)} or {last}\n", status_code=400)
     request_id = request.query_params.get("id", "")
     try:
         text = draft_text(state, request_id, fmt)
     except CreditTrackerError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=404)
-    suffix = {"eml": "eml", "markdown": "md", "text": "txt"}[fmt]
-    media = {"eml": "message/rfc822", "markdown": "text/markdown", "text": "text/plain"}[fmt]
+    output = DRAFT_FORMATS[fmt]
     name = "".join(c if c.isalnum() else "-" for c in request_id)[:80]
     return Response(
         text.encode("utf-8"),
-        media_type=f"{media}; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="request-{name}.{suffix}"'},
+        media_type=f"{output.media_type}; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="request-{name}{output.extension}"'},
     )
 
 

@@ -1,9 +1,11 @@
-"""What a fetch run did: counts for its one-line summary, the failures, and its verdict."""
+"""What a run did: a fetch's counts for its one-line summary, its failures and its verdict; a
+harvest's new works."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.verdict import Verdict
 
 
@@ -29,3 +31,16 @@ class FetchSummary:
     def verdict(self) -> Verdict:
         """A DOI not fetched (not found is no failure), XML that failed or a stop: incomplete."""
         return Verdict(complete=not (self.failed or self.xml_failed or self.stopped))
+
+
+@dataclass
+class NewWork:
+    """A work carrying a team member's ORCID iD that the records do not hold yet."""
+
+    doi: str
+    title: str
+    journal: str
+    authors: list[SourceAuthor]
+    members: list[str]
+    """Ids of the team members who appear on it (by ORCID iD)."""
+    year: int | None = None

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import SourceAuthor, WorkMetadata
+from credit_tracker.domain.models import WorkMetadata
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.runs import NewWork
 from credit_tracker.edits.linking import Linker
 from credit_tracker.edits.works import draft_from_work
 from credit_tracker.parse.crossref import ParsedWork, Unreadable
@@ -16,19 +17,6 @@ from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.store.folder import Store
 
 ORCIDS_PER_QUERY = 20
-
-
-@dataclass
-class NewWork:
-    """A work carrying a team member's ORCID iD that the records do not hold yet."""
-
-    doi: str
-    title: str
-    journal: str
-    authors: list[SourceAuthor]
-    members: list[str]
-    """Ids of the team members who appear on it (by ORCID iD)."""
-    year: int | None = None
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _normal_dois, _store, finish
-from credit_tracker.cli.options import mailto_option
+from credit_tracker.cli.options import mailto_option, quiet_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 from credit_tracker.domain.errors import InputError
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 )
 @members_option
 @mailto_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress; only what changed and errors.")
+@quiet_option("No progress; only what changed and errors.")
 @click.pass_context
 def records_add(
     ctx: click.Context,

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _emit, _store
+from credit_tracker.cli.options import format_option, output_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
+from credit_tracker.render.exports import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from credit_tracker.domain.models import ArticleRecord
@@ -92,22 +94,15 @@ def _report_imports(done: Imported) -> None:
 
 @records_group.command("export")
 @click.argument("doi")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["tenzing", "json", "statement", "jats"]),
+@format_option(
+    EXPORT_FORMATS,
     default="tenzing",
-    show_default=True,
     help=(
         "tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R "
         "roles."
     ),
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here instead of stdout.",
-)
+@output_option("Write here instead of stdout.")
 @click.pass_context
 def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
     """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS.
@@ -120,22 +115,10 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
       credit-tracker records export 10.5555/aimms-mentoring-2025 --format statement
       credit-tracker records export 10.5555/aimms-mentoring-2025 --format jats
     """
-    import json
-
-    from credit_tracker.parse.tenzing import export_table
-    from credit_tracker.render.contributions import jats_contribs, statement
     from credit_tracker.services.records import one_article
 
     found = one_article(_store(ctx), doi)
-    record, people = found.record, found.people
-    if fmt == "json":
-        text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    elif fmt == "statement":
-        text, left_out = statement(record)
-        if left_out:
-            click.echo(f"left out (roles not recorded): {', '.join(left_out)}", err=True)
-    elif fmt == "jats":
-        text = jats_contribs(record, people)
-    else:
-        text = export_table(record, {pid: person.orcid for pid, person in people.items()})
-    _emit(text, output)
+    exported = EXPORT_FORMATS[fmt]().render(found.record, found.people)
+    if exported.left_out:
+        click.echo(f"left out (roles not recorded): {', '.join(exported.left_out)}", err=True)
+    _emit(exported.text, output)
