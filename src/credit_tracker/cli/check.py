@@ -24,8 +24,7 @@ from credit_tracker.domain.errors import InputError, OutputError
 from credit_tracker.render.formats import FORMATS
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
-    from credit_tracker.check.policy import FailPolicy
-    from credit_tracker.domain.findings import CheckReport
+    from credit_tracker.domain.findings import CheckReport, Finding
     from credit_tracker.render.formats.base import Format
     from credit_tracker.render.formats.junit import Subjects
     from credit_tracker.services.store_check import CheckOptions
@@ -142,11 +141,15 @@ def check_command(
     color = name == "text" and output is None and use_color(sys.stdout, os.environ)
     show_info = show == "info"
     formatter = formatter_for(
-        name, policy, show_info=show_info, color=color, subjects=lambda: subjects(store, named)
+        name,
+        policy.fails,
+        show_info=show_info,
+        color=color,
+        subjects=lambda: subjects(store, named),
     )
     _emit(formatter.format(report), output)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        summary = formatter_for("markdown", policy, show_info=show_info).format(report)
+        summary = formatter_for("markdown", policy.fails, show_info=show_info).format(report)
         _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary)
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
@@ -179,7 +182,7 @@ def _with_baseline(
 
 def formatter_for(
     name: str,
-    policy: FailPolicy,
+    fails: Callable[[Finding], bool],
     *,
     show_info: bool = False,
     color: bool = False,
@@ -195,7 +198,7 @@ def formatter_for(
     options = ReportOptions(
         color=color,
         show_info=show_info,
-        fails=policy.fails,
+        fails=fails,
         subjects=subjects,
         where=where or DEFAULT_WHERE,
         budget=budget,

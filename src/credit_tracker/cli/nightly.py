@@ -21,7 +21,9 @@ from credit_tracker.cli.options import (
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
-    from credit_tracker.check.policy import FailPolicy
+    from collections.abc import Callable
+
+    from credit_tracker.domain.findings import Finding
     from credit_tracker.services.nightly import NightlyResult
     from credit_tracker.services.store_check import CheckOptions
 
@@ -129,12 +131,19 @@ def nightly_command(
         harvest_since=None if no_harvest else since.isoformat(),
     )
     _write_reports(
-        result, policy, junit=junit, summary=summary, json_file=json_file, show_info=show == "info"
+        result,
+        policy.fails,
+        junit=junit,
+        summary=summary,
+        json_file=json_file,
+        show_info=show == "info",
     )
     where = _where(summary, junit, json_file)
     name = "github" if github else "text"
     _emit(
-        formatter_for(name, policy, show_info=show == "info", where=where).format(result.report),
+        formatter_for(name, policy.fails, show_info=show == "info", where=where).format(
+            result.report
+        ),
         None,
     )
     _echo_summary(result, github)
@@ -178,7 +187,7 @@ def _check_report_paths(paths: dict[str, Path | None]) -> None:
 
 def _write_reports(
     result: NightlyResult,
-    policy: FailPolicy,
+    fails: Callable[[Finding], bool],
     *,
     junit: Path | None,
     summary: Path | None,
@@ -189,14 +198,14 @@ def _write_reports(
     report = result.report
     if junit is not None:
         formatter = formatter_for(
-            "junit", policy, show_info=show_info, subjects=lambda: result.subjects
+            "junit", fails, show_info=show_info, subjects=lambda: result.subjects
         )
         write_output(junit, formatter.format(report))
     if json_file is not None:
-        write_output(json_file, formatter_for("json", policy).format(report))
+        write_output(json_file, formatter_for("json", fails).format(report))
     if summary is not None:
         markdown = formatter_for(
-            "markdown", policy, show_info=show_info, budget=SUMMARY_BUDGET
+            "markdown", fails, show_info=show_info, budget=SUMMARY_BUDGET
         ).format(report)
         write_output(summary, markdown.rstrip("\n") + "\n\n" + _run_section(result))
 
