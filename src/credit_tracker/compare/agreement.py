@@ -20,33 +20,39 @@ def check_agreement(
                 a, b = paired[first].get(index), paired[second].get(index)
                 if a is None or b is None:
                     continue
-                names_shown = a.name_shown and b.name_shown and not a.organisation
-                if names_shown and typographic_key(a.raw) != typographic_key(b.raw):
-                    shown_a, shown_b = _safe(context, author, a.raw), _safe(context, author, b.raw)
-                    context.add(
-                        Rule.SOURCES_DISAGREE,
-                        source=f"{first.value}+{second.value}",
-                        author=author,
-                        index=index,
-                        key="name",
-                        message=f"{author.printed.display()}: {first.value} prints {shown_a!r},"
-                        f" {second.value} prints {shown_b!r}",
-                        expected=shown_a,
-                        observed=shown_b,
+                # a disagreement is about both sources: they are its source
+                note = context.about(f"{first.value}+{second.value}", author, index)
+                found = _disagreements(context, author, (first.value, a), (second.value, b))
+                for key, said, shown_a, shown_b in found:
+                    message = f"{author.printed.display()}: {said}"
+                    note(
+                        Rule.SOURCES_DISAGREE, message, key=key, expected=shown_a, observed=shown_b
                     )
-                roles_a, roles_b = _mapped(a), _mapped(b)
-                if roles_a is not None and roles_b is not None and roles_a != roles_b:
-                    context.add(
-                        Rule.SOURCES_DISAGREE,
-                        source=f"{first.value}+{second.value}",
-                        author=author,
-                        index=index,
-                        key="roles",
-                        message=f"{author.printed.display()}: {first.value} lists"
-                        f" {_labels(roles_a)}, {second.value} lists {_labels(roles_b)}",
-                        expected=_labels(roles_a),
-                        observed=_labels(roles_b),
-                    )
+
+
+Side = tuple[str, SourceAuthor]
+"""A source's name and how it prints the author."""
+
+
+def _disagreements(
+    context: CheckContext, author: TeamAuthor, first: Side, second: Side
+) -> list[tuple[str, str, str, str]]:
+    """(what differs, in words, as the first source shows it, as the second does): the name as
+    printed, then the CRediT roles listed."""
+    (name_a, a), (name_b, b) = first, second
+    found = []
+    names_shown = a.name_shown and b.name_shown and not a.organisation
+    if names_shown and typographic_key(a.raw) != typographic_key(b.raw):
+        shown_a, shown_b = _safe(context, author, a.raw), _safe(context, author, b.raw)
+        said = f"{name_a} prints {shown_a!r}, {name_b} prints {shown_b!r}"
+        found.append(("name", said, shown_a, shown_b))
+    roles_a, roles_b = _mapped(a), _mapped(b)
+    if roles_a is not None and roles_b is not None and roles_a != roles_b:
+        lists_a, lists_b = _labels(roles_a), _labels(roles_b)
+        found.append(
+            ("roles", f"{name_a} lists {lists_a}, {name_b} lists {lists_b}", lists_a, lists_b)
+        )
+    return found
 
 
 def _safe(context: CheckContext, author: TeamAuthor, text: str) -> str:

@@ -107,14 +107,8 @@ def compare_article(
     if record.draft:
         for index, author in enumerate(record.authors):
             if author.roles is None:
-                context.add(
-                    Rule.ROLES_NOT_RECORDED,
-                    source="team",
-                    author=author,
-                    index=index,
-                    key="",
-                    message=f"{author.printed.display()}: roles not recorded yet (draft record)",
-                )
+                draft = f"{author.printed.display()}: roles not recorded yet (draft record)"
+                context.about("team", author, index)(Rule.ROLES_NOT_RECORDED, draft)
     context.finish()
     return context.result
 
@@ -160,15 +154,10 @@ def _check_source(
     _check_unread(context, shot, {pair.source: pair.team for pair in pairs})
     for notice in shot.notices:
         label = notice.label or notice.kind
-        context.add(
-            Rule.CORRECTION_PUBLISHED,
-            source=source,
-            author=None,
-            index=None,
-            key=notice.doi,
-            message=f"a {notice.kind} notice exists: {notice.doi}"
-            f" ({label}{', ' + notice.date if notice.date else ''})",
-            observed=notice.doi,
+        dated = f", {notice.date}" if notice.date else ""
+        exists = f"a {notice.kind} notice exists: {notice.doi} ({label}{dated})"
+        context.about(source)(
+            Rule.CORRECTION_PUBLISHED, exists, key=notice.doi, observed=notice.doi
         )
 
 
@@ -181,26 +170,12 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int,
             position, text = problem.position, problem.text
             team = paired.get(position - 1) if position is not None else None
             author = context.record.authors[team] if team is not None else None
-            context.add(
-                Rule.TRANSLATION_DISAGREES,
-                source=source,
-                author=author,
-                index=team,
-                key=fold(text),
-                message=f"{SOURCE}: {text}",
-                observed=text,
-            )
+            about = context.about(source, author, team)
+            about(Rule.TRANSLATION_DISAGREES, f"{SOURCE}: {text}", key=fold(text), observed=text)
         elif isinstance(problem, Unread):
             text = problem.text
-            context.add(
-                Rule.STATEMENT_UNREAD,
-                source=source,
-                author=None,
-                index=None,
-                key=fold(text),
-                message=f"{SOURCE}: a part of the contributions was not understood: {text!r}",
-                observed=text,
-            )
+            unread = f"{SOURCE}: a part of the contributions was not understood: {text!r}"
+            context.about(source)(Rule.STATEMENT_UNREAD, unread, key=fold(text), observed=text)
 
 
 def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]) -> None:
@@ -213,39 +188,23 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
     source_taken = {pair.source for pair in pairs}
     for index, author in enumerate(context.record.authors):
         if index not in team_taken:
-            context.add(
-                Rule.AUTHOR_MISSING,
-                source=source,
-                author=author,
-                index=index,
-                key="",
-                message=f"{author.printed.display()} is not among the authors {SOURCE} shows",
-                expected=author.printed.display(),
-            )
+            name = author.printed.display()
+            missing = f"{name} is not among the authors {SOURCE} shows"
+            context.about(source, author, index)(Rule.AUTHOR_MISSING, missing, expected=name)
     for index, other in enumerate(shot.authors):
         if index not in source_taken:
-            context.add(
-                Rule.AUTHOR_EXTRA,
-                source=source,
-                author=None,
-                index=None,
-                key=f"{index}:{fold(other.raw)}",
-                message=f"{SOURCE} shows an author the team's record does not have: {other.raw}"
-                f" (position {other.position})",
-                observed=other.raw,
+            extra = (
+                f"{SOURCE} shows an author the team's record does not have: {other.raw}"
+                f" (position {other.position})"
             )
+            key = f"{index}:{fold(other.raw)}"
+            context.about(source)(Rule.AUTHOR_EXTRA, extra, key=key, observed=other.raw)
     for pair in out_of_order(pairs):
         author = context.record.authors[pair.team]
-        context.add(
-            Rule.AUTHOR_ORDER,
-            source=source,
-            author=author,
-            index=pair.team,
-            key="",
-            message=f"{author.printed.display()} is author {pair.team + 1} in the team's record"
-            f" but {shot.authors[pair.source].position} in {SOURCE}",
-            expected=str(pair.team + 1),
-            observed=str(shot.authors[pair.source].position),
+        team, theirs = str(pair.team + 1), str(shot.authors[pair.source].position)
+        moved = f"{author.printed.display()} is author {team} in the team's record but {theirs}"
+        context.about(source, author, pair.team)(
+            Rule.AUTHOR_ORDER, f"{moved} in {SOURCE}", expected=team, observed=theirs
         )
 
 

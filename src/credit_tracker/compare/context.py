@@ -99,6 +99,12 @@ class CheckContext:
         entry.sources += [name for name in source.split("+") if name not in entry.sources]
         entry.old_ids.append(source_finding_id(self.record.doi, source, rule, subject, key))
 
+    def about(
+        self, source: str, author: TeamAuthor | None = None, index: int | None = None
+    ) -> Note:
+        """`add` for one source and one author (or the article): what a rule's checks share."""
+        return Note(self, source, author, index)
+
     def finish(self) -> None:
         """Turn the differences noted into findings, one per problem, in the order first seen."""
         for entry in self.seen.values():
@@ -118,3 +124,35 @@ class CheckContext:
             )
             self.result.aliases |= {old: entry.id for old in entry.old_ids}
         self.seen.clear()
+
+
+@dataclass(frozen=True)
+class Note:
+    """Notes differences one source shows about one author (or the article) in a context."""
+
+    context: CheckContext
+    source: str
+    author: TeamAuthor | None = None
+    index: int | None = None
+
+    def __call__(
+        self,
+        rule: Rule,
+        message: str,
+        *,
+        key: str = "",
+        expected: str | None = None,
+        observed: str | None = None,
+    ) -> None:
+        """`CheckContext.add` with this source and author; `key` tells apart the differences
+        of one rule about one subject ('' when there is one)."""
+        self.context.add(
+            rule,
+            source=self.source,
+            author=self.author,
+            index=self.index,
+            key=key,
+            message=message,
+            expected=expected,
+            observed=observed,
+        )

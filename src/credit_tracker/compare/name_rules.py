@@ -36,9 +36,10 @@ def check_name(
 ) -> None:
     if other.organisation or not other.name_shown:
         return  # an organisation, or a statement that names the author by initials or position
-    index = pair.team
+    note = context.about(source, author, pair.team)
     mine = author.printed
-    if pair.method == "exact" or typographic_key(other.raw) == typographic_key(mine.display()):
+    expected = mine.display()
+    if pair.method == "exact" or typographic_key(other.raw) == typographic_key(expected):
         theirs = source_name(other)
         if (
             theirs is None
@@ -46,49 +47,25 @@ def check_name(
             or (theirs.given, theirs.family) == (mine.given, mine.family)
         ):
             return
-        expected = mine.display()
         if _split_differs(mine, theirs):
-            context.add(
-                Rule.NAME_SPLIT,
-                source=source,
-                author=author,
-                index=index,
-                key="",
-                message=f"{expected}: printed alike, but deposited with given {theirs.given!r}"
-                f" and family {theirs.family_full!r}",
-                expected=expected,
-                observed=other.raw,
+            split = (
+                f"{expected}: printed alike, but deposited with given {theirs.given!r}"
+                f" and family {theirs.family_full!r}"
             )
+            note(Rule.NAME_SPLIT, split, expected=expected, observed=other.raw)
         return
-    expected = mine.display()
     if person is not None and typographic_key(other.raw) in {
         typographic_key(s) for s in person.accepted_spellings
     }:
         context.result.accepted += 1
         return
     if person is not None and _is_former(person, other):
-        context.add(
-            Rule.NAME_FORMER,
-            source=source,
-            author=author,
-            index=index,
-            key="",
-            message=f"{expected}: {SOURCE} prints a confidential former name (not shown here)",
-            expected=expected,
-            observed=WITHHELD,
-        )
+        former = f"{expected}: {SOURCE} prints a confidential former name (not shown here)"
+        note(Rule.NAME_FORMER, former, expected=expected, observed=WITHHELD)
         return
+    shown = show_combining(other.raw)
     for rule, message in classify_name(author.printed, other):
-        context.add(
-            rule,
-            source=source,
-            author=author,
-            index=index,
-            key="",
-            message=f"{expected}: {message}",
-            expected=expected,
-            observed=show_combining(other.raw),
-        )
+        note(rule, f"{expected}: {message}", expected=expected, observed=shown)
 
 
 def _is_former(person: Person, other: SourceAuthor) -> bool:

@@ -21,38 +21,15 @@ def check_orcid(
     if not expected:
         return
     name = author.printed.display()
+    note = context.about(source, author, index)
     if other.orcid is None:
-        context.add(
-            Rule.ORCID_MISSING,
-            source=source,
-            author=author,
-            index=index,
-            key="",
-            message=f"{name}: {SOURCE} shows no ORCID iD",
-            expected=expected,
-        )
+        note(Rule.ORCID_MISSING, f"{name}: {SOURCE} shows no ORCID iD", expected=expected)
     elif other.orcid != expected:
-        context.add(
-            Rule.ORCID_MISMATCH,
-            source=source,
-            author=author,
-            index=index,
-            key="",
-            message=f"{name}: {SOURCE} shows ORCID iD {other.orcid}",
-            expected=expected,
-            observed=other.orcid,
-        )
+        shown = f"{name}: {SOURCE} shows ORCID iD {other.orcid}"
+        note(Rule.ORCID_MISMATCH, shown, expected=expected, observed=other.orcid)
     elif other.orcid_authenticated is False:
-        context.add(
-            Rule.ORCID_UNAUTHENTICATED,
-            source=source,
-            author=author,
-            index=index,
-            key="",
-            message=f"{name}: the ORCID iD was deposited without ORCID authentication",
-            expected=expected,
-            observed=other.orcid,
-        )
+        unauthenticated = f"{name}: the ORCID iD was deposited without ORCID authentication"
+        note(Rule.ORCID_UNAUTHENTICATED, unauthenticated, expected=expected, observed=other.orcid)
 
 
 def check_roles(
@@ -66,70 +43,34 @@ def check_roles(
     if author.roles is None:
         return  # the team has not recorded this author's roles: nothing to check
     name = author.printed.display()
+    note = context.about(source, author, index)
     if other.roles is None:
         if not complete:
             return  # a partial source: what it says of roles is unknown, not 'none'
-        context.add(
-            Rule.ROLES_NOT_DEPOSITED,
-            source=source,
-            author=author,
-            index=index,
-            key="",
-            message=f"{name}: {SOURCE} lists no CRediT roles for this article",
-        )
+        note(Rule.ROLES_NOT_DEPOSITED, f"{name}: {SOURCE} lists no CRediT roles for this article")
         return
     expected = {assignment.role: assignment.degree for assignment in author.roles}
     observed = {role.role: role.degree for role in other.roles if role.role}
     if expected == observed and all(role.role for role in other.roles):
         return  # the usual case at scale: the same roles, the same degrees
     for slug in _in_role_order(expected.keys() - observed.keys()):
-        context.add(
-            Rule.ROLE_MISSING,
-            source=source,
-            author=author,
-            index=index,
-            key=slug,
-            message=f"{name}: {SOURCE} does not list {BY_SLUG[slug].label}",
-            expected=_role_text(slug),
-            observed=None,
-        )
+        missing = f"{name}: {SOURCE} does not list {BY_SLUG[slug].label}"
+        note(Rule.ROLE_MISSING, missing, key=slug, expected=_role_text(slug))
     for slug in _in_role_order(observed.keys() - expected.keys()):
-        context.add(
-            Rule.ROLE_EXTRA,
-            source=source,
-            author=author,
-            index=index,
-            key=slug,
-            message=f"{name}: {SOURCE} lists {BY_SLUG[slug].label},"
-            " which the team's record does not",
-            observed=_role_text(slug),
-        )
+        extra = f"{name}: {SOURCE} lists {BY_SLUG[slug].label}, which the team's record does not"
+        note(Rule.ROLE_EXTRA, extra, key=slug, observed=_role_text(slug))
     for slug in _in_role_order(expected.keys() & observed.keys()):
         mine, theirs = expected[slug], observed[slug]
         if mine is not None and theirs is not None and mine != theirs:
-            context.add(
-                Rule.DEGREE_MISMATCH,
-                source=source,
-                author=author,
-                index=index,
-                key=slug,
-                message=f"{name}: {BY_SLUG[slug].label} is {theirs} in {SOURCE},"
-                f" {mine} in the team's record",
-                expected=mine.value,
-                observed=theirs.value,
-            )
+            label = BY_SLUG[slug].label
+            degree = f"{name}: {label} is {theirs} in {SOURCE}, {mine} in the team's record"
+            note(Rule.DEGREE_MISMATCH, degree, key=slug, expected=mine.value, observed=theirs.value)
     for role in other.roles:
         if role.role is None:
-            context.add(
-                Rule.ROLE_UNMAPPED,
-                source=source,
-                author=author,
-                index=index,
-                key=fold(role.label),
-                message=f"{name}: {SOURCE} states a contribution that is no CRediT role:"
-                f" {role.label!r}",
-                observed=role.label,
+            unmapped = (
+                f"{name}: {SOURCE} states a contribution that is no CRediT role: {role.label!r}"
             )
+            note(Rule.ROLE_UNMAPPED, unmapped, key=fold(role.label), observed=role.label)
 
 
 def _in_role_order(slugs: set[str]) -> list[str]:
