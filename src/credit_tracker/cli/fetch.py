@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _store, cli, finish
-from credit_tracker.cli.options import mailto_option, quiet_option
+from credit_tracker.cli.options import (
+    mailto_option,
+    quiet_option,
+    warn_if_anonymous,
+    xml_max_age_option,
+)
 from credit_tracker.domain.errors import InputError
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --help
@@ -25,12 +30,8 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Read the publisher's JATS XML for the one DOI given from this file.",
 )
-@click.option(
-    "--xml-max-age",
-    type=click.IntRange(min=0),
-    default=30,
-    show_default=True,
-    help="Download publisher XML again after this many days even if Crossref shows no change.",
+@xml_max_age_option(
+    "Download publisher XML again after this many days even if Crossref shows no change."
 )
 @click.option(
     "--statement",
@@ -136,12 +137,7 @@ def _fetch(
         click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
         return FetchSummary(fetched=1)
     clients = Clients.from_env(mailto)
-    if clients.anonymous and not quiet:
-        click.echo(
-            "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from "
-            "its slower public pool",
-            err=True,
-        )
+    warn_if_anonymous(clients.anonymous, quiet)
     selected = tracked_dois(store, dois)
     progress = (
         None

@@ -17,6 +17,7 @@ from credit_tracker.cli.options import (
     policy_options,
     show_option,
     state_options,
+    xml_max_age_option,
 )
 from credit_tracker.domain.errors import InputError
 
@@ -54,12 +55,8 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @policy_options
 @baseline_option
 @mailto_option
-@click.option(
-    "--xml-max-age",
-    type=click.IntRange(min=0),
-    default=30,
-    show_default=True,
-    help="Download the publisher XML of articles with nothing open again after this many days.",
+@xml_max_age_option(
+    "Download the publisher XML of articles with nothing open again after this many days."
 )
 @click.option(
     "--harvest-since",

@@ -95,9 +95,26 @@ def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
     )
 
 
+def xml_max_age_option(help: str) -> Callable[[F], F]:
+    """--xml-max-age DAYS: after how long publisher XML is downloaded again (fetch, nightly)."""
+    return click.option(
+        "--xml-max-age", type=click.IntRange(min=0), default=30, show_default=True, help=help
+    )
+
+
 def quiet_option(help: str) -> Callable[[F], F]:
     """--quiet/-q: no progress lines; `help` says what is still printed."""
     return click.option("--quiet", "-q", is_flag=True, help=help)
+
+
+def warn_if_anonymous(anonymous: bool, quiet: bool) -> None:
+    """Say, unless --quiet, that without --mailto Crossref serves this run from its slower pool."""
+    if anonymous and not quiet:
+        click.echo(
+            "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from "
+            "its slower public pool",
+            err=True,
+        )
 
 
 def day(as_of: datetime | None) -> date:

@@ -6,6 +6,7 @@ its thread pool, so a long whole-store check never holds up the other pages (a j
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -48,12 +49,12 @@ def article_context(state: DeskState, doi: str) -> dict[str, Any]:
 
 def article(request: Request) -> Response:
     state = _state(request)
-    try:
-        context = article_context(state, request.path_params["doi"])
-    except CreditTrackerError as exc:
-        return page(request, state, "missing.html.j2", {"reason": str(exc)}, status=404)
-    undo = state.undo.get(context["record"].doi)
-    return page(request, state, "article.html.j2", {**context, "undo": undo})
+
+    def context() -> dict[str, Any]:
+        found = article_context(state, request.path_params["doi"])
+        return {**found, "undo": state.undo.get(found["record"].doi)}
+
+    return _or_missing(request, state, "article.html.j2", context)
 
 
 def person_context(state: DeskState, person_id: str) -> dict[str, Any]:
@@ -70,11 +71,19 @@ def person_context(state: DeskState, person_id: str) -> dict[str, Any]:
 
 def person(request: Request) -> Response:
     state = _state(request)
+    pid = request.path_params["pid"]
+    return _or_missing(request, state, "person.html.j2", lambda: person_context(state, pid))
+
+
+def _or_missing(
+    request: Request, state: DeskState, name: str, context: Callable[[], dict[str, Any]]
+) -> Response:
+    """The page, or the page saying what the address names is not in the records (404)."""
     try:
-        context = person_context(state, request.path_params["pid"])
+        found = context()
     except CreditTrackerError as exc:
         return page(request, state, "missing.html.j2", {"reason": str(exc)}, status=404)
-    return page(request, state, "person.html.j2", context)
+    return page(request, state, name, found)
 
 
 def corrections(request: Request) -> Response:

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from credit_tracker.domain.credit import BY_SLUG, Degree
-from credit_tracker.domain.names import PersonName
+from credit_tracker.domain.names import PersonName, clean, split_particle
 from credit_tracker.domain.problems import Problem
 
 
@@ -177,6 +177,30 @@ class SourceAuthor(BaseModel):
     orcid_authenticated: bool | None = None
     roles: list[SourceRole] | None = None
     """None: this source says nothing about this author's roles; []: it lists none."""
+
+    @classmethod
+    def printed(
+        cls,
+        position: int,
+        name: tuple[str, str, str],
+        orcid: str | None,
+        authenticated: bool | None,
+        roles: list[SourceRole] | None,
+    ) -> SourceAuthor:
+        """A person as a structured byline prints them: `name` is (given, family, suffix) as
+        printed, a particle leading the family name kept apart ('van der' Pluijm)."""
+        given, family, suffix = name
+        particle, core = split_particle(family)
+        return cls(
+            position=position,
+            raw=" ".join(part for part in name if part),
+            name=PersonName(
+                given=clean(given), family=core, particle=particle, suffix=clean(suffix)
+            ),
+            orcid=orcid,
+            orcid_authenticated=authenticated,
+            roles=roles,
+        )
 
 
 class Notice(BaseModel):

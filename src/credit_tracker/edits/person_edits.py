@@ -186,23 +186,23 @@ def set_member(person: Person, member: bool) -> str:
 
 def add_accepted_spelling(person: Person, spelling: str) -> bool:
     """Add a spelling the person accepts; return False if it was already there."""
-    spelling = clean(require_safe_text(spelling, field="spelling"))
-    if not spelling:
-        raise InputError("the spelling is empty", field="spelling")
-    if spelling in person.accepted_spellings:
-        return False
-    person.accepted_spellings.append(spelling)
-    return True
+    return _add_name(person.accepted_spellings, spelling, "spelling")
 
 
 def add_former_name(person: Person, former: str) -> bool:
     """Add a confidential former name; return False if it was already there."""
-    former = clean(require_safe_text(former, field="former name"))
-    if not former:
-        raise InputError("the former name is empty", field="former name")
-    if former in person.former_names:
+    return _add_name(person.former_names, former, "former name")
+
+
+def _add_name(names: list[str], text: str, field: str) -> bool:
+    """Add a name to one of the person's lists; InputError naming `field` for an empty name or
+    an invisible or control character in it."""
+    name = clean(require_safe_text(text, field=field))
+    if not name:
+        raise InputError(f"the {field} is empty", field=field)
+    if name in names:
         return False
-    person.former_names.append(former)
+    names.append(name)
     return True
 
 

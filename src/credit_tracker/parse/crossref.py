@@ -24,7 +24,7 @@ from credit_tracker.domain.credit import try_resolve_role
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole, WorkMetadata
-from credit_tracker.domain.names import PersonName, clean, split_particle
+from credit_tracker.domain.names import clean
 
 NOTICE_TYPES = {
     "correction",
@@ -250,19 +250,8 @@ def _author(entry: Contributor, position: int, problems: list[str]) -> SourceAut
     roles = _roles(entry)
     if "family" not in entry.model_fields_set and entry.name:
         return SourceAuthor(position=position, raw=entry.name, organisation=True, roles=roles)
-    particle, core = split_particle(entry.family)
-    name = PersonName(
-        given=clean(entry.given), family=core, particle=particle, suffix=clean(entry.suffix)
-    )
-    raw = " ".join(part for part in (entry.given, entry.family, entry.suffix) if part)
-    return SourceAuthor(
-        position=position,
-        raw=raw,
-        name=name,
-        orcid=orcid,
-        orcid_authenticated=authenticated,
-        roles=roles,
-    )
+    name = (entry.given, entry.family, entry.suffix)
+    return SourceAuthor.printed(position, name, orcid, authenticated, roles)
 
 
 def _roles(entry: Contributor) -> list[SourceRole]:

@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
-from credit_tracker.domain.names import PersonName, clean, split_particle
+from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import (
     apply_initials_footnote,
@@ -201,17 +201,7 @@ def _author(
     given = raw_text(name_el.find("given-names")) if name_el is not None else ""
     surname = raw_text(name_el.find("surname")) if name_el is not None else ""
     suffix = raw_text(name_el.find("suffix")) if name_el is not None else ""
-    particle, family = split_particle(surname)
-    name = PersonName(given=clean(given), family=family, particle=particle, suffix=clean(suffix))
-    raw = " ".join(part for part in (given, surname, suffix) if part)
-    return SourceAuthor(
-        position=position,
-        raw=raw,
-        name=name,
-        orcid=orcid,
-        orcid_authenticated=authenticated,
-        roles=roles,
-    )
+    return SourceAuthor.printed(position, (given, surname, suffix), orcid, authenticated, roles)
 
 
 def _inner_xml(element: Element) -> str:

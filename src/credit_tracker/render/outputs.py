@@ -82,3 +82,30 @@ class Outputs(Mapping[str, Output[Opt, F]]):
         if path is None:
             return self.default
         return self._by_extension.get(path.suffix.lower(), self.default)
+
+
+Row = tuple[str, str, tuple[str, ...], str]
+"""(name, class, extensions, media type); the class is 'Name' in the family's module, or
+'submodule:Name' in one of the family's package."""
+
+
+def classes(
+    module: str,
+    rows: list[Row],
+    *,
+    default: str,
+    options: Callable[[], Opt],
+    make: Callable[[Any, Opt], F],
+) -> Outputs[Opt, F]:
+    """A family whose formats are classes of one module, each made alike by `make`."""
+
+    def output(name: str, cls: str, extensions: tuple[str, ...], media_type: str) -> Output[Opt, F]:
+        path = f"{module}.{cls}" if ":" in cls else f"{module}:{cls}"
+        return Output(name, lambda o: make(load(path), o), options, extensions, media_type)
+
+    return Outputs(*(output(*row) for row in rows), default=default)
+
+
+def plain(cls: Any, _options: None) -> Any:
+    """Make a format that takes no options."""
+    return cls()

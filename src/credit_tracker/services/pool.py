@@ -10,8 +10,10 @@ are the pure check/ package; this module only decides where they run.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from credit_tracker.check.comparisons import Compared, ShardCheck, compare_shard
 from credit_tracker.check.policy import FailPolicy
@@ -30,6 +32,7 @@ from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
 
 _WORKER: dict = {}
+T = TypeVar("T")
 PARALLEL_FROM = 64
 """Shards below which one process is quicker than starting others."""
 
@@ -76,16 +79,9 @@ def compare_shards(
     chunks = _spread(shards, workers)
     if chunks is None:
         return dict(_compare_each(task, shards))
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORKER.update(task=task)  # inherited by forked workers
     found: dict[str, ShardCheck] = {}
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
-        for part in pool.map(_compare_chunk, chunks):
-            found.update(part)
-    _WORKER.clear()
+    for part in _forked(_compare_chunk, chunks, workers, task=task):
+        found.update(part)
     return found
 
 
@@ -113,17 +109,31 @@ def _partial(
     chunks = _spread(shards, workers)
     if chunks is None:
         return compare_all(team, shard_items(shards, read_shard), options)
+    merged = Compared()
+    state = {"team": team, "read": read_shard, "options": options}
+    for partial in _forked(_check_chunk, chunks, workers, **state):
+        merged.merge(partial)
+    return merged
+
+
+def _forked(
+    work: Callable[[list[str]], T], chunks: list[list[str]], workers: int | None, **state: object
+) -> Iterator[T]:
+    """`work` over each chunk on forked worker processes, the results in the chunks' order.
+
+    `state` is what the workers read (`_WORKER`): set before the fork, so that each inherits it
+    rather than being sent it, and cleared once the pool is done.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    _WORKER.update(team=team, read=read_shard, options=options)  # inherited by forked workers
-    merged = Compared()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
-        for partial in pool.map(_check_chunk, chunks):
-            merged.merge(partial)
-    _WORKER.clear()
-    return merged
+    _WORKER.update(state)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
+            yield from pool.map(work, chunks)
+    finally:
+        _WORKER.clear()
 
 
 def _workers(workers: int | None) -> int:

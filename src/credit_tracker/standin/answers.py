@@ -82,21 +82,13 @@ class Answers(Replier):
             return
         items = [work for doi in dois if (work := self._work(doi)) is not None]
         items.reverse()  # Crossref answers in its own order, not the order asked
-        message = {
-            "total-results": len(items),
-            "items": items[:rows],
-            "items-per-page": rows,
-            "query": {"start-index": 0, "search-terms": None},
-        }
-        self.send_json(
+        self._send_works(
             {
-                "status": "ok",
-                "message-type": "work-list",
-                "message-version": "1.0.0",
-                "message": message,
-            },
-            "list",
-            "derived",
+                "total-results": len(items),
+                "items": items[:rows],
+                "items-per-page": rows,
+                "query": {"start-index": 0, "search-terms": None},
+            }
         )
 
     def _by_orcid(self, filters: str, query: dict[str, list[str]]) -> None:
@@ -121,22 +113,24 @@ class Answers(Replier):
             and str((work.get("indexed") or {}).get("date-time", "9999"))[:10] >= since
         ]
         page = items[start : start + rows]
-        message = {
-            "total-results": len(items),
-            "items": page,
-            "items-per-page": rows,
-            "next-cursor": f"standin-offset-{start + rows}",
-        }
-        self.send_json(
+        self._send_works(
             {
-                "status": "ok",
-                "message-type": "work-list",
-                "message-version": "1.0.0",
-                "message": message,
-            },
-            "list",
-            "derived",
+                "total-results": len(items),
+                "items": page,
+                "items-per-page": rows,
+                "next-cursor": f"standin-offset-{start + rows}",
+            }
         )
+
+    def _send_works(self, message: dict[str, object]) -> None:
+        """A list answer built here (not recorded), in Crossref's envelope."""
+        envelope = {
+            "status": "ok",
+            "message-type": "work-list",
+            "message-version": "1.0.0",
+            "message": message,
+        }
+        self.send_json(envelope, "list", "derived")
 
     def _orcid(self, path: str) -> None:
         """Recorded ORCID answers (rorcid's cassettes); else ORCID's work samples (synthetic)."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _normal_dois, _store, finish
-from credit_tracker.cli.options import mailto_option, quiet_option
+from credit_tracker.cli.options import mailto_option, quiet_option, warn_if_anonymous
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 from credit_tracker.domain.errors import InputError
 
@@ -83,12 +83,7 @@ def _clients(mailto: str | None, quiet: bool) -> Clients:
     from credit_tracker.services.clients import Clients
 
     clients = Clients.from_env(mailto)
-    if clients.anonymous and not quiet:
-        click.echo(
-            "credit-tracker: warning: no --mailto given; Crossref serves anonymous clients from "
-            "its slower public pool",
-            err=True,
-        )
+    warn_if_anonymous(clients.anonymous, quiet)
     return clients
 
 

@@ -3,35 +3,32 @@ and the family's table (AUTHOR_FORMATS); each is made with --show info's answer.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from credit_tracker.render.outputs import Output, Outputs, load
+from credit_tracker.render.outputs import Outputs, classes
 
 if TYPE_CHECKING:
     from credit_tracker.render.author.base import AuthorFormat
-
-_HERE = "credit_tracker.render.author"
 
 
 def _hidden() -> bool:
     return False  # info-level findings counted in one line, not listed
 
 
-def _view(name: str, path: str, extension: str, media_type: str) -> Output[bool, AuthorFormat]:
-    return Output(
-        name,
-        lambda show: load(f"{_HERE}.{path}")(show_info=show),
-        _hidden,
-        (extension,),
-        media_type,
-    )
+def _shown(cls: Any, show_info: bool) -> Any:
+    return cls(show_info=show_info)
 
 
-AUTHOR_FORMATS: Outputs[bool, AuthorFormat] = Outputs(
-    _view("text", "text:AuthorText", ".txt", "text/plain"),
-    _view("json", "json_format:AuthorJson", ".json", "application/json"),
-    _view("statement", "statement:AuthorStatement", ".txt", "text/plain"),
+AUTHOR_FORMATS: Outputs[bool, AuthorFormat] = classes(
+    "credit_tracker.render.author",
+    [
+        ("text", "text:AuthorText", (".txt",), "text/plain"),
+        ("json", "json_format:AuthorJson", (".json",), "application/json"),
+        ("statement", "statement:AuthorStatement", (".txt",), "text/plain"),
+    ],
     default="text",
+    options=_hidden,
+    make=_shown,
 )
 
 __all__ = ["AUTHOR_FORMATS"]

@@ -6,25 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from credit_tracker.render.outputs import Output, Outputs, load, no_options
+from credit_tracker.render.outputs import Outputs, classes, no_options, plain
 
 if TYPE_CHECKING:
     from credit_tracker.render.exports.formats import ExportFormat
 
-
-def _export(
-    name: str, cls: str, extensions: tuple[str, ...], media_type: str
-) -> Output[None, ExportFormat]:
-    path = f"credit_tracker.render.exports.formats:{cls}"
-    return Output(name, lambda _: load(path)(), no_options, extensions, media_type)
-
-
-EXPORT_FORMATS: Outputs[None, ExportFormat] = Outputs(
-    _export("tenzing", "TenzingExport", (".csv", ".tsv"), "text/csv"),
-    _export("json", "JsonExport", (".json",), "application/json"),
-    _export("statement", "StatementExport", (".txt",), "text/plain"),
-    _export("jats", "JatsExport", (".xml",), "application/xml"),
+EXPORT_FORMATS: Outputs[None, ExportFormat] = classes(
+    "credit_tracker.render.exports.formats",
+    [
+        ("tenzing", "TenzingExport", (".csv", ".tsv"), "text/csv"),
+        ("json", "JsonExport", (".json",), "application/json"),
+        ("statement", "StatementExport", (".txt",), "text/plain"),
+        ("jats", "JatsExport", (".xml",), "application/xml"),
+    ],
     default="tenzing",
+    options=no_options,
+    make=plain,
 )
 
 __all__ = ["EXPORT_FORMATS"]

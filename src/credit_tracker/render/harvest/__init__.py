@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from credit_tracker.render.outputs import Output, Outputs, load, no_options
+from credit_tracker.render.outputs import Outputs, classes, no_options, plain
 
 if TYPE_CHECKING:
     from credit_tracker.render.harvest.formats import HarvestFormat
 
-
-def _listing(name: str, cls: str, extension: str, media_type: str) -> Output[None, HarvestFormat]:
-    path = f"credit_tracker.render.harvest.formats:{cls}"
-    return Output(name, lambda _: load(path)(), no_options, (extension,), media_type)
-
-
-HARVEST_FORMATS: Outputs[None, HarvestFormat] = Outputs(
-    _listing("text", "HarvestText", ".txt", "text/tab-separated-values"),
-    _listing("markdown", "HarvestMarkdown", ".md", "text/markdown"),
-    _listing("json", "HarvestJson", ".json", "application/json"),
+HARVEST_FORMATS: Outputs[None, HarvestFormat] = classes(
+    "credit_tracker.render.harvest.formats",
+    [
+        ("text", "HarvestText", (".txt",), "text/tab-separated-values"),
+        ("markdown", "HarvestMarkdown", (".md",), "text/markdown"),
+        ("json", "HarvestJson", (".json",), "application/json"),
+    ],
     default="text",
+    options=no_options,
+    make=plain,
 )
 
 __all__ = ["HARVEST_FORMATS"]
