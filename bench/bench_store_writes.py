@@ -1,7 +1,7 @@
 """Target 4, store writes grow linearly: fetching 10,000 new DOIs writes in total at most 5 times
 the final size of the store (no rewrite of the whole file per record). The baseline is the final
 size itself, measured in the same run. (A run killed at any moment loses at most the batch in
-flight: tests/test_interrupts.py kills fetch at 30 moments chosen by its progress.)
+flight: tests/cli/test_interrupts.py kills fetch at 30 moments chosen by its progress.)
 
     python bench/bench_store_writes.py
 """

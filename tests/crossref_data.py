@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 from credit_tracker.standin import load_cassette
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 
 def works_in(cassette: str) -> dict[str, dict[str, Any]]:

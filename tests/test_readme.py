@@ -9,8 +9,7 @@ import click
 import pytest
 
 from credit_tracker.cli import cli
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

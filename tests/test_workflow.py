@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 TEMPLATE = ROOT / "templates" / "nightly.yml"
 OWN_WORKFLOW = ROOT / ".github" / "workflows" / "nightly.yml"

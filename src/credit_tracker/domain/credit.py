@@ -38,7 +38,7 @@ class CreditRole:
 
 
 # The official slugs and labels, as in obo-db-ingest's export of the NISO list (credit.tsv);
-# tests/test_credit.py checks this table against that file.
+# tests/domain/test_credit.py checks this table against that file.
 ROLES: tuple[CreditRole, ...] = (
     CreditRole("conceptualization", "Conceptualization"),
     CreditRole("data-curation", "Data curation"),

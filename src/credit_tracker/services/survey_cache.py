@@ -12,7 +12,8 @@ So the comparison of each shard is kept, keyed by what it read:
 An acknowledgement or a correction request changes none of these: nothing is compared again.
 A role edit rewrites one article shard: that shard is compared again. A person's new spelling,
 ORCID iD or a merge compares again the shards that name the people changed; a change to the
-publishers compares everything again. The result equals a full check (tests/test_desk_incremental).
+publishers compares everything again. The result equals a full check
+(tests/desk/test_desk_incremental.py).
 """
 
 from __future__ import annotations

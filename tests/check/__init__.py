@@ -1,0 +1,1 @@
+"""The whole check: states, the baseline, the author view, the check at scale."""

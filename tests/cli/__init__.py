@@ -1,0 +1,1 @@
+"""The commands through click: output, exit codes, bad and hostile input, interrupts."""

@@ -1,0 +1,1 @@
+"""Comparing one article: every rule, one finding per problem, readings lost."""

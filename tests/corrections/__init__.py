@@ -1,0 +1,1 @@
+"""Correction requests: their life, and the drafts a journal office reads."""

@@ -1,0 +1,1 @@
+"""The domain's pieces: CRediT, identifiers, names, finding people, verdicts, problems."""

@@ -1,0 +1,1 @@
+"""Editing records and people, as rules and through the commands."""

@@ -1,0 +1,1 @@
+"""Reading outside bytes into models: Crossref, JATS, statements, tenzing tables, real files."""

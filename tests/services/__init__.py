@@ -1,0 +1,1 @@
+"""The runs that wire the rest together, against the stand-in: fetch, add, harvest, nightly."""

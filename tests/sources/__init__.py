@@ -1,0 +1,1 @@
+"""The outside clients: polite transport, rate windows, bounded and untrusted answers."""

@@ -1,0 +1,1 @@
+"""The records folder: files, atomic writes, locks, faults, older versions."""
