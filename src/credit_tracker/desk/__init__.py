@@ -1,6 +1,6 @@
 """The review desk: a local web application over a records folder (`credit-tracker serve`).
 
-It does through forms what the commands do, calling the same operations and writing through the
+It does through forms what the commands do, calling the same services and writing through the
 store with its lock. An edge, like cli/: the pure layers never import it.
 """
 

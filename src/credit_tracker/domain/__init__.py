@@ -1,1 +1,2 @@
-"""The domain: records, people, snapshots, findings, CRediT, names, identifiers, errors; no I/O."""
+"""The domain: records, people, snapshots, findings and rules, CRediT, names, identifiers, exit
+codes, errors, and the models that cross floors; no I/O."""

@@ -1,1 +1,2 @@
-"""Output: report formats, correction drafts, statements and exports."""
+"""Output: report formats, correction drafts, author views, harvest listings, exports and the
+HTML report; one table per family of formats (outputs.py). Pure."""

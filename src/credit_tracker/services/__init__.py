@@ -1,2 +1,3 @@
-"""Runs that wire sources, store and rules together: fetch, onboarding, harvest, the nightly job,
-the edit session and the operations the commands and the review desk share."""
+"""The application layer: each use case the commands and the review desk share (fetch, records
+add, harvest, nightly, checks, acknowledgements, corrections, byline and people edits, imports),
+returning models; the clients built once from the settings (clients.py); the edit session."""
