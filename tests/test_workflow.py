@@ -8,7 +8,8 @@ and step outputs; `if:` of the form `inputs.NAME == 'VALUE'`; GITHUB_OUTPUT and
 GITHUB_STEP_SUMMARY files per step; a failing step ends the job. Steps that `uses:` another
 action (checkout, setup-python, publishing the JUnit report, uploading artifacts) are skipped,
 and so is the action's "Install credit-tracker" step: the tool under test is installed already
-(its console script is on PATH). The test checks out the repository itself.
+(its console script is on PATH); the one test that runs it too (`--registry`) installs from
+PyPI. The test checks out the repository itself.
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from packaging.utils import canonicalize_name
 
 from .conftest import ROOT
+from .project import copy_project
+from .test_lock import read_lock
 
 TEMPLATE = ROOT / "templates" / "nightly.yml"
 OWN_WORKFLOW = ROOT / ".github" / "workflows" / "nightly.yml"
@@ -83,7 +89,8 @@ def test_the_template_asks_only_for_what_each_step_needs() -> None:
     assert ours["with"]["mailto"] == "${{ vars.CREDIT_TRACKER_MAILTO }}"
     install = _action_steps()[1]
     assert install["name"] == "Install credit-tracker"
-    assert 'pip install --quiet "$ACTION_PATH"' in install["run"]
+    assert '--require-hashes -r "$ACTION_PATH/requirements/action.txt"' in install["run"]
+    assert '--no-deps --no-build-isolation "$ACTION_PATH"' in install["run"]
     assert "pip install ." not in TEMPLATE.read_text() + ACTION.read_text()
     # the committed snapshots are the evidence: no cache can restore older ones over them
     assert "actions/cache" not in TEMPLATE.read_text() + ACTION.read_text()
@@ -110,6 +117,8 @@ class Runner:
     temp: Path
     env: dict[str, str]
     contexts: dict[str, Any] = field(default_factory=dict)
+    skip: frozenset[str] = frozenset({"Install credit-tracker"})
+    """The names of `run:` steps not run (what they install is installed already)."""
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     ran: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -165,7 +174,7 @@ class Runner:
         for inner in action["runs"]["steps"]:
             if inner.get("uses"):
                 self.skipped.append(inner["uses"])
-            elif inner.get("name") == "Install credit-tracker":
+            elif inner.get("name") in self.skip:
                 self.skipped.append(inner["name"])  # installed already: the tool under test
             elif self.condition(inner.get("if"), inputs):
                 code = self._script(inner, inputs, inner.get("id"))
@@ -385,3 +394,39 @@ def test_the_action_fails_its_own_step_only_when_asked(fail: str, fast_xml, tmp_
     assert runner.run_job(steps) == (1 if fail == "true" else 0), runner.log
     assert "commit is off: nothing committed" in runner.log
     assert _git(origin, "log", "--format=%an", "main").splitlines() == ["Research Office"]
+
+
+@pytest.mark.registry
+def test_the_action_installs_the_tool_through_the_hashed_lock(fast_xml, tmp_path: Path) -> None:
+    """The action's install step for real, in a new Python environment as setup-python leaves
+    it: every dependency from PyPI through requirements/action.txt with --require-hashes, then
+    the tool built into a wheel here from the action's own files and installed with --no-deps;
+    `pip check` is content. That tool then runs the night."""
+    _, work = _records_repository(tmp_path, fast_xml)
+    python = tmp_path / "runner-python"
+    subprocess.run([sys.executable, "-m", "venv", str(python)], check=True)
+    runner = _runner(tmp_path, work, fast_xml)
+    tools = {str(Path(shutil.which(name) or name).parent) for name in ("git", "bash", "base64")}
+    runner.env["PATH"] = os.pathsep.join([str(python / "bin"), *sorted(tools)])
+    runner.env["PIP_CACHE_DIR"] = str(Path.home() / ".cache" / "pip")
+    runner.contexts["github"]["action_path"] = str(copy_project(tmp_path / "action"))
+    runner.skip = frozenset()
+    assert runner.run_job(_job()) == 1, runner.log
+    assert runner.ran[0] == ("Install credit-tracker", 0)
+    assert runner.outputs["credit-tracker"]["exit-code"] == "1"
+    installed = subprocess.run(
+        [str(python / "bin" / "python"), "-m", "pip", "list", "--format=json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    versions = {canonicalize_name(p["name"]): p["version"] for p in json.loads(installed.stdout)}
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert versions.pop("credit-tracker") == version
+    locked = read_lock((ROOT / "requirements" / "action.txt").read_text())
+    here = {
+        e.name: e.version
+        for e in locked
+        if not e.requirement.marker or e.requirement.marker.evaluate()
+    }
+    assert {name: versions.get(name) for name in here} == here  # each at its locked version
