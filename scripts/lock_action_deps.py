@@ -1,10 +1,12 @@
-"""Write the hashed lock the composite action installs from: requirements/action.txt.
+"""Write the hashed locks that CI installs from: requirements/action.txt and release.txt.
 
-It holds every runtime dependency of credit-tracker, transitively, from pyproject.toml's
-[project].dependencies, plus its [build-system].requires (the action builds the tool from its
-own checkout without an isolated build environment, so setuptools is locked too). The action
-installs it with `pip install --require-hashes` and then the tool alone with `--no-deps`:
-every night resolves the same files, byte for byte.
+- `requirements/action.txt`: every runtime dependency of credit-tracker, transitively, from
+  pyproject.toml's [project].dependencies, plus its [build-system].requires (the action builds
+  the tool from its own checkout without an isolated build environment, so setuptools is locked
+  too). The composite action installs it with `pip install --require-hashes` and then the tool
+  alone with `--no-deps`: every night resolves the same files, byte for byte.
+- `requirements/release.txt`: the release workflow's build tools (requirements/release.in) and
+  the same [build-system].requires, so what is published is built by locked tools.
 
 The resolution is uv's universal one (`uv pip compile --universal --generate-hashes`): one file
 for every platform and every Python from 3.11 on, with environment markers where a dependency
@@ -17,7 +19,7 @@ Run from the project root after changing a dependency (needs network and uv: `pi
 
     python scripts/lock_action_deps.py
 
-tests/test_lock.py checks, offline, that the lock still satisfies pyproject.toml.
+tests/test_lock.py checks, offline, that the locks still satisfy pyproject.toml.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def compile_lock(sources: list[str], output: Path) -> None:
 
 def main() -> None:
     compile_lock(["pyproject.toml", "-"], REQUIREMENTS / "action.txt")
+    compile_lock(["requirements/release.in", "-"], REQUIREMENTS / "release.txt")
 
 
 if __name__ == "__main__":

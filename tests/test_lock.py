@@ -1,12 +1,12 @@
-"""The hashed lock the action installs from still satisfies pyproject.toml (offline).
+"""The hashed locks CI installs from still satisfy pyproject.toml (offline).
 
-requirements/action.txt (the composite action's dependencies) is written by
-scripts/lock_action_deps.py. Each line must pin one version by `==` with at least one sha256
-hash, and every requirement it locks for (the project's dependencies and its build backend)
-must be pinned at a version its specifier allows. Whether the lock is complete, transitively,
-is checked here as far as this environment can tell offline (the packages installed here at
-the locked version), and wholly by pip itself when the action installs it with
---require-hashes (`pytest --registry`).
+requirements/action.txt (the composite action's dependencies) and requirements/release.txt (the
+release workflow's build tools) are written by scripts/lock_action_deps.py. Each line must pin
+one version by `==` with at least one sha256 hash, and every requirement they lock for (the
+project's dependencies, its build backend, the release tools) must be pinned at a version its
+specifier allows. Whether the lock is complete, transitively, is checked here as far as this
+environment can tell offline (the packages installed here at the locked version), and wholly
+by pip itself when the action installs it with --require-hashes (`pytest --registry`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from packaging.utils import canonicalize_name
 from .conftest import ROOT
 
 ACTION_LOCK = ROOT / "requirements" / "action.txt"
+RELEASE_LOCK = ROOT / "requirements" / "release.txt"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
 
@@ -78,8 +79,14 @@ def problems(lock: list[Locked], wanted: list[str]) -> list[str]:
     return found
 
 
+def _release_tools() -> list[str]:
+    lines = (ROOT / "requirements" / "release.in").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
 LOCKS = {
     "action": (ACTION_LOCK, PYPROJECT["project"]["dependencies"]),
+    "release": (RELEASE_LOCK, _release_tools()),
 }
 
 
@@ -89,8 +96,8 @@ def test_the_lock_pins_every_requirement_with_hashes(which: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert "#    python scripts/lock_action_deps.py" in text.splitlines()[:3]  # how to redo it
     lock = read_lock(text)
-    # the project's dependencies and the build backend, which the action builds the tool with,
-    # without an isolated environment
+    # the project's dependencies (or the release tools) and the build backend, which the
+    # action and the release both build the tool with, without an isolated environment
     assert problems(lock, [*wanted, *PYPROJECT["build-system"]["requires"]]) == []
     assert len({(e.name, str(e.requirement.marker)) for e in lock}) == len(lock)  # no twice
 

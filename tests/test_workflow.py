@@ -4,10 +4,11 @@ repository whose `origin` is a bare repository on disk.
 
 The schemas are the ones check-jsonschema ships (vendored: nothing is downloaded). The runner
 is imitated only as far as these files need: `${{ ... }}` for inputs, github, vars, secrets
-and step outputs; `if:` of the form `inputs.NAME == 'VALUE'`; GITHUB_OUTPUT and
-GITHUB_STEP_SUMMARY files per step; a failing step ends the job. Steps that `uses:` another
-action (checkout, setup-python, publishing the JUnit report, uploading artifacts) are skipped,
-and so is the action's "Install credit-tracker" step: the tool under test is installed already
+and step outputs; `if:` of the form `inputs.NAME == 'VALUE'` or `${{ !cancelled() }}`;
+GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files per step; after a failing step only the steps whose
+`if:` asks for it run. Uploading and downloading artifacts is imitated with a folder. Steps that
+`uses:` another action (checkout, setup-python, publishing the JUnit report) are skipped, and so
+is the action's "Install credit-tracker" step: the tool under test is installed already
 (its console script is on PATH); the one test that runs it too (`--registry`) installs from
 PyPI. The test checks out the repository itself.
 """
@@ -35,15 +36,17 @@ from .test_lock import read_lock
 
 TEMPLATE = ROOT / "templates" / "nightly.yml"
 OWN_WORKFLOW = ROOT / ".github" / "workflows" / "nightly.yml"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTION = ROOT / "action.yml"
 ACTION_NAME = "credit-tracker/credit-tracker@"
+UPLOAD = "actions/upload-artifact@"
+DOWNLOAD = "actions/download-artifact@"
 DATA_BRANCH = "credit-tracker-data"
 PONE = "10.1371/journal.pone.0185809"
 SKIPPED_USES = {
     "actions/checkout@v4",
     "actions/setup-python@v5",
     "mikepenz/action-junit-report@v5",
-    "actions/upload-artifact@v4",
 }
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Research Office",
@@ -64,7 +67,8 @@ def _schema_check(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]
 
 
 def test_the_workflows_and_the_action_are_valid_against_githubs_schemas(tmp_path: Path) -> None:
-    workflows = _schema_check("vendor.github-workflows", TEMPLATE, OWN_WORKFLOW)
+    assert OWN_WORKFLOW in WORKFLOWS and len(WORKFLOWS) > 1  # the release workflow too
+    workflows = _schema_check("vendor.github-workflows", TEMPLATE, *WORKFLOWS)
     assert workflows.returncode == 0, workflows.stdout + workflows.stderr
     action = _schema_check("vendor.github-actions", ACTION)
     assert action.returncode == 0, action.stdout + action.stderr
@@ -117,6 +121,8 @@ class Runner:
     temp: Path
     env: dict[str, str]
     contexts: dict[str, Any] = field(default_factory=dict)
+    artifacts: Path | None = None
+    """The run's artifact storage: a folder per uploaded artifact."""
     skip: frozenset[str] = frozenset({"Install credit-tracker"})
     """The names of `run:` steps not run (what they install is installed already)."""
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -141,26 +147,62 @@ class Runner:
 
         return re.sub(r"\$\{\{(.+?)\}\}", resolve, text)
 
-    def condition(self, expression: str | None, inputs: dict[str, str]) -> bool:
+    def condition(self, expression: str | None, inputs: dict[str, str], failed: bool) -> bool:
+        """Whether a step runs: as GitHub's implied `success() &&`, unless it asks otherwise."""
         if expression is None:
-            return True
-        match = re.fullmatch(r"inputs\.([\w-]+) == '([^']*)'", expression.strip())
+            return not failed
+        expression = expression.strip().removeprefix("${{").removesuffix("}}").strip()
+        if expression == "!cancelled()":
+            return True  # nothing cancels an imitated run
+        match = re.fullmatch(r"inputs\.([\w-]+) == '([^']*)'", expression)
         assert match, f"the imitation runner does not know the condition {expression!r}"
-        return inputs[match.group(1)] == match.group(2)
+        return not failed and inputs[match.group(1)] == match.group(2)
 
     def run_job(self, steps: list[dict[str, Any]]) -> int:
         """Run the job's steps in order; return the exit code of the first failing one, or 0."""
+        code = 0
         for step in steps:
+            if not self.condition(step.get("if"), {}, failed=code != 0):
+                continue
             uses = step.get("uses", "")
             if uses.startswith(ACTION_NAME):
-                code = self._composite(step)
-            elif uses:
-                self.skipped.append(uses)
+                done = self._composite(step)
+            elif uses.startswith(UPLOAD):
+                done = self._upload({k: self.value(str(v), {}) for k, v in step["with"].items()})
+            elif uses.startswith(DOWNLOAD):
+                done = self._download({k: self.value(str(v), {}) for k, v in step["with"].items()})
+            elif uses or step.get("name") in self.skip:
+                self.skipped.append(uses or step["name"])
                 continue
             else:
-                code = self._script(step, {}, step.get("id"))
-            if code:
-                return code
+                done = self._script(step, {}, step.get("id"))
+            code = code or done
+        return code
+
+    def _upload(self, given: dict[str, str]) -> int:
+        """actions/upload-artifact: the files and folders named in `path`, one a line, stored
+        under the deepest folder holding them all, as the action stores them."""
+        assert self.artifacts is not None, "this run has no artifact storage"
+        paths = [self.workdir / line.strip() for line in given["path"].splitlines() if line.strip()]
+        found = [p for p in paths if p.exists()]
+        if not found:
+            return 1 if given.get("if-no-files-found") == "error" else 0
+        root = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in found]))
+        store = self.artifacts / given.get("name", "artifact")
+        for path in found:
+            for file in path.rglob("*") if path.is_dir() else [path]:
+                if file.is_file():
+                    (store / file.relative_to(root)).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(file, store / file.relative_to(root))
+        return 0
+
+    def _download(self, given: dict[str, str]) -> int:
+        """actions/download-artifact of one artifact by name, into `path`."""
+        assert self.artifacts is not None, "this run has no artifact storage"
+        store = self.artifacts / given["name"]
+        if not store.is_dir():
+            return 1
+        shutil.copytree(store, self.workdir / given.get("path", "."), dirs_exist_ok=True)
         return 0
 
     def _composite(self, step: dict[str, Any]) -> int:
@@ -176,7 +218,7 @@ class Runner:
                 self.skipped.append(inner["uses"])
             elif inner.get("name") in self.skip:
                 self.skipped.append(inner["name"])  # installed already: the tool under test
-            elif self.condition(inner.get("if"), inputs):
+            elif self.condition(inner.get("if"), inputs, failed=False):
                 code = self._script(inner, inputs, inner.get("id"))
                 if code:
                     return code
@@ -263,6 +305,7 @@ def _runner(tmp_path: Path, work: Path, standin) -> Runner:
             "vars": {"CREDIT_TRACKER_MAILTO": "office@example.org"},
             "secrets": {},
         },
+        artifacts=tmp_path / "artifacts",
     )
 
 
