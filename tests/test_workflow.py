@@ -1,20 +1,22 @@
-"""The nightly workflow template and the composite action: valid against GitHub's schemas, and
+"""The nightly workflow templates and the composite action: valid against GitHub's schemas, and
 their `run:` steps run in order, with bash as the runner runs them, in a temporary records
 repository whose `origin` is a bare repository on disk.
 
 The schemas are the ones check-jsonschema ships (vendored: nothing is downloaded). The runner
-is imitated only as far as these files need: `${{ ... }}` for inputs, github, vars, secrets
-and step outputs; `if:` of the form `inputs.NAME == 'VALUE'` or `${{ !cancelled() }}`;
-GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files per step; after a failing step only the steps whose
-`if:` asks for it run. Uploading and downloading artifacts is imitated with a folder. Steps that
+is imitated only as far as these files need: `${{ ... }}` for inputs (their defaults too),
+github, vars, secrets and step outputs; `if:` of the form `inputs.NAME == 'VALUE'` or
+`${{ !cancelled() }}`; GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files per step; after a failing
+step only the steps whose `if:` asks for it run. Uploading and downloading artifacts is
+imitated with a folder, so the publish job reads what the nightly job uploaded. Steps that
 `uses:` another action (checkout, setup-python, publishing the JUnit report) are skipped, and so
-is the action's "Install credit-tracker" step: the tool under test is installed already
-(its console script is on PATH); the one test that runs it too (`--registry`) installs from
-PyPI. The test checks out the repository itself.
+is the action's "Install credit-tracker" step: the tool under test is installed already (its
+console script is on PATH); the one test that runs it too (`--registry`) installs from PyPI.
+The test checks out the repository itself.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -35,6 +37,7 @@ from .project import copy_project
 from .test_lock import read_lock
 
 TEMPLATE = ROOT / "templates" / "nightly.yml"
+PR_TEMPLATE = ROOT / "templates" / "nightly-pr.yml"
 OWN_WORKFLOW = ROOT / ".github" / "workflows" / "nightly.yml"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTION = ROOT / "action.yml"
@@ -43,11 +46,9 @@ UPLOAD = "actions/upload-artifact@"
 DOWNLOAD = "actions/download-artifact@"
 DATA_BRANCH = "credit-tracker-data"
 PONE = "10.1371/journal.pone.0185809"
-SKIPPED_USES = {
-    "actions/checkout@v4",
-    "actions/setup-python@v5",
-    "mikepenz/action-junit-report@v5",
-}
+# the actions the nightly job uses that the imitation skips, each pinned by a commit's SHA
+SKIPPED_USES = {"actions/checkout", "actions/setup-python"}
+PINNED = re.compile(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}")
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Research Office",
     "GIT_AUTHOR_EMAIL": "office@example.org",
@@ -68,7 +69,7 @@ def _schema_check(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]
 
 def test_the_workflows_and_the_action_are_valid_against_githubs_schemas(tmp_path: Path) -> None:
     assert OWN_WORKFLOW in WORKFLOWS and len(WORKFLOWS) > 1  # the release workflow too
-    workflows = _schema_check("vendor.github-workflows", TEMPLATE, *WORKFLOWS)
+    workflows = _schema_check("vendor.github-workflows", TEMPLATE, PR_TEMPLATE, *WORKFLOWS)
     assert workflows.returncode == 0, workflows.stdout + workflows.stderr
     action = _schema_check("vendor.github-actions", ACTION)
     assert action.returncode == 0, action.stdout + action.stderr
@@ -83,14 +84,33 @@ def test_the_workflows_and_the_action_are_valid_against_githubs_schemas(tmp_path
 def test_the_template_asks_only_for_what_each_step_needs() -> None:
     workflow = yaml.safe_load(TEMPLATE.read_text())
     assert workflow["permissions"] == {}
-    job = workflow["jobs"]["nightly"]
-    assert job["permissions"] == {"contents": "write", "checks": "write"}
-    assert job["env"] == {
-        "CREDIT_TRACKER_CROSSREF_TOKEN": "${{ secrets.CREDIT_TRACKER_CROSSREF_TOKEN }}"
-    }
+    assert set(workflow[True]) == {"schedule", "workflow_dispatch"}  # YAML 1.1 reads `on:` as True
+    job, publish = workflow["jobs"]["nightly"], workflow["jobs"]["publish"]
+    # the job that commits can write contents and nothing else; the third-party JUnit
+    # publisher runs in a job that can write checks and nothing else, and never the other way
+    assert job["permissions"] == {"contents": "write"}
+    assert publish["permissions"] == {"checks": "write"}
+    # the reports are published even when the nightly job failed, unless the run was cancelled
+    assert publish["needs"] == "nightly" and publish["if"] == "${{ !cancelled() }}"
+    (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith(UPLOAD)]
+    assert upload["if"] == "${{ !cancelled() }}"
+    # no secret in any job's environment: the checkout keeps no credentials for later steps
+    assert "env" not in workflow and not [n for n, j in workflow["jobs"].items() if "env" in j]
+    checkout = job["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"persist-credentials": False}
     (ours,) = [s for s in job["steps"] if s.get("uses", "").startswith(ACTION_NAME)]
-    assert re.fullmatch(r"credit-tracker/credit-tracker@v\d+\.\d+\.\d+", ours["uses"])  # pinned
+    assert PINNED.fullmatch(ours["uses"])  # pinned by a commit, not a tag that can move
     assert ours["with"]["mailto"] == "${{ vars.CREDIT_TRACKER_MAILTO }}"
+    # the Crossref token is given to our action alone, which gives it to its check alone
+    secret = "${{ secrets.CREDIT_TRACKER_CROSSREF_TOKEN }}"
+    assert ours["with"]["crossref-token"] == secret
+    assert TEMPLATE.read_text().count("secrets.") == 1
+    assert _env_holders("inputs.crossref-token") == ["Check the records"]
+    assert _env_holders("inputs.token") == [
+        "Restore the snapshots from the data branch",
+        "Commit the snapshots",
+    ]
     install = _action_steps()[1]
     assert install["name"] == "Install credit-tracker"
     assert '--require-hashes -r "$ACTION_PATH/requirements/action.txt"' in install["run"]
@@ -109,8 +129,26 @@ def test_the_readme_shows_the_whole_template() -> None:
     assert yaml.safe_load(block) == yaml.safe_load(TEMPLATE.read_text())
 
 
+def test_the_pull_request_variant_reads_and_never_pushes() -> None:
+    workflow = yaml.safe_load(PR_TEMPLATE.read_text())
+    assert set(workflow[True]) == {"pull_request"} and workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["steps"][0]["with"] == {"persist-credentials": False}
+    (ours,) = [s for s in job["steps"] if s.get("uses", "").startswith(ACTION_NAME)]
+    assert ours["with"]["commit"] == "false" and ours["with"]["baseline"] == ""
+    assert "secrets." not in PR_TEMPLATE.read_text()
+    (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith(UPLOAD)]
+    assert upload["if"] == "${{ !cancelled() }}"
+
+
 def _action_steps() -> list[dict[str, Any]]:
     return yaml.safe_load(ACTION.read_text())["runs"]["steps"]
+
+
+def _env_holders(expression: str) -> list[str]:
+    """The names of the action's steps whose environment is given `expression`."""
+    return [s["name"] for s in _action_steps() if expression in str(s.get("env", {}))]
 
 
 @dataclass
@@ -127,6 +165,8 @@ class Runner:
     """The names of `run:` steps not run (what they install is installed already)."""
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     ran: list[tuple[str, int]] = field(default_factory=list)
+    envs: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The environment each `run:` step ran with, by name."""
     skipped: list[str] = field(default_factory=list)
     summaries: list[str] = field(default_factory=list)
     log: str = ""
@@ -211,7 +251,8 @@ class Runner:
         unknown = set(given) - set(action["inputs"])
         assert not unknown, f"inputs the action does not declare: {unknown}"
         inputs = {
-            k: given.get(k, str(spec.get("default", ""))) for k, spec in action["inputs"].items()
+            k: given.get(k, self.value(str(spec.get("default", "")), {}))
+            for k, spec in action["inputs"].items()
         }
         for inner in action["runs"]["steps"]:
             if inner.get("uses"):
@@ -246,6 +287,7 @@ class Runner:
             check=False,
         )
         self.ran.append((step.get("name", step["run"][:30]), done.returncode))
+        self.envs[step.get("name", step["run"][:30])] = env
         if summary.exists():
             self.summaries.append(summary.read_text())
         if step_id:
@@ -301,7 +343,12 @@ def _runner(tmp_path: Path, work: Path, standin) -> Runner:
         temp=temp,
         env=env,
         contexts={
-            "github": {"action_path": str(ROOT)},
+            "github": {
+                "action_path": str(ROOT),
+                "event_name": "schedule",
+                "server_url": "https://github.com",
+                "token": "",
+            },
             "vars": {"CREDIT_TRACKER_MAILTO": "office@example.org"},
             "secrets": {},
         },
@@ -309,8 +356,9 @@ def _runner(tmp_path: Path, work: Path, standin) -> Runner:
     )
 
 
-def _job(branch: str | None = None) -> list[dict[str, Any]]:
-    steps = yaml.safe_load(TEMPLATE.read_text())["jobs"]["nightly"]["steps"]
+def _job(branch: str | None = None, template: Path = TEMPLATE) -> list[dict[str, Any]]:
+    (job, *_) = yaml.safe_load(template.read_text())["jobs"].values()
+    steps: list[dict[str, Any]] = job["steps"]
     if branch is not None:
         for step in steps:
             if step.get("uses", "").startswith(ACTION_NAME):
@@ -335,7 +383,9 @@ def test_the_template_run_in_a_records_repository_commits_the_snapshots(
         "Fail on new findings or an incomplete run",
     ]
     assert [rc for _, rc in runner.ran] == [0, 0, 0, 0, 1]
-    assert sorted(runner.skipped) == sorted([*SKIPPED_USES, "Install credit-tracker"])
+    assert sorted(u.split("@")[0] for u in runner.skipped if "@" in u) == sorted(SKIPPED_USES)
+    assert all(PINNED.fullmatch(u) for u in runner.skipped if "@" in u)
+    assert "Install credit-tracker" in runner.skipped
     assert runner.outputs["credit-tracker"]["exit-code"] == "1"
     assert "::error title=role-missing 10.1371/journal.pone.0185809::" in runner.log
     assert any(s.startswith("# credit-tracker check") for s in runner.summaries)
@@ -351,6 +401,18 @@ def test_the_template_run_in_a_records_repository_commits_the_snapshots(
     changed = _git(origin, "show", "--name-only", "--format=", "main").split()
     assert changed and all(re.fullmatch(r"records/snapshots/[0-9a-f]{3}\.json", p) for p in changed)
     assert _git(work, "status", "--porcelain", "--untracked-files=no") == ""
+    # the publish job, run although the nightly job failed, finds the JUnit report it uploaded
+    # where the publisher reads it
+    publish = yaml.safe_load(TEMPLATE.read_text())["jobs"]["publish"]
+    (tmp_path / "publish").mkdir()
+    reader = Runner(
+        workdir=tmp_path / "publish", temp=runner.temp, env={}, artifacts=runner.artifacts
+    )
+    assert reader.run_job(publish["steps"]) == 0
+    (publisher,) = [s for s in publish["steps"] if s.get("uses", "").startswith("mikepenz/")]
+    assert reader.skipped == [publisher["uses"]]
+    (read,) = reader.workdir.glob(publisher["with"]["report_paths"])
+    assert read.read_text() == junit
 
 
 def _baselined_repository(tmp_path: Path, standin) -> Path:
@@ -437,6 +499,120 @@ def test_the_action_fails_its_own_step_only_when_asked(fail: str, fast_xml, tmp_
     assert runner.run_job(steps) == (1 if fail == "true" else 0), runner.log
     assert "commit is off: nothing committed" in runner.log
     assert _git(origin, "log", "--format=%an", "main").splitlines() == ["Research Office"]
+
+
+def _stand_in_tool(folder: Path) -> Path:
+    """A `credit-tracker` that records its arguments and writes what `nightly` would (a snapshot
+    with the lock and temporary file a run leaves beside it; the baseline when asked to bootstrap
+    it): the action's wiring, tested without the CLI."""
+    folder.mkdir()
+    tool = folder / "credit-tracker"
+    tool.write_text(
+        f"#!{sys.executable}\n"
+        "import json, pathlib, sys\n"
+        "args = sys.argv[1:]\n"
+        f"with open({str(folder / 'calls.jsonl')!r}, 'a') as calls:\n"
+        "    calls.write(json.dumps(args) + '\\n')\n"
+        "def given(flag): return pathlib.Path(args[args.index(flag) + 1])\n"
+        "(given('--records') / 'snapshots').mkdir(exist_ok=True)\n"
+        "(given('--records') / 'snapshots' / '000.json').write_text('{}\\n')\n"
+        "(given('--records') / 'snapshots' / '000.json.tmp').write_text('')\n"
+        "(given('--records') / 'snapshots' / '.lock').write_text('')\n"
+        "if '--bootstrap-baseline' in args:\n"
+        "    given('--baseline').write_text('{\"version\": 1, \"findings\": {}}\\n')\n"
+        "for flag in ('--junit', '--json'):\n"
+        "    given(flag).write_text('')\n"
+    )
+    tool.chmod(0o755)
+    return folder
+
+
+def _calls(tool: Path) -> list[list[str]]:
+    return [json.loads(line) for line in (tool / "calls.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("event", "commits"),
+    [("schedule", True), ("workflow_dispatch", True), ("pull_request", False), ("push", False)],
+)
+def test_only_scheduled_and_dispatched_runs_commit(
+    event: str, commits: bool, fast_xml, tmp_path: Path
+) -> None:
+    origin, work = _records_repository(tmp_path, fast_xml)
+    before = _git(origin, "for-each-ref", "--format=%(refname) %(objectname)")
+    runner = _runner(tmp_path, work, fast_xml)
+    tool = _stand_in_tool(tmp_path / "tool")
+    runner.env["PATH"] = f"{tool}{os.pathsep}{runner.env['PATH']}"
+    runner.contexts["github"]["event_name"] = event
+    if event == "pull_request":
+        runner.env["GITHUB_REF_NAME"] = "7/merge"  # what a pull request's checkout is
+    assert runner.run_job(_job()) == 0, runner.log
+    after = _git(origin, "for-each-ref", "--format=%(refname) %(objectname)")
+    if commits:
+        assert "committed the snapshots to main" in runner.log
+        assert _git(origin, "log", "-1", "--format=%an", "main").strip() == "credit-tracker[bot]"
+        # the snapshot, not the lock or the temporary file beside it
+        changed = _git(origin, "show", "--name-only", "--format=", "main").split()
+        assert changed == ["records/snapshots/000.json"]
+    else:
+        assert f"a {event} run commits nothing" in runner.log
+        assert after == before
+
+
+def test_each_secret_reaches_only_the_step_that_uses_it(fast_xml, tmp_path: Path) -> None:
+    origin, work = _records_repository(tmp_path, fast_xml)
+    runner = _runner(tmp_path, work, fast_xml)
+    crossref, token = "crossref-plus-secret", "ghs-repository-token"
+    runner.contexts["secrets"] = {"CREDIT_TRACKER_CROSSREF_TOKEN": crossref}
+    runner.contexts["github"] |= {"token": token, "server_url": "https://github.example"}
+    # a `git` in front of git's, noting which credentials each fetch and push is made with
+    shim, log = tmp_path / "git-shim", tmp_path / "git-credentials.log"
+    shim.mkdir()
+    (shim / "git").write_text(
+        "#!/bin/bash\n"
+        'case "$1" in fetch | push)\n'
+        f'  echo "$1 $({shutil.which("git")} config --get-all '
+        f'http.https://github.example/.extraheader)" >> {log} ;;\n'
+        "esac\n"
+        f'exec {shutil.which("git")} "$@"\n'
+    )
+    (shim / "git").chmod(0o755)
+    runner.env["PATH"] = f"{shim}{os.pathsep}{runner.env['PATH']}"
+    assert runner.run_job(_job(DATA_BRANCH)) == 1, runner.log
+
+    def holders(secret: str) -> list[str]:
+        return [name for name, env in runner.envs.items() if secret in env.values()]
+
+    assert holders(crossref) == ["Check the records"]
+    assert holders(token) == ["Restore the snapshots from the data branch", "Commit the snapshots"]
+    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+    assert log.read_text().splitlines() == [
+        f"fetch AUTHORIZATION: basic {basic}",
+        f"push AUTHORIZATION: basic {basic}",
+    ]
+    assert f"::add-mask::{basic}" in runner.log
+    # nothing is left where a later process could read it
+    assert token not in (work / ".git" / "config").read_text()
+    assert basic not in (work / ".git" / "config").read_text()
+    assert _git(origin, "log", "-1", "--format=%an", DATA_BRANCH).strip() == "credit-tracker[bot]"
+
+
+def test_the_pull_request_variant_checks_a_branch_and_pushes_nothing(
+    fast_xml, tmp_path: Path
+) -> None:
+    origin, work = _records_repository(tmp_path, fast_xml)
+    before = _git(origin, "for-each-ref", "--format=%(refname) %(objectname)")
+    runner = _runner(tmp_path, work, fast_xml)
+    runner.contexts["github"]["event_name"] = "pull_request"
+    runner.env["GITHUB_REF_NAME"] = "7/merge"
+    assert runner.run_job(_job(template=PR_TEMPLATE)) == 1, runner.log
+    assert "::error title=role-missing 10.1371/journal.pone.0185809::" in runner.log
+    assert "commit is off: nothing committed" in runner.log
+    assert sorted(p.name for p in (runner.artifacts / "credit-tracker-reports").iterdir()) == [
+        "credit-tracker.json",
+        "credit-tracker.xml",
+    ]
+    assert _git(origin, "for-each-ref", "--format=%(refname) %(objectname)") == before
 
 
 @pytest.mark.registry
