@@ -102,6 +102,7 @@ def test_the_template_asks_only_for_what_each_step_needs() -> None:
     (ours,) = [s for s in job["steps"] if s.get("uses", "").startswith(ACTION_NAME)]
     assert PINNED.fullmatch(ours["uses"])  # pinned by a commit, not a tag that can move
     assert ours["with"]["mailto"] == "${{ vars.CREDIT_TRACKER_MAILTO }}"
+    assert ours["with"]["baseline"] == "bootstrap"
     # the Crossref token is given to our action alone, which gives it to its check alone
     secret = "${{ secrets.CREDIT_TRACKER_CROSSREF_TOKEN }}"
     assert ours["with"]["crossref-token"] == secret
@@ -370,6 +371,7 @@ def test_the_template_run_in_a_records_repository_commits_the_snapshots(
     fast_xml, tmp_path: Path
 ) -> None:
     origin, work = _records_repository(tmp_path, fast_xml)
+    _empty_baseline(work)
     before = _git(origin, "rev-parse", "main").strip()
     runner = _runner(tmp_path, work, fast_xml)
     code = runner.run_job(_job())
@@ -413,6 +415,15 @@ def test_the_template_run_in_a_records_repository_commits_the_snapshots(
     assert reader.skipped == [publisher["uses"]]
     (read,) = reader.workdir.glob(publisher["with"]["report_paths"])
     assert read.read_text() == junit
+
+
+def _empty_baseline(work: Path) -> None:
+    """A night after the first: the baseline exists, and knows nothing, so the template's
+    `baseline: bootstrap` makes an ordinary run and every finding is new."""
+    (work / "records" / "baseline.json").write_text('{"version": 1, "findings": {}}\n')
+    _git(work, "add", "records/baseline.json")
+    _git(work, "commit", "--quiet", "-m", "An empty baseline")
+    _git(work, "push", "--quiet", "origin", "main")
 
 
 def _baselined_repository(tmp_path: Path, standin) -> Path:
@@ -531,6 +542,42 @@ def _calls(tool: Path) -> list[list[str]]:
     return [json.loads(line) for line in (tool / "calls.jsonl").read_text().splitlines()]
 
 
+@pytest.mark.parametrize("branch", ["", DATA_BRANCH])
+def test_the_first_night_bootstraps_the_baseline_and_the_next_reads_it(
+    branch: str, fast_xml, tmp_path: Path
+) -> None:
+    """`baseline: bootstrap` (the template's) passes `--bootstrap-baseline` to nightly only while
+    no baseline exists, and the baseline that night writes is committed with the snapshots,
+    where the next night's new checkout finds it (restored from the data branch if there is
+    one). What nightly does with the flag is the CLI's own test."""
+    origin, _ = _records_repository(tmp_path, fast_xml)
+    tool = _stand_in_tool(tmp_path / "tool")
+    nights = []
+    for name in ("night-1", "night-2"):
+        (tmp_path / name).mkdir()
+        work = tmp_path / name / "work"
+        _git(tmp_path, "clone", "--quiet", str(origin), str(work))
+        runner = _runner(tmp_path / name, work, fast_xml)
+        runner.env["PATH"] = f"{tool}{os.pathsep}{runner.env['PATH']}"
+        assert runner.run_job(_job(branch)) == 0, runner.log
+        nights.append(runner)
+    first, second = _calls(tool)
+    assert first[first.index("--baseline") :][:3] == [
+        "--baseline",
+        "records/baseline.json",
+        "--bootstrap-baseline",
+    ]
+    assert "no records/baseline.json yet: tonight's findings become the baseline" in nights[0].log
+    assert "--bootstrap-baseline" not in second
+    assert second[second.index("--baseline") + 1] == "records/baseline.json"
+    target = branch or "main"
+    assert _git(origin, "show", f"{target}:records/baseline.json") == (
+        '{"version": 1, "findings": {}}\n'
+    )
+    if branch:
+        assert "restored records/baseline.json from credit-tracker-data" in nights[1].log
+
+
 @pytest.mark.parametrize(
     ("event", "commits"),
     [("schedule", True), ("workflow_dispatch", True), ("pull_request", False), ("push", False)],
@@ -551,9 +598,9 @@ def test_only_scheduled_and_dispatched_runs_commit(
     if commits:
         assert "committed the snapshots to main" in runner.log
         assert _git(origin, "log", "-1", "--format=%an", "main").strip() == "credit-tracker[bot]"
-        # the snapshot, not the lock or the temporary file beside it
+        # the first night's baseline and the snapshot, not the lock or the temporary file
         changed = _git(origin, "show", "--name-only", "--format=", "main").split()
-        assert changed == ["records/snapshots/000.json"]
+        assert changed == ["records/baseline.json", "records/snapshots/000.json"]
     else:
         assert f"a {event} run commits nothing" in runner.log
         assert after == before
@@ -561,6 +608,7 @@ def test_only_scheduled_and_dispatched_runs_commit(
 
 def test_each_secret_reaches_only_the_step_that_uses_it(fast_xml, tmp_path: Path) -> None:
     origin, work = _records_repository(tmp_path, fast_xml)
+    _empty_baseline(work)
     runner = _runner(tmp_path, work, fast_xml)
     crossref, token = "crossref-plus-secret", "ghs-repository-token"
     runner.contexts["secrets"] = {"CREDIT_TRACKER_CROSSREF_TOKEN": crossref}
@@ -622,6 +670,7 @@ def test_the_action_installs_the_tool_through_the_hashed_lock(fast_xml, tmp_path
     the tool built into a wheel here from the action's own files and installed with --no-deps;
     `pip check` is content. That tool then runs the night."""
     _, work = _records_repository(tmp_path, fast_xml)
+    _empty_baseline(work)
     python = tmp_path / "runner-python"
     subprocess.run([sys.executable, "-m", "venv", str(python)], check=True)
     runner = _runner(tmp_path, work, fast_xml)
