@@ -350,6 +350,7 @@ def _runner(tmp_path: Path, work: Path, standin) -> Runner:
                 "server_url": "https://github.com",
                 "token": "",
             },
+            "runner": {"temp": str(temp)},
             "vars": {"CREDIT_TRACKER_MAILTO": "office@example.org"},
             "secrets": {},
         },
@@ -415,6 +416,22 @@ def test_the_template_run_in_a_records_repository_commits_the_snapshots(
     assert reader.skipped == [publisher["uses"]]
     (read,) = reader.workdir.glob(publisher["with"]["report_paths"])
     assert read.read_text() == junit
+
+
+def test_a_failed_commit_still_publishes_the_reports(fast_xml, tmp_path: Path) -> None:
+    """The commit-back fails (the remote is gone): the action's step fails, and the upload runs
+    all the same, from where the action wrote the reports, so the publish job has them."""
+    _, work = _records_repository(tmp_path, fast_xml)
+    _empty_baseline(work)
+    _git(work, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    runner = _runner(tmp_path, work, fast_xml)
+    assert runner.run_job(_job()) != 0
+    (name, code) = runner.ran[-1]
+    assert name == "Commit the snapshots" and code != 0, runner.log
+    assert sorted(p.name for p in (runner.artifacts / "credit-tracker-reports").iterdir()) == [
+        "credit-tracker.json",
+        "credit-tracker.xml",
+    ]
 
 
 def _empty_baseline(work: Path) -> None:
