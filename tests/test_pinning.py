@@ -57,6 +57,10 @@ def test_every_action_is_pinned_by_a_commit_with_its_version_beside_it() -> None
     # one commit per action everywhere, so an update is never half made
     assert {action: len(pins) for action, pins in seen.items()} == dict.fromkeys(seen, 1)
     assert "pypa/gh-action-pypi-publish" in seen and "actions/checkout" in seen
+    # and the README's table of pins says the same
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for action, ((sha, version),) in seen.items():
+        assert f"| {action} | {version} | `{sha}` |" in readme, action
 
 
 def _zizmor(*paths: Path) -> list[dict]:
