@@ -27,9 +27,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--live", action="store_true", help="also run tests that talk to the real services"
     )
+    parser.addoption(
+        "--registry", action="store_true", help="also run tests that install from PyPI"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--registry"):
+        registry = pytest.mark.skip(reason="installs from PyPI; run with --registry (.ci/run does)")
+        for item in items:
+            if "registry" in item.keywords:
+                item.add_marker(registry)
     if config.getoption("--live"):
         return
     skip = pytest.mark.skip(reason="talks to the real Crossref/PLOS/Europe PMC; run with --live")
