@@ -28,13 +28,14 @@ FLOORS = {
     "corrections": 3,
     "edits": 3,
     "check": 4,
+    "confirm": 4,
     "render": 5,
     "services": 6,
     "desk": 7,
     "cli": 8,
     "__main__": 9,
 }
-PURE_LAYERS = ("domain", "parse", "compare", "corrections", "edits", "check", "render")
+PURE_LAYERS = ("domain", "parse", "compare", "corrections", "edits", "check", "confirm", "render")
 # The libraries of the edges: the command line, HTTP, Crossref's client and the store's database.
 EDGE_LIBRARIES = {
     "click",
@@ -52,7 +53,7 @@ EDGE_PACKAGES = {"cli", "sources", "store", "services", "standin", "desk"}
 # The faces present what services return: the rules and the outside clients are reached
 # through services/ alone.
 FACES = ("cli", "desk")
-BEHIND_SERVICES = {"compare", "check", "corrections", "edits", "sources"}
+BEHIND_SERVICES = {"compare", "check", "confirm", "corrections", "edits", "sources"}
 
 
 def _modules(layer: str) -> list[Path]:

@@ -56,6 +56,8 @@ def test_a_sent_request_makes_its_findings_pending(
         "statement prints 'Jane P. Illés' (ct-0c1001511384)",
         f"correction request {AIMMS}: sent: 3 of 3 errors still open; pending correction until "
         "2025-08-01",
+        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
+        "asked; 0 articles with no publisher role source)",
         "1 article(s); 1 finding(s); 1 warning; 3 pending correction; 0 acknowledged",
     ]
     report = json.loads(_run(runner, "check", "--as-of", "2025-06-15", "--format", "json").stdout)

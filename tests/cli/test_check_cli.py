@@ -41,6 +41,8 @@ def test_the_readme_main_command_on_the_shipped_records(
         "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
         "    warning sources-disagree [jats + statement] Jane Illés: jats prints 'Jane Illés', "
         "statement prints 'Jane P. Illés' (ct-0c1001511384)",
+        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
+        "asked; 0 articles with no publisher role source)",
         "1 article(s); 4 finding(s); 3 error, 1 warning; 0 acknowledged",
     ]
 
@@ -59,7 +61,16 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
         "acknowledged",
         "resolved",
         "corrections",
+        "coverage",
     ]
+    assert report["coverage"] == {
+        "articles": 1,
+        "compared": 1,
+        "confirmed": 0,
+        "waiting": 0,
+        "never_asked": 15,
+        "no_role_source": 0,
+    }
     assert report["version"] == 1
     assert report["summary"]["findings"] == 4 and report["summary"]["failing"] == 4
     finding = report["findings"][0]

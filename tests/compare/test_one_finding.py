@@ -73,6 +73,8 @@ def test_a_difference_in_two_sources_is_one_finding_keeping_its_id(
         "Illés', statement prints 'Jane P. Illés' (ct-73f3bb5f6164)",
         "    warning sources-disagree [jats + statement] Jane Illés: jats prints 'Jane Illés', "
         "statement prints 'Jane P. Illés' (ct-0c1001511384)",
+        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
+        "asked; 0 articles with no publisher role source)",
         "1 article(s); 5 finding(s); 3 error, 2 warning; 0 acknowledged",
     ]
     after = _check_json(runner)["findings"]

@@ -57,6 +57,8 @@ def _report(runner: CliRunner, records: Path, out: Path) -> str:
     assert result.stderr == (
         f"wrote {out}: 1 article(s); 4 finding(s); 1 error, 2 info, 1 warning; "
         "3 pending correction; 0 acknowledged\n"
+        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
+        "asked; 0 articles with no publisher role source)\n"
     )
     return out.read_text(encoding="utf-8")
 

@@ -60,6 +60,8 @@ def test_text_counts_info_in_one_line(noisy: Path, runner: CliRunner) -> None:
         "    warning sources-disagree [jats + statement] Jane Illés: jats prints 'Jane Illés', "
         "statement prints 'Jane P. Illés' (ct-0c1001511384)",
         COLLAPSED,
+        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
+        "asked; 0 articles with no publisher role source)",
         "1 article(s); 6 finding(s); 3 error, 2 info, 1 warning; 0 acknowledged",
     ]
     assert not [line for line in text if "orcid-unauthenticated [" in line]

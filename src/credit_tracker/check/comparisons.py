@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from credit_tracker.check.coverage import article_coverage
 from credit_tracker.check.survey import article_info
 from credit_tracker.compare.history import (
     Moment,
@@ -21,6 +22,7 @@ from credit_tracker.compare.history import (
     single_moment,
     timeline_steps,
 )
+from credit_tracker.domain.coverage import RoleCoverage
 from credit_tracker.domain.findings import Finding, Rule, Severity, Unverified
 from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
 from credit_tracker.domain.survey import ArticleInfo
@@ -40,9 +42,12 @@ class Compared:
     steps: dict[str, list[int]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     """The per-source id each current finding had → its id (for stored acks and requests)."""
+    coverage: RoleCoverage = field(default_factory=RoleCoverage)
+    """How far the role check reached over these articles (the coverage line)."""
 
     def merge(self, other: Compared) -> None:
         self.findings += other.findings
+        self.coverage += other.coverage
         self.unverified += other.unverified
         self.accepted += other.accepted
         self.checked |= other.checked
@@ -77,6 +82,7 @@ def compare_items(
         partial.unverified += result.unverified
         partial.accepted += result.accepted
         partial.checked.add(record.doi)
+        partial.coverage += article_coverage(record, history)
         present = {finding.id for finding in result.findings}
         partial.aliases |= {old: new for old, new in result.aliases.items() if new in present}
         kept = tracked is None or record.doi in tracked

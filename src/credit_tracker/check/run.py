@@ -169,4 +169,5 @@ def report_of(
         acknowledged=states.acknowledged,
         resolved=states.resolved,
         corrections=states.corrections,
+        coverage=partial.coverage,
     )

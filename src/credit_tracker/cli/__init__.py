@@ -10,6 +10,7 @@ from credit_tracker.cli import (  # noqa: F401 - they register their commands
     ack,
     author,
     check,
+    confirm,
     correction,
     fetch,
     harvest,

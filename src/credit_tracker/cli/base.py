@@ -107,7 +107,7 @@ def _emit(text: str, output: Path | None) -> None:
     write_output(output, text)
 
 
-def write_output(path: Path, text: str) -> None:
+def write_output(path: Path, text: str | bytes) -> None:
     """Put `text` in the file at `path`: a reader sees the old report or the new one, never half.
 
     Reports are not the store: no `.bak` is kept. A symlink is written through (its target gets
@@ -117,8 +117,8 @@ def write_output(path: Path, text: str) -> None:
     """
     try:
         if path.exists() and not path.is_file():  # a device or FIFO: nothing to rename over
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with open(path, "wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             return
         _replace_file(Path(os.path.realpath(path)), text)
     except OSError as exc:
@@ -131,14 +131,14 @@ def write_output(path: Path, text: str) -> None:
         raise OutputError(f"{path}: could not write ({reason}); nothing was written") from exc
 
 
-def _replace_file(target: Path, text: str) -> None:
+def _replace_file(target: Path, text: str | bytes) -> None:
     """Write a temporary file beside `target`, then rename it over `target` in one step."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     # O_EXCL: never follow or reuse a file someone else put at the temporary name.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with open(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):  # keep the permissions of the report replaced

@@ -153,6 +153,7 @@ def check_command(
         _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary)
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
+        click.echo(report.coverage.line(), err=True)
     finish(ctx, report.verdict)
 
 

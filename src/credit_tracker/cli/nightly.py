@@ -261,5 +261,6 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
         click.echo(f"harvest: {len(result.harvest.works)} new work(s)", err=True)
     if result.baseline_fixed:
         click.echo(f"baseline: {len(result.baseline_fixed)} finding(s) seen fixed", err=True)
-    if github:  # the text report on stdout ends with the same line
+    if github:  # the text report on stdout ends with the same lines
+        click.echo(result.report.coverage.line(), err=True)
         click.echo(summary_line(result.report), err=True)

@@ -124,7 +124,7 @@ def save_roles(request: Request, state: DeskState, form: FormData) -> Response:
     try:
         context = pages.article_context(state, doi)
         grid = forms.role_grid(form, len(context["authors"]))
-        lines, replaced = changes.save_roles(state.store, doi, grid)
+        lines, replaced = changes.save_roles(state.store, doi, grid, state.settings.today())
     except forms.FormError as exc:
         return _article_error(request, state, doi, exc)
     except CreditTrackerError as exc:
@@ -171,7 +171,7 @@ def undo_roles(request: Request, state: DeskState, form: FormData) -> Response:
     if isinstance(undo, EditUndo):
         lines = undo.reverse(state.store)
     else:
-        lines, _replaced = changes.save_roles(state.store, doi, undo.roles)
+        lines, _replaced = changes.save_roles(state.store, doi, undo.roles, state.settings.today())
     return _done(state, f"/article/{doi}", ["undone:", *lines])
 
 

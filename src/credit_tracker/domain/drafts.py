@@ -35,6 +35,11 @@ class Sender(BaseModel):
     """Further lines of the signature: a role, an address, a telephone number."""
 
     @property
+    def signature(self) -> list[str]:
+        """The signature's lines: name, further lines, organisation, e-mail address."""
+        return [line for line in (self.name, *self.lines, self.organisation, self.email) if line]
+
+    @property
     def address(self) -> str | None:
         """Return 'Name <email>' for a From header, or None without an e-mail address."""
         return f"{self.name} <{self.email}>" if self.email else None

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from credit_tracker.domain.confirmation import Asked, RoleProvenance
 from credit_tracker.domain.credit import BY_SLUG, Degree
 from credit_tracker.domain.names import PersonName, clean, split_particle
 from credit_tracker.domain.problems import Problem
@@ -62,6 +63,16 @@ class TeamAuthor(BaseModel):
     """The 'Order in publication' value as imported (tenzing allows ties), for a faithful export."""
     extra: dict[str, str] = Field(default_factory=dict)
     """Columns of an imported table that credit-tracker does not model, kept for export."""
+    roles_from: RoleProvenance | None = None
+    """Where the roles came from (imported, office edit, confirmed by the author); None for
+    roles recorded before provenance was kept, and for roles not recorded."""
+    asked: Asked | None = None
+    """The latest request to the author to confirm their roles here (`confirm request`)."""
+
+    @property
+    def confirmed(self) -> bool:
+        """The author confirmed these roles: on an answered sheet, or with the office."""
+        return self.roles_from is not None and self.roles_from.confirmed
 
 
 def role_text(author: TeamAuthor) -> str:

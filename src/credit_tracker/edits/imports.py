@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from credit_tracker.domain.confirmation import RoleProvenance
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor, role_text
@@ -34,9 +35,11 @@ def import_table(
     *,
     linker: Linker | None = None,
     path: str | None = None,
+    by: RoleProvenance | None = None,
 ) -> ImportResult:
     """Replace the article's record with the table's authors, linking people or creating them.
 
+    The roles the table changes say they came `by` this import (see `carry_round`).
     Raises InputError (naming `path` and the line) when two rows are one person by ORCID iD.
     """
     doi = normalize_doi(doi)
@@ -69,16 +72,20 @@ def import_table(
         draft=old.draft if old else False,
         note=old.note if old else None,
     )
-    return _replace(records, old, record, linker)
+    return _replace(records, old, record, linker, by)
 
 
 def import_record(
-    records: Records, record: ArticleRecord, *, linker: Linker | None = None
+    records: Records,
+    record: ArticleRecord,
+    *,
+    linker: Linker | None = None,
+    by: RoleProvenance | None = None,
 ) -> ImportResult:
     """Replace the article's record with an exported one (`records export --format json`).
 
     Authors keep their person ids where the records know them; the others are linked by name
-    like a table's rows.
+    like a table's rows. Provenance the export carries is kept.
     """
     linker = linker or Linker(records)
     authors: list[TeamAuthor] = []
@@ -92,7 +99,7 @@ def import_record(
         taken.add(person.id)
         authors.append(author.model_copy(update={"person": person.id}))
     new = record.model_copy(update={"authors": authors})
-    return _replace(records, records.articles.get(record.doi), new, linker)
+    return _replace(records, records.articles.get(record.doi), new, linker, by)
 
 
 def _orcid_or_none(text: str) -> str | None:
@@ -104,14 +111,44 @@ def _orcid_or_none(text: str) -> str | None:
 
 
 def _replace(
-    records: Records, old: ArticleRecord | None, record: ArticleRecord, linker: Linker
+    records: Records,
+    old: ArticleRecord | None,
+    record: ArticleRecord,
+    linker: Linker,
+    by: RoleProvenance | None,
 ) -> ImportResult:
+    record.authors = carry_round(old, record.authors, by)
     result = ImportResult(doi=record.doi, created=old is None, new_people=list(linker.created))
     result.draft_ended = settle_draft(record, records.people)
     if old is not None:
         result.changes = describe_changes(old, record, records.people)
     records.articles[record.doi] = record
     return result
+
+
+def carry_round(
+    old: ArticleRecord | None, authors: list[TeamAuthor], by: RoleProvenance | None
+) -> list[TeamAuthor]:
+    """The new byline with each person's round state and provenance carried over from `old`.
+
+    A person's request to confirm stays with them; roles the import leaves as they were keep
+    where they came from (an author's confirmation survives the office importing the same
+    table again); roles it changes came `by` it. Roles not recorded come from nowhere.
+    """
+    before = {author.person: author for author in old.authors} if old is not None else {}
+    carried = []
+    for author in authors:
+        prev = before.get(author.person)
+        update: dict[str, object] = {}
+        if author.asked is None and prev is not None and prev.asked is not None:
+            update["asked"] = prev.asked
+        if author.roles is None:
+            update["roles_from"] = None
+        elif author.roles_from is None:
+            same = prev is not None and role_text(prev) == role_text(author)
+            update["roles_from"] = prev.roles_from if same and prev is not None else by
+        carried.append(author.model_copy(update=update) if update else author)
+    return carried
 
 
 def settle_draft(record: ArticleRecord, people: dict[str, Person]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from credit_tracker.domain.confirmation import RoleProvenance
 from credit_tracker.domain.credit import ROLES, parse_degree, resolve_role, split_degree
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor, role_text
@@ -73,25 +74,33 @@ def _printed_fits(author: TeamAuthor, query: str) -> bool:
 
 
 def set_roles(
-    records: Records, doi: str, position: int, roles: list[RoleAssignment] | None
+    records: Records,
+    doi: str,
+    position: int,
+    roles: list[RoleAssignment] | None,
+    *,
+    by: RoleProvenance,
 ) -> list[str]:
-    """Replace one author's roles (None: not recorded; []: none); return the changes."""
+    """Replace one author's roles (None: not recorded; []: none); return the changes. The roles
+    changed say they came `by` this edit."""
     record = get_article(records, doi)
-    return _apply(records, record, position, _ordered(roles) if roles is not None else None)
+    return _apply(records, record, position, _ordered(roles) if roles is not None else None, by)
 
 
-def add_roles(records: Records, doi: str, position: int, roles: list[RoleAssignment]) -> list[str]:
+def add_roles(
+    records: Records, doi: str, position: int, roles: list[RoleAssignment], *, by: RoleProvenance
+) -> list[str]:
     """Give one author these roles (a degree given replaces the one held); return the changes."""
     record = get_article(records, doi)
     held = {a.role: a for a in record.authors[position].roles or []}
     for assignment in roles:
         if assignment.role not in held or assignment.degree is not None:
             held[assignment.role] = assignment
-    return _apply(records, record, position, _ordered(list(held.values())))
+    return _apply(records, record, position, _ordered(list(held.values())), by)
 
 
 def remove_roles(
-    records: Records, doi: str, position: int, roles: list[RoleAssignment]
+    records: Records, doi: str, position: int, roles: list[RoleAssignment], *, by: RoleProvenance
 ) -> list[str]:
     """Take these roles from one author; return the changes (none if they held none of them)."""
     record = get_article(records, doi)
@@ -103,7 +112,7 @@ def remove_roles(
             field="ROLE",
         )
     gone = {assignment.role for assignment in roles}
-    return _apply(records, record, position, [a for a in author.roles if a.role not in gone])
+    return _apply(records, record, position, [a for a in author.roles if a.role not in gone], by)
 
 
 def _ordered(roles: list[RoleAssignment]) -> list[RoleAssignment]:
@@ -113,10 +122,15 @@ def _ordered(roles: list[RoleAssignment]) -> list[RoleAssignment]:
 
 
 def _apply(
-    records: Records, record: ArticleRecord, position: int, roles: list[RoleAssignment] | None
+    records: Records,
+    record: ArticleRecord,
+    position: int,
+    roles: list[RoleAssignment] | None,
+    by: RoleProvenance,
 ) -> list[str]:
     before = record.authors[position]
-    after = before.model_copy(update={"roles": roles})
+    origin = by if roles is not None else None  # roles not recorded come from nowhere
+    after = before.model_copy(update={"roles": roles, "roles_from": origin})
     if role_text(before) == role_text(after):
         return []
     record.authors[position] = after

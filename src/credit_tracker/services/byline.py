@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+from credit_tracker.domain.confirmation import RoleOrigin, RoleProvenance
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import RoleAssignment, TeamAuthor
@@ -40,31 +42,53 @@ def edit_author(store: Store, doi: str, query: str, change: AuthorEdit) -> list[
         return change(records, key, position)
 
 
-def set_roles(store: Store, doi: str, query: str, roles: list[str] | None) -> list[str]:
+def office_edit(command: str, today: date | None = None) -> RoleProvenance:
+    """The provenance of roles the office set with `command` today."""
+    return RoleProvenance(
+        origin=RoleOrigin.OFFICE, on=(today or date.today()).isoformat(), command=command
+    )
+
+
+def set_roles(
+    store: Store, doi: str, query: str, roles: list[str] | None, today: date | None = None
+) -> list[str]:
     """Replace the author's roles with these (ROLE texts, 'Methodology=lead'); None: not
     recorded, []: none. InputError naming the ROLE for one that is no CRediT role."""
     parsed = None if roles is None else [record_edits.parse_role(role) for role in roles]
-    return edit_author(
-        store, doi, query, lambda records, key, n: record_edits.set_roles(records, key, n, parsed)
-    )
-
-
-def add_roles(store: Store, doi: str, query: str, roles: list[str]) -> list[str]:
-    """Give the author these roles, keeping the others (a degree given replaces the one held)."""
-    parsed = [record_edits.parse_role(role) for role in roles]
-    return edit_author(
-        store, doi, query, lambda records, key, n: record_edits.add_roles(records, key, n, parsed)
-    )
-
-
-def remove_roles(store: Store, doi: str, query: str, roles: list[str]) -> list[str]:
-    """Take these roles from the author."""
-    parsed = [record_edits.parse_role(role) for role in roles]
+    by = office_edit("records set-roles", today)
     return edit_author(
         store,
         doi,
         query,
-        lambda records, key, n: record_edits.remove_roles(records, key, n, parsed),
+        lambda records, key, n: record_edits.set_roles(records, key, n, parsed, by=by),
+    )
+
+
+def add_roles(
+    store: Store, doi: str, query: str, roles: list[str], today: date | None = None
+) -> list[str]:
+    """Give the author these roles, keeping the others (a degree given replaces the one held)."""
+    parsed = [record_edits.parse_role(role) for role in roles]
+    by = office_edit("records add-role", today)
+    return edit_author(
+        store,
+        doi,
+        query,
+        lambda records, key, n: record_edits.add_roles(records, key, n, parsed, by=by),
+    )
+
+
+def remove_roles(
+    store: Store, doi: str, query: str, roles: list[str], today: date | None = None
+) -> list[str]:
+    """Take these roles from the author."""
+    parsed = [record_edits.parse_role(role) for role in roles]
+    by = office_edit("records remove-role", today)
+    return edit_author(
+        store,
+        doi,
+        query,
+        lambda records, key, n: record_edits.remove_roles(records, key, n, parsed, by=by),
     )
 
 
@@ -151,10 +175,13 @@ RoleGrid = dict[int, list[RoleAssignment] | None]
 """Roles by byline position, as the desk's grid sends them (None: not recorded)."""
 
 
-def save_roles(store: Store, doi: str, grid: RoleGrid) -> tuple[list[str], RoleGrid]:
+def save_roles(
+    store: Store, doi: str, grid: RoleGrid, today: date | None = None
+) -> tuple[list[str], RoleGrid]:
     """Set the roles of the authors in `grid` (by byline position), as `records set-roles`
     does each. Returns the lines of the changes and the roles they replaced (to undo once)."""
     key = normalize_doi(doi)
+    by = office_edit("desk", today)
     with editing(store, [key], team=False) as records:
         record = get_article(records, key)
         before = {n: record.authors[n].roles for n in grid if n < len(record.authors)}
@@ -162,6 +189,6 @@ def save_roles(store: Store, doi: str, grid: RoleGrid) -> tuple[list[str], RoleG
             raise InputError("the form names an author the record does not have", field="roles")
         lines: list[str] = []
         for position, roles in sorted(grid.items()):
-            lines += record_edits.set_roles(records, key, position, roles)
+            lines += record_edits.set_roles(records, key, position, roles, by=by)
         replaced = {n: roles for n, roles in before.items() if record.authors[n].roles != roles}
     return lines, replaced

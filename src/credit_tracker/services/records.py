@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 
 from credit_tracker.compare.article import latest_by_source
 from credit_tracker.compare.sides import AuthorSides, article_sides
 from credit_tracker.corrections.publishers import PLOS
+from credit_tracker.domain.confirmation import RoleOrigin, RoleProvenance
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import ArticleRecord, Person, SourceKind, SourceSnapshot
@@ -60,14 +62,16 @@ def import_articles(
     *,
     path: str,
     title: str | None = None,
+    today: date | None = None,
 ) -> Imported:
     """Import the articles a file holds (`path` names it in errors); all of them or none.
+    The roles it changes say they were imported from the file `today`.
 
     Raises InputError naming the file, line and field; nothing is written then.
     """
     queries = parse_members(members)
     with editing(store, [key for key, _item in articles]) as records:
-        done = _apply(records, articles, Linker(records, queries), path, title)
+        done = _apply(records, articles, Linker(records, queries), path, title, today)
     return done
 
 
@@ -77,16 +81,26 @@ def preview_import(
     """What importing would do, from a copy of the records: nothing is written."""
     queries = parse_members(members)
     records = store.load([key for key, _item in articles])
-    return _apply(records, articles, Linker(records, queries), path, None)
+    return _apply(records, articles, Linker(records, queries), path, None, None)
 
 
 def _apply(
-    records: Records, articles: list[Article], linker: Linker, path: str, title: str | None
+    records: Records,
+    articles: list[Article],
+    linker: Linker,
+    path: str,
+    title: str | None,
+    today: date | None,
 ) -> Imported:
+    by = RoleProvenance(
+        origin=RoleOrigin.IMPORTED,
+        on=(today or date.today()).isoformat(),
+        file=PurePath(path).name or path,
+    )
     results = [
-        import_record(records, item, linker=linker)
+        import_record(records, item, linker=linker, by=by)
         if isinstance(item, ArticleRecord)
-        else import_table(records, key, item, title, linker=linker, path=path)
+        else import_table(records, key, item, title, linker=linker, path=path, by=by)
         for key, item in articles
     ]
     linker.finish()

@@ -29,8 +29,4 @@ def evidence_line(evidence: Evidence) -> str:
 
 def signature(sender: Sender | None) -> list[str]:
     """Return the signature's lines: the office's setting, else a reminder to set it."""
-    if sender is None:
-        return [UNSIGNED]
-    return [
-        line for line in (sender.name, *sender.lines, sender.organisation, sender.email) if line
-    ]
+    return sender.signature if sender is not None else [UNSIGNED]

@@ -77,7 +77,15 @@ class MarkdownFormat(Format):
         """Bytes the articles' details may take; GitHub takes at most 1 MiB of summary a step."""
 
     def format(self, report: CheckReport) -> str:
-        lines = ["# credit-tracker check", "", *_counts(report), "", escape(summary_line(report))]
+        lines = [
+            "# credit-tracker check",
+            "",
+            *_counts(report),
+            "",
+            escape(summary_line(report)),
+            "",
+            escape(report.coverage.line()),
+        ]
         lines.append("")
         found = entries(report)
         new = [e for e in found if e.state is not FindingState.PENDING and self.fails(e.finding)]
