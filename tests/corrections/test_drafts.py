@@ -67,6 +67,17 @@ news item, 22 May 2025); the rest of the section was not seen.
 
 The correct details are those of the authors' own record of the article (15 authors).
 
+The correct contributions are these, as the team's record holds them and as each author's roles \
+came to it:
+- Jane Ill\u00e9s: Conceptualization; Writing \u2013 review & editing \u2014 recorded before \
+provenance was kept
+
+Supporting files (below), so that the fix can be applied as sent:
+- 10.5555_aimms-mentoring-2025.contrib-group.xml: the authors as JATS <contrib-group> markup, \
+CRediT roles as JATS4R recommends
+- 10.5555_aimms-mentoring-2025.crossref-contributors.xml: the authors as a Crossref <contributors> \
+fragment (deposit schema 5.5.0), CRediT roles as <role vocab="credit">
+
 A change to the author contributions needs every author's confirmation. The authors are:
 - [ ] Mirembe Woodrow
 - [ ] Elizabeth Benedikz
@@ -102,9 +113,20 @@ OFFICE = [
 ]
 
 
+def _letter(text: str) -> str:
+    """The request without the supporting files given in full after it."""
+    return text.split("\n----- ", 1)[0]
+
+
 def test_the_aimms_draft_could_be_sent_as_is(runner: CliRunner, example_records: Path) -> None:
     result = _draft(runner)
-    assert result.stdout == AIMMS_DRAFT
+    assert _letter(result.stdout) == AIMMS_DRAFT
+    # the supporting files follow the letter whole: what 'records export' writes
+    for name, fmt in (("contrib-group", "jats"), ("crossref-contributors", "crossref")):
+        exported = runner.invoke(cli, ["records", "export", AIMMS, "--format", fmt]).stdout
+        assert f"\n----- 10.5555_aimms-mentoring-2025.{name}.xml -----\n{exported}" in (
+            result.stdout + "\n"
+        )
     assert result.stderr == (
         "correction request 10.5555/aimms-mentoring-2025: drafted (3 error(s)); nothing was sent\n"
         "how PLOS takes requests: Email the journal directly with the article citation and DOI, "
@@ -125,7 +147,7 @@ def test_the_office_signs_the_request(runner: CliRunner, example_records: Path) 
         "organisation": "University of St Andrews",
         "lines": ["Research Integrity Team"],
     }
-    text = _draft(runner).stdout
+    text = _letter(_draft(runner).stdout)
     assert text.startswith(
         "To: plosone@plos.org\nFrom: Research Office <research-office@example.org>\nSubject: "
     )
@@ -140,8 +162,10 @@ def test_the_office_signs_the_request(runner: CliRunner, example_records: Path) 
 def test_markdown_and_eml_drafts(runner: CliRunner, example_records: Path, tmp_path: Path) -> None:
     runner.invoke(cli, OFFICE)
     markdown = _draft(runner, "--format", "markdown").stdout
-    assert markdown.endswith("University of St Andrews\\\nresearch-office@example.org\n")
-    assert "&amp;" not in markdown and "&lt;" not in markdown
+    letter, files = markdown.split("\n\n## Supporting files\n", 1)
+    assert letter.endswith("University of St Andrews\\\nresearch-office@example.org")
+    assert "### 10.5555_aimms-mentoring-2025.crossref-contributors.xml\n\n```xml\n<contrib" in files
+    assert "&amp;" not in letter and "&lt;" not in letter  # XML is only in the files' blocks
     assert (
         "## 2. The online article does not list Writing – review & editing among Jane Illés's "
         "contributions.\n\n| | Now | Should be |\n|---|---|---|\n"
@@ -159,12 +183,21 @@ def test_markdown_and_eml_drafts(runner: CliRunner, example_records: Path, tmp_p
     assert str(message["Subject"]).startswith(
         "Correction request: \u2018I cannot be what I don\u2019t see\u2019"
     )
-    body = message.get_content().replace("\r\n", "\n")
+    body = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert body.startswith("Dear Editors,\n\nOn behalf of the authors")
     assert body == AIMMS_DRAFT.split("\n\n", 1)[1].replace(
         "[your name, role and institution: 'credit-tracker office set' fills this in]",
         "Research Office\nResearch Integrity Team\nUniversity of St Andrews\n"
         "research-office@example.org",
+    ).replace("Supporting files (below)", "Supporting files (attached)")
+    attached = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    assert sorted(attached) == [
+        "10.5555_aimms-mentoring-2025.contrib-group.xml",
+        "10.5555_aimms-mentoring-2025.crossref-contributors.xml",
+    ]
+    assert (
+        b'<role vocab="credit" type="conceptualization" />'
+        in (attached["10.5555_aimms-mentoring-2025.crossref-contributors.xml"])
     )
 
 

@@ -193,7 +193,8 @@ def test_the_eml_draft_keeps_headers_and_body_lines_whole(
     assert not any(line.startswith("::") for line in raw.splitlines())
     message = email.message_from_string(raw, policy=policy.default)
     assert message["Subject"] == f"Correction request: {TITLE_SHOWN} (doi:{AIMMS})"
-    assert _lines_about(message.get_content()) == CASES["draft-text"][1][1:]
+    body = message.get_body(("plain",))
+    assert body is not None and _lines_about(body.get_content()) == CASES["draft-text"][1][1:]
 
 
 def test_the_html_report_shows_escapes_as_text(

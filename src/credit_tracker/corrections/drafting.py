@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from credit_tracker.compare.article import latest_read
 from credit_tracker.corrections.draft_items import error_item, request_kind, source_words
+from credit_tracker.domain.confirmation import provenance_text
 from credit_tracker.domain.drafts import (
     CONTRIBUTIONS,
     KIND_TITLES,
@@ -24,6 +25,7 @@ from credit_tracker.domain.models import (
     Publisher,
     SourceKind,
     SourceSnapshot,
+    role_text,
 )
 
 
@@ -73,7 +75,22 @@ def build_draft(
     )
     if CONTRIBUTIONS in kinds:
         draft.authors_to_confirm = [a.printed.display() for a in record.authors]
+        draft.basis = _basis(record, [item.finding for item in items if item.kind == CONTRIBUTIONS])
     return draft
+
+
+def _basis(record: ArticleRecord, findings: list[Finding]) -> list[str]:
+    """For each author the contributions' errors are about, their roles in the team's record
+    and where those came from: what 'the correct details' rest on."""
+    positions = sorted({f.author.position for f in findings if f.author is not None})
+    lines = []
+    for position in positions:
+        author = record.authors[position - 1]
+        lines.append(
+            f"{author.printed.display()}: {role_text(author)} — "
+            f"{provenance_text(author.roles_from)}"
+        )
+    return lines
 
 
 def _snapshots(

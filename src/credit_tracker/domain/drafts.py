@@ -81,6 +81,18 @@ class Evidence:
     """Set for a snapshot built from reports: how it was built."""
 
 
+@dataclass(frozen=True)
+class SupportingFile:
+    """A file sent with the request so the publisher can apply the fix as sent: the team's
+    record as JATS markup or a Crossref fragment."""
+
+    name: str
+    media_type: str
+    what: str
+    """What it is, in a few words for the editorial office."""
+    text: str
+
+
 @dataclass
 class Draft:
     """A correction request ready to be rendered as text, Markdown or e-mail."""
@@ -96,6 +108,10 @@ class Draft:
     authors_to_confirm: list[str] = field(default_factory=list)
     author_count: int = 0
     sender: Sender | None = None
+    basis: list[str] = field(default_factory=list)
+    """Where the correct roles come from, one line per author the contributions are about:
+    'Jane Illés: Conceptualization; … (confirmed by the author on 2026-12-01)'."""
+    supporting: list[SupportingFile] = field(default_factory=list)
 
     @property
     def subject(self) -> str:

@@ -17,13 +17,14 @@ from credit_tracker.check.run import run_check
 from credit_tracker.corrections.drafting import build_draft
 from credit_tracker.corrections.publishers import publisher_for
 from credit_tracker.corrections.requests import mark, record_draft
-from credit_tracker.domain.drafts import Draft, Sender
+from credit_tracker.domain.drafts import CONTRIBUTIONS, METADATA, Draft, Sender
 from credit_tracker.domain.errors import InputError, NotFoundError
 from credit_tracker.domain.findings import CorrectionStatus
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
 from credit_tracker.domain.people import find_person
 from credit_tracker.domain.records import Records, get_article
+from credit_tracker.render.exports.formats import supporting_files
 from credit_tracker.services.store_check import check_indexed
 from credit_tracker.store.folder import Store
 from credit_tracker.store.index_files import file_stamp
@@ -62,14 +63,18 @@ def article_draft(
     wanted = set(chosen)
     if wanted and any(f.id in wanted for f in findings):
         findings = [f for f in findings if f.id in wanted]
-    return build_draft(
+    history = records.snapshots.get(record.doi, [])
+    draft = build_draft(
         record,
         findings,
-        records.snapshots.get(record.doi, []),
+        history,
         publisher=publisher_for(record, records.publishers),
         person=person,
         sender=sender,
     )
+    if {CONTRIBUTIONS, METADATA} & set(draft.kinds):  # never with a confidential name alone
+        draft.supporting = supporting_files(record, records.people, history)
+    return draft
 
 
 def draft_request(

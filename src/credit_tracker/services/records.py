@@ -128,12 +128,17 @@ class OneArticle:
 
     record: ArticleRecord
     people: dict[str, Person]
+    history: list[SourceSnapshot] = field(default_factory=list)
+    """Its snapshots, oldest first."""
 
 
 def one_article(store: Store, doi: str) -> OneArticle:
     """Read team.json and the article's shard alone; NotFoundError without a record."""
     records = store.load([normalize_doi(doi)])
-    return OneArticle(record=get_article(records, doi), people=records.people)
+    record = get_article(records, doi)
+    return OneArticle(
+        record=record, people=records.people, history=records.snapshots.get(record.doi, [])
+    )
 
 
 @dataclass(frozen=True)

@@ -98,27 +98,36 @@ def _report_imports(done: Imported) -> None:
     EXPORT_FORMATS,
     default="tenzing",
     help=(
-        "tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R "
-        "roles."
+        "tenzing table, JSON, a CRediT author statement, JATS <contrib> markup with JATS4R "
+        "roles, or a Crossref <contributors> fragment (deposit schema 5.5.0) with CRediT roles."
     ),
 )
 @output_option("Write here instead of stdout.")
 @click.pass_context
 def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
-    """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS.
+    """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement, JATS
+    or a Crossref fragment.
 
-    The JSON form imports back with 'records import FILE.json'.
+    The JSON form imports back with 'records import FILE.json'. The JATS and Crossref forms are
+    what a publisher deposits (JATS4R's CRediT markup for the <contrib-group>; Crossref's
+    <contributors> with <role vocab="credit">); the authors whose roles are not confirmed by
+    the author are named on stderr.
 
     \b
     Examples:
       credit-tracker records export 10.5555/aimms-mentoring-2025 --output aimms.csv
       credit-tracker records export 10.5555/aimms-mentoring-2025 --format statement
       credit-tracker records export 10.5555/aimms-mentoring-2025 --format jats
+      credit-tracker records export 10.5555/aimms-mentoring-2025 --format crossref
     """
+    from credit_tracker.render.visible import visible
     from credit_tracker.services.records import one_article
 
     found = one_article(_store(ctx), doi)
-    exported = EXPORT_FORMATS[fmt]().render(found.record, found.people)
+    exported = EXPORT_FORMATS[fmt]().render(found.record, found.people, found.history)
     if exported.left_out:
         click.echo(f"left out (roles not recorded): {', '.join(exported.left_out)}", err=True)
+    if exported.unconfirmed:
+        unconfirmed = ", ".join(visible(name) for name in exported.unconfirmed)
+        click.echo(f"roles not confirmed by the author: {unconfirmed}", err=True)
     _emit(exported.text, output)

@@ -27,6 +27,28 @@ def evidence_line(evidence: Evidence) -> str:
     return f"{line}. {evidence.note}" if evidence.note else f"{line}."
 
 
+def basis_lines(draft: Draft) -> list[str]:
+    """What the correct contributions rest on: each author's roles and where they came from."""
+    if not draft.basis:
+        return []
+    return [
+        "The correct contributions are these, as the team's record holds them and as each "
+        "author's roles came to it:",
+        *(f"- {line}" for line in draft.basis),
+    ]
+
+
+def supporting_lines(draft: Draft, attached: bool) -> list[str]:
+    """The supporting files listed (attached to an e-mail, else given in full below)."""
+    if not draft.supporting:
+        return []
+    where = "attached" if attached else "below"
+    return [
+        f"Supporting files ({where}), so that the fix can be applied as sent:",
+        *(f"- {f.name}: {f.what}" for f in draft.supporting),
+    ]
+
+
 def signature(sender: Sender | None) -> list[str]:
     """Return the signature's lines: the office's setting, else a reminder to set it."""
     return sender.signature if sender is not None else [UNSIGNED]

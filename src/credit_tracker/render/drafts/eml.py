@@ -26,5 +26,13 @@ class EmlDraft(DraftFormat):
         # base64, always: quoted-printable's soft line breaks can start a line of the file with
         # publisher text (a line "::error::…" is a workflow command when the file is printed in a
         # GitHub Actions log), and the choice no longer depends on the text's letters.
-        message.set_content(TextDraft().body(draft), charset="utf-8", cte="base64")
+        message.set_content(TextDraft().body(draft, attached=True), charset="utf-8", cte="base64")
+        for supporting in draft.supporting:  # the team's record, ready to deposit
+            maintype, _, subtype = supporting.media_type.partition("/")
+            message.add_attachment(
+                supporting.text.encode("utf-8"),
+                maintype=maintype,
+                subtype=subtype,
+                filename=supporting.name,
+            )
         return message.as_string()

@@ -7,7 +7,13 @@ Real tables, no HTML entities: characters Markdown gives a meaning to are backsl
 from __future__ import annotations
 
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
-from credit_tracker.render.drafts.base import DraftFormat, evidence_line, signature
+from credit_tracker.render.drafts.base import (
+    DraftFormat,
+    basis_lines,
+    evidence_line,
+    signature,
+    supporting_lines,
+)
 from credit_tracker.render.formats.markdown import escape_text as e
 
 
@@ -56,6 +62,9 @@ class MarkdownDraft(DraftFormat):
             f"({draft.author_count} authors).",
             "",
         ]
+        basis = basis_lines(draft)
+        if basis:  # the first line says what the list is; each line after it is an item
+            lines += [e(basis[0]), "", *(f"- {e(line[2:])}" for line in basis[1:]), ""]
         if CONTRIBUTIONS in draft.kinds:
             lines += ["## Every author's confirmation", ""]
             lines += [f"- [ ] {e(name)}" for name in draft.authors_to_confirm]
@@ -63,4 +72,10 @@ class MarkdownDraft(DraftFormat):
         signed = [e(line) for line in signature(draft.sender)]
         # a backslash at a line's end is Markdown's line break: one signature line per line
         lines += ["With thanks,", "", *(f"{line}\\" for line in signed[:-1]), signed[-1]]
+        supporting = supporting_lines(draft, attached=False)
+        if supporting:
+            lines += ["", "## Supporting files", "", e(supporting[0]), ""]
+            lines += [f"- `{f.name}`: {e(f.what)}" for f in draft.supporting]
+            for f in draft.supporting:
+                lines += ["", f"### {f.name}", "", "```xml", f.text.rstrip("\n"), "```"]
         return "\n".join(lines) + "\n"

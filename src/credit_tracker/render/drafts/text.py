@@ -8,7 +8,13 @@ article's page beside the machine-readable record, and the sender's signature.
 from __future__ import annotations
 
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, KIND_TITLES, Draft
-from credit_tracker.render.drafts.base import DraftFormat, evidence_line, signature
+from credit_tracker.render.drafts.base import (
+    DraftFormat,
+    basis_lines,
+    evidence_line,
+    signature,
+    supporting_lines,
+)
 from credit_tracker.render.visible import visible as v
 
 
@@ -23,8 +29,9 @@ class TextDraft(DraftFormat):
         headers.append(f"Subject: {v(draft.subject)}")
         return "\n".join(headers) + "\n\n" + self.body(draft)
 
-    def body(self, draft: Draft) -> str:
-        """Return the message without its header lines (the .eml draft's body)."""
+    def body(self, draft: Draft, attached: bool = False) -> str:
+        """Return the message without its header lines (the .eml draft's body, its supporting
+        files `attached` rather than given in full at the end)."""
         lines = [
             "Dear Editors,",
             "",
@@ -55,6 +62,10 @@ class TextDraft(DraftFormat):
             f"The correct details are those of the authors' own record of the article "
             f"({draft.author_count} authors).",
         ]
+        basis = basis_lines(draft)
+        lines += ["", *(v(line) for line in basis)] if basis else []
+        supporting = supporting_lines(draft, attached)
+        lines += ["", *(v(line) for line in supporting)] if supporting else []
         if CONTRIBUTIONS in draft.kinds:
             lines += [
                 "",
@@ -63,4 +74,7 @@ class TextDraft(DraftFormat):
             ]
             lines += [f"- [ ] {v(name)}" for name in draft.authors_to_confirm]
         lines += ["", "With thanks,", "", *(v(line) for line in signature(draft.sender))]
+        if not attached:
+            for file in draft.supporting:
+                lines += ["", f"----- {file.name} -----", file.text.rstrip("\n")]
         return "\n".join(lines) + "\n"

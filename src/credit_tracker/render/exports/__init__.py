@@ -1,5 +1,6 @@
 """A record written back out (formats.py): a tenzing table (round-trip exact), JSON that imports
-back, the CRediT author statement, or JATS <contrib> markup; and the family's table
+back, the CRediT author statement, JATS <contrib> markup or a Crossref <contributors> fragment;
+and the family's table
 (EXPORT_FORMATS)."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ EXPORT_FORMATS: Outputs[None, ExportFormat] = classes(
         ("json", "JsonExport", (".json",), "application/json"),
         ("statement", "StatementExport", (".txt",), "text/plain"),
         ("jats", "JatsExport", (".xml",), "application/xml"),
+        ("crossref", "CrossrefExport", (), "application/xml"),
     ],
     default="tenzing",
     options=no_options,
