@@ -26,6 +26,7 @@ Jane Illés [jane-illes]  ORCID iD none
 
 {TITLE}
   {AIMMS}, PLOS ONE, author 4
+  the team's record: recorded before provenance was kept
   role                        team's record  Crossref  JATS  statement  ORCID
   Conceptualization           yes            -         no    ?          -
   Writing – review & editing  yes            -         no    ?          -

@@ -105,7 +105,10 @@ def test_list_and_show(runner: CliRunner, example_records: Path) -> None:
     )
     shown = runner.invoke(cli, ["records", "show", "10.5555/aimms-mentoring-2025"])
     lines = shown.stdout.splitlines()
-    assert lines[5] == "  4. Jane Illés [jane-illes]: Conceptualization; Writing – review & editing"
+    assert lines[5] == (
+        "  4. Jane Illés [jane-illes]: Conceptualization; Writing – review & editing — recorded "
+        "before provenance was kept"
+    )
     assert lines[-1] == " 15. Nisreen A Alwan (corresponding) [nisreen-a-alwan]: roles not recorded"
     missing = runner.invoke(cli, ["records", "show", "10.5555/nothing"])
     assert missing.exit_code == 2 and "no record for 10.5555/nothing" in missing.stderr

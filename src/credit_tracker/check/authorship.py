@@ -16,6 +16,7 @@ from credit_tracker.domain.author_view import (
     Roles,
     Spelling,
 )
+from credit_tracker.domain.confirmation import provenance_text
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import (
@@ -80,6 +81,8 @@ def _paper(
         position=index + 1,
     )
     paper.roles[RECORDED] = _recorded(author)
+    if author.roles is not None:
+        paper.provenance = provenance_text(author.roles_from)
     printed = [(RECORDED, author.printed.display())]
     pairs = compare_article(record, records.people, history).pairs
     for column in SOURCES[1:]:

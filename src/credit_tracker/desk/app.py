@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from credit_tracker.desk import actions, pages
+from credit_tracker.desk import actions, confirm_actions, confirm_views, pages
 from credit_tracker.desk.memory import DeskSettings, DeskState
 from credit_tracker.desk.security import Guard
 
@@ -22,6 +22,8 @@ VIEWS = [
     Route("/findings", pages.findings),
     Route("/article/{doi:path}", pages.article),
     Route("/person/{pid}", pages.person),
+    Route("/person/{pid}/confirm-roles", confirm_views.confirm_page),
+    Route("/confirm", confirm_views.round_page),
     Route("/corrections", pages.corrections),
     Route("/corrections/view", pages.correction),
     Route("/corrections/download", pages.download),
@@ -35,6 +37,7 @@ ACTIONS = [
     Route("/article-roles/{doi:path}", actions.save_roles, methods=["POST"]),
     Route("/article-undo/{doi:path}", actions.undo_roles, methods=["POST"]),
     Route("/person/{pid}", actions.edit_person, methods=["POST"]),
+    Route("/person/{pid}/confirm-roles", confirm_actions.save_confirmed, methods=["POST"]),
     Route("/corrections/draft", actions.draft, methods=["POST"]),
     Route("/corrections/mark", actions.mark, methods=["POST"]),
     Route("/import/preview", actions.import_preview, methods=["POST"]),

@@ -132,3 +132,18 @@ def _model(model: type[M], data: dict[str, object]) -> M:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "form"
         raise FormError(field, first["msg"]) from None
+
+
+def confirm_grid(form: FormData) -> dict[str, list[RoleAssignment]]:
+    """The person's "confirm roles" grid: for each row `n` ticked `confirm-n`, its paper
+    (`doi-n`) and roles (`role-n-slug`, as the article's grid sends them)."""
+    grid: dict[str, list[RoleAssignment]] = {}
+    for key in form:
+        if not key.startswith("confirm-"):
+            continue
+        n = key.removeprefix("confirm-")
+        if not n.isdecimal():
+            raise FormError("confirm", f"{key!r} is not a row of the grid")
+        doi = text(form, f"doi-{n}")
+        grid[doi] = _held(form, int(n))
+    return grid

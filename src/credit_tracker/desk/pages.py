@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from credit_tracker.desk import views
+from credit_tracker.desk.confirm_views import confirm_context
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.desk.render import page
 from credit_tracker.domain.errors import CreditTrackerError
@@ -66,7 +67,8 @@ def person_context(state: DeskState, person_id: str) -> dict[str, Any]:
     person = index.find(person_id)
     view = person_view(index, person, state.settings.today(), state.settings.stale_after)
     rows = [views.row(e, {}) for e in person_entries(view)]
-    return {"view": view, "person": person, "rows": rows, "former": len(person.former_names)}
+    found = {"view": view, "person": person, "rows": rows, "former": len(person.former_names)}
+    return found | confirm_context(state, person)
 
 
 def person(request: Request) -> Response:

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from credit_tracker.desk.memory import DeskState
+from credit_tracker.domain.confirmation import provenance_text
 from credit_tracker.domain.credit import ROLES
 from credit_tracker.domain.findings import NAME_RULES
 from credit_tracker.domain.models import role_text
@@ -173,7 +174,8 @@ def article(review: ArticleReview) -> dict[str, Any]:
                 "state": "not-recorded"
                 if author.roles is None
                 else ("none" if not author.roles else "recorded"),
-                "roles": role_text(author),
+                "roles": role_text(author)
+                + ("" if author.roles is None else f" — {provenance_text(author.roles_from)}"),
                 "held": held,
                 "sources": sources,
             }

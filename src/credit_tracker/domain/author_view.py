@@ -48,6 +48,9 @@ class Paper:
     position: int
     roles: dict[str, Roles] = field(default_factory=dict)
     """By column (`SOURCES`)."""
+    provenance: str | None = None
+    """Where the team's record of the person's roles came from, in words; None while the roles
+    are not recorded."""
 
 
 @dataclass

@@ -47,6 +47,7 @@ def records_show(ctx: click.Context, doi: str) -> None:
     Example:
       credit-tracker records show 10.5555/aimms-mentoring-2025
     """
+    from credit_tracker.domain.confirmation import provenance_text
     from credit_tracker.domain.models import role_text
     from credit_tracker.render.visible import visible
     from credit_tracker.services.records import one_article
@@ -64,9 +65,19 @@ def records_show(ctx: click.Context, doi: str) -> None:
         tag = "" if person is None or person.team_member else ", co-author"
         roles = role_text(author)
         roles = {"not recorded": "roles not recorded", "none": "no roles"}.get(roles, roles)
+        if author.roles is not None:
+            roles += f" — {provenance_text(author.roles_from)}"
         click.echo(
             visible(
                 f"{position:>3}. {author.printed.display()}{star}{orcid} [{author.person}{tag}]: "
                 f"{roles}"
             )
         )
+        dispute = author.asked.dispute if author.asked else None
+        if dispute is not None:
+            click.echo(
+                visible(
+                    f"     ! answered '{dispute.answer.value}' on {dispute.on} ({dispute.file}): "
+                    "check this byline place, then ask again ('confirm request')"
+                )
+            )

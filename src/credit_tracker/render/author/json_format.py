@@ -29,6 +29,7 @@ class AuthorJson(AuthorFormat):
                     "journal": p.journal,
                     "year": p.year,
                     "position": p.position,
+                    "provenance": p.provenance,
                     "roles": {
                         column: {"state": cell.cell.value, "roles": list(cell.roles)}
                         for column, cell in p.roles.items()

@@ -54,6 +54,8 @@ def _paper(paper: Paper) -> list[str]:
         f"  {v(paper.doi)}{', ' + v(paper.journal) if paper.journal else ''}, "
         f"author {paper.position}",
     ]
+    if paper.provenance:
+        heading.append(f"  the team's record: {v(paper.provenance)}")
     roles = _roles(paper)
     if not roles:
         absent = ", ".join(f"{COLUMN_NAMES[c]} {paper.roles[c].cell.value}" for c in SOURCES)
