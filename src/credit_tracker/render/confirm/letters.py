@@ -19,9 +19,7 @@ _XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 def subject(sheet: ConfirmationSheet) -> str:
     prefix = "Reminder: " if sheet.reminder else ""
-    return (
-        f"{prefix}Please confirm your contributions (CRediT roles) on {len(sheet.papers)} paper(s)"
-    )
+    return f"{prefix}Please confirm your CRediT roles on {len(sheet.papers)} paper(s)"
 
 
 class EmlLetter(SheetFormat):
