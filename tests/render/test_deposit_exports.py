@@ -16,37 +16,21 @@ from credit_tracker.domain.confirmation import RoleOrigin, RoleProvenance
 from credit_tracker.domain.credit import BY_SLUG, ROLES, VOCAB_IDENTIFIER, Degree
 from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.store.folder import Store
-from tests.conftest import DATA
+from tests import schemas
+from tests.schemas import CROSSREF
 
-xmlschema = pytest.importorskip("xmlschema")
-
-SCHEMAS = DATA / "schemas"
-CROSSREF = SCHEMAS / "crossref/commonmeta-py/commonmeta/resources/crossref"
-JATS = SCHEMAS / "jats/schemas-rs/jats/schemas"
 CR = "{http://www.crossref.org/schema/5.5.0}"
 AIMMS = "10.5555/aimms-mentoring-2025"
 
 
 @pytest.fixture(scope="session")
 def crossref_schema():
-    """Crossref 5.5.0 is an XSD 1.1 schema (vc:minVersion): XMLSchema (1.0) would skip it all.
-    The two W3C schemas it names by URL are mapped to the local copies; nothing is fetched."""
-    return xmlschema.XMLSchema11(
-        str(CROSSREF / "crossref5.5.0.xsd"),
-        locations=[
-            (
-                "http://www.w3.org/1998/Math/MathML",
-                str(CROSSREF / "standard-modules/mathml3/mathml3.xsd"),
-            ),
-            ("http://www.w3.org/XML/1998/namespace", str(CROSSREF / "standard-modules/xml.xsd")),
-        ],
-        allow="local",
-    )
+    return schemas.crossref_schema()
 
 
 @pytest.fixture(scope="session")
 def jats_schema():
-    return xmlschema.XMLSchema(str(JATS / "JATS-journalpublishing1-4-mathml3.xsd"), allow="local")
+    return schemas.jats_schema()
 
 
 def _full_record(records: Path) -> None:
