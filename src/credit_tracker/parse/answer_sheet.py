@@ -39,6 +39,7 @@ from credit_tracker.domain.credit import Degree, try_resolve_role
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.parse.spreadsheet import Sheet, read_sheet, read_text_sheet
+from credit_tracker.parse.workbook_xml import read_workbook_sheet
 
 _HELD = {"yes", "y", "x", "true", "1", "\u2713", "\u2714"}
 _NOT_HELD = {"", "no", "n", "false", "0"}
@@ -54,12 +55,9 @@ def read_answer_sheet(data: bytes, path: str) -> AnswerSheet:
         return _from_email(data, name)
     if name.lower().endswith(".md"):
         return _rows(read_text_sheet(_csv_block(data, name), name), name, ROLES_SHEET)
-    return _rows(read_sheet(data, name, sheet=_sheet_of(data)), name, ROLES_SHEET)
-
-
-def _sheet_of(data: bytes) -> str | None:
-    """The answers are the workbook's first sheet, named Roles; a CSV has no sheets."""
-    return ROLES_SHEET if data.startswith(b"PK\x03\x04") else None
+    if data.startswith(b"PK\x03\x04"):  # a workbook: its sheet Roles, read from its XML
+        return _rows(read_workbook_sheet(data, name, ROLES_SHEET), name, ROLES_SHEET)
+    return _rows(read_sheet(data, name), name, ROLES_SHEET)
 
 
 def _looks_like_email(data: bytes, name: str) -> bool:

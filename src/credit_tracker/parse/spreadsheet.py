@@ -157,7 +157,7 @@ def checked_row(row: list[str], header: list[str], path: str, line: int) -> list
 
 def _read_workbook(data: bytes, path: str, sheet: str | None) -> Sheet:
     """Rows of one sheet of an .xlsx workbook, cell values as the text a CSV export would hold."""
-    _check_archive(data, path)
+    check_archive(data, path)
     # openpyxl parses the workbook's XML with defusedxml when it is installed (it is a dependency
     # of this project): no entity expansion, no external entities.
     import openpyxl  # type: ignore[import-untyped]  # imported here: only workbooks need it
@@ -174,7 +174,7 @@ def _read_workbook(data: bytes, path: str, sheet: str | None) -> Sheet:
         book.close()
 
 
-def _check_archive(data: bytes, path: str) -> None:
+def check_archive(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(item.file_size for item in archive.infolist())

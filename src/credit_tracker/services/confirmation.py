@@ -29,7 +29,7 @@ from credit_tracker.domain.models import Person, RoleAssignment
 from credit_tracker.domain.people import PeopleIndex, find_person
 from credit_tracker.domain.records import Records
 from credit_tracker.parse.answer_sheet import read_answer_sheet
-from credit_tracker.services.session import editing
+from credit_tracker.services.session import editing, editing_articles
 from credit_tracker.store.folder import ARTICLES, Store
 from credit_tracker.store.office_file import read_office
 from credit_tracker.store.records_index import RecordsIndex
@@ -115,7 +115,7 @@ def import_answers(store: Store, sheets: list[AnswerSheet], today: date) -> Answ
     about a paper, person or request the records do not hold.
     """
     dois = sorted({row.doi for sheet in sheets for row in sheet.rows})
-    with editing(store, dois, team=False) as records:
+    with editing_articles(store, dois) as records:
         return apply_answers(records, sheets, today.isoformat())
 
 

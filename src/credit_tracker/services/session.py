@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from credit_tracker.domain.records import Records
 from credit_tracker.store.files import paused_gc
-from credit_tracker.store.folder import ARTICLES, Store
-from credit_tracker.store.validated import read_store_bytes
+from credit_tracker.store.folder import ARTICLES, Store, shard_of
+from credit_tracker.store.validated import read_article_shard, read_store_bytes
 
 
 @contextlib.contextmanager
@@ -44,6 +44,24 @@ def editing(
         store.load_shards(records, wanted)
         yield records
         store.save(records, only=None if team else wanted)
+
+
+@contextlib.contextmanager
+def editing_articles(store: Store, dois: Iterable[str]) -> Iterator[Records]:
+    """Lock, load team.json and the article records of `dois` (their snapshots are not read),
+    yield, and write the changed article shards once; nothing when the block raises.
+
+    For edits that read and change only the team's records (answers to confirmation sheets):
+    at a thousand articles, the snapshot shards would be most of what is read.
+    """
+    wanted = sorted(set(dois))
+    with store.locked(), paused_gc():
+        records = store.load([])
+        for shard in sorted({shard_of(doi) for doi in wanted}):
+            path = str(store.shard_path(ARTICLES, shard))
+            records.articles.update(read_article_shard(path, ARTICLES))
+        yield records
+        store.save(records, only=wanted)
 
 
 def articles_naming(store: Store, person_ids: Iterable[str]) -> list[str]:

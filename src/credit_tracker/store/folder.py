@@ -231,7 +231,8 @@ class Store:
         changes: list[Change] = []
         for kind, docs in ((ARTICLES, articles), (SNAPSHOTS, shots)):
             path = self.shard_path(kind, shard)
-            if not docs and not os.path.lexists(path):
+            # nothing of this kind to write, and (with `only`) nothing to remove: the file stays
+            if not docs and (not complete or not os.path.lexists(path)):
                 continue
             update = updated_tables(path, {kind: ("doi", docs)}, remove_missing=complete)
             if update is not None:
