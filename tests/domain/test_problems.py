@@ -30,7 +30,7 @@ def test_a_problem_is_read_from_its_text_and_written_back_as_it(text: str, probl
     assert str(problem) == text
 
 
-def test_a_snapshot_reads_text_and_stores_text() -> None:
+def test_a_snapshot_reads_an_earlier_versions_text_and_stores_the_typed_form() -> None:
     shot = SourceSnapshot(
         doi="10.5555/x",
         source=SourceKind.STATEMENT,
@@ -39,8 +39,11 @@ def test_a_snapshot_reads_text_and_stores_text() -> None:
         problems=["read as a prose statement", "not understood: the rest"],
     )
     assert shot.problems == [Note(text="read as a prose statement"), Unread(text="the rest")]
-    assert shot.model_dump(mode="json")["problems"] == [
-        "read as a prose statement",
-        "not understood: the rest",
+    # the kind is written even where a dump leaves out fields at their defaults, as the store's
+    assert shot.model_dump(mode="json", exclude_defaults=True)["problems"] == [
+        {"kind": "note", "text": "read as a prose statement"},
+        {"kind": "unread", "text": "the rest"},
     ]
     assert SourceSnapshot.model_validate(shot.model_dump()) == shot
+    stored = shot.model_dump(mode="json", exclude_defaults=True)
+    assert SourceSnapshot.model_validate(stored) == shot

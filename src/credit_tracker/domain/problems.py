@@ -5,18 +5,25 @@ was read or what was ignored; a part of a statement or footnote that no form exp
 (reported as `statement-unread`, quoted, never dropped); a difference between a JATS article
 and its translation, about one byline author or about none (`translation-disagrees`).
 
-The records keep each as the text the parsers write and 0.1.0 stored (`str(problem)`: "not
-understood: …", "translation differs: [author 2] …", or the note itself), so that a folder shared
-with an older version stays readable by it; `read_problem` reads that text back, once, when a
-snapshot is validated.
+The records keep each in its typed form (`{"kind": "unread", "text": …}`). Earlier versions
+stored the text the parsers write (`str(problem)`: "not understood: …", "translation differs:
+[author 2] …", or the note itself); `read_problem` reads such text, once, when a snapshot is
+validated, so an older folder stays readable, and the store rewrites it in the typed form.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 UNREAD = "not understood: "
 TRANSLATION_DIFFERS = "translation differs: "
@@ -26,7 +33,14 @@ _AUTHOR_MARK = re.compile(r"^\[author (\d+)\] ")
 class _Problem(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    kind: str
     text: str
+
+    @model_serializer(mode="wrap")
+    def _with_kind(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # The kind is what a stored problem is read back by: written even where a dump leaves
+        # out the fields at their defaults (the store's does).
+        return {"kind": self.kind, **handler(self)}
 
 
 class Note(_Problem):
@@ -80,6 +94,6 @@ Problem = Annotated[
     Note | Unread | TranslationDiffers,
     Field(discriminator="kind"),
     BeforeValidator(_read_if_text),
-    PlainSerializer(str, return_type=str),
 ]
-"""A problem as a snapshot holds it: read from its text, written as its text."""
+"""A problem as a snapshot holds it: read from its typed form or from an earlier version's
+text, written in its typed form."""
