@@ -8,7 +8,6 @@ what the store would have written, and the next write changes nothing it did not
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -25,7 +24,7 @@ from credit_tracker.domain.models import (
 )
 from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.domain.text import json_visible
-from credit_tracker.store.files import dump_json, paused_gc, read_json_file
+from credit_tracker.store.files import dump_json, paused_gc
 from credit_tracker.store.tables import Tables
 from credit_tracker.store.validated import (
     TeamFile,
@@ -105,10 +104,11 @@ def current_form(kind: str, name: str, data: bytes) -> dict[str, Any]:
     """
     if not data.strip():
         return {}  # a file that did not exist on one side of a merge
+    raw = _object(name, data)
     if kind == TEAM:
         tables = team_documents(team_records(team_from_bytes(name, data)))
         # tables the store does not know are kept as they are, as its writes keep them
-        return {**_object(name, data), **{table: docs for table, (_key, docs) in tables.items()}}
+        return {**raw, **{table: docs for table, (_key, docs) in tables.items()}}
     if kind == ARTICLES:
         articles = articles_from_bytes(name, data, ARTICLES)
         return {ARTICLES: {doi: article_document(r) for doi, r in articles.items()}}
@@ -116,11 +116,10 @@ def current_form(kind: str, name: str, data: bytes) -> dict[str, Any]:
         histories = snapshots_from_bytes(name, data, SNAPSHOTS)
         return {SNAPSHOTS: {doi: history_document(doi, h) for doi, h in histories.items()}}
     if kind == BASELINE:
-        baseline = _model(name, data, Baseline)
-        return baseline.model_dump(mode="json", exclude_none=True)
+        return _model(name, raw, Baseline).model_dump(mode="json", exclude_none=True)
     if kind == OFFICE:
-        return _model(name, data, Sender).model_dump(exclude_none=True)
-    return _object(name, data)
+        return _model(name, raw, Sender).model_dump(exclude_none=True)
+    return raw
 
 
 def stored_text(kind: str, data: dict[str, Any]) -> str:
@@ -131,16 +130,21 @@ def stored_text(kind: str, data: dict[str, Any]) -> str:
 
 
 def _object(name: str, data: bytes) -> dict[str, Any]:
-    text = data.decode("utf-8", errors="replace")
-    return read_json_file(Path(name), text)
-
-
-def _model(name: str, data: bytes, model: type[Any]) -> Any:
+    """The bytes parsed as a JSON object; StoreError with the line and column."""
     try:
-        return model.model_validate(json.loads(data))
-    except json.JSONDecodeError:
-        _object(name, data)  # raises with the line and column
-        raise
+        parsed = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{name}: not UTF-8 text at byte {exc.start}") from exc
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(parsed, dict):
+        raise StoreError(f"{name}: expected a JSON object")
+    return parsed
+
+
+def _model(name: str, data: dict[str, Any], model: type[Any]) -> Any:
+    try:
+        return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "(top level)"
