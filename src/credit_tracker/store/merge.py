@@ -196,36 +196,46 @@ def _newer(ours: Any, theirs: Any) -> Any:
 
 
 def _as_fetching_records_them(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fold what two clones fetched apart into what one would have stored: an answer the same
-    as the source's last one moves its date forward (first seen the earlier, fetched the
-    later); a failure after a failure of the same source replaces it."""
+    """Fold what two clones fetched apart into what one would have stored
+    (services/snapshots.record_snapshot): an answer the same as the source's last one moves
+    that snapshot's date forward and takes the later reading; a failure after a failure of the
+    same source replaces it."""
     folded: list[dict[str, Any]] = []
     last: dict[str, int] = {}
     for shot in history:
         at = last.get(shot["source"])
-        previous = folded[at] if at is not None else None
-        if previous is not None and _same_answer(previous, shot):
-            seen = min(_moment_key(previous)[1], _moment_key(shot)[1])
-            later = _newer(previous, shot)
-            folded[at] = {**later, "first_seen": _iso(seen, later)}  # type: ignore[index]
-            continue
-        last[shot["source"]] = len(folded)
-        folded.append(shot)
+        if at is not None and folded[at].get("state") != "ok" and _failed_alike(folded[at], shot):
+            folded[at] = shot
+        elif at is not None and _same_answer(folded[at], shot):
+            folded[at] = _seen_again(folded[at], shot)
+        else:
+            last[shot["source"]] = len(folded)
+            folded.append(shot)
     return folded
 
 
+def _failed_alike(previous: dict[str, Any], shot: dict[str, Any]) -> bool:
+    return shot.get("state") != "ok" and previous.get("state") == shot.get("state")
+
+
 def _same_answer(previous: dict[str, Any], shot: dict[str, Any]) -> bool:
-    if previous.get("state") != "ok":
-        return shot.get("state") != "ok" and previous.get("state") == shot.get("state")
-    return shot.get("state") == "ok" and previous.get("content_hash") == shot.get("content_hash")
+    return (
+        previous.get("state") == "ok"
+        and shot.get("state") == "ok"
+        and previous.get("content_hash") == shot.get("content_hash")
+    )
 
 
-def _iso(moment: datetime, like: dict[str, Any]) -> str:
-    """`moment` spelt as the store spells its dates (pydantic's ISO form, 'Z' for UTC)."""
-    for text in (like.get("first_seen"), like["fetched_at"]):
-        if text and _when(text) == moment:
-            return text
-    return moment.isoformat().replace("+00:00", "Z")
+def _seen_again(first: dict[str, Any], again: dict[str, Any]) -> dict[str, Any]:
+    """The first snapshot of an answer, fetched again: its date and reading from the later."""
+    seen = {**first, "fetched_at": _newer(first, again)["fetched_at"]}
+    seen.setdefault("first_seen", first["fetched_at"])
+    for reading in ("authors", "problems"):  # left out of the stored form when empty
+        if reading in again:
+            seen[reading] = again[reading]
+        else:
+            seen.pop(reading, None)
+    return seen
 
 
 # ---- the files ----------------------------------------------------------------------------------
