@@ -272,6 +272,20 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, backup)
 
 
+def replace_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one rename, with no backup and no fsync: for files that can
+    be written again (the index) or are small settings beside the records (.gitattributes).
+    Raises OSError, leaving no temporary file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable. Windows cannot open a folder; NTFS logs the rename."""
     if sys.platform == "win32":

@@ -7,12 +7,12 @@ how to treat them (`.gitattributes`, `.gitignore`), written whole or not at all.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 from pathlib import Path
 
 from credit_tracker.domain.errors import InputError, StoreError
+from credit_tracker.store.files import replace_text
 
 
 def work_tree(folder: Path) -> Path | None:
@@ -58,13 +58,9 @@ def add_lines(path: Path, heading: str, lines: list[str]) -> list[str]:
     block = "\n".join([heading, *missing]) + "\n"
     if text.strip():
         block = text + ("\n" if text.endswith("\n") else "\n\n") + block
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(block, encoding="utf-8")
-        os.replace(tmp, path)
+        replace_text(path, block)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StoreError(f"{path}: could not write ({exc.strerror or exc})") from exc
     return missing
 
