@@ -4,6 +4,7 @@ real git (tests/clones.py) and the commands through the CLI."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 from credit_tracker.cli import cli
 from credit_tracker.store.folder import Store
 from tests.clones import Clone, Office, isolate_git
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import DATA, FIXTURES, ROOT
 
 TENZING = FIXTURES / "tenzing" / "contributors_table_example.csv"  # Smith, Kovacs, Luthor
 AIMMS = ROOT / "records" / "sources" / "aimms-mentoring.contributors.csv"  # 15 others
@@ -215,3 +216,30 @@ def test_the_driver_refuses_a_file_it_does_not_merge(tmp_path: Path, runner: Cli
     assert result.stderr.startswith(
         "credit-tracker: error: records/notes.json: not a records file credit-tracker merges"
     )
+
+
+def test_a_clone_not_yet_rewritten_merges_with_one_that_is(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """One clone has run the new version (its files rewritten with stable keys), the other not
+    yet: the driver reads both forms and writes the current one."""
+    old = DATA / "store-counter-keys.derived" / "records"
+    base, theirs = tmp_path / "base.json", tmp_path / "theirs.json"
+    shutil.copy(old / "team.json", base)
+    upgraded = tmp_path / "upgraded"
+    shutil.copytree(old, upgraded)
+    runner.invoke(
+        cli, ["--records", str(upgraded), "person", "add-spelling", "Kovacs", "M. Kovacs"]
+    )
+    ours = upgraded / "team.json"
+    assert '"marton-kovacs": {' in ours.read_text(encoding="utf-8")
+    earlier = json.loads(base.read_text(encoding="utf-8"))
+    (smith,) = [d for d in earlier["people"].values() if d["id"] == "john-mohammad-smith"]
+    smith["orcid"] = "0000-0002-1694-233X"
+    theirs.write_text(json.dumps(earlier, indent=2) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["merge-driver", str(base), str(ours), str(theirs), "team.json"])
+    assert result.exit_code == 0, result.output
+    people = json.loads(ours.read_text(encoding="utf-8"))["people"]
+    assert all(key == doc["id"] for key, doc in people.items())
+    assert people["marton-kovacs"]["accepted_spellings"] == ["M. Kovacs"]
+    assert people["john-mohammad-smith"]["orcid"] == "0000-0002-1694-233X"
