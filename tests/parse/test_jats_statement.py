@@ -83,16 +83,32 @@ def test_inverted_names_printed_two_ways_are_one_author() -> None:
     assert [r.role for r in article.authors[5].roles or []] == ["investigation"]  # Domingues Neto
 
 
-def test_free_text_beside_credit_terms_leaves_the_footnote_unread() -> None:
+def test_free_text_beside_credit_terms_is_kept_as_written_and_the_terms_are_read() -> None:
     # Ciência Rural 2022: "Data acquisition: ..." and "Design of methodology and data analysis"
-    path = WILD / "RkTvvWFPL3PKgx6cy8PhHsH.xml"
-    assert all(author.roles is None for author in parse_jats(path.read_bytes()).authors)
+    article = parse_jats((WILD / "RkTvvWFPL3PKgx6cy8PhHsH.xml").read_bytes())
+    zhang, _, _, wang, huo = article.authors
+    assert [(r.label, r.role) for r in wang.roles or []] == [
+        ("Data acquisition", None),
+        ("Writing-review and editing", "writing-review-editing"),
+    ]
+    assert [r.role for r in huo.roles or []][-2:] == ["supervision", "project-administration"]
+    assert ("Design of methodology and data analysis", None) in [
+        (r.label, r.role) for r in zhang.roles or []
+    ]
+    assert article.problems == []
 
 
-def test_one_name_outside_the_byline_leaves_the_whole_footnote_unread() -> None:
+def test_initials_outside_the_byline_are_reported_and_leave_the_unnamed_unknown() -> None:
     data = PAZ.read_bytes().replace(b"<bold>GSL, FC, JJZ:</bold>", b"<bold>GSL, XY, JJZ:</bold>")
     assert data != PAZ.read_bytes()
-    assert all(author.roles is None for author in parse_jats(data).authors)
+    luz, carvalho, zocche = parse_jats(data).authors
+    assert luz.roles and zocche.roles and "formal-analysis" in [r.role for r in zocche.roles]
+    assert carvalho.roles is None  # perhaps the 'XY' not understood: unknown, not none
+    problems = parse_jats(data).problems
+    assert problems == [
+        "not understood: GSL, XY, JJZ: Formal analysis, Writing - original draft: "
+        "initials 'XY' fit no author; not assigned"
+    ]
 
 
 def test_a_footnote_a_contrib_points_to_is_not_read_as_the_whole_article() -> None:
