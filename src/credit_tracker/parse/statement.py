@@ -137,12 +137,14 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     forms: set[str] = set()
     people: list[StatementEntry] = []
     for segment in segments:
+        unresolved = len(reading.unresolved)
         form, named = _read_segment(segment, reading, people)
         if named:
             forms.add(form)
             people = named if form == "person first" else []
         else:
-            unread.append(segment.strip(" ;"))
+            if len(reading.unresolved) == unresolved:  # else told with the names not resolved
+                unread.append(segment.strip(" ;"))
             people = []
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in reading.entries.values()}.values())

@@ -6,7 +6,7 @@ contributions", "Contribuições dos autores", "Autorenbeiträge", "Yazar katkı
 beside a word for "author" or "statement" ("Credit Author Statement", "CRediT authorship
 contribution statement"), or nothing but words for "contribution" ("Contributions",
 "Contributors"). "Contributor Information" (Wiley's e-mail addresses), "Main contributions" of
-a method and "Credit risk" name none.
+a method, "Credit risk" and a sentence ("These authors contributed equally.") name none.
 
 The words are stems, matched inside the folded heading (no accents, no case), so that inflected
 and compound forms are found. They were written for credit-tracker from each language's usual
@@ -58,10 +58,11 @@ _NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 def names_statement(heading: str) -> bool:
     """Return True when a heading (a title, a label, a bold lead-in) names a contributions
     statement."""
-    text = fold(_NUMBER.sub("", heading))
-    if not text or len(text) > 80:
-        return False
+    bare = _NUMBER.sub("", heading).strip()
+    text = fold(bare)
     words = text.split()
+    if not words or len(words) > 8 or bare.endswith("."):
+        return False  # a sentence ('These authors contributed equally.'), not a heading
     contribution = any(stem in text for stem in _CONTRIBUTION)
     author = any(stem in text for stem in _AUTHOR)
     if contribution and author:

@@ -54,7 +54,8 @@ class Reading:
 def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | None:
     """Return the entry for a printed name, resolving initials and Vancouver names; None (and a
     note of what was not understood) when they name no byline author for certain."""
-    name = clean(name).strip(" .•")
+    printed = clean(name).strip(" •,;")
+    name = printed.strip(" .")
     if not name:
         return None
     if name in reading.entries:
@@ -65,7 +66,7 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
     if initials_groups(token) is not None:
         author = by_full_name(full["full"], reading.byline) if full is not None else None
         if author is None:
-            author = _by_initials(reading, token, context)
+            author = _by_initials(reading, token, printed, context)
             if author is None:
                 return None
     elif "," in name or _is_vancouver(name):
@@ -77,11 +78,10 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
     return reading.entries[name]
 
 
-def _by_initials(reading: Reading, token: str, context: str) -> SourceAuthor | None:
-    key = token.strip(" .")
-    resolved = resolve(key, reading.byline, repeated=key in reading.repeated)
+def _by_initials(reading: Reading, token: str, printed: str, context: str) -> SourceAuthor | None:
+    resolved = resolve(token, reading.byline, repeated=token in reading.repeated)
     if resolved.author is None:
-        _unresolved(reading, token, resolved.candidates, f"{context}: {resolved.why(token)}")
+        _unresolved(reading, token, resolved.candidates, f"{context}: {resolved.why(printed)}")
     return resolved.author
 
 
