@@ -248,3 +248,24 @@ def test_the_statement_reader_reads_the_same_text_the_same_from_a_document(path)
     from_text = {id(e.author): [r.role for r in e.roles if r.role] for e in parsed.entries}
     for author in article.authors:
         assert [r.role for r in author.roles if r.role] == from_text[id(author)], author.raw
+
+
+def _markup_and_statement(markup: str, statement: str) -> list[str]:
+    """Written here, not copied: one author with <role> markup and a statement."""
+    data = (
+        '<article><front><article-meta><contrib-group><contrib contrib-type="author">'
+        f"<name><surname>Choi</surname><given-names>Jaesoon</given-names></name>{markup}"
+        "</contrib></contrib-group></article-meta></front><back><notes>"
+        f"<title>Author contributions</title><p>{statement}</p></notes></back></article>"
+    ).encode()
+    return parse_jats(data).problems
+
+
+def test_a_label_naming_no_credit_term_may_be_the_role_the_other_part_lists() -> None:
+    assert _markup_and_statement("<role>Supervision</role>", "J.C.: Supervision, Validation.") == [
+        "parts differ: [author 1] Jaesoon Choi: the <role> markup lists Supervision, "
+        "the contributions statement lists Supervision; Validation"
+    ]
+    # 'Checked the results' names no CRediT term, and may be what the statement calls Validation
+    both = "<role>Supervision</role><role>Checked the results</role>"
+    assert _markup_and_statement(both, "J.C.: Supervision, Validation.") == []

@@ -112,7 +112,11 @@ def apply_statement(reading: StatementReading, authors: list[SourceAuthor]) -> N
 
 
 def parts_differ(reading: StatementReading, authors: list[SourceAuthor]) -> list[str]:
-    """Each author for whom the `<role>` markup and the statement list other CRediT roles."""
+    """Each author for whom the `<role>` markup and the statement list other CRediT roles.
+
+    As between an article and its translation, a role only one part lists is a difference only
+    where the other part has no label that names no CRediT term (which may be that role).
+    """
     if not reading.credit:
         return []
     notes = []
@@ -121,7 +125,9 @@ def parts_differ(reading: StatementReading, authors: list[SourceAuthor]) -> list
         if author.roles is None or stated is None:
             continue
         markup, printed = _mapped(author.roles), _mapped(stated)
-        if markup != printed:
+        only_printed = set() if _has_free_text(author.roles) else printed - markup
+        only_markup = set() if _has_free_text(stated) else markup - printed
+        if only_printed or only_markup:
             text = (
                 f"{author.raw}: the <role> markup lists {_labels(markup)}, "
                 f"the contributions statement lists {_labels(printed)}"
@@ -132,6 +138,10 @@ def parts_differ(reading: StatementReading, authors: list[SourceAuthor]) -> list
 
 def _mapped(roles: list[SourceRole]) -> set[str]:
     return {role.role for role in roles if role.role}
+
+
+def _has_free_text(roles: list[SourceRole]) -> bool:
+    return any(role.role is None for role in roles)
 
 
 def _labels(slugs: set[str]) -> str:

@@ -43,6 +43,8 @@ _BLOCKS = {
     "boxed-text",
 }
 _HEADINGS = {"title", "label"}
+# never a statement's place, and large: not looked into
+_ELSEWHERE = {"ref-list", "table-wrap", "fig", "disp-formula", "inline-formula", "contrib-group"}
 _LEAD_IN = {"bold", "b", "strong"}
 _TYPED = re.compile(r"contribution", re.I)
 _LEADING_HEADING = re.compile(r"^\s*(?P<heading>[^:]{3,80}?)\s*:\s*")
@@ -61,7 +63,7 @@ def statement_places(root: Element, pointed_to: set[str]) -> list[Element]:
 
 def _look(element: Element, pointed_to: set[str], found: list[Element]) -> None:
     for child in element:
-        if child.tag == "sub-article":
+        if child.tag == "sub-article" or child.tag in _ELSEWHERE:
             continue
         if _holds_statement(child, pointed_to):
             found.append(child)
