@@ -92,24 +92,6 @@ def test_check_through_the_cli_gives_no_finding_above_info(case: str, tmp_path: 
     assert above == {} and checked.exit_code == 0, report["findings"]
 
 
-def test_a_role_dropped_from_a_footnote_statement_fails_the_check(tmp_path: Path) -> None:
-    """Papéis Avulsos de Zoologia prints its roles only in one article-level footnote."""
-    expected = _load(EXPECTED / "1807-0205-paz-62-e202262026.yaml")
-    expected["authors"][1]["roles"] = ["formal-analysis"]  # the file adds Writing – original draft
-    runner = CliRunner()
-    records = ["--records", str(tmp_path / "records")]
-    runner.invoke(cli, [*records, "init"])
-    table = tmp_path / "team.csv"
-    _tenzing(expected, table)
-    runner.invoke(cli, [*records, "records", "import", expected["doi"], str(table)])
-    runner.invoke(cli, [*records, "fetch", expected["doi"], "--jats", str(DATA / expected["file"])])
-    checked = runner.invoke(cli, [*records, "check", "--format", "json"])
-    above = [f for f in json.loads(checked.stdout)["findings"] if f["severity"] != "info"]
-    assert checked.exit_code == 1
-    assert [(f["rule"], f["author"]["position"]) for f in above] == [("role-extra", 2)]
-    assert "Fernando Carvalho" in above[0]["message"]
-
-
 def _check_file(expected: dict, tmp_path: Path) -> tuple[int, list[dict]]:
     """Import the team's table, fetch the file, check; return the exit code and the findings
     above info."""
@@ -123,6 +105,16 @@ def _check_file(expected: dict, tmp_path: Path) -> tuple[int, list[dict]]:
     checked = runner.invoke(cli, [*records, "check", "--format", "json"])
     findings = json.loads(checked.stdout)["findings"]
     return checked.exit_code, [f for f in findings if f["severity"] != "info"]
+
+
+def test_a_role_dropped_from_a_footnote_statement_fails_the_check(tmp_path: Path) -> None:
+    """Papéis Avulsos de Zoologia prints its roles only in one article-level footnote."""
+    expected = _load(EXPECTED / "1807-0205-paz-62-e202262026.yaml")
+    expected["authors"][1]["roles"] = ["formal-analysis"]  # the file adds Writing – original draft
+    code, above = _check_file(expected, tmp_path)
+    assert code == 1
+    assert [(f["rule"], f["author"]["position"]) for f in above] == [("role-extra", 2)]
+    assert "Fernando Carvalho" in above[0]["message"]
 
 
 def test_a_role_dropped_from_a_section_statement_fails_the_check(tmp_path: Path) -> None:
