@@ -236,7 +236,8 @@ DEGREE_WORDS: dict[str, Degree] = {
     "suporte": Degree.SUPPORTING,
 }
 _DEGREE_TAIL = re.compile(
-    r"^(?P<role>.*?\S)\s*(?:\((?P<paren>[^()]*)\)|[,:\u2013\u2014-]\s*(?P<word>[^\s,:()]+))\s*$"
+    r"^(?P<role>.*?\S)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\]"
+    r"|[,:\u2013\u2014-]\s*(?P<word>[^\s,:()]+))\s*$"
 )
 
 
@@ -251,14 +252,15 @@ class LabelDegree:
 
 
 def split_degree(text: str) -> LabelDegree:
-    """Take a degree written after a label off it: '(lead)', '— supporting', '(igual)'."""
+    """Take a degree written after a label off it: '(lead)', '[lead]', '— supporting', '(igual)'."""
     match = _DEGREE_TAIL.match(text.strip())
     if match is None:
         return LabelDegree(text.strip())
-    tail = match.group("paren") if match.group("paren") is not None else match.group("word")
+    enclosed = match.group("paren") if match.group("paren") is not None else match.group("bracket")
+    tail = enclosed if enclosed is not None else match.group("word")
     words = [_fold_accents(word) for word in re.findall(r"[^\W\d_]+", tail)]
     degrees = {DEGREE_WORDS[word] for word in words if word in DEGREE_WORDS}
-    if not words or (len(degrees) != 1 and not (match.group("paren") and degrees)):
+    if not words or (len(degrees) != 1 and not (enclosed and degrees)):
         return LabelDegree(text.strip())  # a tail that is part of the label ('Writing - review')
     core = match.group("role").strip()
     if len(degrees) > 1 or any(word not in DEGREE_WORDS for word in words):

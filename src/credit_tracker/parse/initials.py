@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.names import PARTICLES, fold
 
+FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
+"""Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
 _PIECES = re.compile(r"[^\W\d_]+|[.\-\u2010\u2011\s]+")
 _SPLIT_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
 

@@ -12,6 +12,9 @@ phrases):
   ("Writing – review & editing: GJP DSA JKH.", PLOS 2016; "Conceptualization – RC, HBA", bioRxiv)
   or inverted names ("Methodology: Callili, D., Tecchio M. A."), resolved against the byline;
   MDPI's and Cell Press's "Conceptualization, A.P. and J.Š.Ž.; methodology, …" with a comma;
+  names going on after ';' ("Conceptualization: Jane Doe; John Roe");
+- each person with their roles in parentheses: "Jane Doe (Conceptualization [lead], …), John
+  Roe (…)";
 - initials and a dash: "ID - Study design, data analysis, manuscript writing & editing." (BMC PDF);
 - prose: "JI and NAA conceived the study; JPW wrote the first draft", "Mary J. O'Connell conceived
   and designed the experiments, analyzed the data, ..." (PeerJ), mapped to CRediT where unambiguous;
@@ -26,18 +29,32 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from credit_tracker.domain.models import SourceAuthor
-from credit_tracker.domain.names import clean, parse_display_name
+from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
-from credit_tracker.parse.statement_names import Reading, StatementEntry, Unresolved, entry_for
+from credit_tracker.parse.statement_names import (
+    ORDINAL,
+    Reading,
+    StatementEntry,
+    Unresolved,
+    entry_for,
+    positions,
+)
 from credit_tracker.parse.statement_parts import (
     PHRASE,
+    all_names,
     label_roles,
     looks_like_name,
     names_in,
     names_with_degrees,
     roles_from,
 )
-from credit_tracker.parse.statement_segments import repeated_initials, sentences, split_label
+from credit_tracker.parse.statement_segments import (
+    Split,
+    person_roles,
+    repeated_initials,
+    sentences,
+    split_label,
+)
 
 __all__ = [
     "ParsedStatement",
@@ -61,8 +78,6 @@ NEXT_SECTION = re.compile(
     r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
     re.I | re.M,
 )
-# NFKC (normalise_text) turns 'ª' and 'º' into 'a' and 'o': '1ª autora' is read as '1a autora'
-_ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°|a|o)?\s+(?:author|autor[a]?)\s*:", re.I)
 # Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
 _ALL_AUTHORS = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b", re.I)
 
@@ -120,9 +135,9 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     body = " ".join(text for text in texts if text)
     reading = Reading(byline=byline)
     unread: list[str] = []
-    if _ORDINAL.search(body):
-        by_position = _by_position(body, byline, reading.problems)
-        first = _ORDINAL.search(body)
+    if ORDINAL.search(body):
+        by_position = positions(body, byline, reading.problems)
+        first = ORDINAL.search(body)
         lead = body[: first.start()].strip(" .;") if first else ""
         if lead:
             unread.append(lead)
@@ -135,20 +150,27 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     ]
     reading.repeated = repeated_initials(segments)
     forms: set[str] = set()
-    people: list[StatementEntry] = []
+    going = _Going()
     for segment in segments:
         unresolved = len(reading.unresolved)
-        form, named = _read_segment(segment, reading, people)
+        form, named, going = _read_segment(segment, reading, going)
         if named:
             forms.add(form)
-            people = named if form == "person first" else []
-        else:
-            if len(reading.unresolved) == unresolved:  # else told with the names not resolved
-                unread.append(segment.strip(" ;"))
-            people = []
+        elif len(reading.unresolved) == unresolved:  # else told with the names not resolved
+            unread.append(segment.strip(" ;"))
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in reading.entries.values()}.values())
     return _parsed(forms, unique, reading, unread)
+
+
+@dataclass(frozen=True)
+class _Going:
+    """A list the next sentence may go on with, after a ';': the roles of the people of a
+    person-first entry ('Luisa Fassi: Formal analysis; Conceptualisation; …'), or the names of
+    a role-first one's label ('Conceptualization: Jane Doe; John Roe')."""
+
+    people: tuple[StatementEntry, ...] = ()
+    label: str | None = None
 
 
 def _parsed(
@@ -162,15 +184,18 @@ def _parsed(
 
 
 def _read_segment(
-    segment: str, reading: Reading, people: list[StatementEntry]
-) -> tuple[str, list[StatementEntry]]:
-    """Read one sentence in whichever form it has; return the form and the entries it gave
-    roles to (none: it named no one)."""
+    segment: str, reading: Reading, going: _Going
+) -> tuple[str, list[StatementEntry], _Going]:
+    """Read one sentence in whichever form it has; return the form, the entries it gave roles
+    to (none: it named no one) and the list the next sentence may go on with."""
     before = {id(entry): len(entry.roles) for entry in reading.entries.values()}
     text = segment.strip(" .;")
     split = split_label(text)
+    if split is None and going.label is not None and all_names(text):
+        split = Split(going.label, text, role_first=True)  # the names go on
+    after = _Going()
     if split is not None and split.role_first:
-        form = "role first"
+        form, after = "role first", _Going(label=split.label)
         for name, degree in names_with_degrees(split.rest):
             entry = entry_for(reading, name, context=text)
             if entry is not None:
@@ -182,16 +207,25 @@ def _read_segment(
             entry = entry_for(reading, name, context=text)
             if entry is not None:
                 entry.roles += roles_from(split.rest)
-    elif people and _is_role_list(text):
-        form = "person first"  # "Name: Formal analysis; Conceptualisation; …": the list goes on
-        for entry in people:
+    elif going.people and _is_role_list(text):
+        form = "person first"  # the roles go on
+        for entry in going.people:
             entry.roles += roles_from(text)
-        return form, people
+        return form, list(going.people), going
+    elif (pairs := person_roles(text)) is not None:
+        form = "person first"  # 'Jane Doe (Conceptualization [lead], …), John Roe (…)'
+        for name, phrases in pairs:
+            entry = entry_for(reading, name, context=text)
+            if entry is not None:
+                entry.roles += roles_from(phrases)
     else:
         form = "prose"
         _prose(text, reading)
     named = [e for e in reading.entries.values() if len(e.roles) > before.get(id(e), -1)]
-    return form, list({id(entry): entry for entry in named}.values())
+    named = list({id(entry): entry for entry in named}.values())
+    if form == "person first":
+        after = _Going(people=tuple(named))
+    return form, named, after
 
 
 def _is_role_list(text: str) -> bool:
@@ -222,60 +256,3 @@ def _subject(clause: str) -> tuple[list[str], str]:
         if tail and names and all(looks_like_name(n) for n in names) and tail[:1].islower():
             return names, tail
     return [], clause
-
-
-def _by_position(
-    body: str, byline: list[SourceAuthor], problems: list[str]
-) -> list[StatementEntry]:
-    entries: list[StatementEntry] = []
-    marks = list(_ORDINAL.finditer(body))
-    for n, mark in enumerate(marks):
-        end = marks[n + 1].start() if n + 1 < len(marks) else len(body)
-        position = int(mark.group(1))
-        text = body[mark.end() : end]
-        text = re.split(r"\s(?=\d+\s*(?:ª|º|a|o)\s+autor)", text)[0]
-        if position > len(byline):
-            problems.append(
-                f"author {position} is named by position, but the byline has {len(byline)}"
-            )
-            continue
-        author = byline[position - 1]
-        if any(e.author is author for e in entries):
-            continue  # a second language version of the same statement
-        entries.append(
-            StatementEntry(printed=f"author {position}", roles=roles_from(text), author=author)
-        )
-    return entries
-
-
-def to_source_authors(parsed: ParsedStatement) -> list[SourceAuthor]:
-    """Turn entries into statement-source authors: names exactly as printed, or (for initials and
-    positions) the byline author's name, marked as not printed in the statement."""
-    authors = []
-    for position, entry in enumerate(parsed.entries, start=1):
-        if (
-            entry.author is not None
-            and entry.author.name is not None
-            and entry.printed != entry.author.raw
-        ):
-            authors.append(
-                SourceAuthor(
-                    position=position,
-                    raw=entry.printed,
-                    name=entry.author.name,
-                    structured=True,
-                    name_shown=False,
-                    roles=entry.roles,
-                )
-            )
-        else:
-            authors.append(
-                SourceAuthor(
-                    position=position,
-                    raw=entry.printed,
-                    name=parse_display_name(entry.printed),
-                    structured=False,
-                    roles=entry.roles,
-                )
-            )
-    return authors

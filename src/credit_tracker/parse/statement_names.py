@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, fold, given_compatible, parse_display_name
 from credit_tracker.domain.problems import Unread
-from credit_tracker.parse.initials import initials_groups, resolve
+from credit_tracker.parse.initials import FULL_NAME, initials_groups, resolve
+from credit_tracker.parse.statement_parts import roles_from
 
 _TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.)+")
-FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")  # 'Y.Z. (Yan Zhao)'
+# NFKC (normalise_text) turns 'ª' and 'º' into 'a' and 'o': '1ª autora' is read as '1a autora'
+ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°|a|o)?\s+(?:author|autor[a]?)\s*:", re.I)
 
 
 @dataclass
@@ -141,3 +143,59 @@ def _family_keys(author: SourceAuthor) -> set[str]:
     family = fold(author.name.family_full).split()
     with_suffix = fold(f"{author.name.family_full} {author.name.suffix}").split()
     return set(family[-1:] + with_suffix[-1:])
+
+
+def positions(body: str, byline: list[SourceAuthor], problems: list[str]) -> list[StatementEntry]:
+    """The entries of a statement by position ('1st author: conceptualization (lead); …')."""
+    entries: list[StatementEntry] = []
+    marks = list(ORDINAL.finditer(body))
+    for n, mark in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(body)
+        position = int(mark.group(1))
+        text = body[mark.end() : end]
+        text = re.split(r"\s(?=\d+\s*(?:ª|º|a|o)\s+autor)", text)[0]
+        if position > len(byline):
+            problems.append(
+                f"author {position} is named by position, but the byline has {len(byline)}"
+            )
+            continue
+        author = byline[position - 1]
+        if any(e.author is author for e in entries):
+            continue  # a second language version of the same statement
+        entries.append(
+            StatementEntry(printed=f"author {position}", roles=roles_from(text), author=author)
+        )
+    return entries
+
+
+def to_source_authors(entries: list[StatementEntry]) -> list[SourceAuthor]:
+    """Turn entries into statement-source authors: names exactly as printed, or (for initials and
+    positions) the byline author's name, marked as not printed in the statement."""
+    authors = []
+    for position, entry in enumerate(entries, start=1):
+        if (
+            entry.author is not None
+            and entry.author.name is not None
+            and entry.printed != entry.author.raw
+        ):
+            authors.append(
+                SourceAuthor(
+                    position=position,
+                    raw=entry.printed,
+                    name=entry.author.name,
+                    structured=True,
+                    name_shown=False,
+                    roles=entry.roles,
+                )
+            )
+        else:
+            authors.append(
+                SourceAuthor(
+                    position=position,
+                    raw=entry.printed,
+                    name=parse_display_name(entry.printed),
+                    structured=False,
+                    roles=entry.roles,
+                )
+            )
+    return authors

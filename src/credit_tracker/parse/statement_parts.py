@@ -13,9 +13,8 @@ import re
 from credit_tracker.domain.credit import Degree, split_degree
 from credit_tracker.domain.models import SourceRole
 from credit_tracker.domain.names import PARTICLES
-from credit_tracker.parse.initials import initials_groups
+from credit_tracker.parse.initials import FULL_NAME, initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
-from credit_tracker.parse.statement_names import FULL_NAME
 
 # Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
 PHRASES = [

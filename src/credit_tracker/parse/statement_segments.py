@@ -5,7 +5,8 @@ at '.' before a capital, but not at the full stop of an initial ("Guilherme N. C
 "Tecchio, M. A. and …", "A.O-F. A.Lüthi") unless a label or "All authors …" follows it
 ("Conceptualization: T.B.D. Methodology: H.M.K., …"). A sentence's label is split off at a colon
 or a spaced dash, or, for the role-first form with a comma (MDPI, Cell Press), at the comma after
-which only names follow.
+which only names follow. A sentence of people each with their roles in parentheses ('Jane Doe
+(Conceptualization [lead], …), John Roe (…)') has no label; it is read pair by pair.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from dataclasses import dataclass
 
 from credit_tracker.parse.initials import initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
-from credit_tracker.parse.statement_parts import all_names, names_in
+from credit_tracker.parse.statement_parts import (
+    PHRASE,
+    all_names,
+    looks_like_name,
+    names_in,
+    roles_from,
+)
 
 _BREAKS = re.compile(r";\s*|\.\s+|\s*•\s*")
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
@@ -99,3 +106,24 @@ def repeated_initials(segments: list[str]) -> set[str]:
         counts = Counter(name.strip(" .") for name in names_in(side))
         repeated |= {name for name, n in counts.items() if n > 1 and initials_groups(name)}
     return repeated
+
+
+_PERSON_ROLES = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?P<name>[^(),;]+?)\s*\((?P<roles>[^()]+)\)")
+
+
+def person_roles(text: str) -> list[tuple[str, str]] | None:
+    """Read 'Jane Doe (Conceptualization [lead], Writing – original draft), John Roe (…)' into
+    (name, roles) pairs; None where the sentence is not wholly in that form."""
+    pairs, end = [], 0
+    for match in _PERSON_ROLES.finditer(text):
+        if match.start() != end:
+            return None
+        pairs.append((match["name"].strip(), match["roles"]))
+        end = match.end()
+    if not pairs or text[end:].strip(" .;,"):
+        return None
+    for name, roles in pairs:
+        read = roles_from(roles)
+        if not looks_like_name(name) or not any(r.role and r.origin != PHRASE for r in read):
+            return None
+    return pairs
