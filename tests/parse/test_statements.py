@@ -387,3 +387,16 @@ def test_forms_written_here_with_full_names(
     }
     assert read == expected
     assert parsed.problems == []
+
+
+def test_sentences_about_all_the_authors_state_no_ones_roles() -> None:
+    # written here, not copied: what statements print beside the roles
+    text = (
+        "Jane Doe: Software. These authors contributed equally. The authors thank the reviewers. "
+        "All authors read and approved the final manuscript."
+    )
+    parsed = parse_statement(text, [])
+    assert [(e.printed, [r.role for r in e.roles]) for e in parsed.entries] == [
+        ("Jane Doe", ["software"])
+    ]
+    assert parsed.problems == []

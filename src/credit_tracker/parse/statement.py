@@ -79,7 +79,10 @@ NEXT_SECTION = re.compile(
     re.I | re.M,
 )
 # Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
-_ALL_AUTHORS = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b", re.I)
+# 'These authors contributed equally.', 'The authors thank …' (bioRxiv, PNAS)
+_ALL_AUTHORS = re.compile(
+    r"^(?:All|Both|Todos|Todas|Ambos|(?:The|These|Each|Every)\s+authors?)\b", re.I
+)
 
 
 @dataclass
