@@ -85,7 +85,10 @@ def test_roles_and_degrees_one_command_each(runner: CliRunner, example_records: 
     record = Store(example_records).load().articles[AIMMS]
     assert record.authors[0].roles == []
     shown = runner.invoke(cli, ["records", "show", AIMMS]).stdout.splitlines()
-    assert shown[2] == "  1. Mirembe Woodrow [mirembe-woodrow]: no roles"
+    assert shown[2].startswith(  # the office's edit, on the day it was made
+        "  1. Mirembe Woodrow [mirembe-woodrow]: no roles — edited by the office with 'records "
+        "set-roles' on "
+    )
 
 
 @pytest.mark.parametrize(

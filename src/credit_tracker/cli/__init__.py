@@ -13,6 +13,7 @@ from credit_tracker.cli import (  # noqa: F401 - they register their commands
     confirm,
     correction,
     fetch,
+    git,
     harvest,
     init,
     nightly,
