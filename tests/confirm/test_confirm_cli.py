@@ -48,6 +48,13 @@ def request(runner: CliRunner, folder: Path, *args: str, on: str = "2026-12-01")
     return run(runner, "confirm", "request", *args, "--output", str(folder), "--date", on)
 
 
+def jane_answers(runner: CliRunner, tmp_path: Path, answers: dict[str, str]) -> Path:
+    """Ask Jane Illés for her sheet, and fill its row as `answers` say."""
+    request(runner, tmp_path / "sheets", JANE)
+    sheet = tmp_path / "sheets" / "jane-illes.xlsx"
+    return answer_workbook(sheet, tmp_path / "jane.xlsx", {AIMMS: answers})
+
+
 def files_of(records: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(records)): p.read_bytes()
@@ -223,12 +230,7 @@ def test_an_edited_row_without_an_answer_is_the_authors_answer(
     runner: CliRunner, example_records: Path, tmp_path: Path
 ) -> None:
     """Ticking a role is answering: a row edited but not marked 'confirmed' is recorded."""
-    request(runner, tmp_path / "sheets", JANE)
-    answered = answer_workbook(
-        tmp_path / "sheets" / "jane-illes.xlsx",
-        tmp_path / "jane.xlsx",
-        {AIMMS: {CONCEPTUALIZATION: "lead"}},
-    )
+    answered = jane_answers(runner, tmp_path, {CONCEPTUALIZATION: "lead"})
     run(runner, "confirm", "import", str(answered))
     assert jane(example_records).roles == [RoleAssignment(role="conceptualization", degree="lead")]
 
@@ -236,11 +238,8 @@ def test_an_edited_row_without_an_answer_is_the_authors_answer(
 def test_not_my_paper_is_reported_to_the_office_and_changes_nothing(
     runner: CliRunner, example_records: Path, tmp_path: Path
 ) -> None:
-    request(runner, tmp_path / "sheets", JANE)
-    answered = answer_workbook(
-        tmp_path / "sheets" / "jane-illes.xlsx",
-        tmp_path / "jane.xlsx",
-        {AIMMS: {ANSWER_COLUMN: "not my paper", CONCEPTUALIZATION: "yes"}},
+    answered = jane_answers(
+        runner, tmp_path, {ANSWER_COLUMN: "not my paper", CONCEPTUALIZATION: "yes"}
     )
     roles = jane(example_records).roles
     done = run(runner, "confirm", "import", str(answered), "--date", "2026-12-04")

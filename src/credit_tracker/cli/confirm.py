@@ -58,6 +58,20 @@ def _writer(folder: Path, fmt: str) -> Callable[[ConfirmationSheet], str]:
     return write
 
 
+def _remind_after(
+    required: bool, help: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """--remind-after DAYS: how old an unanswered request is when it is overdue."""
+    return click.option(
+        "--remind-after",
+        type=click.IntRange(min=0),
+        required=required,
+        default=None,
+        metavar="DAYS",
+        help=help,
+    )
+
+
 _OUTPUT_DIR = click.option(
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
@@ -179,11 +193,8 @@ def _outcome_lines(outcome: AnswerOutcome) -> None:
 
 @confirm_group.command("status")
 @_people_options
-@click.option(
-    "--remind-after",
-    type=click.IntRange(min=0),
-    default=None,
-    metavar="DAYS",
+@_remind_after(
+    required=False,
     help="A request older than this many days (since it or its last reminder) is overdue.",
 )
 @click.option(
@@ -236,11 +247,8 @@ def confirm_status(
 
 
 @confirm_group.command("remind")
-@click.option(
-    "--remind-after",
-    type=click.IntRange(min=0),
+@_remind_after(
     required=True,
-    metavar="DAYS",
     help="Remind the people whose request (or last reminder) is older than this many days.",
 )
 @format_option(CONFIRM_FORMATS, default="eml", help="As for 'confirm request'.")

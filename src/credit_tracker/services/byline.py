@@ -49,47 +49,49 @@ def office_edit(command: str, today: date | None = None) -> RoleProvenance:
     )
 
 
+RoleEdit = Callable[..., list[str]]
+"""record_edits.set_roles, add_roles or remove_roles."""
+
+
+def _role_edit(
+    store: Store,
+    doi: str,
+    query: str,
+    roles: list[str] | None,
+    edit: RoleEdit,
+    by: RoleProvenance,
+) -> list[str]:
+    """Apply `edit` with these ROLE texts to the author `query` names; the roles it changes say
+    they came `by` this office edit. InputError naming the ROLE for one that is no CRediT role."""
+    parsed = None if roles is None else [record_edits.parse_role(role) for role in roles]
+    return edit_author(
+        store, doi, query, lambda records, key, n: edit(records, key, n, parsed, by=by)
+    )
+
+
 def set_roles(
     store: Store, doi: str, query: str, roles: list[str] | None, today: date | None = None
 ) -> list[str]:
     """Replace the author's roles with these (ROLE texts, 'Methodology=lead'); None: not
-    recorded, []: none. InputError naming the ROLE for one that is no CRediT role."""
-    parsed = None if roles is None else [record_edits.parse_role(role) for role in roles]
+    recorded, []: none."""
     by = office_edit("records set-roles", today)
-    return edit_author(
-        store,
-        doi,
-        query,
-        lambda records, key, n: record_edits.set_roles(records, key, n, parsed, by=by),
-    )
+    return _role_edit(store, doi, query, roles, record_edits.set_roles, by)
 
 
 def add_roles(
     store: Store, doi: str, query: str, roles: list[str], today: date | None = None
 ) -> list[str]:
     """Give the author these roles, keeping the others (a degree given replaces the one held)."""
-    parsed = [record_edits.parse_role(role) for role in roles]
     by = office_edit("records add-role", today)
-    return edit_author(
-        store,
-        doi,
-        query,
-        lambda records, key, n: record_edits.add_roles(records, key, n, parsed, by=by),
-    )
+    return _role_edit(store, doi, query, roles, record_edits.add_roles, by)
 
 
 def remove_roles(
     store: Store, doi: str, query: str, roles: list[str], today: date | None = None
 ) -> list[str]:
     """Take these roles from the author."""
-    parsed = [record_edits.parse_role(role) for role in roles]
     by = office_edit("records remove-role", today)
-    return edit_author(
-        store,
-        doi,
-        query,
-        lambda records, key, n: record_edits.remove_roles(records, key, n, parsed, by=by),
-    )
+    return _role_edit(store, doi, query, roles, record_edits.remove_roles, by)
 
 
 def reorder(store: Store, doi: str, queries: list[str]) -> list[str]:

@@ -13,6 +13,10 @@ from credit_tracker.domain.models import ArticleRecord, Person, SourceSnapshot
 from credit_tracker.parse.tenzing import export_table
 from credit_tracker.render.contributions import crossref_contributors, jats_contribs, statement
 
+People = dict[str, Person]
+History = Sequence[SourceSnapshot]
+"""An article's snapshots, oldest first: for what only a publisher's record says."""
+
 
 @dataclass(frozen=True)
 class Exported:
@@ -30,36 +34,21 @@ class ExportFormat(ABC):
     what only a publisher's record says)."""
 
     @abstractmethod
-    def render(
-        self,
-        record: ArticleRecord,
-        people: dict[str, Person],
-        history: Sequence[SourceSnapshot] = (),
-    ) -> Exported:
+    def render(self, record: ArticleRecord, people: People, history: History = ()) -> Exported:
         """Return the whole export."""
 
 
 class TenzingExport(ExportFormat):
     """The tenzing contributors table, in the layout the record was imported from."""
 
-    def render(
-        self,
-        record: ArticleRecord,
-        people: dict[str, Person],
-        history: Sequence[SourceSnapshot] = (),
-    ) -> Exported:
+    def render(self, record: ArticleRecord, people: People, history: History = ()) -> Exported:
         return Exported(export_table(record, {pid: p.orcid for pid, p in people.items()}))
 
 
 class JsonExport(ExportFormat):
     """The record itself; `records import FILE.json` reads it back."""
 
-    def render(
-        self,
-        record: ArticleRecord,
-        people: dict[str, Person],
-        history: Sequence[SourceSnapshot] = (),
-    ) -> Exported:
+    def render(self, record: ArticleRecord, people: People, history: History = ()) -> Exported:
         data = record.model_dump(mode="json")
         return Exported(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
@@ -67,12 +56,7 @@ class JsonExport(ExportFormat):
 class StatementExport(ExportFormat):
     """The CRediT author statement, for the article's contributions section."""
 
-    def render(
-        self,
-        record: ArticleRecord,
-        people: dict[str, Person],
-        history: Sequence[SourceSnapshot] = (),
-    ) -> Exported:
+    def render(self, record: ArticleRecord, people: People, history: History = ()) -> Exported:
         text, left_out = statement(record)
         return Exported(text, left_out)
 
@@ -80,24 +64,14 @@ class StatementExport(ExportFormat):
 class JatsExport(ExportFormat):
     """JATS <contrib> markup with JATS4R role attributes, for a publisher's XML."""
 
-    def render(
-        self,
-        record: ArticleRecord,
-        people: dict[str, Person],
-        history: Sequence[SourceSnapshot] = (),
-    ) -> Exported:
+    def render(self, record: ArticleRecord, people: People, history: History = ()) -> Exported:
         return Exported(jats_contribs(record, people), unconfirmed=_unconfirmed(record))
 
 
 class CrossrefExport(ExportFormat):
     """A Crossref <contributors> fragment (deposit schema 5.5.0) with CRediT roles."""
 
-    def render(
-        self,
-        record: ArticleRecord,
-        people: dict[str, Person],
-        history: Sequence[SourceSnapshot] = (),
-    ) -> Exported:
+    def render(self, record: ArticleRecord, people: People, history: History = ()) -> Exported:
         text = crossref_contributors(record, people, history)
         return Exported(text, unconfirmed=_unconfirmed(record))
 
