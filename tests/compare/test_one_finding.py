@@ -174,7 +174,9 @@ def test_a_draft_names_every_source_of_an_error_once(
         "Illés's contributions."
     ) in lines
     cited = [
-        line.split(",", 1)[0] for line in lines if line.startswith("- ") and "recorded" in line
+        line.split(",", 1)[0]
+        for line in lines
+        if line.startswith("- ") and ", as recorded on " in line
     ]
     assert cited == [
         "- Crossref's record",
