@@ -14,6 +14,7 @@ from email import policy
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
@@ -21,7 +22,7 @@ from credit_tracker.cli import cli
 from credit_tracker.domain.confirm_sheet import ANSWER_COLUMN
 from credit_tracker.domain.confirmation import ROLE_COLUMNS
 from credit_tracker.standin import StandIn
-from credit_tracker.store.folder import Store
+from credit_tracker.store.folder import Store, shard_of
 from tests import schemas
 from tests.confirm.answering import CONFIRMED, answer_csv_text, answer_workbook
 
@@ -105,6 +106,21 @@ def coverage(text: str) -> str:
     return line
 
 
+def _count_writes(monkeypatch: pytest.MonkeyPatch, records: Path) -> list[list[str]]:
+    """The store's write batches from now on, each as the sorted files it wrote."""
+    import credit_tracker.store.folder as folder
+
+    batches: list[list[str]] = []
+    real = folder.write_files
+
+    def counted(changes):  # type: ignore[no-untyped-def]
+        batches.append(sorted(str(path.relative_to(records)) for path, _text in changes))
+        return real(changes)
+
+    monkeypatch.setattr(folder, "write_files", counted)
+    return batches
+
+
 def _publisher_fixes(standin: StandIn) -> None:
     """The publisher adds Data curation to Hallmann's roles (derived: the recorded article XML
     with one <role> added, as a corrected article would print it)."""
@@ -120,7 +136,11 @@ def _publisher_fixes(standin: StandIn) -> None:
 
 
 def test_a_round_on_a_thirty_article_office(
-    fast_xml: StandIn, runner: CliRunner, records_dir: Path, tmp_path: Path
+    fast_xml: StandIn,
+    runner: CliRunner,
+    records_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dois = tmp_path / "dois.txt"
     dois.write_text("\n".join(WITH_XML + CROSSREF_ONLY) + "\n", encoding="utf-8")
@@ -186,7 +206,8 @@ def test_a_round_on_a_thirty_article_office(
     sent = (sheets / f"{RUZICKA}.csv").read_text(encoding="utf-8-sig")
     copy = answers / "ruzicka.csv"
     copy.write_text(answer_csv_text(sent, {CZECH: {**CONFIRMED, **only("Software")}}), "utf-8")
-    # van Anken never answers
+    # van Anken never answers; the import writes once, each shard it changed once
+    batches = _count_writes(monkeypatch, records_dir)
     imported = run(
         runner,
         "confirm",
@@ -209,6 +230,8 @@ def test_a_round_on_a_thirty_article_office(
     assert "confirm import: 4 row(s); 1 recorded, 1 reported to the office, 1 not applied" in (
         imported.stderr
     )
+    assert batches == [sorted(f"articles/{shard_of(doi)}.json" for doi in (INSECTS, YEAST))]
+    batches.clear()  # still counted from here on, and never looked at again
 
     # the check: the publisher's omission is a finding now; the round is counted
     checked = run(runner, "check", "--as-of", "2026-12-03", "--fail-on", ROLE_RULES, code=1)

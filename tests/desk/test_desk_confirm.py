@@ -47,6 +47,14 @@ def test_the_person_page_shows_the_grid_pre_filled_like_the_sheet(example_record
     assert "now: Conceptualization; Writing – review &amp; editing (recorded before" in html
 
 
+def test_the_grid_has_a_page_of_its_own(example_records: Path) -> None:
+    with make_client(example_records) as desk:
+        page = desk.get("/person/jane-illes/confirm-roles")
+        missing = desk.get("/person/nobody-at-all/confirm-roles")
+    assert page.status_code == 200 and len(_grid(page.text)) == 14
+    assert missing.status_code == 404
+
+
 def test_saving_records_confirmed_with_the_author_by_the_office(example_records: Path) -> None:
     with make_client(example_records) as desk:
         cells = _grid(desk.get("/person/jane-illes").text)
