@@ -46,13 +46,22 @@ def _people_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _writer(folder: Path, fmt: str) -> Callable[[ConfirmationSheet], str]:
-    """Write each person's file into `folder` as '<person id><extension>'; return its name."""
+    """Write each person's file into `folder` as '<person id><extension>', saying so as it
+    goes (a line a person: the progress of a long request); return the file's name."""
+    from credit_tracker.domain.errors import OutputError
+    from credit_tracker.render.visible import visible
+
     output = CONFIRM_FORMATS[fmt]
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from exc
 
     def write(sheet: ConfirmationSheet) -> str:
         name = f"{sheet.person}{output.extension}"
         write_output(folder / name, output().render(sheet))
+        who = f"{visible(sheet.name)} [{sheet.person}]"
+        click.echo(f"{who}: {len(sheet.papers)} paper(s) in {folder / name}", err=True)
         return name
 
     return write
@@ -126,20 +135,18 @@ def confirm_request(
         today=day(on),
         write=_writer(output, fmt),
     )
-    for asked in done:
-        _asked_line(asked, output)
+    _nothing_to_ask(done)
     files = sum(1 for asked in done if asked.file)
     click.echo(f"confirm request: {files} file(s) written to {output}; nothing was sent", err=True)
 
 
-def _asked_line(asked: Asked, folder: Path) -> None:
+def _nothing_to_ask(done: list[Asked]) -> None:
     from credit_tracker.render.visible import visible
 
-    who = f"{visible(asked.person.name.display())} [{asked.person.id}]"
-    if asked.file is None:
-        click.echo(f"{who}: nothing to ask (every paper confirmed; --all asks again)", err=True)
-    else:
-        click.echo(f"{who}: {asked.papers} paper(s) in {folder / asked.file}", err=True)
+    for asked in done:
+        if asked.file is None:
+            who = f"{visible(asked.person.name.display())} [{asked.person.id}]"
+            click.echo(f"{who}: nothing to ask (every paper confirmed; --all asks again)", err=True)
 
 
 @confirm_group.command("import")
@@ -268,6 +275,4 @@ def confirm_remind(
     from credit_tracker.services.confirmation import remind
 
     done = remind(_store(ctx), remind_after, day(on), _writer(output, fmt))
-    for asked in done:
-        _asked_line(asked, output)
     click.echo(f"confirm remind: {len(done)} reminder(s) written to {output}", err=True)
