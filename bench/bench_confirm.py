@@ -37,8 +37,8 @@ def make_office(folder: Path, articles: int, members: int) -> list[str]:
     if not (folder / "team.json").exists():
         generate(folder, articles, 8, seed_people=2_000)
         team = json.loads((folder / "team.json").read_text(encoding="utf-8"))
-        for key, person in team["people"].items():
-            person["team_member"] = int(key) <= members
+        for person in team["people"].values():  # p0 … p199: members; everyone else a co-author
+            person["team_member"] = int(person["id"].removeprefix("p")) < members
         from credit_tracker.store.files import dump_json
 
         (folder / "team.json").write_text(dump_json(team), encoding="utf-8")

@@ -53,12 +53,15 @@ def sheet_for(
     *,
     include_confirmed: bool = False,
     dois: Iterable[str] | None = None,
+    papers: list[tuple[ArticleRecord, int]] | None = None,
 ) -> ConfirmationSheet:
     """The sheet for one person: every tracked paper of theirs (only `dois`, if given), leaving
-    out those they confirmed already unless `include_confirmed`."""
+    out those they confirmed already unless `include_confirmed`. `papers`: their papers, if
+    the caller has found them already (`person_papers`)."""
     wanted = None if dois is None else set(dois)
     rows = []
-    for record, index in person_papers(records, person.id):
+    found = person_papers(records, person.id) if papers is None else papers
+    for record, index in found:
         if wanted is not None and record.doi not in wanted:
             continue
         if record.authors[index].confirmed and not include_confirmed:

@@ -78,16 +78,23 @@ def request(
     """Write a sheet for each person named (or every member) and note them asked.
 
     Papers the person confirmed already are left out unless `include_confirmed`; a person with
-    nothing left to ask gets no file. Raises InputError or NotFoundError for a query that names
-    nobody, writing nothing.
+    nothing left to ask gets no file, and a member on no tracked paper is not listed. Raises
+    InputError or NotFoundError for a query that names nobody, writing nothing.
     """
     named = list(queries)
     signature = _signature(store)
     done: list[Asked] = []
     with editing(store, [], naming=_ids(named, members), team=False) as records:
         for person in _chosen(records, named, members):
+            papers = person_papers(records, person.id)
+            if members and not papers:
+                continue
             sheet = sheet_for(
-                records, person, today.isoformat(), include_confirmed=include_confirmed
+                records,
+                person,
+                today.isoformat(),
+                include_confirmed=include_confirmed,
+                papers=papers,
             )
             if not sheet.papers:
                 done.append(Asked(person=person, file=None, papers=0))
