@@ -27,8 +27,9 @@ VIEWS = [
     Route("/corrections/download", pages.download),
     Route("/import", pages.import_form),
     Route("/dois", pages.dois_form),
-    Route("/jobs/{jid}", pages.job),
+    # the progress as JSON first: "/jobs/{jid}" alone would take "ID.json" as the job's id
     Route("/jobs/{jid}.json", pages.job_json),
+    Route("/jobs/{jid}", pages.job),
 ]
 ACTIONS = [
     Route("/findings", actions.findings_act, methods=["POST"]),
