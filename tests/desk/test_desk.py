@@ -169,6 +169,46 @@ def test_every_answer_carries_the_strict_policy(desk: TestClient) -> None:
     assert refused.headers["content-security-policy"] == CSP
 
 
+def test_a_non_ascii_token_or_csrf_value_is_refused_not_a_server_error(
+    example_records: Path,
+) -> None:
+    """hmac.compare_digest raises TypeError for str holding non-ASCII: refused, never a 500."""
+    app = create_app(DeskSettings(records=example_records, token=TOKEN, port=PORT))
+    with TestClient(app, base_url=ORIGIN, follow_redirects=False) as client:
+        assert client.get("/?token=%C3%A9t%C3%A9").status_code == 403
+        cookie = f"ct_desk_{PORT}=\u00e9t\u00e9".encode()  # a browser may send any byte
+        assert client.get("/", headers={"cookie": cookie}).status_code == 403
+        assert client.get(f"/?token={TOKEN}").status_code == 303
+        before = files_of(example_records)
+        form = {"finding": ROLE_MISSING, "note": "known", "do": "ack", "csrf": "\u00e9" * 64}
+        answer = client.post("/findings", data=form, headers={"origin": ORIGIN})
+        assert answer.status_code == 403 and "CSRF" in answer.text
+        assert answer.headers["content-security-policy"] == CSP
+        assert files_of(example_records) == before
+
+
+def test_a_server_error_page_carries_the_strict_policy(
+    example_records: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from credit_tracker.desk import views
+
+    def broken(state: object) -> dict:
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr(views, "dashboard", broken)
+    settings = DeskSettings(records=example_records, token=TOKEN, port=PORT, workers=1)
+    app = create_app(settings)
+    client = TestClient(app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False)
+    with client:
+        assert client.get(f"/?token={TOKEN}").status_code == 303
+        answer = client.get("/")
+        assert answer.status_code == 500
+        assert "Traceback" not in answer.text and "a defect" not in answer.text
+        assert answer.headers["content-security-policy"] == CSP
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+
+
 def test_read_only_serves_views_and_no_action(example_records: Path) -> None:
     before = files_of(example_records)
     with make_client(example_records, read_only=True) as client:
