@@ -339,13 +339,15 @@ def test_bad_queue_input_is_shown_beside_the_field_and_writes_nothing(
     assert files_of(example_records) == before
 
 
-def _grid(page: str) -> dict[str, str]:
-    """The role grid's fields as the page fills them in."""
+def _grid(page: str) -> dict[str, str | list[str]]:
+    """The role grid's fields as the page fills them in, with the byline it shows."""
     form = re.search(
         r'<form method="post" action="/article-roles/[^"]*" id="roles">.*?</form>', page, re.S
     )
     assert form is not None
-    fields = {}
+    fields: dict[str, str | list[str]] = {
+        "byline": re.findall(r'<input type="hidden" name="byline" value="([^"]+)">', form.group(0))
+    }
     for select in re.finditer(r'<select name="([^"]+)".*?</select>', form.group(0), re.S):
         chosen = re.search(r'<option value="([^"]*)" selected>', select.group(0))
         fields[select.group(1)] = chosen.group(1) if chosen else ""
@@ -357,30 +359,140 @@ def test_the_role_grid_saves_through_set_roles_and_undoes_once(
 ) -> None:
     page = desk.get(f"/article/{AIMMS}").text
     grid = _grid(page)
-    assert grid["role-3-conceptualization"] == "yes"  # Jane Illés, as recorded
-    grid["role-3-methodology"] = "supporting"
+    assert grid["role-jane-illes-conceptualization"] == "yes"  # Jane Illés, as recorded
+    grid["role-jane-illes-methodology"] = "supporting"
     saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
     assert messages(saved) == [
         f"{AIMMS}: Jane Illés: roles Conceptualization; Writing – review &amp; editing → "
         "Conceptualization; Methodology (supporting); Writing – review &amp; editing"
     ]
-    assert _grid(saved)["role-3-methodology"] == "supporting"
+    assert _grid(saved)["role-jane-illes-methodology"] == "supporting"
     shown = CliRunner().invoke(cli, ["--records", str(example_records), "records", "show", AIMMS])
     assert "Methodology (supporting)" in shown.stdout
     undone = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
     assert messages(undone)[0] == "undone:"
-    assert _grid(undone)["role-3-methodology"] == ""
+    assert _grid(undone)["role-jane-illes-methodology"] == ""
     again = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
     assert messages(again) == ["nothing to undo"]
+
+
+def _cli(records: Path, *args: str) -> None:
+    """A command run from the command line while the desk's page is open."""
+    result = CliRunner().invoke(cli, ["--records", str(records), *args])
+    assert result.exit_code == 0, result.output
+
+
+def _roles(records: Path) -> dict[str, str]:
+    """Each author's roles as `records show` would list them, by person id."""
+    from credit_tracker.domain.models import role_text
+
+    record = Store(records).load([AIMMS]).articles[AIMMS]
+    return {author.person: role_text(author) for author in record.authors}
+
+
+def _refused_as_stale(answer: object) -> None:
+    assert answer.status_code == 400
+    shown = re.search(r'<span class="field-error" id="error-roles">(.*?)</span>', answer.text)
+    assert shown is not None, answer.text[-2000:]
+    assert shown.group(1).startswith(f"the byline of {AIMMS} changed after this page was opened")
+    assert "nothing was saved" in shown.group(1)
+
+
+def test_a_grid_from_before_an_author_moved_is_refused_not_saved_onto_others(
+    desk: TestClient, example_records: Path
+) -> None:
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    assert grid["byline"][3] == "jane-illes"
+    _cli(example_records, "records", "move-author", AIMMS, "jane-illes", "1")
+    before = files_of(example_records)
+    grid["role-jane-illes-methodology"] = "lead"
+    _refused_as_stale(post(desk, f"/article-roles/{AIMMS}", grid))
+    assert files_of(example_records) == before
+    # the page opened again shows the byline as it is, and its grid saves onto the right people
+    fresh = _grid(desk.get(f"/article/{AIMMS}").text)
+    assert fresh["byline"][0] == "jane-illes"
+    fresh["role-jane-illes-methodology"] = "lead"
+    saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", fresh))
+    assert messages(saved) == [
+        f"{AIMMS}: Jane Illés: roles Conceptualization; Writing – review &amp; editing → "
+        "Conceptualization; Methodology (lead); Writing – review &amp; editing"
+    ]
+
+
+def test_a_grid_from_before_a_reimport_added_authors_is_refused(
+    desk: TestClient, example_records: Path, tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    table = tmp_path / "aimms.synthetic.csv"
+    _cli(example_records, "records", "export", AIMMS, "--output", str(table))
+    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8"))))
+    added = [*rows[-1]]
+    added[:4] = ["16", "Ana", "NA", "Newcomer"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([*rows, added])
+    table.write_text(out.getvalue(), encoding="utf-8")
+    _cli(example_records, "records", "import", AIMMS, str(table))
+    before = files_of(example_records)
+    _refused_as_stale(post(desk, f"/article-roles/{AIMMS}", grid))
+    assert files_of(example_records) == before
+    assert _roles(example_records)["ana-newcomer"] == "not recorded"
+
+
+def test_a_move_from_a_page_before_the_byline_changed_is_refused(
+    desk: TestClient, example_records: Path
+) -> None:
+    shown = _grid(desk.get(f"/article/{AIMMS}").text)["byline"]
+    _cli(example_records, "records", "move-author", AIMMS, "kate-williams", "1")
+    before = files_of(example_records)
+    form = {"do": "move", "person": "jane-illes", "to": "3", "place": "4", "byline": shown}
+    answer = post(desk, f"/article-roles/{AIMMS}", form)
+    assert answer.status_code == 400
+    assert re.search(r'id="error-byline">the byline of [^<]* changed', answer.text)
+    assert files_of(example_records) == before
+
+
+def test_undo_puts_roles_back_on_the_same_people_after_a_move(
+    desk: TestClient, example_records: Path
+) -> None:
+    before = _roles(example_records)
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    grid["role-jane-illes-methodology"] = "supporting"
+    follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
+    _cli(example_records, "records", "move-author", AIMMS, "jane-illes", "1")
+    undone = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
+    assert messages(undone) == [
+        "undone:",
+        f"{AIMMS}: Jane Illés: roles Conceptualization; Methodology (supporting); Writing – "
+        "review &amp; editing → Conceptualization; Writing – review &amp; editing",
+    ]
+    assert _roles(example_records) == before
+    assert _byline(example_records)[0] == "jane-illes"  # the move stays: it was not this save
+
+
+def test_undo_never_overwrites_a_later_edit_of_the_same_roles(
+    desk: TestClient, example_records: Path
+) -> None:
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    grid["role-jane-illes-methodology"] = "supporting"
+    follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
+    _cli(example_records, "records", "set-roles", AIMMS, "jane-illes", "Software")
+    before = files_of(example_records)
+    answer = post(desk, f"/article-undo/{AIMMS}")
+    assert answer.status_code == 400
+    assert "Jane Illés: the roles changed after that save; nothing was undone" in answer.text
+    assert files_of(example_records) == before
 
 
 def test_a_bad_grid_cell_is_refused_beside_it(desk: TestClient, example_records: Path) -> None:
     before = files_of(example_records)
     grid = _grid(desk.get(f"/article/{AIMMS}").text)
-    grid["role-3-software"] = "most"
+    grid["role-jane-illes-software"] = "most"
     answer = post(desk, f"/article-roles/{AIMMS}", grid)
     assert answer.status_code == 400
-    assert '<span class="field-error" id="error-role-3-software">' in answer.text
+    assert '<span class="field-error" id="error-role-jane-illes-software">' in answer.text
     assert files_of(example_records) == before
 
 
@@ -397,7 +509,11 @@ def test_an_author_is_moved_as_move_author_does_and_undone_once(
     assert 'id="up-jane-illes"' in page and 'id="up-mirembe-woodrow"' not in page
     moved = follow(
         desk,
-        post(desk, f"/article-roles/{AIMMS}", {"do": "move", "person": "jane-illes", "place": "1"}),
+        post(
+            desk,
+            f"/article-roles/{AIMMS}",
+            {"do": "move", "person": "jane-illes", "place": "1", "byline": order},
+        ),
     )
     assert messages(moved) == [
         f"{AIMMS}: Jane Illés: author 4 → 1",
@@ -413,7 +529,13 @@ def test_an_author_is_moved_as_move_author_does_and_undone_once(
         post(
             desk,
             f"/article-roles/{AIMMS}",
-            {"do": "move", "person": "jane-illes", "to": "2", "place": "1"},
+            {
+                "do": "move",
+                "person": "jane-illes",
+                "to": "2",
+                "place": "1",
+                "byline": _byline(example_records),
+            },
         ),
     )
     assert messages(stepped)[0] == f"{AIMMS}: Jane Illés: author 1 → 2"
@@ -495,7 +617,7 @@ def test_a_bad_byline_edit_is_shown_beside_its_field_and_writes_nothing(
     desk: TestClient, example_records: Path, form: dict, field: str, message: str
 ) -> None:
     before = files_of(example_records)
-    answer = post(desk, f"/article-roles/{AIMMS}", form)
+    answer = post(desk, f"/article-roles/{AIMMS}", {**form, "byline": _byline(example_records)})
     assert answer.status_code == 400
     shown = re.search(rf'<span class="field-error" id="error-{field}">(.*?)</span>', answer.text)
     assert shown is not None and shown.group(1).startswith(message), answer.text[-2000:]
@@ -701,13 +823,16 @@ def test_roles_ticked_for_an_author_not_recorded_are_refused_not_dropped(
 ) -> None:
     before = files_of(example_records)
     grid = _grid(desk.get(f"/article/{AIMMS}").text)
-    assert grid["state-0"] == "not-recorded"
-    grid["role-0-software"] = "lead"
+    assert grid["state-mirembe-woodrow"] == "not-recorded"
+    grid["role-mirembe-woodrow-software"] = "lead"
     answer = post(desk, f"/article-roles/{AIMMS}", grid)
     assert answer.status_code == 400
-    assert "roles are ticked: choose" in answer.text and 'id="error-state-0"' in answer.text
+    assert (
+        "roles are ticked: choose" in answer.text
+        and 'id="error-state-mirembe-woodrow"' in answer.text
+    )
     assert files_of(example_records) == before
-    grid["state-0"] = "recorded"
+    grid["state-mirembe-woodrow"] = "recorded"
     saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
     assert messages(saved)[0].endswith("roles not recorded → Software (lead)")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from credit_tracker.domain.findings import FindingState
-from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
 from credit_tracker.render.formats.base import Entry, entries
+from credit_tracker.services.byline import SavedRoles
 from credit_tracker.services.survey_cache import SurveyCache
 from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex
@@ -69,10 +69,11 @@ class Job:
 
 @dataclass
 class Undo:
-    """The roles the last save of an article replaced, by byline position: undone once."""
+    """The last save of an article, undone once; `roles`: what a save of the role grid
+    replaced and set, by person (None for another kind of save, see desk/actions.py)."""
 
     doi: str
-    roles: dict[int, list[RoleAssignment] | None]
+    roles: SavedRoles | None
     changes: list[str]
 
 
