@@ -268,3 +268,36 @@ def test_orcid_roles_are_a_source_compared_like_any_other(
         ("role-missing", "orcid"),
         ("role-extra", "orcid"),
     } <= rules  # writing-original-draft recorded, review asserted
+
+
+def _member_with_a_former_name(runner: CliRunner, tmp_path: Path) -> None:
+    table = _table(tmp_path, "Carl", "Boettiger", BOETTIGER)
+    imported = runner.invoke(
+        cli, ["records", "import", "10.1111/ele.14024", str(table), "--members", BOETTIGER]
+    )
+    assert imported.exit_code == 0, imported.output
+    added = runner.invoke(cli, ["person", "add-former-name", "carl-boettiger", "Carl Oldname"])
+    assert added.exit_code == 0, added.output
+
+
+def test_harvest_withholds_a_former_name_crossref_prints(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A synthetic work printing the member (by ORCID iD) as 'C. Oldname', an initial and the
+    former family name: neither listing shows it."""
+    from credit_tracker.domain.former import WITHHELD
+    from credit_tracker.standin import synthetic_work
+
+    _member_with_a_former_name(runner, tmp_path)
+    work = synthetic_work("10.5555/synthetic.former")
+    work["author"] = [
+        {"given": "C.", "family": "Oldname", "ORCID": f"https://orcid.org/{BOETTIGER}"},
+        {"given": "Ada", "family": "Other", "sequence": "additional"},
+    ]
+    monkeypatch.setattr(standin.catalogue, "works", {"10.5555/synthetic.former": work})
+    for fmt in ("text", "markdown", "json"):
+        listed = runner.invoke(cli, ["harvest", "--format", fmt])
+        assert listed.exit_code == 0, listed.output
+        assert "Oldname" not in listed.output, fmt
+    listed = json.loads(runner.invoke(cli, ["harvest", "--format", "json"]).stdout)
+    assert listed[0]["authors"] == [WITHHELD, "Ada Other"]

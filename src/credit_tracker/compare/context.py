@@ -16,6 +16,7 @@ from credit_tracker.domain.findings import (
     ordered_sources,
     source_finding_id,
 )
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 
 SOURCE = "{source}"
@@ -58,6 +59,14 @@ class CheckContext:
     severities: dict[Rule, Severity]
     result: ArticleCheck
     seen: dict[tuple[object, ...], _Seen] = field(default_factory=dict)
+
+    def former(self, author: TeamAuthor | None) -> FormerNames:
+        """The guard of a name a source printed for `author` (None: for no author of the
+        team's record, so for any of them): see domain/former.py."""
+        everyone = [self.people.get(a.person) for a in self.record.authors]
+        if author is None:
+            return FormerNames.of(everyone)
+        return FormerNames.of([self.people.get(author.person)], everyone)
 
     def add(
         self,

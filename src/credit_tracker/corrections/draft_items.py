@@ -11,9 +11,10 @@ from credit_tracker.compare.name_rules import show_combining
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, METADATA, Change, ErrorItem
 from credit_tracker.domain.findings import NAME_RULES, Finding, Rule
+from credit_tracker.domain.former import WITHHELD
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
-from credit_tracker.domain.names import WITHHELD, PersonName
+from credit_tracker.domain.names import PersonName
 
 _ROLE_RULES = {Rule.ROLE_MISSING, Rule.ROLE_EXTRA, Rule.DEGREE_MISMATCH, Rule.ROLES_NOT_DEPOSITED}
 _METADATA_RULES = NAME_RULES | {

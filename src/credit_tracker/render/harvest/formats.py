@@ -28,8 +28,7 @@ class HarvestText(HarvestFormat):
 
     def render(self, works: Iterable[NewWork], names: dict[str, str]) -> str:
         return "".join(
-            f"{w.doi}\t{w.title}\tteam: {_members(w, names)}\t"
-            f"authors: {'; '.join(a.raw for a in w.authors)}\n"
+            f"{w.doi}\t{w.title}\tteam: {_members(w, names)}\tauthors: {'; '.join(w.shown)}\n"
             for w in works
         )
 
@@ -57,7 +56,7 @@ class HarvestJson(HarvestFormat):
                 "doi": w.doi,
                 "title": w.title,
                 "journal": w.journal,
-                "authors": [a.raw for a in w.authors],
+                "authors": w.shown,
                 "team_members": w.members,
             }
             for w in works
