@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import PersonName, fold, parse_display_name
+from credit_tracker.domain.people import PeopleIndex
 
 WITHHELD = "[a confidential former name]"
 """Shown wherever a source printed one of a person's confidential former names."""
@@ -61,6 +63,32 @@ class FormerNames:
     def shown(self, printed: str) -> str:
         """`printed` as it is, or WITHHELD when it reveals a former name."""
         return WITHHELD if self.reveals(printed) else printed
+
+
+def refuse_former(
+    printed: PersonName,
+    person: Person | None,
+    index: PeopleIndex,
+    *,
+    path: str | None = None,
+    line: int | None = None,
+    field: str | None = None,
+) -> None:
+    """InputError naming the file, line and field when `printed`, a name the team gives as
+    printed for `person`, reveals a former name of theirs or is anyone's former name whole: the
+    team's own record never stores one (the check could then never report the print). The
+    message names whose former name it is (by id), never the name."""
+    text = printed.display()
+    owner = person.id if person is not None and FormerNames.of([person]).reveals(text) else None
+    owner = owner or min(index.by_former.get(fold(text), ()), default=None)
+    if owner is not None:
+        raise InputError(
+            f"this is a confidential former name of {owner}; write the name used now (nothing "
+            "was changed)",
+            path=path,
+            line=line,
+            field=field,
+        )
 
 
 def _dropped_families(person: Person) -> set[str]:
