@@ -6,6 +6,7 @@ One wording for both faces: the fetch's summary and failures, an acknowledgement
 from __future__ import annotations
 
 from credit_tracker.domain.runs import FetchSummary
+from credit_tracker.domain.text import visible
 
 
 def fetch_line(
@@ -28,8 +29,12 @@ def fetch_line(
 
 
 def failure_lines(summary: FetchSummary) -> list[str]:
-    """One line per DOI the run could not fetch, with why, by DOI."""
-    return [f"could not fetch {doi}: {reason}" for doi, reason in sorted(summary.failures.items())]
+    """One line per DOI the run could not fetch, with why, by DOI; a reason quoting a server
+    shows its hidden characters as escapes, so each stays one line."""
+    return [
+        f"could not fetch {doi}: {visible(reason)}"
+        for doi, reason in sorted(summary.failures.items())
+    ]
 
 
 def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:

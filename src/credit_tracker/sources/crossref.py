@@ -18,7 +18,7 @@ from habanero.filterhandler import filter_handler
 
 from credit_tracker.domain.errors import TransportFailure
 from credit_tracker.domain.names import clean
-from credit_tracker.domain.text import redact
+from credit_tracker.domain.text import redact, visible
 from credit_tracker.parse.crossref import (
     MalformedWork,
     ParsedWork,
@@ -217,7 +217,11 @@ def _json_message(body: bytes, content_type: str) -> Any:
 
 
 def _doi_of(message: Any) -> str:
-    return str(message.get("DOI")) if isinstance(message, dict) else "no DOI"
+    """The DOI an answer names, for a message: one line, hidden characters as escapes (a
+    newline then `::error::` would be a workflow command in a CI log), and short."""
+    if not isinstance(message, dict):
+        return "no DOI"
+    return visible(str(message.get("DOI"))[:200])
 
 
 def _status_reason(status: int, body: bytes, redact_text: Callable[[str], str]) -> str:
@@ -230,4 +234,4 @@ def _status_reason(status: int, body: bytes, redact_text: Callable[[str], str]) 
             text = detail[0].get("message", text)
     except (ValueError, AttributeError, UnicodeDecodeError):
         pass
-    return f"HTTP {status}: {redact_text(clean(str(text)))[:160]}"
+    return f"HTTP {status}: {visible(redact_text(clean(str(text))))[:160]}"
