@@ -301,3 +301,38 @@ def test_harvest_withholds_a_former_name_crossref_prints(
         assert "Oldname" not in listed.output, fmt
     listed = json.loads(runner.invoke(cli, ["harvest", "--format", "json"]).stdout)
     assert listed[0]["authors"] == [WITHHELD, "Ada Other"]
+
+
+HIDDEN = "\x1b]0;owned\x07\x1b[31m\u202e\x0b\x85\u2028\r\n::error title=pwned::x"
+"""Crossref text holding OSC and CSI escapes, a BiDi override, VT, NEL, U+2028, and CRLF
+followed by a workflow command: synthetic."""
+
+
+def test_harvest_shows_hidden_characters_in_titles_and_names_as_escapes(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from credit_tracker.domain.text import is_hidden
+    from credit_tracker.standin import synthetic_work
+
+    _member_with_a_former_name(runner, tmp_path)
+    work = synthetic_work("10.5555/synthetic.hidden")
+    work["title"] = [f"A title{HIDDEN}"]
+    work["author"] = [
+        {"given": "Carl", "family": "Boettiger", "ORCID": f"https://orcid.org/{BOETTIGER}"},
+        {"given": f"Eve{HIDDEN}", "family": "Other", "sequence": "additional"},
+    ]
+    monkeypatch.setattr(standin.catalogue, "works", {"10.5555/synthetic.hidden": work})
+    for fmt in ("text", "markdown", "json"):
+        listed = runner.invoke(cli, ["harvest", "--format", fmt])
+        assert listed.exit_code == 0, listed.output
+        shown = listed.stdout
+        assert not [hex(ord(c)) for c in shown if is_hidden(c) and c not in "\n\t"], shown
+        assert not any(line.startswith("::") for line in shown.splitlines()), (fmt, shown)
+        if fmt == "text":
+            (line,) = shown.splitlines()
+            assert line.count("\t") == 3
+            assert "A title\\x1b]0;owned\\x07\\x1b[31m\\u202e ::error" in line  # spaces joined
+            assert "Eve\\x1b]0;owned\\x07\\x1b[31m\\u202e\\x0b\\x85\\u2028\\r\\n::error" in line
+    data = json.loads(runner.invoke(cli, ["harvest", "--format", "json"]).stdout)
+    assert data[0]["title"].startswith("A title\x1b]0;owned\x07\x1b[31m\u202e")  # exact
+    assert data[0]["authors"][1] == f"Eve{HIDDEN} Other"
