@@ -248,7 +248,7 @@ def _is_step_summary(path: Path) -> bool:
 
 def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import failure_lines
+    from credit_tracker.render.lines import failure_lines, skipped_lines
     from credit_tracker.render.visible import visible
 
     click.echo(_fetch_line(result), err=True)
@@ -259,6 +259,8 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
     if result.harvest_error:
         click.echo(f"credit-tracker: warning: {visible(result.harvest_error)}", err=True)
     elif result.harvest is not None:
+        for line in skipped_lines(result.harvest.malformed):
+            click.echo(line, err=True)
         click.echo(f"harvest: {len(result.harvest.works)} new work(s)", err=True)
     if result.baseline_fixed:
         click.echo(f"baseline: {len(result.baseline_fixed)} finding(s) seen fixed", err=True)

@@ -37,6 +37,12 @@ def failure_lines(summary: FetchSummary) -> list[str]:
     ]
 
 
+def skipped_lines(malformed: list[str]) -> list[str]:
+    """The warnings for works the harvest skipped (a field that breaks Crossref's schema, a DOI
+    that is none), each one line with hidden characters as escapes."""
+    return [f"credit-tracker: warning: harvest skipped {visible(problem)}" for problem in malformed]
+
+
 def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
     """The line an acknowledgement prints, at the command and at the desk."""
     return f"acknowledged {finding_id} ({rule}, {doi})"

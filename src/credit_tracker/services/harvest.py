@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
+from credit_tracker.domain.errors import FetchError, InputError, RunStopped, TransportFailure
 from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import SourceAuthor, WorkMetadata
@@ -74,7 +74,11 @@ def _consider(
     if isinstance(item, Unreadable):
         result.malformed.append(f"{item.label}: {item.reason}")
         return
-    doi = normalize_doi(item.registered_doi)
+    try:
+        doi = normalize_doi(item.registered_doi)
+    except InputError as exc:  # one work's bad DOI is that work's problem, never the run's
+        result.malformed.append(f"a work: DOI: {exc.reason}")
+        return
     if doi in records.articles or doi in found:
         return
     if item.is_notice:
