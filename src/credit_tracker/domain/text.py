@@ -168,6 +168,18 @@ def _joining_letter(char: str) -> bool:
     )
 
 
+# OWASP's CSV-injection list (https://owasp.org/www-community/attacks/CSV_Injection): a cell
+# starting with one of these is read as a formula by Excel, LibreOffice and Google Sheets.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """Return a cell for a CSV or workbook someone may open in a spreadsheet: prefixed with '
+    when it starts like a formula (= + - @, or a tab or carriage return before one), so no
+    formula runs; every other value unchanged. Every table the tool writes goes through it."""
+    return "'" + value if value.startswith(_FORMULA_LEADS) else value
+
+
 def json_visible(text: str) -> str:
     """Return JSON text with each hidden character written as a JSON \\u escape.
 
