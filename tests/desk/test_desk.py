@@ -322,6 +322,11 @@ def test_acknowledging_from_the_queue_is_the_ack_command(
         ({"finding": ROLE_MISSING, "note": ""}, "note", "this field is needed"),
         ({"note": "known"}, "finding", "select at least one finding"),
         (
+            {"finding": ROLE_MISSING, "note": "asked\r\n::error::PLOS"},
+            "note",
+            "--note: character 6 is U+000D",
+        ),
+        (
             {"finding": "ct-000000000000", "note": "known"},
             "finding",
             "FINDING_ID: no current finding has the id 'ct-000000000000'",
@@ -687,6 +692,9 @@ def test_a_request_is_drafted_downloaded_and_marked(
     assert bad.status_code == 400 and 'id="error-state"' in bad.text
     bad_day = post(desk, "/corrections/mark", {"id": AIMMS, "state": "sent", "on": "15/06/2025"})
     assert bad_day.status_code == 400 and 'id="error-on"' in bad_day.text
+    bad_note = post(desk, "/corrections/mark", {"id": AIMMS, "state": "sent", "note": "t\x1b[2J"})
+    assert bad_note.status_code == 400
+    assert re.search(r'id="error-note">--note: character 2 is U\+001B', bad_note.text)
     sent = follow(
         desk, post(desk, "/corrections/mark", {"id": AIMMS, "state": "sent", "note": "t1"})
     )

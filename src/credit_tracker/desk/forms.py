@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.datastructures import FormData
 
 from credit_tracker.domain.credit import ROLES, Degree
-from credit_tracker.domain.errors import CreditTrackerError
+from credit_tracker.domain.errors import CreditTrackerError, InputError
 from credit_tracker.domain.models import RequestState, RoleAssignment
 
 NO_ROLES, NOT_RECORDED, RECORDED = "none", "not-recorded", "recorded"
@@ -32,9 +32,15 @@ class FormError(Exception):
         self.message = message
 
 
+_OPTION_FIELDS = {"--note": "note"}
+"""A command's option the core names in an error → the form's field that holds that input."""
+
+
 def translate(exc: CreditTrackerError, field: str) -> FormError:
-    """The core's typed error as a form error: the CLI's one-line message, beside `field`."""
-    return FormError(field, str(exc))
+    """The core's typed error as a form error: the CLI's one-line message, beside `field` (or
+    beside the form's field for the option the error names, such as a note)."""
+    named = exc.field if isinstance(exc, InputError) else None
+    return FormError(_OPTION_FIELDS.get(named or "", field), str(exc))
 
 
 _AUTHOR_FIELDS = {"--given": "given", "--family": "family", "POSITION": "place"}

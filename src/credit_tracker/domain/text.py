@@ -60,6 +60,14 @@ def require_safe_text(
     return text
 
 
+def require_address(text: str, *, field: str) -> str:
+    """Return an e-mail address as typed; InputError naming the field when it is none (no '@',
+    or white space in it)."""
+    if "@" not in text or any(char.isspace() for char in text):
+        raise InputError(f"{text!r} is not an e-mail address", field=field)
+    return text
+
+
 # Credentials a server may echo back in an error body, whether or not this run sent them.
 _CREDENTIALS = re.compile(
     r"(?i)(bearer\s+|crossref-plus-api-token[\"']?\s*[:=]\s*[\"']?(?:bearer\s+)?"
