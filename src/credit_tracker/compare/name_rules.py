@@ -24,6 +24,7 @@ from credit_tracker.domain.names import (
     typographic_key,
     without_suffix,
 )
+from credit_tracker.domain.scripts import script_note
 
 
 def check_name(
@@ -64,8 +65,11 @@ def check_name(
         note(Rule.NAME_FORMER, former, expected=expected, observed=WITHHELD)
         return
     shown = show_combining(other.raw)
+    # letters of another script read the same on screen: name them, or the message reads as none
+    scripts = script_note(expected, clean(other.raw))
     for rule, message in classify_name(author.printed, other):
-        note(rule, f"{expected}: {message}", expected=expected, observed=shown)
+        told = f"{message} ({scripts})" if scripts else message
+        note(rule, f"{expected}: {told}", expected=expected, observed=shown)
 
 
 def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[Rule, str]]:
