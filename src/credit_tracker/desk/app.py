@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 from credit_tracker.desk import actions, pages
 from credit_tracker.desk.memory import DeskSettings, DeskState
 from credit_tracker.desk.security import Guard
+from credit_tracker.domain.errors import CreditTrackerError
 
 __all__ = ["DeskSettings", "create_app"]
 
@@ -58,6 +59,7 @@ def create_app(settings: DeskSettings) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[Middleware(Guard, token=settings.token, port=settings.port)],
+        exception_handlers={CreditTrackerError: pages.refused},
     )
     app.state.desk = DeskState(settings)
     return app

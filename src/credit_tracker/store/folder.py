@@ -75,9 +75,14 @@ def shard_of(doi: str) -> str:
 class Store:
     """A records folder on disk: team.json, articles/<shard>.json, snapshots/<shard>.json."""
 
-    def __init__(self, root: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+    def __init__(
+        self, root: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, *, read_only: bool = False
+    ) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
+        self.read_only = read_only
+        """Opened only to be read (`serve --read-only`): nothing is written, the records index
+        included (it is kept in memory), and taking the lock to write is refused."""
         self.bytes_written = 0
         """Bytes this store has written (for tests and benchmarks of write volume)."""
 
@@ -243,8 +248,11 @@ class Store:
     def locked(self) -> Iterator[None]:
         """Hold the records' lock; wait at most `lock_timeout` seconds for another process.
 
-        Raises StoreLockedError when the other process does not finish in time.
+        Raises StoreLockedError when the other process does not finish in time, StoreError for
+        a store opened read-only (every write takes this lock first).
         """
+        if self.read_only:
+            raise StoreError(f"{self.root}: the records were opened read-only; nothing was written")
         with records_lock(self.root, self.lock_timeout):
             remove_stale_temps([self.root, self.root / ARTICLES, self.root / SNAPSHOTS])
             yield
