@@ -20,6 +20,7 @@ from typing import Any
 from filelock import FileLock
 
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.domain.json_depth import loads
 
 Stamp = list[int]
 
@@ -41,7 +42,7 @@ def read_json(path: Path, default: dict[str, Any]) -> dict[str, Any]:
     """Return a file of the index, or `default` when it is missing or unreadable (rebuilt then)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = loads(handle.read())
     except (OSError, ValueError):
         return default
     return data if isinstance(data, dict) else default
