@@ -717,6 +717,15 @@ def _team_table(doi: str, given: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def upload_refused(client: TestClient, name: str, data: bytes, media_type: str) -> str:
+    """Upload a file to the import's preview; return the one-line error shown beside the field."""
+    answer = post(client, "/import/preview", files={"file": (name, data, media_type)})
+    assert answer.status_code == 400
+    error = re.search(r'id="error-file">(.*?)</span>', answer.text)
+    assert error is not None, answer.text[-2000:]
+    return error.group(1)
+
+
 def test_an_import_is_previewed_then_written(desk: TestClient, example_records: Path) -> None:
     before = files_of(example_records)
     table = _team_table("10.5555/desk-import-1", "Ana")
@@ -735,9 +744,7 @@ def test_a_bad_table_is_refused_with_its_line_and_column(
 ) -> None:
     before = files_of(example_records)
     table = _team_table("not a doi", "Ana")
-    answer = post(desk, "/import/preview", files={"file": ("team.csv", table, "text/csv")})
-    assert answer.status_code == 400
-    error = re.search(r'id="error-file">(.*?)</span>', answer.text).group(1)
+    error = upload_refused(desk, "team.csv", table, "text/csv")
     assert error.startswith("team.csv:2: DOI: ")
     assert files_of(example_records) == before
 

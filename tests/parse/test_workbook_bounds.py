@@ -228,14 +228,8 @@ def test_xml_that_breaks_after_the_dimension_is_one_line_exit_2(
     ids=["broken", "declared", "far-down"],
 )
 def test_the_desks_preview_refuses_them_in_one_line(example_records: Path, data: bytes) -> None:
-    from tests.desk.test_desk import make_client, post
+    from tests.desk.test_desk import make_client, upload_refused
 
     with make_client(example_records) as desk:
-        answer = post(
-            desk,
-            "/import/preview",
-            files={"file": ("team.synthetic.xlsx", data, "application/zip")},
-        )
-    assert answer.status_code == 400
-    error = re.search(r'id="error-file">(.*?)</span>', answer.text)
-    assert error is not None and error.group(1).startswith("team.synthetic.xlsx")
+        error = upload_refused(desk, "team.synthetic.xlsx", data, "application/zip")
+    assert error.startswith("team.synthetic.xlsx")

@@ -7,7 +7,6 @@ written by the tests.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from click.testing import CliRunner
 from credit_tracker.cli import cli
 from credit_tracker.domain.json_depth import MAX_DEPTH, loads
 from credit_tracker.store.folder import ARTICLES, shard_of
-from tests.desk.test_desk import AIMMS, make_client, post
+from tests.desk.test_desk import AIMMS, make_client, upload_refused
 
 DEEP = 100_000
 """Far past what json.loads follows (about a thousand levels): 200 KB of brackets."""
@@ -96,11 +95,5 @@ def test_a_deep_index_file_is_rebuilt(example_records: Path, runner: CliRunner) 
 def test_the_desks_json_upload_is_refused_beside_the_field(example_records: Path) -> None:
     upload = f'{{"doi": "10.5555/deep", "authors": {_nested(DEEP)}}}'.encode()
     with make_client(example_records) as desk:
-        answer = post(
-            desk,
-            "/import/preview",
-            files={"file": ("record.synthetic.json", upload, "application/json")},
-        )
-    assert answer.status_code == 400
-    error = re.search(r'id="error-file">(.*?)</span>', answer.text)
-    assert error is not None and "nested more than 512 levels deep" in error.group(1)
+        error = upload_refused(desk, "record.synthetic.json", upload, "application/json")
+    assert "nested more than 512 levels deep" in error
