@@ -21,6 +21,7 @@ from filelock import FileLock
 
 from credit_tracker.domain.errors import StoreError
 from credit_tracker.domain.json_depth import loads
+from credit_tracker.store.files import replace_text
 
 Stamp = list[int]
 
@@ -73,13 +74,9 @@ def by_bucket(keys: Iterable[str]) -> dict[str, set[str]]:
 
 def write_file(path: Path, text: str) -> None:
     """Replace a file of the index in one rename (no backup, no fsync: it can be rebuilt)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        replace_text(path, text)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StoreError(f"{path}: could not write the records index ({exc.strerror})") from exc
 
 
