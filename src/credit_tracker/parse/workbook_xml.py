@@ -4,7 +4,8 @@ For the answered confirmation sheets, read two hundred at a time: openpyxl build
 cell and loads every style, about 30 ms a sheet; the sheet's own XML, read with expat, takes a
 tenth of that. What is read is what a CSV export holds: shared strings (rich text joined),
 inline strings, formula results, numbers (3, not 3.0), booleans as TRUE/FALSE. The XML is
-parsed with any DTD refused (no entity can expand), after the archive's size is checked.
+parsed with any DTD refused (no entity can expand), after every part's size is checked, and the
+reading stops at the first cell past the caps on rows, columns and cells (parse/workbook.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any
 from xml.parsers import expat
 
 from credit_tracker.domain.errors import InputError
-from credit_tracker.parse.spreadsheet import Sheet, check_archive, checked_row
+from credit_tracker.parse.spreadsheet import Sheet, checked_row
+from credit_tracker.parse.workbook import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_parts
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,7 +31,7 @@ _ROW, _C, _V, _T = (f"{_MAIN} {name}" for name in ("row", "c", "v", "t"))
 def read_workbook_sheet(data: bytes, path: str, name: str) -> Sheet:
     """Return the rows of the sheet called `name`; InputError naming the file when the workbook
     cannot be read or has no such sheet."""
-    check_archive(data, path)
+    check_parts(data, path)  # every part's size, before any XML is parsed
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             target = _sheet_part(archive, name, path)
@@ -145,11 +147,18 @@ class _Cells:
         self.kind = ""
         self.parts: list[str] = []
         self.reading = False
+        self.cells = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == _C:
             match = _CELL.match(attrs.get("r", ""))
             self.column = _column(match.group(1)) if match else self.column + 1
+            self.cells += 1
+            if self.row > MAX_ROWS or self.column >= MAX_COLUMNS or self.cells > MAX_CELLS:
+                raise ValueError(
+                    f"the sheet goes past {MAX_ROWS:,} rows, {MAX_COLUMNS} columns or "
+                    f"{MAX_CELLS:,} cells at row {self.row}; a confirmation sheet is far smaller"
+                )
             self.kind = attrs.get("t", "n")
             self.parts = []
         elif tag in (_V, _T):

@@ -98,7 +98,7 @@ def _apply(
         file=PurePath(path).name or path,
     )
     results = [
-        import_record(records, item, linker=linker, by=by)
+        import_record(records, item, linker=linker, path=path, by=by)
         if isinstance(item, ArticleRecord)
         else import_table(records, key, item, title, linker=linker, path=path, by=by)
         for key, item in articles
