@@ -235,24 +235,23 @@ def test_an_edited_row_without_an_answer_is_the_authors_answer(
     assert jane(example_records).roles == [RoleAssignment(role="conceptualization", degree="lead")]
 
 
-def test_not_my_paper_is_reported_to_the_office_and_changes_nothing(
-    runner: CliRunner, example_records: Path, tmp_path: Path
+@pytest.mark.parametrize("dispute", ["not my paper", "I am not this author"])
+def test_a_dispute_is_reported_to_the_office_and_changes_nothing(
+    runner: CliRunner, example_records: Path, tmp_path: Path, dispute: str
 ) -> None:
-    answered = jane_answers(
-        runner, tmp_path, {ANSWER_COLUMN: "not my paper", CONCEPTUALIZATION: "yes"}
-    )
+    answered = jane_answers(runner, tmp_path, {ANSWER_COLUMN: dispute, CONCEPTUALIZATION: "yes"})
     roles = jane(example_records).roles
     done = run(runner, "confirm", "import", str(answered), "--date", "2026-12-04")
     assert done.stdout.splitlines()[:2] == [
         "reported to the office (nothing changed):",
-        f"  {AIMMS}: Jane Illés [{JANE}] answered 'not my paper' in jane.xlsx (sheet Roles, row "
+        f"  {AIMMS}: Jane Illés [{JANE}] answered '{dispute}' in jane.xlsx (sheet Roles, row "
         f"2): reported to the office, nothing changed; see 'credit-tracker records show {AIMMS}'",
     ]
     assert jane(example_records).roles == roles
     shown = run(runner, "records", "show", AIMMS).stdout
-    assert "! answered 'not my paper' on 2026-12-04 (jane.xlsx)" in shown
+    assert f"! answered '{dispute}' on 2026-12-04 (jane.xlsx)" in shown
     status = run(runner, "confirm", "status").stdout
-    assert "reported to the office: asked 2026-12-01 in jane-illes.xlsx; answered 'not my " in (
+    assert f"reported to the office: asked 2026-12-01 in jane-illes.xlsx; answered '{dispute}'" in (
         status
     )
 
