@@ -126,8 +126,8 @@ def test_the_sheet_is_the_one_authors_fill(
 def test_the_workbook_reads_back_as_written(
     runner: CliRunner, example_records: Path, tmp_path: Path
 ) -> None:
-    """Round trip: written, read back with openpyxl (in LibreOffice's place: it is not installed
-    here), every cell equal; the same day's request gives the same rows."""
+    """Round trip: written, read back with openpyxl, every cell equal; the same day's request
+    gives the same rows (LibreOffice's reading: test_libreoffice)."""
     from credit_tracker.parse.answer_sheet import read_answer_sheet
     from credit_tracker.render.confirm.base import row_cells
 
