@@ -11,6 +11,7 @@ hard-coded beyond that cautious start.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -112,21 +113,33 @@ class PoliteClient:
         """Wait until one more request may start within both limits; None if the run stops."""
         while True:
             with self._limits:
-                while host.in_flight >= host.concurrency and not self.stopped:
-                    self._limits.wait(timeout=POLL)  # _leave notifies
+                moment, now = self._next_moment(gate, host)
                 if self.stopped:
                     return None
-                now = self._monotonic()
-                moment = gate.earliest(now)
                 if moment <= now:
                     host.in_flight += 1
                     return gate.started(now)
             # an answer arriving meanwhile can make the moment sooner: looked at again within POLL
             self._sleep(min(moment - now, POLL))
 
-    def _leave(self, host: Host) -> None:
+    def _next_moment(self, gate: RateWindow, host: Host) -> tuple[float, float]:
+        """Under the lock: wait while the host is full or the deciding request is in flight,
+        then return when the next start may be and the time now."""
+        while not self.stopped:
+            now = self._monotonic()
+            moment = gate.earliest(now)
+            if host.in_flight < host.concurrency and moment != math.inf:
+                return moment, now
+            self._limits.wait(timeout=POLL)  # _ended notifies
+        return math.inf, self._monotonic()
+
+    def _ended(self, host: Host, start: Start) -> None:
+        """A request ended (answered or failed): its slot is free, and the rate window may
+        count from this moment if no answer came (a failure ends after any arrival)."""
         with self._limits:
             host.in_flight -= 1
+            if start.answered is None:
+                start.answered = self._monotonic()
             self._limits.notify_all()
 
     def _learn(self, gate: RateWindow, host: Host, headers: Mapping[str, str]) -> None:
@@ -202,6 +215,7 @@ class PoliteClient:
             )
             with self._limits:
                 start.answered = self._monotonic()  # stream=True: status and headers are in
+                self._limits.notify_all()
             try:
                 body = self._read_body(response, started)
             finally:
@@ -213,7 +227,7 @@ class PoliteClient:
         except requests.RequestException as exc:
             return None, f"the request failed ({_short(exc)})", None
         finally:
-            self._leave(host)
+            self._ended(host, start)
         lowered = {key.lower(): value for key, value in response.headers.items()}
         self._learn(gate, host, lowered)
         if response.status_code in RETRY_STATUSES:
