@@ -165,6 +165,9 @@ def test_nights_new_baselined_acknowledged_fixed_and_reverted(
     cases = _cases(out / "report.xml")
     assert cases[f"{PONE} 1. Caspar A. Hallmann: role-missing [jats] {pone_id}"] == "failure"
     assert "::error title=role-missing 10.1371/journal.pone.0185809::" in fourth.stdout
+    # the file put back is a change (to the copy first seen on night 1, dated by the clock)
+    back = r"fetch: 2 fetched, 1 changed \(publisher XML back to the \d{4}-\d{2}-\d{2} copy\)"
+    assert re.search(back, fourth.stderr), fourth.stderr
 
 
 def test_articles_without_open_findings_wait_for_the_maximum_age(

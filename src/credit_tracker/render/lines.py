@@ -5,7 +5,10 @@ One wording for both faces: the fetch's summary and failures, an acknowledgement
 
 from __future__ import annotations
 
+from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.runs import FetchSummary
+
+_READING = {SourceKind.CROSSREF: "Crossref record", SourceKind.JATS: "publisher XML"}
 
 
 def fetch_line(
@@ -20,11 +23,25 @@ def fetch_line(
     if refreshed is not None:
         xml += f"; {refreshed} article(s) with open findings or requests read every night"
     line = (
-        f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
+        f"fetch: {summary.fetched} fetched, {_changed(summary)}, "
         f"{summary.not_found} not found, {summary.failed} failed, "
         f"{summary.xml_downloads} XML download(s) ({xml})"
     )
     return f"{line}, {summary.requests} request(s)" if requests else line
+
+
+def _changed(summary: FetchSummary) -> str:
+    """'2 changed', and which of them went back to an earlier copy: '1 changed (publisher XML
+    back to the 2026-12-08 copy)'; '5 changed (2 back to an earlier copy)'."""
+    text = f"{summary.changed} changed"
+    if len(summary.reverted) == 1:
+        (back,) = summary.reverted
+        which = "" if summary.changed == 1 else f"{back.doi}: "
+        reading = _READING.get(back.source, back.source.value)
+        return f"{text} ({which}{reading} back to the {back.copy_of.isoformat()} copy)"
+    if summary.reverted:
+        return f"{text} ({len(summary.reverted)} back to an earlier copy)"
+    return text
 
 
 def failure_lines(summary: FetchSummary) -> list[str]:

@@ -16,13 +16,14 @@ from credit_tracker.check.run import select_dois
 from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
-from credit_tracker.domain.runs import FetchSummary
+from credit_tracker.domain.runs import FetchSummary, Reverted
 from credit_tracker.domain.text import redact
 from credit_tracker.edits.works import fill_metadata
 from credit_tracker.services.clients import Clients
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
+    earlier_copy,
     jats_snapshot,
     latest,
     now_utc,
@@ -212,7 +213,7 @@ class Fetcher:
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
     ) -> None:
         for shot in snapshots:
-            changed = record_snapshot(records, shot)
+            self._note_change(records, shot, summary)
             if shot.source is SourceKind.JATS:
                 summary.xml_downloads += 1
                 if shot.state is FetchState.FAILED:
@@ -222,12 +223,22 @@ class Fetcher:
             summary.reached.add(shot.doi)
             if shot.state is FetchState.OK:
                 summary.fetched += 1
-                summary.changed += changed
             elif shot.state is FetchState.NOT_FOUND:
                 summary.not_found += 1
             else:
                 summary.failed += 1
                 summary.failures[shot.doi] = shot.reason or "unknown"
+
+    @staticmethod
+    def _note_change(records: Records, shot: SourceSnapshot, summary: FetchSummary) -> None:
+        """Record the snapshot; count its article as changed when the reading differs from the
+        last one, also when it repeats an older copy (which is noted: a fix undone, say)."""
+        back = earlier_copy(records.snapshots.get(shot.doi, []), shot)
+        if record_snapshot(records, shot):
+            summary.changed_dois.add(shot.doi)
+        if back is not None:
+            day = (back.first_seen or back.fetched_at).date()
+            summary.reverted.append(Reverted(doi=shot.doi, source=shot.source, copy_of=day))
 
     def _mark_unfetched(
         self,
