@@ -283,3 +283,49 @@ def test_new_works_are_listed_in_the_summary_and_never_fail_the_run(
         "- new works could not be listed: Crossref could not list"
         in (out / "summary.md").read_text()
     )
+
+
+def test_the_first_night_writes_the_baseline_and_passes_and_later_nights_read_it(
+    team, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    first, out = _night(runner, tmp_path, "2026-03-01", "--no-harvest", "--bootstrap-baseline")
+    _ok(first)  # both role-missing errors are known from tonight on
+    written = json.loads(baseline.read_text())["findings"]
+    report = json.loads((out / "report.json").read_text())
+    assert report["summary"]["failing"] == 0
+    assert {f["severity"] for f in report["findings"]} == {"info"}  # info never fails: not in it
+    known = {a["finding"]["id"] for a in report["acknowledged"]}
+    assert set(written) == known and len(known) == 2
+    assert {e["since"] for e in written.values()} == {"2026-03-01"}
+    line = (
+        f"first night: no baseline yet, so {baseline} was written from tonight's findings "
+        "(2 known); they do not fail this night or later ones, new findings will"
+    )
+    assert line in first.stderr.splitlines()
+    assert f"- **{line}**" in (out / "summary.md").read_text().replace("\\", "")
+    assert "failure" not in _cases(out / "report.xml").values()
+    # Night 2: the file exists; the flag changes nothing but says so. A new finding fails.
+    _ok(runner.invoke(cli, ["records", "add-role", PBIO, "Rodríguez-Esteban", "Validation"]))
+    before = baseline.read_bytes()
+    second, out = _night(runner, tmp_path, "2026-03-02", "--no-harvest", "--bootstrap-baseline")
+    _ok(second, 1)
+    assert baseline.read_bytes() == before
+    assert (
+        f"--bootstrap-baseline: {baseline} exists: an ordinary night, nothing written"
+        in second.stderr.splitlines()
+    )
+    findings = json.loads((out / "report.json").read_text())["findings"]
+    (new,) = [f for f in findings if f["severity"] != "info"]
+    assert new["doi"] == PBIO and new["rule"] == "role-missing" and new["id"] not in written
+
+
+def test_bootstrapping_needs_a_baseline_file(team, runner: CliRunner) -> None:
+    team.reset_counts()
+    result = runner.invoke(cli, ["nightly", "--bootstrap-baseline"])
+    _ok(result, 2)
+    assert result.stderr == (
+        "credit-tracker: error: --bootstrap-baseline: --bootstrap-baseline needs --baseline FILE "
+        "(the file to write the first night)\n"
+    )
+    assert team.counts == {}

@@ -5,6 +5,7 @@ One wording for both faces: the fetch's summary and failures, an acknowledgement
 
 from __future__ import annotations
 
+from credit_tracker.domain.baseline import BaselineExisted, Bootstrap
 from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.runs import FetchSummary
 
@@ -57,3 +58,20 @@ def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
 def spelling_line(person_id: str, spelling: str, added: bool) -> str:
     """The line accepting a spelling prints, at the command and at the desk."""
     return f"{person_id}: {'accepted' if added else 'already accepted'}: {spelling}"
+
+
+def bootstrap_line(bootstrap: Bootstrap) -> str:
+    """What `nightly --bootstrap-baseline` did: wrote the first baseline, or found one."""
+    if isinstance(bootstrap, BaselineExisted):
+        return f"--bootstrap-baseline: {bootstrap.path} exists: an ordinary night, nothing written"
+    line = (
+        f"first night: no baseline yet, so {bootstrap.path} was written from tonight's "
+        f"findings ({bootstrap.known} known); they do not fail this night or later ones, "
+        "new findings will"
+    )
+    if bootstrap.unverified:
+        line += (
+            f"; {bootstrap.unverified} article(s) could not be read tonight: what was not read "
+            "is not in it"
+        )
+    return line
