@@ -59,7 +59,7 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
         "acknowledged",
         "resolved",
         "corrections",
-    ]
+    ]  # and "outages", from nightly, when a service answered nothing
     assert report["version"] == 1
     assert report["summary"]["findings"] == 4 and report["summary"]["failing"] == 4
     finding = report["findings"][0]

@@ -329,3 +329,57 @@ def test_bootstrapping_needs_a_baseline_file(team, runner: CliRunner) -> None:
         "(the file to write the first night)\n"
     )
     assert team.counts == {}
+
+
+def _closed_port_url() -> str:
+    """An address on loopback where nothing listens: every connection is refused."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as held:
+        port = held.getsockname()[1]
+    return f"http://127.0.0.1:{port}/crossref"
+
+
+def test_a_crossref_outage_pages_once_and_the_publishers_are_still_read(
+    team, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crossref refuses every connection for 102 articles (three list queries' worth): one
+    annotation and one summary line say so with a clean reason, the publishers' XML is read
+    all the same, and the run exits 3. Articles read before keep their last good reading."""
+    from credit_tracker.domain.models import ArticleRecord
+    from credit_tracker.store.folder import Store
+
+    _ok(_night(runner, tmp_path, "2026-03-01", "--no-harvest")[0], 1)  # a good night first
+    synthetic = [f"10.5555/synthetic.{n}" for n in range(100)]
+    with Store(records_dir).transaction() as records:
+        for doi in synthetic:
+            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
+    monkeypatch.setenv("CREDIT_TRACKER_CROSSREF_URL", _closed_port_url())
+    monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.001")
+    team.reset_counts()
+    result, out = _night(runner, tmp_path, "2026-03-02", "--no-harvest")
+    _ok(result, 3)
+    line = (
+        "Crossref unreachable: 102 article(s) not verified tonight (connection refused, "
+        "after 5 tries); last good reading kept for 2 of them, the others never read"
+    )
+    annotations = [a for a in result.stdout.splitlines() if a.startswith("::error")]
+    assert annotations[0] == f"::error title=Crossref unreachable::{line}"
+    assert not [a for a in annotations if "unverified" in a]
+    assert (
+        result.stderr.count("Crossref unreachable") == 1 and "could not fetch" not in result.stderr
+    )
+    summary = (out / "summary.md").read_text()
+    assert summary.count("Crossref unreachable") == 1 and f"**{line}**" in summary
+    assert "synthetic" not in summary.split("## Unverified", 1)[1].split("##", 1)[0]
+    # the publishers were asked, Crossref's failure notwithstanding: both PLOS articles' XML
+    # (read nightly for their open errors) and Europe PMC for the articles never read
+    assert team.counts.get("plos") == 2 and team.counts.get("europepmc", 0) >= 1
+    report = json.loads((out / "report.json").read_text())
+    (outage,) = report["outages"]
+    assert outage["service"] == "Crossref" and len(outage["dois"]) == 102
+    assert len(report["unverified"]) == 102  # every article, each in the JSON as before
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == [
+        "role-missing",
+        "role-missing",
+    ]  # the last good readings are still checked

@@ -274,7 +274,7 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.lines import bootstrap_line, failure_lines
 
     click.echo(_fetch_line(result), err=True)
-    for line in failure_lines(result.fetch):
+    for line in failure_lines(result.fetch, when="tonight"):
         click.echo(f"  {line}", err=True)
     if result.fetch.stopped:
         click.echo(f"credit-tracker: stopped early: {result.fetch.stopped}", err=True)

@@ -6,6 +6,7 @@ One wording for both faces: the fetch's summary and failures, an acknowledgement
 from __future__ import annotations
 
 from credit_tracker.domain.baseline import BaselineExisted, Bootstrap
+from credit_tracker.domain.findings import Outage
 from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.runs import FetchSummary
 
@@ -45,9 +46,39 @@ def _changed(summary: FetchSummary) -> str:
     return text
 
 
-def failure_lines(summary: FetchSummary) -> list[str]:
-    """One line per DOI the run could not fetch, with why, by DOI."""
-    return [f"could not fetch {doi}: {reason}" for doi, reason in sorted(summary.failures.items())]
+def outage_line(outage: Outage, when: str = "tonight") -> str:
+    """'Crossref unreachable: 29 article(s) not verified tonight (connection refused, after 5
+    tries); last good reading kept': a service that answered nothing, in one line."""
+    n = len(outage.dois)
+    if outage.kept == n:
+        kept = "last good reading kept"
+    elif outage.kept:
+        kept = f"last good reading kept for {outage.kept} of them, the others never read"
+    else:
+        kept = "no earlier reading to keep"
+    return (
+        f"{outage.service} unreachable: {n} article(s) not verified {when} ({outage.reason}); "
+        f"{kept}"
+    )
+
+
+def failure_lines(summary: FetchSummary, when: str = "in this run") -> list[str]:
+    """One line per service that answered nothing, then one per other DOI the run could not
+    fetch (a DOI whose every failure an outage explains is in the outage's line), by DOI."""
+    lines = [outage_line(outage, when) for outage in summary.outages]
+    for doi, reason in sorted(summary.failures.items()):
+        if not _explained(summary, doi):
+            lines.append(f"could not fetch {doi}: {reason}")
+    return lines
+
+
+def _explained(summary: FetchSummary, doi: str) -> bool:
+    """Whether every source that failed for `doi` failed in an outage."""
+    failed = [source for source, dois in summary.unread.items() if doi in dois]
+    return bool(failed) and all(
+        any(o.source == source.value and doi in o.dois for o in summary.outages)
+        for source in failed
+    )
 
 
 def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:

@@ -118,7 +118,8 @@ class Nightly:
             result.bootstrap = BaselineExisted(path=str(path))
         if baseline is not None:
             report = self._baseline(report, baseline, set(dois) or None, result)
-        result.report = report
+        # the services that answered nothing tonight: each said once in every report
+        result.report = report.model_copy(update={"outages": result.fetch.outages})
         return result
 
     def _bootstrap(

@@ -16,6 +16,7 @@ from credit_tracker.render.formats.base import (
     split_info,
     summary_line,
 )
+from credit_tracker.render.lines import outage_line
 from credit_tracker.render.visible import visible
 
 # Inline text only (never at a line start): these are the characters that can open markup there.
@@ -84,9 +85,10 @@ class MarkdownFormat(Format):
         lines += _new_section(new)
         lines += _section(
             "Unverified",
-            [
+            [f"**{escape(outage_line(o))}**" for o in report.outages]
+            + [
                 f"{escape(u.doi)} {escape(u.source or '')}: {escape(u.reason)}"
-                for u in report.unverified
+                for u in report.unverified_alone()
             ],
         )
         shown, hidden = split_info(found, self.show_info)
