@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from credit_tracker.domain.errors import TransportFailure
-from credit_tracker.sources.article_xml import PLOS
+from credit_tracker.sources.article_xml import EUROPEPMC, PLOS
 from credit_tracker.sources.crossref import CROSSREF
 from credit_tracker.sources.health import Service, Tally
 from credit_tracker.sources.settings import user_agent
@@ -39,6 +39,10 @@ def test_a_server_that_keeps_failing_is_given_up_and_the_others_are_still_asked(
     assert tallies["list"] == Tally(answered=0, unanswered=2, reason=tallies["list"].reason)
     assert CROSSREF.unreachable(tallies) == "connection refused, after 5 tries"
     assert PLOS.unreachable(tallies) is None
+    # a service on the same server, never sent a request: unreachable for the same reason
+    with pytest.raises(TransportFailure, match=r"^not asked: "):
+        client.get(dead.replace("/works", "/search"), kind="europepmc")
+    assert EUROPEPMC.unreachable(client.tallies()) == "connection refused, after 5 tries"
 
 
 @pytest.mark.parametrize(
@@ -50,7 +54,7 @@ def test_a_server_that_keeps_failing_is_given_up_and_the_others_are_still_asked(
             "HTTP 503, after 5 tries",
         ),
         ({"list": Tally(unanswered=3, reason="x"), "single": Tally(answered=1)}, None),
-        ({"single": Tally(unanswered=1)}, "no answer"),  # every one not sent: no reason of its own
+        ({"single": Tally(unanswered=1)}, "no answer"),  # no reason known
     ],
 )
 def test_a_service_is_unreachable_when_asked_and_it_answered_nothing(

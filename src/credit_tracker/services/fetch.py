@@ -32,7 +32,7 @@ from credit_tracker.services.snapshots import (
 )
 from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.sources.crossref import CrossrefClient
-from credit_tracker.sources.health import Tally
+from credit_tracker.sources.health import Tally, tallies_since
 from credit_tracker.store.checkpoints import checkpoint
 from credit_tracker.store.folder import Store
 
@@ -119,7 +119,7 @@ class Fetcher:
                 summary.long_waits_refused = counters.long_waits_refused
         if self.crossref.client.stopped and not summary.stopped:  # by the last batches in flight
             summary.stopped = "the run was stopped"
-        tallies = {k: t.since(before.get(k, Tally())) for k, t in self._tallies().items()}
+        tallies = tallies_since(self._tallies(), before)
         summary.outages = find_outages(tallies, self.crossref, self.publisher, summary, records)
         return summary
 

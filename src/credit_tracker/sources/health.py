@@ -77,10 +77,11 @@ class Health:
             self._tally(kind, unanswered=1, reason=reason)
             self._record(host, ok=False, reason=reason)
 
-    def not_sent(self, kind: str) -> None:
-        """A request to a server given up: it fails without reaching the network."""
+    def not_sent(self, host: str, kind: str) -> None:
+        """A request to a server given up: it fails without reaching the network, for the
+        reason the server was given up (the kind's own reason when it has one)."""
         with self._lock:
-            self._tally(kind, unanswered=1)
+            self._tally(kind, unanswered=1, reason=self.given_up[host], keep=True)
 
     def unusable(self, host: str) -> None:
         """An answer that arrived but could not be used (bad JSON, another DOI's record)."""
@@ -91,12 +92,21 @@ class Health:
         with self._lock:
             return dict(self.tallies)
 
-    def _tally(self, kind: str, answered: int = 0, unanswered: int = 0, reason: str = "") -> None:
+    def _tally(
+        self,
+        kind: str,
+        answered: int = 0,
+        unanswered: int = 0,
+        reason: str = "",
+        keep: bool = False,
+    ) -> None:
+        """Add to a kind's tally; `reason` replaces the last one (`keep`: only when it has
+        none)."""
         old = self.tallies.get(kind, Tally())
         self.tallies[kind] = Tally(
             answered=old.answered + answered,
             unanswered=old.unanswered + unanswered,
-            reason=reason or old.reason,
+            reason=(old.reason or reason) if keep else (reason or old.reason),
         )
 
     def _record(self, host: str, ok: bool, reason: str) -> None:

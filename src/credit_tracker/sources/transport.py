@@ -159,7 +159,7 @@ class PoliteClient:
             if self.stopped:
                 raise RunStopped("the run was stopped")
             if server in self.health.given_up:
-                self.health.not_sent(kind)
+                self.health.not_sent(server, kind)
                 raise TransportFailure(url, _not_asked(server, self.health.given_up[server]))
             try:
                 answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
