@@ -383,3 +383,22 @@ def test_a_crossref_outage_pages_once_and_the_publishers_are_still_read(
         "role-missing",
         "role-missing",
     ]  # the last good readings are still checked
+
+
+def test_the_job_summary_keeps_within_the_limit_the_command_gives_it(
+    team, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command's summary is the one render/job_summary.py makes, under its limit: shrunk
+    here to a few kilobytes, it still ends with the run's section and says what it left out
+    (the same at 1 MiB: tests/render/test_job_summary.py)."""
+    from credit_tracker.render import job_summary
+
+    whole = _night(runner, tmp_path, "2026-03-01", "--no-harvest", "--show", "info")[1]
+    size = (whole / "summary.md").stat().st_size
+    monkeypatch.setattr(job_summary, "SUMMARY_LIMIT", size - 200)
+    result, out = _night(runner, tmp_path, "2026-03-02", "--no-harvest", "--show", "info")
+    _ok(result, 1)
+    text = (out / "summary.md").read_text()
+    assert len(text.encode()) <= size - 200
+    assert re.search(r"^\d+ more article\(s\) with findings are not shown here", text, re.M)
+    assert "\n## This run\n" in text and "## New findings (2)" in text

@@ -31,9 +31,6 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
 HARVEST_DAYS = 8
 """By default the harvest looks back this many days: a nightly job that missed a week catches up."""
 
-SUMMARY_BUDGET = 800_000
-"""Bytes of article details in the job summary: GitHub refuses a step's summary over 1 MiB."""
-
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -220,33 +217,21 @@ def _write_reports(
     if json_file is not None:
         write_output(json_file, formatter_for("json", fails).format(report))
     if summary is not None:
-        markdown = formatter_for(
-            "markdown", fails, show_info=show_info, budget=SUMMARY_BUDGET
-        ).format(report)
-        write_output(summary, markdown.rstrip("\n") + "\n\n" + _run_section(result))
+        write_output(summary, _job_summary(result, fails, show_info))
 
 
-def _run_section(result: NightlyResult) -> str:
-    """The job summary's last part: what was fetched and the new works by team members."""
-    from credit_tracker.render.formats.markdown import escape
-    from credit_tracker.render.lines import bootstrap_line
+def _job_summary(result: NightlyResult, fails: Callable[[Finding], bool], show_info: bool) -> str:
+    """The Markdown job summary: the check, then what the run did, under GitHub's limit."""
+    from credit_tracker.render.job_summary import ThisRun, job_summary
 
-    lines = ["## This run", ""]
-    if result.bootstrap is not None:
-        lines.append(f"- **{escape(bootstrap_line(result.bootstrap))}**")
-    lines.append(f"- {escape(_fetch_line(result))}")
-    if result.baseline_fixed:
-        fixed = ", ".join(f"`{i}`" for i in result.baseline_fixed)
-        lines.append(f"- seen fixed tonight (dated in the baseline): {fixed}")
-    if result.harvest_error:
-        lines.append(f"- new works could not be listed: {escape(result.harvest_error)}")
-    if result.harvest is not None:
-        works = result.harvest.works
-        lines += ["", f"## New works by team members ({len(works)})", ""]
-        lines += [
-            f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}" for w in works
-        ]
-    return "\n".join(lines) + "\n"
+    run = ThisRun(
+        fetch=_fetch_line(result),
+        bootstrap=result.bootstrap,
+        baseline_fixed=result.baseline_fixed,
+        harvest_error=result.harvest_error,
+        works=result.harvest.works if result.harvest is not None else None,
+    )
+    return job_summary(result.report, run, fails=fails, show_info=show_info)
 
 
 def _fetch_line(result: NightlyResult) -> str:
