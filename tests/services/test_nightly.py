@@ -449,3 +449,22 @@ def test_a_night_on_an_earlier_versions_folder_rewrites_only_its_snapshots(
     assert not (folder / "format.json").exists()  # the staff's first command rewrites the rest
     shards = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("snapshots/*.json")]
     assert all(doi == doc["doi"] for shard in shards for doi, doc in shard["snapshots"].items())
+
+
+def test_a_first_night_without_crossref_writes_what_was_read_and_exits_3(
+    team, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crossref down on the first night: the XML is read all the same and its findings become
+    the baseline; the run cannot pass (exit 3), and says what the baseline lacks."""
+    baseline = tmp_path / "baseline.json"
+    monkeypatch.setenv("CREDIT_TRACKER_CROSSREF_URL", _closed_port_url())
+    monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.001")
+    first, _ = _night(runner, tmp_path, "2026-03-01", "--no-harvest", "--bootstrap-baseline")
+    _ok(first, 3)
+    written = json.loads(baseline.read_text())["findings"]
+    assert {e["rule"] for e in written.values()} == {"role-missing"}  # from the XML
+    assert (
+        f"first night: no baseline yet, so {baseline} was written from tonight's findings "
+        "(2 known); they do not fail this night or later ones, new findings will; 2 article(s) "
+        "could not be read tonight: what was not read is not in it"
+    ) in first.stderr.splitlines()
