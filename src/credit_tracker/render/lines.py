@@ -14,7 +14,7 @@ from credit_tracker.domain.findings import Outage
 from credit_tracker.domain.merging import ABSENT, Conflict
 from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.runs import FetchSummary
-from credit_tracker.domain.text import json_visible
+from credit_tracker.domain.text import json_visible, visible
 
 _READING = {SourceKind.CROSSREF: "Crossref record", SourceKind.JATS: "publisher XML"}
 
@@ -63,18 +63,19 @@ def outage_line(outage: Outage, when: str = "tonight") -> str:
     else:
         kept = "no earlier reading to keep"
     return (
-        f"{outage.service} unreachable: {n} article(s) not verified {when} ({outage.reason}); "
-        f"{kept}"
+        f"{outage.service} unreachable: {n} article(s) not verified {when} "
+        f"({visible(outage.reason)}); {kept}"
     )
 
 
 def failure_lines(summary: FetchSummary, when: str = "in this run") -> list[str]:
     """One line per service that answered nothing, then one per other DOI the run could not
-    fetch (a DOI whose every failure an outage explains is in the outage's line), by DOI."""
+    fetch (a DOI whose every failure an outage explains is in the outage's line), by DOI; a
+    reason quoting a server shows its hidden characters as escapes, so each stays one line."""
     lines = [outage_line(outage, when) for outage in summary.outages]
     for doi, reason in sorted(summary.failures.items()):
         if not _explained(summary, doi):
-            lines.append(f"could not fetch {doi}: {reason}")
+            lines.append(f"could not fetch {doi}: {visible(reason)}")
     return lines
 
 
@@ -85,6 +86,12 @@ def _explained(summary: FetchSummary, doi: str) -> bool:
         any(o.source == source.value and doi in o.dois for o in summary.outages)
         for source in failed
     )
+
+
+def skipped_lines(malformed: list[str]) -> list[str]:
+    """The warnings for works the harvest skipped (a field that breaks Crossref's schema, a DOI
+    that is none), each one line with hidden characters as escapes."""
+    return [f"credit-tracker: warning: harvest skipped {visible(problem)}" for problem in malformed]
 
 
 def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
