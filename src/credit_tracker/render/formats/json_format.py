@@ -17,5 +17,6 @@ class JsonFormat(Format):
     """
 
     def format(self, report: CheckReport) -> str:
-        data = report.model_dump(mode="json")
+        # `outages` only where a fetch filled it (nightly): a check's JSON is as 0.1.0 wrote it
+        data = report.model_dump(mode="json", exclude=set() if report.outages else {"outages"})
         return json_visible(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
