@@ -121,9 +121,10 @@ def _count_writes(monkeypatch: pytest.MonkeyPatch, records: Path) -> list[list[s
     return batches
 
 
-def _publisher_fixes(standin: StandIn) -> None:
+def _publisher_fixes(standin: StandIn, monkeypatch: pytest.MonkeyPatch) -> None:
     """The publisher adds Data curation to Hallmann's roles (derived: the recorded article XML
-    with one <role> added, as a corrected article would print it)."""
+    with one <role> added, as a corrected article would print it). The catalogue is shared by
+    the session's tests: the recorded XML is put back after this one."""
     xml = standin.catalogue.xml[INSECTS]
     marker = b'<role content-type="http://credit.casrai.org/">Formal analysis</role>'
     assert xml.count(marker) >= 1
@@ -132,7 +133,7 @@ def _publisher_fixes(standin: StandIn) -> None:
         b'<role content-type="http://credit.casrai.org/">Data curation</role>\n' + marker,
         1,
     )
-    standin.catalogue.xml[INSECTS] = fixed
+    monkeypatch.setitem(standin.catalogue.xml, INSECTS, fixed)
 
 
 def test_a_round_on_a_thirty_article_office(
@@ -313,7 +314,7 @@ def test_a_round_on_a_thirty_article_office(
     run(runner, "correction", "mark", INSECTS, "sent", "--author", HALLMANN, "--date", "2026-12-05")
 
     # the publisher applies it; the next fetch sees the fix
-    _publisher_fixes(fast_xml)
+    _publisher_fixes(fast_xml, monkeypatch)
     run(runner, "fetch", INSECTS, "--quiet", "--xml-max-age", "0", "--mailto", "o@example.org")
     listed = run(runner, "correction", "list", "--as-of", "2026-12-20", code=None).stdout
     assert f"{INSECTS}#{HALLMANN}" in listed and "resolved (fix seen)" in listed
