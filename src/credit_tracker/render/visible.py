@@ -54,6 +54,19 @@ def visible(text: str) -> str:
     return NOT_PLAIN_ASCII.sub(_shown, text)
 
 
+_LINE_BREAKS = re.compile(r"(\r\n|\n|\r|\t)")
+
+
+def visible_lines(text: str) -> str:
+    """Return `text` for display as lines (a `<pre>`, a `<textarea>`): line breaks and tabs kept.
+
+    Every other hidden or control character is shown as `visible` shows it: a letter or a pasted
+    list keeps its layout, and a right-to-left override inside it still cannot mislead.
+    """
+    parts = _LINE_BREAKS.split(text)
+    return "".join(part if n % 2 else visible(part) for n, part in enumerate(parts))
+
+
 def escape_char(char: str) -> str:
     """Return the escape `visible` shows for one character: \\n, \\x1b, \\u202e or \\U000e0041."""
     code = ord(char)
