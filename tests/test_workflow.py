@@ -33,6 +33,7 @@ import yaml
 from packaging.utils import canonicalize_name
 
 from tests.conftest import ROOT
+
 from .project import copy_project
 from .test_lock import read_lock
 

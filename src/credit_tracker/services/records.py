@@ -100,12 +100,17 @@ def _apply(
     )
 
 
-def remove_records(store: Store, dois: Iterable[str]) -> list[Removed]:
-    """Stop tracking the articles; their snapshots and correction requests stay as history.
-    NotFoundError (nothing written) for a DOI the records do not hold."""
+def remove_records(store: Store, dois: Iterable[str], today: date) -> list[Removed]:
+    """Stop tracking the articles; their snapshots and correction requests stay as history, and
+    the harvest remembers them (never listed as new again). NotFoundError (nothing written) for
+    a DOI the records do not hold."""
+    from credit_tracker.services.harvest import remember_removed
+
     keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))
     with editing(store, keys) as records:
-        return [remove_record(records, key) for key in keys]
+        removed = [remove_record(records, key) for key in keys]
+        remember_removed(store, keys, today.isoformat())
+        return removed
 
 
 @dataclass(frozen=True)
