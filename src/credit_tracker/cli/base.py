@@ -39,11 +39,10 @@ class _Cli(click.Group):
         except CreditTrackerError as exc:
             click.echo(f"credit-tracker: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo(
-                "credit-tracker: interrupted; work completed before the interrupt was saved",
-                err=True,
-            )
+        except KeyboardInterrupt as exc:
+            # a plain Ctrl-C says nothing more; a fetch says how far it got
+            detail = str(exc) or "work completed before the interrupt was saved"
+            click.echo(f"credit-tracker: interrupted; {detail}", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
 
 

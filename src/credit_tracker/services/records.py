@@ -72,12 +72,17 @@ def import_articles(
 
 
 def preview_import(
-    store: Store, articles: list[Article], members: Iterable[str] = (), *, path: str
+    store: Store,
+    articles: list[Article],
+    members: Iterable[str] = (),
+    *,
+    path: str,
+    title: str | None = None,
 ) -> Imported:
     """What importing would do, from a copy of the records: nothing is written."""
     queries = parse_members(members)
     records = store.load([key for key, _item in articles])
-    return _apply(records, articles, Linker(records, queries), path, None)
+    return _apply(records, articles, Linker(records, queries), path, title)
 
 
 def _apply(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _emit, _store
-from credit_tracker.cli.options import format_option, output_option
+from credit_tracker.cli.options import format_option, output_option, quiet_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
 from credit_tracker.render.exports import EXPORT_FORMATS
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 @click.option("--title", help="The article's title, to keep with the record (with a DOI).")
 @click.option("--sheet", help="The sheet to read, in an .xlsx workbook with several.")
 @members_option
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@quiet_option("Only the summary line (and errors); not a line per changed record.")
 @click.pass_context
 def records_import(
     ctx: click.Context,
@@ -32,6 +34,8 @@ def records_import(
     title: str | None,
     sheet: str | None,
     members: tuple[str, ...],
+    dry_run: bool,
+    quiet: bool,
 ) -> None:
     """Read a tenzing contributors table (CSV, TSV or .xlsx) into the team's records.
 
@@ -39,21 +43,37 @@ def records_import(
     columns plus a DOI column, a row per author per article (the team's list, as kept in
     Excel or Google Sheets). A JSON file written by 'records export --format json' imports
     back. The delimiter (comma, tab or semicolon) is detected and the line ending kept.
-    Importing again replaces an article's record and lists what changed. A bad cell is
-    reported with its line and column, and nothing is written.
+    Importing again replaces an article's record and lists what changed; records that did not
+    change are counted in the closing line ("3,000 unchanged, 2 changed, 0 created"), not
+    listed. A bad cell is reported with its line and column, and nothing is written.
 
     \b
     Examples:
       credit-tracker records import 10.1371/journal.pone.0185809 contributors.csv
       credit-tracker records import team.xlsx --sheet Articles --members 0000-0002-1825-0097
       credit-tracker records import aimms.json
+      credit-tracker records import team.xlsx --dry-run --quiet
     """
-    from credit_tracker.services.records import import_articles
+    from credit_tracker.services.records import import_articles, preview_import
 
     doi, file = (first, Path(second)) if second is not None else (None, Path(first))
     articles = _read_articles(file, doi, sheet, title)
-    done = import_articles(_store(ctx), articles, members, path=str(file), title=title)
-    _report_imports(done)
+    if dry_run:
+        done = preview_import(_store(ctx), articles, members, path=str(file), title=title)
+    else:
+        done = import_articles(_store(ctx), articles, members, path=str(file), title=title)
+    if not quiet:
+        _report_imports(done, dry_run)
+    click.echo(import_summary(done, dry_run), err=True)
+
+
+def import_summary(done: Imported, dry_run: bool) -> str:
+    """The closing line: how many records are unchanged, changed and created."""
+    created = sum(1 for r in done.results if r.created)
+    changed = sum(1 for r in done.results if not r.created and (r.changes or r.draft_ended))
+    unchanged = len(done.results) - created - changed
+    counts = f"{unchanged:,} unchanged, {changed:,} changed, {created:,} created"
+    return f"records import: {counts}" + (" (dry run: nothing written)" if dry_run else "")
 
 
 def _read_articles(
@@ -65,13 +85,19 @@ def _read_articles(
     return read_articles(read_input(file), str(file), doi, sheet, title)
 
 
-def _report_imports(done: Imported) -> None:
+def _report_imports(done: Imported, dry_run: bool) -> None:
     from credit_tracker.domain.models import title_label
     from credit_tracker.render.visible import visible
 
     for result in done.results:
+        if not (result.created or result.changes or result.draft_ended):
+            continue  # counted in the summary: a sheet of 3,000 unchanged gives one line
         record = done.articles[result.doi]
-        verb = "created" if result.created else "replaced"
+        verb = (
+            ("would create" if dry_run else "created")
+            if result.created
+            else ("would replace" if dry_run else "replaced")
+        )
         about = title_label(record)
         title = f"; {visible(about)}" if about else ""
         click.echo(
@@ -81,8 +107,6 @@ def _report_imports(done: Imported) -> None:
             click.echo(f"  {change}", err=True)
         if result.draft_ended:
             click.echo("  roles recorded; no longer a draft", err=True)
-        if not result.created and not result.changes:
-            click.echo("  no changes", err=True)
     report_people(
         done.created,
         done.promoted,
