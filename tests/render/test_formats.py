@@ -153,7 +153,7 @@ def test_each_format_shows_the_hostile_name_on_one_line(
     assert not [c for c in RAW if c in result.stdout]
     # only GitHub's own annotations may start a line with `::` (a workflow command in a log)
     commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    assert len(commands) == (5 if name == "github" else 0)
+    assert len(commands) == (4 if name == "github" else 0)
     assert len(result.stdout.splitlines()) == result.stdout.count("\n")  # no other line breaks
 
 

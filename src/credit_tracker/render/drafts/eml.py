@@ -25,7 +25,8 @@ class EmlDraft(DraftFormat):
         message["X-Unsent"] = "1"  # mail clients open it as a draft
         body = TextDraft().body(draft)
         message.set_content(body, charset="utf-8", cte=transfer_encoding(body))
-        return message.as_string()
+        # as bytes: the text generator would turn an 8bit body back into base64
+        return message.as_bytes().decode("utf-8")
 
 
 MAX_LINE_OCTETS = 998
