@@ -6,6 +6,7 @@ changes at once, or nothing when it is refused.
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -162,6 +163,59 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
 
     person, value = set_orcid(_store(ctx), query, orcid)
     click.echo(f"{person.id}: ORCID {value}", err=True)
+
+
+@person_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A baseline file whose entries about the person follow the new id too.",
+)
+@click.pass_context
+def person_rename(ctx: click.Context, old: str, new: str, baseline: Path | None) -> None:
+    """Give the person OLD (an id, ORCID iD or name) the id NEW everywhere.
+
+    The bylines, acknowledged findings and correction requests follow (finding ids are made
+    from the person's id), and with --baseline the baseline file's entries too. Refused, with
+    nothing changed, when NEW is taken or not an id (lower-case letters and digits, '-').
+
+    \b
+    Example:
+      credit-tracker person rename carl-boettiger-2 carl-boettiger --baseline records/baseline.json
+    """
+    from credit_tracker.render.visible import visible
+    from credit_tracker.services.people import rename
+
+    for line in rename(_store(ctx), old, new, baseline):
+        click.echo(visible(line), err=True)
+
+
+@person_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--sheet", help="The sheet to read, in an .xlsx workbook with several.")
+@click.pass_context
+def person_import(ctx: click.Context, file: Path, sheet: str | None) -> None:
+    """Set up the team from a roster before onboarding: CSV, TSV or .xlsx.
+
+    A row per person; columns by header: name ('Jane Illés', 'Illés, Jane' or 'Dr Jane
+    Illés'), ORCID iD, member (yes/no; yes when left out) and spellings (';' between them).
+    Each person is found by ORCID iD, then by name, or created; their iD, membership and
+    spellings are set. A bad cell is refused with its line and column, and nothing is written.
+
+    \b
+    Example:
+      credit-tracker person import roster.csv
+    """
+    from credit_tracker.cli.records import read_input
+    from credit_tracker.render.visible import visible
+    from credit_tracker.services.people import import_roster
+
+    lines = import_roster(_store(ctx), read_input(file), str(file), sheet)
+    for line in lines:
+        click.echo(visible(line), err=True)
+    click.echo(f"person import: {len(lines)} person(s) made or changed", err=True)
 
 
 @person_group.command("merge")

@@ -1,0 +1,158 @@
+"""One person per human: onboarding links a member's iD-less papers to them, keeps the iD
+Crossref registers, reports the duplicates it cannot settle; `person rename` moves every
+reference; a roster sets the team up first. Through the CLI on Carl Boettiger's real Crossref
+records (tests/data/fixtures/SOURCES.md, habanero)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from credit_tracker.cli import cli
+from credit_tracker.domain.baseline import Baseline, BaselineEntry
+from credit_tracker.store.baseline_file import read_baseline, write_baseline
+from credit_tracker.store.folder import Store
+
+BOETTIGER = "0000-0002-1642-628X"
+TREEBASE = "10.1111/j.2041-210x.2012.00247.x"  # 2012: 'Carl Boettiger' without an iD
+FORECAST = "10.1111/ele.14024"  # 2022: with his iD
+SHINY = "10.1111/2041-210x.13501"  # 2020: with his iD
+AIMMS = "10.5555/aimms-mentoring-2025"
+
+
+def _run(runner: CliRunner, *args: str):
+    return runner.invoke(cli, list(args), env={"CREDIT_TRACKER_BACKOFF": "0"})
+
+
+def _boettigers(folder: Path) -> list[tuple[str, str | None, bool]]:
+    people = Store(folder).load_team().people.values()
+    return sorted((p.id, p.orcid, p.team_member) for p in people if p.name.family == "Boettiger")
+
+
+def test_a_member_named_by_id_is_one_person_on_his_papers_without_the_id(
+    standin, runner: CliRunner, records_dir: Path
+) -> None:
+    added = _run(runner, "records", "add", "--quiet", TREEBASE, FORECAST, "--members", BOETTIGER)
+    assert added.exit_code == 0, added.output
+    assert _boettigers(records_dir) == [("carl-boettiger", BOETTIGER, True)]
+    records = Store(records_dir).load()
+    on = [a.person for a in records.articles[TREEBASE].authors if "Boettiger" in a.printed.family]
+    assert on == ["carl-boettiger"]
+
+
+def test_named_by_id_and_by_name_is_one_member(
+    standin, runner: CliRunner, records_dir: Path
+) -> None:
+    added = _run(
+        runner,
+        "records",
+        "add",
+        "--quiet",
+        TREEBASE,
+        FORECAST,
+        "--members",
+        f"{BOETTIGER},Carl Boettiger",
+    )
+    assert added.exit_code == 0, added.output
+    assert _boettigers(records_dir) == [("carl-boettiger", BOETTIGER, True)]
+
+
+def test_a_member_named_by_name_keeps_the_id_crossref_registers(
+    standin, runner: CliRunner, records_dir: Path
+) -> None:
+    added = _run(
+        runner, "records", "add", "--quiet", TREEBASE, FORECAST, "--members", "Carl Boettiger"
+    )
+    assert added.exit_code == 0, added.output
+    assert _boettigers(records_dir) == [("carl-boettiger", BOETTIGER, True)]
+
+
+def test_a_same_name_person_left_over_is_reported_with_the_merge_to_run(
+    standin, runner: CliRunner, records_dir: Path
+) -> None:
+    first = _run(runner, "records", "add", "--quiet", TREEBASE)  # no member named: a co-author
+    assert first.exit_code == 0 and _boettigers(records_dir) == [("carl-boettiger", None, False)]
+    second = _run(runner, "records", "add", "--quiet", FORECAST, "--members", BOETTIGER)
+    assert second.exit_code == 0, second.output
+    assert (
+        "  possible duplicate: `credit-tracker person merge carl-boettiger-2 carl-boettiger`: "
+        "both are named 'Carl Boettiger'; carl-boettiger-2 is a team member with ORCID iD "
+        f"{BOETTIGER}; carl-boettiger is a co-author with no ORCID iD"
+    ) in second.stderr.splitlines()
+    merged = _run(runner, "person", "merge", "carl-boettiger-2", "carl-boettiger")
+    assert merged.exit_code == 0, merged.output
+    renamed = _run(runner, "person", "rename", "carl-boettiger-2", "carl-boettiger")
+    assert renamed.exit_code == 0, renamed.output
+    assert _boettigers(records_dir) == [("carl-boettiger", BOETTIGER, True)]
+
+
+def test_rename_moves_bylines_acknowledgements_requests_and_the_baseline(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
+    before = json.loads(_run(runner, "check", "--format", "json").stdout)["findings"]
+    ids = [f["id"] for f in before]
+    assert _run(runner, "ack", ids[0], "--note", "asked").exit_code == 0
+    assert _run(runner, "correction", "draft", AIMMS, "--author", "jane-illes").exit_code == 0
+    baseline = tmp_path / "baseline.json"
+    entry = BaselineEntry(doi=AIMMS, rule="name-initials", note="known", since="2025-06-01")
+    write_baseline(baseline, Baseline(findings={ids[2]: entry}))
+    renamed = _run(
+        runner, "person", "rename", "Jane Illés", "jane-p-illes", "--baseline", str(baseline)
+    )
+    assert renamed.exit_code == 0, renamed.output
+    assert renamed.stderr.splitlines()[0] == "renamed jane-illes to jane-p-illes"
+    records = Store(example_records).load()
+    assert "jane-illes" not in records.people and "jane-p-illes" in records.people
+    assert "jane-illes" not in (example_records / "articles").joinpath("4ba.json").read_text()
+    after = json.loads(_run(runner, "check", "--format", "json").stdout)
+    new_ids = [f["id"] for f in after["findings"]]
+    (acked,) = [a["finding"]["id"] for a in after["acknowledged"]]
+    assert acked not in ids  # the finding's id follows the person's, and the ack with it
+    assert after["summary"]["acknowledged"] == 1 and len(new_ids) == len(ids) - 1
+    (request,) = records.corrections.values()
+    assert request.id == f"{AIMMS}#jane-p-illes" and request.person == "jane-p-illes"
+    assert set(request.finding_ids) <= set(_all_ids(after))
+    (moved,) = read_baseline(baseline).findings
+    assert moved in new_ids and moved != ids[2]
+    taken = _run(runner, "person", "rename", "jane-p-illes", "nisreen-a-alwan")
+    assert taken.exit_code == 2 and "nisreen-a-alwan is taken" in taken.stderr
+    bad = _run(runner, "person", "rename", "jane-p-illes", "Jane Illés")
+    assert bad.exit_code == 2 and "is not a person id" in bad.stderr
+
+
+def _all_ids(report: dict) -> list[str]:
+    return [f["id"] for f in report["findings"]] + [
+        a["finding"]["id"] for a in report["acknowledged"]
+    ]
+
+
+def test_a_roster_sets_up_the_team_before_onboarding(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.synthetic.csv"  # invented roster rows, real people's names
+    roster.write_text(
+        "Name,ORCID iD,Member,Spellings\n"
+        f'"Boettiger, Carl",{BOETTIGER},yes,C. Boettiger\n'
+        "Dr Marcus Lapeyrolerie,,yes,\n"
+        '"Chamberlain, Scott",,no,\n',
+        encoding="utf-8",
+    )
+    imported = _run(runner, "person", "import", str(roster))
+    assert imported.exit_code == 0, imported.output
+    assert imported.stderr.splitlines() == [
+        "carl-boettiger (Carl Boettiger): new team member; accepted spelling C. Boettiger",
+        "marcus-lapeyrolerie (Marcus Lapeyrolerie): new team member",
+        "scott-chamberlain (Scott Chamberlain): new co-author",
+        "person import: 3 person(s) made or changed",
+    ]
+    again = _run(runner, "person", "import", str(roster))
+    assert again.stderr == "person import: 0 person(s) made or changed\n"
+    added = _run(runner, "records", "add", "--quiet", TREEBASE, FORECAST)
+    assert added.exit_code == 0, added.output
+    assert _boettigers(records_dir) == [("carl-boettiger", BOETTIGER, True)]
+    bad = tmp_path / "bad.synthetic.csv"
+    bad.write_text("Name,ORCID iD\nJane Illés,0000-0002-1825-0098\n", encoding="utf-8")
+    refused = _run(runner, "person", "import", str(bad))
+    assert refused.exit_code == 2 and f"{bad}:2: ORCID iD:" in refused.stderr
