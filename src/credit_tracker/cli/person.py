@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import click
 
 from credit_tracker.cli.base import _store, cli
+from credit_tracker.cli.options import format_option
+from credit_tracker.render.listing import LIST_FORMATS
 
 if TYPE_CHECKING:
     pass
@@ -24,23 +26,38 @@ def person_group() -> None:
 
 @person_group.command("list")
 @click.option("--members", "members_only", is_flag=True, help="Only the team's own members.")
+@format_option(LIST_FORMATS, default="text", help="Text lines, CSV or JSON (fields: README).")
 @click.pass_context
-def person_list(ctx: click.Context, members_only: bool) -> None:
+def person_list(ctx: click.Context, members_only: bool, fmt: str) -> None:
     """List the people in the records: id, name, ORCID iD, team member or co-author.
 
     \b
     Examples:
       credit-tracker person list
-      credit-tracker person list --members
+      credit-tracker person list --members --format csv > team.csv
     """
+    from credit_tracker.render.listing.formats import Listing
+
     people = _store(ctx).load_team().people
-    shown = 0
+    listing = Listing(fields=["id", "name", "given", "family", "orcid", "member"])
     for person in sorted(people.values(), key=lambda p: p.id):
         if members_only and not person.team_member:
             continue
         kind = "member" if person.team_member else "co-author"
-        click.echo(f"{person.id}\t{person.name.display()}\t{person.orcid or ''}\t{kind}")
-        shown += 1
+        name = person.name.display()
+        listing.lines.append(f"{person.id}\t{name}\t{person.orcid or ''}\t{kind}")
+        listing.rows.append(
+            {
+                "id": person.id,
+                "name": name,
+                "given": person.name.given,
+                "family": person.name.family_full,
+                "orcid": person.orcid,
+                "member": person.team_member,
+            }
+        )
+    click.echo(LIST_FORMATS[fmt]().render(listing), nl=False)
+    shown = len(listing.rows)
     click.echo(f"{shown} {'team member' if members_only else 'person'}(s)", err=True)
 
 

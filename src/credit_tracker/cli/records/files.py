@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from credit_tracker.cli.base import _emit, _store
-from credit_tracker.cli.options import format_option, output_option, quiet_option
+from credit_tracker.cli.base import _emit, _store, write_output
+from credit_tracker.cli.options import output_option, quiet_option
 from credit_tracker.cli.records import members_option, read_input, records_group, report_people
+from credit_tracker.domain.errors import InputError
 from credit_tracker.render.exports import EXPORT_FORMATS
+from credit_tracker.render.team_sheet import TEAM_SHEET_FORMATS
 
 if TYPE_CHECKING:
     from credit_tracker.domain.models import ArticleRecord
@@ -117,19 +119,30 @@ def _report_imports(done: Imported, dry_run: bool) -> None:
 
 
 @records_group.command("export")
-@click.argument("doi")
-@format_option(
-    EXPORT_FORMATS,
-    default="tenzing",
+@click.argument("doi", required=False)
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="The whole team's sheet (csv or xlsx): a row per author per article, with a DOI column.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*EXPORT_FORMATS.names, *TEAM_SHEET_FORMATS.names]),
+    default=None,
     help=(
-        "tenzing table, JSON, a CRediT author statement, or JATS <contrib> markup with JATS4R "
-        "roles."
+        "One article: tenzing (default), json, statement, or jats (<contrib> markup with JATS4R "
+        "roles). With --all: csv (default) or xlsx. Default also from --output's extension."
     ),
 )
 @output_option("Write here instead of stdout.")
 @click.pass_context
-def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) -> None:
-    """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS.
+def records_export(
+    ctx: click.Context, doi: str | None, everything: bool, fmt: str | None, output: Path | None
+) -> None:
+    """Write the record for DOI as a tenzing table (round-trip exact), JSON, a statement or JATS;
+    or, with --all, the whole team as one sheet that 'records import' reads back unchanged.
 
     The JSON form imports back with 'records import FILE.json'.
 
@@ -138,11 +151,43 @@ def records_export(ctx: click.Context, doi: str, fmt: str, output: Path | None) 
       credit-tracker records export 10.5555/aimms-mentoring-2025 --output aimms.csv
       credit-tracker records export 10.5555/aimms-mentoring-2025 --format statement
       credit-tracker records export 10.5555/aimms-mentoring-2025 --format jats
+      credit-tracker records export --all --output team.xlsx
     """
+    if everything:
+        _export_team(ctx, doi, fmt, output)
+        return
     from credit_tracker.services.records import one_article
 
+    if doi is None:
+        raise InputError("name the article's DOI, or give --all for the whole team")
+    name = fmt or EXPORT_FORMATS.named_by(output)
+    if name not in EXPORT_FORMATS:
+        raise InputError(
+            f"--format {name} is for --all; one article's formats: "
+            f"{', '.join(EXPORT_FORMATS.names)}"
+        )
     found = one_article(_store(ctx), doi)
-    exported = EXPORT_FORMATS[fmt]().render(found.record, found.people)
+    exported = EXPORT_FORMATS[name]().render(found.record, found.people)
     if exported.left_out:
         click.echo(f"left out (roles not recorded): {', '.join(exported.left_out)}", err=True)
     _emit(exported.text, output)
+
+
+def _export_team(ctx: click.Context, doi: str | None, fmt: str | None, output: Path | None) -> None:
+    """`records export --all`: every article in one sheet."""
+    from credit_tracker.render.team_sheet.formats import team_table
+
+    if doi is not None:
+        raise InputError("--all exports every article: leave out the DOI")
+    name = fmt or TEAM_SHEET_FORMATS.named_by(output)
+    if name not in TEAM_SHEET_FORMATS:
+        raise InputError(f"--all writes {' or '.join(TEAM_SHEET_FORMATS.names)}, not {name}")
+    if name == "xlsx" and output is None:
+        raise InputError("an .xlsx workbook needs --output FILE.xlsx")
+    records = _store(ctx).load()
+    data = TEAM_SHEET_FORMATS[name]().render(team_table(records.articles, records.people))
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        write_output(output, data)
+    click.echo(f"exported {len(records.articles)} article(s) as one sheet", err=True)

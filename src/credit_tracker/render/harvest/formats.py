@@ -7,14 +7,13 @@ then works of other kinds (datasets, book chapters, preprints of nothing tracked
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from credit_tracker.domain.runs import NewWork, WorkGroup
 from credit_tracker.render.formats.markdown import escape
+from credit_tracker.render.listing.formats import ListCsv, Listing, Value
 
 _ORDER = {WorkGroup.NEW: 0, WorkGroup.PREPRINT: 1, WorkGroup.OTHER: 2}
 
@@ -86,7 +85,20 @@ def _link(doi: str) -> str:
     return f"[{escape(doi)}](https://doi.org/{escape(doi)})"
 
 
-def _fields(work: NewWork) -> dict[str, object]:
+FIELDS = [
+    "doi",
+    "group",
+    "type",
+    "preprint_of",
+    "year",
+    "title",
+    "journal",
+    "authors",
+    "team_members",
+]
+
+
+def _fields(work: NewWork) -> dict[str, Value]:
     """One work as the JSON and CSV formats give it (documented in the README)."""
     return {
         "doi": work.doi,
@@ -114,31 +126,5 @@ class HarvestCsv(HarvestFormat):
     """A header and a row per work, the JSON's fields as columns ('; ' between names)."""
 
     def render(self, works: Iterable[NewWork], names: dict[str, str]) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
         rows = [_fields(w) for w in grouped(works)]
-        writer.writerow(_COLUMNS)
-        for row in rows:
-            writer.writerow([_cell(row[column]) for column in _COLUMNS])
-        return out.getvalue()
-
-
-_COLUMNS = [
-    "doi",
-    "group",
-    "type",
-    "preprint_of",
-    "year",
-    "title",
-    "journal",
-    "authors",
-    "team_members",
-]
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
+        return ListCsv().render(Listing(fields=FIELDS, rows=rows))
