@@ -191,7 +191,9 @@ def test_the_eml_draft_keeps_headers_and_body_lines_whole(
     raw = out.read_text(encoding="utf-8")
     assert not [c for c in RAW if c in raw.replace("\r\n", "\n")]
     assert not any(line.startswith("::") for line in raw.splitlines())
-    message = email.message_from_string(raw, policy=policy.default)
+    message = email.message_from_bytes(
+        raw.encode("utf-8"), policy=policy.default
+    )  # 8bit: read as bytes
     assert message["Subject"] == f"Correction request: {TITLE_SHOWN} (doi:{AIMMS})"
     assert _lines_about(message.get_content()) == CASES["draft-text"][1][1:]
 

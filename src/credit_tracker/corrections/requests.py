@@ -105,6 +105,7 @@ def request_status(
         "kinds": request.kinds,
         "sent": sent,
         "stale_on": due.isoformat() if due and request.state in _WAITING else None,
+        "finding_ids": list(request.finding_ids),
     }
     total = len(request.finding_ids)
     back = [regressed[i] for i in request.finding_ids if i in regressed]

@@ -49,7 +49,8 @@ class QueueQuery(BaseModel):
     """The queue's filters, sorting and page, as the address gives them."""
 
     severity: str = Field(default="warning", pattern="^(info|warning|error)$")
-    state: str = ""
+    state: str = "open"
+    """'open' by default: what the team has to act on; 'any' (or empty) for every state."""
     rule: str = ""
     person: str = ""
     publisher: str = ""
@@ -96,7 +97,7 @@ def _fits(entry: Entry, query: QueueQuery, publishers: dict[str, str]) -> bool:
         return False
     if f.severity.rank < _RANK[query.severity]:
         return False
-    if query.state and entry.state.value != query.state:
+    if query.state not in ("", "any") and entry.state.value != query.state:
         return False
     if query.rule and f.rule != query.rule:
         return False
