@@ -243,7 +243,7 @@ def test_an_office_day_at_the_desk(
         _click(driver, "#mark")
         assert driver.find_element("id", "request-state").text == "sent"
         driver.get(f"{desk.url}/findings?severity=error")  # the queue opens on open findings
-        assert not driver.find_elements("css selector", "table.findings tbody tr")
+        assert not driver.find_elements("css selector", "table.findings tr[data-finding]")
         driver.get(f"{desk.url}/findings?severity=error&state=any")
         assert "pending-correction" in _finding_row(driver, IMPORTED).text
 

@@ -164,6 +164,9 @@ def article(review: ArticleReview) -> dict[str, Any]:
             for shown in side.sources
         ]
         held = {a.role: (a.degree.value if a.degree else "yes") for a in author.roles or []}
+        marks = {
+            slug: [(src, mark.value) for src, mark in found] for slug, found in side.marks.items()
+        }
         authors.append(
             {
                 "n": side.position,
@@ -176,6 +179,7 @@ def article(review: ArticleReview) -> dict[str, Any]:
                 else ("none" if not author.roles else "recorded"),
                 "roles": role_text(author),
                 "held": held,
+                "marks": marks,
                 "sources": sources,
             }
         )
@@ -187,6 +191,7 @@ def article(review: ArticleReview) -> dict[str, Any]:
         "record": review.record,
         "authors": authors,
         "roles": ROLES,
+        "role_labels": {role.slug: role.label for role in ROLES},
         "shots": shots,
         "findings": [row(e, {}) for e in entries(review.report)],
         "requests": review.requests,
