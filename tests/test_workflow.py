@@ -32,8 +32,7 @@ import pytest
 import yaml
 from packaging.utils import canonicalize_name
 
-from tests.conftest import ROOT
-
+from .conftest import ROOT
 from .project import copy_project
 from .test_lock import read_lock
 

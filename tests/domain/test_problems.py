@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
-from credit_tracker.domain.problems import Note, TranslationDiffers, Unread, read_problem
+from credit_tracker.domain.problems import (
+    NotCredit,
+    Note,
+    PartsDiffer,
+    TranslationDiffers,
+    Unread,
+    read_problem,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +30,18 @@ from credit_tracker.domain.problems import Note, TranslationDiffers, Unread, rea
         ),
         # the mark only counts where it leads the difference
         ("not understood: [author 2] x", Unread(text="[author 2] x")),
+        (
+            "parts differ: [author 3] H. P. Pandey: the <role> markup lists Supervision, the "
+            "contributions statement lists no roles",
+            PartsDiffer(
+                position=3,
+                text="H. P. Pandey: the <role> markup lists Supervision, the contributions "
+                "statement lists no roles",
+            ),
+        ),
+        ("no CRediT term: Y.L. designed research.", NotCredit(text="Y.L. designed research.")),
+        # a difference between parts is always about an author: without the mark it is a note
+        ("parts differ: x", Note(text="parts differ: x")),
     ],
 )
 def test_a_problem_is_read_from_its_text_and_written_back_as_it(text: str, problem: object) -> None:

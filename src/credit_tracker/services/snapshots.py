@@ -145,7 +145,8 @@ def statement_snapshot(
     Initials and positions are resolved against the byline of the newest usable JATS or Crossref
     snapshot (else the team's record), because the statement itself prints no byline.
     """
-    from credit_tracker.parse.statement import find_section, parse_statement, to_source_authors
+    from credit_tracker.parse.statement import find_section, parse_statement
+    from credit_tracker.parse.statement_names import to_source_authors
 
     section = find_section(text)
     if section is None:
@@ -173,7 +174,7 @@ def statement_snapshot(
         state=FetchState.OK,
         fetched_at=fetched_at,
         url=f"file:{path}",
-        authors=to_source_authors(parsed),
+        authors=to_source_authors(parsed.entries),
         complete=False,
         content_hash=hashlib.sha256(section.encode()).hexdigest(),
         problems=[f"read as a {parsed.form} statement", *parsed.problems],
