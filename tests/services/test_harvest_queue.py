@@ -92,7 +92,7 @@ def test_accept_tracks_a_work_listed_apart_and_forgets_its_rejection(
     _run(runner, "harvest", "reject", DATASET)
     accepted = _run(runner, "harvest", "accept", DATASET)
     assert accepted.exit_code == 0, accepted.output
-    assert accepted.stderr.startswith(f"accepted {DATASET}")
+    assert accepted.stderr.startswith(f"added {DATASET}")
     record = Store(team).load().articles[DATASET]
     assert record.draft and any(a.person == "carl-boettiger" for a in record.authors)
     assert DATASET not in json.loads((team / "harvest.json").read_text())["works"]

@@ -116,20 +116,10 @@ def harvest_accept(ctx: click.Context, dois: tuple[str, ...], mailto: str | None
     Example:
       credit-tracker harvest accept 10.1101/722215 10.1111/ele.13828
     """
-    from credit_tracker.domain.models import article_label
-    from credit_tracker.render.visible import visible
+    from credit_tracker.cli.records.add import report_added
     from credit_tracker.services.clients import Clients
     from credit_tracker.services.harvest import accept_works
 
     done = accept_works(_store(ctx), Clients.from_env(mailto), _normal_dois(dois))
-    for record in done.added:
-        click.echo(
-            visible(f"accepted {article_label(record)}: {len(record.authors)} author(s)"), err=True
-        )
-    for tracked in done.tracked:
-        click.echo(visible(f"already tracked: {article_label(tracked)}"), err=True)
-    for missing in done.not_registered:
-        click.echo(f"not added: {missing.doi}: {missing.reason}", err=True)
-    for failed in done.failed:
-        click.echo(f"not added: {failed.doi}: could not look it up ({failed.reason})", err=True)
+    report_added(done)  # as records add says it
     finish(ctx, done.verdict)

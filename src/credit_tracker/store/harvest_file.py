@@ -6,28 +6,17 @@ every other file of the store; a folder without the file has decided nothing yet
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
-from credit_tracker.domain.errors import StoreError
 from credit_tracker.domain.harvest import HarvestDecisions
-from credit_tracker.store.files import atomic_write, dump_json, read_json_file
+from credit_tracker.store.files import atomic_write, dump_json
 from credit_tracker.store.folder import Store
+from credit_tracker.store.validated import read_model_file
 
 HARVEST_FILE = "harvest.json"
 
 
 def read_decisions(store: Store) -> HarvestDecisions:
     """Return the decisions kept; StoreError naming the field when the file does not validate."""
-    path = store.root / HARVEST_FILE
-    data = read_json_file(path)
-    if not data:
-        return HarvestDecisions()
-    try:
-        return HarvestDecisions.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise StoreError(f"{path}: field {field}: {first['msg']}") from exc
+    return read_model_file(store.root / HARVEST_FILE, HarvestDecisions) or HarvestDecisions()
 
 
 def write_decisions(store: Store, decisions: HarvestDecisions) -> None:
