@@ -1,5 +1,5 @@
 """One person per human: onboarding links a member's iD-less papers to them, keeps the iD
-Crossref registers, reports the duplicates it cannot settle; `person rename` moves every
+Crossref registers, reports the same-name people it cannot settle; `person rename` moves every
 reference; a roster sets the team up first. Through the CLI on Carl Boettiger's real Crossref
 records (tests/data/fixtures/SOURCES.md, habanero)."""
 

@@ -228,7 +228,7 @@ class Linker:
         self.created.append(person.id)
         return person
 
-    def possible_duplicates(self) -> list[str]:
+    def same_name_people(self) -> list[str]:
         """A line for each person this command created who shares a name with another person,
         at most one of the two with an ORCID iD: 'possible duplicate: `person merge A B`'."""
         lines = []

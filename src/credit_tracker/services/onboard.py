@@ -207,7 +207,7 @@ def _absorb(records: Records, lookups: list[Lookup], linker: Linker, done: Onboa
     done.created += linker.created
     done.promoted += [pid for pid in linker.promoted if pid not in done.promoted]
     done.links += [line for line in linker.notices if line not in done.links]
-    done.links += [line for line in linker.possible_duplicates() if line not in done.links]
+    done.links += [line for line in linker.same_name_people() if line not in done.links]
     done.people = records.people
 
 
