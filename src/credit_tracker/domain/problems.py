@@ -8,18 +8,26 @@ difference between a JATS file's `<role>` markup and its printed statement about
 (`sources-disagree`, naming both parts); a statement that states the contributions in no CRediT
 term ("Y.L. designed research", kept as written and reported as `role-unmapped`).
 
-The records keep each as the text the parsers write and 0.1.0 stored (`str(problem)`: "not
-understood: …", "translation differs: [author 2] …", "parts differ: [author 1] …", "no CRediT
-term: …", or the note itself), so that a folder shared with an older version stays readable by
-it; `read_problem` reads that text back, once, when a snapshot is validated.
+The records keep each in its typed form (`{"kind": "unread", "text": …}`). Earlier versions
+stored the text the parsers write (`str(problem)`: "not understood: …", "translation differs:
+[author 2] …", "parts differ: [author 1] …", "no CRediT term: …", or the note itself);
+`read_problem` reads such text, once, when a snapshot is validated, so an older folder stays
+readable, and the store rewrites it in the typed form.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 UNREAD = "not understood: "
 TRANSLATION_DIFFERS = "translation differs: "
@@ -31,7 +39,14 @@ _AUTHOR_MARK = re.compile(r"^\[author (\d+)\] ")
 class _Problem(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    kind: str
     text: str
+
+    @model_serializer(mode="wrap")
+    def _with_kind(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # The kind is what a stored problem is read back by: written even where a dump leaves
+        # out the fields at their defaults (the store's does).
+        return {"kind": self.kind, **handler(self)}
 
 
 class Note(_Problem):
@@ -115,6 +130,6 @@ Problem = Annotated[
     AnyProblem,
     Field(discriminator="kind"),
     BeforeValidator(_read_if_text),
-    PlainSerializer(str, return_type=str),
 ]
-"""A problem as a snapshot holds it: read from its text, written as its text."""
+"""A problem as a snapshot holds it: read from its typed form or from an earlier version's
+text, written in its typed form."""

@@ -1,11 +1,16 @@
 """The lines the commands print and the desk shows for what a run or an edit did.
 
-One wording for both faces: the fetch's summary and failures, an acknowledgement, a spelling.
+One wording for both faces: the fetch's summary and failures, an acknowledgement, a spelling;
+and the line a conflict in a merge of the records prints.
 """
 
 from __future__ import annotations
 
+import json
+
+from credit_tracker.domain.merging import ABSENT, Conflict
 from credit_tracker.domain.runs import FetchSummary
+from credit_tracker.domain.text import json_visible
 
 
 def fetch_line(
@@ -40,3 +45,29 @@ def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
 def spelling_line(person_id: str, spelling: str, added: bool) -> str:
     """The line accepting a spelling prints, at the command and at the desk."""
     return f"{person_id}: {'accepted' if added else 'already accepted'}: {spelling}"
+
+
+SHOWN_VALUE = 120
+"""Characters of a conflicting value shown; the whole value is in the other side's commit."""
+
+
+def conflict_line(name: str, conflict: Conflict) -> str:
+    """The one line a merge conflict prints: the file, the record, the field, the value kept and
+    the other side's."""
+    kept, other = _shown(conflict.kept), _shown(conflict.other)
+    if conflict.field is None:
+        return (
+            f"{name}: {conflict.record}: removed on one side and changed on the other; kept "
+            f"{kept}, the other side has {other}"
+        )
+    return (
+        f"{name}: {conflict.record}: field {conflict.field} changed on both sides; kept "
+        f"{kept}, the other side has {other}"
+    )
+
+
+def _shown(value: object) -> str:
+    if value is ABSENT:
+        return "nothing (removed)"
+    text = json_visible(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"

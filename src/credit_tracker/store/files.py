@@ -24,10 +24,10 @@ import pydantic_core
 from credit_tracker.domain.errors import StoreError
 from credit_tracker.store.checkpoints import checkpoint
 
-# The temporary files of the store's own files (team.json, office.json, the shards `<hex>.json`):
-# `.<file>.<pid>.tmp` and `.<file>.bak.tmp` (see write_files). Other files in the folder, which
-# other writers may be writing without the lock, are never touched.
-STALE_TEMP = re.compile(r"^\.(?:team|office|[0-9a-f]{3})\.json\.(?:\d+|bak)\.tmp$")
+# The temporary files of the store's own files (team.json, office.json, format.json, the shards
+# `<hex>.json`): `.<file>.<pid>.tmp` and `.<file>.bak.tmp` (see write_files). Other files in the
+# folder, which other writers may be writing without the lock, are never touched.
+STALE_TEMP = re.compile(r"^\.(?:team|office|format|[0-9a-f]{3})\.json\.(?:\d+|bak)\.tmp$")
 
 Change = tuple[Path, "str | None"]
 """One file of a batch: its path and new text, or None to remove it."""
@@ -270,6 +270,20 @@ def _keep_backup(path: Path) -> None:
     except OSError:
         staging.write_bytes(path.read_bytes())
     os.replace(staging, backup)
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one rename, with no backup and no fsync: for files that can
+    be written again (the index) or are small settings beside the records (.gitattributes).
+    Raises OSError, leaving no temporary file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def fsync_dir(folder: Path) -> None:

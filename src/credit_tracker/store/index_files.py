@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.store.files import replace_text
 
 Stamp = list[int]
 
@@ -63,11 +63,7 @@ def by_bucket(keys: Iterable[str]) -> dict[str, set[str]]:
 
 def write_file(path: Path, text: str) -> None:
     """Replace a file of the index in one rename (no backup, no fsync: it can be rebuilt)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        replace_text(path, text)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StoreError(f"{path}: could not write the records index ({exc.strerror})") from exc
