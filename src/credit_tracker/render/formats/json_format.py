@@ -8,6 +8,8 @@ from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.text import json_visible
 from credit_tracker.render.formats.base import Format
 
+_INTERNAL = {"corrections": {"__all__": {"finding_ids"}}}
+
 
 class JsonFormat(Format):
     """`{"version": 1, "summary": {...}, "findings": [...], "unverified": [...], ...}`.
@@ -17,5 +19,7 @@ class JsonFormat(Format):
     """
 
     def format(self, report: CheckReport) -> str:
-        data = report.model_dump(mode="json")
+        # the requests' finding ids tell the other formats which request a finding is in; the
+        # JSON report lists its requests as documented (version 1), without them
+        data = report.model_dump(mode="json", exclude=_INTERNAL)
         return json_visible(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
