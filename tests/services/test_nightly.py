@@ -204,12 +204,14 @@ def test_nightly_help_has_examples_and_exit_codes(runner: CliRunner) -> None:
 def test_a_bad_baseline_is_named_and_nothing_is_fetched(
     team, runner: CliRunner, tmp_path: Path
 ) -> None:
-    (tmp_path / "baseline.json").write_text('{"version": 1, "findings": {"ct-1": {"doi": 3}}}')
+    (tmp_path / "baseline.json").write_text(
+        '{"version": 1, "findings": {"ct-000000000001": {"doi": 3}}}'
+    )
     team.reset_counts()
     result, out = _night(runner, tmp_path, "2026-03-01")
     _ok(result, 2)
     assert result.stderr.startswith(f"credit-tracker: error: {tmp_path / 'baseline.json'}: ")
-    assert "findings.ct-1.doi" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "findings.ct-000000000001.doi" in result.stderr and len(result.stderr.splitlines()) == 1
     assert team.counts == {} and not (out / "report.xml").exists()
 
 
@@ -235,9 +237,11 @@ def test_the_xml_read_every_night_is_for_open_findings_requests_and_fixed_entrie
     report = _report(1, 1, 1)  # an error on /b, a warning on /a, info on /c
     assert refresh_set(report, team, FailPolicy()) == {"10.5555/a", "10.5555/b", "10.5555/sent"}
     assert refresh_set(report, team, FailPolicy.parse("error")) == {"10.5555/b", "10.5555/sent"}
-    fixed = BaselineEntry(doi="10.5555/f", rule="role-missing", note="", since="x", fixed="y")
-    known = BaselineEntry(doi="10.5555/k", rule="role-missing", note="", since="x")
-    baseline = Baseline(findings={"ct-f": fixed, "ct-k": known})
+    fixed = BaselineEntry(
+        doi="10.5555/f", rule="role-missing", note="", since="2025-01-01", fixed="2025-02-01"
+    )
+    known = BaselineEntry(doi="10.5555/k", rule="role-missing", note="", since="2025-01-01")
+    baseline = Baseline(findings={"ct-00000000000f": fixed, "ct-000000000001": known})
     empty = CheckReport(summary=Summary(), findings=[], unverified=[], acknowledged=[])
     assert refresh_set(empty, Records(), FailPolicy(), baseline) == {"10.5555/f"}
     ack = AcknowledgedFinding(finding=_finding(1, Severity.ERROR, "10.5555/k"), note="n", at="d")

@@ -10,6 +10,7 @@ import click
 from credit_tracker.cli.base import _normal_dois, _store, cli, finish
 from credit_tracker.cli.options import format_option, mailto_option
 from credit_tracker.render.harvest import HARVEST_FORMATS
+from credit_tracker.render.lines import skipped_lines
 
 
 @cli.group("harvest", invoke_without_command=True)
@@ -69,8 +70,8 @@ def harvest_command(
     if done.added:
         click.echo(f"added {done.added} draft record(s) and {done.new_people} new people", err=True)
     click.echo(HARVEST_FORMATS[fmt]().render(result.works, done.names), nl=False)
-    for problem in result.malformed:
-        click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
+    for line in skipped_lines(result.malformed):
+        click.echo(line, err=True)
     apart = len([w for w in result.works if w.group.value != "new"])
     click.echo(
         f"harvest: {len(result.works) - apart} new work(s), {apart} listed apart, "

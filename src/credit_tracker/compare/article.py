@@ -200,14 +200,16 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
             name = author.printed.display()
             missing = f"{name} is not among the authors {SOURCE} shows"
             context.about(source, author, index)(Rule.AUTHOR_MISSING, missing, expected=name)
+    guard = context.former(None)  # an author no one is paired with may be anyone
     for index, other in enumerate(shot.authors):
         if index not in source_taken:
+            shown = guard.shown(other.raw)
             extra = (
-                f"{SOURCE} shows an author the team's record does not have: {other.raw}"
+                f"{SOURCE} shows an author the team's record does not have: {shown}"
                 f" (position {other.position})"
             )
             key = f"{index}:{fold(other.raw)}"
-            context.about(source)(Rule.AUTHOR_EXTRA, extra, key=key, observed=other.raw)
+            context.about(source)(Rule.AUTHOR_EXTRA, extra, key=key, observed=shown)
     for pair in out_of_order(pairs):
         author = context.record.authors[pair.team]
         team, theirs = str(pair.team + 1), str(shot.authors[pair.source].position)

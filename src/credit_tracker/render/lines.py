@@ -10,7 +10,7 @@ import json
 
 from credit_tracker.domain.merging import ABSENT, Conflict
 from credit_tracker.domain.runs import FetchSummary
-from credit_tracker.domain.text import json_visible
+from credit_tracker.domain.text import json_visible, visible
 
 
 def fetch_line(
@@ -33,8 +33,18 @@ def fetch_line(
 
 
 def failure_lines(summary: FetchSummary) -> list[str]:
-    """One line per DOI the run could not fetch, with why, by DOI."""
-    return [f"could not fetch {doi}: {reason}" for doi, reason in sorted(summary.failures.items())]
+    """One line per DOI the run could not fetch, with why, by DOI; a reason quoting a server
+    shows its hidden characters as escapes, so each stays one line."""
+    return [
+        f"could not fetch {doi}: {visible(reason)}"
+        for doi, reason in sorted(summary.failures.items())
+    ]
+
+
+def skipped_lines(malformed: list[str]) -> list[str]:
+    """The warnings for works the harvest skipped (a field that breaks Crossref's schema, a DOI
+    that is none), each one line with hidden characters as escapes."""
+    return [f"credit-tracker: warning: harvest skipped {visible(problem)}" for problem in malformed]
 
 
 def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:

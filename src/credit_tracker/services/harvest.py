@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from credit_tracker.domain.errors import FetchError, InputError, RunStopped, TransportFailure
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.harvest import Decision, HarvestDecisions
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import WorkMetadata
+from credit_tracker.domain.models import SourceAuthor, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import NewWork, WorkGroup
 from credit_tracker.edits.linking import Linker
@@ -70,12 +71,13 @@ def harvest(
     )
     orcids = sorted(seen.by_orcid)
     result = HarvestResult(members=len(orcids))
+    everyone = FormerNames.of([], records.people.values())
     found: dict[str, NewWork] = {}
     for start in range(0, len(orcids), ORCIDS_PER_QUERY):
         for page in crossref.works_by_orcid(orcids[start : start + ORCIDS_PER_QUERY], since, rows):
             result.pages += 1
             for item in page:
-                _consider(item, records, seen, found, result)
+                _consider(item, records, seen, found, result, everyone)
     result.works = sorted(found.values(), key=lambda work: work.doi)
     return result
 
@@ -90,17 +92,30 @@ def _preprints_named(records: Records) -> dict[str, str]:
     }
 
 
+def _guard(
+    author: SourceAuthor, records: Records, by_orcid: dict[str, str], everyone: FormerNames
+) -> FormerNames:
+    """A team member's own former names, and anyone's whole former names, are withheld."""
+    member = by_orcid.get(author.orcid or "")
+    return everyone if member is None else FormerNames.of([records.people[member]]) | everyone
+
+
 def _consider(
     item: ParsedWork | Unreadable,
     records: Records,
     seen: _Seen,
     found: dict[str, NewWork],
     result: HarvestResult,
+    everyone: FormerNames,
 ) -> None:
     if isinstance(item, Unreadable):
         result.malformed.append(f"{item.label}: {item.reason}")
         return
-    doi = normalize_doi(item.registered_doi)
+    try:
+        doi = normalize_doi(item.registered_doi)
+    except InputError as exc:  # one work's bad DOI is that work's problem, never the run's
+        result.malformed.append(f"a work: DOI: {exc.reason}")
+        return
     if doi in records.articles or doi in found:
         return
     if doi in seen.decisions.works:
@@ -110,6 +125,7 @@ def _consider(
         result.notices_skipped += 1
         return
     tracked = [d for d in item.preprint_of if d in records.articles]
+    shown = [_guard(a, records, seen.by_orcid, everyone).shown(a.raw) for a in item.authors]
     found[doi] = NewWork(
         doi=doi,
         title=item.title or "",
@@ -119,6 +135,7 @@ def _consider(
         year=item.year,
         type=item.type,
         preprint_of=tracked[0] if tracked else seen.preprint_of.get(doi),
+        shown=shown,
     )
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceSnapshot
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.text import visible
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
 from credit_tracker.sources.article_xml import XmlResult
 from credit_tracker.sources.crossref import CrossrefResult
@@ -104,7 +105,9 @@ def article_snapshot(doi: str, parsed: ParsedArticle, body: bytes, base: dict) -
     """Build a JATS snapshot from a parsed article, refusing one about another DOI."""
     if parsed.doi and parsed.doi != doi:
         return SourceSnapshot(
-            **base, state=FetchState.FAILED, reason=f"the XML is about another DOI ({parsed.doi})"
+            **base,
+            state=FetchState.FAILED,
+            reason=f"the XML is about another DOI ({visible(parsed.doi[:200])})",
         )
     return SourceSnapshot(
         **base,

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from credit_tracker.domain.baseline import Baseline
 from credit_tracker.domain.drafts import Sender
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.domain.models import (
     ArticleRecord,
     CorrectionRequest,
@@ -132,7 +133,7 @@ def stored_text(kind: str, data: dict[str, Any]) -> str:
 def _object(name: str, data: bytes) -> dict[str, Any]:
     """The bytes parsed as a JSON object; StoreError with the line and column."""
     try:
-        parsed = json.loads(data.decode("utf-8"))
+        parsed = loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise StoreError(f"{name}: not UTF-8 text at byte {exc.start}") from exc
     except json.JSONDecodeError as exc:

@@ -22,6 +22,7 @@ from typing import Any
 import pydantic_core
 
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.store.checkpoints import checkpoint
 
 # The temporary files of the store's own files (team.json, office.json, format.json, the shards
@@ -325,7 +326,7 @@ def read_json_file(path: Path, text: str | None = None) -> dict[str, Any]:
     if not text.strip():
         raise StoreError(f"{path}: the file is empty; restore it from {path.name}.bak or git")
     try:
-        data = json.loads(text)
+        data = loads(text)
     except json.JSONDecodeError as exc:
         raise StoreError(
             f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); the file was left as it "

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
 from credit_tracker.domain.records import Records
 from credit_tracker.store.documents import (
@@ -76,6 +76,7 @@ class Store:
         *,
         writes: frozenset[str] = EVERY_KIND,
         on_upgrade: Callable[[str], None] | None = None,
+        read_only: bool = False,
     ) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
@@ -84,6 +85,9 @@ class Store:
         byte for byte as they are, whatever changed in memory."""
         self.on_upgrade = on_upgrade
         """Told, in one line, when a folder an earlier version wrote has been rewritten."""
+        self.read_only = read_only
+        """Opened only to be read (`serve --read-only`): nothing is written, the records index
+        included (it is kept in memory), and taking the lock to write is refused."""
         self.bytes_written = 0
         """Bytes this store has written (for tests and benchmarks of write volume)."""
 
@@ -247,8 +251,11 @@ class Store:
     def locked(self) -> Iterator[None]:
         """Hold the records' lock; wait at most `lock_timeout` seconds for another process.
 
-        Raises StoreLockedError when the other process does not finish in time.
+        Raises StoreLockedError when the other process does not finish in time, StoreError for
+        a store opened read-only (every write takes this lock first).
         """
+        if self.read_only:
+            raise StoreError(f"{self.root}: the records were opened read-only; nothing was written")
         with records_lock(self.root, self.lock_timeout):
             remove_stale_temps([self.root, self.root / ARTICLES, self.root / SNAPSHOTS])
             if self.writes == EVERY_KIND:
@@ -262,7 +269,7 @@ class Store:
         if text is None:
             return None
         try:
-            found = json.loads(text)["format"]
+            found = loads(text)["format"]
         except (ValueError, TypeError, KeyError):
             raise StoreError(
                 f'{self.format_path}: expected {{"format": {STORE_FORMAT}}}; the file was left '

@@ -103,9 +103,13 @@ def read_store_bytes(path: str) -> bytes | None:
 def _store_error(path: Path, exc: ValidationError, data: bytes) -> StoreError:
     """The first problem of a file that is not what the store wrote."""
     first = exc.errors()[0]
-    if first["type"] == "json_invalid" or not first["loc"]:
+    if first["type"] == "json_invalid":
         # raises the error with its line and column, or for a non-object
         read_json_file(path, data.decode("utf-8", errors="replace"))
+        # json reads it, pydantic-core does not ('recursion limit exceeded at line 1 column 219')
+        return StoreError(f"{path}: {first['msg']}; the file was left as it is")
+    if not first["loc"]:
+        read_json_file(path, data.decode("utf-8", errors="replace"))  # raises for a non-object
         return StoreError(f"{path}: expected a JSON object of tables")
     table, *rest = first["loc"]
     where = f"table {table}"

@@ -3,7 +3,9 @@ job summary, or JSON.
 
 Each lists the new articles first, then the preprints of tracked articles (under the article),
 then works of other kinds (datasets, book chapters, preprints of nothing tracked), apart.
-"""
+Titles and names are Crossref's, untrusted: the lines show their hidden characters as escapes
+(one work, one line; a tab cannot add a column), Markdown escapes them too, and JSON writes
+them as \\u escapes (the values exact, the bytes safe to print)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from credit_tracker.domain.runs import NewWork, WorkGroup
+from credit_tracker.domain.text import json_visible, visible
 from credit_tracker.render.formats.markdown import escape
 from credit_tracker.render.listing.formats import ListCsv, Listing, Value
 
@@ -50,9 +53,9 @@ class HarvestText(HarvestFormat):
 
     def render(self, works: Iterable[NewWork], names: dict[str, str]) -> str:
         return "".join(
-            f"{w.doi}\t{w.title}\t"
-            + (f"{_where(w)}\t" if w.group is not WorkGroup.NEW else "")
-            + f"team: {_members(w, names)}\tauthors: {'; '.join(a.raw for a in w.authors)}\n"
+            f"{visible(w.doi)}\t{visible(w.title)}\t"
+            + (f"{visible(_where(w))}\t" if w.group is not WorkGroup.NEW else "")
+            + f"team: {visible(_members(w, names))}\tauthors: {visible('; '.join(w.shown))}\n"
             for w in grouped(works)
         )
 
@@ -108,7 +111,7 @@ def _fields(work: NewWork) -> dict[str, Value]:
         "year": work.year,
         "title": work.title,
         "journal": work.journal,
-        "authors": [a.raw for a in work.authors],
+        "authors": work.shown,
         "team_members": work.members,
     }
 
@@ -119,7 +122,7 @@ class HarvestJson(HarvestFormat):
 
     def render(self, works: Iterable[NewWork], names: dict[str, str]) -> str:
         data = [_fields(w) for w in grouped(works)]
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_visible(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 class HarvestCsv(HarvestFormat):
