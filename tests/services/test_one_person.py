@@ -156,3 +156,68 @@ def test_a_roster_sets_up_the_team_before_onboarding(
     bad.write_text("Name,ORCID iD\nJane Illés,0000-0002-1825-0098\n", encoding="utf-8")
     refused = _run(runner, "person", "import", str(bad))
     assert refused.exit_code == 2 and f"{bad}:2: ORCID iD:" in refused.stderr
+
+
+SAMPLE_ID = "0000-0002-1825-0097"  # ORCID's documented sample iD (a valid checksum, nobody's)
+
+
+def test_a_roster_finds_people_by_id_then_by_name_and_sets_what_it_says(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.synthetic.csv"  # invented rows about the example's people
+    roster.write_text(
+        "name,orcid,member,spellings\n"
+        f'"Illés, Jane",{SAMPLE_ID},no,\n'
+        "Prof. Nisreen A Alwan,,,N. A. Alwan\n",
+        encoding="utf-8",
+    )
+    first = _run(runner, "person", "import", str(roster))
+    assert first.exit_code == 0, first.output
+    assert first.stderr.splitlines() == [
+        f"jane-illes (Jane Illés): ORCID iD {SAMPLE_ID}; now a co-author",
+        "nisreen-a-alwan (Nisreen A Alwan): accepted spelling N. A. Alwan",
+        "person import: 2 person(s) made or changed",
+    ]
+    # found by the iD first: another spelling of the name does not make a second person
+    roster.write_text(f"name,ORCID iD,member\nJ. Illés-Smith,{SAMPLE_ID},yes\n", encoding="utf-8")
+    second = _run(runner, "person", "import", str(roster))
+    assert second.exit_code == 0, second.output
+    assert second.stderr.splitlines()[0] == "jane-illes (Jane Illés): now a team member"
+    people = Store(example_records).load_team().people
+    assert len(people) == 15 and people["jane-illes"].orcid == SAMPLE_ID
+    assert people["nisreen-a-alwan"].accepted_spellings == ["N. A. Alwan"]
+
+
+def test_a_roster_with_one_bad_row_changes_nothing(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
+    team = example_records / "team.json"
+    before = team.read_bytes()
+    roster = tmp_path / "roster.synthetic.csv"
+    for rows, error in (
+        ("Name,Member\nAda Newcomer,yes\nBea Newcomer,perhaps\n", ":3: member: member 'perhaps'"),
+        ("Name\nAda Newcomer\nMary Illés\nIllés\n", ":4: name: 'Illés' could be 2 people"),
+    ):
+        roster.write_text(rows, encoding="utf-8")
+        refused = _run(runner, "person", "import", str(roster))
+        assert refused.exit_code == 2 and f"{roster}{error}" in refused.stderr, refused.output
+        assert team.read_bytes() == before
+
+
+def test_a_refused_rename_changes_nothing_and_a_person_is_found_by_id(
+    runner: CliRunner, example_records: Path, tmp_path: Path
+) -> None:
+    assert _run(runner, "person", "set-orcid", "jane-illes", SAMPLE_ID).exit_code == 0
+    files = sorted(p for p in example_records.rglob("*.json") if ".index" not in p.parts)
+    before = [p.read_bytes() for p in files]
+    for new in ("nisreen-a-alwan", "Jane-Illes", "jane--illes"):
+        refused = _run(runner, "person", "rename", SAMPLE_ID, new)
+        assert refused.exit_code == 2, refused.output
+        assert [p.read_bytes() for p in files] == before
+    missing = tmp_path / "no-baseline-yet.json"  # a missing baseline is an empty one
+    renamed = _run(
+        runner, "person", "rename", SAMPLE_ID, "jane-p-illes", "--baseline", str(missing)
+    )
+    assert renamed.exit_code == 0, renamed.output
+    assert not missing.exists()
+    assert Store(example_records).load_team().people["jane-p-illes"].orcid == SAMPLE_ID
