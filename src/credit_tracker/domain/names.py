@@ -156,6 +156,11 @@ def _titles() -> frozenset[str]:
 _TITLES = _titles()
 
 
+def is_title(word: str) -> bool:
+    """Return True for an honorific or rank, with or without its full stop ('Dr', 'Prof.')."""
+    return word.lower().rstrip(".") in _TITLES
+
+
 def without_title(text: str) -> str:
     """Return `text` without the titles it starts with: 'Prof. Nisreen A Alwan' → 'Nisreen A
     Alwan', 'Dr Jane Illés' → 'Jane Illés'.
@@ -168,7 +173,7 @@ def without_title(text: str) -> str:
     """
     words = clean(text).split(" ")
     start = 0
-    while len(words) - start > 2 and words[start].lower().rstrip(".") in _TITLES:
+    while len(words) - start > 2 and is_title(words[start]):
         start += 1
     return " ".join(words[start:])
 
