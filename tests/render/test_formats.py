@@ -97,7 +97,7 @@ CASES = {
             # the job summary's opening table of new findings, then the article's details
             f"| error | `author-extra` | {AIMMS} | {EXTRA}{MD_SHOWN} (position 16) | open "
             f"| `{EXTRA_ID}` |",
-            f"| error | `author-extra` |  | jats |  | {MD_SHOWN} | open | `{EXTRA_ID}` |",
+            f"| error | `author-extra` | {AIMMS} |  | jats |  | {MD_SHOWN} | open | `{EXTRA_ID}` |",
         ],
     ),
     "github": (

@@ -83,9 +83,10 @@ class TransportFailure(FetchError):
 
 
 class RunStopped(FetchError):
-    """Too many recent requests failed; the run stops and keeps what it has."""
+    """The run was stopped (Ctrl-C, or its caller gave up): no more requests; it keeps what it
+    has. A server that keeps failing is given up alone (sources/health.py), not the run."""
 
-    def __init__(self, reason: str = "the run was stopped after repeated failures") -> None:
+    def __init__(self, reason: str = "the run was stopped") -> None:
         super().__init__(reason)
         self.reason = reason
 

@@ -4,10 +4,22 @@ harvest's new works."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
-from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.findings import Outage
+from credit_tracker.domain.models import SourceAuthor, SourceKind
 from credit_tracker.domain.verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Reverted:
+    """A reading whose bytes equal an older copy's but not the last one's: a change, back."""
+
+    doi: str
+    source: SourceKind
+    copy_of: date
+    """The day the copy it equals was first seen."""
 
 
 @dataclass
@@ -15,7 +27,6 @@ class FetchSummary:
     """What a fetch run did, for the one-line summary and for tests."""
 
     fetched: int = 0
-    changed: int = 0
     not_found: int = 0
     failed: int = 0
     xml_downloads: int = 0
@@ -26,7 +37,27 @@ class FetchSummary:
     metadata_filled: int = 0
     """Records whose missing title, journal or year were filled from Crossref."""
     failures: dict[str, str] = field(default_factory=dict)
+    """DOI → why it could not be read (Crossref's reason, the publisher XML's, or both)."""
+    unread: dict[SourceKind, set[str]] = field(default_factory=dict)
+    """The DOIs each source could not be read for."""
+    outages: list[Outage] = field(default_factory=list)
+    """The services that answered no request: their DOIs are unverified for one reason."""
     reached: set[str] = field(default_factory=set)
+    changed_dois: set[str] = field(default_factory=set)
+    """Articles with a reading (Crossref's record or the publisher XML) unlike the last one."""
+    reverted: list[Reverted] = field(default_factory=list)
+    """The changed readings that put an earlier copy back (a publisher undoing a fix)."""
+
+    def could_not_read(self, doi: str, source: SourceKind, reason: str) -> None:
+        """Note a source that could not be read for `doi`, and why."""
+        self.unread.setdefault(source, set()).add(doi)
+        earlier = self.failures.get(doi)
+        self.failures[doi] = f"{earlier}; {reason}" if earlier else reason
+
+    @property
+    def changed(self) -> int:
+        """How many articles changed (see `changed_dois`)."""
+        return len(self.changed_dois)
 
     @property
     def verdict(self) -> Verdict:

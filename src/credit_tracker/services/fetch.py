@@ -16,13 +16,15 @@ from credit_tracker.check.run import select_dois
 from credit_tracker.domain.errors import FetchError, FetchInterrupted, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
-from credit_tracker.domain.runs import FetchSummary
+from credit_tracker.domain.runs import FetchSummary, Reverted
 from credit_tracker.domain.text import redact
 from credit_tracker.edits.works import fill_metadata
 from credit_tracker.services.clients import Clients
+from credit_tracker.services.outages import find_outages
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
+    earlier_copy,
     jats_snapshot,
     latest,
     now_utc,
@@ -30,6 +32,7 @@ from credit_tracker.services.snapshots import (
 )
 from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.sources.health import Tally, tallies_since
 from credit_tracker.store.checkpoints import checkpoint
 from credit_tracker.store.folder import Store
 
@@ -90,6 +93,7 @@ class Fetcher:
     def run(self, store: Store, dois: list[str], progress: Progress | None = None) -> FetchSummary:
         """Fetch every DOI, saving after each batch. KeyboardInterrupt keeps the saved batches."""
         summary = FetchSummary()
+        before = self._tallies()
         with store.locked():
             records = store.load()
             batches = [
@@ -118,11 +122,18 @@ class Fetcher:
                 counters = self.crossref.client.counters
                 summary.requests = counters.requests
                 summary.long_waits_refused = counters.long_waits_refused
-        if (
-            self.crossref.client.stopped and not summary.stopped
-        ):  # tripped by the last batches in flight
-            summary.stopped = "the run was stopped after repeated failures"
+        if self.crossref.client.stopped and not summary.stopped:  # by the last batches in flight
+            summary.stopped = "the run was stopped"
+        tallies = tallies_since(self._tallies(), before)
+        summary.outages = find_outages(tallies, self.crossref, self.publisher, summary, records)
         return summary
+
+    def _tallies(self) -> dict[str, Tally]:
+        """What each kind of request has brought so far, through this run's clients."""
+        clients = [self.crossref.client]
+        if self.publisher is not None and self.publisher.client is not self.crossref.client:
+            clients.append(self.publisher.client)
+        return {kind: tally for c in clients for kind, tally in c.tallies().items()}
 
     def _record_crash(
         self,
@@ -161,7 +172,7 @@ class Fetcher:
 
     def _one_batch(self, batch: list[str], records: Records) -> list[SourceSnapshot]:
         if self.crossref.client.stopped:
-            raise RunStopped("the run was stopped after repeated failures")
+            raise RunStopped("the run was stopped")
         now = self.clock()
         try:
             snapshots, wanted_xml = self._crossref_part(batch, records, now)
@@ -192,9 +203,10 @@ class Fetcher:
             history = records.snapshots.get(result.doi, [])
             good = latest(history, SourceKind.CROSSREF, usable_only=True)
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
-            # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything
-            # changed
-            if shot.state is FetchState.OK and (
+            # The XML needs nothing of Crossref's answer (PLOS's address is made from the DOI,
+            # Europe PMC is searched by DOI): Crossref failing does not hold it back, though it
+            # cannot say whether anything changed. A DOI Crossref does not know gets none.
+            if shot.state is not FetchState.NOT_FOUND and (
                 result.doi in self.refresh_xml or needs_xml(history, changed, now, self.xml_max_age)
             ):
                 wanted_xml.append(result.doi)
@@ -217,29 +229,40 @@ class Fetcher:
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
     ) -> None:
         for shot in snapshots:
-            changed = record_snapshot(records, shot)
+            self._note_change(records, shot, summary)
             if shot.source is SourceKind.JATS:
                 summary.xml_downloads += 1
                 if shot.state is FetchState.FAILED:
                     summary.xml_failed += 1
-                    summary.failures[shot.doi] = f"publisher XML: {shot.reason or 'unknown'}"
+                    reason = f"publisher XML: {shot.reason or 'unknown'}"
+                    summary.could_not_read(shot.doi, SourceKind.JATS, reason)
                 continue
             summary.reached.add(shot.doi)
             if shot.state is FetchState.OK:
                 summary.fetched += 1
-                summary.changed += changed
             elif shot.state is FetchState.NOT_FOUND:
                 summary.not_found += 1
             else:
                 summary.failed += 1
-                summary.failures[shot.doi] = shot.reason or "unknown"
+                summary.could_not_read(shot.doi, SourceKind.CROSSREF, shot.reason or "unknown")
+
+    @staticmethod
+    def _note_change(records: Records, shot: SourceSnapshot, summary: FetchSummary) -> None:
+        """Record the snapshot; count its article as changed when the reading differs from the
+        last one, also when it repeats an older copy (which is noted: a fix undone, say)."""
+        back = earlier_copy(records.snapshots.get(shot.doi, []), shot)
+        if record_snapshot(records, shot):
+            summary.changed_dois.add(shot.doi)
+        if back is not None:
+            day = (back.first_seen or back.fetched_at).date()
+            summary.reverted.append(Reverted(doi=shot.doi, source=shot.source, copy_of=day))
 
     def _mark_unfetched(
         self,
         records: Records,
         dois: list[str],
         summary: FetchSummary,
-        reason: str = "not fetched: the run stopped after repeated failures",
+        reason: str = "not fetched: the run was stopped",
     ) -> set[str]:
         """After a stop or a crash, record each DOI the run did not reach as 'could not fetch'."""
         now = self.clock()
@@ -254,7 +277,7 @@ class Fetcher:
             )
             record_snapshot(records, shot)
             summary.failed += 1
-            summary.failures[doi] = reason
+            summary.could_not_read(doi, SourceKind.CROSSREF, reason)
         return unfetched
 
 

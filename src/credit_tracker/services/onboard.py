@@ -26,7 +26,7 @@ from credit_tracker.sources.results import CouldNotFetch, Fetched, NotFound
 from credit_tracker.store.folder import Store
 
 MAX_BATCHES_IN_FLIGHT = 6
-STOPPED = "not looked up: the run stopped after repeated failures"
+STOPPED = "not looked up: the run was stopped"
 INTERRUPTED = "not looked up: interrupted"
 
 
@@ -51,7 +51,7 @@ def look_up_batches(
 
     Batches come as they are answered (the transport's gates do not serve them in order), so that
     the caller's writes overlap the requests still waiting for the rate limit. A failure is a
-    result, not a raise. After a stop (too many failures) or Ctrl-C, the DOIs not yet answered
+    result, not a raise. After a stop or Ctrl-C, the DOIs not yet answered
     come last, as CouldNotFetch; what was answered before has been yielded.
     """
     size = crossref.batch_size

@@ -8,6 +8,7 @@ with a fake clock.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import deque
@@ -18,20 +19,17 @@ from email.utils import parsedate_to_datetime
 # Until a service tells us its limits: one request at a time, two a second.
 CAUTIOUS_RATE = (2, 1.0)
 CAUTIOUS_CONCURRENCY = 1
-# Any `limit` + 1 consecutive starts span the interval plus this share of it: on Crossref's
-# 1-second window, room for a tenth of a second of arrival jitter (a loaded machine, the network),
-# where the former 2 % left a few milliseconds. A wider margin costs throughput: the rate-floor
-# benchmark allows 1.25 times the floor, overheads included.
-RATE_MARGIN = 0.10
-# A request the server has answered arrived there before the answer came back, so a start one
-# interval after that answer is an interval after its arrival whatever the delays were; this
-# share of the interval covers only how finely the server's own clock counts (a millisecond).
-ANSWERED_MARGIN = 0.02
+# A request the server has answered (or that failed) reached the server, if at all, before its
+# end came back, so a start one interval after that end is an interval after its arrival however
+# late the arrival was (a loaded machine, a queue in front of the server); this share of the
+# interval covers only how finely the server's own clock counts (a millisecond).
+CLOCK_MARGIN = 0.02
 
 
 @dataclass
 class Start:
-    """One request's start, and when its answer's headers came back (None: not yet, or never)."""
+    """One request's start, and when it ended: its answer's headers came back, or it failed
+    (None: still in flight)."""
 
     at: float
     answered: float | None = None
@@ -41,16 +39,14 @@ class RateWindow:
     """One kind of request's announced rate, counted as servers count it.
 
     A server refuses the request that makes more than `limit` arrivals within `interval`
-    seconds. Arrivals reach it later than the client started them, by amounts that vary (thread
-    scheduling, a loaded machine, the network), so the client keeps every `limit` + 1 consecutive
-    starts at least `interval` plus a margin apart, the margin proportional to the interval.
-    Within that, up to `limit` requests may start together, as the server's count allows (the
-    host's concurrency limit still holds them back where the server announces less): spacing
-    them evenly instead left the last of N requests (N - 1) / `limit` spans after the first,
-    where the count allows ceil(N / `limit`) - 1, a third of a second more on 20 list queries.
-    Once the request `limit` starts back has been answered, the next may start an interval
-    after that answer, when that is sooner: the server counted it before it answered, so no
-    assumption about the delays is needed (a quick server gives back most of the margin).
+    seconds. An arrival lies somewhere between the request's start and its end, by amounts no
+    client can know (thread scheduling, a loaded machine, the network): a margin on the starts
+    only guesses them, and a busy machine outgrows any guess. So the next request starts only
+    once the request `limit` starts back has ended, an interval after that end: the server
+    counted that one before it ended, so no assumption about the delays is needed. Up to `limit`
+    requests may start together, as the server's count allows (the host's concurrency limit still
+    holds them back where the server announces less); a quick server costs almost nothing over
+    the floor, a slow one costs its answer time once per `limit` requests.
     """
 
     def __init__(self) -> None:
@@ -60,22 +56,21 @@ class RateWindow:
 
     @property
     def span(self) -> float:
-        """Seconds that any `limit` + 1 consecutive starts must span."""
-        return self.interval * (1 + RATE_MARGIN) * self.penalty
+        """Seconds from the end of one request to the start of the one `limit` starts later."""
+        return self.interval * (1 + CLOCK_MARGIN) * self.penalty
 
     def earliest(self, now: float) -> float:
-        """Return the first moment, at or after `now`, at which one more request may start."""
+        """Return the first moment, at or after `now`, at which one more request may start:
+        `math.inf` while the request that decides it is still in flight."""
         if len(self._starts) < self.limit:
             return now
         oldest = self._starts[-self.limit]
-        moment = oldest.at + self.span
-        if oldest.answered is not None:
-            after = self.interval * (1 + ANSWERED_MARGIN) * self.penalty
-            moment = min(moment, oldest.answered + after)
-        return max(now, moment)
+        if oldest.answered is None:
+            return math.inf
+        return max(now, oldest.answered + self.span)
 
     def started(self, moment: float) -> Start:
-        """Count a request that started at `moment`; return its start, to mark it answered."""
+        """Count a request that started at `moment`; return its start, to mark it ended."""
         start = Start(moment)
         self._starts.append(start)
         while len(self._starts) > self.limit:

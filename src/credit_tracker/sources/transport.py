@@ -11,17 +11,20 @@ hard-coded beyond that cautious start.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
+import urllib3.exceptions
 
 from credit_tracker.domain.errors import RunStopped, TransportFailure
+from credit_tracker.sources.failures import failure_reason
+from credit_tracker.sources.health import Health, Tally
 from credit_tracker.sources.limits import Host, RateWindow, Start, announced, retry_after_seconds
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -31,11 +34,8 @@ MAX_TRIES = 5
 CHUNK = 64 * 1024
 DEFAULT_MAX_BODY = 64 * 1024 * 1024
 DEFAULT_DEADLINE = 120.0
-# Waits are taken in steps this long, so that Ctrl-C or the stop rule never waits behind a queue.
+# Waits are taken in steps this long, so that Ctrl-C or a stop never waits behind a queue.
 POLL = 0.2
-STOP_WINDOW = 20
-STOP_RATIO = 0.10
-STOP_MIN_FAILURES = 2
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ class Counters:
 
 
 class PoliteClient:
-    """GETs within announced limits, with jittered exponential backoff and the run's stop rule."""
+    """GETs within announced limits, with jittered exponential backoff, giving up a server that
+    keeps failing (health.py) and stopping altogether when told to (`stopped`: Ctrl-C)."""
 
     def __init__(
         self,
@@ -94,10 +95,10 @@ class PoliteClient:
         self._limits = threading.Condition()
         self._gates: dict[str, RateWindow] = {}
         self._hosts: dict[str, Host] = {}
-        self._outcomes: deque[bool] = deque(maxlen=STOP_WINDOW)
-        self._outcome_lock = threading.Lock()
+        self.health = Health()
         self.counters = Counters()
         self.stopped = False
+        """Set to stop every request at once (Ctrl-C, a caller giving up): RunStopped."""
 
     def gate(self, kind: str) -> RateWindow:
         """Return the rate window of one kind of request (cautious until an answer says more)."""
@@ -106,27 +107,39 @@ class PoliteClient:
 
     def _host(self, url: str) -> Host:
         with self._limits:
-            return self._hosts.setdefault(urlsplit(url).netloc.lower(), Host())
+            return self._hosts.setdefault(_server(url), Host())
 
     def _enter(self, gate: RateWindow, host: Host) -> Start | None:
         """Wait until one more request may start within both limits; None if the run stops."""
         while True:
             with self._limits:
-                while host.in_flight >= host.concurrency and not self.stopped:
-                    self._limits.wait(timeout=POLL)  # _leave notifies
+                moment, now = self._next_moment(gate, host)
                 if self.stopped:
                     return None
-                now = self._monotonic()
-                moment = gate.earliest(now)
                 if moment <= now:
                     host.in_flight += 1
                     return gate.started(now)
             # an answer arriving meanwhile can make the moment sooner: looked at again within POLL
             self._sleep(min(moment - now, POLL))
 
-    def _leave(self, host: Host) -> None:
+    def _next_moment(self, gate: RateWindow, host: Host) -> tuple[float, float]:
+        """Under the lock: wait while the host is full or the deciding request is in flight,
+        then return when the next start may be and the time now."""
+        while not self.stopped:
+            now = self._monotonic()
+            moment = gate.earliest(now)
+            if host.in_flight < host.concurrency and moment != math.inf:
+                return moment, now
+            self._limits.wait(timeout=POLL)  # _ended notifies
+        return math.inf, self._monotonic()
+
+    def _ended(self, host: Host, start: Start) -> None:
+        """A request ended (answered or failed): its slot is free, and the rate window may
+        count from this moment if no answer came (a failure ends after any arrival)."""
         with self._limits:
             host.in_flight -= 1
+            if start.answered is None:
+                start.answered = self._monotonic()
             self._limits.notify_all()
 
     def _learn(self, gate: RateWindow, host: Host, headers: Mapping[str, str]) -> None:
@@ -149,36 +162,49 @@ class PoliteClient:
         """Return the answer (any status but a retryable one), or raise TransportFailure.
 
         Retries 429, 5xx, timeouts and resets up to MAX_TRIES times; never retries 400 or 404.
-        Raises RunStopped once too many recent requests have failed.
+        A server given up this run (too many of its recent requests failed) is not asked again:
+        TransportFailure at once. Raises RunStopped once `stopped` is set.
         """
         gate, host = self.gate(kind), self._host(url)
+        server = _server(url)
         last_reason = ""
         for attempt in range(1, MAX_TRIES + 1):
-            if self.stopped:  # another request tripped the stop rule: no more tries anywhere
-                raise RunStopped("the run was stopped after repeated failures")
+            if self.stopped:
+                raise RunStopped("the run was stopped")
+            if server in self.health.given_up:
+                self.health.not_sent(server, kind)
+                raise TransportFailure(url, _not_asked(server, self.health.given_up[server]))
             try:
                 answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
             except _Unbounded as exc:  # not retried: the same server would do it again
-                self._record(ok=False)
+                # the server is there, answering beyond the bounds: not unreachable, unusable
+                self.health.answered(server, kind)
+                self.fail(url)
                 raise TransportFailure(url, str(exc)) from None
             if answer is not None:
-                self._record(ok=True)
+                self.health.answered(server, kind)
                 return answer
             if wait is not None and wait > self.max_backoff:
                 # A server asking for a day's pause is not retried within this run: waiting would
                 # stall the batch, and a capped wait would ignore what it asked.
                 self.counters.long_waits_refused += 1
-                self._record(ok=False)
-                raise TransportFailure(
+                raise self._failed(
                     url,
+                    kind,
                     f"{last_reason}: the service asked to wait {wait:.0f} s (Retry-After), "
                     f"longer than the {self.max_backoff:g} s this run waits",
                 )
             if attempt < MAX_TRIES:
                 self.counters.retries += 1
                 self._sleep(self._backoff(attempt, wait))
-        self._record(ok=False)
-        raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)")
+        raise self._failed(url, kind, f"{last_reason}, after {MAX_TRIES} tries")
+
+    def _failed(self, url: str, kind: str, reason: str) -> TransportFailure:
+        """Count a request that brought no answer; the error to raise for it."""
+        with self._limits:
+            self.counters.failures += 1
+        self.health.unanswered(_server(url), kind, reason)
+        return TransportFailure(url, reason)
 
     def _attempt(
         self,
@@ -202,18 +228,17 @@ class PoliteClient:
             )
             with self._limits:
                 start.answered = self._monotonic()  # stream=True: status and headers are in
+                self._limits.notify_all()
             try:
                 body = self._read_body(response, started)
             finally:
                 response.close()
-        except requests.Timeout:
-            return None, "the service did not answer in time", None
-        except requests.ConnectionError as exc:
-            return None, f"the connection failed ({_short(exc)})", None
-        except requests.RequestException as exc:
-            return None, f"the request failed ({_short(exc)})", None
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            # urllib3's and the socket's errors come through too: raised while the body is read
+            # (a timeout or a reset in the middle of it), not while the request is sent
+            return None, failure_reason(exc, self.timeout), None
         finally:
-            self._leave(host)
+            self._ended(host, start)
         lowered = {key.lower(): value for key, value in response.headers.items()}
         self._learn(gate, host, lowered)
         if response.status_code in RETRY_STATUSES:
@@ -254,18 +279,16 @@ class PoliteClient:
         ceiling = min(self.max_backoff, self.backoff_base * 2 ** (attempt - 1))
         return random.uniform(ceiling / 2, ceiling)  # jitter: spread the retries of many clients
 
-    def fail(self) -> None:
-        """Count a request whose answer arrived but was unusable (bad JSON, wrong DOI)."""
-        self._record(ok=False)
+    def fail(self, url: str) -> None:
+        """Count a request to `url` whose answer arrived but was unusable (bad JSON, wrong DOI):
+        a server that keeps answering so is given up too."""
+        with self._limits:
+            self.counters.failures += 1
+        self.health.unusable(_server(url))
 
-    def _record(self, ok: bool) -> None:
-        with self._outcome_lock:
-            self._outcomes.append(ok)
-            failures = self._outcomes.count(False)
-            if not ok:
-                self.counters.failures += 1
-            if failures >= STOP_MIN_FAILURES and failures / len(self._outcomes) >= STOP_RATIO:
-                self.stopped = True
+    def tallies(self) -> dict[str, Tally]:
+        """What each kind of request has brought so far (see health.Tally)."""
+        return self.health.snapshot()
 
 
 class _Unbounded(Exception):
@@ -276,6 +299,9 @@ def _size(limit: int) -> str:
     return f"{limit / 1024 / 1024:g} MiB"
 
 
-def _short(exc: Exception) -> str:
-    text = str(exc)
-    return type(exc).__name__ if not text else text.split(":")[-1].strip()[:120]
+def _server(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def _not_asked(server: str, why: str) -> str:
+    return f"not asked: {server} failed repeatedly this run ({why})"
