@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import (
@@ -126,7 +127,7 @@ def in_byline_order(text: str, byline: list[SourceAuthor]) -> str:
             continue
         words = rf"{_GIVEN_WORD.pattern}(?:\s+{_GIVEN_WORD.pattern}){{0,2}}"
         family = re.compile(rf"(?<!\w){re.escape(name.family_full)},\s+(?P<given>{words})")
-        text = family.sub(lambda match, name=name: _given_first(match, name), text)
+        text = family.sub(partial(_given_first, name=name), text)
     return text
 
 
