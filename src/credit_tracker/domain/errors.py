@@ -89,3 +89,18 @@ class RunStopped(FetchError):
     def __init__(self, reason: str = "the run was stopped") -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class FetchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a fetch, saying how far it got (exit code 130, as any interrupt).
+
+    A KeyboardInterrupt, not a CreditTrackerError: whatever catches an interrupt catches it.
+    """
+
+    def __init__(self, saved: int, total: int) -> None:
+        super().__init__(
+            f"{saved} of {total} article(s) fetched and saved; run the same command again to "
+            "continue (publisher XML fetched in this run is not downloaded again)"
+        )
+        self.saved = saved
+        self.total = total

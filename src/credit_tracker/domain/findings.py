@@ -246,6 +246,8 @@ class CorrectionStatus(BaseModel):
     """When a snapshot first showed the errors fixed (for 'resolved (fix seen)' and 'regressed')."""
     undone: str | None = None
     """For 'regressed': when a later snapshot first showed an error again."""
+    finding_ids: list[str] = Field(default_factory=list)
+    """The findings the request is about (as stored with it)."""
 
 
 class Summary(BaseModel):

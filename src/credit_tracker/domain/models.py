@@ -256,6 +256,9 @@ class SourceSnapshot(BaseModel):
     understood, a translation that differs), by kind (domain/problems.py)."""
     reconstructed: str | None = None
     """Set, with the reason, for a snapshot built from reports rather than fetched."""
+    preprints: list[str] = Field(default_factory=list)
+    """DOIs of the preprints the record names (Crossref's `has-preprint`): the harvest shows
+    them under this article rather than as new works."""
 
     @property
     def usable(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from credit_tracker.domain.findings import Outage
 from credit_tracker.domain.models import SourceAuthor, SourceKind
@@ -64,6 +65,21 @@ class FetchSummary:
         return Verdict(complete=not (self.failed or self.xml_failed or self.stopped))
 
 
+class WorkGroup(StrEnum):
+    """Where the harvest lists a work: the new articles apart from what is not one."""
+
+    NEW = "new"
+    """An article (or conference paper) to consider tracking."""
+    PREPRINT = "preprint"
+    """A preprint of an article the team tracks: shown under that article, not as new."""
+    OTHER = "other"
+    """Another kind of work (a dataset, a book chapter, a preprint of nothing tracked)."""
+
+
+ARTICLE_TYPES = frozenset({"journal-article", "proceedings-article"})
+"""Crossref types the harvest lists as new articles; the others are listed apart."""
+
+
 @dataclass
 class NewWork:
     """A work carrying a team member's ORCID iD that the records do not hold yet."""
@@ -77,3 +93,14 @@ class NewWork:
     year: int | None = None
     shown: list[str] = field(default_factory=list)
     """The authors as a listing shows them: a confidential former name withheld."""
+    type: str = "journal-article"
+    """Crossref's type of the work."""
+    preprint_of: str | None = None
+    """The tracked article this is a preprint of, when Crossref links the two."""
+
+    @property
+    def group(self) -> WorkGroup:
+        """Where the work is listed: a new article, a preprint of a tracked one, or another kind."""
+        if self.preprint_of:
+            return WorkGroup.PREPRINT
+        return WorkGroup.NEW if self.type in ARTICLE_TYPES or not self.type else WorkGroup.OTHER

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
@@ -25,6 +25,7 @@ from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole, WorkMetadata
 from credit_tracker.domain.names import clean
+from credit_tracker.domain.titles import plain_title
 
 NOTICE_TYPES = {
     "correction",
@@ -86,6 +87,10 @@ class Work(_Model):
     published_print: Any = Field(default=None, alias="published-print")
     published_online: Any = Field(default=None, alias="published-online")
     created: Any = None
+    # Read leniently too: a work's type and its links to other works (a preprint and its
+    # article) sort the harvest; a strange shape there is no reason to refuse the byline.
+    type: Any = None
+    relation: Any = None
 
 
 class MalformedWork(ValueError):
@@ -117,6 +122,12 @@ class ParsedWork:
     """For a notice: the DOI it is about, or '' when it names none; None for an article."""
     problems: list[str]
     content_hash: str
+    type: str = ""
+    """Crossref's type: 'journal-article', 'posted-content' (a preprint), 'dataset', ..."""
+    preprint_of: list[str] = field(default_factory=list)
+    """DOIs this record says it is a preprint of (`relation.is-preprint-of`)."""
+    preprints: list[str] = field(default_factory=list)
+    """DOIs of the preprints this record names (`relation.has-preprint`)."""
 
     @property
     def metadata(self) -> WorkMetadata:
@@ -137,8 +148,10 @@ def parse_work(item: Any) -> ParsedWork:
     return ParsedWork(
         doi=_doi(work.DOI),
         registered_doi=work.DOI,
-        title=clean(" ".join(work.title or [])) or None,
-        journal=clean(" ".join(work.container_title or [])) or None,
+        # decoded here, once: Crossref deposits titles with markup and references ('<scp>R</scp>',
+        # 'Big Data &amp; Society'), and every face shows what this reads
+        title=clean(plain_title(" ".join(work.title or []))) or None,
+        journal=clean(plain_title(" ".join(work.container_title or []))) or None,
         year=_year(work),
         authors=authors,
         notices=_notices(work),
@@ -148,7 +161,22 @@ def parse_work(item: Any) -> ParsedWork:
         notice_for=_notice_target(work) if notice else None,
         problems=problems,
         content_hash=content_hash(item),
+        type=work.type if isinstance(work.type, str) else "",
+        preprint_of=_related(work, "is-preprint-of"),
+        preprints=_related(work, "has-preprint"),
     )
+
+
+def _related(work: Work, kind: str) -> list[str]:
+    """The DOIs of one kind of `relation`, normalised; entries of another shape are passed by."""
+    entries = work.relation.get(kind) if isinstance(work.relation, dict) else None
+    dois = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("id-type") == "doi":
+            doi = _doi(str(entry.get("id", "")))
+            if doi:
+                dois.append(doi)
+    return dois
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from credit_tracker.check.run import select_dois
-from credit_tracker.domain.errors import FetchError, RunStopped
+from credit_tracker.domain.errors import FetchError, FetchInterrupted, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import FetchSummary, Reverted
@@ -113,6 +113,8 @@ class Fetcher:
                 summary.stopped = str(exc)
                 unfetched = self._mark_unfetched(records, dois, summary)
                 store.save(records, only=unfetched)
+            except KeyboardInterrupt:
+                raise FetchInterrupted(done, len(dois)) from None
             except Exception as exc:
                 self._record_crash(store, records, dois, summary, exc)
                 raise FetchError(f"the fetch failed: {_described(exc)}") from exc

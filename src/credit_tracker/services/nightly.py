@@ -32,6 +32,7 @@ from credit_tracker.services.store_check import CheckOptions, check_store, subje
 from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import SNAPSHOTS, Store
+from credit_tracker.store.harvest_file import read_decisions
 
 # A request in one of these states still waits on the publisher: its article's XML is read again
 # every night, so the fix is seen the day it is published.
@@ -149,7 +150,8 @@ class Nightly:
         if self.crossref is None:
             return
         try:
-            result.harvest = harvest(self.crossref, self.store.load(), self.harvest_since)
+            records, decisions = self.store.load(), read_decisions(self.store)
+            result.harvest = harvest(self.crossref, records, self.harvest_since, 100, decisions)
         except (TransportFailure, RunStopped, FetchError) as exc:
             result.harvest_error = f"Crossref could not list the team's works: {exc.reason}"
 

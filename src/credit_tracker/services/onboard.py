@@ -22,7 +22,7 @@ from credit_tracker.edits.linking import Linker, MemberQuery, parse_members
 from credit_tracker.edits.works import draft_from_work
 from credit_tracker.services.clients import Clients
 from credit_tracker.sources.crossref import CrossrefClient, CrossrefResult
-from credit_tracker.sources.results import CouldNotFetch, NotFound
+from credit_tracker.sources.results import CouldNotFetch, Fetched, NotFound
 from credit_tracker.store.folder import Store
 
 MAX_BATCHES_IN_FLIGHT = 6
@@ -170,7 +170,7 @@ def add_dois(
         if probe.pending:
             if done.lookups.interrupted:
                 raise KeyboardInterrupt  # nothing was written: a part would not be whole
-            _absorb(before, found, probe, done)
+            _absorb(before, _members_first(found, probe), probe, done)
             probe.finish()
             store.save(before)
     _in_order(done, dois)
@@ -206,5 +206,20 @@ def _absorb(records: Records, lookups: list[Lookup], linker: Linker, done: Onboa
             done.added.append(record)
     done.created += linker.created
     done.promoted += [pid for pid in linker.promoted if pid not in done.promoted]
-    done.links += linker.notices
+    done.links += [line for line in linker.notices if line not in done.links]
+    done.links += [line for line in linker.same_name_people() if line not in done.links]
     done.people = records.people
+
+
+def _members_first(lookups: list[Lookup], linker: Linker) -> list[Lookup]:
+    """The works that carry a member's ORCID iD named with --members first: the member is made
+    from that byline, and their iD-less older papers then link to them by name rather than
+    making a co-author of the same name."""
+    wanted = {query.orcid for query in linker.pending if query.orcid}
+
+    def carries(lookup: Lookup) -> bool:
+        if not isinstance(lookup, Fetched) or lookup.content.is_notice:
+            return False
+        return any(author.orcid in wanted for author in lookup.content.authors)
+
+    return sorted(lookups, key=lambda lookup: not carries(lookup))

@@ -94,6 +94,7 @@ def crossref_snapshot(result: CrossrefResult, fetched_at: datetime) -> SourceSna
         content_hash=work.content_hash,
         problems=work.problems,
         notice_for=work.notice_for,
+        preprints=work.preprints,
     )
 
 
