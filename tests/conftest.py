@@ -13,6 +13,7 @@ from credit_tracker.standin import Catalogue, Limits, StandIn
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = DATA / "fixtures"
+PUBLISHERS = DATA / "publishers"
 ROOT = Path(__file__).parent.parent
 
 # Hypothesis's deadline and its too-slow health check time each example: on a busy CI machine they

@@ -232,14 +232,31 @@ def initials_forms(author: SourceAuthor) -> tuple[set[str], set[str]]:
     }
 
 
+_GIVEN_AND_FAMILY_START = re.compile(r"([A-Z]{1,4})([A-Z][a-z]{1,20})")
+
+
+def _family_start(token: str, author: SourceAuthor) -> bool:
+    """Initials of the given names and the first letters of the family name, as statements
+    write two authors with the same initials apart ('M.Wu' and 'M.Wawer', Cell Reports 2021)."""
+    match = _GIVEN_AND_FAMILY_START.fullmatch(token)
+    if match is None or author.name is None:
+        return False
+    given, start = match.groups()
+    family = fold(author.name.family).replace(" ", "")
+    return initials_of(author.name.given) == given and family.startswith(fold(start))
+
+
 def resolve_initials(
     token: str, authors: list[SourceAuthor], problems: list[str], context: str
 ) -> SourceAuthor | None:
     """Return the one author `token` names; report (never guess) ambiguous or unknown initials."""
     key = token.casefold()
     forms = [(author, *initials_forms(author)) for author in authors]
-    for level in (1, 2):
-        hits = [entry[0] for entry in forms if key in entry[level]]
+    for level in (1, 2, 3):
+        if level == 3:  # 'MWu' and 'MWawer' (M.W. twice), 'YZha' and 'YZho' (Y.Z. twice)
+            hits = [author for author in authors if _family_start(token, author)]
+        else:
+            hits = [entry[0] for entry in forms if key in entry[level]]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from credit_tracker.domain.credit import split_degree
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, parse_display_name
 from credit_tracker.domain.problems import Unread
@@ -42,6 +43,13 @@ HEADINGS = re.compile(
     r"|Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?|Contributions?)\s*:?\s*$",
     re.I | re.M,
 )
+# MDPI prints the heading run in, at the start of the statement's first line:
+# "Author Contributions: Conceptualization, A.B. and K.L.C.; …", and the next one the same way.
+RUN_IN_HEADING = re.compile(
+    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?\s*[’']?\s*[’']?\s*"
+    r"contributions?)\s*:[ \t]*(?=\S)",
+    re.I | re.M,
+)
 NEXT_SECTION = re.compile(
     r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?"
     r"|Data\s+availability|References|Ethics|Additional\s+information"
@@ -51,8 +59,14 @@ NEXT_SECTION = re.compile(
 )
 # NFKC (normalise_text) turns 'ª' and 'º' into 'a' and 'o': '1ª autora' is read as '1a autora'
 _ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°|a|o)?\s+(?:author|autor[a]?)\s*:", re.I)
-# Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
+# Sentences about every author. Approving the manuscript states no role ('All authors read and
+# approved the final manuscript.'): left out. Any other ('All authors involved the analysis of
+# experimental data', Frontiers 2020) is reported unread: given to everyone, "All authors
+# contributed equally" would read as roles, so it is kept for a person to read.
 _ALL_AUTHORS = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b", re.I)
+_APPROVAL = re.compile(
+    r"\b(?:read|approved?|agreed?|consent(?:ed)?|aprova\w*|le(?:ram|u)|concorda\w*)\b", re.I
+)
 
 
 @dataclass
@@ -80,9 +94,10 @@ def normalise_text(text: str) -> str:
 
 def find_section(text: str) -> str | None:
     """Return the contributions section of a document's text, or None when there is none."""
-    heading = HEADINGS.search(text)
-    if heading is None:
+    found = [m for m in (HEADINGS.search(text), RUN_IN_HEADING.search(text)) if m is not None]
+    if not found:
         return None
+    heading = min(found, key=lambda match: match.start())
     rest = text[heading.end() :]
     end = NEXT_SECTION.search(rest)
     body = rest[: end.start()] if end else rest
@@ -107,15 +122,23 @@ def parse_statement(text: str, byline: list[SourceAuthor]) -> ParsedStatement:
         return _parsed({"by position"}, by_position, problems, unread)
     # sentences end at '.' or ';' before a capital, but not after an initial ('Guilherme N. Corte')
     pieces = re.split(r"(?<=[.;])(?<![\s,][A-Z]\.)\s+(?=[A-Z•])|\s*•\s*", body)
-    segments = [p.strip() for p in pieces if p.strip(" .;") and not _ALL_AUTHORS.match(p.strip())]
+    segments = [p.strip() for p in pieces if p.strip(" .;")]
+    unread += [p.strip(" ;") for p in segments if _ALL_AUTHORS.match(p) and not _APPROVAL.search(p)]
+    segments = [p for p in segments if not _ALL_AUTHORS.match(p)]
     entries: dict[str, StatementEntry] = {}
     forms: set[str] = set()
+    listed: list[StatementEntry] = []  # the people of the last person-first sentence
     for segment in segments:
-        form, named = _read_segment(segment, entries, byline, problems)
-        if named:
+        if listed and _only_roles(segment):
+            # 'Jingjing Cai: Resources; Formal analysis; …' (EMBO): the list goes on past ';'
+            for entry in listed:
+                entry.roles += roles_from(segment)
+            continue
+        form, touched, leftover = _read_segment(segment, entries, byline, problems)
+        listed = touched if form == "person first" else []
+        if touched:
             forms.add(form)
-        else:
-            unread.append(segment.strip(" ;"))
+        unread += leftover if touched else [segment.strip(" ;")]
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in entries.values()}.values())
     return _parsed(forms, unique, problems, unread)
@@ -134,27 +157,82 @@ def _read_segment(
     entries: dict[str, StatementEntry],
     byline: list[SourceAuthor],
     problems: list[str],
-) -> tuple[str, bool]:
-    """Read one sentence in whichever form it has; return the form and whether it named anyone."""
-    before = {name: len(entry.roles) for name, entry in entries.items()}
+) -> tuple[str, list[StatementEntry], list[str]]:
+    """Read one sentence in whichever form it has; return the form, the entries it gave roles
+    to, and the parts of it that no form explains."""
+    before = {id(entry): len(entry.roles) for entry in entries.values()}
+    leftover: list[str] = []
     label, rest = _split_label(segment)
     if label is not None and all_names(rest):
         form = "role first"
-        for name in names_in(rest):
-            entry = entry_for(entries, name, byline, problems, context=label)
-            if entry is not None:
-                entry.roles += _label_roles(label)
+        _give(entries, names_in(rest), byline, problems, label, _label_roles(label))
     elif label is not None and all_names(label):
         form = "person first"
-        for name in names_in(label):
-            entry = entry_for(entries, name, byline, problems, context="statement")
-            if entry is not None:
-                entry.roles += roles_from(rest)
+        _give(entries, names_in(label), byline, problems, "statement", roles_from(rest))
+    elif _comma_label(segment.split(";")[0]) is not None:
+        form = "role first"
+        leftover = _comma_clauses(segment, entries, byline, problems)
     else:
         form = "prose"
         _prose(segment, entries, byline, problems)
-    named = any(len(entry.roles) > before.get(name, -1) for name, entry in entries.items())
-    return form, named
+    touched = [e for e in entries.values() if len(e.roles) > before.get(id(e), -1)]
+    return form, list({id(entry): entry for entry in touched}.values()), leftover
+
+
+def _give(
+    entries: dict[str, StatementEntry],
+    names: list[str],
+    byline: list[SourceAuthor],
+    problems: list[str],
+    context: str,
+    roles: list[SourceRole],
+) -> None:
+    for name in names:
+        entry = entry_for(entries, name, byline, problems, context=context)
+        if entry is not None:
+            entry.roles += roles
+
+
+def _comma_clauses(
+    segment: str,
+    entries: dict[str, StatementEntry],
+    byline: list[SourceAuthor],
+    problems: list[str],
+) -> list[str]:
+    """Read 'Conceptualization, R.A.C. and J.E.S.; methodology, R.A.C., …' (Cell Press, MDPI):
+    clauses of a role and then names, after a comma. Return the clauses of another shape."""
+    leftover = []
+    for clause in segment.strip(" .;").split(";"):
+        split = _comma_label(clause)
+        if split is None:
+            if clause.strip(" ."):
+                leftover.append(clause.strip(" ."))
+            continue
+        label, names = split
+        _give(entries, names_in(names), byline, problems, label, _label_roles(label))
+    return leftover
+
+
+def _comma_label(clause: str) -> tuple[str, str] | None:
+    """Split 'writing – review & editing, L.K.F.-L., E.K. and D.R.S.' into the role and the
+    names, at the first comma after which only names follow; None for any other clause."""
+    text = clause.strip(" .")
+    for match in re.finditer(r",\s*", text):
+        label, rest = text[: match.start()].strip(), text[match.end() :]
+        if not all_names(rest):
+            continue
+        return (label, rest) if label and not all_names(label) else None
+    return None
+
+
+def _only_roles(segment: str) -> bool:
+    """Whether a sentence is nothing but CRediT roles ('Formal analysis;'), naming no one."""
+    pieces = [p.strip(" .") for p in re.split(r"[;,]", segment) if p.strip(" .")]
+    return (
+        ":" not in segment
+        and bool(pieces)
+        and all(label_role(split_degree(piece).label)[0] is not None for piece in pieces)
+    )
 
 
 def _split_label(segment: str) -> tuple[str | None, str]:
@@ -172,12 +250,14 @@ def _split_label(segment: str) -> tuple[str | None, str]:
 
 
 def _label_roles(label: str) -> list[SourceRole]:
-    """The roles of a role-first label: one, or roles joined by 'and' ('Supervision and project
+    """The roles of a role-first label: one, or several joined by commas ('Conceptualization,
+    Methodology, Writing', Nature Communications) or by 'and' ('Supervision and project
     administration', Ciência Rural 2022), never split inside one ('Writing-review and editing')."""
     text = re.sub(r"^(?:Other|Outros?)\s*:\s*", "", label)  # PLOS 2012: 'Other: Provided ...'
     if label_role(text)[0] is not None:
         return [_label_role(text)]
-    return [_label_role(piece) for piece in and_split(text)]
+    pieces = [piece.strip() for piece in text.split(",") if piece.strip()]
+    return [_label_role(part) for piece in pieces for part in and_split(piece)]
 
 
 def _label_role(text: str) -> SourceRole:

@@ -48,6 +48,10 @@ PHRASES = [
 ]
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,4}(?:-[A-Z][a-z]?)?$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
+# Initials with full stops, once the stops are taken out: 'MAB', 'GCS', 'LKF-L', 'DRS-P'.
+_DOTTED_INITIALS = re.compile(r"[A-Z]{1,5}(?:-[A-Z]{1,2})?")
+# Given initials and the family name's first letters: 'MWu', 'MWawer' (Cell Press), 'YZha'.
+_INITIALS_AND_FAMILY = re.compile(r"[A-Z]{1,4}[A-Z][a-z]{1,20}")
 _TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.)+")
 _PARTICLES = {"de", "van", "der", "da", "dos", "das", "do", "von", "e"}
 
@@ -62,9 +66,23 @@ class StatementEntry:
     """The byline author the initials or position resolve to, when they are not a full name."""
 
 
+def compact_initials(text: str) -> str | None:
+    """Return initials as one token ('M.A.B.' → 'MAB', 'L.K.F.-L.' → 'LKF-L', 'M.Wu' → 'MWu',
+    'GJP', 'YZha'), or None for text that is not initials."""
+    token = text.strip()
+    if not token or " " in token:
+        return None
+    bare = token.replace(".", "")
+    if "." in token and _DOTTED_INITIALS.fullmatch(bare):
+        return bare
+    if _INITIALS_AND_FAMILY.fullmatch(bare) and ("." in token or len(bare) <= 5):
+        return bare
+    return token if INITIALS.match(token) else None
+
+
 def looks_like_name(text: str) -> bool:
     """Return True for initials or two to six capitalised words (particles allowed)."""
-    if INITIALS.match(text) and " " not in text.strip():
+    if compact_initials(text) is not None:
         return True
     words = text.split()
     return 1 < len(words) <= 6 and all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
@@ -72,17 +90,34 @@ def looks_like_name(text: str) -> bool:
 
 def names_in(text: str) -> list[str]:
     """Split 'A, B and C' (also 'e', '&', and 'GJP DSA JKH') into the names printed."""
-    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+|\s*&\s*|\s+e\s+", text.strip(" ."))]
+    parts = [
+        p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+e\s+", text.strip(" ."))
+    ]
     names: list[str] = []
     for part in parts:
         words = part.split()
-        if names and _DOTTED.match(part) and not _DOTTED.match(names[-1]):
+        if (
+            names
+            and _DOTTED.match(part)
+            and not _DOTTED.match(names[-1])
+            and not _plain_initials(names[-1])
+        ):
             names[-1] = f"{names[-1]}, {part}"  # 'Tecchio, M. A.': family name, then initials
         elif len(words) > 1 and all(_listed_initials(w) for w in words):
             names += words  # "GJP DSA JKH"
         elif part:
             names.append(part)
     return names
+
+
+def _plain_initials(word: str) -> bool:
+    """Initials that cannot be a family name: 'L.K.F.-L.', 'GJP', 'YZha' (not 'Silva')."""
+    bare = word.replace(".", "")
+    return (
+        ("." in word and bool(_DOTTED_INITIALS.fullmatch(bare)))
+        or _listed_initials(word)
+        or (len(bare) <= 5 and bool(_INITIALS_AND_FAMILY.fullmatch(bare)))
+    )
 
 
 def _listed_initials(word: str) -> bool:
@@ -136,8 +171,9 @@ def entry_for(
     if name in entries:
         return entries[name]
     author = None
-    if INITIALS.match(name) and " " not in name:
-        author = resolve_initials(name, byline, problems, context)
+    initials = compact_initials(name)
+    if initials is not None:
+        author = resolve_initials(initials, byline, problems, context)
         if author is None:
             return None
     elif "," in name or _is_vancouver(name):
