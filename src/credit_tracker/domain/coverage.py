@@ -31,6 +31,8 @@ class Channel(StrEnum):
     WILEY_TDM = "wiley-tdm"
     FILE = "file"
     """A file given by hand (`fetch DOI --jats FILE`, `--statement FILE`)."""
+    EARLIER = "earlier"
+    """Read before credit-tracker recorded where from (or reconstructed from reports)."""
 
 
 CHANNEL_LABELS = {
@@ -43,6 +45,7 @@ CHANNEL_LABELS = {
     Channel.ELSEVIER_API: "Elsevier API statement",
     Channel.WILEY_TDM: "Wiley TDM PDF statement",
     Channel.FILE: "a file given by hand",
+    Channel.EARLIER: "read where not recorded",
 }
 
 

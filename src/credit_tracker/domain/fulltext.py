@@ -80,7 +80,7 @@ def ranked(links: list[FullTextLink]) -> list[FullTextLink]:
     for link in links:
         if link.format is LinkFormat.HTML or link.url in seen or not link.url.startswith("http"):
             continue
-        if link.application.casefold() == "similarity-checking" and not _names_a_file(link):
+        if link.application.casefold() == "similarity-checking" and not names_a_file(link):
             continue
         seen.add(link.url)
         kept.append(link)
@@ -94,10 +94,11 @@ def ranked(links: list[FullTextLink]) -> list[FullTextLink]:
     )
 
 
-def _names_a_file(link: FullTextLink) -> bool:
-    """Whether a link names a file rather than a page: a declared format, or an address ending
-    in 'pdf' or 'xml' ('…/2304-6775/6/2/15/pdf', MDPI)."""
-    if link.format is not LinkFormat.UNSPECIFIED:
-        return True
-    path = urlsplit(link.url).path.casefold().rstrip("/")
-    return path.endswith(("pdf", "xml"))
+def names_a_file(link: FullTextLink) -> bool:
+    """Whether a link names a file rather than a page: a declared format, or a file's address."""
+    return link.format is not LinkFormat.UNSPECIFIED or file_address(link.url)
+
+
+def file_address(url: str) -> bool:
+    """Whether an address ends in 'pdf' or 'xml' ('…/2304-6775/6/2/15/pdf', MDPI)."""
+    return urlsplit(url).path.casefold().rstrip("/").endswith(("pdf", "xml"))

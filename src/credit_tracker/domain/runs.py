@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from credit_tracker.domain.coverage import Coverage
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.verdict import Verdict
 
@@ -26,6 +27,8 @@ class FetchSummary:
     """Records whose missing title, journal or year were filled from Crossref."""
     failures: dict[str, str] = field(default_factory=dict)
     reached: set[str] = field(default_factory=set)
+    coverage: Coverage | None = None
+    """Where each fetched article's roles could be read, by publisher (None: not computed)."""
 
     @property
     def verdict(self) -> Verdict:

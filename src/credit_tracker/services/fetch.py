@@ -12,24 +12,29 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from credit_tracker.check.coverage import coverage_of
 from credit_tracker.check.run import select_dois
+from credit_tracker.domain.coverage import Lack, RoleSourceMissing
 from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import FetchSummary
 from credit_tracker.domain.text import redact
 from credit_tracker.edits.works import fill_metadata
+from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.clients import Clients
+from credit_tracker.services.role_sources import RoleSourceFinder
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
-    jats_snapshot,
     latest,
     now_utc,
     record_snapshot,
 )
 from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.sources.fulltext import FullTextClient
+from credit_tracker.sources.results import Fetched
 from credit_tracker.store.checkpoints import checkpoint
 from credit_tracker.store.folder import Store
 
@@ -57,6 +62,7 @@ def fetch_articles(
     fetcher = Fetcher(
         crossref=clients.crossref,
         publisher=clients.publisher if xml else None,
+        fulltext=clients.fulltext if xml else None,
         xml_max_age=xml_max_age,
     )
     return fetcher.run(store, dois, progress)
@@ -65,11 +71,28 @@ def fetch_articles(
 def needs_xml(
     history: list[SourceSnapshot], crossref_changed: bool, now: datetime, max_age: timedelta
 ) -> bool:
-    """Return True when publisher XML must be downloaded again."""
-    last = latest(history, SourceKind.JATS)
+    """Return True when the publisher's side (XML, or a statement read from a full text) must
+    be fetched again."""
+    last = _latest_publisher_side(history)
     if last is None or crossref_changed or last.state is FetchState.FAILED:
         return True
-    return now - last.fetched_at >= max_age
+    # an article waiting on a key is looked at on every run (asking for it costs no request
+    # while the key is missing), so a key set today opens it tonight
+    waiting = (
+        isinstance(last.role_source, RoleSourceMissing) and last.role_source.lack is Lack.NO_KEY
+    )
+    return waiting or now - last.fetched_at >= max_age
+
+
+def _latest_publisher_side(history: list[SourceSnapshot]) -> SourceSnapshot | None:
+    """The newest JATS snapshot, or statement read from a fetched full text (a statement from a
+    file given by hand has no status and is not the fetch's)."""
+    for shot in reversed(history):
+        if shot.source is SourceKind.JATS or (
+            shot.source is SourceKind.STATEMENT and shot.role_source is not None
+        ):
+            return shot
+    return None
 
 
 @dataclass
@@ -78,6 +101,8 @@ class Fetcher:
 
     crossref: CrossrefClient
     publisher: PublisherClient | None
+    fulltext: FullTextClient | None = None
+    """The publishers' full texts (Crossref's links, keyed APIs); None: the open archives only."""
     xml_max_age: timedelta = DEFAULT_XML_MAX_AGE
     clock: Callable[[], datetime] = now_utc
     # DOIs whose publisher XML is read again on every run whatever its age (open findings, open
@@ -113,6 +138,7 @@ class Fetcher:
                 counters = self.crossref.client.counters
                 summary.requests = counters.requests
                 summary.long_waits_refused = counters.long_waits_refused
+            summary.coverage = coverage_of(records, dois)
         if (
             self.crossref.client.stopped and not summary.stopped
         ):  # tripped by the last batches in flight
@@ -159,28 +185,27 @@ class Fetcher:
             raise RunStopped("the run was stopped after repeated failures")
         now = self.clock()
         try:
-            snapshots, wanted_xml = self._crossref_part(batch, records, now)
+            snapshots, wanted = self._crossref_part(batch, records, now)
         except (RunStopped, FetchError):
             raise
         except Exception as exc:  # one batch's failure is that batch's DOIs', and the run goes on
             return [_failed(doi, SourceKind.CROSSREF, now, exc) for doi in batch]
-        if self.publisher is not None and wanted_xml:
+        if self.publisher is not None and wanted:
+            finder = RoleSourceFinder(self.publisher, self.fulltext)
             try:
-                fetched = self.publisher.fetch_many(wanted_xml)
+                snapshots += finder.find(wanted, now)
             except (RunStopped, FetchError):
                 raise
             except Exception as exc:
-                return snapshots + [_failed(doi, SourceKind.JATS, now, exc) for doi in wanted_xml]
-            for doi, xml in fetched.items():
-                snapshots.append(jats_snapshot(doi, xml, now))
+                return snapshots + [_failed(doi, SourceKind.JATS, now, exc) for doi in wanted]
         return snapshots
 
     def _crossref_part(
         self, batch: list[str], records: Records, now: datetime
-    ) -> tuple[list[SourceSnapshot], list[str]]:
-        """The batch's Crossref snapshots, and the DOIs whose publisher XML is wanted."""
+    ) -> tuple[list[SourceSnapshot], dict[str, ParsedWork]]:
+        """The batch's Crossref snapshots, and the works whose publisher side is wanted."""
         snapshots = []
-        wanted_xml = []
+        wanted = {}
         for result in self.crossref.fetch_batch(batch):
             shot = crossref_snapshot(result, now)
             snapshots.append(shot)
@@ -189,11 +214,11 @@ class Fetcher:
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
             # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything
             # changed
-            if shot.state is FetchState.OK and (
+            if isinstance(result, Fetched) and (
                 result.doi in self.refresh_xml or needs_xml(history, changed, now, self.xml_max_age)
             ):
-                wanted_xml.append(result.doi)
-        return snapshots, wanted_xml
+                wanted[result.doi] = result.content
+        return snapshots, wanted
 
     def _absorb(
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
@@ -213,7 +238,7 @@ class Fetcher:
     ) -> None:
         for shot in snapshots:
             changed = record_snapshot(records, shot)
-            if shot.source is SourceKind.JATS:
+            if shot.source in (SourceKind.JATS, SourceKind.STATEMENT):
                 summary.xml_downloads += 1
                 if shot.state is FetchState.FAILED:
                     summary.xml_failed += 1

@@ -151,7 +151,10 @@ def run_nightly(
     nightly = Nightly(
         store=store,
         fetcher=Fetcher(
-            crossref=clients.crossref, publisher=clients.publisher, xml_max_age=xml_max_age
+            crossref=clients.crossref,
+            publisher=clients.publisher,
+            fulltext=clients.fulltext,
+            xml_max_age=xml_max_age,
         ),
         crossref=clients.crossref if harvest_since is not None else None,
         options=options,

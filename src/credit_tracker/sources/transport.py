@@ -6,7 +6,15 @@ Crossref announces its limits in `x-rate-limit-limit`, `x-rate-limit-interval` a
 The rate differs by pool and by request kind (single work against list queries), so each kind has
 its own rate window; the concurrency limit is the server's, so it is shared by every kind sent to
 the same host. Both start cautious and are updated from every answer; nothing about the limits is
-hard-coded beyond that cautious start.
+hard-coded beyond that cautious start (and a limit a publisher documents without announcing it,
+set by its client through `gate`).
+
+Each publisher host is its own: a request for a full text names its host (`host=`), which has its
+own rate window, concurrency and failure count, whatever address it is fetched from (a mirror,
+or the stand-in, serves many hosts from one). A host whose recent requests mostly fail, or whose
+announced quota is used up (`x-ratelimit-remaining: 0`), stops for the rest of the run
+(`HostRefused`) and the run goes on; only the run's own services (Crossref and the open
+archives) can stop the run.
 """
 
 from __future__ import annotations
@@ -21,8 +29,15 @@ from urllib.parse import urlsplit
 
 import requests
 
-from credit_tracker.domain.errors import RunStopped, TransportFailure
-from credit_tracker.sources.limits import Host, RateWindow, Start, announced, retry_after_seconds
+from credit_tracker.domain.errors import HostRefused, RunStopped, TransportFailure
+from credit_tracker.sources.limits import (
+    Host,
+    RateWindow,
+    Start,
+    announced,
+    quota_used_up,
+    retry_after_seconds,
+)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_TRIES = 5
@@ -94,19 +109,22 @@ class PoliteClient:
         self._limits = threading.Condition()
         self._gates: dict[str, RateWindow] = {}
         self._hosts: dict[str, Host] = {}
-        self._outcomes: deque[bool] = deque(maxlen=STOP_WINDOW)
+        # The run's failure window (key ''), and one per publisher host named with `host=`.
+        self._outcomes: dict[str, deque[bool]] = {}
         self._outcome_lock = threading.Lock()
         self.counters = Counters()
         self.stopped = False
+        self.refused: dict[str, str] = {}
+        """Publisher hosts stopped for the rest of the run, with why."""
 
     def gate(self, kind: str) -> RateWindow:
         """Return the rate window of one kind of request (cautious until an answer says more)."""
         with self._limits:
             return self._gates.setdefault(kind, RateWindow())
 
-    def _host(self, url: str) -> Host:
+    def _host(self, url: str, name: str | None = None) -> Host:
         with self._limits:
-            return self._hosts.setdefault(urlsplit(url).netloc.lower(), Host())
+            return self._hosts.setdefault(name or urlsplit(url).netloc.lower(), Host())
 
     def _enter(self, gate: RateWindow, host: Host) -> Start | None:
         """Wait until one more request may start within both limits; None if the run stops."""
@@ -145,40 +163,51 @@ class PoliteClient:
         kind: str,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        host: str | None = None,
     ) -> Answer:
         """Return the answer (any status but a retryable one), or raise TransportFailure.
 
         Retries 429, 5xx, timeouts and resets up to MAX_TRIES times; never retries 400 or 404.
-        Raises RunStopped once too many recent requests have failed.
+        Raises RunStopped once too many recent requests have failed. `host` names a publisher
+        host: its own limits and failure count, and HostRefused once it has stopped.
         """
-        gate, host = self.gate(kind), self._host(url)
-        last_reason = ""
+        gate, server = self.gate(kind), self._host(url, host)
+        scope = host or ""
+        last_reason, last_status = "", None
         for attempt in range(1, MAX_TRIES + 1):
-            if self.stopped:  # another request tripped the stop rule: no more tries anywhere
-                raise RunStopped("the run was stopped after repeated failures")
+            self._check_open(url, host)
             try:
-                answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
+                answer, last_reason, wait, last_status = self._attempt(
+                    gate, server, url, kind, params, headers, host
+                )
             except _Unbounded as exc:  # not retried: the same server would do it again
-                self._record(ok=False)
+                self._record(scope, ok=False)
                 raise TransportFailure(url, str(exc)) from None
             if answer is not None:
-                self._record(ok=True)
+                self._record(scope, ok=True)
                 return answer
             if wait is not None and wait > self.max_backoff:
                 # A server asking for a day's pause is not retried within this run: waiting would
                 # stall the batch, and a capped wait would ignore what it asked.
                 self.counters.long_waits_refused += 1
-                self._record(ok=False)
+                self._record(scope, ok=False)
                 raise TransportFailure(
                     url,
                     f"{last_reason}: the service asked to wait {wait:.0f} s (Retry-After), "
                     f"longer than the {self.max_backoff:g} s this run waits",
+                    last_status,
                 )
             if attempt < MAX_TRIES:
                 self.counters.retries += 1
                 self._sleep(self._backoff(attempt, wait))
-        self._record(ok=False)
-        raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)")
+        self._record(scope, ok=False)
+        raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)", last_status)
+
+    def _check_open(self, url: str, host: str | None) -> None:
+        if self.stopped:  # another request tripped the stop rule: no more tries anywhere
+            raise RunStopped("the run was stopped after repeated failures")
+        if host is not None and host in self.refused:
+            raise HostRefused(url, f"{host}: {self.refused[host]}")
 
     def _attempt(
         self,
@@ -188,7 +217,8 @@ class PoliteClient:
         kind: str,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
-    ) -> tuple[Answer | None, str, float | None]:
+        name: str | None,
+    ) -> tuple[Answer | None, str, float | None, int | None]:
         start = self._enter(gate, host)
         if start is None:
             raise RunStopped("the run was stopped")
@@ -207,26 +237,26 @@ class PoliteClient:
             finally:
                 response.close()
         except requests.Timeout:
-            return None, "the service did not answer in time", None
+            return None, "the service did not answer in time", None, None
         except requests.ConnectionError as exc:
-            return None, f"the connection failed ({_short(exc)})", None
+            return None, f"the connection failed ({_short(exc)})", None, None
         except requests.RequestException as exc:
-            return None, f"the request failed ({_short(exc)})", None
+            return None, f"the request failed ({_short(exc)})", None, None
         finally:
             self._leave(host)
         lowered = {key.lower(): value for key, value in response.headers.items()}
         self._learn(gate, host, lowered)
-        if response.status_code in RETRY_STATUSES:
-            if response.status_code == 429:
+        used_up = quota_used_up(lowered)
+        if used_up is not None and name is not None:
+            self.refused.setdefault(name, used_up)  # this answer is used; no more are asked
+        status = response.status_code
+        if status in RETRY_STATUSES:
+            if status == 429:
                 with self._limits:
                     gate.slow_down()
             wait = retry_after_seconds(lowered.get("retry-after"))
-            return None, f"HTTP {response.status_code}", wait
-        return (
-            Answer(url=response.url, status=response.status_code, body=body, headers=lowered),
-            "",
-            None,
-        )
+            return None, f"HTTP {status}", wait, status
+        return Answer(url=response.url, status=status, body=body, headers=lowered), "", None, status
 
     def _read_body(self, response: requests.Response, started: float) -> bytes:
         """Read the body piece by piece within the size cap and the request's deadline."""
@@ -254,18 +284,27 @@ class PoliteClient:
         ceiling = min(self.max_backoff, self.backoff_base * 2 ** (attempt - 1))
         return random.uniform(ceiling / 2, ceiling)  # jitter: spread the retries of many clients
 
-    def fail(self) -> None:
+    def fail(self, host: str | None = None) -> None:
         """Count a request whose answer arrived but was unusable (bad JSON, wrong DOI)."""
-        self._record(ok=False)
+        self._record(host or "", ok=False)
 
-    def _record(self, ok: bool) -> None:
+    def _record(self, scope: str, ok: bool) -> None:
+        """Count an outcome in the run's window ('') or a publisher host's; stop either when
+        too many of its recent requests failed."""
         with self._outcome_lock:
-            self._outcomes.append(ok)
-            failures = self._outcomes.count(False)
+            outcomes = self._outcomes.setdefault(scope, deque(maxlen=STOP_WINDOW))
+            outcomes.append(ok)
+            failures = outcomes.count(False)
             if not ok:
                 self.counters.failures += 1
-            if failures >= STOP_MIN_FAILURES and failures / len(self._outcomes) >= STOP_RATIO:
-                self.stopped = True
+            if failures >= STOP_MIN_FAILURES and failures / len(outcomes) >= STOP_RATIO:
+                if scope:
+                    self.refused.setdefault(
+                        scope,
+                        f"stopped after {failures} of its last {len(outcomes)} requests failed",
+                    )
+                else:
+                    self.stopped = True
 
 
 class _Unbounded(Exception):

@@ -13,6 +13,9 @@ from typing import Protocol
 from credit_tracker.standin.catalogue import Catalogue
 
 FAULTS = (
+    "401",
+    "403",
+    "404",
     "429",
     "500",
     "502",
@@ -40,8 +43,8 @@ class Fault:
     'slow', 'not-jats', 'trickle' (a byte at a time, never ending), 'huge' (a 1.5 GiB
     Content-Length announced), 'endless' (a body with no length, sent as fast as it is read)."""
     where: str = ""
-    """Hits requests whose kind ('list', 'single', 'plos', 'europepmc', 'orcid') or path contains
-    this; '' hits all."""
+    """Hits requests whose kind ('list', 'single', 'plos', 'europepmc', 'orcid', a publisher's
+    host such as 'api.elsevier.com') or path contains this; '' hits all."""
     times: int = 1
     """How many requests it hits; -1 for every one."""
     retry_after: str | None = None
@@ -61,7 +64,7 @@ class Host(Protocol):
 
     def arrive(self, kind: str, path: str, headers: dict[str, str]) -> bool: ...
 
-    def depart(self) -> None: ...
+    def depart(self, kind: str) -> None: ...
 
     def take_fault(self, kind: str, path: str) -> Fault | None: ...
 
