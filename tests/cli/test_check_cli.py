@@ -59,8 +59,19 @@ def test_json_matches_the_documented_shape(runner: CliRunner, example_records: P
         "acknowledged",
         "resolved",
         "corrections",
+        "coverage",
     ]
     assert report["version"] == 1
+    # the shipped snapshots are reconstructed from reports: where they were read is not recorded
+    (example,) = report["coverage"]["publishers"]
+    assert example == {
+        "publisher": "PLOS",  # its journal is PLOS ONE, configured (no Crossref record stored)
+        "articles": 1,
+        "read": {"earlier": 1},
+        "roles_stated": 1,
+        "missing": {},
+        "not_asked": 0,
+    }
     assert report["summary"]["findings"] == 4 and report["summary"]["failing"] == 4
     finding = report["findings"][0]
     assert set(finding) == {

@@ -9,9 +9,11 @@ and correction requests, and only a changed shard, person or publisher needs com
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from credit_tracker.check.coverage import Entry, coverage_entry
 from credit_tracker.check.survey import article_info
 from credit_tracker.compare.history import (
     Moment,
@@ -40,6 +42,8 @@ class Compared:
     steps: dict[str, list[int]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     """The per-source id each current finding had → its id (for stored acks and requests)."""
+    coverage: Counter[Entry] = field(default_factory=Counter)
+    """Each compared article's publisher and role-source status, counted."""
 
     def merge(self, other: Compared) -> None:
         self.findings += other.findings
@@ -49,6 +53,7 @@ class Compared:
         self.aliases |= other.aliases
         self.moments.update(other.moments)
         self.articles.update(other.articles)
+        self.coverage.update(other.coverage)
         for day, change in other.steps.items():
             self.add_step(day, change)
 
@@ -77,6 +82,7 @@ def compare_items(
         partial.unverified += result.unverified
         partial.accepted += result.accepted
         partial.checked.add(record.doi)
+        partial.coverage[coverage_entry(record, history, publishers)] += 1
         present = {finding.id for finding in result.findings}
         partial.aliases |= {old: new for old, new in result.aliases.items() if new in present}
         kept = tracked is None or record.doi in tracked

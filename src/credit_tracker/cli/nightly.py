@@ -248,11 +248,15 @@ def _is_step_summary(path: Path) -> bool:
 
 def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import failure_lines
+    from credit_tracker.render.lines import coverage_lines, failure_lines
 
     click.echo(_fetch_line(result), err=True)
     for line in failure_lines(result.fetch):
         click.echo(f"  {line}", err=True)
+    if result.fetch.coverage is not None and result.fetch.coverage.publishers:
+        click.echo("role sources, by publisher (Crossref's name):", err=True)
+        for line in coverage_lines(result.fetch.coverage):
+            click.echo(f"  {line}", err=True)
     if result.fetch.stopped:
         click.echo(f"credit-tracker: stopped early: {result.fetch.stopped}", err=True)
     if result.harvest_error:

@@ -91,6 +91,19 @@ class Draft:
     authors_to_confirm: list[str] = field(default_factory=list)
     author_count: int = 0
     sender: Sender | None = None
+    publisher: str = ""
+    """The publisher's name as Crossref registers it (else the configured one's), or ''."""
+
+    @property
+    def addressee(self) -> str:
+        """Where the request goes, or what to do when no address is configured."""
+        if self.to:
+            return self.to
+        if self.publisher:
+            return (
+                f"(no address configured for {self.publisher}; see 'credit-tracker publisher set')"
+            )
+        return "(no publisher address configured)"
 
     @property
     def subject(self) -> str:

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from credit_tracker.domain.coverage import Coverage
 from credit_tracker.domain.verdict import Verdict
 
 
@@ -258,6 +259,8 @@ class CheckReport(BaseModel):
     acknowledged: list[AcknowledgedFinding]
     resolved: list[ResolvedFinding] = Field(default_factory=list)
     corrections: list[CorrectionStatus] = Field(default_factory=list)
+    coverage: Coverage | None = None
+    """Where the articles' publisher-side roles could be read, by publisher (Crossref's name)."""
 
     @property
     def verdict(self) -> Verdict:

@@ -66,7 +66,7 @@ def article_draft(
         record,
         findings,
         records.snapshots.get(record.doi, []),
-        publisher=publisher_for(record, records.publishers),
+        publisher=publisher_for(record, records.publishers, records.snapshots.get(record.doi)),
         person=person,
         sender=sender,
     )
@@ -99,7 +99,9 @@ def draft_request(
         store.save(records)
     RecordsIndex(store).note_team_saved(records, before)
     return Drafted(
-        draft=draft, request=request, publisher=publisher_for(record, records.publishers)
+        draft=draft,
+        request=request,
+        publisher=publisher_for(record, records.publishers, records.snapshots.get(record.doi)),
     )
 
 

@@ -16,6 +16,7 @@ from credit_tracker.render.formats.base import (
     split_info,
     summary_line,
 )
+from credit_tracker.render.lines import coverage_total_line
 from credit_tracker.render.visible import visible
 
 # Inline text only (never at a line start): these are the characters that can open markup there.
@@ -78,6 +79,8 @@ class MarkdownFormat(Format):
 
     def format(self, report: CheckReport) -> str:
         lines = ["# credit-tracker check", "", *_counts(report), "", escape(summary_line(report))]
+        if report.coverage is not None:
+            lines += ["", escape(coverage_total_line(report.coverage))]
         lines.append("")
         found = entries(report)
         new = [e for e in found if e.state is not FindingState.PENDING and self.fails(e.finding)]
