@@ -50,7 +50,9 @@ class RateWindow:
     where the count allows ceil(N / `limit`) - 1, a third of a second more on 20 list queries.
     Once the request `limit` starts back has been answered, the next may start an interval
     after that answer, when that is sooner: the server counted it before it answered, so no
-    assumption about the delays is needed (a quick server gives back most of the margin).
+    assumption about the delays is needed (a quick server gives back most of the margin). An
+    answer slower than the margin says the request may have reached the server late, so the
+    next then starts an interval after that answer, whatever the margin allows.
     """
 
     def __init__(self) -> None:
@@ -70,8 +72,13 @@ class RateWindow:
         oldest = self._starts[-self.limit]
         moment = oldest.at + self.span
         if oldest.answered is not None:
-            after = self.interval * (1 + ANSWERED_MARGIN) * self.penalty
-            moment = min(moment, oldest.answered + after)
+            after = oldest.answered + self.interval * (1 + ANSWERED_MARGIN) * self.penalty
+            # A quick answer bounds the arrival before it, so an interval after it is safe and
+            # sooner than the margin. A slow one says the request may have arrived late (a
+            # loaded machine, a queue in front of the server: 0.3 s was seen), later than the
+            # margin allows for, so the next waits an interval after that answer.
+            slow = oldest.answered - oldest.at > self.interval * (RATE_MARGIN - ANSWERED_MARGIN)
+            moment = after if slow else min(moment, after)
         return max(now, moment)
 
     def started(self, moment: float) -> Start:
