@@ -19,11 +19,11 @@ from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import FetchSummary
-from credit_tracker.domain.text import redact
+from credit_tracker.domain.text import described
 from credit_tracker.edits.works import fill_metadata
 from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.clients import Clients
-from credit_tracker.services.role_sources import RoleSourceFinder
+from credit_tracker.services.role_sources import HostQueues, Pending, RoleSourceFinder
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
@@ -119,8 +119,9 @@ class Fetcher:
                 for i in range(0, len(dois), self.crossref.batch_size)
             ]
             done = 0
+            queues = HostQueues()
             try:
-                for snapshots in self._fetch_batches(batches, records):
+                for snapshots in self._fetch_batches(batches, records, queues):
                     self._absorb(records, snapshots, summary)
                     store.save(records, only=_touched(snapshots))
                     done += len({s.doi for s in snapshots})
@@ -133,8 +134,9 @@ class Fetcher:
                 store.save(records, only=unfetched)
             except Exception as exc:
                 self._record_crash(store, records, dois, summary, exc)
-                raise FetchError(f"the fetch failed: {_described(exc)}") from exc
+                raise FetchError(f"the fetch failed: {described(exc)}") from exc
             finally:
+                queues.close(cancel=True)
                 counters = self.crossref.client.counters
                 summary.requests = counters.requests
                 summary.long_waits_refused = counters.long_waits_refused
@@ -158,21 +160,22 @@ class Fetcher:
         A crash must not leave `check` clean on old data. When even this cannot be written, the
         store is broken too; the FetchError raised next still says what failed first.
         """
-        reason = f"not fetched: the run failed ({_described(exc)})"
+        reason = f"not fetched: the run failed ({described(exc)})"
         with contextlib.suppress(Exception):
             store.save(records, only=self._mark_unfetched(records, dois, summary, reason))
 
     def _fetch_batches(
-        self, batches: list[list[str]], records: Records
+        self, batches: list[list[str]], records: Records, queues: HostQueues
     ) -> Iterable[list[SourceSnapshot]]:
-        # Several batches in flight (publisher XML is fetched inside them, beside the next list
-        # query); the transport's gates keep each service within its announced limits.
+        # Several batches in flight, each handing its publisher side to the hosts' queues and
+        # going on; the batches are saved in order as their DOIs are done. The transport's
+        # gates keep each service within its announced limits.
         workers = max(1, min(6, len(batches)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(self._one_batch, batch, records) for batch in batches]
+            futures = [pool.submit(self._one_batch, batch, records, queues) for batch in batches]
             try:
                 for future in futures:
-                    yield future.result()
+                    yield future.result().collect()
             except BaseException:
                 # Ctrl-C or a stop: no new requests; batches in flight end after their current one.
                 self.crossref.client.stopped = True
@@ -180,7 +183,7 @@ class Fetcher:
                     future.cancel()
                 raise
 
-    def _one_batch(self, batch: list[str], records: Records) -> list[SourceSnapshot]:
+    def _one_batch(self, batch: list[str], records: Records, queues: HostQueues) -> Pending:
         if self.crossref.client.stopped:
             raise RunStopped("the run was stopped after repeated failures")
         now = self.clock()
@@ -189,16 +192,17 @@ class Fetcher:
         except (RunStopped, FetchError):
             raise
         except Exception as exc:  # one batch's failure is that batch's DOIs', and the run goes on
-            return [_failed(doi, SourceKind.CROSSREF, now, exc) for doi in batch]
-        if self.publisher is not None and wanted:
-            finder = RoleSourceFinder(self.publisher, self.fulltext)
-            try:
-                snapshots += finder.find(wanted, now)
-            except (RunStopped, FetchError):
-                raise
-            except Exception as exc:
-                return snapshots + [_failed(doi, SourceKind.JATS, now, exc) for doi in wanted]
-        return snapshots
+            return Pending(done=[_failed(doi, SourceKind.CROSSREF, now, exc) for doi in batch])
+        if self.publisher is None or not wanted:
+            return Pending(done=snapshots)
+        finder = RoleSourceFinder(self.publisher, self.fulltext)
+        try:
+            started = finder.start(wanted, now, queues)
+        except (RunStopped, FetchError):
+            raise
+        except Exception as exc:
+            return Pending(done=snapshots + [_failed(d, SourceKind.JATS, now, exc) for d in wanted])
+        return Pending(done=snapshots + started.done, queued=started.queued)
 
     def _crossref_part(
         self, batch: list[str], records: Records, now: datetime
@@ -278,19 +282,13 @@ class Fetcher:
         return unfetched
 
 
-def _described(exc: Exception) -> str:
-    """An unexpected error as one line, with anything secret-looking removed."""
-    text = " ".join(str(exc).split())[:200]
-    return redact(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
-
-
 def _failed(doi: str, source: SourceKind, now: datetime, exc: Exception) -> SourceSnapshot:
     return SourceSnapshot(
         doi=doi,
         source=source,
         state=FetchState.FAILED,
         fetched_at=now,
-        reason=f"could not be read: {_described(exc)}",
+        reason=f"could not be read: {described(exc)}",
     )
 
 

@@ -12,15 +12,21 @@ article would say the same); a refusal, a dead link, a page instead of a file or
 read yet moves on to the next. Each DOI ends in exactly one snapshot carrying its typed status:
 the source read, or the most telling reason none was (`domain.coverage.first_lack`).
 
-The DOIs are grouped by the host of their first full text and the groups fetched side by side,
-so that a slow host never holds back the others; each host keeps its own limits (transport).
+Each DOI's turn at the publishers is queued for the host of its first full text (`HostQueues`):
+a few workers per host, every host's queue drained side by side. A batch hands its DOIs over
+and the next batch goes on with Crossref; so a slow host never holds back another, even when the
+articles come grouped by publisher (sorted DOIs are), and each host keeps its own limits
+(the transport's).
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from credit_tracker.domain.coverage import (
     Channel,
@@ -29,8 +35,10 @@ from credit_tracker.domain.coverage import (
     RoleSourceRead,
     first_lack,
 )
+from credit_tracker.domain.errors import FetchError, RunStopped
 from credit_tracker.domain.models import SourceSnapshot
 from credit_tracker.domain.role_sources import states_roles
+from credit_tracker.domain.text import described
 from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.fulltext_snapshots import missing_snapshot, read_fulltext
 from credit_tracker.services.snapshots import jats_snapshot
@@ -38,7 +46,44 @@ from credit_tracker.sources.article_xml import PublisherClient, XmlResult, plos_
 from credit_tracker.sources.fulltext import Candidate, FullTextClient, NoKey
 from credit_tracker.sources.results import CouldNotFetch, Fetched, NoAccess, NotFound
 
-MAX_HOSTS_AT_ONCE = 8
+WORKERS_PER_HOST = 4
+"""A host's requests at once are its own limit (the transport's); these only wait on it."""
+
+
+class HostQueues:
+    """A queue of work per publisher host, each drained by a few workers of its own."""
+
+    def __init__(self, per_host: int = WORKERS_PER_HOST) -> None:
+        self.per_host = per_host
+        self._pools: dict[str, ThreadPoolExecutor] = {}
+        self._lock = threading.Lock()
+
+    def submit(self, host: str, job: Callable[[], SourceSnapshot]) -> Future[SourceSnapshot]:
+        with self._lock:
+            pool = self._pools.get(host)
+            if pool is None:
+                pool = ThreadPoolExecutor(self.per_host, thread_name_prefix=f"host-{host}")
+                self._pools[host] = pool
+        return pool.submit(job)
+
+    def close(self, cancel: bool = False) -> None:
+        """Stop taking work; with `cancel`, drop what has not started and return at once."""
+        with self._lock:
+            pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+@dataclass
+class Pending:
+    """A batch's publisher side under way: the snapshots known, and the DOIs still queued."""
+
+    done: list[SourceSnapshot] = field(default_factory=list)
+    queued: list[Future[SourceSnapshot]] = field(default_factory=list)
+
+    def collect(self) -> list[SourceSnapshot]:
+        """Every snapshot, once the queued DOIs are done (RunStopped, if the run stopped)."""
+        return self.done + [future.result() for future in self.queued]
 
 
 @dataclass(frozen=True)
@@ -62,32 +107,37 @@ class RoleSourceFinder:
 
     def find(self, works: dict[str, ParsedWork], now: datetime) -> list[SourceSnapshot]:
         """One snapshot per DOI (keyed by its Crossref work, just read)."""
-        shots: list[SourceSnapshot] = []
-        rest: dict[str, XmlResult] = {}
+        queues = HostQueues()
+        try:
+            return self.start(works, now, queues).collect()
+        finally:
+            queues.close()
+
+    def start(self, works: dict[str, ParsedWork], now: datetime, queues: HostQueues) -> Pending:
+        """Ask the open archives now, and queue each other DOI for its publisher's host."""
+        pending = Pending()
         for doi, result in self.archives.fetch_many(list(works)).items():
             if isinstance(result, Fetched) or self.fulltext is None:
-                shots.append(archive_snapshot(doi, result, now))
-            else:
-                rest[doi] = result
-        return shots + (self._from_publishers(rest, works, now) if rest else [])
-
-    def _from_publishers(
-        self, archived: dict[str, XmlResult], works: dict[str, ParsedWork], now: datetime
-    ) -> list[SourceSnapshot]:
-        assert self.fulltext is not None
-        fulltext = self.fulltext
-        groups: dict[str, list[_Job]] = {}
-        for doi, result in archived.items():
+                pending.done.append(archive_snapshot(doi, result, now))
+                continue
             work = works[doi]
-            candidates, no_keys = fulltext.candidates(doi, work.member, work.links)
+            candidates, no_keys = self.fulltext.candidates(doi, work.member, work.links)
+            job = _Job(doi, work, result, candidates, no_keys)
             host = candidates[0].host if candidates else ""
-            groups.setdefault(host, []).append(_Job(doi, work, result, candidates, no_keys))
+            pending.queued.append(queues.submit(host, partial(self._guarded, job, now)))
+        return pending
 
-        def run(jobs: list[_Job]) -> list[SourceSnapshot]:
-            return [self._one(job, now) for job in jobs]
-
-        with ThreadPoolExecutor(max_workers=min(MAX_HOSTS_AT_ONCE, len(groups))) as pool:
-            return [shot for group in pool.map(run, groups.values()) for shot in group]
+    def _guarded(self, job: _Job, now: datetime) -> SourceSnapshot:
+        """One DOI's turn; a crash in it (a bug, a parser's) is that DOI's failure alone."""
+        try:
+            return self._one(job, now)
+        except (RunStopped, FetchError):
+            raise
+        except Exception as exc:
+            missing = RoleSourceMissing(
+                lack=Lack.FAILED, detail=f"could not be read: {described(exc)}"
+            )
+            return missing_snapshot(job.doi, missing, now)
 
     def _one(self, job: _Job, now: datetime) -> SourceSnapshot:
         assert self.fulltext is not None
