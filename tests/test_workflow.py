@@ -32,7 +32,7 @@ import pytest
 import yaml
 from packaging.utils import canonicalize_name
 
-from tests.conftest import ROOT
+from .conftest import ROOT
 from .project import copy_project
 from .test_lock import read_lock
 
@@ -121,6 +121,11 @@ def test_the_template_asks_only_for_what_each_step_needs() -> None:
     assert "actions/cache" not in TEMPLATE.read_text() + ACTION.read_text()
     # inputs reach scripts only through env: no expression is pasted into a script
     assert not [s for s in _action_steps() if "${{" in s.get("run", "")]
+    # the commit-back merges the records by key if it must pull first: git-setup runs before
+    (commit,) = [s for s in _action_steps() if s.get("name") == "Commit the snapshots"]
+    script = commit["run"]
+    assert 'credit-tracker --records "$RECORDS" git-setup' in script
+    assert script.index("git-setup") < script.index("git commit") < script.index("--rebase")
 
 
 def test_the_readme_shows_the_whole_template() -> None:
@@ -418,6 +423,36 @@ def test_the_template_run_in_a_records_repository_commits_the_snapshots(
     assert read.read_text() == junit
 
 
+def test_the_nights_commit_takes_in_the_offices_by_key_before_it_pushes(
+    fast_xml, tmp_path: Path
+) -> None:
+    """Someone in the office fetched the same article while the job ran: both changed its
+    snapshot shard. The job's push is refused, it pulls with --rebase, and git-setup (run by the
+    action: a new checkout has no merge driver in its config) makes that a merge by key."""
+    origin, work = _records_repository(tmp_path, fast_xml)
+    _empty_baseline(work)
+    _git(work, "config", "--unset-all", "merge.credit-tracker.driver")  # as a new checkout
+    office = tmp_path / "office"
+    _git(tmp_path, "clone", "--quiet", str(origin), str(office))
+    xml = ROOT / "tests" / "data" / "fixtures" / "allofplos" / "journal.pone.0185809.xml"
+    env = dict(os.environ, CREDIT_TRACKER_RECORDS=str(office / "records"))
+    tool = str(Path(sys.executable).parent / "credit-tracker")
+    subprocess.run([tool, "git-setup"], env=env, check=True, capture_output=True)
+    subprocess.run([tool, "fetch", PONE, "--jats", str(xml)], env=env, check=True)
+    _git(office, "add", "records")
+    _git(office, "commit", "--quiet", "-m", "PLOS's XML, read by hand")
+    _git(office, "push", "--quiet", "origin", "main")
+    runner = _runner(tmp_path, work, fast_xml)
+    runner.run_job(_job())
+    assert dict(runner.ran)["Commit the snapshots"] == 0, runner.log
+    assert "git config merge.credit-tracker.driver: set in this clone" in runner.log
+    assert _git(origin, "log", "-1", "--format=%an", "main").strip() == "credit-tracker[bot]"
+    (shard,) = _git(origin, "ls-tree", "--name-only", "main", "records/snapshots/").split()
+    history = json.loads(_git(origin, "show", f"main:{shard}"))["snapshots"][PONE]["history"]
+    urls = {(shot["source"], (shot.get("url") or "").split(":")[0]) for shot in history}
+    assert ("jats", "file") in urls and ("crossref", "http") in urls  # the office's, the bot's
+
+
 def test_a_failed_commit_still_publishes_the_reports(fast_xml, tmp_path: Path) -> None:
     """The commit-back fails (the remote is gone): the action's step fails, and the upload runs
     all the same, from where the action wrote the reports, so the publish job has them."""
@@ -532,7 +567,7 @@ def test_the_action_fails_its_own_step_only_when_asked(fail: str, fast_xml, tmp_
 def _stand_in_tool(folder: Path) -> Path:
     """A `credit-tracker` that records its arguments and writes what `nightly` would (a snapshot
     with the lock and temporary file a run leaves beside it; the baseline when asked to bootstrap
-    it): the action's wiring, tested without the CLI."""
+    it), and does nothing for `git-setup`: the action's wiring, tested without the CLI."""
     folder.mkdir()
     tool = folder / "credit-tracker"
     tool.write_text(
@@ -541,6 +576,8 @@ def _stand_in_tool(folder: Path) -> Path:
         "args = sys.argv[1:]\n"
         f"with open({str(folder / 'calls.jsonl')!r}, 'a') as calls:\n"
         "    calls.write(json.dumps(args) + '\\n')\n"
+        "if 'git-setup' in args:\n"
+        "    sys.exit(0)\n"
         "def given(flag): return pathlib.Path(args[args.index(flag) + 1])\n"
         "(given('--records') / 'snapshots').mkdir(exist_ok=True)\n"
         "(given('--records') / 'snapshots' / '000.json').write_text('{}\\n')\n"
@@ -555,8 +592,10 @@ def _stand_in_tool(folder: Path) -> Path:
     return folder
 
 
-def _calls(tool: Path) -> list[list[str]]:
-    return [json.loads(line) for line in (tool / "calls.jsonl").read_text().splitlines()]
+def _calls(tool: Path, command: str = "nightly") -> list[list[str]]:
+    """The stand-in tool's calls of one command, in order."""
+    calls = [json.loads(line) for line in (tool / "calls.jsonl").read_text().splitlines()]
+    return [args for args in calls if command in args]
 
 
 @pytest.mark.parametrize("branch", ["", DATA_BRANCH])

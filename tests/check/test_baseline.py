@@ -104,23 +104,29 @@ def test_updating_adds_failing_findings_keeps_notes_and_drops_gone_ones(report) 
 def test_the_file_is_sorted_stable_and_validated(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
     assert read_baseline(path) == Baseline()  # no file yet: nothing known
-    baseline = Baseline(findings={"ct-b": _entry(), "ct-a": _entry()})
+    baseline = Baseline(findings={"ct-00000000000b": _entry(), "ct-00000000000a": _entry()})
     write_baseline(path, baseline)
     text = path.read_text()
-    assert text.index('"ct-a"') < text.index('"ct-b"') and text.endswith("}\n")
+    assert text.index('"ct-00000000000a"') < text.index('"ct-00000000000b"') and text.endswith(
+        "}\n"
+    )
     assert '"fixed"' not in text  # written only once a fix is seen
     assert read_baseline(path) == baseline
     write_baseline(path, read_baseline(path))
     assert path.read_text() == text  # a rewrite changes nothing
     assert not list(tmp_path.glob("*.bak")) and not list(tmp_path.glob(".*tmp"))
-    hidden = Baseline(findings={"ct-h": _entry().model_copy(update={"message": "Ja\u202ene"})})
+    hidden = Baseline(
+        findings={"ct-00000000000f": _entry().model_copy(update={"message": "Ja\u202ene"})}
+    )
     write_baseline(path, hidden)
     assert "\\u202e" in path.read_text() and read_baseline(path) == hidden
     path.write_text('{"version": 1,\n "findings": [}')
     with pytest.raises(InputError, match=r"baseline.json:2: not JSON \(column"):
         read_baseline(path)
-    path.write_text('{"version": 1, "findings": {"ct-a": {"doi": "x"}}}')
-    with pytest.raises(InputError, match=r"findings\.ct-a\.rule: not a credit-tracker baseline"):
+    path.write_text('{"version": 1, "findings": {"ct-00000000000a": {"doi": "x"}}}')
+    with pytest.raises(
+        InputError, match=r"findings\.ct-00000000000a\.rule: not a credit-tracker baseline"
+    ):
         read_baseline(path)
 
 
@@ -189,3 +195,48 @@ def test_ack_takes_many_ids_or_a_selection_with_one_note(
     assert nothing.exit_code == 2 and "--rule or --doi" in nothing.stderr
     done = runner.invoke(cli, ["ack", "--rule", "role-missing", "--note", "x"])
     assert done.exit_code == 2 and "matches the selection" in done.stderr
+
+
+GOOD_ENTRY = {"doi": "10.5555/x", "rule": "role-missing", "note": "known", "since": "2025-01-01"}
+BAD_BASELINES = [
+    ({"version": 99, "findings": {}}, "version: not a credit-tracker baseline: Input should be 1"),
+    ({"version": 1, "findings": {"": GOOD_ENTRY}}, "findings..[key]: not a credit-tracker"),
+    (
+        {"version": 1, "findings": {'ct-1"><img src=//evil.example/b>': GOOD_ENTRY}},
+        'findings.ct-1"><img src=//evil.example/b>.[key]: not a credit-tracker baseline: String',
+    ),
+    (
+        {"version": 1, "findings": {"ct-000000000001\n- [x](//evil)": GOOD_ENTRY}},
+        "findings.ct-000000000001\\n- [x](//evil).[key]: not a credit-tracker baseline",
+    ),
+    (
+        {"version": 1, "findings": {"ct-000000000001": {**GOOD_ENTRY, "fixed": "not-a-date"}}},
+        "findings.ct-000000000001.fixed: not a credit-tracker baseline: Value error, "
+        "'not-a-date' is not a day written YYYY-MM-DD",
+    ),
+    (
+        {"version": 1, "findings": {"ct-000000000001": {**GOOD_ENTRY, "since": "2025-1-1"}}},
+        "findings.ct-000000000001.since: not a credit-tracker baseline",
+    ),
+    (
+        {"version": 1, "findings": {"ct-000000000001": {**GOOD_ENTRY, "doi": ""}}},
+        "findings.ct-000000000001.doi: not a credit-tracker baseline",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"), BAD_BASELINES, ids=[s[:30] for _c, s in BAD_BASELINES]
+)
+@pytest.mark.parametrize("command", ["check", "nightly"])
+def test_a_baseline_is_validated_on_read_in_one_line_naming_the_field(
+    runner: CliRunner, example_records: Path, tmp_path: Path, content: dict, says: str, command: str
+) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    before = path.read_bytes()
+    result = runner.invoke(cli, [command, "--baseline", str(path), "--as-of", "2026-03-01"])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"credit-tracker: error: {path}: {says}"), line
+    assert path.read_bytes() == before and result.stdout == ""

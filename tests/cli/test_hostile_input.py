@@ -171,6 +171,51 @@ def test_spellings_and_former_names_are_checked_too(
     assert _tree(example_records) == before
 
 
+TYPED = [
+    (["ack", "--rule", "role-missing", "--note", "asked\r\n::error::x"], "--note: character 6"),
+    (
+        ["correction", "mark", "10.5555/aimms-mentoring-2025", "sent", "--note", "t\x1b[2J"],
+        "--note",
+    ),
+    (
+        ["publisher", "set", "x", "--name", "X", "--prefix", "10.1234", "--email", "a@b.org\r\n"],
+        "--email: character 8 is U+000D",
+    ),
+    (
+        ["publisher", "set", "x", "--name", "X\u202e", "--prefix", "10.1234"],
+        "--name: character 2 is U+202E",
+    ),
+    (
+        ["publisher", "set", "x", "--name", "X", "--prefix", "10.1234", "--journal", "J=a@b\nc"],
+        "--journal: character 6 is U+000A",
+    ),
+    (
+        ["publisher", "set", "x", "--name", "X", "--prefix", "10.1234", "--email", "nobody"],
+        "--email: 'nobody' is not an e-mail address",
+    ),
+    (
+        ["check", "--baseline", "{tmp}/b.json", "--update-baseline", "--baseline-note", "a\nb"],
+        "--baseline-note: character 2 is U+000A",
+    ),
+    (["fetch", "--mailto", "a@b.org\r\nX-Evil: 1"], "--mailto: character 8 is U+000D"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), TYPED, ids=[" ".join(a[:2]) for a, _s in TYPED])
+def test_every_typed_text_refuses_control_characters_as_names_do(
+    example_records: Path, runner: CliRunner, tmp_path: Path, args: list[str], says: str
+) -> None:
+    drafted = runner.invoke(cli, ["correction", "draft", "10.5555/aimms-mentoring-2025"])
+    assert drafted.exit_code == 0, drafted.output
+    before = _tree(example_records)
+    result = runner.invoke(cli, [arg.replace("{tmp}", str(tmp_path)) for arg in args])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{ERROR}{says}"), line
+    assert "an invisible or control character" in line or "e-mail address" in line
+    assert _tree(example_records) == before and not (tmp_path / "b.json").exists()
+
+
 # ---- PDFs that trip pypdf's guards (made here, in the test: synthetic by construction) --------
 
 

@@ -61,6 +61,14 @@ CLI_CASES = [
     "1807-0205-paz-62-e202262026",
     "1982-7849-rac-26-06-e190379",
     "document-with-supplementary-material",
+    # statements in sections, notes and footnotes of every shape
+    "PMC7909857",  # a list inside a footnote's paragraph
+    "PMC7890423",  # one paragraph per author, no closing punctuation
+    "PMC8270279",  # MDPI notes, accented initials
+    "2023.08.02.551732",  # a back <sec>, full names without the middle initial
+    "PMC12061466",  # Wiley, a body <sec>, degrees
+    "10_3389_fimmu_2025_1688181",  # Frontiers, <role> markup and a statement that agree
+    "PMC7165416",  # PNAS prose: no CRediT term, kept as text at info
 ]
 
 
@@ -84,10 +92,9 @@ def test_check_through_the_cli_gives_no_finding_above_info(case: str, tmp_path: 
     assert above == {} and checked.exit_code == 0, report["findings"]
 
 
-def test_a_role_dropped_from_a_footnote_statement_fails_the_check(tmp_path: Path) -> None:
-    """Papéis Avulsos de Zoologia prints its roles only in one article-level footnote."""
-    expected = _load(EXPECTED / "1807-0205-paz-62-e202262026.yaml")
-    expected["authors"][1]["roles"] = ["formal-analysis"]  # the file adds Writing – original draft
+def _check_file(expected: dict, tmp_path: Path) -> tuple[int, list[dict]]:
+    """Import the team's table, fetch the file, check; return the exit code and the findings
+    above info."""
     runner = CliRunner()
     records = ["--records", str(tmp_path / "records")]
     runner.invoke(cli, [*records, "init"])
@@ -96,10 +103,40 @@ def test_a_role_dropped_from_a_footnote_statement_fails_the_check(tmp_path: Path
     runner.invoke(cli, [*records, "records", "import", expected["doi"], str(table)])
     runner.invoke(cli, [*records, "fetch", expected["doi"], "--jats", str(DATA / expected["file"])])
     checked = runner.invoke(cli, [*records, "check", "--format", "json"])
-    above = [f for f in json.loads(checked.stdout)["findings"] if f["severity"] != "info"]
-    assert checked.exit_code == 1
+    findings = json.loads(checked.stdout)["findings"]
+    return checked.exit_code, [f for f in findings if f["severity"] != "info"]
+
+
+def test_a_role_dropped_from_a_footnote_statement_fails_the_check(tmp_path: Path) -> None:
+    """Papéis Avulsos de Zoologia prints its roles only in one article-level footnote."""
+    expected = _load(EXPECTED / "1807-0205-paz-62-e202262026.yaml")
+    expected["authors"][1]["roles"] = ["formal-analysis"]  # the file adds Writing – original draft
+    code, above = _check_file(expected, tmp_path)
+    assert code == 1
     assert [(f["rule"], f["author"]["position"]) for f in above] == [("role-extra", 2)]
     assert "Fernando Carvalho" in above[0]["message"]
+
+
+def test_a_role_dropped_from_a_section_statement_fails_the_check(tmp_path: Path) -> None:
+    """Wiley (Ecology and Evolution 2025) prints its roles only in a body <sec>."""
+    expected = _load(EXPECTED / "PMC12061466.yaml")
+    expected["authors"][1]["roles"] = expected["authors"][1]["roles"][1:]
+    code, above = _check_file(expected, tmp_path)
+    assert code == 1
+    assert [(f["rule"], f["author"]["position"]) for f in above] == [("role-extra", 2)]
+    assert "Robert A. Montgomery" in above[0]["message"]
+
+
+def test_markup_and_a_statement_that_disagree_fail_the_check_naming_both(tmp_path: Path) -> None:
+    """MDPI Animals 2025: the team's record equals the <role> markup; the statement disagrees."""
+    code, above = _check_file(_load(EXPECTED / "PMC12108416.yaml"), tmp_path)
+    assert code == 1
+    assert [(f["rule"], f["author"]["position"]) for f in above] == [
+        ("sources-disagree", n) for n in (1, 2, 3, 4)
+    ]
+    assert all(
+        "<role> markup" in f["message"] and "contributions statement" in f["message"] for f in above
+    )
 
 
 def test_a_bogus_encoding_declaration_is_one_line_naming_the_file(tmp_path: Path) -> None:

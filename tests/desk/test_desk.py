@@ -169,6 +169,46 @@ def test_every_answer_carries_the_strict_policy(desk: TestClient) -> None:
     assert refused.headers["content-security-policy"] == CSP
 
 
+def test_a_non_ascii_token_or_csrf_value_is_refused_not_a_server_error(
+    example_records: Path,
+) -> None:
+    """hmac.compare_digest raises TypeError for str holding non-ASCII: refused, never a 500."""
+    app = create_app(DeskSettings(records=example_records, token=TOKEN, port=PORT))
+    with TestClient(app, base_url=ORIGIN, follow_redirects=False) as client:
+        assert client.get("/?token=%C3%A9t%C3%A9").status_code == 403
+        cookie = f"ct_desk_{PORT}=\u00e9t\u00e9".encode()  # a browser may send any byte
+        assert client.get("/", headers={"cookie": cookie}).status_code == 403
+        assert client.get(f"/?token={TOKEN}").status_code == 303
+        before = files_of(example_records)
+        form = {"finding": ROLE_MISSING, "note": "known", "do": "ack", "csrf": "\u00e9" * 64}
+        answer = client.post("/findings", data=form, headers={"origin": ORIGIN})
+        assert answer.status_code == 403 and "CSRF" in answer.text
+        assert answer.headers["content-security-policy"] == CSP
+        assert files_of(example_records) == before
+
+
+def test_a_server_error_page_carries_the_strict_policy(
+    example_records: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from credit_tracker.desk import views
+
+    def broken(state: object) -> dict:
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr(views, "dashboard", broken)
+    settings = DeskSettings(records=example_records, token=TOKEN, port=PORT, workers=1)
+    app = create_app(settings)
+    client = TestClient(app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False)
+    with client:
+        assert client.get(f"/?token={TOKEN}").status_code == 303
+        answer = client.get("/")
+        assert answer.status_code == 500
+        assert "Traceback" not in answer.text and "a defect" not in answer.text
+        assert answer.headers["content-security-policy"] == CSP
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+
+
 def test_read_only_serves_views_and_no_action(example_records: Path) -> None:
     before = files_of(example_records)
     with make_client(example_records, read_only=True) as client:
@@ -282,6 +322,11 @@ def test_acknowledging_from_the_queue_is_the_ack_command(
         ({"finding": ROLE_MISSING, "note": ""}, "note", "this field is needed"),
         ({"note": "known"}, "finding", "select at least one finding"),
         (
+            {"finding": ROLE_MISSING, "note": "asked\r\n::error::PLOS"},
+            "note",
+            "--note: character 6 is U+000D",
+        ),
+        (
             {"finding": "ct-000000000000", "note": "known"},
             "finding",
             "FINDING_ID: no current finding has the id 'ct-000000000000'",
@@ -299,13 +344,15 @@ def test_bad_queue_input_is_shown_beside_the_field_and_writes_nothing(
     assert files_of(example_records) == before
 
 
-def _grid(page: str) -> dict[str, str]:
-    """The role grid's fields as the page fills them in."""
+def _grid(page: str) -> dict[str, str | list[str]]:
+    """The role grid's fields as the page fills them in, with the byline it shows."""
     form = re.search(
         r'<form method="post" action="/article-roles/[^"]*" id="roles">.*?</form>', page, re.S
     )
     assert form is not None
-    fields = {}
+    fields: dict[str, str | list[str]] = {
+        "byline": re.findall(r'<input type="hidden" name="byline" value="([^"]+)">', form.group(0))
+    }
     for select in re.finditer(r'<select name="([^"]+)".*?</select>', form.group(0), re.S):
         chosen = re.search(r'<option value="([^"]*)" selected>', select.group(0))
         fields[select.group(1)] = chosen.group(1) if chosen else ""
@@ -317,30 +364,140 @@ def test_the_role_grid_saves_through_set_roles_and_undoes_once(
 ) -> None:
     page = desk.get(f"/article/{AIMMS}").text
     grid = _grid(page)
-    assert grid["role-3-conceptualization"] == "yes"  # Jane Illés, as recorded
-    grid["role-3-methodology"] = "supporting"
+    assert grid["role-jane-illes-conceptualization"] == "yes"  # Jane Illés, as recorded
+    grid["role-jane-illes-methodology"] = "supporting"
     saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
     assert messages(saved) == [
         f"{AIMMS}: Jane Illés: roles Conceptualization; Writing – review &amp; editing → "
         "Conceptualization; Methodology (supporting); Writing – review &amp; editing"
     ]
-    assert _grid(saved)["role-3-methodology"] == "supporting"
+    assert _grid(saved)["role-jane-illes-methodology"] == "supporting"
     shown = CliRunner().invoke(cli, ["--records", str(example_records), "records", "show", AIMMS])
     assert "Methodology (supporting)" in shown.stdout
     undone = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
     assert messages(undone)[0] == "undone:"
-    assert _grid(undone)["role-3-methodology"] == ""
+    assert _grid(undone)["role-jane-illes-methodology"] == ""
     again = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
     assert messages(again) == ["nothing to undo"]
+
+
+def _cli(records: Path, *args: str) -> None:
+    """A command run from the command line while the desk's page is open."""
+    result = CliRunner().invoke(cli, ["--records", str(records), *args])
+    assert result.exit_code == 0, result.output
+
+
+def _roles(records: Path) -> dict[str, str]:
+    """Each author's roles as `records show` would list them, by person id."""
+    from credit_tracker.domain.models import role_text
+
+    record = Store(records).load([AIMMS]).articles[AIMMS]
+    return {author.person: role_text(author) for author in record.authors}
+
+
+def _refused_as_stale(answer: object) -> None:
+    assert answer.status_code == 400
+    shown = re.search(r'<span class="field-error" id="error-roles">(.*?)</span>', answer.text)
+    assert shown is not None, answer.text[-2000:]
+    assert shown.group(1).startswith(f"the byline of {AIMMS} changed after this page was opened")
+    assert "nothing was saved" in shown.group(1)
+
+
+def test_a_grid_from_before_an_author_moved_is_refused_not_saved_onto_others(
+    desk: TestClient, example_records: Path
+) -> None:
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    assert grid["byline"][3] == "jane-illes"
+    _cli(example_records, "records", "move-author", AIMMS, "jane-illes", "1")
+    before = files_of(example_records)
+    grid["role-jane-illes-methodology"] = "lead"
+    _refused_as_stale(post(desk, f"/article-roles/{AIMMS}", grid))
+    assert files_of(example_records) == before
+    # the page opened again shows the byline as it is, and its grid saves onto the right people
+    fresh = _grid(desk.get(f"/article/{AIMMS}").text)
+    assert fresh["byline"][0] == "jane-illes"
+    fresh["role-jane-illes-methodology"] = "lead"
+    saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", fresh))
+    assert messages(saved) == [
+        f"{AIMMS}: Jane Illés: roles Conceptualization; Writing – review &amp; editing → "
+        "Conceptualization; Methodology (lead); Writing – review &amp; editing"
+    ]
+
+
+def test_a_grid_from_before_a_reimport_added_authors_is_refused(
+    desk: TestClient, example_records: Path, tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    table = tmp_path / "aimms.synthetic.csv"
+    _cli(example_records, "records", "export", AIMMS, "--output", str(table))
+    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8"))))
+    added = [*rows[-1]]
+    added[:4] = ["16", "Ana", "NA", "Newcomer"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([*rows, added])
+    table.write_text(out.getvalue(), encoding="utf-8")
+    _cli(example_records, "records", "import", AIMMS, str(table))
+    before = files_of(example_records)
+    _refused_as_stale(post(desk, f"/article-roles/{AIMMS}", grid))
+    assert files_of(example_records) == before
+    assert _roles(example_records)["ana-newcomer"] == "not recorded"
+
+
+def test_a_move_from_a_page_before_the_byline_changed_is_refused(
+    desk: TestClient, example_records: Path
+) -> None:
+    shown = _grid(desk.get(f"/article/{AIMMS}").text)["byline"]
+    _cli(example_records, "records", "move-author", AIMMS, "kate-williams", "1")
+    before = files_of(example_records)
+    form = {"do": "move", "person": "jane-illes", "to": "3", "place": "4", "byline": shown}
+    answer = post(desk, f"/article-roles/{AIMMS}", form)
+    assert answer.status_code == 400
+    assert re.search(r'id="error-byline">the byline of [^<]* changed', answer.text)
+    assert files_of(example_records) == before
+
+
+def test_undo_puts_roles_back_on_the_same_people_after_a_move(
+    desk: TestClient, example_records: Path
+) -> None:
+    before = _roles(example_records)
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    grid["role-jane-illes-methodology"] = "supporting"
+    follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
+    _cli(example_records, "records", "move-author", AIMMS, "jane-illes", "1")
+    undone = follow(desk, post(desk, f"/article-undo/{AIMMS}"))
+    assert messages(undone) == [
+        "undone:",
+        f"{AIMMS}: Jane Illés: roles Conceptualization; Methodology (supporting); Writing – "
+        "review &amp; editing → Conceptualization; Writing – review &amp; editing",
+    ]
+    assert _roles(example_records) == before
+    assert _byline(example_records)[0] == "jane-illes"  # the move stays: it was not this save
+
+
+def test_undo_never_overwrites_a_later_edit_of_the_same_roles(
+    desk: TestClient, example_records: Path
+) -> None:
+    grid = _grid(desk.get(f"/article/{AIMMS}").text)
+    grid["role-jane-illes-methodology"] = "supporting"
+    follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
+    _cli(example_records, "records", "set-roles", AIMMS, "jane-illes", "Software")
+    before = files_of(example_records)
+    answer = post(desk, f"/article-undo/{AIMMS}")
+    assert answer.status_code == 400
+    assert "Jane Illés: the roles changed after that save; nothing was undone" in answer.text
+    assert files_of(example_records) == before
 
 
 def test_a_bad_grid_cell_is_refused_beside_it(desk: TestClient, example_records: Path) -> None:
     before = files_of(example_records)
     grid = _grid(desk.get(f"/article/{AIMMS}").text)
-    grid["role-3-software"] = "most"
+    grid["role-jane-illes-software"] = "most"
     answer = post(desk, f"/article-roles/{AIMMS}", grid)
     assert answer.status_code == 400
-    assert '<span class="field-error" id="error-role-3-software">' in answer.text
+    assert '<span class="field-error" id="error-role-jane-illes-software">' in answer.text
     assert files_of(example_records) == before
 
 
@@ -357,7 +514,11 @@ def test_an_author_is_moved_as_move_author_does_and_undone_once(
     assert 'id="up-jane-illes"' in page and 'id="up-mirembe-woodrow"' not in page
     moved = follow(
         desk,
-        post(desk, f"/article-roles/{AIMMS}", {"do": "move", "person": "jane-illes", "place": "1"}),
+        post(
+            desk,
+            f"/article-roles/{AIMMS}",
+            {"do": "move", "person": "jane-illes", "place": "1", "byline": order},
+        ),
     )
     assert messages(moved) == [
         f"{AIMMS}: Jane Illés: author 4 → 1",
@@ -373,7 +534,13 @@ def test_an_author_is_moved_as_move_author_does_and_undone_once(
         post(
             desk,
             f"/article-roles/{AIMMS}",
-            {"do": "move", "person": "jane-illes", "to": "2", "place": "1"},
+            {
+                "do": "move",
+                "person": "jane-illes",
+                "to": "2",
+                "place": "1",
+                "byline": _byline(example_records),
+            },
         ),
     )
     assert messages(stepped)[0] == f"{AIMMS}: Jane Illés: author 1 → 2"
@@ -455,7 +622,7 @@ def test_a_bad_byline_edit_is_shown_beside_its_field_and_writes_nothing(
     desk: TestClient, example_records: Path, form: dict, field: str, message: str
 ) -> None:
     before = files_of(example_records)
-    answer = post(desk, f"/article-roles/{AIMMS}", form)
+    answer = post(desk, f"/article-roles/{AIMMS}", {**form, "byline": _byline(example_records)})
     assert answer.status_code == 400
     shown = re.search(rf'<span class="field-error" id="error-{field}">(.*?)</span>', answer.text)
     assert shown is not None and shown.group(1).startswith(message), answer.text[-2000:]
@@ -525,6 +692,9 @@ def test_a_request_is_drafted_downloaded_and_marked(
     assert bad.status_code == 400 and 'id="error-state"' in bad.text
     bad_day = post(desk, "/corrections/mark", {"id": AIMMS, "state": "sent", "on": "15/06/2025"})
     assert bad_day.status_code == 400 and 'id="error-on"' in bad_day.text
+    bad_note = post(desk, "/corrections/mark", {"id": AIMMS, "state": "sent", "note": "t\x1b[2J"})
+    assert bad_note.status_code == 400
+    assert re.search(r'id="error-note">--note: character 2 is U\+001B', bad_note.text)
     sent = follow(
         desk, post(desk, "/corrections/mark", {"id": AIMMS, "state": "sent", "note": "t1"})
     )
@@ -547,6 +717,15 @@ def _team_table(doi: str, given: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def upload_refused(client: TestClient, name: str, data: bytes, media_type: str) -> str:
+    """Upload a file to the import's preview; return the one-line error shown beside the field."""
+    answer = post(client, "/import/preview", files={"file": (name, data, media_type)})
+    assert answer.status_code == 400
+    error = re.search(r'id="error-file">(.*?)</span>', answer.text)
+    assert error is not None, answer.text[-2000:]
+    return error.group(1)
+
+
 def test_an_import_is_previewed_then_written(desk: TestClient, example_records: Path) -> None:
     before = files_of(example_records)
     table = _team_table("10.5555/desk-import-1", "Ana")
@@ -565,9 +744,7 @@ def test_a_bad_table_is_refused_with_its_line_and_column(
 ) -> None:
     before = files_of(example_records)
     table = _team_table("not a doi", "Ana")
-    answer = post(desk, "/import/preview", files={"file": ("team.csv", table, "text/csv")})
-    assert answer.status_code == 400
-    error = re.search(r'id="error-file">(.*?)</span>', answer.text).group(1)
+    error = upload_refused(desk, "team.csv", table, "text/csv")
     assert error.startswith("team.csv:2: DOI: ")
     assert files_of(example_records) == before
 
@@ -661,13 +838,16 @@ def test_roles_ticked_for_an_author_not_recorded_are_refused_not_dropped(
 ) -> None:
     before = files_of(example_records)
     grid = _grid(desk.get(f"/article/{AIMMS}").text)
-    assert grid["state-0"] == "not-recorded"
-    grid["role-0-software"] = "lead"
+    assert grid["state-mirembe-woodrow"] == "not-recorded"
+    grid["role-mirembe-woodrow-software"] = "lead"
     answer = post(desk, f"/article-roles/{AIMMS}", grid)
     assert answer.status_code == 400
-    assert "roles are ticked: choose" in answer.text and 'id="error-state-0"' in answer.text
+    assert (
+        "roles are ticked: choose" in answer.text
+        and 'id="error-state-mirembe-woodrow"' in answer.text
+    )
     assert files_of(example_records) == before
-    grid["state-0"] = "recorded"
+    grid["state-mirembe-woodrow"] = "recorded"
     saved = follow(desk, post(desk, f"/article-roles/{AIMMS}", grid))
     assert messages(saved)[0].endswith("roles not recorded → Software (lead)")
 

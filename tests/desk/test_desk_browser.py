@@ -26,6 +26,7 @@ IMPORTED = "10.5555/synthetic.desk-imported"
 ADDED = "10.5555/synthetic.desk-added"
 TOKEN = "browser-token-0123456789"
 WAIT = 120  # an upper bound for a busy machine; each wait ends as soon as its condition holds
+FIRST_GRID_ROW = "table.grid tbody tr:first-child"  # the role grid's first author
 
 
 def _driver(width: int):
@@ -191,7 +192,9 @@ def test_an_office_day_at_the_desk(
         driver.get(f"{desk.url}/article/{IMPORTED}")
         from selenium.webdriver.support.ui import Select
 
-        Select(driver.find_element("name", "role-0-methodology")).select_by_value("lead")
+        Select(
+            driver.find_element("css selector", f"{FIRST_GRID_ROW} select[name$='-methodology']")
+        ).select_by_value("lead")
         _click(driver, "#save-roles")
         (change,) = _done_lines(driver)
         assert change.endswith("→ Conceptualization; Methodology (lead)")
@@ -199,13 +202,15 @@ def test_an_office_day_at_the_desk(
         # on the added draft, ticking a role records that author's roles (the page's script
         # sets "roles are" to "as ticked"); the others stay not recorded
         driver.get(f"{desk.url}/article/{ADDED}")
-        assert Select(driver.find_element("name", "state-0")).first_selected_option.text == (
-            "not recorded"
-        )
-        Select(driver.find_element("name", "role-0-software")).select_by_value("yes")
-        assert Select(driver.find_element("name", "state-0")).first_selected_option.text == (
-            "as ticked"
-        )
+        assert Select(
+            driver.find_element("css selector", f"{FIRST_GRID_ROW} select[name^='state-']")
+        ).first_selected_option.text == ("not recorded")
+        Select(
+            driver.find_element("css selector", f"{FIRST_GRID_ROW} select[name$='-software']")
+        ).select_by_value("yes")
+        assert Select(
+            driver.find_element("css selector", f"{FIRST_GRID_ROW} select[name^='state-']")
+        ).first_selected_option.text == ("as ticked")
         _click(driver, "#save-roles")
         assert _done_lines(driver)[0].endswith("roles not recorded → Software")
         # move its first author one place down (as records move-author does), then undo it:

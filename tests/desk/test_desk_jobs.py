@@ -108,3 +108,16 @@ def test_the_desk_honours_the_body_cap(
     assert lines[0].startswith("fetch: 0 fetched, 0 changed, 0 not found, 1 failed")
     assert lines[1].startswith(f"could not fetch {SYNTHETIC}: ")
     assert lines[1].endswith("the answer is larger than 2 MiB")
+
+
+def test_a_jobs_progress_is_served_as_json(example_records: Path) -> None:
+    """`/jobs/ID.json` is the progress as JSON, not the page of a job named 'ID.json'."""
+    with make_client(example_records) as desk:
+        job = desk.app.state.desk.new_job("fetch")
+        job.done, job.total = 2, 5
+        answer = desk.get(f"/jobs/{job.id}.json")
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"] == "application/json"
+        assert answer.json() == {"done": 2, "total": 5, "finished": False}
+        assert desk.get("/jobs/0000.json").json() == {"error": "no such job"}
+        assert 'id="job-done"' not in desk.get(f"/jobs/{job.id}").text

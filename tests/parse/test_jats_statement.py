@@ -1,13 +1,21 @@
-"""An article-level CRediT contributions footnote in real JATS files is read as the byline's roles;
-prose, free text, a translation's footnote or a footnote not read cleanly is not."""
+"""A CRediT contributions statement in real JATS files (an article-level footnote, a section, a
+note) is read as the byline's roles; prose, a translation's footnote, a name nobody can be sure
+of is not; a statement beside <role> markup is compared with it."""
 
 from __future__ import annotations
 
+from xml.etree.ElementTree import fromstring
+
 import pytest
 
+from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.credit import Degree
+from credit_tracker.domain.findings import Severity
 from credit_tracker.parse.jats import parse_jats
+from credit_tracker.parse.statement import parse_statement
+from credit_tracker.parse.statement_places import statement_blocks, statement_places
 from tests.conftest import DATA, FIXTURES
+from tests.parse.test_wild_corpus import EXPECTED, _load, _snapshot, _team
 
 WILD = DATA / "wild" / "scieloorg+packtools"
 RAC = FIXTURES / "packtools/tests/fixtures/htmlgenerator/editor/1982-7849-rac-26-06-e190379.xml"
@@ -83,16 +91,32 @@ def test_inverted_names_printed_two_ways_are_one_author() -> None:
     assert [r.role for r in article.authors[5].roles or []] == ["investigation"]  # Domingues Neto
 
 
-def test_free_text_beside_credit_terms_leaves_the_footnote_unread() -> None:
+def test_free_text_beside_credit_terms_is_kept_as_written_and_the_terms_are_read() -> None:
     # Ciência Rural 2022: "Data acquisition: ..." and "Design of methodology and data analysis"
-    path = WILD / "RkTvvWFPL3PKgx6cy8PhHsH.xml"
-    assert all(author.roles is None for author in parse_jats(path.read_bytes()).authors)
+    article = parse_jats((WILD / "RkTvvWFPL3PKgx6cy8PhHsH.xml").read_bytes())
+    zhang, _, _, wang, huo = article.authors
+    assert [(r.label, r.role) for r in wang.roles or []] == [
+        ("Data acquisition", None),
+        ("Writing-review and editing", "writing-review-editing"),
+    ]
+    assert [r.role for r in huo.roles or []][-2:] == ["supervision", "project-administration"]
+    assert ("Design of methodology and data analysis", None) in [
+        (r.label, r.role) for r in zhang.roles or []
+    ]
+    assert article.problems == []
 
 
-def test_one_name_outside_the_byline_leaves_the_whole_footnote_unread() -> None:
+def test_initials_outside_the_byline_are_reported_and_leave_the_unnamed_unknown() -> None:
     data = PAZ.read_bytes().replace(b"<bold>GSL, FC, JJZ:</bold>", b"<bold>GSL, XY, JJZ:</bold>")
     assert data != PAZ.read_bytes()
-    assert all(author.roles is None for author in parse_jats(data).authors)
+    luz, carvalho, zocche = parse_jats(data).authors
+    assert luz.roles and zocche.roles and "formal-analysis" in [r.role for r in zocche.roles]
+    assert carvalho.roles is None  # perhaps the 'XY' not understood: unknown, not none
+    problems = parse_jats(data).problems
+    assert problems == [
+        "not understood: GSL, XY, JJZ: Formal analysis, Writing - original draft: "
+        "initials 'XY' fit no author; not assigned"
+    ]
 
 
 def test_a_footnote_a_contrib_points_to_is_not_read_as_the_whole_article() -> None:
@@ -109,3 +133,139 @@ def test_only_the_translation_s_footnote_is_not_read() -> None:
     data = RAC.read_bytes()[:start] + RAC.read_bytes()[end:]
     assert b"1<sup>\xc2\xaa</sup> autora" in data  # the Portuguese footnote is still there
     assert all(author.roles is None for author in parse_jats(data).authors)
+
+
+# ---- statements in sections, notes and footnotes of every shape (real files) ----------------
+
+AMILIB = DATA / "wild" / "petermr+amilib"
+OPENDIAGRAM = DATA / "wild" / "petermr+openDiagram"
+BIORXIV = DATA / "wild" / "elifesciences+enhanced-preprints-biorxiv-xslt"
+PYEUROPEPMC = DATA / "wild" / "JonasHeinickeBio+pyEuropePMC"
+
+
+def _check(stem: str) -> list:
+    expected = _load(EXPECTED / f"{stem}.yaml")
+    record, people = _team(expected)
+    return compare_article(record, people, [_snapshot(expected)]).findings
+
+
+def test_markup_and_a_statement_that_disagree_keep_the_markup_and_tell_each_author() -> None:
+    # MDPI Animals 2025: <role> markup, and 'M.S.T.: Conceptualization, …; Methodology; …'
+    article = parse_jats((AMILIB / "PMC12108416/fulltext.xml").read_bytes())
+    assert {r.origin for a in article.authors for r in a.roles or []} == {"vocab-term-identifier"}
+    differ = [p for p in article.problems if p.startswith("parts differ: ")]
+    assert len(differ) == 4
+    told = [f for f in _check("PMC12108416") if f.rule == "sources-disagree"]
+    assert [(f.author.position, f.severity, f.sources) for f in told] == [
+        (n, Severity.WARNING, ["jats"]) for n in (1, 2, 3, 4)
+    ]
+    assert told[1].message == (
+        "jats: Prakash Chandra Aryal: the <role> markup lists Formal analysis; Investigation; "
+        "Methodology; Software; Writing – review & editing, the contributions statement lists "
+        "Supervision; Writing – review & editing"
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        AMILIB / "PMC10146683/fulltext.xml",  # MDPI Materials 2023, hyphenated initials
+        PYEUROPEPMC / "10_3389_fimmu_2025_1688181.xml",  # Frontiers 2025, empty <role> + URI
+    ],
+)
+def test_markup_and_a_statement_that_agree_tell_nothing(path) -> None:
+    article = parse_jats(path.read_bytes())
+    assert all(author.roles for author in article.authors)
+    assert article.problems == []
+
+
+@pytest.mark.parametrize(
+    ("stem", "path"),
+    [
+        ("PMC7165416", OPENDIAGRAM / "PMC7165416/fulltext.xml"),  # PNAS 'designed research'
+        ("PMC7538439", OPENDIAGRAM / "PMC7538439/fulltext.xml"),  # Nature 'conceived the study'
+        ("PMC11348159", AMILIB / "PMC11348159/fulltext.xml"),  # PNAS, inside <ack>
+        ("10_7150_ijms_120868", PYEUROPEPMC / "10_7150_ijms_120868.xml"),  # YZ fits two
+    ],
+)
+def test_a_statement_in_no_credit_term_gives_no_roles_and_is_kept_as_text(stem, path) -> None:
+    article = parse_jats(path.read_bytes())
+    assert all(author.roles is None for author in article.authors)
+    (kept,) = [f for f in _check(stem) if f.rule == "role-unmapped"]
+    assert kept.severity is Severity.INFO and kept.author is None
+    assert kept.message.startswith("jats states the contributions in no CRediT term: ")
+
+
+def test_initials_that_fit_two_authors_are_told_and_leave_both_unknown() -> None:
+    article = parse_jats((BIORXIV / "2023.10.16.562488.xml").read_bytes())
+    unknown = [a.raw for a in article.authors if a.roles is None]
+    assert unknown == [
+        "Alessandro Daducci",
+        "Marco Pizzolato",
+        "Anders Bjorholm Dahl",
+        "Maurice Ptito",
+    ]
+    told = [f for f in _check("2023.10.16.562488") if f.rule == "statement-unread"]
+    assert len(told) == 2 and all(f.severity is Severity.WARNING for f in told)
+    assert "'A.D' fit more than one author (Alessandro Daducci, Anders Bjorholm Dahl)" in (
+        told[0].message
+    )
+
+
+def test_a_term_cut_short_and_a_term_elided_are_their_roles() -> None:
+    # bioRxiv 2020: 'Luisa Fassi: …; Writing - original' (no closing punctuation, cut short)
+    fassi = parse_jats((BIORXIV / "2020.12.06.411850.xml").read_bytes()).authors[0]
+    assert (fassi.roles[-1].label, fassi.roles[-1].role) == (
+        "Writing - original",
+        "writing-original-draft",
+    )
+    # Portland Press 2025: 'K.J.E.: writing – original draft, review & editing;'
+    first = parse_jats((PYEUROPEPMC / "10_1042_bst20253065.xml").read_bytes()).authors[0]
+    assert [(r.label, r.role) for r in first.roles] == [
+        ("writing – original draft", "writing-original-draft"),
+        ("review & editing", "writing-review-editing"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DATA / "wild/petermr+pygetpapers/PMC8270279/fulltext.xml",  # MDPI, role first, commas
+        BIORXIV / "2021.08.16.455933.xml",  # Cell Press form, 'M.S.D,, and', 'E.M.A. J.G.L'
+        OPENDIAGRAM / "PMC7198556/fulltext.xml",  # 'P.P. lead, V.J. supporting'
+        AMILIB / "PMC11348766/fulltext.xml",  # 'D.-H. W. and W. X.: …'
+        DATA / "wild/petermr+pygetpapers/PMC7889024/fulltext.xml",  # 'Supervision and Validation'
+        PYEUROPEPMC / "PMC12900525.xml",  # 'JESF/BAA/ FAG/EDGF'
+    ],
+)
+def test_the_statement_reader_reads_the_same_text_the_same_from_a_document(path) -> None:
+    """One reader: the statement's text, as `fetch --statement` would get it from a PDF or a
+    page, gives every author the roles the JATS file gives them."""
+    article = parse_jats(path.read_bytes())
+    root = fromstring(path.read_bytes())
+    (place,) = statement_places(root, set())
+    parsed = parse_statement(" ".join(statement_blocks(place)), article.authors)
+    from_text = {id(e.author): [r.role for r in e.roles if r.role] for e in parsed.entries}
+    for author in article.authors:
+        assert [r.role for r in author.roles if r.role] == from_text[id(author)], author.raw
+
+
+def _markup_and_statement(markup: str, statement: str) -> list[str]:
+    """Written here, not copied: one author with <role> markup and a statement."""
+    data = (
+        '<article><front><article-meta><contrib-group><contrib contrib-type="author">'
+        f"<name><surname>Choi</surname><given-names>Jaesoon</given-names></name>{markup}"
+        "</contrib></contrib-group></article-meta></front><back><notes>"
+        f"<title>Author contributions</title><p>{statement}</p></notes></back></article>"
+    ).encode()
+    return parse_jats(data).problems
+
+
+def test_a_label_naming_no_credit_term_may_be_the_role_the_other_part_lists() -> None:
+    assert _markup_and_statement("<role>Supervision</role>", "J.C.: Supervision, Validation.") == [
+        "parts differ: [author 1] Jaesoon Choi: the <role> markup lists Supervision, "
+        "the contributions statement lists Supervision; Validation"
+    ]
+    # 'Checked the results' names no CRediT term, and may be what the statement calls Validation
+    both = "<role>Supervision</role><role>Checked the results</role>"
+    assert _markup_and_statement(both, "J.C.: Supervision, Validation.") == []

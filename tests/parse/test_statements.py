@@ -339,3 +339,80 @@ def test_by_position_in_portuguese_with_feminine_and_masculine_ordinals() -> Non
     for entry, author in zip(parsed.entries, hand["authors"], strict=True):
         read = [(r.role, r.degree.value if r.degree else None) for r in entry.roles]
         assert read == [(slug, author["degrees"][slug]) for slug in author["roles"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each person with their roles in parentheses, degrees in brackets
+        (
+            "Jane Doe (Conceptualization [lead], Writing – original draft [equal]), and John "
+            "Roe (Software).",
+            {
+                "Jane Doe": [("conceptualization", "lead"), ("writing-original-draft", "equal")],
+                "John Roe": [("software", None)],
+            },
+        ),
+        # role first, the names going on after a ';'
+        (
+            "Conceptualization: Jane Doe; John Roe. Software: John Roe.",
+            {
+                "Jane Doe": [("conceptualization", None)],
+                "John Roe": [("conceptualization", None), ("software", None)],
+            },
+        ),
+        # person first, the roles going on after a ';' (bioRxiv 2020's form)
+        (
+            "Jane Doe: Formal analysis; Conceptualisation; Writing - original. John Roe: Software",
+            {
+                "Jane Doe": [
+                    ("formal-analysis", None),
+                    ("conceptualization", None),
+                    ("writing-original-draft", None),
+                ],
+                "John Roe": [("software", None)],
+            },
+        ),
+    ],
+)
+def test_forms_written_here_with_full_names(
+    text: str, expected: dict[str, list[tuple[str, str | None]]]
+) -> None:
+    """Written here, not copied, with full names. No real file with the first two forms is in
+    tests/data; the third is bioRxiv 2020's (2020.12.06.411850) as a document's text gives it."""
+    parsed = parse_statement(text, [])
+    read = {
+        entry.printed: [(r.role, r.degree.value if r.degree else None) for r in entry.roles]
+        for entry in parsed.entries
+    }
+    assert read == expected
+    assert parsed.problems == []
+
+
+def test_sentences_about_all_the_authors_state_no_ones_roles() -> None:
+    # written here, not copied: what statements print beside the roles
+    text = (
+        "Jane Doe: Software. These authors contributed equally. The authors thank the reviewers. "
+        "All authors read and approved the final manuscript."
+    )
+    parsed = parse_statement(text, [])
+    assert [(e.printed, [r.role for r in e.roles]) for e in parsed.entries] == [
+        ("Jane Doe", ["software"])
+    ]
+    assert parsed.problems == []
+
+
+def test_a_sentence_about_all_the_authors_that_states_roles_is_reported_not_dropped() -> None:
+    # written here, not copied; the first is BMC 2024's closing line (PMC11348766), the second
+    # Frontiers 2020's (PMC7058583), the third reviewing *and editing*: a role, told to everyone
+    text = (
+        "Jane Doe: Software. All authors reviewed the manuscript. All authors involved the "
+        "analysis of experimental data and manuscript preparation. All authors reviewed and "
+        "edited the manuscript."
+    )
+    parsed = parse_statement(text, [])
+    assert [e.printed for e in parsed.entries] == ["Jane Doe"]
+    assert [text.rstrip(".") for text in parsed.unread] == [
+        "All authors involved the analysis of experimental data and manuscript preparation",
+        "All authors reviewed and edited the manuscript",
+    ]

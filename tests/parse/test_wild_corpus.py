@@ -80,6 +80,28 @@ def _above_info(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is not Severity.INFO]
 
 
+Told = tuple[str, int | None]
+
+
+def _told(findings: list[Finding]) -> list[Told]:
+    return [(f.rule.value, f.author.position if f.author else None) for f in findings]
+
+
+def _own(expected: dict) -> list[Told]:
+    """What the file itself gives above info when the team's record equals it (its `findings`:
+    initials that fit two authors, markup and statement that disagree), read by hand."""
+    return [(item["rule"], item.get("author")) for item in expected.get("findings") or []]
+
+
+def _beyond_own(expected: dict, findings: list[Finding]) -> list[Told]:
+    """The findings above info besides the file's own, which must all be there."""
+    told = _told(_above_info(findings))
+    for own in _own(expected):
+        assert own in told, (own, told)
+        told.remove(own)
+    return told
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
 def test_the_parser_reads_what_was_read_by_hand(case: Path) -> None:
     expected = _load(case)
@@ -111,7 +133,7 @@ def test_a_team_record_equal_to_the_file_gives_no_finding_above_info(case: Path)
     record, people = _team(expected)
     result = compare_article(record, people, [_snapshot(expected)])
     assert result.unverified == []
-    assert _above_info(result.findings) == []
+    assert sorted(_told(_above_info(result.findings)), key=str) == sorted(_own(expected), key=str)
 
 
 @dataclass(frozen=True)
@@ -165,15 +187,16 @@ def _plant(kind: str, record: ArticleRecord, people: dict[str, Person]) -> Plant
 KINDS = ["role added", "role dropped", "accent stripped", "initial added", "ORCID changed"]
 
 
-def plant_and_check(number: int, case: Path) -> tuple[Plant, list[Finding]]:
-    """Plant the file's defect (kinds in turn, the first this file allows) and check."""
+def plant_and_check(number: int, case: Path) -> tuple[Plant, list[Told]]:
+    """Plant the file's defect (kinds in turn, the first this file allows) and check; return
+    the plant and what was told above info besides the file's own findings."""
     expected = _load(case)
     record, people = _team(expected)
     for shift in range(len(KINDS)):
         plant = _plant(KINDS[(number + shift) % len(KINDS)], record, people)
         if plant is not None:
             result = compare_article(record, people, [_snapshot(expected)])
-            return plant, _above_info(result.findings)
+            return plant, _beyond_own(expected, result.findings)
     raise AssertionError(f"nothing to plant in {case.name}")
 
 
@@ -184,10 +207,8 @@ ARTICLES = [c for c in CASES if c.name not in NOTICES]
 def test_one_planted_defect_per_file_fires_the_right_rule_for_the_right_author(
     number: int,
 ) -> None:
-    plant, findings = plant_and_check(number, ARTICLES[number])
-    assert [(f.rule, f.author.position if f.author else None) for f in findings] == [
-        (plant.rule, plant.position)
-    ], plant.kind
+    plant, told = plant_and_check(number, ARTICLES[number])
+    assert told == [(plant.rule, plant.position)], plant.kind
 
 
 def test_the_corpus_is_every_real_jats_file_in_tests_data() -> None:
@@ -247,7 +268,7 @@ def test_the_only_translation_that_disagrees_with_its_article_is_the_one_read_by
     }
 
 
-def _every_plant(case: Path) -> list[tuple[Plant, list[Finding]]]:
+def _every_plant(case: Path) -> list[tuple[Plant, list[Told]]]:
     """Each kind of defect this file allows, planted alone in a fresh team record."""
     expected = _load(case)
     results = []
@@ -256,7 +277,7 @@ def _every_plant(case: Path) -> list[tuple[Plant, list[Finding]]]:
         plant = _plant(kind, record, people)
         if plant is not None:
             result = compare_article(record, people, [_snapshot(expected)])
-            results.append((plant, _above_info(result.findings)))
+            results.append((plant, _beyond_own(expected, result.findings)))
     return results
 
 
@@ -264,7 +285,5 @@ def _every_plant(case: Path) -> list[tuple[Plant, list[Finding]]]:
 def test_every_kind_of_defect_a_file_allows_fires_the_right_rule(case: Path) -> None:
     results = _every_plant(case)
     assert results  # 'initial added' applies to every file
-    for plant, findings in results:
-        assert [(f.rule, f.author.position if f.author else None) for f in findings] == [
-            (plant.rule, plant.position)
-        ], plant.kind
+    for plant, told in results:
+        assert told == [(plant.rule, plant.position)], plant.kind

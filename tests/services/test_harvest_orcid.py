@@ -268,3 +268,101 @@ def test_orcid_roles_are_a_source_compared_like_any_other(
         ("role-missing", "orcid"),
         ("role-extra", "orcid"),
     } <= rules  # writing-original-draft recorded, review asserted
+
+
+def _member_with_a_former_name(runner: CliRunner, tmp_path: Path) -> None:
+    table = _table(tmp_path, "Carl", "Boettiger", BOETTIGER)
+    imported = runner.invoke(
+        cli, ["records", "import", "10.1111/ele.14024", str(table), "--members", BOETTIGER]
+    )
+    assert imported.exit_code == 0, imported.output
+    added = runner.invoke(cli, ["person", "add-former-name", "carl-boettiger", "Carl Oldname"])
+    assert added.exit_code == 0, added.output
+
+
+def test_harvest_withholds_a_former_name_crossref_prints(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A synthetic work printing the member (by ORCID iD) as 'C. Oldname', an initial and the
+    former family name: neither listing shows it."""
+    from credit_tracker.domain.former import WITHHELD
+    from credit_tracker.standin import synthetic_work
+
+    _member_with_a_former_name(runner, tmp_path)
+    work = synthetic_work("10.5555/synthetic.former")
+    work["author"] = [
+        {"given": "C.", "family": "Oldname", "ORCID": f"https://orcid.org/{BOETTIGER}"},
+        {"given": "Ada", "family": "Other", "sequence": "additional"},
+    ]
+    monkeypatch.setattr(standin.catalogue, "works", {"10.5555/synthetic.former": work})
+    for fmt in ("text", "markdown", "json"):
+        listed = runner.invoke(cli, ["harvest", "--format", fmt])
+        assert listed.exit_code == 0, listed.output
+        assert "Oldname" not in listed.output, fmt
+    listed = json.loads(runner.invoke(cli, ["harvest", "--format", "json"]).stdout)
+    assert listed[0]["authors"] == [WITHHELD, "Ada Other"]
+
+
+HIDDEN = "\x1b]0;owned\x07\x1b[31m\u202e\x0b\x85\u2028\r\n::error title=pwned::x"
+"""Crossref text holding OSC and CSI escapes, a BiDi override, VT, NEL, U+2028, and CRLF
+followed by a workflow command: synthetic."""
+
+
+def test_harvest_shows_hidden_characters_in_titles_and_names_as_escapes(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from credit_tracker.domain.text import is_hidden
+    from credit_tracker.standin import synthetic_work
+
+    _member_with_a_former_name(runner, tmp_path)
+    work = synthetic_work("10.5555/synthetic.hidden")
+    work["title"] = [f"A title{HIDDEN}"]
+    work["author"] = [
+        {"given": "Carl", "family": "Boettiger", "ORCID": f"https://orcid.org/{BOETTIGER}"},
+        {"given": f"Eve{HIDDEN}", "family": "Other", "sequence": "additional"},
+    ]
+    monkeypatch.setattr(standin.catalogue, "works", {"10.5555/synthetic.hidden": work})
+    for fmt in ("text", "markdown", "json"):
+        listed = runner.invoke(cli, ["harvest", "--format", fmt])
+        assert listed.exit_code == 0, listed.output
+        shown = listed.stdout
+        assert not [hex(ord(c)) for c in shown if is_hidden(c) and c not in "\n\t"], shown
+        assert not any(line.startswith("::") for line in shown.splitlines()), (fmt, shown)
+        if fmt == "text":
+            (line,) = shown.splitlines()
+            assert line.count("\t") == 3
+            assert "A title\\x1b]0;owned\\x07\\x1b[31m\\u202e ::error" in line  # spaces joined
+            assert "Eve\\x1b]0;owned\\x07\\x1b[31m\\u202e\\x0b\\x85\\u2028\\r\\n::error" in line
+    data = json.loads(runner.invoke(cli, ["harvest", "--format", "json"]).stdout)
+    assert data[0]["title"].startswith("A title\x1b]0;owned\x07\x1b[31m\u202e")  # exact
+    assert data[0]["authors"][1] == f"Eve{HIDDEN} Other"
+
+
+def test_a_harvested_work_with_a_bad_doi_is_skipped_and_nightly_writes_every_report(
+    standin, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A synthetic work whose DOI holds U+202E, beside a good one: the harvest never changes the
+    exit code, so the night goes on, warns once and writes every report."""
+    from credit_tracker.standin import synthetic_work
+
+    _member_with_a_former_name(runner, tmp_path)
+    member = {"given": "Carl", "family": "Boettiger", "ORCID": f"https://orcid.org/{BOETTIGER}"}
+    bad, good = synthetic_work("10.5555/synthetic.bad"), synthetic_work("10.5555/synthetic.good")
+    bad["DOI"], bad["author"], good["author"] = "10.5555/evil\u202etxt.exe", [member], [member]
+    monkeypatch.setitem(standin.catalogue.works, "10.5555/synthetic.bad", bad)
+    monkeypatch.setitem(standin.catalogue.works, "10.5555/synthetic.good", good)
+    out = tmp_path / "reports"
+    out.mkdir()
+    reports = {"--junit": "r.xml", "--json": "r.json", "--summary": "s.md"}
+    args = [a for flag, name in reports.items() for a in (flag, str(out / name))]
+    result = runner.invoke(cli, ["nightly", "--github", "--harvest-since", "2000-01-01", *args])
+    assert result.exit_code in (0, 1, 3), result.output
+    assert all((out / name).stat().st_size > 0 for name in reports.values())
+    warnings = [line for line in result.stderr.splitlines() if "harvest skipped" in line]
+    assert len(warnings) == 1 and "\\u202e" in warnings[0] and "\u202e" not in result.stderr
+    assert "10.5555/synthetic.good" in (out / "s.md").read_text(encoding="utf-8")
+    listed = runner.invoke(cli, ["harvest", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    dois = [w["doi"] for w in json.loads(listed.stdout)]
+    assert "10.5555/synthetic.good" in dois and not any("evil" in doi for doi in dois)
+    assert "harvest skipped a work: DOI: " in listed.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -203,12 +204,14 @@ def test_nightly_help_has_examples_and_exit_codes(runner: CliRunner) -> None:
 def test_a_bad_baseline_is_named_and_nothing_is_fetched(
     team, runner: CliRunner, tmp_path: Path
 ) -> None:
-    (tmp_path / "baseline.json").write_text('{"version": 1, "findings": {"ct-1": {"doi": 3}}}')
+    (tmp_path / "baseline.json").write_text(
+        '{"version": 1, "findings": {"ct-000000000001": {"doi": 3}}}'
+    )
     team.reset_counts()
     result, out = _night(runner, tmp_path, "2026-03-01")
     _ok(result, 2)
     assert result.stderr.startswith(f"credit-tracker: error: {tmp_path / 'baseline.json'}: ")
-    assert "findings.ct-1.doi" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "findings.ct-000000000001.doi" in result.stderr and len(result.stderr.splitlines()) == 1
     assert team.counts == {} and not (out / "report.xml").exists()
 
 
@@ -234,9 +237,11 @@ def test_the_xml_read_every_night_is_for_open_findings_requests_and_fixed_entrie
     report = _report(1, 1, 1)  # an error on /b, a warning on /a, info on /c
     assert refresh_set(report, team, FailPolicy()) == {"10.5555/a", "10.5555/b", "10.5555/sent"}
     assert refresh_set(report, team, FailPolicy.parse("error")) == {"10.5555/b", "10.5555/sent"}
-    fixed = BaselineEntry(doi="10.5555/f", rule="role-missing", note="", since="x", fixed="y")
-    known = BaselineEntry(doi="10.5555/k", rule="role-missing", note="", since="x")
-    baseline = Baseline(findings={"ct-f": fixed, "ct-k": known})
+    fixed = BaselineEntry(
+        doi="10.5555/f", rule="role-missing", note="", since="2025-01-01", fixed="2025-02-01"
+    )
+    known = BaselineEntry(doi="10.5555/k", rule="role-missing", note="", since="2025-01-01")
+    baseline = Baseline(findings={"ct-00000000000f": fixed, "ct-000000000001": known})
     empty = CheckReport(summary=Summary(), findings=[], unverified=[], acknowledged=[])
     assert refresh_set(empty, Records(), FailPolicy(), baseline) == {"10.5555/f"}
     ack = AcknowledgedFinding(finding=_finding(1, Severity.ERROR, "10.5555/k"), note="n", at="d")
@@ -280,3 +285,49 @@ def test_new_works_are_listed_in_the_summary_and_never_fail_the_run(
         "- new works could not be listed: Crossref could not list"
         in (out / "summary.md").read_text()
     )
+
+
+def _bytes(folder: Path, *parts: str) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for part in parts
+        for p in sorted(folder.glob(part))
+        if p.is_file()
+    }
+
+
+def test_a_night_writes_the_snapshots_and_leaves_the_teams_files_byte_for_byte(
+    fast_xml, runner: CliRunner, records_dir: Path, tmp_path: Path
+) -> None:
+    """A night and a day's edits never touch one file: the run does not even fill a record's
+    missing title from Crossref (the staff's `fetch` does)."""
+    table = DATA / "fixtures" / "tenzing" / "contributors_table_example.csv"
+    _ok(runner.invoke(cli, ["records", "import", PONE, str(table)]))  # no title, journal, year
+    _ok(runner.invoke(cli, ["office", "set", "--name", "Research Office"]))
+    team_files = ("team.json", "office.json", "format.json", "articles/*.json")
+    before = _bytes(records_dir, *team_files)
+    night, _out = _night(runner, tmp_path, "2026-03-01")
+    assert night.exit_code in (0, 1), night.output
+    assert _bytes(records_dir, *team_files) == before
+    assert _bytes(records_dir, "snapshots/*.json")  # what the night fetched is kept
+    # a staff member's fetch fills the title in
+    _ok(runner.invoke(cli, ["fetch", PONE, "--quiet"]))
+    assert _bytes(records_dir, "articles/*.json") != {
+        k: v for k, v in before.items() if k.startswith("articles/")
+    }
+
+
+def test_a_night_on_an_earlier_versions_folder_rewrites_only_its_snapshots(
+    fast_xml, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "records"
+    shutil.copytree(DATA / "store-counter-keys.derived" / "records", folder)
+    monkeypatch.setenv("CREDIT_TRACKER_RECORDS", str(folder))
+    before = _bytes(folder, "team.json", "articles/*.json")
+    night, _out = _night(runner, tmp_path, "2026-03-01")
+    assert night.exit_code in (0, 1, 3), night.output
+    assert "earlier version" not in night.stderr
+    assert _bytes(folder, "team.json", "articles/*.json") == before
+    assert not (folder / "format.json").exists()  # the staff's first command rewrites the rest
+    shards = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("snapshots/*.json")]
+    assert all(doi == doc["doi"] for shard in shards for doi, doc in shard["snapshots"].items())

@@ -94,6 +94,30 @@ def test_an_answer_about_another_doi_leaves_it_unverified(
     )
 
 
+HOSTILE_DOI = "10.5555/other\n::error title=pwned::owned\r\n::add-mask::abc\x1b]0;x\x07"
+"""A server's answer naming another DOI that holds workflow commands after line breaks."""
+
+
+def _no_workflow_command_from_the_server(*streams: str) -> None:
+    for stream in streams:
+        for line in stream.splitlines():
+            assert not line.startswith(("::error title=pwned", "::add-mask::")), line
+            assert "\x1b" not in line and "\r" not in line, line
+
+
+@pytest.mark.parametrize("command", [["fetch"], ["nightly", "--github"]])
+def test_an_answer_naming_another_doi_with_workflow_commands_stays_one_line(
+    standin, runner: CliRunner, records_dir: Path, command: list[str]
+) -> None:
+    runner.invoke(cli, ["records", "import", "10.9999/absent", str(EXAMPLE)])
+    standin.inject("wrong-doi", where="single", times=-1, doi=HOSTILE_DOI)
+    result = runner.invoke(cli, command, env={"CREDIT_TRACKER_BACKOFF": "0.01"})
+    assert result.exit_code == 3, result.output
+    _no_workflow_command_from_the_server(result.stdout, result.stderr)
+    line = next(x for x in result.stderr.splitlines() if "about another DOI" in x)
+    assert "(10.5555/other\\n::error title=pwned::owned\\r\\n::add-mask::abc\\x1b]0;x\\x07)" in line
+
+
 # ---- hostile XML never reaches the network or the file system ---------------------------------
 
 

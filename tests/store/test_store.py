@@ -17,7 +17,6 @@ from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import PersonName
 from credit_tracker.store import folder
 from credit_tracker.store.folder import Store
-from credit_tracker.store.tinydb_files import CanonicalJSONStorage
 
 
 def _add_person(store: Store, pid: str, family: str) -> None:
@@ -41,8 +40,9 @@ def test_files_are_sorted_indented_json(tmp_path: Path) -> None:
     text = store.team_path.read_text(encoding="utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    # document ids are stable: the first person keeps id 1 although the second sorts first
-    assert data["people"]["1"]["id"] == "zed" and data["people"]["2"]["id"] == "amy"
+    # each person under their own id, never a counter: two clones adding two people add two keys
+    assert data["people"]["zed"]["id"] == "zed" and data["people"]["amy"]["id"] == "amy"
+    assert list(data["people"]) == ["amy", "zed"]
 
 
 def test_one_write_per_operation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,7 +95,7 @@ def test_a_corrupt_file_is_reported_with_its_position_and_kept(tmp_path: Path) -
     store = Store(tmp_path)
     store.init()
     _add_person(store, "a", "Alwan")
-    store.team_path.write_text('{\n  "people": {\n    "1": {"id": "a",,}\n', encoding="utf-8")
+    store.team_path.write_text('{\n  "people": {\n    "a": {"id": "a",,}\n', encoding="utf-8")
     broken = store.team_path.read_bytes()
     with pytest.raises(StoreError) as caught:
         Store(tmp_path).load()
@@ -117,12 +117,12 @@ def test_a_document_with_a_bad_field_names_it(tmp_path: Path) -> None:
         json.dumps(
             {
                 "articles": {},
-                "people": {"1": {"id": "a", "name": {"given": "A"}}},
+                "people": {"a": {"id": "a", "name": {"given": "A"}}},
                 "acknowledgements": {},
             }
         )
     )
-    with pytest.raises(StoreError, match=r"table people, document 1, field name\.family"):
+    with pytest.raises(StoreError, match=r"table people, document a, field name\.family"):
         store.load()
 
 
@@ -292,16 +292,6 @@ def test_the_canonical_json_is_exactly_json_dumps(data: dict[str, Any]) -> None:
     assert dump_json(data) == expected
 
 
-def test_written_files_open_in_tinydb(tmp_path: Path) -> None:
-    from tinydb import TinyDB
-
-    store = Store(tmp_path)
-    store.init()
-    _add_person(store, "a", "Alwan")
-    db = TinyDB(str(store.team_path), storage=CanonicalJSONStorage)
-    assert [doc["id"] for doc in db.table("people").all()] == ["a"]
-
-
 def test_a_write_makes_a_hand_edited_file_canonical_again(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.init()
@@ -309,12 +299,12 @@ def test_a_write_makes_a_hand_edited_file_canonical_again(tmp_path: Path) -> Non
     data = json.loads(store.team_path.read_text(encoding="utf-8"))
     by_hand = {
         "publishers": {},
-        "people": {"1": {"name": {"given": "Ana", "family": "Zamani"}, "id": "zed"}},
+        "people": {"zed": {"name": {"given": "Ana", "family": "Zamani"}, "id": "zed"}},
         "corrections": {},
         "acknowledgements": {},
     }
     store.team_path.write_text(json.dumps(by_hand, indent=4), encoding="utf-8")
     _add_person(store, "amy", "Alwan")
     text = store.team_path.read_text(encoding="utf-8")
-    data["people"]["2"] = {"id": "amy", "name": {"family": "Alwan", "given": "Ana"}}
+    data["people"]["amy"] = {"id": "amy", "name": {"family": "Alwan", "given": "Ana"}}
     assert text == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"

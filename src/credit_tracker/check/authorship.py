@@ -18,6 +18,7 @@ from credit_tracker.domain.author_view import (
 )
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.findings import CheckReport
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.models import (
     ArticleRecord,
     FetchState,
@@ -27,7 +28,7 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
     TeamAuthor,
 )
-from credit_tracker.domain.names import typographic_key, unless_former
+from credit_tracker.domain.names import typographic_key
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.titles import plain_title
 
@@ -82,6 +83,7 @@ def _paper(
     paper.roles[RECORDED] = _recorded(author)
     printed = [(RECORDED, author.printed.display())]
     pairs = compare_article(record, records.people, history).pairs
+    guard = FormerNames.of([person], [records.people.get(a.person) for a in record.authors])
     for column in SOURCES[1:]:
         shot = newest.get(SourceKind(column))
         if shot is None or shot.state is not FetchState.OK:
@@ -94,7 +96,7 @@ def _paper(
         shown = shot.authors[pair.source]
         paper.roles[column] = _stated(shown)
         if shown.name_shown and not shown.organisation:
-            printed.append((column, unless_former(shown.raw, person.former_names)))
+            printed.append((column, guard.shown(shown.raw)))
     return paper, printed
 
 

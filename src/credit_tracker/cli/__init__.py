@@ -12,6 +12,7 @@ from credit_tracker.cli import (  # noqa: F401 - they register their commands
     check,
     correction,
     fetch,
+    git,
     harvest,
     init,
     nightly,

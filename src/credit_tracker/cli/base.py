@@ -55,7 +55,12 @@ def finish(ctx: click.Context, verdict: Verdict) -> None:
 def _store(ctx: click.Context) -> Store:
     from credit_tracker.store.folder import Store
 
-    return Store(ctx.obj["records"])
+    return Store(ctx.obj["records"], on_upgrade=_say)
+
+
+def _say(line: str) -> None:
+    """A line about the records themselves (not a command's output), to stderr."""
+    click.echo(f"credit-tracker: {line}", err=True)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})

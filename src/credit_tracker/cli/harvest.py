@@ -9,6 +9,7 @@ import click
 from credit_tracker.cli.base import _store, cli
 from credit_tracker.cli.options import format_option, mailto_option
 from credit_tracker.render.harvest import HARVEST_FORMATS
+from credit_tracker.render.lines import skipped_lines
 
 
 @cli.command("harvest")
@@ -59,8 +60,8 @@ def harvest_command(
     if done.added:
         click.echo(f"added {done.added} draft record(s) and {done.new_people} new people", err=True)
     click.echo(HARVEST_FORMATS[fmt]().render(result.works, done.names), nl=False)
-    for problem in result.malformed:
-        click.echo(f"credit-tracker: warning: skipped {problem!r}", err=True)
+    for line in skipped_lines(result.malformed):
+        click.echo(line, err=True)
     click.echo(
         f"harvest: {len(result.works)} new work(s), {result.notices_skipped} notice(s) skipped, "
         f"{result.pages} page(s), {done.requests} request(s)",

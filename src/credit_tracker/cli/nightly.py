@@ -248,7 +248,8 @@ def _is_step_summary(path: Path) -> bool:
 
 def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import coverage_lines, failure_lines
+    from credit_tracker.render.lines import coverage_lines, failure_lines, skipped_lines
+    from credit_tracker.render.visible import visible
 
     click.echo(_fetch_line(result), err=True)
     for line in failure_lines(result.fetch):
@@ -260,8 +261,10 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
     if result.fetch.stopped:
         click.echo(f"credit-tracker: stopped early: {result.fetch.stopped}", err=True)
     if result.harvest_error:
-        click.echo(f"credit-tracker: warning: {result.harvest_error}", err=True)
+        click.echo(f"credit-tracker: warning: {visible(result.harvest_error)}", err=True)
     elif result.harvest is not None:
+        for line in skipped_lines(result.harvest.malformed):
+            click.echo(line, err=True)
         click.echo(f"harvest: {len(result.harvest.works)} new work(s)", err=True)
     if result.baseline_fixed:
         click.echo(f"baseline: {len(result.baseline_fixed)} finding(s) seen fixed", err=True)

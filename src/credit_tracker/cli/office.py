@@ -11,8 +11,7 @@ import click
 
 from credit_tracker.cli.base import _store, cli
 from credit_tracker.domain.drafts import Sender
-from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.text import json_visible, require_safe_text
+from credit_tracker.domain.text import json_visible, require_address, require_safe_text
 from credit_tracker.store.office_file import read_office, write_office
 
 
@@ -51,8 +50,8 @@ def office_set(
             require_safe_text(value, field=field)
     for value in lines:
         require_safe_text(value, field="--line")
-    if email is not None and ("@" not in email or any(c.isspace() for c in email)):
-        raise InputError(f"{email!r} is not an e-mail address", field="--email")
+    if email is not None:
+        require_address(email, field="--email")
     sender = Sender(name=name, email=email, organisation=organisation, lines=list(lines))
     write_office(_store(ctx), sender)
     click.echo(f"correction requests are signed by {sender.name}", err=True)

@@ -22,13 +22,14 @@ def publisher_list(ctx: click.Context) -> None:
     Example:
       credit-tracker publisher list
     """
+    from credit_tracker.render.visible import visible
     from credit_tracker.services.publishers import list_publishers
 
     for publisher in list_publishers(_store(ctx)):
         journals = "; ".join(f"{name} <{email}>" for name, email in publisher.journals.items())
         prefixes = ",".join(publisher.doi_prefixes)
         fields = (publisher.id, publisher.name, prefixes, publisher.email or "", journals)
-        click.echo("\t".join(fields))
+        click.echo("\t".join(visible(field) for field in fields))  # one publisher, one line
 
 
 @publisher_group.command("set")

@@ -6,7 +6,7 @@ from credit_tracker.compare.context import CheckContext
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.findings import Rule
 from credit_tracker.domain.models import SourceAuthor, SourceKind, TeamAuthor
-from credit_tracker.domain.names import typographic_key, unless_former
+from credit_tracker.domain.names import typographic_key
 
 
 def check_agreement(
@@ -56,8 +56,7 @@ def _disagreements(
 
 
 def _safe(context: CheckContext, author: TeamAuthor, text: str) -> str:
-    person = context.people.get(author.person)
-    return unless_former(text, person.former_names) if person is not None else text
+    return context.former(author).shown(text)
 
 
 def _mapped(author: SourceAuthor) -> set[str] | None:

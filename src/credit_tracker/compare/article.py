@@ -23,7 +23,7 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
 )
 from credit_tracker.domain.names import fold
-from credit_tracker.domain.problems import TranslationDiffers, Unread
+from credit_tracker.domain.problems import NotCredit, PartsDiffer, TranslationDiffers, Unread
 
 __all__ = [
     "ArticleCheck",
@@ -163,19 +163,28 @@ def _check_source(
 
 def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int, int]) -> None:
     """Each part of a statement or footnote the parser did not understand, with its text; each
-    difference between an article and its translation, about the team's author it names."""
+    difference between an article and its translation, or between a file's `<role>` markup and
+    its statement, about the team's author it names; a statement in no CRediT term."""
     source = shot.source.value
     for problem in shot.problems:
-        if isinstance(problem, TranslationDiffers):
-            position, text = problem.position, problem.text
+        text = problem.text
+        if isinstance(problem, TranslationDiffers | PartsDiffer):
+            position = problem.position
             team = paired.get(position - 1) if position is not None else None
             author = context.record.authors[team] if team is not None else None
             about = context.about(source, author, team)
-            about(Rule.TRANSLATION_DISAGREES, f"{SOURCE}: {text}", key=fold(text), observed=text)
+            rule = (
+                Rule.TRANSLATION_DISAGREES
+                if isinstance(problem, TranslationDiffers)
+                else Rule.SOURCES_DISAGREE
+            )
+            about(rule, f"{SOURCE}: {text}", key=fold(text), observed=text)
         elif isinstance(problem, Unread):
-            text = problem.text
             unread = f"{SOURCE}: a part of the contributions was not understood: {text!r}"
             context.about(source)(Rule.STATEMENT_UNREAD, unread, key=fold(text), observed=text)
+        elif isinstance(problem, NotCredit):
+            said = f"{SOURCE} states the contributions in no CRediT term: {text!r}"
+            context.about(source)(Rule.ROLE_UNMAPPED, said, key=fold(text), observed=text)
 
 
 def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]) -> None:
@@ -191,14 +200,16 @@ def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]
             name = author.printed.display()
             missing = f"{name} is not among the authors {SOURCE} shows"
             context.about(source, author, index)(Rule.AUTHOR_MISSING, missing, expected=name)
+    guard = context.former(None)  # an author no one is paired with may be anyone
     for index, other in enumerate(shot.authors):
         if index not in source_taken:
+            shown = guard.shown(other.raw)
             extra = (
-                f"{SOURCE} shows an author the team's record does not have: {other.raw}"
+                f"{SOURCE} shows an author the team's record does not have: {shown}"
                 f" (position {other.position})"
             )
             key = f"{index}:{fold(other.raw)}"
-            context.about(source)(Rule.AUTHOR_EXTRA, extra, key=key, observed=other.raw)
+            context.about(source)(Rule.AUTHOR_EXTRA, extra, key=key, observed=shown)
     for pair in out_of_order(pairs):
         author = context.record.authors[pair.team]
         team, theirs = str(pair.team + 1), str(shot.authors[pair.source].position)

@@ -16,6 +16,7 @@ from credit_tracker.domain.findings import (
     ordered_sources,
     source_finding_id,
 )
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor
 
 SOURCE = "{source}"
@@ -58,6 +59,18 @@ class CheckContext:
     severities: dict[Rule, Severity]
     result: ArticleCheck
     seen: dict[tuple[object, ...], _Seen] = field(default_factory=dict)
+    _guards: dict[str | None, FormerNames] = field(default_factory=dict)
+
+    def former(self, author: TeamAuthor | None) -> FormerNames:
+        """The guard of a name a source printed for `author` (None: for no author of the
+        team's record, so for any of them): see domain/former.py. Made once per author."""
+        key = None if author is None else author.person
+        guard = self._guards.get(key)
+        if guard is None:
+            everyone = [self.people.get(a.person) for a in self.record.authors]
+            own = everyone if author is None else [self.people.get(author.person)]
+            guard = self._guards[key] = FormerNames.of(own, everyone)
+        return guard
 
     def add(
         self,

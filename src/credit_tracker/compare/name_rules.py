@@ -12,9 +12,9 @@ import unicodedata
 from credit_tracker.compare.context import SOURCE, CheckContext
 from credit_tracker.compare.matching import Pair, source_name
 from credit_tracker.domain.findings import Rule
+from credit_tracker.domain.former import WITHHELD
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import (
-    WITHHELD,
     PersonName,
     clean,
     fold,
@@ -24,6 +24,7 @@ from credit_tracker.domain.names import (
     typographic_key,
     without_suffix,
 )
+from credit_tracker.domain.scripts import script_note
 
 
 def check_name(
@@ -59,24 +60,16 @@ def check_name(
     }:
         context.result.accepted += 1
         return
-    if person is not None and _is_former(person, other):
+    if context.former(author).reveals(other.raw):
         former = f"{expected}: {SOURCE} prints a confidential former name (not shown here)"
         note(Rule.NAME_FORMER, former, expected=expected, observed=WITHHELD)
         return
     shown = show_combining(other.raw)
+    # letters of another script read the same on screen: name them, or the message reads as none
+    scripts = script_note(expected, clean(other.raw))
     for rule, message in classify_name(author.printed, other):
-        note(rule, f"{expected}: {message}", expected=expected, observed=shown)
-
-
-def _is_former(person: Person, other: SourceAuthor) -> bool:
-    """True when the source prints a former name, whole or as its family name ('J. Smith')."""
-    folded = fold(other.raw)
-    if any(folded == fold(name) for name in person.former_names):
-        return True
-    printed = source_name(other)
-    family = fold(printed.family_full) if printed else ""
-    former_families = {fold(name.split()[-1]) for name in person.former_names if name.split()}
-    return family in former_families - {fold(person.name.family)}
+        told = f"{message} ({scripts})" if scripts else message
+        note(rule, f"{expected}: {told}", expected=expected, observed=shown)
 
 
 def classify_name(mine: PersonName, other: SourceAuthor) -> list[tuple[Rule, str]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from credit_tracker.compare.article import compare_article, latest_by_source
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.models import Person, SourceRole, TeamAuthor
-from credit_tracker.domain.names import unless_former
 from credit_tracker.domain.records import Records
 
 
@@ -40,20 +40,16 @@ def article_sides(records: Records, doi: str) -> list[AuthorSides]:
     history = records.snapshots.get(doi, [])
     newest = latest_by_source(history)
     pairs = compare_article(record, records.people, history).pairs
-    former = [
-        name
-        for author in record.authors
-        if author.person in records.people
-        for name in records.people[author.person].former_names
-    ]
+    everyone = [records.people.get(author.person) for author in record.authors]
     found = []
     for n, author in enumerate(record.authors):
+        guard = FormerNames.of([records.people.get(author.person)], everyone)
         sources = []
         for kind, shot in sorted(newest.items()):
             pair = next((p for p in pairs.get(kind.value, []) if p.team == n), None)
             if pair is None or not shot.usable:
                 continue
             shown = shot.authors[pair.source]
-            sources.append(SourceSide(kind.value, unless_former(shown.raw, former), shown.roles))
+            sources.append(SourceSide(kind.value, guard.shown(shown.raw), shown.roles))
         found.append(AuthorSides(n, author, records.people.get(author.person), sources))
     return found

@@ -11,9 +11,11 @@ from credit_tracker.compare.name_rules import show_combining
 from credit_tracker.domain.credit import BY_SLUG, ROLES
 from credit_tracker.domain.drafts import CONFIDENTIAL, CONTRIBUTIONS, METADATA, Change, ErrorItem
 from credit_tracker.domain.findings import NAME_RULES, Finding, Rule
+from credit_tracker.domain.former import WITHHELD
 from credit_tracker.domain.identifiers import orcid_url
 from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
-from credit_tracker.domain.names import WITHHELD, PersonName
+from credit_tracker.domain.names import PersonName
+from credit_tracker.domain.scripts import script_note, scripts_of
 
 _ROLE_RULES = {Rule.ROLE_MISSING, Rule.ROLE_EXTRA, Rule.DEGREE_MISMATCH, Rule.ROLES_NOT_DEPOSITED}
 _METADATA_RULES = NAME_RULES | {
@@ -186,6 +188,9 @@ def _name_changes(
     assert finding.author is not None, "name rules are always about an author"
     correct = record.authors[finding.author.position - 1].printed
     changes = [Change("Name as printed", _quoted(finding.observed), _quoted(correct.display()))]
+    scripts = script_note(correct.display(), finding.observed or "")
+    if scripts:  # look-alike letters read the same in the two quotes above: name them
+        changes.append(Change("Letters", scripts, f"{scripts_of(correct.display())} letters only"))
     printed = _printed_name(finding, shot)
     if printed is None:  # a statement prints one string: its split would be a guess
         return changes

@@ -122,21 +122,24 @@ def save_roles(request: Request, state: DeskState, form: FormData) -> Response:
     if form.get("do") in _AUTHOR_EDITS:
         return _edit_author(request, state, doi, form)
     try:
-        context = pages.article_context(state, doi)
-        grid = forms.role_grid(form, len(context["authors"]))
-        lines, replaced = changes.save_roles(state.store, doi, grid)
+        grid = forms.role_grid(form)
+        saved = changes.save_roles(state.store, doi, grid.roles, grid.byline)
     except forms.FormError as exc:
         return _article_error(request, state, doi, exc)
     except CreditTrackerError as exc:
         return _article_error(request, state, doi, forms.translate(exc, "roles"))
-    if replaced:
-        state.undo[doi] = Undo(doi=doi, roles=replaced, changes=lines)
-    return _done(state, f"/article/{doi}", lines or [f"{doi}: no changes"])
+    if saved.after:
+        state.undo[doi] = Undo(doi=doi, roles=saved, changes=saved.lines)
+    return _done(state, f"/article/{doi}", saved.lines or [f"{doi}: no changes"])
 
 
 _AUTHOR_EDITS = {
     "move": lambda s, doi, pid, f: changes.move(
-        s, doi, pid, forms.text(f, "to", required=False) or forms.text(f, "place")
+        s,
+        doi,
+        pid,
+        forms.text(f, "to", required=False) or forms.text(f, "place"),
+        forms.form_byline(f),
     ),
     "printed": lambda s, doi, pid, f: changes.set_printed_name(
         s, doi, pid, forms.text(f, "given", required=False), forms.text(f, "family")
@@ -157,7 +160,7 @@ def _edit_author(request: Request, state: DeskState, doi: str, form: FormData) -
         return _article_error(request, state, doi, forms.author_error(field, pid, str(exc)))
     lines = edited.lines
     if edited.reverse is not None:
-        state.undo[doi] = EditUndo(doi=doi, roles={}, changes=lines, reverse=edited.reverse)
+        state.undo[doi] = EditUndo(doi=doi, roles=None, changes=lines, reverse=edited.reverse)
     return _done(state, f"/article/{doi}", lines or [f"{doi}: no changes"])
 
 
@@ -168,10 +171,15 @@ def undo_roles(request: Request, state: DeskState, form: FormData) -> Response:
     undo = state.undo.pop(doi, None)
     if undo is None:
         return _done(state, f"/article/{doi}", ["nothing to undo"])
-    if isinstance(undo, EditUndo):
-        lines = undo.reverse(state.store)
-    else:
-        lines, _replaced = changes.save_roles(state.store, doi, undo.roles)
+    try:
+        if isinstance(undo, EditUndo):
+            lines = undo.reverse(state.store)
+        elif undo.roles is not None:
+            lines = changes.undo_roles(state.store, doi, undo.roles)
+        else:
+            lines = []
+    except CreditTrackerError as exc:
+        return _article_error(request, state, doi, forms.translate(exc, "roles"))
     return _done(state, f"/article/{doi}", ["undone:", *lines])
 
 

@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 from credit_tracker.desk import actions, pages
 from credit_tracker.desk.memory import DeskSettings, DeskState
 from credit_tracker.desk.security import Guard
+from credit_tracker.domain.errors import CreditTrackerError
 
 __all__ = ["DeskSettings", "create_app"]
 
@@ -27,8 +28,9 @@ VIEWS = [
     Route("/corrections/download", pages.download),
     Route("/import", pages.import_form),
     Route("/dois", pages.dois_form),
-    Route("/jobs/{jid}", pages.job),
+    # the progress as JSON first: "/jobs/{jid}" alone would take "ID.json" as the job's id
     Route("/jobs/{jid}.json", pages.job_json),
+    Route("/jobs/{jid}", pages.job),
 ]
 ACTIONS = [
     Route("/findings", actions.findings_act, methods=["POST"]),
@@ -57,6 +59,7 @@ def create_app(settings: DeskSettings) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[Middleware(Guard, token=settings.token, port=settings.port)],
+        exception_handlers={CreditTrackerError: pages.refused},
     )
     app.state.desk = DeskState(settings)
     return app

@@ -15,13 +15,14 @@ from credit_tracker.parse.import_file import Article
 from credit_tracker.render.lines import acknowledged_line, spelling_line
 from credit_tracker.services import byline, people
 from credit_tracker.services.acknowledging import acknowledge as acknowledge_findings
-from credit_tracker.services.byline import Edited, save_roles
+from credit_tracker.services.byline import Edited, SavedRoles, save_roles, undo_roles
 from credit_tracker.services.corrections import draft_request as draft
 from credit_tracker.services.corrections import mark_request_by_id
 from credit_tracker.services.records import Imported, import_articles, preview_import
 from credit_tracker.store.folder import Store
 
 __all__ = [
+    "SavedRoles",
     "acknowledge",
     "add_spelling",
     "draft_request",
@@ -34,6 +35,7 @@ __all__ = [
     "set_member",
     "set_orcid",
     "set_printed_name",
+    "undo_roles",
 ]
 
 
@@ -66,9 +68,10 @@ def mark_request(
     return mark_request_by_id(store, request_id, state, on, note)
 
 
-def move(store: Store, doi: str, person: str, place: str) -> Edited:
-    """Move an author to a byline place, as `records move-author` does; undoable once."""
-    return byline.move_author(store, doi, person, place)
+def move(store: Store, doi: str, person: str, place: str, shown: list[str]) -> Edited:
+    """Move an author to a byline place, as `records move-author` does; undoable once.
+    Refused when the byline is no longer `shown`, the order the page showed."""
+    return byline.move_author(store, doi, person, place, shown)
 
 
 def set_printed_name(store: Store, doi: str, person: str, given: str, family: str) -> Edited:

@@ -6,6 +6,7 @@ page shows it beside the field and nothing is written.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -13,7 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.datastructures import FormData
 
 from credit_tracker.domain.credit import ROLES, Degree
-from credit_tracker.domain.errors import CreditTrackerError
+from credit_tracker.domain.errors import CreditTrackerError, InputError
 from credit_tracker.domain.models import RequestState, RoleAssignment
 
 NO_ROLES, NOT_RECORDED, RECORDED = "none", "not-recorded", "recorded"
@@ -31,9 +32,15 @@ class FormError(Exception):
         self.message = message
 
 
+_OPTION_FIELDS = {"--note": "note"}
+"""A command's option the core names in an error → the form's field that holds that input."""
+
+
 def translate(exc: CreditTrackerError, field: str) -> FormError:
-    """The core's typed error as a form error: the CLI's one-line message, beside `field`."""
-    return FormError(field, str(exc))
+    """The core's typed error as a form error: the CLI's one-line message, beside `field` (or
+    beside the form's field for the option the error names, such as a note)."""
+    named = exc.field if isinstance(exc, InputError) else None
+    return FormError(_OPTION_FIELDS.get(named or "", field), str(exc))
 
 
 _AUTHOR_FIELDS = {"--given": "given", "--family": "family", "POSITION": "place"}
@@ -93,27 +100,48 @@ def mark_form(form: FormData, today: date) -> MarkForm:
     )
 
 
-def role_grid(form: FormData, authors: int) -> dict[int, list[RoleAssignment] | None]:
-    """The grid of the 14 CRediT roles for each author: `state-N` and `role-N-slug` fields.
+@dataclass(frozen=True)
+class RoleGridForm:
+    """The role grid as sent: the byline the page showed (person ids, in order) and each
+    author's roles by person id (None: not recorded)."""
 
+    byline: list[str]
+    roles: dict[str, list[RoleAssignment] | None]
+
+
+def form_byline(form: FormData) -> list[str]:
+    """The byline the page showed when the form was sent: person ids, in order."""
+    return [value for value in form.getlist("byline") if isinstance(value, str)]
+
+
+def role_grid(form: FormData) -> RoleGridForm:
+    """The grid of the 14 CRediT roles for each author: `byline` (the person ids the page
+    showed, in order), `state-PERSON` and `role-PERSON-slug` fields.
+
+    Keyed by person, never by place: a row always means the person the page showed in it.
     Roles ticked for an author marked "none" or "not recorded" are refused, not dropped.
     """
-    grid: dict[int, list[RoleAssignment] | None] = {}
-    for n in range(authors):
-        state = text(form, f"state-{n}", required=False) or RECORDED
+    byline = form_byline(form)
+    if not byline or len(set(byline)) != len(byline):
+        raise FormError("roles", "the form does not say whose roles it holds; reload the page")
+    grid: dict[str, list[RoleAssignment] | None] = {}
+    for person in byline:
+        state = text(form, f"state-{person}", required=False) or RECORDED
         if state not in (RECORDED, NO_ROLES, NOT_RECORDED):
-            raise FormError(f"state-{n}", f"{state!r} is not a choice")
-        held = _held(form, n)
+            raise FormError(f"state-{person}", f"{state!r} is not a choice")
+        held = _held(form, person)
         if held and state != RECORDED:
-            raise FormError(f"state-{n}", "roles are ticked: choose 'as ticked', or clear them")
-        grid[n] = None if state == NOT_RECORDED else held
-    return grid
+            raise FormError(
+                f"state-{person}", "roles are ticked: choose 'as ticked', or clear them"
+            )
+        grid[person] = None if state == NOT_RECORDED else held
+    return RoleGridForm(byline=byline, roles=grid)
 
 
-def _held(form: FormData, n: int) -> list[RoleAssignment]:
+def _held(form: FormData, person: str) -> list[RoleAssignment]:
     held = []
     for role in ROLES:
-        cell = text(form, f"role-{n}-{role.slug}", required=False)
+        cell = text(form, f"role-{person}-{role.slug}", required=False)
         if not cell:
             continue
         if cell == HELD:
@@ -121,7 +149,7 @@ def _held(form: FormData, n: int) -> list[RoleAssignment]:
         elif cell in {d.value for d in Degree}:
             held.append(RoleAssignment(role=role.slug, degree=Degree(cell)))
         else:
-            raise FormError(f"role-{n}-{role.slug}", f"{cell!r} is not a degree")
+            raise FormError(f"role-{person}-{role.slug}", f"{cell!r} is not a degree")
     return held
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from credit_tracker.domain.findings import FindingState
-from credit_tracker.domain.models import RoleAssignment
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
 from credit_tracker.render.formats.base import Entry, entries
+from credit_tracker.services.byline import SavedRoles
 from credit_tracker.services.survey_cache import SurveyCache
 from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex
@@ -69,10 +69,11 @@ class Job:
 
 @dataclass
 class Undo:
-    """The roles the last save of an article replaced, by byline position: undone once."""
+    """The last save of an article, undone once; `roles`: what a save of the role grid
+    replaced and set, by person (None for another kind of save, see desk/actions.py)."""
 
     doi: str
-    roles: dict[int, list[RoleAssignment] | None]
+    roles: SavedRoles | None
     changes: list[str]
 
 
@@ -81,10 +82,12 @@ class DeskState:
 
     def __init__(self, settings: DeskSettings) -> None:
         self.settings = settings
-        self.store = Store(settings.records)
+        self.store = Store(settings.records, read_only=settings.read_only)
         self._lock = threading.Lock()
         self._key: tuple[object, ...] | None = None
         self._checked: Checked | None = None
+        self._index: RecordsIndex | None = None
+        self._index_lock = threading.Lock()
         self.comparisons = SurveyCache(self.store, workers=settings.workers)
         """The shards' comparisons, kept across requests (see services.survey_cache)."""
         self.jobs: dict[str, Job] = {}
@@ -128,8 +131,15 @@ class DeskState:
 
     def index(self) -> RecordsIndex:
         """The records index, brought up to date for this request (it reads only what a page
-        needs: an article's people, the team's small tables, a person's articles)."""
-        return RecordsIndex(self.store)
+        needs: an article's people, the team's small tables, a person's articles).
+
+        On disk, a new one each request; one kept in memory (a read-only desk, a folder that
+        cannot be written) is kept across requests and looks at the store's files again."""
+        with self._index_lock:
+            if self._index is None or not self._index.files.in_memory:
+                self._index = RecordsIndex(self.store)
+            self._index.renew()
+            return self._index
 
     def new_job(self, kind: str) -> Job:
         """Return a new job; InputError-free: one job at a time is the caller's check."""

@@ -16,12 +16,21 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from credit_tracker.desk import views
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.desk.render import page
-from credit_tracker.domain.errors import CreditTrackerError
+from credit_tracker.domain.errors import CreditTrackerError, InputError, NotFoundError
 
 
 def _state(request: Request) -> DeskState:
     state: DeskState = request.app.state.desk
     return state
+
+
+def refused(request: Request, exc: Exception) -> Response:
+    """The desk's one hook for the core's typed errors a page did not place itself: the
+    command's one-line message on a page, never a server error (a store that cannot be read
+    or written, a full disk: 503; bad input: 400; something not in the records: 404)."""
+    assert isinstance(exc, CreditTrackerError)
+    status = 404 if isinstance(exc, NotFoundError) else 400 if isinstance(exc, InputError) else 503
+    return page(request, _state(request), "missing.html.j2", {"reason": str(exc)}, status)
 
 
 def dashboard(request: Request) -> Response:

@@ -4,6 +4,11 @@ Every request must carry the token (first in the URL the command prints, then in
 a Host other than 127.0.0.1 or localhost on the desk's port is refused (DNS rebinding); every
 POST must come from the desk's own origin and carry the CSRF token in its form (checked by
 `checked_form`, which every action reads its input through).
+
+Every answer leaves through the guard, with the security headers: its own refusals, the pages,
+and the 500 page of an error the app did not expect (sent here, before the error goes on to the
+server's log). A token or CSRF value is compared as bytes, so one holding any character (a
+cookie or a query decoded from Latin-1 or UTF-8) is refused like any other wrong value.
 """
 
 from __future__ import annotations
@@ -64,7 +69,8 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = _with_headers(send)
+        sent = _Sent(send)
+        send = _with_headers(sent)
         try:
             response = self._check(scope)
         except Refused as exc:
@@ -72,7 +78,13 @@ class Guard:
         if response is not None:
             await response(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        try:
+            await self.app(scope, receive, send)
+        except Exception:
+            if not sent.started:  # the error page leaves through this door too
+                failed = PlainTextResponse("internal error: see the desk's console\n", 500)
+                await failed(scope, receive, send)
+            raise  # on to the server, which logs it
 
     def _check(self, scope: Scope) -> Response | None:
         """Refuse, redirect (a token in the URL becomes a cookie), or None to go on."""
@@ -81,9 +93,9 @@ class Guard:
             raise Refused("this desk answers only at 127.0.0.1 or localhost on its port")
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         given = query.get("token")
-        if given is not None and hmac.compare_digest(given, self.token):
+        if given is not None and same(given, self.token):
             return _to_cookie(scope, query, self.cookie, self.token)
-        if not hmac.compare_digest(_cookie(headers, self.cookie), self.token):
+        if not same(_cookie(headers, self.cookie), self.token):
             raise Refused("no valid token; open the address 'credit-tracker serve' printed")
         method = scope["method"]
         if method not in ("GET", "HEAD", "POST"):
@@ -99,6 +111,27 @@ class Guard:
             origin = next((o for o in self.origins if referer.startswith(f"{o}/")), None)
         if origin not in self.origins:
             raise Refused("a change must come from the desk's own pages")
+
+
+def same(given: str, expected: str) -> bool:
+    """Whether a value sent equals the secret, in constant time; any character may be sent
+    (`hmac.compare_digest` raises TypeError for str holding a non-ASCII character)."""
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
+class _Sent:
+    """The server's `send`, noting whether an answer has started."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
 
 
 def _cookie(headers: Headers, cookie: str) -> str:
@@ -133,6 +166,6 @@ async def checked_form(request: Request, token: str) -> FormData:
     """Return the POST's form once its CSRF token is checked; Refused when it is missing."""
     form = await request.form(max_files=1, max_fields=5000, max_part_size=MAX_UPLOAD)
     given = form.get(CSRF_FIELD)
-    if not isinstance(given, str) or not hmac.compare_digest(given, csrf_token(token)):
+    if not isinstance(given, str) or not same(given, csrf_token(token)):
         raise Refused("the form's CSRF token is missing or wrong; reload the page")
     return form

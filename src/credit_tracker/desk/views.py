@@ -15,8 +15,9 @@ from pydantic import BaseModel, Field
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.domain.credit import ROLES
 from credit_tracker.domain.findings import NAME_RULES
+from credit_tracker.domain.former import WITHHELD
 from credit_tracker.domain.models import role_text
-from credit_tracker.domain.names import WITHHELD, fold
+from credit_tracker.domain.names import fold
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry, entries
 from credit_tracker.render.html.data import STATES, HtmlData, context

@@ -6,9 +6,29 @@ PHPStan); what it does to a check is check/baseline.py; store/baseline_file.py r
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from datetime import date
+from typing import Annotated, Literal
 
-BASELINE_VERSION = 1
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+BASELINE_VERSION: Literal[1] = 1
+
+
+def _iso_day(text: str) -> str:
+    """A day written as the tool writes it, YYYY-MM-DD (ValueError otherwise)."""
+    try:
+        if len(text) == 10 and date.fromisoformat(text).isoformat() == text:
+            return text
+    except ValueError:
+        pass
+    raise ValueError(f"{text!r} is not a day written YYYY-MM-DD")
+
+
+Day = Annotated[str, AfterValidator(_iso_day)]
+FindingId = Annotated[str, StringConstraints(pattern=r"^ct-[0-9a-f]{12}$")]
+"""A finding's id as the check makes it: 'ct-' and 12 hexadecimal digits. A baseline is read
+before its ids reach a job summary's Markdown and HTML: an id is only ever this."""
+Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 class BaselineEntry(BaseModel):
@@ -16,14 +36,14 @@ class BaselineEntry(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    doi: str
-    rule: str
+    doi: Text
+    rule: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
     note: str
-    since: str
+    since: Day
     """The day the finding entered the baseline (ISO date)."""
     message: str = ""
     """The finding's message when it entered, so that a reviewer reads the diff without the tool."""
-    fixed: str | None = None
+    fixed: Day | None = None
     """The first day a run saw the finding gone (ISO date); if it comes back, it is regressed."""
 
 
@@ -32,8 +52,9 @@ class Baseline(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    version: int = BASELINE_VERSION
-    findings: dict[str, BaselineEntry] = Field(default_factory=dict)
+    version: Literal[1] = BASELINE_VERSION
+    """The file's layout: only this one is read (a newer tool's file is refused, not guessed)."""
+    findings: dict[FindingId, BaselineEntry] = Field(default_factory=dict)
 
     def watched(self) -> set[str]:
         """The DOIs of fixed entries: their publisher XML is read every night, to see an undo."""

@@ -85,6 +85,12 @@ def _compact_key(text: str) -> str:
 
     'Writing – Reviewing & Editing' → 'writingreviewediting'; accents go ('Supervisão').
     """
+    return "".join(_key_words(text))
+
+
+def _key_words(text: str) -> list[str]:
+    """The words of a label as `_compact_key` folds them ('Writing – original': writing,
+    original)."""
     folded = unicodedata.normalize("NFKC", text).replace("&", " and ")
     # camelCase tokens (writingOriginalDraft) become separate words
     folded = _fold_accents(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", folded))
@@ -92,8 +98,7 @@ def _compact_key(text: str) -> str:
         folded = folded.replace(dash, " ")
     words = re.findall(r"[a-z]+", folded)
     words = [re.sub(r"isation$", "ization", w) for w in words]
-    words = [_WORD_FORMS.get(w, w) for w in words if w not in _FILLER]
-    return "".join(words)
+    return [_WORD_FORMS.get(w, w) for w in words if w not in _FILLER]
 
 
 _KEYS: dict[str, CreditRole] = {}
@@ -142,6 +147,15 @@ def resolve_role(text: str) -> CreditRole:
     and publishers' labels in other languages, accents and case ignored.
     Raises UnknownRoleError naming the closest valid roles.
     """
+    role = try_resolve_role(text)
+    if role is None:
+        raise UnknownRoleError(_unknown_message(text), field="role")
+    return role
+
+
+@lru_cache(maxsize=1 << 14)
+def try_resolve_role(text: str) -> CreditRole | None:
+    """Return the role `text` names (as `resolve_role` reads it), or None when it names none."""
     value = _LABEL_PREFIX.sub("", text.strip())
     uri = _URI_PATTERN.match(value)
     if uri:
@@ -152,20 +166,10 @@ def resolve_role(text: str) -> CreditRole:
     if casrai:
         value = unquote(casrai.group(1))
     key = _compact_key(value)
-    role = _KEYS.get(key) or _translated_keys().get(key)
-    if role is None:
-        raise UnknownRoleError(_unknown_message(text), field="role")
-    return role
+    return _KEYS.get(key) or _translated_keys().get(key)
 
 
-def try_resolve_role(text: str) -> CreditRole | None:
-    """Return the role `text` names, or None when it names none."""
-    try:
-        return resolve_role(text)
-    except UnknownRoleError:
-        return None
-
-
+@lru_cache(maxsize=1 << 14)
 def resolve_typo(text: str) -> CreditRole | None:
     """Return the one role a misspelt label is closest to ('Writting – original draft'), or None."""
     key = _compact_key(text)
@@ -175,6 +179,21 @@ def resolve_typo(text: str) -> CreditRole | None:
     close = difflib.get_close_matches(key, list(known), n=5, cutoff=_TYPO_CUTOFF)
     slugs = {known[match].slug for match in close}
     return BY_SLUG[slugs.pop()] if len(slugs) == 1 else None
+
+
+@lru_cache(maxsize=1 << 14)
+def resolve_cut(text: str) -> CreditRole | None:
+    """Return the one role whose label begins with the words of a label cut short, or None.
+
+    bioRxiv prints "Writing - original" for Writing – original draft: two words or more, each
+    whole, that begin exactly one role's label. "Writing" alone begins two and names neither.
+    """
+    words = _key_words(text)
+    if len(words) < 2:
+        return None
+    labels = {role.slug: _key_words(role.label) for role in ROLES}
+    hits = {slug for slug, label in labels.items() if label[: len(words)] == words != label}
+    return BY_SLUG[hits.pop()] if len(hits) == 1 else None
 
 
 def _unknown_message(text: str) -> str:
@@ -217,7 +236,8 @@ DEGREE_WORDS: dict[str, Degree] = {
     "suporte": Degree.SUPPORTING,
 }
 _DEGREE_TAIL = re.compile(
-    r"^(?P<role>.*?\S)\s*(?:\((?P<paren>[^()]*)\)|[,:\u2013\u2014-]\s*(?P<word>[^\s,:()]+))\s*$"
+    r"^(?P<role>.*?\S)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\]"
+    r"|[,:\u2013\u2014-]\s*(?P<word>[^\s,:()]+))\s*$"
 )
 
 
@@ -232,14 +252,15 @@ class LabelDegree:
 
 
 def split_degree(text: str) -> LabelDegree:
-    """Take a degree written after a label off it: '(lead)', '— supporting', '(igual)'."""
+    """Take a degree written after a label off it: '(lead)', '[lead]', '— supporting', '(igual)'."""
     match = _DEGREE_TAIL.match(text.strip())
     if match is None:
         return LabelDegree(text.strip())
-    tail = match.group("paren") if match.group("paren") is not None else match.group("word")
+    enclosed = match.group("paren") if match.group("paren") is not None else match.group("bracket")
+    tail = enclosed if enclosed is not None else match.group("word")
     words = [_fold_accents(word) for word in re.findall(r"[^\W\d_]+", tail)]
     degrees = {DEGREE_WORDS[word] for word in words if word in DEGREE_WORDS}
-    if not words or (len(degrees) != 1 and not (match.group("paren") and degrees)):
+    if not words or (len(degrees) != 1 and not (enclosed and degrees)):
         return LabelDegree(text.strip())  # a tail that is part of the label ('Writing - review')
     core = match.group("role").strip()
     if len(degrees) > 1 or any(word not in DEGREE_WORDS for word in words):

@@ -243,7 +243,7 @@ class SourceSnapshot(BaseModel):
     """Set when this DOI is itself a correction or retraction notice: the DOI it is about, or ''."""
     problems: list[Problem] = Field(default_factory=list)
     """What could not be read cleanly (unresolved initials, unparsable ORCID, parts not
-    understood, a translation that differs), by kind; stored as text (domain/problems.py)."""
+    understood, a translation that differs), by kind (domain/problems.py)."""
     reconstructed: str | None = None
     """Set, with the reason, for a snapshot built from reports rather than fetched."""
     publisher: str | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -111,16 +110,6 @@ def fold(text: str) -> str:
         value = value.replace(hyphen, " ")
     value = _NOT_WORD.sub(" ", value).replace("'", "")
     return _SPACES.sub(" ", value).strip()
-
-
-WITHHELD = "[a confidential former name]"
-"""Shown wherever a source printed one of a person's confidential former names."""
-
-
-def unless_former(text: str, former_names: Iterable[str]) -> str:
-    """Return `text` as a source printed it, or WITHHELD when it is a confidential former name."""
-    key = fold(text)
-    return WITHHELD if any(key == fold(name) for name in former_names) else text
 
 
 def is_suffix(word: str) -> bool:

@@ -47,3 +47,5 @@ class NewWork:
     members: list[str]
     """Ids of the team members who appear on it (by ORCID iD)."""
     year: int | None = None
+    shown: list[str] = field(default_factory=list)
+    """The authors as a listing shows them: a confidential former name withheld."""

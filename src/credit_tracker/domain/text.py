@@ -60,6 +60,14 @@ def require_safe_text(
     return text
 
 
+def require_address(text: str, *, field: str) -> str:
+    """Return an e-mail address as typed; InputError naming the field when it is none (no '@',
+    or white space in it)."""
+    if "@" not in text or any(char.isspace() for char in text):
+        raise InputError(f"{text!r} is not an e-mail address", field=field)
+    return text
+
+
 # Credentials a server may echo back in an error body, whether or not this run sent them.
 _CREDENTIALS = re.compile(
     r"(?i)(bearer\s+|crossref-plus-api-token[\"']?\s*[:=]\s*[\"']?(?:bearer\s+)?"
@@ -105,6 +113,85 @@ def is_hidden(char: str) -> bool:
         or 0xFDD0 <= code <= 0xFDEF
         or code & 0xFFFE == 0xFFFE  # U+FFFE, U+FFFF and their kin in every plane
     )
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_JOINERS = frozenset("\u200c\u200d")
+# Scripts whose spelling needs ZWNJ or ZWJ between letters (Persian and Urdu in Arabic script,
+# Indic conjuncts, Sinhala, ...): https://www.unicode.org/faq/indic.html
+_JOINING_SCRIPTS = frozenset(
+    {
+        "ARABIC",
+        "SYRIAC",
+        "NKO",
+        "MONGOLIAN",
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "ORIYA",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "SINHALA",
+        "MYANMAR",
+        "KHMER",
+        "TIBETAN",
+    }
+)
+
+
+def visible(text: str) -> str:
+    """Return `text` for one-line display: every hidden or control character as a visible escape.
+
+    Idempotent: a string that comes out of `visible` goes through it unchanged.
+    """
+    if text.isascii() and text.isprintable():  # the common case: nothing to show differently
+        return text
+    return NOT_PLAIN_ASCII.sub(_shown, text)
+
+
+def escape_char(char: str) -> str:
+    """Return the escape `visible` shows for one character: \\n, \\x1b, \\u202e or \\U000e0041."""
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match[0]
+    if not is_hidden(char) or (char in _JOINERS and _inside_word(match.string, match.start())):
+        return char
+    return escape_char(char)
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """A joiner stays between two letters or marks of a script that needs it."""
+    if index == 0 or index + 1 >= len(text):
+        return False
+    return all(_joining_letter(text[i]) for i in (index - 1, index + 1))
+
+
+def _joining_letter(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM" and (
+        unicodedata.name(char, "").split(" ", 1)[0] in _JOINING_SCRIPTS
+    )
+
+
+# OWASP's CSV-injection list (https://owasp.org/www-community/attacks/CSV_Injection): a cell
+# starting with one of these is read as a formula by Excel, LibreOffice and Google Sheets.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """Return a cell for a CSV or workbook someone may open in a spreadsheet: prefixed with '
+    when it starts like a formula (= + - @, or a tab or carriage return before one), so no
+    formula runs; every other value unchanged. Every table the tool writes goes through it."""
+    return "'" + value if value.startswith(_FORMULA_LEADS) else value
 
 
 def json_visible(text: str) -> str:

@@ -11,7 +11,7 @@ from credit_tracker.domain.models import ArticleRecord, Person, TeamAuthor, role
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import require_safe_text
 from credit_tracker.edits.linking import Linker
-from credit_tracker.parse.tenzing import ORCID, ParsedTable
+from credit_tracker.parse.tenzing import ORCID, SURNAME, ParsedTable
 
 
 @dataclass
@@ -47,6 +47,8 @@ def import_table(
     lines: dict[str, int] = {}
     for imported in table.authors:
         person = linker.link(imported.author.printed, imported.orcid, doi, exclude=set(lines))
+        printed = imported.author.printed
+        linker.refuse_former(person, printed, path=path, line=imported.line, field=SURNAME)
         if person.id in lines:
             raise InputError(
                 f"the ORCID iD is also on line {lines[person.id]}: one person on two rows",
@@ -73,7 +75,11 @@ def import_table(
 
 
 def import_record(
-    records: Records, record: ArticleRecord, *, linker: Linker | None = None
+    records: Records,
+    record: ArticleRecord,
+    *,
+    linker: Linker | None = None,
+    path: str | None = None,
 ) -> ImportResult:
     """Replace the article's record with an exported one (`records export --format json`).
 
@@ -83,12 +89,13 @@ def import_record(
     linker = linker or Linker(records)
     authors: list[TeamAuthor] = []
     taken: set[str] = set()
-    for author in record.authors:
+    for n, author in enumerate(record.authors):
         known = author.person in records.people and author.person not in taken
         person = records.people[author.person] if known else None
         if person is None:
             orcid = _orcid_or_none(author.extra.get(ORCID, ""))
             person = linker.link(author.printed, orcid, record.doi, exclude=taken)
+        linker.refuse_former(person, author.printed, path=path, field=f"authors.{n}.printed")
         taken.add(person.id)
         authors.append(author.model_copy(update={"person": person.id}))
     new = record.model_copy(update={"authors": authors})

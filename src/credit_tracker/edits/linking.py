@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from credit_tracker.domain.errors import InputError, NotFoundError
+from credit_tracker.domain.former import refuse_former
 from credit_tracker.domain.identifiers import normalize_orcid
 from credit_tracker.domain.models import Person
 from credit_tracker.domain.names import (
@@ -79,6 +80,19 @@ class Linker:
         self.members = list(members)
         for query in self.members:
             self._resolve_existing(query)
+
+    def refuse_former(
+        self,
+        person: Person,
+        printed: PersonName,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        """InputError naming the file, line and field when `printed` reveals a former name of
+        `person` or is anyone's (`domain.former.refuse_former`)."""
+        refuse_former(printed, person, self.index, path=path, line=line, field=field)
 
     def _resolve_existing(self, query: MemberQuery) -> None:
         if query.orcid is not None:

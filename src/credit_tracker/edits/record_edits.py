@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from credit_tracker.domain.credit import ROLES, parse_degree, resolve_role, split_degree
 from credit_tracker.domain.errors import InputError, NotFoundError
+from credit_tracker.domain.former import refuse_former
 from credit_tracker.domain.models import ArticleRecord, RoleAssignment, TeamAuthor, role_text
 from credit_tracker.domain.names import PersonName, clean, fold, given_compatible, split_particle
 from credit_tracker.domain.people import PeopleIndex, candidates, find_person, name_forms
@@ -221,6 +222,8 @@ def set_printed(
     )
     if printed == author.printed:
         return []
+    person = records.people.get(author.person)
+    refuse_former(printed, person, PeopleIndex(records.people), field="--family")
     record.authors[position] = author.model_copy(
         update={"printed": printed, "extra": _middle_follows(author.extra, given)}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.models import ArticleRecord, SourceAuthor, TeamAuthor, WorkMetadata
 from credit_tracker.domain.names import clean
 from credit_tracker.edits.linking import Linker
@@ -39,7 +40,12 @@ def draft_from_work(
         if author.name is None:
             continue
         person = linker.link(author.name, author.orcid, doi)
-        authors.append(TeamAuthor(person=person.id, printed=author.name, roles=None))
+        printed = author.name
+        if FormerNames.of([person]).reveals(printed.display()):
+            # the publisher printed a former name: the team's record keeps the name used now,
+            # so the check reports the print (name-former) instead of taking it as right
+            printed = person.name
+        authors.append(TeamAuthor(person=person.id, printed=printed, roles=None))
     record = ArticleRecord(doi=doi, authors=authors, draft=True, note=DRAFT_NOTE)
     fill_metadata(record, metadata)
     return record

@@ -4,10 +4,12 @@ Every role encoding seen in real files is read (jats_roles.py): JATS 1.2 `vocab=
 attributes; a niso or casrai URI in `content-type` (label in any language, e.g. SciELO's
 Portuguese); PLOS's old `content-type="http://credit.casrai.org/"` with the role in the label;
 bare labels in English or another language, with a degree written in ('(lead)'); per-author
-`fn-type="con"` footnotes (eLife); the 2016 PLOS `fn-type="con"` list of roles with author
-initials; and an article-level CRediT statement in one `fn-type="con"` footnote (SciELO,
-jats_statement.py). A role that maps to no CRediT term is kept as written (role=None); a part of a
-footnote that is not understood is kept, as text, in `unread`.
+`fn-type="con"` footnotes (eLife); and a printed contributions statement wherever the file puts
+it (a footnote, `<notes>` or `<sec>`: the 2016 PLOS list of roles with author initials, SciELO,
+MDPI, Wiley, Elsevier, bioRxiv…; jats_statement.py). Where the file has both `<role>` markup and
+a statement, the markup gives the roles and each author they differ about is reported. A role
+that maps to no CRediT term is kept as written (role=None); a part of a footnote that is not
+understood is kept, as text, in `unread`.
 """
 
 from __future__ import annotations
@@ -20,18 +22,12 @@ from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
-from credit_tracker.parse.jats_roles import (
-    apply_initials_footnote,
-    footnote_roles,
-    raw_text,
-    resolve_initials,
-    role_element,
-)
-from credit_tracker.parse.jats_statement import statement_roles
+from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_element
+from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
 from credit_tracker.parse.safe_xml import parse_safely, tostring
 
-__all__ = ["ParsedArticle", "parse_jats", "read_article", "resolve_initials"]
+__all__ = ["ParsedArticle", "parse_jats", "read_article"]
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -93,10 +89,14 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
         _author(contrib, position, footnotes, context)
         for position, contrib in enumerate(contribs, start=1)
     ]
-    apply_initials_footnote(meta, authors, context.problems)
-    if not any(author.roles for author in authors):
-        statement_roles(root, meta, authors)
     _settle_role_presence(authors)
+    statement = read_statement(root, authors)
+    if statement is not None:
+        if any(author.roles for author in authors):
+            context.problems += parts_differ(statement, authors)
+        else:
+            apply_statement(statement, authors)
+        context.problems += statement.problems
     for sub in root.findall("sub-article"):
         if sub.get("article-type") == "translation":
             translated = _translation_authors(sub, footnotes, authors)
@@ -136,9 +136,10 @@ def _translation_authors(
         authors = [_author(c, n, footnotes, context) for n, c in enumerate(contribs, start=1)]
     else:  # the byline is not repeated: the translation's statement names the article's authors
         authors = [author.model_copy(update={"roles": None}) for author in article]
-    if not any(author.roles for author in authors):
-        statement_roles(sub, stub, authors)
     _settle_role_presence(authors)
+    statement = read_statement(sub, authors)
+    if statement is not None and not any(author.roles for author in authors):
+        apply_statement(statement, authors)
     return authors
 
 

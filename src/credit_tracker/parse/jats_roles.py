@@ -1,10 +1,10 @@
-"""CRediT roles as JATS writes them: <role> elements, per-author footnotes, PLOS initials lists.
+"""CRediT roles as JATS writes them: <role> elements and per-author footnotes.
 
 A label maps to a role through its URI, its JATS4R vocab attributes, the label itself (English,
 an official translation or a publisher's label in another language, accents and case ignored) or,
-for an unambiguous typo, the one role it is closest to. A degree written into the label ('(lead)',
-'— supporting', '(apoio)') is read like `degree-contribution`. What maps to no role is kept as
-written (role=None).
+for an unambiguous typo or a label cut short ('Writing - original'), the one role it is closest
+to. A degree written into the label ('(lead)', '— supporting', '(apoio)') is read like
+`degree-contribution`. What maps to no role is kept as written (role=None).
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from credit_tracker.domain.credit import (
     CreditRole,
     Degree,
     parse_degree,
+    resolve_cut,
     resolve_typo,
     split_degree,
     try_resolve_role,
 )
 from credit_tracker.domain.errors import UnknownRoleError
-from credit_tracker.domain.models import SourceAuthor, SourceRole
-from credit_tracker.domain.names import PARTICLES, clean, fold, initials_of
+from credit_tracker.domain.models import SourceRole
+from credit_tracker.domain.names import clean, fold
 
-_INITIALS = re.compile(r"[A-Z][A-Za-z]{0,4}(-[A-Z][a-z]?)?")
 # eLife's footnotes may end with whom the work was done for: '..., Resources and Funding
 # acquisition for Tobias Rasse' (eLife 24271, Thomas Robert Jahn's footnote; Rasse is an author).
 # A name there is two to five capitalised words.
@@ -37,12 +37,15 @@ def raw_text(element: Element | None) -> str:
 
 
 def label_role(label: str) -> tuple[CreditRole | None, str]:
-    """Return the role a label names and how: by name or translation, or as a close typo."""
+    """Return the role a label names and how: by name or translation, as a close typo, or as
+    a label cut short ('Writing - original')."""
     role = try_resolve_role(label)
     if role is not None:
         return role, "label"
     typo = resolve_typo(label)
-    return typo, "label typo"
+    if typo is not None:
+        return typo, "label typo"
+    return resolve_cut(label), "label cut"
 
 
 def role_element(element: Element, problems: list[str]) -> SourceRole:
@@ -165,105 +168,13 @@ def _phrases(body: str) -> list[str]:
 def and_split(part: str) -> list[str]:
     """Split 'Resources and Funding acquisition' into its roles; anything else stays whole.
 
-    Only where every side is a role: 'Conception and design' and 'Writing - review and editing'
-    are one phrase each.
+    A role with 'and' inside ('Writing - review and editing') and phrases that name no role
+    ('Conception and design') stay whole; where a side names a role, each side is one phrase
+    ('Writing - Original Draft and Presentation': a role, and free text kept as written).
     """
+    if label_role(split_degree(part).label)[0] is not None:
+        return [part]
     pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
-    if len(pieces) > 1 and all(label_role(split_degree(p).label)[0] for p in pieces):
+    if len(pieces) > 1 and any(label_role(split_degree(p).label)[0] for p in pieces):
         return pieces
     return [part]
-
-
-def apply_initials_footnote(
-    meta: Element, authors: list[SourceAuthor], problems: list[str]
-) -> None:
-    """Read the 2016 PLOS footnote '<bold>Role:</bold> GJP TL.' into the authors' roles."""
-    for fn in meta.iter("fn"):
-        if fn.get("fn-type") != "con":
-            continue
-        for paragraph in fn.iter("p"):
-            bold = paragraph.find("bold")
-            if bold is None or not (bold.text or "").strip().endswith(":"):
-                continue
-            label = clean(bold.text or "").rstrip(":")
-            written = split_degree(label)
-            role = label_role(written.label)[0]
-            tokens = re.findall(r"[A-Za-z][A-Za-z-]*", bold.tail or "")
-            if not tokens or not all(_INITIALS.fullmatch(token) for token in tokens):
-                continue  # 'Name: prose' (SciELO) is a statement, not a list of initials
-            for token in tokens:
-                author = resolve_initials(token, authors, problems, context=label)
-                if author is not None:
-                    assigned = SourceRole(
-                        role=role.slug if role else None,
-                        label=label,
-                        degree=written.degree,
-                        origin="fn-con initials",
-                    )
-                    author.roles = [*(author.roles or []), assigned]
-
-
-def initials_forms(author: SourceAuthor) -> tuple[set[str], set[str]]:
-    """Return (primary, secondary) initials an author may be cited by.
-
-    Primary: every given initial and the family name's ('BPD-J', 'TL'). Secondary: looser forms
-    seen in real statements ('MM' for Marylee J van der Meulen, 'EvA' for Eelco van Anken).
-    """
-    if author.name is None:
-        return set(), set()
-    given = initials_of(author.name.given)
-    family_parts = [p for p in re.split(r"-", author.name.family) if p]
-    family = "-".join(p[0].upper() for p in family_parts)
-    particle = "".join(word[0].lower() for word in author.name.particle.split())
-    primary = {given + family, given + particle.upper() + family}
-    # SciELO puts a particle at the end of the given names ('Gustavo Silveira da' Luz = GSL)
-    bare = initials_of(
-        " ".join(w for w in author.name.given.split() if w.casefold() not in PARTICLES)
-    )
-    secondary = {
-        bare + family,
-        given + family.replace("-", ""),
-        given[:1] + family,
-        given[:1] + particle + family,
-        given + particle + family,
-    }
-    return {form.casefold() for form in primary}, {form.casefold() for form in secondary} - {
-        form.casefold() for form in primary
-    }
-
-
-_GIVEN_AND_FAMILY_START = re.compile(r"([A-Z]{1,4})([A-Z][a-z]{1,20})")
-
-
-def _family_start(token: str, author: SourceAuthor) -> bool:
-    """Initials of the given names and the first letters of the family name, as statements
-    write two authors with the same initials apart ('M.Wu' and 'M.Wawer', Cell Reports 2021)."""
-    match = _GIVEN_AND_FAMILY_START.fullmatch(token)
-    if match is None or author.name is None:
-        return False
-    given, start = match.groups()
-    family = fold(author.name.family).replace(" ", "")
-    return initials_of(author.name.given) == given and family.startswith(fold(start))
-
-
-def resolve_initials(
-    token: str, authors: list[SourceAuthor], problems: list[str], context: str
-) -> SourceAuthor | None:
-    """Return the one author `token` names; report (never guess) ambiguous or unknown initials."""
-    key = token.casefold()
-    forms = [(author, *initials_forms(author)) for author in authors]
-    for level in (1, 2, 3):
-        if level == 3:  # 'MWu' and 'MWawer' (M.W. twice), 'YZha' and 'YZho' (Y.Z. twice)
-            hits = [author for author in authors if _family_start(token, author)]
-        else:
-            hits = [entry[0] for entry in forms if key in entry[level]]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            names = ", ".join(author.raw for author in hits)
-            problems.append(
-                f"{context}: initials {token!r} fit more than one author ({names}); not assigned"
-            )
-            return None
-    problems.append(f"{context}: initials {token!r} fit no author; not assigned")
-    return None

@@ -1,116 +1,148 @@
-"""An article-level contributions footnote in JATS, read as the byline's CRediT roles; pure.
+"""A JATS file's printed contributions statement, read as the byline's CRediT roles; pure.
 
-SciELO and others print the roles not in `<role>` elements but in one `fn-type="con"` footnote
-that no contrib points to: "GSL: Investigation; GSL, JJZ: Conceptualization, …" (Papéis Avulsos
-de Zoologia 2022), "1st author: conceptualization (lead); …" (RAC 2022), "Fernanda K. Kiataqui:
-Conceptualization, …" (Biota Neotropica 2022). Without reading it, a JATS file with such a
-footnote says nothing about roles, and a role the team's record adds or drops goes unseen.
-
-The footnote is taken only when it is a CRediT statement read cleanly: every person it names is
-one byline author, every phrase is a CRediT term (by name, translation or a close typo), and no
-part of it is left unread. Old-style prose ("Conceived and designed the experiments: GD JG") and
-free text ("Contribuição substancial em todas as etapas") name no CRediT term for certain, so
-such a footnote is left as it was: the file states no roles. A translation's footnote (inside a
-`sub-article`) is read only for that translation (jats_translation.py).
+Many publishers print the roles not in `<role>` elements but in a statement: a footnote, a
+`<notes>` or a `<sec>`, wherever the file puts it (statement_places.py finds it and builds its
+text from the markup's structure). The statement is read by the same reader as a statement from
+a PDF or a web page (statement.py), against the byline, and then held to what a JATS file can
+say for certain:
+- a role is read only from a CRediT term (by name, translation, a close typo or a term cut
+  short); a free phrase ('analyzed data') is kept as written, mapped to no role, as in `<role>`;
+- a statement with no CRediT term at all (PNAS's "Y.L. designed research; …", Nature's "G.J.A.
+  conceived the study") gives no roles: its text is kept, as a statement in no CRediT term;
+- a full name resolves to the one byline author it names ('John Gaynes' is John A. Gaynes);
+  initials or a name that name nobody for certain are reported as not understood, never
+  assigned, and the authors they may be are left with roles unknown (None), not none ([]);
+- what the statement does not explain is reported as not understood, quoted.
+Where the file also has `<role>` markup, the markup stays the file's roles, and each author for
+whom the statement lists other roles is one difference between the two parts (`sources-disagree`).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.models import SourceAuthor, SourceRole
-from credit_tracker.domain.names import clean, fold, given_compatible, parse_display_name
-from credit_tracker.parse.jats_roles import label_role
-from credit_tracker.parse.statement import HEADINGS, parse_statement
-
-_MAIN_PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
-_FOOTNOTE_HEADINGS = re.compile(
-    r"^\s*(?:Contribui[cç](?:ão|ões)\s+d[oa]s\s+autor(?:es|as)|Contribuci[oó]n(?:es)?\s+de\s+"
-    r"(?:los\s+)?autores)\s*:?\s*$",
-    re.I,
-)
+from credit_tracker.domain.problems import NotCredit, PartsDiffer, Unread
+from credit_tracker.parse.statement import ParsedStatement, parse_blocks
+from credit_tracker.parse.statement_names import by_full_name
+from credit_tracker.parse.statement_parts import PHRASE
+from credit_tracker.parse.statement_places import statement_blocks, statement_places
 
 
-def statement_roles(root: Element, meta: Element, authors: list[SourceAuthor]) -> bool:
-    """Give the byline its roles from an article-level CRediT footnote; return whether it did.
+@dataclass
+class StatementReading:
+    """What a file's statement says of each byline author (by index), and its problems."""
 
-    Called only where no contrib states a role. Changes `authors` only when a footnote is read
-    whole (see the module docstring); otherwise leaves them untouched.
-    """
-    pointed_to = {
-        xref.get("rid") for contrib in meta.iter("contrib") for xref in contrib.iter("xref")
-    }
-    for footnote in _article_footnotes(root):
-        if footnote.get("id") is not None and footnote.get("id") in pointed_to:
-            continue  # a per-author footnote (eLife), read with its contrib
-        text = _footnote_text(footnote)
-        assigned = _read_cleanly(text, authors) if text else None
-        if assigned is not None:
-            for author, roles in assigned:
-                author.roles = roles
-            return True
-    return False
+    roles: dict[int, list[SourceRole] | None] = field(default_factory=dict)
+    """Roles by byline index; None where the statement may name the author but does not say
+    so for certain. An author it does not name at all has no key."""
+    credit: bool = False
+    """Whether the statement names any CRediT term (else it is kept as text only)."""
+    problems: list[str] = field(default_factory=list)
+
+    def roles_of(self, index: int) -> list[SourceRole] | None:
+        """The roles the statement gives the author: [] where it does not name them."""
+        return self.roles.get(index, [])
 
 
-def _article_footnotes(root: Element) -> list[Element]:
-    parts = [part for name in _MAIN_PARTS if (part := root.find(name)) is not None]
-    return [fn for part in parts for fn in _own_footnotes(part) if fn.get("fn-type") == "con"]
-
-
-def _own_footnotes(element: Element) -> list[Element]:
-    """The footnotes under `element`, leaving out any sub-article's (a translation's own)."""
-    found = []
-    for child in element:
-        if child.tag == "sub-article":
-            continue
-        if child.tag == "fn":
-            found.append(child)
-        found += _own_footnotes(child)
-    return found
-
-
-def _footnote_text(footnote: Element) -> str:
-    """The footnote's paragraphs, one per line, without its label or a heading paragraph."""
-    lines = []
-    for paragraph in footnote.iter("p"):
-        line = clean("".join(paragraph.itertext()))
-        if line and not HEADINGS.fullmatch(line) and not _FOOTNOTE_HEADINGS.fullmatch(line):
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def _read_cleanly(
-    text: str, byline: list[SourceAuthor]
-) -> list[tuple[SourceAuthor, list[SourceRole]]] | None:
-    parsed = parse_statement(text, byline)
-    if parsed.problems or not parsed.entries:
+def read_statement(article: Element, authors: list[SourceAuthor]) -> StatementReading | None:
+    """Read the statement of an article (or of a translation's sub-article) against its
+    byline; None where the file prints none, or one that names nobody."""
+    meta = article.find("front/article-meta")
+    if meta is None:
+        meta = article.find("front-stub")
+    contribs = meta.iter("contrib") if meta is not None else iter(())
+    pointed_to = {xref.get("rid") or "" for contrib in contribs for xref in contrib.iter("xref")}
+    places = statement_places(article, pointed_to)
+    blocks = [block for place in places for block in statement_blocks(place)]
+    if not blocks:
         return None
-    assigned: dict[int, tuple[SourceAuthor, list[SourceRole]]] = {}
+    parsed = parse_blocks(blocks, authors)
+    if not parsed.entries and not parsed.unresolved:
+        return None  # 'These authors contributed equally': no one's roles
+    origin = f"{_place_name(places[0])} statement"
+    if not any(role.role and role.origin != PHRASE for e in parsed.entries for role in e.roles):
+        return StatementReading(problems=[str(NotCredit(text=" ".join(blocks)))])
+    return _credit_reading(parsed, authors, origin)
+
+
+def _place_name(place: Element) -> str:
+    kind = place.get(f"{place.tag}-type")
+    return "fn-con" if place.tag == "fn" and kind == "con" else place.tag
+
+
+def _credit_reading(
+    parsed: ParsedStatement, authors: list[SourceAuthor], origin: str
+) -> StatementReading:
+    reading = StatementReading(credit=True, problems=list(parsed.problems))
+    index = {id(author): n for n, author in enumerate(authors)}
+    unknown = any(not item.candidates for item in parsed.unresolved)  # may be anyone
     for entry in parsed.entries:
-        author = entry.author or _by_full_name(entry.printed, byline)
-        if author is None or not entry.roles:
-            return None
-        if not all(role.role and label_role(role.label)[0] for role in entry.roles):
-            return None  # a phrase that is no CRediT term: not a CRediT statement
-        if id(author) in assigned:
-            return None  # two entries for one author: the statement was not read whole
-        roles = [role.model_copy(update={"origin": "fn-con statement"}) for role in entry.roles]
-        assigned[id(author)] = (author, roles)
-    return list(assigned.values())
+        author = entry.author or by_full_name(entry.printed, authors)
+        if author is None:
+            unknown = True
+            text = f"{entry.printed!r} is no byline author; not assigned"
+            reading.problems.append(str(Unread(text=text)))
+            continue
+        roles = [_credit_only(role, origin) for role in entry.roles]
+        held = reading.roles.setdefault(index[id(author)], [])
+        if held is not None:
+            held += roles
+    unsure = {index[id(a)] for item in parsed.unresolved for a in item.candidates}
+    for n in range(len(authors)):
+        if n not in reading.roles and (unknown or n in unsure):
+            reading.roles[n] = None  # perhaps the name not understood: roles unknown
+    return reading
 
 
-def _by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | None:
-    """The one byline author a full name printed in the statement belongs to, else None."""
-    name = parse_display_name(printed)
-    if not name.given:
-        return None
-    family = fold(name.family)
-    hits = [
-        author
-        for author in byline
-        if author.name is not None
-        and family in {fold(author.name.family), fold(author.name.family_full)}
-        and given_compatible(name.given, author.name.given)
-    ]
-    return hits[0] if len(hits) == 1 else None
+def _credit_only(role: SourceRole, origin: str) -> SourceRole:
+    """A role as a JATS file states it: a free phrase maps to no role, kept as written."""
+    slug = None if role.origin == PHRASE else role.role
+    return role.model_copy(update={"role": slug, "origin": origin})
+
+
+def apply_statement(reading: StatementReading, authors: list[SourceAuthor]) -> None:
+    """Give a byline that states no roles in markup the statement's roles."""
+    if not reading.credit:
+        return
+    for n, author in enumerate(authors):
+        author.roles = reading.roles_of(n)
+
+
+def parts_differ(reading: StatementReading, authors: list[SourceAuthor]) -> list[str]:
+    """Each author for whom the `<role>` markup and the statement list other CRediT roles.
+
+    As between an article and its translation, a role only one part lists is a difference only
+    where the other part has no label that names no CRediT term (which may be that role).
+    """
+    if not reading.credit:
+        return []
+    notes = []
+    for n, author in enumerate(authors):
+        stated = reading.roles_of(n)
+        if author.roles is None or stated is None:
+            continue
+        markup, printed = _mapped(author.roles), _mapped(stated)
+        only_printed = set() if _has_free_text(author.roles) else printed - markup
+        only_markup = set() if _has_free_text(stated) else markup - printed
+        if only_printed or only_markup:
+            text = (
+                f"{author.raw}: the <role> markup lists {_labels(markup)}, "
+                f"the contributions statement lists {_labels(printed)}"
+            )
+            notes.append(str(PartsDiffer(position=author.position, text=text)))
+    return notes
+
+
+def _mapped(roles: list[SourceRole]) -> set[str]:
+    return {role.role for role in roles if role.role}
+
+
+def _has_free_text(roles: list[SourceRole]) -> bool:
+    return any(role.role is None for role in roles)
+
+
+def _labels(slugs: set[str]) -> str:
+    return "; ".join(role.label for slug, role in BY_SLUG.items() if slug in slugs) or "no roles"

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.domain.models import ArticleRecord
 from credit_tracker.domain.text import require_safe_text
 from credit_tracker.parse.spreadsheet import MAX_CELL_CHARACTERS, decode_table
@@ -28,7 +29,7 @@ def parse_record_json(data: bytes, path: str) -> ArticleRecord:
     """Return the record in an exported JSON file. Raises InputError naming the line or field."""
     text = decode_table(data, path)
     try:
-        document = json.loads(text)
+        document = loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path=path, line=exc.lineno) from None
     _check_strings(document, path, "record")
@@ -55,16 +56,26 @@ def parse_record_json(data: bytes, path: str) -> ArticleRecord:
     return record.model_copy(update={"doi": doi})
 
 
-def _check_strings(value: Any, path: str, where: str) -> None:
+MAX_RECORD_DEPTH = 16
+"""An exported record nests a few levels (authors, their roles and names): deeper is no record."""
+
+
+def _check_strings(value: Any, path: str, where: str, depth: int = 0) -> None:
+    if depth > MAX_RECORD_DEPTH:
+        raise InputError(
+            f"nested more than {MAX_RECORD_DEPTH} levels deep; not an exported record",
+            path=path,
+            field=where[:200],
+        )
     if isinstance(value, str):
         if len(value) > MAX_CELL_CHARACTERS:
             raise InputError(f"the value holds {len(value):,} characters", path=path, field=where)
         require_safe_text(value, field=where, path=path)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _check_strings(key, path, where)
+            _check_strings(key, path, where, depth + 1)
             if key != "layout":  # a delimiter and a line ending, checked by the model
-                _check_strings(item, path, f"{where}.{key}")
+                _check_strings(item, path, f"{where}.{key}", depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _check_strings(item, path, f"{where}[{index}]")
+            _check_strings(item, path, f"{where}[{index}]", depth + 1)

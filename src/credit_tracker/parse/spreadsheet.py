@@ -1,4 +1,5 @@
-"""Table files to rows of text cells: CSV and TSV (delimiter sniffed), and .xlsx via openpyxl. Pure.
+"""Table files to rows of text cells: CSV and TSV (delimiter sniffed), and .xlsx (read with bounded
+work, parse/workbook.py). Pure.
 
 Every path refuses the same things: files too large, text that is not UTF-8, cells too long and
 cells holding invisible or control characters (domain/text.require_safe_text), each with the file,
@@ -10,21 +11,19 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import TableLayout
 from credit_tracker.domain.text import require_safe_text
+from credit_tracker.parse.workbook import workbook_rows
 
 MiB = 1024 * 1024
 MAX_TABLE_BYTES = 5 * MiB
 """One article's contributors table."""
 MAX_TEAM_TABLE_BYTES = 64 * MiB
 """A team's table of many articles: 10,000 articles of 8 authors fit in about 15 MiB."""
-MAX_UNZIPPED_BYTES = 256 * MiB
-"""An .xlsx is a zip archive: refused before openpyxl reads it if it expands beyond this."""
 MAX_CELL_CHARACTERS = 10_000
 DELIMITERS = ",\t;"
 """Comma, tab, and the semicolon Excel writes in decimal-comma locales."""
@@ -156,69 +155,9 @@ def checked_row(row: list[str], header: list[str], path: str, line: int) -> list
 
 
 def _read_workbook(data: bytes, path: str, sheet: str | None) -> Sheet:
-    """Rows of one sheet of an .xlsx workbook, cell values as the text a CSV export would hold."""
-    _check_archive(data, path)
-    # openpyxl parses the workbook's XML with defusedxml when it is installed (it is a dependency
-    # of this project): no entity expansion, no external entities.
-    import openpyxl  # type: ignore[import-untyped]  # imported here: only workbooks need it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError... on damaged parts
-        raise InputError(
-            f"cannot be read as an .xlsx workbook ({type(exc).__name__}: {exc})", path=path
-        ) from None
-    try:
-        return _sheet_rows(book, _sheet_name(book.sheetnames, sheet, path), path)
-    finally:
-        book.close()
-
-
-def _check_archive(data: bytes, path: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            expanded = sum(item.file_size for item in archive.infolist())
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise InputError("not an .xlsx workbook (the zip archive is damaged)", path=path) from None
-    if expanded > MAX_UNZIPPED_BYTES:
-        raise InputError(
-            f"the workbook expands to {expanded // MiB:,} MiB; refused (more than "
-            f"{MAX_UNZIPPED_BYTES // MiB} MiB)",
-            path=path,
-        )
-    if "xl/workbook.xml" not in names:
-        raise InputError(
-            "a zip archive but not an .xlsx workbook (an .ods or .numbers file? save it as .xlsx "
-            "or CSV)",
-            path=path,
-        )
-
-
-def _sheet_name(names: list[str], wanted: str | None, path: str) -> str:
-    if wanted is None:
-        if len(names) == 1:
-            return names[0]
-        listed = ", ".join(repr(name) for name in names)
-        raise InputError(
-            f"the workbook has {len(names)} sheets ({listed}); choose one with --sheet", path=path
-        )
-    if wanted not in names:
-        listed = ", ".join(repr(name) for name in names)
-        raise InputError(f"no sheet named {wanted!r}; the sheets are {listed}", path=path)
-    return wanted
-
-
-def _sheet_rows(book: Any, name: str, path: str) -> Sheet:
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    for number, values in enumerate(book[name].iter_rows(values_only=True), start=1):
-        cells = [cell_text(value) for value in values]
-        while cells and not cells[-1]:
-            cells.pop()  # formatting can stretch a sheet's width far past its header
-        header = rows[0] if rows else cells
-        rows.append(checked_row(cells, header, path, number))
-        lines.append(number)
+    """Rows of one sheet of an .xlsx workbook, cell values as the text a CSV export would hold,
+    read with bounded work (parse/workbook.py)."""
+    rows, lines = workbook_rows(data, path, sheet, checked_row, cell_text)
     if not any(any(cell.strip() for cell in row) for row in rows):
         raise InputError("the sheet is empty", path=path)
     return Sheet(path=path, rows=rows, lines=lines, layout=None, pad_short_rows=True)

@@ -1,19 +1,20 @@
-"""The parts of a contribution statement: names as printed, and role phrases mapped to CRediT.
+"""The parts of a contribution statement: lists of names as printed, and role phrases mapped to
+CRediT (statement_names.py resolves the names).
 
-Names: full names, initials ('GJP', 'BPD-J'), Vancouver names ('Alcântara LCJ') and inverted
-ones ('Tecchio, M. A.'), resolved against the byline; ambiguous or unknown initials are reported,
-never guessed. Phrases map to a CRediT role only where the mapping is unambiguous.
+Lists are split at commas, 'and', '&', 'e' and '/' ('JESF/BAA/ FAG/EDGF'), and at spaces between
+initials that a comma was left out of ('E.M.A. J.G.L'); a degree written after a name is kept
+('P.P. lead'). Phrases map to a CRediT role only where the mapping is unambiguous.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from credit_tracker.domain.credit import split_degree
-from credit_tracker.domain.models import SourceAuthor, SourceRole
-from credit_tracker.domain.names import clean, fold
-from credit_tracker.parse.jats_roles import label_role, resolve_initials
+from credit_tracker.domain.credit import Degree, split_degree
+from credit_tracker.domain.models import SourceRole
+from credit_tracker.domain.names import PARTICLES
+from credit_tracker.parse.initials import FULL_NAME, initials_groups
+from credit_tracker.parse.jats_roles import and_split, label_role
 
 # Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
 PHRASES = [
@@ -46,85 +47,77 @@ PHRASES = [
     ),
     (r"reviewed|revised|edited|editing|review", "writing-review-editing"),
 ]
-INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,4}(?:-[A-Z][a-z]?)?$")
+PHRASE = "statement phrase"
+"""The origin of a role read from a free phrase ('conceived the study'), not from a CRediT term."""
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
-# Initials with full stops, once the stops are taken out: 'MAB', 'GCS', 'LKF-L', 'DRS-P'.
-_DOTTED_INITIALS = re.compile(r"[A-Z]{1,5}(?:-[A-Z]{1,2})?")
-# Given initials and the family name's first letters: 'MWu', 'MWawer' (Cell Press), 'YZha'.
-_INITIALS_AND_FAMILY = re.compile(r"[A-Z]{1,4}[A-Z][a-z]{1,20}")
-_TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.)+")
-_PARTICLES = {"de", "van", "der", "da", "dos", "das", "do", "von", "e"}
-
-
-@dataclass
-class StatementEntry:
-    """One person named in a statement, with the roles stated for them."""
-
-    printed: str
-    roles: list[SourceRole] = field(default_factory=list)
-    author: SourceAuthor | None = None
-    """The byline author the initials or position resolve to, when they are not a full name."""
-
-
-def compact_initials(text: str) -> str | None:
-    """Return initials as one token ('M.A.B.' → 'MAB', 'L.K.F.-L.' → 'LKF-L', 'M.Wu' → 'MWu',
-    'GJP', 'YZha'), or None for text that is not initials."""
-    token = text.strip()
-    if not token or " " in token:
-        return None
-    bare = token.replace(".", "")
-    if "." in token and _DOTTED_INITIALS.fullmatch(bare):
-        return bare
-    if _INITIALS_AND_FAMILY.fullmatch(bare) and ("." in token or len(bare) <= 5):
-        return bare
-    return token if INITIALS.match(token) else None
+_NAME_PARTICLES = PARTICLES | {"do", "e"}
+_SEPARATORS = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+e\s+|\s*/\s*")
+_DEGREE_AFTER = re.compile(r"^(?P<name>.*?\S)\s+\(?(?P<degree>lead|equal|supporting)\)?$", re.I)
 
 
 def looks_like_name(text: str) -> bool:
-    """Return True for initials or two to six capitalised words (particles allowed)."""
-    if compact_initials(text) is not None:
+    """Return True for initials or two to six capitalised words (particles allowed) that are
+    no CRediT term ('Formal Analysis' is a role, not a person)."""
+    full = FULL_NAME.match(text)
+    if full is not None:
+        text = full["token"]
+    if initials_groups(text) is not None:
         return True
     words = text.split()
-    return 1 < len(words) <= 6 and all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
+    capitalised = all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+    return 1 < len(words) <= 6 and capitalised and label_role(text)[0] is None
 
 
-def names_in(text: str) -> list[str]:
-    """Split 'A, B and C' (also 'e', '&', and 'GJP DSA JKH') into the names printed."""
-    parts = [
-        p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+e\s+", text.strip(" ."))
-    ]
-    names: list[str] = []
-    for part in parts:
+def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
+    """Split 'A, B and C' (also 'e', '&', '/', and 'GJP DSA JKH') into the names printed, each
+    with a degree written after it ('P.P. lead, V.J. supporting', Scientific Reports)."""
+    names: list[tuple[str, Degree | None]] = []
+    for part in _outside_parentheses(text.strip(" .")):
+        degree = None
+        written = _DEGREE_AFTER.match(part)
+        if written is not None and looks_like_name(written["name"]):
+            part, degree = written["name"], Degree(written["degree"].casefold())
         words = part.split()
-        if (
-            names
-            and _DOTTED.match(part)
-            and not _DOTTED.match(names[-1])
-            and not _plain_initials(names[-1])
-        ):
-            names[-1] = f"{names[-1]}, {part}"  # 'Tecchio, M. A.': family name, then initials
-        elif len(words) > 1 and all(_listed_initials(w) for w in words):
-            names += words  # "GJP DSA JKH"
+        previous = names[-1][0] if names else ""
+        family = (
+            bool(previous) and not re.search(r"[.()]", previous) and not initials_groups(previous)
+        )
+        if family and _DOTTED.match(part):
+            names[-1] = (f"{previous}, {part}", degree)  # 'Tecchio, M. A.': family, then initials
+        elif len(words) > 1 and _several_initials(words):
+            names += [(word, degree) for word in words]  # 'GJP DSA JKH', 'E.M.A. J.G.L'
         elif part:
-            names.append(part)
+            names.append((part, degree))
     return names
 
 
-def _plain_initials(word: str) -> bool:
-    """Initials that cannot be a family name: 'L.K.F.-L.', 'GJP', 'YZha' (not 'Silva')."""
-    bare = word.replace(".", "")
-    return (
-        ("." in word and bool(_DOTTED_INITIALS.fullmatch(bare)))
-        or _listed_initials(word)
-        or (len(bare) <= 5 and bool(_INITIALS_AND_FAMILY.fullmatch(bare)))
-    )
+def names_in(text: str) -> list[str]:
+    """The names printed in a list, degrees written after them left out."""
+    return [name for name, _degree in names_with_degrees(text)]
 
 
-def _listed_initials(word: str) -> bool:
-    """Initials in a list ('GJP', 'ChL', 'BPD-J'): more capitals than small letters, so that a
-    short full name ('Xixi Wu', Ciência Rural 2022) is not read as two sets of initials."""
-    upper = sum(ch.isupper() for ch in word)
-    return bool(INITIALS.match(word)) and upper > sum(ch.islower() for ch in word)
+def _outside_parentheses(text: str) -> list[str]:
+    """The parts of a list between separators, a separator inside parentheses kept."""
+    parts, start, depth = [], 0, 0
+    for match in re.finditer(r"[()]|" + _SEPARATORS.pattern, text):
+        mark = match.group()
+        depth += {"(": 1, ")": -1}.get(mark, 0)
+        if mark not in "()" and depth == 0:
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return [part.strip(" .") for part in parts]
+
+
+def _several_initials(words: list[str]) -> bool:
+    """Words that are each someone's initials: undotted ones ('GJP DSA'), or dotted ones of two
+    letters or more ('E.M.A. J.G.L'); 'D.-H. W.' and 'Z. G.' are one person's, spaced."""
+    readings = [initials_groups(word) for word in words]
+    if not all(readings):
+        return False
+    if not any("." in word for word in words):
+        return all(sum(ch.isupper() for ch in w) > sum(ch.islower() for ch in w) for w in words)
+    return all(len(reading[0]) > 1 for reading in readings if reading)
 
 
 def all_names(text: str) -> bool:
@@ -134,19 +127,31 @@ def all_names(text: str) -> bool:
 
 
 def roles_from(text: str) -> list[SourceRole]:
-    """Return the roles of a list of phrases: 'Conceptualization (lead); wrote the paper'."""
-    roles = []
+    """Return the roles of a list of phrases: 'Conceptualization (lead); wrote the paper'.
+
+    A phrase that names a role only with the previous phrase's first word is that role
+    ('writing – original draft, review & editing', Portland Press).
+    """
+    roles: list[SourceRole] = []
+    previous = ""
     for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)", text.strip(" .")):
         part = part.strip(" .")
         if not part:
             continue
-        written = split_degree(part)
-        role = label_role(written.label)[0]
-        slug = role.slug if role else from_phrase(written.label)
-        roles.append(
-            SourceRole(role=slug, label=written.label, degree=written.degree, origin="statement")
-        )
+        for piece in and_split(part):
+            roles.append(_phrase_role(piece, previous))
+        previous = part
     return roles
+
+
+def _phrase_role(piece: str, previous: str) -> SourceRole:
+    written = split_degree(piece)
+    role = label_role(written.label)[0]
+    head = re.match(r"[^\W\d_]+", previous)
+    if role is None and head is not None and label_role(head.group())[0] is None:
+        role = label_role(f"{head.group()} {written.label}")[0]
+    slug, origin = (role.slug, "statement") if role else (from_phrase(written.label), PHRASE)
+    return SourceRole(role=slug, label=written.label, degree=written.degree, origin=origin)
 
 
 def from_phrase(text: str) -> str | None:
@@ -157,60 +162,23 @@ def from_phrase(text: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def entry_for(
-    entries: dict[str, StatementEntry],
-    name: str,
-    byline: list[SourceAuthor],
-    problems: list[str],
-    context: str,
-) -> StatementEntry | None:
-    """Return the entry for a printed name, resolving initials and Vancouver names; None if not."""
-    name = clean(name).strip(" .•")
-    if not name:
-        return None
-    if name in entries:
-        return entries[name]
-    author = None
-    initials = compact_initials(name)
-    if initials is not None:
-        author = resolve_initials(initials, byline, problems, context)
-        if author is None:
-            return None
-    elif "," in name or _is_vancouver(name):
-        author = _by_family(name, byline, problems)
-    same = [e for e in entries.values() if author is not None and e.author is author]
-    entries[name] = same[0] if same else StatementEntry(printed=name, author=author)
-    return entries[name]
+def label_roles(label: str) -> list[SourceRole]:
+    """The roles of a role-first label: one, or roles joined by 'and' or commas ('Supervision
+    and project administration', Ciência Rural 2022; 'Supervision, Project Administration, and
+    Funding Acquisition', Scientific Reports), never split inside one ('Writing-review and
+    editing')."""
+    text = re.sub(r"^(?:Other|Outros?)\s*:\s*", "", label)  # PLOS 2012: 'Other: Provided ...'
+    if label_role(text)[0] is not None:
+        return [_label_role(text)]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", text) if p.strip()]
+    pieces = [piece for part in parts for piece in and_split(part)]
+    if len(parts) > 1 and not any(label_role(piece)[0] for piece in pieces):
+        pieces = and_split(text)  # commas inside one free phrase: kept whole
+    return [_label_role(piece) for piece in pieces]
 
 
-def _is_vancouver(name: str) -> bool:
-    words = name.split()
-    return (
-        len(words) >= 2
-        and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
-        and not all(INITIALS.match(w) for w in words)
-    )
-
-
-def _by_family(name: str, byline: list[SourceAuthor], problems: list[str]) -> SourceAuthor | None:
-    """'Alcântara LCJ', 'Tecchio, M. A.', 'Tecchio M. A': the family name, matched on its last
-    word (the initials after it dropped)."""
-    words = name.split(",")[0].split()
-    while len(words) > 1 and _TRAILING_INITIALS.fullmatch(words[-1]):
-        words.pop()
-    family = " ".join(words)
-    wanted = fold(family).split()[-1:]
-    hits = [a for a in byline if a.name and wanted and wanted[0] in _family_keys(a)]
-    if len(hits) == 1:
-        return hits[0]
-    problems.append(f"{name!r} fits {len(hits)} byline authors; not assigned")
-    return None
-
-
-def _family_keys(author: SourceAuthor) -> set[str]:
-    """The family name's last word, with and without a suffix ('Domingues Neto' or 'Domingues')."""
-    if author.name is None:
-        return set()
-    family = fold(author.name.family_full).split()
-    with_suffix = fold(f"{author.name.family_full} {author.name.suffix}").split()
-    return set(family[-1:] + with_suffix[-1:])
+def _label_role(text: str) -> SourceRole:
+    role = label_role(text)[0]
+    if role is not None:
+        return SourceRole(role=role.slug, label=text, origin="statement")
+    return SourceRole(role=from_phrase(text), label=text, origin=PHRASE)

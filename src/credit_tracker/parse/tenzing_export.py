@@ -1,7 +1,9 @@
 """tenzing contributors tables written back from a record: the same columns, delimiter and lines.
 
 An unchanged record exports byte for byte as it was imported; rows of contributors who are not
-authors go back among the authors by their order in publication. Pure.
+authors go back among the authors by their order in publication. A cell that would start a
+formula in a spreadsheet (a name Crossref registered as '=HYPERLINK(…)') is written with a
+leading ' (domain/text.spreadsheet_cell), as every table the tool writes. Pure.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_orcid
 from credit_tracker.domain.models import ArticleRecord, TableLayout, TeamAuthor
+from credit_tracker.domain.text import spreadsheet_cell
 from credit_tracker.parse.tenzing_columns import (
     CORRESPONDING,
     DEFAULT_COLUMNS,
@@ -37,7 +40,7 @@ def export_table(record: ArticleRecord, orcids: dict[str, str | None]) -> str:
     layout = record.layout or TableLayout()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=layout.delimiter, lineterminator=layout.newline)
-    writer.writerow(columns)
+    writer.writerow([spreadsheet_cell(column) for column in columns])
     roles = {column: role_column(column) for column in columns}
     authors = [
         [
@@ -53,7 +56,8 @@ def export_table(record: ArticleRecord, orcids: dict[str, str | None]) -> str:
         ),
         key=lambda item: item[0],
     )
-    writer.writerows(_merged(record, authors, others))
+    rows = _merged(record, authors, others)
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

@@ -1,9 +1,12 @@
 """The lines the commands print and the desk shows for what a run or an edit did.
 
-One wording for both faces: the fetch's summary and failures, an acknowledgement, a spelling.
+One wording for both faces: the fetch's summary and failures, an acknowledgement, a spelling;
+and the line a conflict in a merge of the records prints.
 """
 
 from __future__ import annotations
+
+import json
 
 from credit_tracker.domain.coverage import (
     CHANNEL_LABELS,
@@ -11,7 +14,9 @@ from credit_tracker.domain.coverage import (
     Coverage,
     PublisherCoverage,
 )
+from credit_tracker.domain.merging import ABSENT, Conflict
 from credit_tracker.domain.runs import FetchSummary
+from credit_tracker.domain.text import json_visible, visible
 
 
 def fetch_line(
@@ -34,8 +39,18 @@ def fetch_line(
 
 
 def failure_lines(summary: FetchSummary) -> list[str]:
-    """One line per DOI the run could not fetch, with why, by DOI."""
-    return [f"could not fetch {doi}: {reason}" for doi, reason in sorted(summary.failures.items())]
+    """One line per DOI the run could not fetch, with why, by DOI; a reason quoting a server
+    shows its hidden characters as escapes, so each stays one line."""
+    return [
+        f"could not fetch {doi}: {visible(reason)}"
+        for doi, reason in sorted(summary.failures.items())
+    ]
+
+
+def skipped_lines(malformed: list[str]) -> list[str]:
+    """The warnings for works the harvest skipped (a field that breaks Crossref's schema, a DOI
+    that is none), each one line with hidden characters as escapes."""
+    return [f"credit-tracker: warning: harvest skipped {visible(problem)}" for problem in malformed]
 
 
 def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
@@ -85,3 +100,29 @@ def _coverage_text(entry: PublisherCoverage) -> str:
 def _counted(counts: dict[str, int]) -> str:
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ", ".join(f"{n} {label}" for label, n in ordered)
+
+
+SHOWN_VALUE = 120
+"""Characters of a conflicting value shown; the whole value is in the other side's commit."""
+
+
+def conflict_line(name: str, conflict: Conflict) -> str:
+    """The one line a merge conflict prints: the file, the record, the field, the value kept and
+    the other side's."""
+    kept, other = _shown(conflict.kept), _shown(conflict.other)
+    if conflict.field is None:
+        return (
+            f"{name}: {conflict.record}: removed on one side and changed on the other; kept "
+            f"{kept}, the other side has {other}"
+        )
+    return (
+        f"{name}: {conflict.record}: field {conflict.field} changed on both sides; kept "
+        f"{kept}, the other side has {other}"
+    )
+
+
+def _shown(value: object) -> str:
+    if value is ABSENT:
+        return "nothing (removed)"
+    text = json_visible(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"

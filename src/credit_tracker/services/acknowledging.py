@@ -15,6 +15,7 @@ from credit_tracker.check.run import run_check
 from credit_tracker.domain.findings import Finding
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.records import Acknowledgement
+from credit_tracker.domain.text import require_safe_text
 from credit_tracker.store.folder import Store
 from credit_tracker.store.index_files import file_stamp
 from credit_tracker.store.records_index import RecordsIndex
@@ -42,6 +43,7 @@ def acknowledge(
     knows them (the desk's queue lists each finding with its article), those of `dois` when the
     selection is by article alone, else every article.
     """
+    require_safe_text(note, field="--note")  # typed text, refused as names are
     articles = [normalize_doi(doi) for doi in dois]  # a bad DOI is refused before the lock
     scope = _scope(finding_ids, articles, within)
     with store.locked():

@@ -27,15 +27,22 @@ Reverse = Callable[[Store], list[str]]
 """How to undo an edit once: applied to the store, returns the lines of the undoing."""
 
 
-def edit_author(store: Store, doi: str, query: str, change: AuthorEdit) -> list[str]:
+def edit_author(
+    store: Store, doi: str, query: str, change: AuthorEdit, byline: list[str] | None = None
+) -> list[str]:
     """Find the author `query` names on the article, apply `change` to their byline position,
     and write the article's shard (team.json is left as it is); return the change's lines.
 
-    Raises, writing nothing, what finding the article or the author, or the change, raises.
+    `byline`: the person ids in the order the page asking for the edit showed them; the edit is
+    refused (InputError) when the byline is no longer that. Raises, writing
+    nothing, what finding the article or the author, or the change, raises.
     """
     key = normalize_doi(doi)
     with editing(store, [key], team=False) as records:
         record = get_article(records, key)
+        now = [author.person for author in record.authors]
+        if byline is not None and now != byline:
+            raise InputError(_byline_changed(key, byline, now))
         position = record_edits.find_author(record, PeopleIndex(records.people), query)
         return change(records, key, position)
 
@@ -91,9 +98,12 @@ class Edited:
     reverse: Reverse | None
 
 
-def move_author(store: Store, doi: str, query: str, place: str) -> Edited:
+def move_author(
+    store: Store, doi: str, query: str, place: str, byline: list[str] | None = None
+) -> Edited:
     """Move the author `query` names to the byline place `place` (1 for the first); the others
-    close up. InputError naming the POSITION for a place the byline does not have."""
+    close up. InputError naming the POSITION for a place the byline does not have; `byline`:
+    the order the asking page showed, as `edit_author` takes it (a place means a place on it)."""
     to = record_edits.parse_position(place)
     return _undoable(
         store,
@@ -101,6 +111,7 @@ def move_author(store: Store, doi: str, query: str, place: str) -> Edited:
         query,
         lambda records, key, n: record_edits.move_author(records, key, n, to),
         lambda _before, n: lambda records, key, m: record_edits.move_author(records, key, m, n),
+        byline,
     )
 
 
@@ -129,6 +140,7 @@ def _undoable(
     query: str,
     change: AuthorEdit,
     undo_of: Callable[[TeamAuthor, int], AuthorEdit],
+    byline: list[str] | None = None,
 ) -> Edited:
     """Apply `change` to the author `query` names; `undo_of` is given the author as they were
     and their position, and returns the edit that puts them back."""
@@ -138,7 +150,7 @@ def _undoable(
         seen.append((records.articles[key].authors[n], n))
         return change(records, key, n)
 
-    lines = edit_author(store, doi, query, noted)
+    lines = edit_author(store, doi, query, noted, byline)
     if not lines:
         return Edited(lines=lines, reverse=None)
     before, n = seen[0]
@@ -147,21 +159,75 @@ def _undoable(
     return Edited(lines=lines, reverse=lambda later: edit_author(later, doi, before.person, back))
 
 
-RoleGrid = dict[int, list[RoleAssignment] | None]
-"""Roles by byline position, as the desk's grid sends them (None: not recorded)."""
+RoleGrid = dict[str, list[RoleAssignment] | None]
+"""Roles by person id, as the desk's grid sends them (None: not recorded)."""
 
 
-def save_roles(store: Store, doi: str, grid: RoleGrid) -> tuple[list[str], RoleGrid]:
-    """Set the roles of the authors in `grid` (by byline position), as `records set-roles`
-    does each. Returns the lines of the changes and the roles they replaced (to undo once)."""
+@dataclass(frozen=True)
+class SavedRoles:
+    """What a save of the grid changed: its lines, and each changed author's roles before and
+    after it (by person id), to undo it once."""
+
+    lines: list[str]
+    before: RoleGrid
+    after: RoleGrid
+
+
+def save_roles(store: Store, doi: str, grid: RoleGrid, byline: list[str]) -> SavedRoles:
+    """Set the roles of the authors in `grid` (by person id), as `records set-roles` does each.
+
+    `byline`: the person ids in the order the form showed them. A form from before the byline
+    changed (an author moved, added or removed since, by a command or another page) is refused
+    whole with InputError, writing nothing: its rows no longer say who is who.
+    """
     key = normalize_doi(doi)
     with editing(store, [key], team=False) as records:
-        record = get_article(records, key)
-        before = {n: record.authors[n].roles for n in grid if n < len(record.authors)}
-        if len(before) != len(grid):
+        now = [author.person for author in get_article(records, key).authors]
+        if now != byline:
+            raise InputError(_byline_changed(key, byline, now))
+        if not set(grid) <= set(now):
             raise InputError("the form names an author the record does not have", field="roles")
-        lines: list[str] = []
-        for position, roles in sorted(grid.items()):
-            lines += record_edits.set_roles(records, key, position, roles)
-        replaced = {n: roles for n, roles in before.items() if record.authors[n].roles != roles}
-    return lines, replaced
+        return _set_each(records, key, grid)
+
+
+def undo_roles(store: Store, doi: str, saved: SavedRoles) -> list[str]:
+    """Put back the roles `saved` replaced, each author found by person id wherever they now
+    are on the byline. InputError, nothing written, when one of them left the
+    byline or their roles changed after that save: an undo never overwrites a later edit."""
+    key = normalize_doi(doi)
+    with editing(store, [key], team=False) as records:
+        authors = {author.person: author for author in get_article(records, key).authors}
+        for pid, roles in saved.after.items():
+            author = authors.get(pid)
+            if author is None:
+                raise InputError(f"{pid} is no longer an author of {key}; nothing was undone")
+            if author.roles != roles:
+                raise InputError(
+                    f"{author.printed.display()}: the roles changed after that save; nothing "
+                    "was undone"
+                )
+        return _set_each(records, key, saved.before).lines
+
+
+def _set_each(records: Records, key: str, grid: RoleGrid) -> SavedRoles:
+    record = records.articles[key]
+    place = {author.person: n for n, author in enumerate(record.authors)}
+    chosen = sorted(grid, key=lambda pid: place[pid])
+    before = {pid: record.authors[place[pid]].roles for pid in chosen}
+    lines: list[str] = []
+    for pid in chosen:
+        lines += record_edits.set_roles(records, key, place[pid], grid[pid])
+    changed = [pid for pid in chosen if record.authors[place[pid]].roles != before[pid]]
+    return SavedRoles(
+        lines=lines,
+        before={pid: before[pid] for pid in changed},
+        after={pid: record.authors[place[pid]].roles for pid in changed},
+    )
+
+
+def _byline_changed(doi: str, shown: list[str], now: list[str]) -> str:
+    what = "authors were added or removed" if set(shown) != set(now) else "the authors moved"
+    return (
+        f"the byline of {doi} changed after this page was opened ({what}); nothing was saved: "
+        "reload the page and make the change again"
+    )

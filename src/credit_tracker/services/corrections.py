@@ -24,6 +24,7 @@ from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.models import CorrectionRequest, Publisher, RequestState
 from credit_tracker.domain.people import find_person
 from credit_tracker.domain.records import Records, get_article
+from credit_tracker.domain.text import require_safe_text
 from credit_tracker.services.store_check import check_indexed
 from credit_tracker.store.folder import Store
 from credit_tracker.store.index_files import file_stamp
@@ -113,7 +114,9 @@ def mark_request(
     on: date,
     note: str,
 ) -> CorrectionRequest:
-    """Record a step in a request's life; InputError for a request never drafted."""
+    """Record a step in a request's life; InputError for a request never drafted, or a note
+    holding an invisible or control character."""
+    require_safe_text(note, field="--note")
     with store.locked():
         before = file_stamp(store.team_path)
         records = store.load([])  # team.json only: no article shard is read or written

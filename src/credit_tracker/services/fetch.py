@@ -108,6 +108,9 @@ class Fetcher:
     # DOIs whose publisher XML is read again on every run whatever its age (open findings, open
     # correction requests): publishers often fix the XML without any change at Crossref.
     refresh_xml: frozenset[str] = frozenset()
+    fill_metadata: bool = True
+    """Fill a record's missing title, journal and year from Crossref (False: the snapshots
+    alone are written, as the nightly job's)."""
 
     def run(self, store: Store, dois: list[str], progress: Progress | None = None) -> FetchSummary:
         """Fetch every DOI, saving after each batch. KeyboardInterrupt keeps the saved batches."""
@@ -231,7 +234,7 @@ class Fetcher:
         for shot in snapshots:
             if shot.notice_for:
                 attach_notice(records, shot)
-            record = records.articles.get(shot.doi)
+            record = records.articles.get(shot.doi) if self.fill_metadata else None
             if record is not None and shot.source is SourceKind.CROSSREF and shot.usable:
                 # What the team typed is kept; what it left empty is filled from Crossref.
                 about = WorkMetadata(title=shot.title, journal=shot.journal, year=shot.year)

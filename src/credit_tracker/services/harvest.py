@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
+from credit_tracker.domain.errors import FetchError, InputError, RunStopped, TransportFailure
+from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.identifiers import normalize_doi
-from credit_tracker.domain.models import WorkMetadata
+from credit_tracker.domain.models import SourceAuthor, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import NewWork
 from credit_tracker.edits.linking import Linker
@@ -42,15 +43,24 @@ def harvest(
         if person.orcid and person.team_member
     }
     orcids = sorted(by_orcid)
+    everyone = FormerNames.of([], records.people.values())
     result = HarvestResult()
     found: dict[str, NewWork] = {}
     for start in range(0, len(orcids), ORCIDS_PER_QUERY):
         for page in crossref.works_by_orcid(orcids[start : start + ORCIDS_PER_QUERY], since, rows):
             result.pages += 1
             for item in page:
-                _consider(item, records, by_orcid, found, result)
+                _consider(item, records, by_orcid, found, result, everyone)
     result.works = sorted(found.values(), key=lambda work: work.doi)
     return result
+
+
+def _guard(
+    author: SourceAuthor, records: Records, by_orcid: dict[str, str], everyone: FormerNames
+) -> FormerNames:
+    """A team member's own former names, and anyone's whole former names, are withheld."""
+    member = by_orcid.get(author.orcid or "")
+    return everyone if member is None else FormerNames.of([records.people[member]]) | everyone
 
 
 def _consider(
@@ -59,17 +69,23 @@ def _consider(
     by_orcid: dict[str, str],
     found: dict[str, NewWork],
     result: HarvestResult,
+    everyone: FormerNames,
 ) -> None:
     if isinstance(item, Unreadable):
         result.malformed.append(f"{item.label}: {item.reason}")
         return
-    doi = normalize_doi(item.registered_doi)
+    try:
+        doi = normalize_doi(item.registered_doi)
+    except InputError as exc:  # one work's bad DOI is that work's problem, never the run's
+        result.malformed.append(f"a work: DOI: {exc.reason}")
+        return
     if doi in records.articles or doi in found:
         return
     if item.is_notice:
         result.notices_skipped += 1
         return
     members = [by_orcid[a.orcid] for a in item.authors if a.orcid in by_orcid]
+    shown = [_guard(a, records, by_orcid, everyone).shown(a.raw) for a in item.authors]
     found[doi] = NewWork(
         doi=doi,
         title=item.title or "",
@@ -77,6 +93,7 @@ def _consider(
         authors=item.authors,
         members=members,
         year=item.year,
+        shown=shown,
     )
 
 

@@ -3,6 +3,12 @@
 One comparison feeds every report the job publishes, so the annotations, the job summary, the
 JUnit file and the exit code always agree. Nothing here prints or exits: the cli renders the
 result and turns it into an exit code.
+
+The nightly job writes only what it owns: the snapshots (their dates too) and the baseline
+file. The team's files (team.json, the article shards) are the staff's: the run reads them and
+leaves them byte for byte as they were, so a night's commit and a day's edits never touch the
+same file and merge without a conflict. Filling a record's missing title from Crossref is left
+to the staff's own `fetch`.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from credit_tracker.services.harvest import HarvestResult, harvest
 from credit_tracker.services.store_check import CheckOptions, check_store, subjects
 from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.store.baseline_file import read_baseline, write_baseline
-from credit_tracker.store.folder import Store
+from credit_tracker.store.folder import SNAPSHOTS, Store
 
 # A request in one of these states still waits on the publisher: its article's XML is read again
 # every night, so the fix is seen the day it is published.
@@ -146,15 +152,16 @@ def run_nightly(
     xml_max_age: timedelta,
     harvest_since: str | None,
 ) -> NightlyResult:
-    """The nightly job over a records folder: see `Nightly.run`. `harvest_since` None: no
-    harvest."""
+    """The nightly job over a records folder: see `Nightly.run`; it writes the snapshots and
+    the baseline file, nothing else. `harvest_since` None: no harvest."""
     nightly = Nightly(
-        store=store,
+        store=store.writing_only(SNAPSHOTS),
         fetcher=Fetcher(
             crossref=clients.crossref,
             publisher=clients.publisher,
             fulltext=clients.fulltext,
             xml_max_age=xml_max_age,
+            fill_metadata=False,
         ),
         crossref=clients.crossref if harvest_since is not None else None,
         options=options,

@@ -84,7 +84,7 @@ def _apply(
     records: Records, articles: list[Article], linker: Linker, path: str, title: str | None
 ) -> Imported:
     results = [
-        import_record(records, item, linker=linker)
+        import_record(records, item, linker=linker, path=path)
         if isinstance(item, ArticleRecord)
         else import_table(records, key, item, title, linker=linker, path=path)
         for key, item in articles

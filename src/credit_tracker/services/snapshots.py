@@ -15,6 +15,7 @@ from credit_tracker.domain.models import (
     SourceSnapshot,
 )
 from credit_tracker.domain.records import Records
+from credit_tracker.domain.text import visible
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
 from credit_tracker.sources.article_xml import XmlResult
 from credit_tracker.sources.crossref import CrossrefResult
@@ -111,7 +112,9 @@ def article_snapshot(doi: str, parsed: ParsedArticle, body: bytes, base: dict) -
     """Build a JATS snapshot from a parsed article, refusing one about another DOI."""
     if parsed.doi and parsed.doi != doi:
         return SourceSnapshot(
-            **base, state=FetchState.FAILED, reason=f"the XML is about another DOI ({parsed.doi})"
+            **base,
+            state=FetchState.FAILED,
+            reason=f"the XML is about another DOI ({visible(parsed.doi[:200])})",
         )
     return SourceSnapshot(
         **base,
@@ -182,7 +185,8 @@ def read_statement(
 ) -> SourceSnapshot:
     """The `statement` source read from a section's text by the one statement reader: names
     and initials resolved against `byline`, what no form explains kept as unread problems."""
-    from credit_tracker.parse.statement import parse_statement, to_source_authors
+    from credit_tracker.parse.statement import parse_statement
+    from credit_tracker.parse.statement_names import to_source_authors
 
     parsed = parse_statement(section, byline)
     return SourceSnapshot(
@@ -191,7 +195,7 @@ def read_statement(
         state=FetchState.OK,
         fetched_at=fetched_at,
         url=url,
-        authors=to_source_authors(parsed),
+        authors=to_source_authors(parsed.entries),
         complete=False,
         content_hash=hashlib.sha256(section.encode()).hexdigest(),
         problems=[f"read as a {parsed.form} statement", *parsed.problems],

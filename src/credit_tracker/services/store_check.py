@@ -21,6 +21,7 @@ from credit_tracker.domain.findings import CheckReport, Rule, Severity
 from credit_tracker.domain.identifiers import normalize_doi
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
+from credit_tracker.domain.text import require_safe_text
 from credit_tracker.services.pool import check_shards, survey_shards
 from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import ARTICLES, Store, shard_of
@@ -122,6 +123,8 @@ def apply_baseline_file(
     """Apply the baseline file at `path` (a missing file is an empty baseline); with
     `update_note`, first write it again from today's findings, new entries with that note.
     InputError naming the file, line or field for a file that is not a baseline."""
+    if update_note is not None:
+        require_safe_text(update_note, field="--baseline-note")
     baseline = read_baseline(path)
     today = options.today or date.today()
     written = None

@@ -5,11 +5,11 @@ Only fetching lives here; parsing is jats.parse_jats, pure.
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import quote
 
 from credit_tracker.domain.errors import TransportFailure
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.sources.results import CouldNotFetch, Fetched, FetchResult, NotFound
 from credit_tracker.sources.transport import PoliteClient
 
@@ -89,7 +89,7 @@ class PublisherClient:
             answer = self.client.get(search, kind="europepmc", params=params)
             if answer.status != 200:
                 raise TransportFailure(answer.url, f"HTTP {answer.status}", answer.status)
-            found = json.loads(answer.body)["resultList"]["result"]
+            found = loads(answer.body)["resultList"]["result"]
         except TransportFailure as exc:
             return {
                 doi: CouldNotFetch(doi, search, f"Europe PMC search: {exc.reason}") for doi in dois

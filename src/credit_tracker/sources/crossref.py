@@ -8,7 +8,6 @@ and aborts on the first error. The requests are sent by transport.PoliteClient i
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
@@ -17,8 +16,9 @@ import habanero
 from habanero.filterhandler import filter_handler
 
 from credit_tracker.domain.errors import TransportFailure
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.domain.names import clean
-from credit_tracker.domain.text import redact
+from credit_tracker.domain.text import redact, visible
 from credit_tracker.parse.crossref import (
     MalformedWork,
     ParsedWork,
@@ -207,7 +207,7 @@ class CrossrefClient:
 
 def _json_message(body: bytes, content_type: str) -> Any:
     try:
-        data = json.loads(body)
+        data = loads(body)
     except (ValueError, UnicodeDecodeError):
         kind = "an HTML page" if body.lstrip()[:1] == b"<" else "not JSON"
         raise ValueError(f"the answer was {kind} ({content_type or 'no content type'})") from None
@@ -217,7 +217,11 @@ def _json_message(body: bytes, content_type: str) -> Any:
 
 
 def _doi_of(message: Any) -> str:
-    return str(message.get("DOI")) if isinstance(message, dict) else "no DOI"
+    """The DOI an answer names, for a message: one line, hidden characters as escapes (a
+    newline then `::error::` would be a workflow command in a CI log), and short."""
+    if not isinstance(message, dict):
+        return "no DOI"
+    return visible(str(message.get("DOI"))[:200])
 
 
 def _status_reason(status: int, body: bytes, redact_text: Callable[[str], str]) -> str:
@@ -225,9 +229,9 @@ def _status_reason(status: int, body: bytes, redact_text: Callable[[str], str]) 
     would no longer be recognised)."""
     text = body[:4096].decode("utf-8", "replace").strip()
     try:
-        detail = json.loads(body).get("message")
+        detail = loads(body).get("message")
         if isinstance(detail, list) and detail:
             text = detail[0].get("message", text)
     except (ValueError, AttributeError, UnicodeDecodeError):
         pass
-    return f"HTTP {status}: {redact_text(clean(str(text)))[:160]}"
+    return f"HTTP {status}: {visible(redact_text(clean(str(text))))[:160]}"

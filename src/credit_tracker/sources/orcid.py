@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from credit_tracker.domain.errors import TransportFailure
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.parse.orcid import (
     OrcidNames,
@@ -34,7 +34,7 @@ class OrcidClient:
         if answer.status != 200:
             raise TransportFailure(answer.url, f"HTTP {answer.status}", answer.status)
         try:
-            return json.loads(answer.body)
+            return loads(answer.body)
         except ValueError:
             self.client.fail()
             raise TransportFailure(answer.url, "the ORCID answer was not JSON") from None

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from credit_tracker import __version__
+from credit_tracker.domain.text import require_safe_text
 
 PROJECT_URL = "https://github.com/credit-tracker/credit-tracker"
 
@@ -34,7 +35,11 @@ class Services:
 
     @classmethod
     def from_env(cls, mailto: str | None = None) -> Services:
+        """Read the environment; InputError for a mailto holding an invisible or control
+        character (it is sent in a header) or a bound that is not a non-negative number."""
         env = os.environ
+        if mailto is not None:
+            require_safe_text(mailto, field="--mailto")
         return cls(
             crossref_url=env.get("CREDIT_TRACKER_CROSSREF_URL", "https://api.crossref.org"),
             plos_url=env.get("CREDIT_TRACKER_PLOS_URL", "https://journals.plos.org"),

@@ -52,6 +52,8 @@ class Fault:
     seconds: float | None = None
     """'slow': the delay before the answer (2 s if not given). 'timeout': the longest a request is
     held unanswered (60 s if not given); the hold ends as soon as the client gives up."""
+    doi: str | None = None
+    """'wrong-doi': the DOI the answer names ('10.5555/someone-else' if not given), any text."""
 
 
 class Host(Protocol):

@@ -93,7 +93,7 @@ class Handler(Answers):
             time.sleep(SLOW_SECONDS if fault.seconds is None else fault.seconds)
             return False
         else:
-            self._bad_answer(fault.kind, kind)
+            self._bad_answer(fault.kind, kind, fault.doi)
         return True
 
     def _hold(self, limit: float) -> None:
@@ -140,7 +140,7 @@ class Handler(Answers):
         except OSError:  # the client closed the connection: what the fault waits for
             return
 
-    def _bad_answer(self, fault: str, kind: str) -> None:
+    def _bad_answer(self, fault: str, kind: str, doi: str | None = None) -> None:
         """Answer with something unusable: truncated JSON, an HTML page, another DOI, not JATS."""
         if fault == "truncated":
             body = b'{"status":"ok","message-type":"work-list","message":{"items":[{"DOI"'
@@ -150,6 +150,7 @@ class Handler(Answers):
             self.send(200, "text/html", body, kind)
         elif fault == "wrong-doi":
             work = synthetic_work("10.5555/someone-else")
+            work["DOI"] = doi or work["DOI"]
             self.send_json({"status": "ok", "message-type": "work", "message": work}, kind, "fault")
         elif fault == "not-jats":
             body = b"<?xml version='1.0'?><html><body>not an article</body></html>"

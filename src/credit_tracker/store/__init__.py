@@ -1,1 +1,2 @@
-"""The records folder on disk: sharded TinyDB files written atomically under a lock."""
+"""The records folder on disk: sharded JSON files, each record under its own key, written
+atomically under a lock."""

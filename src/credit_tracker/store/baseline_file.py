@@ -15,7 +15,8 @@ from pydantic import ValidationError
 
 from credit_tracker.domain.baseline import Baseline
 from credit_tracker.domain.errors import InputError, OutputError
-from credit_tracker.domain.text import json_visible
+from credit_tracker.domain.json_depth import loads
+from credit_tracker.domain.text import json_visible, visible
 from credit_tracker.store.files import dump_json, fsync_dir
 
 
@@ -31,7 +32,7 @@ def read_baseline(path: Path) -> Baseline:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the baseline ({exc})", path=str(path)) from exc
     try:
-        data = json.loads(text)
+        data = loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"not JSON (column {exc.colno}: {exc.msg})", path=str(path), line=exc.lineno
@@ -40,7 +41,8 @@ def read_baseline(path: Path) -> Baseline:
         return Baseline.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        # a key is the file's own text (an id that is not one): shown escaped, one line, short
+        field = visible(".".join(str(part) for part in first["loc"]))[:200] or "(top level)"
         raise InputError(
             f"not a credit-tracker baseline: {first['msg']}", path=str(path), field=field
         ) from exc

@@ -22,12 +22,13 @@ from typing import Any
 import pydantic_core
 
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.domain.json_depth import loads
 from credit_tracker.store.checkpoints import checkpoint
 
-# The temporary files of the store's own files (team.json, office.json, the shards `<hex>.json`):
-# `.<file>.<pid>.tmp` and `.<file>.bak.tmp` (see write_files). Other files in the folder, which
-# other writers may be writing without the lock, are never touched.
-STALE_TEMP = re.compile(r"^\.(?:team|office|[0-9a-f]{3})\.json\.(?:\d+|bak)\.tmp$")
+# The temporary files of the store's own files (team.json, office.json, format.json, the shards
+# `<hex>.json`): `.<file>.<pid>.tmp` and `.<file>.bak.tmp` (see write_files). Other files in the
+# folder, which other writers may be writing without the lock, are never touched.
+STALE_TEMP = re.compile(r"^\.(?:team|office|format|[0-9a-f]{3})\.json\.(?:\d+|bak)\.tmp$")
 
 Change = tuple[Path, "str | None"]
 """One file of a batch: its path and new text, or None to remove it."""
@@ -272,6 +273,20 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, backup)
 
 
+def replace_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one rename, with no backup and no fsync: for files that can
+    be written again (the index) or are small settings beside the records (.gitattributes).
+    Raises OSError, leaving no temporary file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable. Windows cannot open a folder; NTFS logs the rename."""
     if sys.platform == "win32":
@@ -311,7 +326,7 @@ def read_json_file(path: Path, text: str | None = None) -> dict[str, Any]:
     if not text.strip():
         raise StoreError(f"{path}: the file is empty; restore it from {path.name}.bak or git")
     try:
-        data = json.loads(text)
+        data = loads(text)
     except json.JSONDecodeError as exc:
         raise StoreError(
             f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); the file was left as it "

@@ -1,10 +1,12 @@
-"""The records folder: TinyDB files loaded once, indexed in memory, written once per operation.
+"""The records folder: its files loaded once, indexed in memory, written once per operation.
 
 A session reads each file once (only the shards it needs), the caller changes the in-memory
 index, and `save` writes each changed file once, atomically, in one batch (temporary files,
 fsync, rename, one fsync per folder), keeping the previous good copy beside it as
 `<file>.bak`. A lock file stops two processes from interleaving writes; whoever holds it first
-removes the temporary files a killed write left behind.
+removes the temporary files a killed write left behind, and, in a folder an earlier version
+wrote, rewrites every file once in the current form (format.json says which form a folder is
+in).
 """
 
 from __future__ import annotations
@@ -12,31 +14,33 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter
 
 from credit_tracker.domain.errors import StoreError
-from credit_tracker.domain.models import (
-    ArticleRecord,
-    CorrectionRequest,
-    Person,
-    Publisher,
-    SourceSnapshot,
+from credit_tracker.domain.json_depth import loads
+from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
+from credit_tracker.domain.records import Records
+from credit_tracker.store.documents import (
+    ARTICLES,
+    SNAPSHOTS,
+    TEAM,
+    TEAM_TABLES,
+    article_document,
+    history_document,
+    team_documents,
+    team_records,
 )
-from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.store.files import (
     Change,
-    atomic_write,
     dump_json,
     paused_gc,
+    read_text,
     remove_stale_temps,
     write_files,
 )
 from credit_tracker.store.lock import DEFAULT_LOCK_TIMEOUT, records_lock
-from credit_tracker.store.tinydb_files import Tables, updated_tables
+from credit_tracker.store.tables import updated_tables
 from credit_tracker.store.validated import (
     read_article_shard,
     read_snapshot_shard,
@@ -44,30 +48,20 @@ from credit_tracker.store.validated import (
 )
 
 TEAM_FILE = "team.json"
-
-
-# (table in team.json, key field, model, records attribute)
-_TEAM_TABLES = (
-    ("people", "id", Person, "people"),
-    ("acknowledgements", "finding_id", Acknowledgement, "acknowledgements"),
-    ("publishers", "id", Publisher, "publishers"),
-    ("corrections", "id", CorrectionRequest, "corrections"),
-)
-ARTICLES, SNAPSHOTS = "articles", "snapshots"
-_TABLE_FORMS: dict[str, TypeAdapter[Any]] = {
-    "people": TypeAdapter(dict[str, Person]),
-    "acknowledgements": TypeAdapter(dict[str, Acknowledgement]),
-    "publishers": TypeAdapter(dict[str, Publisher]),
-    "corrections": TypeAdapter(dict[str, CorrectionRequest]),
-}
+FORMAT_FILE = "format.json"
+STORE_FORMAT = 2
+"""The form of the files: 2, every document under its own key and problems by kind. A folder
+without format.json was written by an earlier version (TinyDB's counters for keys)."""
+EVERY_KIND = frozenset({TEAM, ARTICLES, SNAPSHOTS})
 
 
 def shard_of(doi: str) -> str:
     """Return the shard an article's files live in: 4,096 shards by a hash of the DOI.
 
     Many small files instead of one large one: a batch of 50 DOIs rewrites about 50 small files,
-    so the bytes written grow with what changed, not with the size of the store (TinyDB rewrites
-    a whole file on every write).
+    so the bytes written grow with what changed, not with the size of the store (a file is
+    rewritten whole on every write), and two articles added in two clones of the records are
+    nearly always in two files.
     """
     return hashlib.sha1(doi.encode("utf-8")).hexdigest()[:3]
 
@@ -75,11 +69,32 @@ def shard_of(doi: str) -> str:
 class Store:
     """A records folder on disk: team.json, articles/<shard>.json, snapshots/<shard>.json."""
 
-    def __init__(self, root: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+    def __init__(
+        self,
+        root: Path,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        *,
+        writes: frozenset[str] = EVERY_KIND,
+        on_upgrade: Callable[[str], None] | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
+        self.writes = writes
+        """The kinds of files this store writes (TEAM, ARTICLES, SNAPSHOTS); the others are left
+        byte for byte as they are, whatever changed in memory."""
+        self.on_upgrade = on_upgrade
+        """Told, in one line, when a folder an earlier version wrote has been rewritten."""
+        self.read_only = read_only
+        """Opened only to be read (`serve --read-only`): nothing is written, the records index
+        included (it is kept in memory), and taking the lock to write is refused."""
         self.bytes_written = 0
         """Bytes this store has written (for tests and benchmarks of write volume)."""
+
+    def writing_only(self, *kinds: str) -> Store:
+        """The same folder, as a store that writes only files of these kinds (and never rewrites
+        the others, not even once to bring them up to date)."""
+        return Store(self.root, self.lock_timeout, writes=frozenset(kinds))
 
     @property
     def team_path(self) -> Path:
@@ -96,8 +111,16 @@ class Store:
         with self.locked():
             for kind in (ARTICLES, SNAPSHOTS):
                 (self.root / kind).mkdir(exist_ok=True)
-            atomic_write(self.team_path, dump_json({name: {} for name, *_ in _TEAM_TABLES}))
+            empty = dump_json({name: {} for name, *_ in TEAM_TABLES})
+            write_files([(self.team_path, empty), self._format_change()])
         return True
+
+    @property
+    def format_path(self) -> Path:
+        return self.root / FORMAT_FILE
+
+    def _format_change(self) -> Change:
+        return (self.format_path, dump_json({"format": STORE_FORMAT}))
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -124,13 +147,7 @@ class Store:
     def load_team(self) -> Records:
         """Read only team.json: people, acknowledgements, publishers, correction requests."""
         self._require()
-        records = Records()
-        team = read_team_file(self.team_path)
-        for table, key, _model, attribute in _TEAM_TABLES:
-            index = getattr(records, attribute)
-            for item in getattr(team, table).values():
-                index[getattr(item, key)] = item
-        return records
+        return team_records(read_team_file(self.team_path))
 
     def shards(self) -> list[str]:
         """Return the names of the shards that hold articles or snapshots."""
@@ -175,10 +192,14 @@ class Store:
         longer in the records is removed from it, and a shard left with nothing is removed
         (kept as its .bak). With `only`, the documents of those DOIs are written and nothing is
         removed. Each file is written at most once, only when its content changed, and all of
-        them in one batch. Raises StoreError.
+        them in one batch; files of a kind this store does not write are left as they are.
+        Raises StoreError.
         """
+        self.bytes_written += write_files(self._changes(records, only))
+
+    def _changes(self, records: Records, only: Iterable[str] | None) -> list[Change]:
         changes: list[Change] = []
-        if only is None:
+        if only is None and TEAM in self.writes:
             changes += self._team_change(records)
         dois = set(records.articles) | set(records.snapshots) if only is None else set(only)
         by_shard: dict[str, set[str]] = {}
@@ -191,45 +212,32 @@ class Store:
         with paused_gc():
             for shard, members in sorted(by_shard.items()):
                 changes += self._shard_changes(records, shard, members, complete=only is None)
-        self.bytes_written += write_files(changes)
+        return changes
 
     def _team_change(self, records: Records) -> list[Change]:
-        with paused_gc():
-            # one call per table into pydantic-core, not one per person: a third less time
-            docs: Tables = {
-                table: (
-                    key_field,
-                    _TABLE_FORMS[table].dump_python(
-                        getattr(records, attribute), mode="json", exclude_defaults=True
-                    ),
-                )
-                for table, key_field, _model, attribute in _TEAM_TABLES
-            }
-            update = updated_tables(self.team_path, docs)
-            return [] if update is None else [(self.team_path, update.text())]
+        update = updated_tables(self.team_path, team_documents(records))
+        return [] if update is None else [(self.team_path, update.text())]
 
     def _shard_changes(
         self, records: Records, shard: str, members: set[str], complete: bool
     ) -> list[Change]:
         """One shard's files; with `complete`, documents no longer in the records are removed."""
-        # Defaults are left out (most authors have no particle, suffix or ORCID iD): smaller files.
-        articles = {
-            doi: records.articles[doi].model_dump(mode="json", exclude_defaults=True)
-            for doi in members
-            if doi in records.articles
-        }
-        shots = {
-            doi: {
-                "doi": doi,
-                "history": [
-                    s.model_dump(mode="json", exclude_defaults=True) for s in records.snapshots[doi]
-                ],
-            }
-            for doi in members
-            if doi in records.snapshots
+        stored = {
+            ARTICLES: {
+                doi: article_document(records.articles[doi])
+                for doi in members
+                if doi in records.articles and ARTICLES in self.writes
+            },
+            SNAPSHOTS: {
+                doi: history_document(doi, records.snapshots[doi])
+                for doi in members
+                if doi in records.snapshots and SNAPSHOTS in self.writes
+            },
         }
         changes: list[Change] = []
-        for kind, docs in ((ARTICLES, articles), (SNAPSHOTS, shots)):
+        for kind, docs in stored.items():
+            if kind not in self.writes:
+                continue
             path = self.shard_path(kind, shard)
             if not docs and not os.path.lexists(path):
                 continue
@@ -243,11 +251,50 @@ class Store:
     def locked(self) -> Iterator[None]:
         """Hold the records' lock; wait at most `lock_timeout` seconds for another process.
 
-        Raises StoreLockedError when the other process does not finish in time.
+        Raises StoreLockedError when the other process does not finish in time, StoreError for
+        a store opened read-only (every write takes this lock first).
         """
+        if self.read_only:
+            raise StoreError(f"{self.root}: the records were opened read-only; nothing was written")
         with records_lock(self.root, self.lock_timeout):
             remove_stale_temps([self.root, self.root / ARTICLES, self.root / SNAPSHOTS])
+            if self.writes == EVERY_KIND:
+                self._upgrade()
             yield
+
+    def stored_format(self) -> int | None:
+        """The form of the folder's files by format.json; None: an earlier version's (no
+        format.json). StoreError for a form newer than this version reads."""
+        text = read_text(self.format_path)
+        if text is None:
+            return None
+        try:
+            found = loads(text)["format"]
+        except (ValueError, TypeError, KeyError):
+            raise StoreError(
+                f'{self.format_path}: expected {{"format": {STORE_FORMAT}}}; the file was left '
+                "as it is"
+            ) from None
+        if not isinstance(found, int) or found > STORE_FORMAT:
+            raise StoreError(
+                f"{self.format_path}: these records are in form {found}, written by a newer "
+                f"credit-tracker (this one reads up to {STORE_FORMAT}); upgrade credit-tracker"
+            )
+        return found
+
+    def _upgrade(self) -> None:
+        """Rewrite a folder an earlier version wrote, once, in the current form, in one batch:
+        every document under its own key, snapshot problems by kind, and format.json."""
+        if not self.team_path.exists() or self.stored_format() == STORE_FORMAT:
+            return
+        changes = [*self._changes(self.load(), None), self._format_change()]
+        self.bytes_written += write_files(changes)
+        if self.on_upgrade is not None:
+            self.on_upgrade(
+                f"{self.root}: written by an earlier version; rewritten once in the current "
+                f"form (each record under its own key, problems by kind): {len(changes)} "
+                "file(s), to commit together"
+            )
 
     def _require(self) -> None:
         if not self.team_path.exists():
@@ -255,3 +302,4 @@ class Store:
                 f"{self.root}: no records here (no {TEAM_FILE}); run 'credit-tracker init' "
                 "or pass --records DIR"
             )
+        self.stored_format()  # refuses a folder a newer version wrote

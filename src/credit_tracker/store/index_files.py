@@ -1,4 +1,10 @@
-"""The records index's files: stamps of store files, buckets, and writes that need no backup."""
+"""The records index's files: stamps of store files, buckets, and where the index is kept.
+
+The index is derived data. It is kept in `<records>/.index/` (`DiskFiles`, written in one rename
+per file, no backup, no fsync: it can be rebuilt), or, where that folder cannot be written (a
+read-only records folder, a full disk, `serve --read-only`), in memory for as long as the
+command or the desk runs (`MemoryFiles`): reading never needs to write.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,16 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
+
 from credit_tracker.domain.errors import StoreError
+from credit_tracker.domain.json_depth import loads
+from credit_tracker.store.files import replace_text
 
 Stamp = list[int]
 
@@ -32,7 +43,7 @@ def read_json(path: Path, default: dict[str, Any]) -> dict[str, Any]:
     """Return a file of the index, or `default` when it is missing or unreadable (rebuilt then)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = loads(handle.read())
     except (OSError, ValueError):
         return default
     return data if isinstance(data, dict) else default
@@ -63,11 +74,76 @@ def by_bucket(keys: Iterable[str]) -> dict[str, set[str]]:
 
 def write_file(path: Path, text: str) -> None:
     """Replace a file of the index in one rename (no backup, no fsync: it can be rebuilt)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        replace_text(path, text)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StoreError(f"{path}: could not write the records index ({exc.strerror})") from exc
+
+
+class DiskFiles:
+    """The index's files in a folder beside the records (`<records>/.index/`)."""
+
+    in_memory = False
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def read(self, name: str) -> dict[str, Any]:
+        """A file of the index ('stamps.json', 'people/ab.json'), {} when missing or unreadable."""
+        return read_json(self.folder / name, {})
+
+    def write(self, name: str, data: dict[str, Any]) -> None:
+        """Replace a file of the index; StoreError when the system refuses."""
+        path = self.folder / name
+        try:
+            path.parent.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path.parent}: could not write the records index ({exc})") from exc
+        write_file(path, json.dumps(data, sort_keys=True))
+
+    def names(self, kind: str) -> list[str]:
+        """The files of one kind ('people', 'keys'), by bucket."""
+        return [path.stem for path in (self.folder / kind).glob("*.json")]
+
+    def remove(self, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / name).unlink()
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the index's own lock while rebuilding (another process may be rebuilding too);
+        OSError when the folder cannot be made or locked."""
+        self.folder.mkdir(exist_ok=True)
+        write_file(self.folder / ".gitignore", "*\n")  # derived data: never committed
+        with FileLock(self.folder / ".lock", timeout=60):
+            yield
+
+
+class MemoryFiles:
+    """The index's files in memory, for one command or one running desk; each kept as its JSON
+    text, so that what a reader changes is never what another reads."""
+
+    in_memory = True
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def read(self, name: str) -> dict[str, Any]:
+        text = self.texts.get(name)
+        return {} if text is None else dict(json.loads(text))
+
+    def write(self, name: str, data: dict[str, Any]) -> None:
+        self.texts[name] = json.dumps(data, sort_keys=True)
+
+    def names(self, kind: str) -> list[str]:
+        prefix = f"{kind}/"
+        return [name[len(prefix) : -5] for name in list(self.texts) if name.startswith(prefix)]
+
+    def remove(self, name: str) -> None:
+        self.texts.pop(name, None)
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        with self._lock:  # the desk's threads share one index
+            yield

@@ -14,17 +14,20 @@ means reading every article shard. `<records>/.index/` keeps, for them:
 A part whose store file changed is rebuilt from that file before it is used, so the index is
 never trusted beyond the files; deleting the folder only costs one rebuild. It reads the store's
 files only through the store's reading API.
+
+Reading never needs to write: where `.index/` cannot be written (a read-only records folder,
+a full disk) or must not be (a store opened read-only, as `serve --read-only` opens it), the
+index is built in memory instead, from every article shard, and kept for the run
+(store/index_files.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Iterable
 from typing import Any
 
-from filelock import FileLock
 from pydantic import BaseModel
 
 from credit_tracker.domain.errors import InputError, StoreError
@@ -34,14 +37,14 @@ from credit_tracker.domain.names import clean, fold
 from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.store.folder import ARTICLES, Store, shard_of
 from credit_tracker.store.index_files import (
+    DiskFiles,
+    MemoryFiles,
     Stamp,
     bucket_of,
     by_bucket,
     dois_by_person,
     file_stamp,
     ids_in,
-    read_json,
-    write_file,
 )
 from credit_tracker.store.validated import read_article_shard
 
@@ -59,7 +62,9 @@ class RecordsIndex:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.folder = store.root / INDEX
+        self.files: DiskFiles | MemoryFiles = (
+            MemoryFiles() if store.read_only else DiskFiles(store.root / INDEX)
+        )
         self._fresh = False
 
     # ---- reading --------------------------------------------------------------------------
@@ -79,7 +84,7 @@ class RecordsIndex:
         self.refresh()
         found: set[str] = set()
         for bucket, wanted in by_bucket(keys).items():
-            table = read_json(self.folder / "keys" / f"{bucket}.json", {})
+            table = self.files.read(f"keys/{bucket}.json")
             for key in wanted:
                 found.update(table.get(key, ()))
         return found
@@ -109,7 +114,7 @@ class RecordsIndex:
     def team(self) -> Records:
         """Return the small tables of team.json (no people), validated."""
         self.refresh()
-        raw = read_json(self.folder / "team.json", {})
+        raw = self.files.read("team.json")
         records = Records()
         for table, model in _SMALL_TABLES.items():
             index = getattr(records, table)
@@ -134,21 +139,34 @@ class RecordsIndex:
 
     def _entries(self, ids: Iterable[str]) -> Iterable[tuple[str, dict[str, Any]]]:
         for bucket, wanted in by_bucket(ids).items():
-            table = read_json(self.folder / "people" / f"{bucket}.json", {})
+            table = self.files.read(f"people/{bucket}.json")
             yield from ((pid, table[pid]) for pid in sorted(wanted) if pid in table)
 
     # ---- keeping it up to date ------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Rebuild the parts whose store files changed since they were built (once a command)."""
+        """Rebuild the parts whose store files changed since they were built (once a command,
+        or once a request at the desk: see `renew`). Where the index's folder cannot be
+        written, it is built in memory instead; StoreError only for the records themselves."""
         if self._fresh:
             return
         self._fresh = True
-        if self._stale(read_json(self.folder / "stamps.json", {})):
-            self.folder.mkdir(exist_ok=True)
-            write_file(self.folder / ".gitignore", "*\n")  # derived data: never committed
-            with FileLock(self.folder / ".lock", timeout=60):
-                stamps = read_json(self.folder / "stamps.json", {})
+        try:
+            self._refresh()
+        except (OSError, StoreError):
+            if self.files.in_memory:
+                raise  # the records themselves could not be read
+            self.files = MemoryFiles()  # read-only folder, full disk: the index lives in memory
+            self._refresh()
+
+    def renew(self) -> None:
+        """Look at the store's files again at the next read (a new request at the desk)."""
+        self._fresh = False
+
+    def _refresh(self) -> None:
+        if self._stale(self.files.read("stamps.json")):
+            with self.files.locked():
+                stamps = self.files.read("stamps.json")
                 if self._stale(stamps):  # another process may have rebuilt it meanwhile
                     self._rebuild(stamps)
 
@@ -175,7 +193,7 @@ class RecordsIndex:
             stamps = {}
         team_stamp = file_stamp(self.store.team_path)  # taken before reading: a later write shows
         now = self._article_stamps()
-        bylines: dict[str, dict[str, list[str]]] = read_json(self.folder / "bylines.json", {})
+        bylines: dict[str, dict[str, list[str]]] = self.files.read("bylines.json")
         if not stamps:
             bylines = {}
         known = stamps.get("articles", {})
@@ -196,28 +214,28 @@ class RecordsIndex:
                 p for s in changed for d in (before[s], bylines.get(s, {})) for p in ids_in(d)
             }
             self._update_dois(touched, bylines)
-        write_file(self.folder / "bylines.json", json.dumps(bylines, sort_keys=True))
+        self.files.write("bylines.json", bylines)
         stamps = {"version": VERSION, "team": team_stamp, "articles": now}
-        write_file(self.folder / "stamps.json", json.dumps(stamps))
+        self.files.write("stamps.json", stamps)
 
     def note_team_saved(self, records: Records, before: Stamp | None) -> None:
         """After a command that changed only team.json's small tables saved `records`: keep the
         people part (built for the team file as it was `before`) and refresh the small tables."""
-        stamps = read_json(self.folder / "stamps.json", {})
+        stamps = self.files.read("stamps.json")
         if not stamps or stamps.get("team") != before or stamps.get("version") != VERSION:
             return  # stale already: the next reader rebuilds it
         with contextlib.suppress(OSError, StoreError):
             after = file_stamp(self.store.team_path)
             self._write_team(records)
             stamps["team"] = after
-            write_file(self.folder / "stamps.json", json.dumps(stamps))
+            self.files.write("stamps.json", stamps)
 
     def _write_team(self, team: Records) -> None:
         tables = {
             table: {k: v.model_dump(mode="json") for k, v in getattr(team, table).items()}
             for table in _SMALL_TABLES
         }
-        write_file(self.folder / "team.json", json.dumps(tables, sort_keys=True))
+        self.files.write("team.json", tables)
 
     def _write_people(
         self, people: dict[str, Person], bylines: dict[str, dict[str, list[str]]]
@@ -236,21 +254,19 @@ class RecordsIndex:
         for key, ids in filed:
             keys.setdefault(bucket_of(key), {})[key] = sorted(ids)
         for kind, tables in (("people", buckets), ("keys", keys)):
-            folder = self.folder / kind
-            folder.mkdir(exist_ok=True)
-            for old in folder.glob("*.json"):  # a bucket no one is filed in any more
-                if old.stem not in tables:
-                    old.unlink()
+            for old in self.files.names(kind):  # a bucket no one is filed in any more
+                if old not in tables:
+                    self.files.remove(f"{kind}/{old}.json")
             for bucket, table in tables.items():
-                write_file(folder / f"{bucket}.json", json.dumps(table))
+                self.files.write(f"{kind}/{bucket}.json", table)
 
     def _update_dois(self, touched: set[str], bylines: dict[str, dict[str, list[str]]]) -> None:
         if not touched:
             return
         dois = dois_by_person(bylines, only=touched)
         for bucket, ids in by_bucket(touched).items():
-            path = self.folder / "people" / f"{bucket}.json"
-            table = read_json(path, {})
+            name = f"people/{bucket}.json"
+            table = self.files.read(name)
             for pid in ids & table.keys():
                 table[pid]["dois"] = dois.get(pid, [])
-            write_file(path, json.dumps(table))
+            self.files.write(name, table)

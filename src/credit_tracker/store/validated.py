@@ -46,37 +46,47 @@ _SNAPSHOT_SHARD = TypeAdapter(dict[str, dict[str, _History]])
 def read_team_file(path: Path) -> TeamFile:
     """Return team.json's tables, validated; StoreError naming the table, document and field."""
     data = read_store_bytes(str(path))
-    if data is None:
-        return TeamFile()
-    with paused_gc():
-        try:
-            return _TEAM.validate_json(data)
-        except ValidationError as exc:
-            raise _store_error(path, exc) from exc
+    return TeamFile() if data is None else team_from_bytes(path, data)
+
+
+def team_from_bytes(path: Path | str, data: bytes) -> TeamFile:
+    """Return a team file's tables from its bytes (`path` names it in errors); StoreError."""
+    return _validated(path, data, _TEAM)
 
 
 def read_article_shard(path: str, table: str) -> dict[str, ArticleRecord]:
     """Return an article shard's records by DOI; {} when the file does not exist."""
-    articles = _read_typed(path, _ARTICLE_SHARD).get(table, {})
+    data = read_store_bytes(path)
+    return {} if data is None else articles_from_bytes(path, data, table)
+
+
+def articles_from_bytes(path: Path | str, data: bytes, table: str) -> dict[str, ArticleRecord]:
+    """Return an article shard's records by DOI from its bytes; StoreError."""
+    articles = _validated(path, data, _ARTICLE_SHARD).get(table, {})
     return {record.doi: record for record in articles.values()}
 
 
 def read_snapshot_shard(path: str, table: str) -> dict[str, list[SourceSnapshot]]:
     """Return a snapshot shard's histories by DOI; {} when the file does not exist."""
-    histories = _read_typed(path, _SNAPSHOT_SHARD).get(table, {})
+    data = read_store_bytes(path)
+    return {} if data is None else snapshots_from_bytes(path, data, table)
+
+
+def snapshots_from_bytes(
+    path: Path | str, data: bytes, table: str
+) -> dict[str, list[SourceSnapshot]]:
+    """Return a snapshot shard's histories by DOI from its bytes; StoreError."""
+    histories = _validated(path, data, _SNAPSHOT_SHARD).get(table, {})
     return {h.doi: h.history for h in histories.values()}
 
 
-def _read_typed(path: str, adapter: TypeAdapter) -> dict[str, Any]:
-    """Return a shard file parsed and validated; {} when it does not exist. Raises StoreError."""
-    data = read_store_bytes(path)
-    if data is None:
-        return {}
+def _validated(path: Path | str, data: bytes, adapter: TypeAdapter[Any]) -> Any:
+    """Return a store file's bytes parsed and validated in one pass; StoreError if bad."""
     with paused_gc():
         try:
             return adapter.validate_json(data)
         except ValidationError as exc:
-            raise _store_error(Path(path), exc) from exc
+            raise _store_error(Path(path), exc, data) from exc
 
 
 def read_store_bytes(path: str) -> bytes | None:
@@ -90,11 +100,16 @@ def read_store_bytes(path: str) -> bytes | None:
         raise StoreError(unreadable(path, exc)) from exc
 
 
-def _store_error(path: Path, exc: ValidationError) -> StoreError:
-    """The first problem of a file that parsed as JSON but is not what the store wrote."""
+def _store_error(path: Path, exc: ValidationError, data: bytes) -> StoreError:
+    """The first problem of a file that is not what the store wrote."""
     first = exc.errors()[0]
-    if first["type"] == "json_invalid" or not first["loc"]:
-        read_json_file(path)  # raises the error with its line and column, or for a non-object
+    if first["type"] == "json_invalid":
+        # raises the error with its line and column, or for a non-object
+        read_json_file(path, data.decode("utf-8", errors="replace"))
+        # json reads it, pydantic-core does not ('recursion limit exceeded at line 1 column 219')
+        return StoreError(f"{path}: {first['msg']}; the file was left as it is")
+    if not first["loc"]:
+        read_json_file(path, data.decode("utf-8", errors="replace"))  # raises for a non-object
         return StoreError(f"{path}: expected a JSON object of tables")
     table, *rest = first["loc"]
     where = f"table {table}"

@@ -13,8 +13,7 @@ document.addEventListener("DOMContentLoaded", function () {
     cell.addEventListener("change", function () {
       cell.classList.toggle("held", cell.value !== "");
       // ticking a role records the author's roles: the row's "roles are" follows
-      var row = cell.name.split("-")[1];
-      var state = document.querySelector('select[name="state-' + row + '"]');
+      var state = cell.closest("tr").querySelector('select[name^="state-"]');
       if (state && cell.value !== "") { state.value = "recorded"; }
     });
   });

@@ -6,6 +6,7 @@ import csv
 import io
 
 from credit_tracker.domain.findings import CheckReport, Finding
+from credit_tracker.domain.text import spreadsheet_cell
 from credit_tracker.render.formats.base import Format, entries
 from credit_tracker.render.visible import visible_report
 
@@ -55,7 +56,7 @@ class CsvFormat(Format):
                     "",
                     "",
                     "",
-                    _cell(item.reason),
+                    spreadsheet_cell(item.reason),
                 ]
             )
         return out.getvalue()
@@ -77,10 +78,4 @@ class CsvFormat(Format):
             finding.observed or "",
             finding.message,
         ]
-        return [_cell(value) for value in values]
-
-
-def _cell(value: str) -> str:
-    # OWASP's CSV-injection list: https://owasp.org/www-community/attacks/CSV_Injection; the
-    # tab and carriage return it also lists cannot lead a cell: they are escapes (\t, \r) by now.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+        return [spreadsheet_cell(value) for value in values]

@@ -1,5 +1,9 @@
 """The harvest's formats: the new works by team members as tab-separated lines, Markdown for a
-job summary, or JSON."""
+job summary, or JSON.
+
+Titles and names are Crossref's, untrusted: the lines show their hidden characters as escapes
+(one work, one line; a tab cannot add a column), Markdown escapes them too, and JSON writes
+them as \\u escapes (the values exact, the bytes safe to print)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from credit_tracker.domain.runs import NewWork
+from credit_tracker.domain.text import json_visible, visible
 from credit_tracker.render.formats.markdown import escape
 
 
@@ -28,8 +33,8 @@ class HarvestText(HarvestFormat):
 
     def render(self, works: Iterable[NewWork], names: dict[str, str]) -> str:
         return "".join(
-            f"{w.doi}\t{w.title}\tteam: {_members(w, names)}\t"
-            f"authors: {'; '.join(a.raw for a in w.authors)}\n"
+            f"{visible(w.doi)}\t{visible(w.title)}\tteam: {visible(_members(w, names))}\t"
+            f"authors: {visible('; '.join(w.shown))}\n"
             for w in works
         )
 
@@ -57,9 +62,9 @@ class HarvestJson(HarvestFormat):
                 "doi": w.doi,
                 "title": w.title,
                 "journal": w.journal,
-                "authors": [a.raw for a in w.authors],
+                "authors": w.shown,
                 "team_members": w.members,
             }
             for w in works
         ]
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_visible(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

@@ -1,0 +1,168 @@
+"""Initials as contribution statements print them, resolved against the byline; pure.
+
+Every form seen in real statements is read into groups of letters, one per name word: 'GJP',
+'T.B.D.', 'Z. G.', 'S.J' (a dot missing), hyphenated ones ('BPD-J', 'Y.-S.S.', 'A.J-M.',
+'D.-H. W.'), accented ones ('F.Ú.', 'J.Š.Ž.', 'ÉMR'), a particle's small letter ('EvA' for
+Eelco van Anken, 'M.d.N.N.'), extra letters that tell two authors apart ('STa' / 'STe' for
+S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang Zhao and Yangyang Zhou) and a
+family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
+
+The groups are matched to the byline's name words (given names, particle and family name, split
+at spaces and hyphens), by prefix, accents and case aside, in three steps, the first that finds
+anyone deciding:
+1. every word, in order (particles may be left out): 'GJP', 'K.J.E.', 'GSL' for Gustavo Silveira
+   da Luz;
+2. the first and the last word, middle names skipped: 'CR' for Chinmay P. Rele, 'HK' for
+   Hans-Henning Kunz, 'MM' for Marylee J van der Meulen;
+3. the first word and later ones, the family name skipped: 'M.L.' for Maria Louise Elkjær.
+Initials that fit several authors at the deciding step, or that one list prints twice (two people
+with the same initials, as 'A.D., …, A.D.' in a statement naming Alessandro Daducci and Anders
+Bjorholm Dahl), name nobody for certain: they are reported, never assigned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.names import PARTICLES, fold
+
+FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
+"""Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
+_PIECES = re.compile(r"[^\W\d_]+|[.\-\u2010\u2011\s]+")
+_SPLIT_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
+# Given initials, then the family name's first letters: 'YZha' and 'YZho' for Yangqiang Zhao and
+# Yangyang Zhou (Frontiers 2020), where counting capitals against small letters says "a word".
+_FAMILY_START = re.compile(r"[^\W\d_a-z]{2,3}[a-z]{2,3}")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Whom printed initials name: one author, or the authors they may be (none, or several)."""
+
+    author: SourceAuthor | None
+    candidates: list[SourceAuthor] = field(default_factory=list)
+
+    def why(self, token: str) -> str:
+        """The reason the initials name nobody, in words."""
+        if not self.candidates:
+            return f"initials {token!r} fit no author"
+        names = ", ".join(author.raw for author in self.candidates)
+        return f"initials {token!r} fit more than one author ({names})"
+
+
+def initials_groups(token: str) -> list[list[str]] | None:
+    """The ways a token reads as initials, each a list of groups ('STa' → [S, Ta] or [S, T, a];
+    'A.Lüthi' → [A, Lüthi]); None when the token is no initials ('Jane', 'Sean M. Sultaire')."""
+    text = token.strip().rstrip(".")
+    pieces = _PIECES.findall(text)
+    if not text or "".join(pieces) != text:
+        return None
+    dotted = "." in text
+    if not dotted and re.search(r"\s", text):
+        return None  # words without dots are a name ('Yi He'), not initials
+    if (
+        not dotted
+        and sum(ch.isupper() for ch in text) <= sum(ch.islower() for ch in text)
+        and not _FAMILY_START.fullmatch(text)
+    ):
+        return None  # 'Xixi', 'Jane': more small letters than capitals is a word
+    groups = [group for piece in pieces if piece[0].isalpha() for group in _groups(piece)]
+    for index, group in enumerate(groups):
+        written_out = dotted and index == len(groups) - 1 and index > 0  # 'A.Lin', 'A.Lüthi'
+        if (group[0].islower() and len(group) > 1) or (len(group) > 3 and not written_out):
+            return None
+    if not groups:
+        return None
+    apart = [letter for group in groups for letter in (group if len(group) <= 3 else [group])]
+    return [groups] if apart == groups else [groups, apart]
+
+
+def _groups(run: str) -> list[str]:
+    """A run of letters cut before each capital: 'ChL' → Ch, L; 'EvA' → Ev, A."""
+    groups: list[str] = []
+    for letter in run:
+        if letter.isupper() or not groups:
+            groups.append(letter)
+        else:
+            groups[-1] += letter
+    return groups
+
+
+Words = list[tuple[str, bool]]
+
+
+def name_words(author: SourceAuthor) -> list[Words]:
+    """The author's name words, folded, each with whether it is a particle; a second list
+    without a leading initial, which statements leave out ('EEB' for A. Elif Erson-Bensan)."""
+    if author.name is None:
+        return []
+    name = author.name
+    text = " ".join(part for part in (name.given, name.particle, name.family) if part)
+    words = [word.strip(".") for word in _SPLIT_WORDS.split(text) if word.strip(".")]
+    folded = [(fold(word), word.casefold() in PARTICLES) for word in words]
+    lead = 0
+    while lead < len(folded) - 2 and len(folded[lead][0]) == 1:
+        lead += 1
+    return [folded, folded[lead:]] if lead else [folded]
+
+
+def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> Resolved:
+    """Return whom initials name. `repeated`: one list prints them twice, so they name two
+    people; every author they fit at any step is a candidate, and none is assigned."""
+    readings = initials_groups(token) or []
+    steps = (_every_word, _first_and_last, _first_and_later)
+
+    def fits(author: SourceAuthor, step: Step) -> bool:
+        return any(step(groups, words) for groups in readings for words in name_words(author))
+
+    if repeated:
+        return Resolved(None, [a for a in byline if any(fits(a, step) for step in steps)])
+    for step in steps:
+        hits = [author for author in byline if fits(author, step)]
+        if hits:
+            return Resolved(hits[0] if len(hits) == 1 else None, hits)
+    return Resolved(None, [])
+
+
+Step = Callable[[list[str], Words], bool]
+
+
+def _fits(group: str, word: tuple[str, bool]) -> bool:
+    text, particle = word
+    key = fold(group)
+    if group.islower() and len(group) == 1:
+        return particle and text.startswith(key)
+    return bool(key) and text.startswith(key)
+
+
+def _every_word(groups: list[str], words: Words) -> bool:
+    """Each group one word, in order; a particle may be left out, no other word."""
+    if not groups:
+        return not any(not particle for _, particle in words)
+    if not words:
+        return False
+    if _fits(groups[0], words[0]) and _every_word(groups[1:], words[1:]):
+        return True
+    return words[0][1] and _every_word(groups, words[1:])
+
+
+def _first_and_last(groups: list[str], words: Words) -> bool:
+    if len(groups) < 2 or len(words) < 2:
+        return False
+    ends = _fits(groups[0], words[0]) and _fits(groups[-1], words[-1])
+    return ends and _in_order(groups[1:-1], words[1:-1])
+
+
+def _first_and_later(groups: list[str], words: Words) -> bool:
+    if len(groups) < 2 or len(words) < 2:
+        return False
+    return _fits(groups[0], words[0]) and _in_order(groups[1:], words[1:])
+
+
+def _in_order(groups: list[str], words: Words) -> bool:
+    """Each group fits a later word than the one before it."""
+    rest = iter(words)
+    return all(any(_fits(group, word) for word in rest) for group in groups)

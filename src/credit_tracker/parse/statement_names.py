@@ -1,0 +1,201 @@
+"""The people a contribution statement names, resolved against the byline; pure.
+
+Initials of every form (initials.py), initials with the full name beside them ('Y.Z. (Yan Zhao)',
+MDPI), Vancouver names ('Alcântara LCJ') and inverted ones ('Tecchio, M. A.') resolve to the one
+byline author they name; ambiguous or unknown ones are reported as not understood, never guessed,
+with the authors they may be. A full name is kept as printed (the statement source compares it
+with the team's record as printed); a JATS file resolves it with `by_full_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from credit_tracker.domain.models import SourceAuthor, SourceRole
+from credit_tracker.domain.names import clean, fold, given_compatible, parse_display_name
+from credit_tracker.domain.problems import Unread
+from credit_tracker.parse.initials import FULL_NAME, initials_groups, resolve
+from credit_tracker.parse.statement_parts import roles_from
+
+_TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.)+")
+# NFKC (normalise_text) turns 'ª' and 'º' into 'a' and 'o': '1ª autora' is read as '1a autora'
+ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°|a|o)?\s+(?:author|autor[a]?)\s*:", re.I)
+
+
+@dataclass
+class StatementEntry:
+    """One person named in a statement, with the roles stated for them."""
+
+    printed: str
+    roles: list[SourceRole] = field(default_factory=list)
+    author: SourceAuthor | None = None
+    """The byline author the initials or position resolve to, when they are not a full name."""
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """Initials or a name that names no byline author for certain, and whom it may be."""
+
+    printed: str
+    candidates: list[SourceAuthor]
+
+
+@dataclass
+class Reading:
+    """What reading one statement collects: its entries, what it could not resolve, notes."""
+
+    byline: list[SourceAuthor]
+    entries: dict[str, StatementEntry] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    repeated: set[str] = field(default_factory=set)
+    """Initials one list prints twice: two people, so nobody for certain."""
+
+
+def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | None:
+    """Return the entry for a printed name, resolving initials and Vancouver names; None (and a
+    note of what was not understood) when they name no byline author for certain."""
+    printed = clean(name).strip(" •,;")
+    name = printed.strip(" .")
+    if not name:
+        return None
+    if name in reading.entries:
+        return reading.entries[name]
+    full = FULL_NAME.match(name)
+    token = full["token"] if full is not None else name
+    author = None
+    if initials_groups(token) is not None:
+        author = by_full_name(full["full"], reading.byline) if full is not None else None
+        if author is None:
+            author = _by_initials(reading, token, printed, context)
+            if author is None:
+                return None
+    elif "," in name or _is_vancouver(name):
+        author = _by_family(reading, name, context)
+        if author is None:
+            return None
+    same = [e for e in reading.entries.values() if author is not None and e.author is author]
+    reading.entries[name] = same[0] if same else StatementEntry(printed=name, author=author)
+    return reading.entries[name]
+
+
+def _by_initials(reading: Reading, token: str, printed: str, context: str) -> SourceAuthor | None:
+    resolved = resolve(token, reading.byline, repeated=token in reading.repeated)
+    if resolved.author is None:
+        _unresolved(reading, token, resolved.candidates, f"{context}: {resolved.why(printed)}")
+    return resolved.author
+
+
+def _unresolved(reading: Reading, printed: str, candidates: list[SourceAuthor], why: str) -> None:
+    """Note a name that names nobody for certain, once, as a part not understood."""
+    if any(item.printed == printed for item in reading.unresolved):
+        return
+    reading.unresolved.append(Unresolved(printed=printed, candidates=candidates))
+    reading.problems.append(str(Unread(text=f"{why}; not assigned")))
+
+
+def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | None:
+    """The one byline author a full name printed in a statement belongs to, else None: the
+    family name alike (accents and case aside), the given names compatible ('John Gaynes' is
+    John A. Gaynes)."""
+    name = parse_display_name(printed)
+    if not name.given:
+        return None
+    family = fold(name.family)
+    hits = [
+        author
+        for author in byline
+        if author.name is not None
+        and family in {fold(author.name.family), fold(author.name.family_full)}
+        and given_compatible(name.given, author.name.given)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _is_vancouver(name: str) -> bool:
+    words = name.split()
+    return (
+        len(words) >= 2
+        and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
+        and not all(initials_groups(w) for w in words)
+    )
+
+
+def _by_family(reading: Reading, name: str, context: str) -> SourceAuthor | None:
+    """'Alcântara LCJ', 'Tecchio, M. A.', 'Tecchio M. A': the family name, matched on its last
+    word (the initials after it dropped)."""
+    words = name.split(",")[0].split()
+    while len(words) > 1 and _TRAILING_INITIALS.fullmatch(words[-1]):
+        words.pop()
+    wanted = fold(" ".join(words)).split()[-1:]
+    hits = [a for a in reading.byline if a.name and wanted and wanted[0] in _family_keys(a)]
+    if len(hits) == 1:
+        return hits[0]
+    _unresolved(reading, name, hits, f"{context}: {name!r} fits {len(hits)} byline authors")
+    return None
+
+
+def _family_keys(author: SourceAuthor) -> set[str]:
+    """The family name's last word, with and without a suffix ('Domingues Neto' or 'Domingues')."""
+    if author.name is None:
+        return set()
+    family = fold(author.name.family_full).split()
+    with_suffix = fold(f"{author.name.family_full} {author.name.suffix}").split()
+    return set(family[-1:] + with_suffix[-1:])
+
+
+def positions(body: str, byline: list[SourceAuthor], problems: list[str]) -> list[StatementEntry]:
+    """The entries of a statement by position ('1st author: conceptualization (lead); …')."""
+    entries: list[StatementEntry] = []
+    marks = list(ORDINAL.finditer(body))
+    for n, mark in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(body)
+        position = int(mark.group(1))
+        text = body[mark.end() : end]
+        text = re.split(r"\s(?=\d+\s*(?:ª|º|a|o)\s+autor)", text)[0]
+        if position > len(byline):
+            problems.append(
+                f"author {position} is named by position, but the byline has {len(byline)}"
+            )
+            continue
+        author = byline[position - 1]
+        if any(e.author is author for e in entries):
+            continue  # a second language version of the same statement
+        entries.append(
+            StatementEntry(printed=f"author {position}", roles=roles_from(text), author=author)
+        )
+    return entries
+
+
+def to_source_authors(entries: list[StatementEntry]) -> list[SourceAuthor]:
+    """Turn entries into statement-source authors: names exactly as printed, or (for initials and
+    positions) the byline author's name, marked as not printed in the statement."""
+    authors = []
+    for position, entry in enumerate(entries, start=1):
+        if (
+            entry.author is not None
+            and entry.author.name is not None
+            and entry.printed != entry.author.raw
+        ):
+            authors.append(
+                SourceAuthor(
+                    position=position,
+                    raw=entry.printed,
+                    name=entry.author.name,
+                    structured=True,
+                    name_shown=False,
+                    roles=entry.roles,
+                )
+            )
+        else:
+            authors.append(
+                SourceAuthor(
+                    position=position,
+                    raw=entry.printed,
+                    name=parse_display_name(entry.printed),
+                    structured=False,
+                    roles=entry.roles,
+                )
+            )
+    return authors

@@ -1,0 +1,145 @@
+"""Where a JATS file prints its contributions statement, and the statement's text built from the
+markup's structure; pure.
+
+Publishers put the statement in many places: an `fn-type="con"` footnote (PNAS, bioRxiv,
+microPublication, the 2016 PLOS list, SciELO), an untyped footnote that opens with "Author
+contributions:", `<notes notes-type="author-contribution">` or untyped `<notes>` titled so
+(Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
+Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
+back matter, inside `<ack>` (PNAS) or even inside the abstract (bioRxiv). A footnote a contrib
+points to is that author's own (eLife) and is read with the contrib; a translation's statement
+(inside a `sub-article`) is read only for that translation.
+
+The text is built from the structure, not from every paragraph at every depth: each innermost
+paragraph and each list item is one block (so a paragraph that holds a `<list>` does not give its
+items' text twice), a block ends an entry even without closing punctuation ("CR: Data curation,
+Software" then "JW: …"), and a bold lead-in followed by a colon inside a paragraph starts one
+("<bold>Conceptualization:</bold> T.B.D. <bold>Methodology:</bold> H.M.K., …"). Headings (a
+`<title>`, a `<label>`, a heading paragraph, an "Author contributions:" lead-in) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from credit_tracker.domain.names import clean
+from credit_tracker.parse.statement_headings import names_statement
+
+_PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
+_BLOCKS = {
+    "p",
+    "list",
+    "list-item",
+    "sec",
+    "notes",
+    "fn",
+    "fn-group",
+    "def-list",
+    "def-item",
+    "term",
+    "def",
+    "disp-quote",
+    "boxed-text",
+}
+_HEADINGS = {"title", "label"}
+# never a statement's place, and large: not looked into
+_ELSEWHERE = {"ref-list", "table-wrap", "fig", "disp-formula", "inline-formula", "contrib-group"}
+_LEAD_IN = {"bold", "b", "strong"}
+_TYPED = re.compile(r"contribution", re.I)
+_LEADING_HEADING = re.compile(r"^\s*(?P<heading>[^:]{3,80}?)\s*:\s*")
+
+
+def statement_places(root: Element, pointed_to: set[str]) -> list[Element]:
+    """The elements that hold a contributions statement, in document order, leaving out any
+    sub-article's and the footnotes whose id is in `pointed_to` (per-author footnotes)."""
+    found: list[Element] = []
+    for name in _PARTS:
+        part = root.find(name)
+        if part is not None:
+            _look(part, pointed_to, found)
+    return found
+
+
+def _look(element: Element, pointed_to: set[str], found: list[Element]) -> None:
+    for child in element:
+        if child.tag == "sub-article" or child.tag in _ELSEWHERE:
+            continue
+        if _holds_statement(child, pointed_to):
+            found.append(child)
+        else:
+            _look(child, pointed_to, found)
+
+
+def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
+    kind = element.get(f"{element.tag}-type") or ""
+    if element.tag == "fn":
+        if element.get("id") in pointed_to or kind not in {"", "con", "other"}:
+            return False
+        return kind == "con" or _titled(element) or _opens_with_heading(element)
+    if element.tag in {"notes", "sec"}:
+        return bool(_TYPED.search(kind)) or _titled(element)
+    return False
+
+
+def _titled(element: Element) -> bool:
+    title = element.find("title")
+    return title is not None and names_statement(clean("".join(title.itertext())))
+
+
+def _opens_with_heading(element: Element) -> bool:
+    lines = _collect(element)
+    if not lines:
+        return False
+    lead = _LEADING_HEADING.match(lines[0])
+    return names_statement(lines[0]) or (lead is not None and names_statement(lead["heading"]))
+
+
+def statement_blocks(place: Element) -> list[str]:
+    """The statement's blocks (entries, or paragraphs of prose), its headings left out."""
+    lines = _collect(place)
+    while lines and names_statement(lines[0].rstrip(" :")):
+        lines.pop(0)  # a heading in its own paragraph (Oncotarget, Korean J Radiol)
+    if lines:
+        lead = _LEADING_HEADING.match(lines[0])
+        if lead is not None and names_statement(lead["heading"]):
+            lines[0] = lines[0][lead.end() :]  # 'Author contributions: Y.L. designed research'
+    return [line for line in lines if line]
+
+
+def _collect(element: Element) -> list[str]:
+    lines: list[str] = []
+    _blocks(element, lines)
+    return lines
+
+
+def _blocks(element: Element, lines: list[str]) -> None:
+    run = [element.text or ""]
+    for child in element:
+        if child.tag in _HEADINGS:
+            pass
+        elif child.tag in _BLOCKS:
+            _flush(run, lines)
+            run = []
+            _blocks(child, lines)
+        else:
+            if _starts_entry(child) and clean("".join(run)):
+                _flush(run, lines)
+                run = []
+            run.append("".join(child.itertext()))
+        run.append(child.tail or "")
+    _flush(run, lines)
+
+
+def _starts_entry(child: Element) -> bool:
+    """A bold lead-in ending in a colon, or followed by one: 'Conceptualization:', 'Name:'."""
+    if child.tag not in _LEAD_IN:
+        return False
+    text = "".join(child.itertext()).strip()
+    return text.endswith(":") or (child.tail or "").lstrip().startswith(":")
+
+
+def _flush(run: list[str], lines: list[str]) -> None:
+    line = clean("".join(run))
+    if line:
+        lines.append(line)

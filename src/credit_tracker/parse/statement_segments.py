@@ -1,0 +1,136 @@
+"""A contribution statement cut into sentences, and a sentence into its label and the rest; pure.
+
+Sentences end at ';' (MDPI's "…, A.P. and J.Š.Ž.; methodology, …" goes on in small letters) and
+at '.' before a capital, but not at the full stop of an initial ("Guilherme N. Corte",
+"Tecchio, M. A. and …", "A.O-F. A.Lüthi") unless a label or "All authors …" follows it
+("Conceptualization: T.B.D. Methodology: H.M.K., …"). A sentence's label is split off at a colon
+or a spaced dash, or, for the role-first form with a comma (MDPI, Cell Press), at the comma after
+which only names follow. A sentence of people each with their roles in parentheses ('Jane Doe
+(Conceptualization [lead], …), John Roe (…)') has no label; it is read pair by pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from credit_tracker.parse.initials import initials_groups
+from credit_tracker.parse.jats_roles import and_split, label_role
+from credit_tracker.parse.statement_parts import (
+    PHRASE,
+    all_names,
+    looks_like_name,
+    names_in,
+    roles_from,
+)
+
+_BREAKS = re.compile(r";\s*|\.\s+|\s*•\s*")
+_ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
+_ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])[^\W\d_]$")
+_AHEAD = re.compile(r"^(?:[^\W\d_][^:;.]{0,60}:|(?:All|Both|Todos|Todas|Ambos)\b)")
+_SEPARATOR = re.compile(r":|\s[-\u2013\u2014]\s")
+
+
+@dataclass(frozen=True)
+class Split:
+    """A sentence taken apart at its label: 'Conceptualization' and 'JL, CJC' (role first), or
+    'GSL, JJZ' and 'Conceptualization, Methodology' (person first)."""
+
+    label: str
+    rest: str
+    role_first: bool
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of one block of a statement, in order, without their closing marks."""
+    pieces, start = [], 0
+    for match in _BREAKS.finditer(text):
+        if _inside_parentheses(text, match.start()) or not _ends_sentence(text, match):
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip(" .;")]
+
+
+def _inside_parentheses(text: str, position: int) -> bool:
+    return text.count("(", 0, position) > text.count(")", 0, position)
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    if match.group().strip() != ".":
+        return True
+    after = text[match.end() :]
+    before = text[: match.start()]
+    if not after[:1].isupper() or _ENDS_IN_INITIAL.search(before):
+        return False  # 'Fernanda K. Kiataqui', 'Tecchio, M. A. and'
+    return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after))
+
+
+def split_label(text: str) -> Split | None:
+    """Take a sentence apart at its label; None when it has none (prose, or a list going on).
+
+    Role first where the text after a separator (the last such) is nothing but names; person
+    first where the text before one (the first such) is; else role first with a comma.
+    """
+    marks = list(_SEPARATOR.finditer(text))
+    role_first = [split for mark in reversed(marks) if (split := _at(text, mark, True))]
+    commas = [split for mark in re.finditer(",", text) if (split := _at(text, mark, True))]
+    person_first = [split for mark in marks if (split := _at(text, mark, False))]
+    # a label that names a role first: 'Writing – Original Draft, Z.G. and E.M.A.' is not
+    # 'Writing' done by 'Original Draft'; or a clause going on after ';' in small letters, which
+    # only the comma form prints ('…; access to samples and sequencing data, T.S.J. and T.Y.J.',
+    # Cell Press), whatever its label
+    going_on = text[:1].islower()
+    named = [
+        split
+        for split in [*role_first, *commas]
+        if _names_a_role(split.label) or (going_on and split in commas)
+    ]
+    return next(iter([*named, *person_first, *role_first]), None)
+
+
+def _at(text: str, mark: re.Match[str], role_first: bool) -> Split | None:
+    """The split at one separator, if the side it needs is nothing but names."""
+    label, rest = text[: mark.start()].strip(), text[mark.end() :].strip(" .")
+    if label and rest and all_names(rest if role_first else label):
+        return Split(label, rest, role_first)
+    return None
+
+
+def _names_a_role(label: str) -> bool:
+    parts = [part for part in re.split(r",\s*(?:and\s+)?", label) if part.strip()]
+    return bool(parts) and any(label_role(piece)[0] for part in parts for piece in and_split(part))
+
+
+def repeated_initials(segments: list[str]) -> set[str]:
+    """Initials that one list prints twice ('A.D., …, A.D.'): two people share them."""
+    repeated: set[str] = set()
+    for segment in segments:
+        split = split_label(segment.strip(" .;"))
+        side = segment if split is None else (split.rest if split.role_first else split.label)
+        counts = Counter(name.strip(" .") for name in names_in(side))
+        repeated |= {name for name, n in counts.items() if n > 1 and initials_groups(name)}
+    return repeated
+
+
+_PERSON_ROLES = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?P<name>[^(),;]+?)\s*\((?P<roles>[^()]+)\)")
+
+
+def person_roles(text: str) -> list[tuple[str, str]] | None:
+    """Read 'Jane Doe (Conceptualization [lead], Writing – original draft), John Roe (…)' into
+    (name, roles) pairs; None where the sentence is not wholly in that form."""
+    pairs, end = [], 0
+    for match in _PERSON_ROLES.finditer(text):
+        if match.start() != end:
+            return None
+        pairs.append((match["name"].strip(), match["roles"]))
+        end = match.end()
+    if not pairs or text[end:].strip(" .;,"):
+        return None
+    for name, roles in pairs:
+        read = roles_from(roles)
+        if not looks_like_name(name) or not any(r.role and r.origin != PHRASE for r in read):
+            return None
+    return pairs

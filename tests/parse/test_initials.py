@@ -1,0 +1,121 @@
+"""Initials as real statements print them, resolved against real bylines or left unread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.parse.initials import initials_groups, resolve
+from credit_tracker.parse.jats import parse_jats
+from credit_tracker.parse.statement import parse_statement
+from tests.conftest import DATA
+
+WILD = DATA / "wild"
+BIORXIV = WILD / "elifesciences+enhanced-preprints-biorxiv-xslt"
+
+
+def _byline(path: Path) -> list[SourceAuthor]:
+    return parse_jats(path.read_bytes()).authors
+
+
+@pytest.mark.parametrize(
+    ("token", "groups"),
+    [
+        ("T.B.D.", ["T", "B", "D"]),
+        ("Z. G.", ["Z", "G"]),
+        ("S.J", ["S", "J"]),  # a dot left out
+        ("BPD-J", ["B", "P", "D", "J"]),
+        ("Y.-S.S.", ["Y", "S", "S"]),
+        ("D.-H. W.", ["D", "H", "W"]),
+        ("A.J-M.", ["A", "J", "M"]),
+        ("F.Ú.", ["F", "Ú"]),
+        ("J.Š.Ž.", ["J", "Š", "Ž"]),
+        ("ÉMR", ["É", "M", "R"]),
+        ("M.d.N.N.", ["M", "d", "N", "N"]),
+        ("STa", ["S", "Ta"]),
+        ("A.Lüthi", ["A", "Lüthi"]),
+    ],
+)
+def test_initials_of_every_printed_form_read_into_groups(token: str, groups: list[str]) -> None:
+    readings = initials_groups(token)
+    assert readings is not None and readings[0] == groups
+
+
+@pytest.mark.parametrize("text", ["Jane", "Xixi", "Yi He", "Sean M. Sultaire", "Tecchio M. A"])
+def test_names_are_no_initials(text: str) -> None:
+    assert initials_groups(text) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "token", "name"),
+    [
+        # extra letters tell two S.T. apart (PLOS NTD 2016)
+        (WILD / "petermr+openDiagram/PMC5125571/fulltext.xml", "STa", "Sirikachorn Tangkawattana"),
+        (WILD / "petermr+openDiagram/PMC5125571/fulltext.xml", "STe", "Smarn Tesana"),
+        # the family name written out tells two A.L. apart (bioRxiv 2023)
+        (BIORXIV / "2023.08.22.554341.xml", "A.Lin", "Alex Lin"),
+        (BIORXIV / "2023.08.22.554341.xml", "A.Lüthi", "Anita Lüthi"),
+        (BIORXIV / "2023.08.22.554341.xml", "A.O-F.", "Alejandro Osorio-Forero"),
+        # accented initials, one of them a prefix of the other (MDPI Molecules 2021)
+        (WILD / "petermr+pygetpapers/PMC8270279/fulltext.xml", "J.Š.", "Jona Šurić"),
+        (WILD / "petermr+pygetpapers/PMC8270279/fulltext.xml", "J.Š.Ž.", "Jana Šic Žlabur"),
+        (WILD / "petermr+amilib/PMC10146683/fulltext.xml", "Y.-S.S.", "Yoon-Sik So"),
+        (WILD / "petermr+amilib/PMC11348766/fulltext.xml", "D.-H. W.", "Da-Hu Wang"),
+        (
+            WILD / "petermr+amilib/PMC11348159/fulltext.xml",
+            "M.d.N.N.",
+            "Majoi de Novaes Nascimento",
+        ),
+        (WILD / "petermr+openDiagram/PMC5132230/fulltext.xml", "ÉMR", "Érica de Menezes Rabelo"),
+        # a middle initial left out (microPublication 2021), a leading one (bioRxiv 2023)
+        (WILD / "petermr+pygetpapers/PMC7890423/fulltext.xml", "CR", "Chinmay P. Rele"),
+        (BIORXIV / "2023.03.13.532331.xml", "EEB", "A. Elif Erson-Bensan"),
+        # the family name left out (bioRxiv 2023)
+        (BIORXIV / "2023.10.16.562488.xml", "M.L.", "Maria Louise Elkjær"),
+    ],
+)
+def test_initials_resolve_to_the_one_byline_author(path: Path, token: str, name: str) -> None:
+    assert resolve(token, _byline(path)).author is not None
+    assert resolve(token, _byline(path)).author.raw == name
+
+
+def test_initials_that_one_list_prints_twice_name_nobody_for_certain() -> None:
+    # bioRxiv 2023: 'Methodology: …, A.D., M.P., …, A.D., …, M.P., …': Alessandro Daducci and
+    # Anders Bjorholm Dahl are both A.D.; A.D. alone would be Daducci's initials only
+    byline = _byline(BIORXIV / "2023.10.16.562488.xml")
+    assert resolve("A.D.", byline).author.raw == "Alessandro Daducci"
+    twice = resolve("A.D.", byline, repeated=True)
+    assert twice.author is None
+    assert [a.raw for a in twice.candidates] == ["Alessandro Daducci", "Anders Bjorholm Dahl"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # written here, not copied: accented and hyphenated initials, and two authors whose
+        # initials are both Z.Y.
+        ["Fernando Úbeda", "Ana Jiménez-Martín", "Yun-Seok Shin", "Zhang Yi", "Zhou Yan"],
+    ],
+)
+def test_accented_and_hyphenated_initials_resolve_and_shared_ones_stay_unread(
+    names: list[str],
+) -> None:
+    byline = [
+        SourceAuthor.printed(n, (name.split()[0], name.split()[1], ""), None, None, None)
+        for n, name in enumerate(names, start=1)
+    ]
+    text = "F.Ú., A.J-M. and Y.-S.S.: Conceptualization. Z.Y.: Methodology."
+    parsed = parse_statement(text, byline)
+    read = {entry.author.raw: [r.role for r in entry.roles] for entry in parsed.entries}
+    assert read == {
+        "Fernando Úbeda": ["conceptualization"],
+        "Ana Jiménez-Martín": ["conceptualization"],
+        "Yun-Seok Shin": ["conceptualization"],
+    }
+    assert parsed.problems == [
+        "not understood: Z.Y.: Methodology: initials 'Z.Y' fit more than one author "
+        "(Zhang Yi, Zhou Yan); not assigned"
+    ]
+    assert [a.raw for a in parsed.unresolved[0].candidates] == ["Zhang Yi", "Zhou Yan"]

@@ -1,0 +1,181 @@
+"""Where real JATS files print their contributions statement, and the text built from its
+structure: footnotes, notes and sections in the body, the back matter, <ack> and the abstract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element, fromstring
+
+import pytest
+
+from credit_tracker.domain.credit import translations
+from credit_tracker.parse.statement_headings import STEMS, names_statement
+from credit_tracker.parse.statement_places import statement_blocks, statement_places
+from tests.conftest import DATA
+
+WILD = DATA / "wild"
+BIORXIV = WILD / "elifesciences+enhanced-preprints-biorxiv-xslt"
+PYEUROPEPMC = WILD / "JonasHeinickeBio+pyEuropePMC"
+
+
+def _root(path: Path) -> Element:
+    return fromstring(path.read_bytes())
+
+
+def _places(path: Path) -> list[Element]:
+    return statement_places(_root(path), set())
+
+
+def _path_to(root: Element, target: Element) -> list[str]:
+    """The tags from the root down to `target`."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    tags = [target.tag]
+    while target in parents:
+        target = parents[target]
+        tags.append(target.tag)
+    return tags[::-1]
+
+
+def test_every_language_of_the_translations_table_has_its_heading_words() -> None:
+    languages = {row.language for row in translations()}
+    assert languages <= set(STEMS)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Author contributions",
+        "AUTHORS’ CONTRIBUTIONS",
+        "8. AUTHOR CONTRIBUTIONS",
+        "CRediT authorship contribution statement",
+        "CRediT Author Contribution",
+        "Credit Author Statement",
+        "Contributors",
+        "Contributions",
+        # written here, one per language family: the usual wording of the heading
+        "Contribuições dos autores",
+        "Contribución de los autores",
+        "Contributions des auteurs",
+        "Autorenbeiträge",
+        "Bijdragen van de auteurs",
+        "Forfatterbidrag",
+        "Wkład autorów",
+        "Yazar katkıları",
+        "Đóng góp của tác giả",
+        "A szerzők hozzájárulása",
+    ],
+)
+def test_headings_that_name_a_statement(heading: str) -> None:
+    assert names_statement(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Contributor Information",  # Wiley's e-mail addresses (Dev Sci 2026)
+        "Main contributions",
+        "Credit risk",
+        "Acknowledgments",
+        "Funding",
+        "Competing interests",
+        "Authors' information",
+        "These authors contributed equally to this work.",
+    ],
+)
+def test_headings_that_name_none(heading: str) -> None:
+    assert not names_statement(heading)
+
+
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [
+        (WILD / "petermr+amilib/PMC11348159/fulltext.xml", ["article", "back", "ack", "sec"]),
+        (
+            BIORXIV / "2020.12.06.411850.xml",
+            ["article", "front", "article-meta", "abstract", "sec"],
+        ),
+        (PYEUROPEPMC / "PMC12900525.xml", ["article", "body", "sec", "sec"]),
+        (WILD / "petermr+amilib/PMC11140606/fulltext.xml", ["article", "body", "sec"]),
+        (WILD / "petermr+pygetpapers/PMC8270279/fulltext.xml", ["article", "back", "notes"]),
+        (WILD / "petermr+openDiagram/PMC7198556/fulltext.xml", ["article", "back", "notes"]),
+        (PYEUROPEPMC / "10_3389_fimmu_2025_1688181.xml", ["article", "back", "sec"]),
+        (
+            WILD / "petermr+pygetpapers/PMC7890423/fulltext.xml",
+            ["article", "front", "article-meta", "author-notes", "fn"],
+        ),
+    ],
+)
+def test_the_statement_is_found_wherever_the_file_puts_it(path: Path, where: list[str]) -> None:
+    root = _root(path)
+    (place,) = statement_places(root, set())
+    assert _path_to(root, place) == where
+
+
+def test_contributor_information_with_e_mail_addresses_is_no_statement() -> None:
+    root = _root(PYEUROPEPMC / "PMC13185476.xml")
+    info = [sec for sec in root.iter("sec") if sec.get("sec-type") == "contrib-info"]
+    assert info and "Email" in "".join(info[0].itertext())
+    (place,) = statement_places(root, set())
+    assert place not in info and place.findtext("title") == "Author Contributions"
+
+
+def test_a_paragraph_holding_a_list_gives_each_item_once_and_its_heading_none() -> None:
+    # Korean J Radiol 2021: <p><bold>Author Contributions:</bold><list>…<p>…</p>…</list></p>
+    (place,) = _places(WILD / "petermr+pygetpapers/PMC7909857/fulltext.xml")
+    assert statement_blocks(place) == [
+        "Conceptualization: Seong Ho Park.",
+        "Funding acquisition: Jaesoon Choi.",
+        "Writing—original draft: Seong Ho Park.",
+        "Writing—review & editing: Jaesoon Choi, Jeong-Sik Byeon.",
+    ]
+
+
+def test_a_paragraph_per_author_without_closing_punctuation_is_one_block_each() -> None:
+    (place,) = _places(WILD / "petermr+pygetpapers/PMC7704251/fulltext.xml")
+    blocks = statement_blocks(place)
+    assert [block.split(":")[0] for block in blocks] == ["AP", "JK", "HK"]
+    assert blocks[1] == "JK: Validation, Visualization"
+
+
+def test_bold_lead_ins_in_one_paragraph_start_an_entry_each() -> None:
+    # bioRxiv 2023: '<bold>Conceptualization:</bold> T.B.D. <bold>Methodology:</bold> H.M.K., …'
+    (place,) = _places(BIORXIV / "2023.10.16.562488.xml")
+    blocks = statement_blocks(place)
+    assert blocks[0] == "Conceptualization: T.B.D."
+    assert [block.split(":")[0] for block in blocks] == [
+        "Conceptualization",
+        "Methodology",
+        "Investigation",
+        "Visualization",
+        "Supervision",
+        "Writing—original draft",
+        "Writing—review and editing",
+    ]
+    # Dev Sci 2026: '<bold>Rana Abu‐zhaya</bold>: supervision, …. <bold>Shaun Dordoy</bold>: …'
+    (place,) = _places(PYEUROPEPMC / "PMC13185476.xml")
+    assert [block.split(":")[0] for block in statement_blocks(place)] == [
+        "Rana Abu\u2010zhaya",
+        "Shaun Dordoy",
+        "Alastair Smith",
+        "Anna Caunt",
+    ]
+
+
+def test_a_lead_in_heading_is_left_out_of_the_text() -> None:
+    (place,) = _places(WILD / "petermr+openDiagram/PMC7165416/fulltext.xml")  # PNAS
+    assert statement_blocks(place)[0].startswith("Y.L. designed research;")
+
+
+def test_an_untyped_footnote_whose_first_words_say_contributions_is_a_place() -> None:
+    # written here, not copied: bioRxiv's form (an untyped <fn> "Author Contributions: …"),
+    # seen only in a file that is not openly licensed
+    article = fromstring(
+        "<article><front><article-meta><author-notes>"
+        '<fn id="n1"><p>Author Contributions: W.B.L. conceptualized the study.</p></fn>'
+        '<fn id="n2"><p>These authors contributed equally.</p></fn>'
+        "</author-notes></article-meta></front></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert place.get("id") == "n1"
+    assert statement_blocks(place) == ["W.B.L. conceptualized the study."]
+    assert statement_places(article, {"n1"}) == []  # a contrib points to it: that author's own
