@@ -416,3 +416,35 @@ def test_a_sentence_about_all_the_authors_that_states_roles_is_reported_not_drop
         "All authors involved the analysis of experimental data and manuscript preparation",
         "All authors reviewed and edited the manuscript",
     ]
+
+
+def test_person_first_entries_run_together_with_a_comma_are_each_read() -> None:
+    # Springer Nature 2021's statement (tests/data/publishers/…/spr_test1.derived.xml), copied
+    parsed = parse_statement(
+        "HShM, ZAL, VB: Investigation, concept and design, experimental studies, writing—original "
+        "draft, reviewing and editing, NOY, MMK, WS, IHK: Investigation, concept and design, "
+        "experimental studies, writing—original draft, reviewing and editing, EK: Investigation, "
+        "concept and design, data curation, conceptualization, writing—original draft, reviewing "
+        "and editing. All authors read and approved the final manuscript.",
+        [
+            SourceAuthor(position=n, raw=f"{g} {f}", name=PersonName(given=g, family=f))
+            for n, (g, f) in enumerate(
+                [
+                    ("Hasan Sh.", "Majdi"),
+                    ("Zagir Azgarovich", "Latipov"),
+                    ("Vitaliy", "Borisov"),
+                    ("Nedorezova Olga", "Yuryevna"),
+                    ("Mustafa M.", "Kadhim"),
+                    ("Wanich", "Suksatan"),
+                    ("Ibrahim Hammoud", "Khlewee"),
+                    ("Ehsan", "Kianfar"),
+                ]
+            )
+        ],
+    )
+    assert parsed.problems == []
+    read = {e.printed: [r.role for r in e.roles if r.role] for e in parsed.entries}
+    three = ["investigation", "writing-original-draft", "writing-review-editing"]
+    assert read == dict.fromkeys(["HShM", "ZAL", "VB", "NOY", "MMK", "WS", "IHK"], three) | {
+        "EK": ["investigation", "data-curation", "conceptualization", *three[1:]]
+    }

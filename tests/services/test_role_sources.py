@@ -32,8 +32,8 @@ WITH_KEYS: dict[str, RoleSourceRead | Lack] = {
     "10.2903/j.efsa.2014.3550": Lack.NO_STATEMENT,
     # Wiley's full XML is Wiley's own schema: named, not read, then the TDM PDF (none recorded)
     "10.1016/s0014-5793(01)02862-9": Lack.FORMAT_NOT_READ,
-    # Springer Nature's open-access API: the real JATS answer
-    "10.1186/s11671-021-03631-x": READ(channel=Channel.SPRINGER_NATURE_API),
+    # Springer Nature's open-access API: the real JATS answer, its statement in a section
+    "10.1186/s11671-021-03631-x": READ(channel=Channel.SPRINGER_NATURE_API, roles_stated=True),
     # PDFs at Crossref's links, read by the statement reader
     "10.1038/s41467-023-44148-4": READ(channel=Channel.LINK_PDF, roles_stated=True),
     "10.3390/cancers14194849": READ(channel=Channel.LINK_PDF, roles_stated=True),
@@ -120,7 +120,7 @@ def test_fetch_ends_with_a_line_per_publisher_by_crossrefs_name(
     assert coverage[0].startswith("Wiley: 3 article(s)")  # most articles first
     assert (
         "Springer Science and Business Media LLC: 2 article(s): a role source read for 2 "
-        "(1 PDF statement at a Crossref link, 1 Springer Nature API JATS; stating roles: 1)"
+        "(1 PDF statement at a Crossref link, 1 Springer Nature API JATS; stating roles: 2)"
         in coverage
     )
     assert (

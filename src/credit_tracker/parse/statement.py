@@ -52,6 +52,7 @@ from credit_tracker.parse.statement_segments import (
     Split,
     person_roles,
     repeated_initials,
+    run_together,
     sentences,
     split_label,
 )
@@ -163,7 +164,13 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
         if lead:
             unread.append(lead)
         return _parsed({"by position"}, by_position, reading, unread)
-    segments = [segment for text in texts for segment in sentences(text) if segment.strip(" .;")]
+    segments = [
+        entry
+        for text in texts
+        for segment in sentences(text)
+        if segment.strip(" .;")
+        for entry in run_together(segment)
+    ]
     unread += [
         segment.strip(" ;")
         for segment in segments

@@ -99,6 +99,26 @@ def _at(text: str, mark: re.Match[str], role_first: bool) -> Split | None:
     return None
 
 
+def run_together(text: str) -> list[str]:
+    """A person-first sentence cut into its entries where the next one follows a comma ('HShM,
+    ZAL, VB: Investigation, …, reviewing and editing, NOY, MMK, WS, IHK: Investigation, …',
+    Springer Nature 2021): before the names that end at a colon. Else the sentence whole."""
+    split = split_label(text.strip(" .;"))
+    if split is None or split.role_first:
+        return [text]
+    pieces, start = [], 0
+    for mark in _SEPARATOR.finditer(text):
+        if mark.start() <= len(split.label):
+            continue
+        items = text[start : mark.start()].split(",")
+        names = [i for i in range(1, len(items)) if all_names(",".join(items[i:]))]
+        if names and ":" in text[start : mark.start()]:
+            cut = start + len(",".join(items[: names[0]]))
+            pieces.append(text[start:cut])
+            start = cut + 1
+    return [piece.strip() for piece in [*pieces, text[start:]]]
+
+
 def _names_a_role(label: str) -> bool:
     parts = [part for part in re.split(r",\s*(?:and\s+)?", label) if part.strip()]
     return bool(parts) and any(label_role(piece)[0] for part in parts for piece in and_split(part))
