@@ -18,20 +18,17 @@ from email.utils import parsedate_to_datetime
 # Until a service tells us its limits: one request at a time, two a second.
 CAUTIOUS_RATE = (2, 1.0)
 CAUTIOUS_CONCURRENCY = 1
-# Any `limit` + 1 consecutive starts span the interval plus this share of it: on Crossref's
-# 1-second window, room for a tenth of a second of arrival jitter (a loaded machine, the network),
-# where the former 2 % left a few milliseconds. A wider margin costs throughput: the rate-floor
-# benchmark allows 1.25 times the floor, overheads included.
-RATE_MARGIN = 0.10
 # A request the server has answered arrived there before the answer came back, so a start one
-# interval after that answer is an interval after its arrival whatever the delays were; this
-# share of the interval covers only how finely the server's own clock counts (a millisecond).
-ANSWERED_MARGIN = 0.02
+# interval after that answer is an interval after its arrival, whatever the delays were (a loaded
+# machine, a queue in front of the server, the network); this share of the interval covers only
+# how finely the server's own clock counts.
+RATE_MARGIN = 0.02
 
 
 @dataclass
 class Start:
-    """One request's start, and when its answer's headers came back (None: not yet, or never)."""
+    """One request's start, and when its answer's headers came back, or when the client gave up
+    on it (a timeout, a reset); None while neither has happened."""
 
     at: float
     answered: float | None = None
@@ -41,18 +38,14 @@ class RateWindow:
     """One kind of request's announced rate, counted as servers count it.
 
     A server refuses the request that makes more than `limit` arrivals within `interval`
-    seconds. Arrivals reach it later than the client started them, by amounts that vary (thread
-    scheduling, a loaded machine, the network), so the client keeps every `limit` + 1 consecutive
-    starts at least `interval` plus a margin apart, the margin proportional to the interval.
-    Within that, up to `limit` requests may start together, as the server's count allows (the
-    host's concurrency limit still holds them back where the server announces less): spacing
-    them evenly instead left the last of N requests (N - 1) / `limit` spans after the first,
-    where the count allows ceil(N / `limit`) - 1, a third of a second more on 20 list queries.
-    Once the request `limit` starts back has been answered, the next may start an interval
-    after that answer, when that is sooner: the server counted it before it answered, so no
-    assumption about the delays is needed (a quick server gives back most of the margin). An
-    answer slower than the margin says the request may have reached the server late, so the
-    next then starts an interval after that answer, whatever the margin allows.
+    seconds. It counts a request when it arrives, somewhere between the client's start and the
+    answer: how late after the start depends on thread scheduling, a loaded machine and the
+    network, and no margin on the start bounds it (0.3 s of a second was seen on a busy 2-core
+    machine). So the request `limit` starts after another starts only once that one has been
+    answered, an interval (and the margin) after its answer: then it reaches the server at least
+    an interval after the other did, whatever the delays. Up to `limit` requests may start
+    together, as the server's count allows (the host's concurrency limit still holds them back
+    where the server announces less); a quick server gets nearly its whole rate.
     """
 
     def __init__(self) -> None:
@@ -62,24 +55,18 @@ class RateWindow:
 
     @property
     def span(self) -> float:
-        """Seconds that any `limit` + 1 consecutive starts must span."""
+        """Seconds from an answer to the start `limit` starts after its request's."""
         return self.interval * (1 + RATE_MARGIN) * self.penalty
 
-    def earliest(self, now: float) -> float:
-        """Return the first moment, at or after `now`, at which one more request may start."""
+    def earliest(self, now: float) -> float | None:
+        """Return the first moment, at or after `now`, at which one more request may start;
+        None while the request `limit` starts back has no answer (it may yet arrive)."""
         if len(self._starts) < self.limit:
             return now
         oldest = self._starts[-self.limit]
-        moment = oldest.at + self.span
-        if oldest.answered is not None:
-            after = oldest.answered + self.interval * (1 + ANSWERED_MARGIN) * self.penalty
-            # A quick answer bounds the arrival before it, so an interval after it is safe and
-            # sooner than the margin. A slow one says the request may have arrived late (a
-            # loaded machine, a queue in front of the server: 0.3 s was seen), later than the
-            # margin allows for, so the next waits an interval after that answer.
-            slow = oldest.answered - oldest.at > self.interval * (RATE_MARGIN - ANSWERED_MARGIN)
-            moment = after if slow else min(moment, after)
-        return max(now, moment)
+        if oldest.answered is None:
+            return None
+        return max(now, oldest.answered + self.span)
 
     def started(self, moment: float) -> Start:
         """Count a request that started at `moment`; return its start, to mark it answered."""

@@ -136,13 +136,25 @@ class PoliteClient:
                     return None
                 now = self._monotonic()
                 moment = gate.earliest(now)
+                if moment is None:  # waiting for an answer: _answered and _leave notify
+                    self._limits.wait(timeout=POLL)
+                    continue
                 if moment <= now:
                     host.in_flight += 1
                     return gate.started(now)
-            # an answer arriving meanwhile can make the moment sooner: looked at again within POLL
+            # a limit announced meanwhile can move the moment: looked at again within POLL
             self._sleep(min(moment - now, POLL))
 
-    def _leave(self, host: Host) -> None:
+    def _answered(self, start: Start) -> None:
+        """Mark a request answered (its headers are in) or given up; the server counted it
+        before then, if at all, so the start its rate window holds back may be timed from now."""
+        with self._limits:
+            if start.answered is None:
+                start.answered = self._monotonic()
+                self._limits.notify_all()
+
+    def _leave(self, host: Host, start: Start) -> None:
+        self._answered(start)  # no answer (a timeout, a reset): it may have arrived until now
         with self._limits:
             host.in_flight -= 1
             self._limits.notify_all()
@@ -230,8 +242,7 @@ class PoliteClient:
             response = self.session.get(
                 url, params=params, timeout=self.timeout, headers=headers, stream=True
             )
-            with self._limits:
-                start.answered = self._monotonic()  # stream=True: status and headers are in
+            self._answered(start)  # stream=True: status and headers are in
             try:
                 body = self._read_body(response, started)
             finally:
@@ -243,7 +254,7 @@ class PoliteClient:
         except requests.RequestException as exc:
             return None, f"the request failed ({_short(exc)})", None, None
         finally:
-            self._leave(host)
+            self._leave(host, start)
         lowered = {key.lower(): value for key, value in response.headers.items()}
         self._learn(gate, host, lowered)
         used_up = quota_used_up(lowered)

@@ -27,6 +27,7 @@ FAULTS = (
     "html",
     "wrong-doi",
     "slow",
+    "late",
     "not-jats",
     "trickle",
     "huge",
@@ -40,8 +41,10 @@ class Fault:
 
     kind: str
     """One of FAULTS: '429', '500', …, 'reset', 'timeout', 'truncated', 'html', 'wrong-doi',
-    'slow', 'not-jats', 'trickle' (a byte at a time, never ending), 'huge' (a 1.5 GiB
-    Content-Length announced), 'endless' (a body with no length, sent as fast as it is read)."""
+    'slow', 'late' (counted `seconds` after it came in: a server behind a queue, or a handler
+    a loaded machine runs late), 'not-jats', 'trickle' (a byte at a time, never ending), 'huge'
+    (a 1.5 GiB Content-Length announced), 'endless' (a body with no length, sent as fast as it is
+    read)."""
     where: str = ""
     """Hits requests whose kind ('list', 'single', 'plos', 'europepmc', 'orcid', a publisher's
     host such as 'api.elsevier.com') or path contains this; '' hits all."""
@@ -50,7 +53,8 @@ class Fault:
     retry_after: str | None = None
     """The Retry-After header sent with a 429 or 5xx, if any."""
     seconds: float | None = None
-    """'slow': the delay before the answer (2 s if not given). 'timeout': the longest a request is
+    """'slow': the delay before the answer (2 s if not given); 'late': before the count (the
+    same). 'timeout': the longest a request is
     held unanswered (60 s if not given); the hold ends as soon as the client gives up."""
     doi: str | None = None
     """'wrong-doi': the DOI the answer names ('10.5555/someone-else' if not given), any text."""
@@ -68,6 +72,6 @@ class Host(Protocol):
 
     def depart(self, kind: str) -> None: ...
 
-    def take_fault(self, kind: str, path: str) -> Fault | None: ...
+    def take_fault(self, kind: str, path: str, late: bool = False) -> Fault | None: ...
 
     def rate_headers(self, kind: str) -> dict[str, str]: ...

@@ -59,6 +59,9 @@ class Handler(Answers):
         self.kind = kind
         self.departed = False
         headers = {name.lower(): value for name, value in self.headers.items()}
+        late = self.standin.take_fault(kind, self.path, late=True)
+        if late is not None:  # counted as it would be had it reached the server this late
+            time.sleep(SLOW_SECONDS if late.seconds is None else late.seconds)
         broken = self.standin.arrive(kind, self.path, headers)
         try:
             fault = self.standin.take_fault(kind, self.path)

@@ -163,12 +163,15 @@ class StandIn:
         with self._lock:
             self._in_flight[self.limits.server_of(kind)] -= 1
 
-    def take_fault(self, kind: str, path: str) -> Fault | None:
-        """Return the first queued fault that hits this request, counting it down."""
+    def take_fault(self, kind: str, path: str, late: bool = False) -> Fault | None:
+        """Return the first queued fault that hits this request, counting it down: a 'late'
+        one (taken before the request is counted) when `late`, else any other."""
         with self._lock:
             for fault in self.faults:
-                if fault.times != 0 and (
-                    not fault.where or fault.where == kind or fault.where in path
+                if (
+                    fault.times != 0
+                    and (fault.kind == "late") == late
+                    and (not fault.where or fault.where == kind or fault.where in path)
                 ):
                     if fault.times > 0:
                         fault.times -= 1
