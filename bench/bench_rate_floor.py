@@ -1,9 +1,8 @@
 """Target 2, close to the rate-limit floor: with the stand-in enforcing 3 list requests a second
 and a concurrency of 3, fetching 5,000 DOIs takes at most 1.25 times the floor (the requests
 needed divided by the allowed rate), and never exceeds the limits (the stand-in counts violations:
-zero). The client starts the request `limit` later an interval (and 2 %) after another's answer
-(a server counts a request before it answers it), so a little over the floor is the best it aims
-for.
+zero). The client starts each request an interval (and 2 %) after the end of the request the
+limit's count back, so each group of three costs the floor plus one answer time.
 
     python bench/bench_rate_floor.py
 """

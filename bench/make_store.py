@@ -4,7 +4,8 @@
 
 Every article is made up (DOIs under the example prefix 10.5555, titles that say "Synthetic");
 the folder gets a SYNTHETIC.md saying so. About 1 article in 20 carries a deliberate
-difference (a role missing, an accent dropped, two authors swapped) so the check has findings.
+difference (a role missing, an accent dropped, two authors swapped) so the check has findings;
+`flawed_every=4` makes it 3 articles in 4 (a report that cannot list everything).
 The files are written in the store's own format (the same shards, tables and canonical JSON);
 tests load a small generated store through credit_tracker.store.folder to prove it.
 """
@@ -64,6 +65,13 @@ FAMILY = [
     "Tanaka",
 ]
 WHEN = "2026-11-01T00:00:00Z"
+# A Crossref reading that failed, a day after the good one.
+UNREAD = {
+    "fetched_at": "2026-11-02T00:00:00Z",
+    "reason": "HTTP 503, after 5 tries",
+    "source": "crossref",
+    "state": "failed",
+}
 
 
 def person(n: int) -> dict:
@@ -74,7 +82,9 @@ def person(n: int) -> dict:
     }
 
 
-def article(n: int, authors: int, people: int) -> tuple[dict, dict]:
+def article(
+    n: int, authors: int, people: int, flawed_every: int = 20, unread_every: int = 0
+) -> tuple[dict, dict]:
     rng = random.Random(f"article-{n}")
     doi = f"10.5555/synthetic.{n}"
     ids = rng.sample(range(people), authors)
@@ -91,7 +101,7 @@ def article(n: int, authors: int, people: int) -> tuple[dict, dict]:
         )
         printed.append(dict(name))
         roles.append([ROLES[i].slug for i in slugs])
-    flaw = n % 20
+    flaw = n % flawed_every
     if flaw == 1:
         roles[0] = roles[0][1:]  # a role missing in the publisher's XML
     elif flaw == 2:
@@ -108,6 +118,8 @@ def article(n: int, authors: int, people: int) -> tuple[dict, dict]:
         "authors": team_authors,
     }
     history = [_snapshot(doi, "crossref", printed, None), _snapshot(doi, "jats", printed, roles)]
+    if unread_every and n % unread_every == 0:
+        history.append(UNREAD | {"doi": doi})  # the last good reading is kept
     return record, {"doi": doi, "history": history}
 
 
@@ -133,12 +145,21 @@ def _snapshot(doi: str, source: str, names: list[dict], roles: list[list[str]] |
     }
 
 
-def generate(out: Path, articles: int, authors: int, seed_people: int | None = None) -> Path:
-    """Write the store; return its folder."""
+def generate(
+    out: Path,
+    articles: int,
+    authors: int,
+    seed_people: int | None = None,
+    flawed_every: int = 20,
+    unread_every: int = 0,
+) -> Path:
+    """Write the store; return its folder. Articles n with n % flawed_every in 1, 2, 3 carry a
+    flaw (1 in 20 by default); with `unread_every`, every such n-th article's newest Crossref
+    reading failed (it is unverified)."""
     people = seed_people or max(authors * 2, articles * authors // 3)
     shards: dict[str, tuple[dict, dict]] = {}
     for n in range(articles):
-        record, history = article(n, authors, people)
+        record, history = article(n, authors, people, flawed_every, unread_every)
         articles_doc, snapshots_doc = shards.setdefault(shard_of(record["doi"]), ({}, {}))
         articles_doc[record["doi"]] = record
         snapshots_doc[history["doi"]] = history

@@ -10,8 +10,9 @@ step only the steps whose `if:` asks for it run. Uploading and downloading artif
 imitated with a folder, so the publish job reads what the nightly job uploaded. Steps that
 `uses:` another action (checkout, setup-python, publishing the JUnit report) are skipped, and so
 is the action's "Install credit-tracker" step: the tool under test is installed already (its
-console script is on PATH); the one test that runs it too (`--registry`) installs from PyPI.
-The test checks out the repository itself.
+console script is on PATH); test_three_nights.py builds it into a wheel, and with `--registry`
+runs that step for real, from PyPI through the hashed lock. The test checks out the
+repository itself.
 """
 
 from __future__ import annotations
@@ -23,18 +24,14 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from packaging.utils import canonicalize_name
 
 from .conftest import ROOT
-from .project import copy_project
-from .test_lock import read_lock
 
 TEMPLATE = ROOT / "templates" / "nightly.yml"
 PR_TEMPLATE = ROOT / "templates" / "nightly-pr.yml"
@@ -717,40 +714,3 @@ def test_the_pull_request_variant_checks_a_branch_and_pushes_nothing(
         "credit-tracker.xml",
     ]
     assert _git(origin, "for-each-ref", "--format=%(refname) %(objectname)") == before
-
-
-@pytest.mark.registry
-def test_the_action_installs_the_tool_through_the_hashed_lock(fast_xml, tmp_path: Path) -> None:
-    """The action's install step for real, in a new Python environment as setup-python leaves
-    it: every dependency from PyPI through requirements/action.txt with --require-hashes, then
-    the tool built into a wheel here from the action's own files and installed with --no-deps;
-    `pip check` is content. That tool then runs the night."""
-    _, work = _records_repository(tmp_path, fast_xml)
-    _empty_baseline(work)
-    python = tmp_path / "runner-python"
-    subprocess.run([sys.executable, "-m", "venv", str(python)], check=True)
-    runner = _runner(tmp_path, work, fast_xml)
-    tools = {str(Path(shutil.which(name) or name).parent) for name in ("git", "bash", "base64")}
-    runner.env["PATH"] = os.pathsep.join([str(python / "bin"), *sorted(tools)])
-    runner.env["PIP_CACHE_DIR"] = str(Path.home() / ".cache" / "pip")
-    runner.contexts["github"]["action_path"] = str(copy_project(tmp_path / "action"))
-    runner.skip = frozenset()
-    assert runner.run_job(_job()) == 1, runner.log
-    assert runner.ran[0] == ("Install credit-tracker", 0)
-    assert runner.outputs["credit-tracker"]["exit-code"] == "1"
-    installed = subprocess.run(
-        [str(python / "bin" / "python"), "-m", "pip", "list", "--format=json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    versions = {canonicalize_name(p["name"]): p["version"] for p in json.loads(installed.stdout)}
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    assert versions.pop("credit-tracker") == version
-    locked = read_lock((ROOT / "requirements" / "action.txt").read_text())
-    here = {
-        e.name: e.version
-        for e in locked
-        if not e.requirement.marker or e.requirement.marker.evaluate()
-    }
-    assert {name: versions.get(name) for name in here} == here  # each at its locked version

@@ -1,6 +1,6 @@
 """The baseline (pure rules, the file) and `check --baseline`, and `ack` of many findings at once.
 
-The shipped example has four findings (three errors and a warning) about Jane Illés.
+The shipped example has three findings (three errors) about Jane Illés.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from credit_tracker.store.folder import Store
 AIMMS = "10.5555/aimms-mentoring-2025"
 ROLES = ["ct-d11e628cff3a", "ct-06f9a3fb8522"]  # role-missing x2
 NAME = "ct-3a6ad50e8471"  # name-initials
-DISAGREE = "ct-0c1001511384"  # sources-disagree (warning)
 DAY = date(2026, 3, 1)
 
 
@@ -51,13 +50,13 @@ def _entry(finding_id: str = ROLES[0], fixed: str | None = None) -> BaselineEntr
 def test_baselined_findings_are_acknowledged_and_the_rest_still_fail(report) -> None:
     baseline = Baseline(findings={i: _entry(i) for i in ROLES})
     applied = apply_baseline(report, baseline, FailPolicy(), DAY)
-    assert [f.id for f in applied.findings] == [NAME, DISAGREE]
+    assert [f.id for f in applied.findings] == [NAME]
     assert [(a.finding.id, a.note, a.at) for a in applied.acknowledged] == [
         (i, "baseline since 2026-01-01: known", "2026-01-01") for i in ROLES
     ]
     s = applied.summary
-    assert (s.findings, s.failing, s.acknowledged) == (2, 2, 2)
-    assert s.by_rule == {"name-initials": 1, "sources-disagree": 1}
+    assert (s.findings, s.failing, s.acknowledged) == (1, 1, 2)
+    assert s.by_rule == {"name-initials": 1}
 
 
 def test_an_entry_whose_finding_is_gone_is_resolved_and_dated_once(report) -> None:
@@ -75,11 +74,11 @@ def test_an_entry_whose_finding_is_gone_is_resolved_and_dated_once(report) -> No
 
 
 def test_a_fixed_entry_whose_finding_comes_back_is_regressed_and_fails(report) -> None:
-    baseline = Baseline(findings={DISAGREE: _entry(DISAGREE, fixed="2026-02-01")})
+    baseline = Baseline(findings={NAME: _entry(NAME, fixed="2026-02-01")})
     applied = apply_baseline(report, baseline, FailPolicy(severity=None), DAY)
     (back,) = applied.regressed
     assert (back.finding.id, back.finding.severity.value, back.fixed, back.undone) == (
-        DISAGREE,
+        NAME,
         "error",
         "2026-02-01",
         "2026-03-01",
@@ -95,7 +94,7 @@ def test_updating_adds_failing_findings_keeps_notes_and_drops_gone_ones(report) 
         }
     )
     new = updated_baseline(old, report, FailPolicy.parse("error"), "first run", DAY)
-    assert list(new.findings) == sorted([*ROLES, NAME])  # the warning does not fail at error
+    assert list(new.findings) == sorted([*ROLES, NAME])
     assert new.findings[ROLES[0]] == _entry(ROLES[0])
     assert new.findings[NAME].note == "first run" and new.findings[NAME].since == "2026-03-01"
     assert new.findings[NAME].message.startswith("Jane Illés: printed 'Jane P. Illés'")
@@ -135,16 +134,16 @@ def test_check_with_a_baseline_fails_only_on_new_findings(
 ) -> None:
     path = tmp_path / "baseline.json"
     base = ["check", "--baseline", str(path), "--as-of", "2026-03-01"]
-    assert runner.invoke(cli, base).exit_code == 1  # an empty baseline: all four are new
+    assert runner.invoke(cli, base).exit_code == 1  # an empty baseline: all three are new
     written = runner.invoke(cli, [*base, "--update-baseline", "--baseline-note", "triaged"])
     assert written.exit_code == 0, written.stderr
-    assert "baseline " in written.stderr and "4 finding(s), 4 added, 0 dropped" in written.stderr
+    assert "baseline " in written.stderr and "3 finding(s), 3 added, 0 dropped" in written.stderr
     data = json.loads(path.read_text())
-    assert sorted(data["findings"]) == sorted([*ROLES, NAME, DISAGREE])
+    assert sorted(data["findings"]) == sorted([*ROLES, NAME])
     assert {e["note"] for e in data["findings"].values()} == {"triaged"}
     known = runner.invoke(cli, [*base, "--format", "json"])
     assert known.exit_code == 0
-    assert json.loads(known.stdout)["summary"]["acknowledged"] == 4
+    assert json.loads(known.stdout)["summary"]["acknowledged"] == 3
     # the team's record changes: a new finding fails, the known ones still do not
     with Store(example_records).transaction() as records:
         jane = records.articles[AIMMS].authors[3]
@@ -159,9 +158,9 @@ def test_check_with_a_baseline_fails_only_on_new_findings(
 def test_select_findings_by_ids_rules_and_articles(report) -> None:
     assert [f.id for f in select_findings(report, [NAME, ROLES[0], NAME])] == [NAME, ROLES[0]]
     assert [f.id for f in select_findings(report, rules=["role-missing"])] == ROLES
-    assert len(select_findings(report, dois=[AIMMS])) == 4
-    both = select_findings(report, rules=["sources-disagree"], dois=[AIMMS])
-    assert [f.id for f in both] == [DISAGREE]
+    assert len(select_findings(report, dois=[AIMMS])) == 3
+    both = select_findings(report, rules=["name-initials"], dois=[AIMMS])
+    assert [f.id for f in both] == [NAME]
     with pytest.raises(InputError, match="no current finding has the id 'ct-nope'"):
         select_findings(report, ["ct-nope"])
     with pytest.raises(InputError, match="unknown rule 'role-mising'"):
@@ -186,7 +185,7 @@ def test_ack_takes_many_ids_or_a_selection_with_one_note(
     assert selected.exit_code == 0, selected.stderr
     acks = Store(example_records).load_team().acknowledgements
     assert acks[ROLES[0]].note == "asked PLOS" and acks[NAME].note == "the rest"
-    assert len(acks) == 4
+    assert len(acks) == 3
     before = (example_records / "team.json").read_bytes()
     bad = runner.invoke(cli, ["ack", NAME, "ct-000000000000", "--note", "x"])
     assert bad.exit_code == 2 and "ct-000000000000" in bad.stderr

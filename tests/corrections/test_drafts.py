@@ -153,7 +153,7 @@ def test_markdown_and_eml_drafts(runner: CliRunner, example_records: Path, tmp_p
     assert "- [ ] Jane Illés" in markdown
     out = tmp_path / "request.eml"
     _draft(runner, "--author", "Jane Illes", "--output", str(out))
-    message = email.message_from_string(out.read_text(), policy=policy.default)
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert message["To"] == "plosone@plos.org" and message["X-Unsent"] == "1"
     assert message["From"] == "Research Office <research-office@example.org>"
     assert str(message["Subject"]).startswith(

@@ -858,9 +858,9 @@ def test_the_queue_filters_as_the_report_does(desk: TestClient) -> None:
         return int(re.search(r'id="count">(\d+) shown', page).group(1))
 
     everything = shown("severity=info")
-    assert shown("severity=error") < shown("severity=warning") <= everything
+    assert shown("severity=error") <= shown("severity=warning") <= everything
     assert shown("severity=info&rule=role-missing") == 2
-    assert shown("severity=info&person=jane-illes") >= 4
+    assert shown("severity=info&person=jane-illes") >= 3
     assert shown("severity=info&person=nobody") == 0
     assert shown("severity=info&publisher=PLOS") == everything
     assert shown("severity=info&publisher=Elsevier") == 0

@@ -247,7 +247,9 @@ def test_an_office_day_at_the_desk(
         driver.find_element("id", "mark-note").send_keys("sent by e-mail")
         _click(driver, "#mark")
         assert driver.find_element("id", "request-state").text == "sent"
-        driver.get(f"{desk.url}/findings?severity=error")
+        driver.get(f"{desk.url}/findings?severity=error")  # the queue opens on open findings
+        assert not driver.find_elements("css selector", "table.findings tr[data-finding]")
+        driver.get(f"{desk.url}/findings?severity=error&state=any")
         assert "pending-correction" in _finding_row(driver, IMPORTED).text
 
         # 8. the publisher fixes its record; a fetch sees it, and the request is resolved
@@ -258,7 +260,7 @@ def test_an_office_day_at_the_desk(
         driver.get(f"{desk.url}/corrections")
         state = driver.find_element("css selector", "table.requests td.cstate").text
         assert state == "resolved (fix seen)"
-        driver.get(f"{desk.url}/findings?severity=error")
+        driver.get(f"{desk.url}/findings?severity=error&state=any")
         (left,) = driver.find_elements("css selector", "table.findings tbody tr")
         assert left.get_attribute("data-finding") == acked and "acknowledged" in left.text
         _look(driver, desk, tmp_path, "evening")

@@ -259,11 +259,9 @@ def test_the_aimms_pdf_with_the_wrong_name_is_reported_with_the_statement_as_sou
     assert ("name-initials", "statement", "Jane P. Illés") in [
         (f["rule"], f["source"], f["observed"]) for f in findings
     ]
-    assert any(
-        f["rule"] == "sources-disagree"
-        and f["expected"] == "Jane Illés"
-        and f["observed"] == "Jane P. Illés"
-        for f in findings
+    # the misprint is one finding: no sources-disagree says it again
+    assert not any(
+        f["rule"] == "sources-disagree" and f["observed"] == "Jane P. Illés" for f in findings
     )
     right = DATA / "statements" / "aimms-author-contributions-right.synthetic.pdf"
     assert runner.invoke(cli, ["fetch", AIMMS, "--statement", str(right)]).exit_code == 0

@@ -55,7 +55,7 @@ def _report(runner: CliRunner, records: Path, out: Path) -> str:
     result = runner.invoke(cli, ["report", "--output", str(out), "--as-of", "2025-06-15"])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"wrote {out}: 1 article(s); 4 finding(s); 1 error, 2 info, 1 warning; "
+        f"wrote {out}: 1 article(s); 3 finding(s); 1 error, 2 info; "
         "3 pending correction; 0 acknowledged\n"
     )
     return out.read_text(encoding="utf-8")
@@ -80,7 +80,7 @@ def test_report_is_self_contained_and_escaped(
         '&#39;none&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;">' in html
     )
     data = json.loads(html.split('id="report-data">', 1)[1].split("</script>", 1)[0])
-    assert len(data["rows"]) == 7 and data["titles"] == [
+    assert len(data["rows"]) == 6 and data["titles"] == [
         "<script>document.body.setAttribute('data-pwned','script')</script>Evil title"
         r"\u202e\x1b]0;pwned\x07\n::error::x"
     ]
@@ -126,33 +126,33 @@ def test_filters_counters_and_layout_in_chromium(
         assert driver.find_element("tag name", "body").get_attribute("data-pwned") is None
         assert driver.title == "credit-tracker report"
         count = driver.find_element("id", "f-count").text
-        assert count == "5 of 7 finding(s) shown; 2 below the severity chosen (collapsed)"
+        assert count == "4 of 6 finding(s) shown; 2 below the severity chosen (collapsed)"
         rows = _rows(driver)
-        assert [r[0] for r in rows] == ["error"] * 4 + ["warning"]  # errors first
+        assert [r[0] for r in rows] == ["error"] * 4  # errors first, info collapsed
         assert rows[0][1] == "open" and rows[0][2] == "author-extra"  # open before pending
         assert (
             _choose(driver, "f-severity", "2")
-            == "4 of 7 finding(s) shown; 3 below the severity chosen (collapsed)"
+            == "4 of 6 finding(s) shown; 2 below the severity chosen (collapsed)"
         )
-        assert _choose(driver, "f-state", "pending-correction").startswith("3 of 7 ")
+        assert _choose(driver, "f-state", "pending-correction").startswith("3 of 6 ")
         assert [r[2] for r in _rows(driver)] == ["role-missing", "role-missing", "name-initials"]
-        assert _choose(driver, "f-state", "").startswith("4 of 7 ")
-        assert _choose(driver, "f-severity", "0") == "7 of 7 finding(s) shown"
-        assert _choose(driver, "f-person", "jane-illes") == "5 of 7 finding(s) shown"
-        assert _choose(driver, "f-person", "") == "7 of 7 finding(s) shown"
-        assert _choose(driver, "f-rule", "author-extra") == "1 of 7 finding(s) shown"
-        assert _choose(driver, "f-rule", "") == "7 of 7 finding(s) shown"
-        assert _choose(driver, "f-publisher", "PLOS") == "7 of 7 finding(s) shown"
+        assert _choose(driver, "f-state", "").startswith("4 of 6 ")
+        assert _choose(driver, "f-severity", "0") == "6 of 6 finding(s) shown"
+        assert _choose(driver, "f-person", "jane-illes") == "4 of 6 finding(s) shown"
+        assert _choose(driver, "f-person", "") == "6 of 6 finding(s) shown"
+        assert _choose(driver, "f-rule", "author-extra") == "1 of 6 finding(s) shown"
+        assert _choose(driver, "f-rule", "") == "6 of 6 finding(s) shown"
+        assert _choose(driver, "f-publisher", "PLOS") == "6 of 6 finding(s) shown"
         search = driver.find_element("id", "f-text")
         search.send_keys("onerror")
-        assert driver.find_element("id", "f-count").text == "1 of 7 finding(s) shown"
+        assert driver.find_element("id", "f-count").text == "1 of 6 finding(s) shown"
         (row,) = _rows(driver)
         assert NAME_ATTACK in row[7]  # the hostile name is shown, as text
         search.clear()
         search.send_keys("x")
         search.clear()  # an empty search shows everything again
         driver.execute_script("document.getElementById('f-text').dispatchEvent(new Event('input'))")
-        assert len(_rows(driver)) == 7
+        assert len(_rows(driver)) == 6
         diff = driver.find_element("css selector", "#findings-body td.diff ins")
         assert diff.get_attribute("textContent") == " P."
         if width == 1400:  # sorting by a column header (hidden in the narrow layout)

@@ -19,7 +19,11 @@ from credit_tracker.render.formats import FORMATS
 from credit_tracker.render.formats.base import Format
 from credit_tracker.render.harvest import HARVEST_FORMATS
 from credit_tracker.render.harvest.formats import HarvestFormat
+from credit_tracker.render.listing import LIST_FORMATS
+from credit_tracker.render.listing.formats import ListFormat
 from credit_tracker.render.outputs import Outputs
+from credit_tracker.render.team_sheet import TEAM_SHEET_FORMATS
+from credit_tracker.render.team_sheet.formats import TeamSheetFormat
 
 FAMILIES = [
     (("check",), FORMATS, Format),
@@ -27,7 +31,12 @@ FAMILIES = [
     (("author",), AUTHOR_FORMATS, AuthorFormat),
     (("harvest",), HARVEST_FORMATS, HarvestFormat),
     (("records", "export"), EXPORT_FORMATS, ExportFormat),
+    (("records", "list"), LIST_FORMATS, ListFormat),
+    (("person", "list"), LIST_FORMATS, ListFormat),
+    (("correction", "list"), LIST_FORMATS, ListFormat),
 ]
+# a command whose --format offers a second family: records export --all (the team's sheet)
+SECOND = {("records", "export"): (TEAM_SHEET_FORMATS, TeamSheetFormat)}
 
 
 def _command(path: tuple[str, ...]) -> click.Command:
@@ -46,9 +55,12 @@ def test_format_choices_are_the_table_and_every_row_makes_its_kind(
 ) -> None:
     (option,) = [p for p in _command(path).params if p.name == "fmt"]
     assert isinstance(option.type, click.Choice)
-    assert list(option.type.choices) == family.names
+    second, second_kind = SECOND.get(path, (None, None))
+    assert list(option.type.choices) == family.names + (second.names if second else [])
     assert all(isinstance(family[name](), kind) for name in family)
     assert family.default in family
+    if second is not None:
+        assert all(isinstance(second[name](), second_kind) for name in second)
 
 
 def test_output_extensions_name_the_format() -> None:

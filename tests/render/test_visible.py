@@ -100,9 +100,9 @@ def _outputs(raw: str) -> dict[str, str]:
     draft = build_draft(records.articles[DOI], report.findings, records.snapshots[DOI], None)
     outputs = {name: cls().format(report) for name, cls in FORMATS.items()}
     outputs |= {f"draft-{name}": cls().render(draft) for name, cls in DRAFT_FORMATS.items()}
-    # The .eml body is base64 (its line count follows the text's length): compare it decoded,
-    # header values unfolded, one per line.
-    message = email.message_from_string(outputs["draft-eml"], policy=policy.default)
+    # The .eml body is 8bit (base64 for a line over 998 octets): compare it decoded, header
+    # values unfolded, one per line.
+    message = email.message_from_bytes(outputs["draft-eml"].encode("utf-8"), policy=policy.default)
     headers = [f"{key}: {value}" for key, value in message.items()]
     outputs["eml-decoded"] = "\n".join([*headers, "", message.get_content()])
     outputs["html"] = HtmlReport().render(

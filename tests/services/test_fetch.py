@@ -259,3 +259,39 @@ def test_fetch_fills_missing_titles_journals_and_years_and_keeps_what_was_typed(
     assert crossref.title in shown
     again = runner.invoke(cli, ["fetch", "--no-xml"], env={"CREDIT_TRACKER_BACKOFF": "0.01"})
     assert "given their title" not in again.stderr  # filled once; nothing left to fill
+
+
+def test_xml_put_back_as_an_earlier_copy_counts_as_changed_and_says_which_copy(
+    fast_xml, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A publisher that reverts its article file serves bytes the store has seen before, but not
+    the last time: that is a change (back to the earlier copy), never "0 changed"."""
+    from credit_tracker.render.lines import fetch_line
+
+    store = make_records(tmp_path, PLOS[:1])
+    original = fast_xml.catalogue.xml[PLOS[0]]
+    nights = [datetime(2026, 12, day, 3, tzinfo=UTC) for day in (8, 9, 10, 11)]
+
+    def night(n: int):
+        fetcher = make_fetcher()
+        fetcher.clock = lambda: nights[n]
+        fetcher.xml_max_age = timedelta(0)
+        return fetcher.run(store, PLOS[:1])
+
+    assert night(0).changed == 1  # the first reading
+    assert night(1).changed == 0  # the same bytes again
+    edited = original.replace(b"<given-names>Caspar A.", b"<given-names>Caspar", 1)
+    assert edited != original
+    monkeypatch.setitem(fast_xml.catalogue.xml, PLOS[0], edited)
+    changed = night(2)
+    assert changed.changed == 1 and changed.reverted == []
+    assert "1 changed, 0 not found" in fetch_line(changed)
+    monkeypatch.setitem(fast_xml.catalogue.xml, PLOS[0], original)
+    back = night(3)
+    assert back.changed == 1
+    assert [(r.doi, r.source, r.copy_of.isoformat()) for r in back.reverted] == [
+        (PLOS[0], SourceKind.JATS, "2026-12-08")
+    ]
+    assert fetch_line(back).startswith(
+        "fetch: 1 fetched, 1 changed (publisher XML back to the 2026-12-08 copy), 0 not found"
+    )

@@ -124,9 +124,16 @@ def test_the_stop_rule_keeps_what_was_fetched(standin, tmp_path: Path) -> None:
     before = store.load().snapshots
     standin.inject("503", times=-1)
     summary = fetcher.run(store, good + doomed)
-    assert summary.stopped
-    # it stopped rather than trying all five batches five times
+    # it gave the server up rather than trying all five batches five times, and says so once
     assert standin.counts["list"] < 5 * 5 + 5
+    (outage,) = summary.outages
+    assert (outage.service, outage.reason, outage.kept) == (
+        "Crossref",
+        "HTTP 503, after 5 tries",
+        50,
+    )
+    assert outage.dois == sorted(good + doomed) and summary.failed == 250
+    assert not summary.stopped  # the run went on: only this server was given up
     after = store.load().snapshots
     for doi in good:
         usable = [s for s in after[doi] if s.usable]
@@ -146,4 +153,26 @@ def test_fetch_command_reports_failures_with_exit_3(
     standin.inject("500", times=-1)
     result = runner.invoke(cli, ["fetch", "--quiet"], env={"CREDIT_TRACKER_BACKOFF": "0.01"})
     assert result.exit_code == 3
-    assert "could not fetch 10.5555/synthetic.7: HTTP 500" in result.stderr
+    # every request failed: the service is down, said in one line, not one per article
+    assert (
+        "  Crossref unreachable: 1 article(s) not verified in this run (HTTP 500, after 5 tries); "
+        "no earlier reading to keep\n" in result.stderr
+    )
+    assert "could not fetch 10." not in result.stderr  # no line per article
+
+
+def test_the_publisher_xml_does_not_wait_on_crossref(fast_xml, tmp_path: Path) -> None:
+    """Crossref fails for the DOI; its XML, due tonight, is read all the same: PLOS's address is
+    made from the DOI alone."""
+    store = make_records(tmp_path, PLOS[:1])
+    make_fetcher().run(store, PLOS[:1])
+    fast_xml.inject("503", where="list", times=-1)
+    fast_xml.inject("503", where="single", times=-1)
+    fast_xml.reset_counts()
+    fetcher = make_fetcher(backoff=0.001)
+    fetcher.xml_max_age = timedelta(0)
+    summary = fetcher.run(store, PLOS[:1])
+    assert summary.failed == 1 and summary.xml_downloads == 1 and summary.xml_failed == 0
+    assert fast_xml.counts.get("plos") == 1
+    (outage,) = summary.outages
+    assert (outage.service, outage.dois, outage.kept) == ("Crossref", PLOS[:1], 1)

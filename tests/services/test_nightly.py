@@ -166,6 +166,9 @@ def test_nights_new_baselined_acknowledged_fixed_and_reverted(
     cases = _cases(out / "report.xml")
     assert cases[f"{PONE} 1. Caspar A. Hallmann: role-missing [jats] {pone_id}"] == "failure"
     assert "::error title=role-missing 10.1371/journal.pone.0185809::" in fourth.stdout
+    # the file put back is a change (to the copy first seen on night 1, dated by the clock)
+    back = r"fetch: 2 fetched, 1 changed \(publisher XML back to the \d{4}-\d{2}-\d{2} copy\)"
+    assert re.search(back, fourth.stderr), fourth.stderr
 
 
 def test_articles_without_open_findings_wait_for_the_maximum_age(
@@ -287,6 +290,125 @@ def test_new_works_are_listed_in_the_summary_and_never_fail_the_run(
     )
 
 
+def test_the_first_night_writes_the_baseline_and_passes_and_later_nights_read_it(
+    team, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    first, out = _night(runner, tmp_path, "2026-03-01", "--no-harvest", "--bootstrap-baseline")
+    _ok(first)  # both role-missing errors are known from tonight on
+    written = json.loads(baseline.read_text())["findings"]
+    report = json.loads((out / "report.json").read_text())
+    assert report["summary"]["failing"] == 0
+    assert {f["severity"] for f in report["findings"]} == {"info"}  # info never fails: not in it
+    known = {a["finding"]["id"] for a in report["acknowledged"]}
+    assert set(written) == known and len(known) == 2
+    assert {e["since"] for e in written.values()} == {"2026-03-01"}
+    line = (
+        f"first night: no baseline yet, so {baseline} was written from tonight's findings "
+        "(2 known); they do not fail this night or later ones, new findings will"
+    )
+    assert line in first.stderr.splitlines()
+    assert f"- **{line}**" in (out / "summary.md").read_text().replace("\\", "")
+    assert "failure" not in _cases(out / "report.xml").values()
+    # Night 2: the file exists; the flag changes nothing but says so. A new finding fails.
+    _ok(runner.invoke(cli, ["records", "add-role", PBIO, "Rodríguez-Esteban", "Validation"]))
+    before = baseline.read_bytes()
+    second, out = _night(runner, tmp_path, "2026-03-02", "--no-harvest", "--bootstrap-baseline")
+    _ok(second, 1)
+    assert baseline.read_bytes() == before
+    assert (
+        f"--bootstrap-baseline: {baseline} exists: an ordinary night, nothing written"
+        in second.stderr.splitlines()
+    )
+    findings = json.loads((out / "report.json").read_text())["findings"]
+    (new,) = [f for f in findings if f["severity"] != "info"]
+    assert new["doi"] == PBIO and new["rule"] == "role-missing" and new["id"] not in written
+
+
+def test_bootstrapping_needs_a_baseline_file(team, runner: CliRunner) -> None:
+    team.reset_counts()
+    result = runner.invoke(cli, ["nightly", "--bootstrap-baseline"])
+    _ok(result, 2)
+    assert result.stderr == (
+        "credit-tracker: error: --bootstrap-baseline: --bootstrap-baseline needs --baseline FILE "
+        "(the file to write the first night)\n"
+    )
+    assert team.counts == {}
+
+
+def _closed_port_url() -> str:
+    """An address on loopback where nothing listens: every connection is refused."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as held:
+        port = held.getsockname()[1]
+    return f"http://127.0.0.1:{port}/crossref"
+
+
+def test_a_crossref_outage_pages_once_and_the_publishers_are_still_read(
+    team, runner: CliRunner, records_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crossref refuses every connection for 102 articles (three list queries' worth): one
+    annotation and one summary line say so with a clean reason, the publishers' XML is read
+    all the same, and the run exits 3. Articles read before keep their last good reading."""
+    from credit_tracker.domain.models import ArticleRecord
+    from credit_tracker.store.folder import Store
+
+    _ok(_night(runner, tmp_path, "2026-03-01", "--no-harvest")[0], 1)  # a good night first
+    synthetic = [f"10.5555/synthetic.{n}" for n in range(100)]
+    with Store(records_dir).transaction() as records:
+        for doi in synthetic:
+            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
+    monkeypatch.setenv("CREDIT_TRACKER_CROSSREF_URL", _closed_port_url())
+    monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.001")
+    team.reset_counts()
+    result, out = _night(runner, tmp_path, "2026-03-02", "--no-harvest")
+    _ok(result, 3)
+    line = (
+        "Crossref unreachable: 102 article(s) not verified tonight (connection refused, "
+        "after 5 tries); last good reading kept for 2 of them, the others never read"
+    )
+    annotations = [a for a in result.stdout.splitlines() if a.startswith("::error")]
+    assert annotations[0] == f"::error title=Crossref unreachable::{line}"
+    assert not [a for a in annotations if "unverified" in a]
+    assert (
+        result.stderr.count("Crossref unreachable") == 1 and "could not fetch" not in result.stderr
+    )
+    summary = (out / "summary.md").read_text()
+    assert summary.count("Crossref unreachable") == 1 and f"**{line}**" in summary
+    assert "synthetic" not in summary.split("## Unverified", 1)[1].split("##", 1)[0]
+    # the publishers were asked, Crossref's failure notwithstanding: both PLOS articles' XML
+    # (read nightly for their open errors) and Europe PMC for the articles never read
+    assert team.counts.get("plos") == 2 and team.counts.get("europepmc", 0) >= 1
+    report = json.loads((out / "report.json").read_text())
+    (outage,) = report["outages"]
+    assert outage["service"] == "Crossref" and len(outage["dois"]) == 102
+    assert len(report["unverified"]) == 102  # every article, each in the JSON as before
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == [
+        "role-missing",
+        "role-missing",
+    ]  # the last good readings are still checked
+
+
+def test_the_job_summary_keeps_within_the_limit_the_command_gives_it(
+    team, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command's summary is the one render/job_summary.py makes, under its limit: shrunk
+    here to a few kilobytes, it still ends with the run's section and says what it left out
+    (the same at 1 MiB: tests/render/test_job_summary.py)."""
+    from credit_tracker.render import job_summary
+
+    whole = _night(runner, tmp_path, "2026-03-01", "--no-harvest", "--show", "info")[1]
+    size = (whole / "summary.md").stat().st_size
+    monkeypatch.setattr(job_summary, "SUMMARY_LIMIT", size - 200)
+    result, out = _night(runner, tmp_path, "2026-03-02", "--no-harvest", "--show", "info")
+    _ok(result, 1)
+    text = (out / "summary.md").read_text()
+    assert len(text.encode()) <= size - 200
+    assert re.search(r"^\d+ more article\(s\) with findings are not shown here", text, re.M)
+    assert "\n## This run\n" in text and "## New findings (2)" in text
+
+
 def _bytes(folder: Path, *parts: str) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
@@ -331,3 +453,22 @@ def test_a_night_on_an_earlier_versions_folder_rewrites_only_its_snapshots(
     assert not (folder / "format.json").exists()  # the staff's first command rewrites the rest
     shards = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("snapshots/*.json")]
     assert all(doi == doc["doi"] for shard in shards for doi, doc in shard["snapshots"].items())
+
+
+def test_a_first_night_without_crossref_writes_what_was_read_and_exits_3(
+    team, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crossref down on the first night: the XML is read all the same and its findings become
+    the baseline; the run cannot pass (exit 3), and says what the baseline lacks."""
+    baseline = tmp_path / "baseline.json"
+    monkeypatch.setenv("CREDIT_TRACKER_CROSSREF_URL", _closed_port_url())
+    monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.001")
+    first, _ = _night(runner, tmp_path, "2026-03-01", "--no-harvest", "--bootstrap-baseline")
+    _ok(first, 3)
+    written = json.loads(baseline.read_text())["findings"]
+    assert {e["rule"] for e in written.values()} == {"role-missing"}  # from the XML
+    assert (
+        f"first night: no baseline yet, so {baseline} was written from tonight's findings "
+        "(2 known); they do not fail this night or later ones, new findings will; 2 article(s) "
+        "could not be read tonight: what was not read is not in it"
+    ) in first.stderr.splitlines()

@@ -131,7 +131,7 @@ def test_a_list_on_standard_input(standin, runner: CliRunner, records_dir: Path)
             ("0000-0002-1825-0098",),
             "--members: '0000-0002-1825-0098' is not a valid",
         ),
-        (f"{PLUIJM}\n", ("de Wit,Jan",), "--members: 'Jan' is on none of these articles"),
+        (f"{PLUIJM}\n", ("de Wit;Jan",), "--members: 'Jan' is on none of these articles"),
     ],
 )
 def test_bad_input_is_refused_whole_in_one_line(

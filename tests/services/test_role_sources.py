@@ -184,7 +184,7 @@ def test_each_key_goes_only_to_its_publisher_and_only_as_documented(
         ("10.1016/j.heliyon.2024.e31208", "403", "api.elsevier.com", "refused: HTTP 403"),
         ("10.1016/j.heliyon.2024.e31208", "401", "api.elsevier.com", "refused: HTTP 401"),
         ("10.3390/cancers14194849", "html", "www.mdpi.com", "a web page (a paywall?)"),
-        ("10.3390/cancers14194849", "429", "www.mdpi.com", "refused: HTTP 429 (after 5 tries)"),
+        ("10.3390/cancers14194849", "429", "www.mdpi.com", "refused: HTTP 429, after 5 tries"),
     ],
 )
 def test_a_host_that_refuses_is_no_access_and_fails_nothing(

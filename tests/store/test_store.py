@@ -6,6 +6,7 @@ import ctypes
 import json
 import multiprocessing
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -156,11 +157,14 @@ def test_a_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
     Store(tmp_path).init()
     holder, release = _holder(tmp_path)
     try:
-        with pytest.raises(StoreLockedError, match="another credit-tracker process"):
+        with pytest.raises(StoreLockedError, match="another credit-tracker process") as caught:
             _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")
+        # the message names the holder: its command, process id and since when
+        assert re.search(rf", pid {holder.pid}, since \d{{4}}-\d\d-\d\dT", str(caught.value))
     finally:
         release.set()
         holder.join(SAFETY)
+    assert not (tmp_path / ".lock-holder").exists()  # gone with the lock
     _add_person(Store(tmp_path, lock_timeout=0.3), "a", "Alwan")  # free again
     assert set(Store(tmp_path).load().people) == {"a"}
 

@@ -33,13 +33,18 @@ from credit_tracker.domain.records import Records
 from credit_tracker.domain.titles import plain_title
 
 
+def newest_first(records: Records) -> list[str]:
+    """The articles' DOIs by year, newest first (those without a year last), then by DOI."""
+    return sorted(records.articles, key=lambda doi: (-(records.articles[doi].year or 0), doi))
+
+
 def author_view(records: Records, person: Person, report: CheckReport) -> AuthorView:
     """Build the view from the records of the person's articles and the check of them."""
     papers: list[Paper] = []
     spellings: dict[str, Spelling] = {}
     mine = typographic_key(person.name.display())
     accepted = {typographic_key(s) for s in person.accepted_spellings} | {mine}
-    for doi in sorted(records.articles):
+    for doi in newest_first(records):
         record = records.articles[doi]
         index = next((n for n, a in enumerate(record.authors) if a.person == person.id), None)
         if index is None:

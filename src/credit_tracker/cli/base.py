@@ -39,11 +39,10 @@ class _Cli(click.Group):
         except CreditTrackerError as exc:
             click.echo(f"credit-tracker: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo(
-                "credit-tracker: interrupted; work completed before the interrupt was saved",
-                err=True,
-            )
+        except KeyboardInterrupt as exc:
+            # a plain Ctrl-C says nothing more; a fetch says how far it got
+            detail = str(exc) or "work completed before the interrupt was saved"
+            click.echo(f"credit-tracker: interrupted; {detail}", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
 
 
@@ -112,8 +111,9 @@ def _emit(text: str, output: Path | None) -> None:
     write_output(output, text)
 
 
-def write_output(path: Path, text: str) -> None:
-    """Put `text` in the file at `path`: a reader sees the old report or the new one, never half.
+def write_output(path: Path, text: str | bytes) -> None:
+    """Put `text` (or bytes: a workbook) in the file at `path`: a reader sees the old report or
+    the new one, never half.
 
     Reports are not the store: no `.bak` is kept. A symlink is written through (its target gets
     the new text and the link stays a link); a device or pipe (/dev/stdout) is written directly.
@@ -121,11 +121,12 @@ def write_output(path: Path, text: str) -> None:
     system refuses the write (permissions, a full or read-only disk).
     """
     try:
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if path.exists() and not path.is_file():  # a device or FIFO: nothing to rename over
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with open(path, "wb") as handle:
+                handle.write(data)
             return
-        _replace_file(Path(os.path.realpath(path)), text)
+        _replace_file(Path(os.path.realpath(path)), data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if exc.errno in _BAD_PATH:
@@ -136,14 +137,14 @@ def write_output(path: Path, text: str) -> None:
         raise OutputError(f"{path}: could not write ({reason}); nothing was written") from exc
 
 
-def _replace_file(target: Path, text: str) -> None:
+def _replace_file(target: Path, data: bytes) -> None:
     """Write a temporary file beside `target`, then rename it over `target` in one step."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     # O_EXCL: never follow or reuse a file someone else put at the temporary name.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with open(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):  # keep the permissions of the report replaced

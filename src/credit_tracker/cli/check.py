@@ -150,8 +150,12 @@ def check_command(
     )
     _emit(formatter.format(report), output)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        summary = formatter_for("markdown", policy.fails, show_info=show_info).format(report)
-        _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary)
+        step_summary = Path(os.environ["GITHUB_STEP_SUMMARY"])
+        budget = _summary_room(step_summary)
+        summary = formatter_for(
+            "markdown", policy.fails, show_info=show_info, budget=budget
+        ).format(report)
+        _append_summary(step_summary, summary)
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
     if report.coverage is not None:
@@ -207,6 +211,17 @@ def formatter_for(
         budget=budget,
     )
     return FORMATS[name](options)
+
+
+def _summary_room(path: Path) -> int:
+    """The bytes the step's summary has left under GitHub's limit, after what it holds."""
+    from credit_tracker.render.job_summary import SUMMARY_LIMIT
+
+    try:
+        held = path.stat().st_size
+    except OSError:
+        held = 0
+    return max(0, SUMMARY_LIMIT - held)
 
 
 def _append_summary(path: Path, markdown: str) -> None:

@@ -10,6 +10,7 @@ import click
 from credit_tracker.cli.base import _emit, _store, cli
 from credit_tracker.cli.options import day, format_option, output_option, state_options
 from credit_tracker.render.drafts import DRAFT_FORMATS
+from credit_tracker.render.listing import LIST_FORMATS
 
 
 @cli.group("correction")
@@ -116,22 +117,41 @@ def correction_mark(
 
 @correction_group.command("list")
 @state_options
+@format_option(LIST_FORMATS, default="text", help="Text lines, CSV or JSON (fields: README).")
 @click.pass_context
-def correction_list(ctx: click.Context, stale_after: int, as_of: datetime | None) -> None:
+def correction_list(ctx: click.Context, stale_after: int, as_of: datetime | None, fmt: str) -> None:
     """List the correction requests and their state as the latest snapshots show it:
     pending, resolved (fix seen), stale, or regressed (a fix seen, then undone).
 
     Reads only the articles with requests, through the records index.
 
     \b
-    Example:
+    Examples:
       credit-tracker correction list --stale-after 90
+      credit-tracker correction list --format json
     """
+    from credit_tracker.render.listing.formats import Listing
     from credit_tracker.render.visible import visible
     from credit_tracker.services.corrections import request_statuses
 
     statuses = request_statuses(_store(ctx), day(as_of), stale_after)
+    listing = Listing(
+        fields=["id", "doi", "person", "state", "kinds", "sent", "stale_on", "detail"]
+    )
     for status in statuses:
         fields = (status.id, status.state.value, ", ".join(status.kinds), status.detail)
-        click.echo("\t".join(visible(field) for field in fields))
+        listing.lines.append("\t".join(visible(field) for field in fields))
+        listing.rows.append(
+            {
+                "id": status.id,
+                "doi": status.doi,
+                "person": status.person,
+                "state": status.state.value,
+                "kinds": list(status.kinds),
+                "sent": status.sent,
+                "stale_on": status.stale_on,
+                "detail": status.detail,
+            }
+        )
+    click.echo(LIST_FORMATS[fmt]().render(listing), nl=False)
     click.echo(f"{len(statuses)} request(s)", err=True)

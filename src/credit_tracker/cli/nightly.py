@@ -31,9 +31,6 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
 HARVEST_DAYS = 8
 """By default the harvest looks back this many days: a nightly job that missed a week catches up."""
 
-SUMMARY_BUDGET = 800_000
-"""Bytes of article details in the job summary: GitHub refuses a step's summary over 1 MiB."""
-
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -54,6 +51,13 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 )
 @policy_options
 @baseline_option
+@click.option(
+    "--bootstrap-baseline",
+    is_flag=True,
+    help="The first night: when the --baseline FILE does not exist yet, write it from tonight's "
+    "findings (every open one failing under --fail-on), so that they do not fail this run or "
+    "later ones. When the file exists, an ordinary night (said in one line).",
+)
 @mailto_option
 @xml_max_age_option(
     "Download the publisher XML of articles with nothing open again after this many days."
@@ -78,6 +82,7 @@ def nightly_command(
     fail_on: str,
     severity_overrides: tuple[str, ...],
     baseline: Path | None,
+    bootstrap_baseline: bool,
     mailto: str | None,
     xml_max_age: int,
     harvest_since: datetime | None,
@@ -95,13 +100,16 @@ def nightly_command(
     (never failing the run), checks once, and writes each report asked for from that one check.
     With --baseline FILE, the findings in the file do not fail the run; the day a finding is
     seen gone is written into its entry, and if it comes back it is regressed, an error that
-    fails the run. Reports are written whole or not at all.
+    fails the run. Reports are written whole or not at all. With --bootstrap-baseline (the
+    first night of a CI job), a FILE that does not exist yet is written from tonight's findings
+    and the run passes; a FILE that exists makes an ordinary night.
 
     \b
     Examples:
       credit-tracker nightly
       credit-tracker nightly --baseline records/baseline.json --junit credit-tracker.xml \\
           --summary "$GITHUB_STEP_SUMMARY" --json credit-tracker.json --github
+      credit-tracker nightly --baseline records/baseline.json --bootstrap-baseline
       credit-tracker nightly --fail-on error --no-harvest --mailto office@example.org
 
     \b
@@ -114,6 +122,11 @@ def nightly_command(
     from credit_tracker.services.store_check import CheckOptions
 
     _check_report_paths({"--junit": junit, "--summary": summary, "--json": json_file})
+    if bootstrap_baseline and baseline is None:
+        raise InputError(
+            "--bootstrap-baseline needs --baseline FILE (the file to write the first night)",
+            field="--bootstrap-baseline",
+        )
     today = day(as_of)
     options = CheckOptions.parse(fail_on, severity_overrides, today, stale_after)
     policy = options.policy
@@ -123,6 +136,7 @@ def nightly_command(
         _normal_dois(dois),
         options=options,
         baseline=baseline,
+        bootstrap=bootstrap_baseline,
         mailto=mailto,
         xml_max_age=xml_max_age,
         harvest_since=None if no_harvest else since.isoformat(),
@@ -153,6 +167,7 @@ def _run(
     *,
     options: CheckOptions,
     baseline: Path | None,
+    bootstrap: bool,
     mailto: str | None,
     xml_max_age: int,
     harvest_since: str | None,
@@ -168,6 +183,7 @@ def _run(
         baseline=baseline,
         xml_max_age=timedelta(days=xml_max_age),
         harvest_since=harvest_since,
+        bootstrap=bootstrap,
     )
 
 
@@ -201,29 +217,21 @@ def _write_reports(
     if json_file is not None:
         write_output(json_file, formatter_for("json", fails).format(report))
     if summary is not None:
-        markdown = formatter_for(
-            "markdown", fails, show_info=show_info, budget=SUMMARY_BUDGET
-        ).format(report)
-        write_output(summary, markdown.rstrip("\n") + "\n\n" + _run_section(result))
+        write_output(summary, _job_summary(result, fails, show_info))
 
 
-def _run_section(result: NightlyResult) -> str:
-    """The job summary's last part: what was fetched and the new works by team members."""
-    from credit_tracker.render.formats.markdown import escape
+def _job_summary(result: NightlyResult, fails: Callable[[Finding], bool], show_info: bool) -> str:
+    """The Markdown job summary: the check, then what the run did, under GitHub's limit."""
+    from credit_tracker.render.job_summary import ThisRun, job_summary
 
-    lines = ["## This run", "", f"- {escape(_fetch_line(result))}"]
-    if result.baseline_fixed:
-        fixed = ", ".join(f"`{i}`" for i in result.baseline_fixed)
-        lines.append(f"- seen fixed tonight (dated in the baseline): {fixed}")
-    if result.harvest_error:
-        lines.append(f"- new works could not be listed: {escape(result.harvest_error)}")
-    if result.harvest is not None:
-        works = result.harvest.works
-        lines += ["", f"## New works by team members ({len(works)})", ""]
-        lines += [
-            f"- [{escape(w.doi)}](https://doi.org/{escape(w.doi)}) {escape(w.title)}" for w in works
-        ]
-    return "\n".join(lines) + "\n"
+    run = ThisRun(
+        fetch=_fetch_line(result),
+        bootstrap=result.bootstrap,
+        baseline_fixed=result.baseline_fixed,
+        harvest_error=result.harvest_error,
+        works=result.harvest.works if result.harvest is not None else None,
+    )
+    return job_summary(result.report, run, fails=fails, show_info=show_info)
 
 
 def _fetch_line(result: NightlyResult) -> str:
@@ -248,11 +256,16 @@ def _is_step_summary(path: Path) -> bool:
 
 def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import coverage_lines, failure_lines, skipped_lines
+    from credit_tracker.render.lines import (
+        bootstrap_line,
+        coverage_lines,
+        failure_lines,
+        skipped_lines,
+    )
     from credit_tracker.render.visible import visible
 
     click.echo(_fetch_line(result), err=True)
-    for line in failure_lines(result.fetch):
+    for line in failure_lines(result.fetch, when="tonight"):
         click.echo(f"  {line}", err=True)
     if result.fetch.coverage is not None and result.fetch.coverage.publishers:
         click.echo("role sources, by publisher (Crossref's name):", err=True)
@@ -268,5 +281,7 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
         click.echo(f"harvest: {len(result.harvest.works)} new work(s)", err=True)
     if result.baseline_fixed:
         click.echo(f"baseline: {len(result.baseline_fixed)} finding(s) seen fixed", err=True)
+    if result.bootstrap is not None:
+        click.echo(bootstrap_line(result.bootstrap), err=True)
     if github:  # the text report on stdout ends with the same line
         click.echo(summary_line(result.report), err=True)

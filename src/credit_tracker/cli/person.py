@@ -6,11 +6,14 @@ changes at once, or nothing when it is refused.
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from credit_tracker.cli.base import _store, cli
+from credit_tracker.cli.options import format_option
+from credit_tracker.render.listing import LIST_FORMATS
 
 if TYPE_CHECKING:
     pass
@@ -23,23 +26,38 @@ def person_group() -> None:
 
 @person_group.command("list")
 @click.option("--members", "members_only", is_flag=True, help="Only the team's own members.")
+@format_option(LIST_FORMATS, default="text", help="Text lines, CSV or JSON (fields: README).")
 @click.pass_context
-def person_list(ctx: click.Context, members_only: bool) -> None:
+def person_list(ctx: click.Context, members_only: bool, fmt: str) -> None:
     """List the people in the records: id, name, ORCID iD, team member or co-author.
 
     \b
     Examples:
       credit-tracker person list
-      credit-tracker person list --members
+      credit-tracker person list --members --format csv > team.csv
     """
+    from credit_tracker.render.listing.formats import Listing
+
     people = _store(ctx).load_team().people
-    shown = 0
+    listing = Listing(fields=["id", "name", "given", "family", "orcid", "member"])
     for person in sorted(people.values(), key=lambda p: p.id):
         if members_only and not person.team_member:
             continue
         kind = "member" if person.team_member else "co-author"
-        click.echo(f"{person.id}\t{person.name.display()}\t{person.orcid or ''}\t{kind}")
-        shown += 1
+        name = person.name.display()
+        listing.lines.append(f"{person.id}\t{name}\t{person.orcid or ''}\t{kind}")
+        listing.rows.append(
+            {
+                "id": person.id,
+                "name": name,
+                "given": person.name.given,
+                "family": person.name.family_full,
+                "orcid": person.orcid,
+                "member": person.team_member,
+            }
+        )
+    click.echo(LIST_FORMATS[fmt]().render(listing), nl=False)
+    shown = len(listing.rows)
     click.echo(f"{shown} {'team member' if members_only else 'person'}(s)", err=True)
 
 
@@ -162,6 +180,59 @@ def person_set_orcid(ctx: click.Context, query: str, orcid: str) -> None:
 
     person, value = set_orcid(_store(ctx), query, orcid)
     click.echo(f"{person.id}: ORCID {value}", err=True)
+
+
+@person_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A baseline file whose entries about the person follow the new id too.",
+)
+@click.pass_context
+def person_rename(ctx: click.Context, old: str, new: str, baseline: Path | None) -> None:
+    """Give the person OLD (an id, ORCID iD or name) the id NEW everywhere.
+
+    The bylines, acknowledged findings and correction requests follow (finding ids are made
+    from the person's id), and with --baseline the baseline file's entries too. Refused, with
+    nothing changed, when NEW is taken or not an id (lower-case letters and digits, '-').
+
+    \b
+    Example:
+      credit-tracker person rename carl-boettiger-2 carl-boettiger --baseline records/baseline.json
+    """
+    from credit_tracker.render.visible import visible
+    from credit_tracker.services.people import rename
+
+    for line in rename(_store(ctx), old, new, baseline):
+        click.echo(visible(line), err=True)
+
+
+@person_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--sheet", help="The sheet to read, in an .xlsx workbook with several.")
+@click.pass_context
+def person_import(ctx: click.Context, file: Path, sheet: str | None) -> None:
+    """Set up the team from a roster before onboarding: CSV, TSV or .xlsx.
+
+    A row per person; columns by header: name ('Jane Illés', 'Illés, Jane' or 'Dr Jane
+    Illés'), ORCID iD, member (yes/no; yes when left out) and spellings (';' between them).
+    Each person is found by ORCID iD, then by name, or created; their iD, membership and
+    spellings are set. A bad cell is refused with its line and column, and nothing is written.
+
+    \b
+    Example:
+      credit-tracker person import roster.csv
+    """
+    from credit_tracker.cli.records import read_input
+    from credit_tracker.render.visible import visible
+    from credit_tracker.services.people import import_roster
+
+    lines = import_roster(_store(ctx), read_input(file), str(file), sheet)
+    for line in lines:
+        click.echo(visible(line), err=True)
+    click.echo(f"person import: {len(lines)} person(s) made or changed", err=True)
 
 
 @person_group.command("merge")

@@ -41,7 +41,13 @@ def _disagreements(
     printed, then the CRediT roles listed."""
     (name_a, a), (name_b, b) = first, second
     found = []
-    names_shown = a.name_shown and b.name_shown and not a.organisation
+    # a misspelt name is one finding: the name rule's, which says what each source prints
+    names_shown = (
+        a.name_shown
+        and b.name_shown
+        and not a.organisation
+        and not context.names_differ(author.person)
+    )
     if names_shown and typographic_key(a.raw) != typographic_key(b.raw):
         shown_a, shown_b = _safe(context, author, a.raw), _safe(context, author, b.raw)
         said = f"{name_a} prints {shown_a!r}, {name_b} prints {shown_b!r}"

@@ -167,7 +167,10 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int,
     its statement, about the team's author it names; a statement in no CRediT term."""
     source = shot.source.value
     for problem in shot.problems:
-        text = problem.text
+        # the source's own words: they may name an author by a former name (a sentence the
+        # reader could not read is quoted whole), so the check's guard is asked of them too
+        text = context.former(None).quoted(problem.text)
+        key = fold(problem.text)  # two passages withheld stay two findings
         if isinstance(problem, TranslationDiffers | PartsDiffer):
             position = problem.position
             team = paired.get(position - 1) if position is not None else None
@@ -178,13 +181,13 @@ def _check_unread(context: CheckContext, shot: SourceSnapshot, paired: dict[int,
                 if isinstance(problem, TranslationDiffers)
                 else Rule.SOURCES_DISAGREE
             )
-            about(rule, f"{SOURCE}: {text}", key=fold(text), observed=text)
+            about(rule, f"{SOURCE}: {text}", key=key, observed=text)
         elif isinstance(problem, Unread):
             unread = f"{SOURCE}: a part of the contributions was not understood: {text!r}"
-            context.about(source)(Rule.STATEMENT_UNREAD, unread, key=fold(text), observed=text)
+            context.about(source)(Rule.STATEMENT_UNREAD, unread, key=key, observed=text)
         elif isinstance(problem, NotCredit):
             said = f"{SOURCE} states the contributions in no CRediT term: {text!r}"
-            context.about(source)(Rule.ROLE_UNMAPPED, said, key=fold(text), observed=text)
+            context.about(source)(Rule.ROLE_UNMAPPED, said, key=key, observed=text)
 
 
 def _check_byline(context: CheckContext, shot: SourceSnapshot, pairs: list[Pair]) -> None:

@@ -36,6 +36,19 @@ class ArticleCheck:
     """The id each finding had while findings were told per source → its id now."""
 
 
+NAME_RULES = frozenset(
+    {
+        Rule.NAME_DIACRITICS,
+        Rule.NAME_INITIALS,
+        Rule.NAME_SPLIT,
+        Rule.NAME_SPELLING,
+        Rule.NAME_FORMER,
+        Rule.NAME_SUFFIX,
+    }
+)
+"""The rules about how a source prints a team member's name."""
+
+
 @dataclass
 class _Seen:
     """One difference as the sources so far show it, before it becomes a finding."""
@@ -111,6 +124,14 @@ class CheckContext:
             self.seen[merge] = entry
         entry.sources += [name for name in source.split("+") if name not in entry.sources]
         entry.old_ids.append(source_finding_id(self.record.doi, source, rule, subject, key))
+
+    def names_differ(self, person: str) -> bool:
+        """Whether a name rule has noted how some source prints this person: that finding
+        already says what each source prints."""
+        return any(
+            entry.rule in NAME_RULES and subject == person
+            for (_rule, subject, *_rest), entry in self.seen.items()
+        )
 
     def about(
         self, source: str, author: TeamAuthor | None = None, index: int | None = None

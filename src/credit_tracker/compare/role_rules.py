@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from credit_tracker.compare.context import SOURCE, CheckContext
-from credit_tracker.domain.credit import BY_SLUG, ROLES
+from credit_tracker.domain.credit import BY_SLUG, ROLES, role_text
 from credit_tracker.domain.findings import Rule
 from credit_tracker.domain.models import Person, SourceAuthor, TeamAuthor
 from credit_tracker.domain.names import fold
@@ -78,5 +78,4 @@ def _in_role_order(slugs: set[str]) -> list[str]:
 
 
 def _role_text(slug: str) -> str:
-    role = BY_SLUG[slug]
-    return f"{role.label} <{role.uri}>"
+    return role_text(BY_SLUG[slug])

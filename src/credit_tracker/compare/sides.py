@@ -4,8 +4,10 @@ article page shows. Pure; a confidential former name a source printed is withhel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from credit_tracker.compare.article import compare_article, latest_by_source
+from credit_tracker.domain.credit import Degree
 from credit_tracker.domain.former import FormerNames
 from credit_tracker.domain.models import Person, SourceRole, TeamAuthor
 from credit_tracker.domain.records import Records
@@ -22,6 +24,17 @@ class SourceSide:
     """None: the source states no roles for this author."""
 
 
+class RoleMark(StrEnum):
+    """How a source differs from the team's record about one role of one author."""
+
+    ADDED = "added"
+    """The source lists a role the team's record does not."""
+    LEFT_OUT = "left out"
+    """The team's record holds a role the source leaves out."""
+    DEGREE = "degree"
+    """Both hold the role, with another degree."""
+
+
 @dataclass(frozen=True)
 class AuthorSides:
     """One byline entry of the team's record and how each usable source prints it."""
@@ -31,6 +44,36 @@ class AuthorSides:
     author: TeamAuthor
     person: Person | None
     sources: list[SourceSide]
+
+    @property
+    def marks(self) -> dict[str, list[tuple[str, RoleMark]]]:
+        """Per role slug, each source that differs from the team's record about it, and how;
+        nothing for an author whose roles the team has not recorded (there is nothing to
+        differ from) or a source that states no roles."""
+        if self.author.roles is None:
+            return {}
+        team = {held.role: held.degree for held in self.author.roles}
+        found: dict[str, list[tuple[str, RoleMark]]] = {}
+        for side in self.sources:
+            if side.roles is None:
+                continue
+            theirs = {r.role: r.degree for r in side.roles if r.role}
+            for slug in team.keys() | theirs.keys():
+                mark = _mark(team, theirs, slug)
+                if mark is not None:
+                    found.setdefault(slug, []).append((side.source, mark))
+        return found
+
+
+def _mark(
+    team: dict[str, Degree | None], theirs: dict[str, Degree | None], slug: str
+) -> RoleMark | None:
+    if slug not in theirs:
+        return RoleMark.LEFT_OUT
+    if slug not in team:
+        return RoleMark.ADDED
+    degrees = team[slug], theirs[slug]
+    return RoleMark.DEGREE if None not in degrees and degrees[0] != degrees[1] else None
 
 
 def article_sides(records: Records, doi: str) -> list[AuthorSides]:

@@ -48,15 +48,32 @@ def mark(
     note: str,
 ) -> CorrectionRequest:
     """Move a request to a new state; InputError for a request never drafted."""
-    key = request_id(doi, person)
-    request = corrections.get(key)
-    if request is None:
-        raise InputError(
-            f"no correction request for {key}; draft one first with 'credit-tracker correction "
-            "draft'"
-        )
+    request = find_request(corrections, doi, person)
     request.history.append(StateChange(state=state, date=on.isoformat(), note=note))
     return request
+
+
+def find_request(
+    corrections: dict[str, CorrectionRequest], doi: str, person: str | None
+) -> CorrectionRequest:
+    """The request about `doi` (and `person`); without a person, the article's one request
+    about one author when that is all there is. InputError naming the authors when there are
+    several, or when none was drafted."""
+    key = request_id(doi, person)
+    if key in corrections:
+        return corrections[key]
+    if person is None:
+        about = sorted(r.person for r in corrections.values() if r.doi == doi and r.person)
+        if len(about) == 1:
+            return corrections[request_id(doi, about[0])]
+        if about:
+            raise InputError(
+                f"{doi} has requests about {len(about)} authors ({', '.join(about)}); name one "
+                "with --author"
+            )
+    raise InputError(
+        f"no correction request for {key}; draft one first with 'credit-tracker correction draft'"
+    )
 
 
 def stale_on(request: CorrectionRequest, stale_after: int) -> date | None:
@@ -88,6 +105,7 @@ def request_status(
         "kinds": request.kinds,
         "sent": sent,
         "stale_on": due.isoformat() if due and request.state in _WAITING else None,
+        "finding_ids": list(request.finding_ids),
     }
     total = len(request.finding_ids)
     back = [regressed[i] for i in request.finding_ids if i in regressed]

@@ -317,25 +317,34 @@ def dois_preview(request: Request, state: DeskState, form: FormData) -> Response
     from credit_tracker.parse.doi_list import parse_doi_list
 
     text = forms.text(form, "dois", required=False, limit=1_000_000)
+    members = forms.text(form, "members", required=False)
     try:
         dois = parse_doi_list(text.encode("utf-8"), "the list")
         if not dois:
             raise forms.FormError("dois", "no DOIs: paste them, one a line")
     except forms.FormError as exc:
-        return _dois_error(request, state, text, exc)
+        return _dois_error(request, state, text, exc, members)
     except CreditTrackerError as exc:
-        return _dois_error(request, state, text, forms.translate(exc, "dois"))
+        return _dois_error(request, state, text, forms.translate(exc, "dois"), members)
     tracked = set(state.store.load(dois).articles)
     preview = {
         "new": [d for d in dois if d not in tracked],
         "tracked": [d for d in dois if d in tracked],
-        "members": forms.text(form, "members", required=False),
+        "members": members,
     }
     return page(request, state, "dois.html.j2", {"preview": preview, "text": text})
 
 
-def _dois_error(request: Request, state: DeskState, text: str, exc: forms.FormError) -> Response:
-    context = {"preview": None, "text": text, "errors": {exc.field: exc.message}}
+def _dois_error(
+    request: Request, state: DeskState, text: str, exc: forms.FormError, members: str = ""
+) -> Response:
+    """The form again with what was typed, byte for byte, and the error beside its field."""
+    context = {
+        "preview": None,
+        "text": text,
+        "members": members,
+        "errors": {exc.field: exc.message},
+    }
     return page(request, state, "dois.html.j2", context, 400)
 
 

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 
 from credit_tracker.desk.memory import DeskState
 from credit_tracker.desk.security import CSRF_FIELD, csrf_token
+from credit_tracker.render.diff import change_words
 from credit_tracker.render.html.templating import safe_environment
 
 
@@ -25,6 +26,7 @@ def _path(value: str) -> str:
 def environment() -> Environment:
     env = safe_environment(PackageLoader("credit_tracker.desk", "templates"))
     env.filters["path"] = _path
+    env.filters["change"] = change_words
     return env
 
 

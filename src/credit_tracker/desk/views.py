@@ -50,7 +50,8 @@ class QueueQuery(BaseModel):
     """The queue's filters, sorting and page, as the address gives them."""
 
     severity: str = Field(default="warning", pattern="^(info|warning|error)$")
-    state: str = ""
+    state: str = "open"
+    """'open' by default: what the team has to act on; 'any' (or empty) for every state."""
     rule: str = ""
     person: str = ""
     publisher: str = ""
@@ -97,7 +98,7 @@ def _fits(entry: Entry, query: QueueQuery, publishers: dict[str, str]) -> bool:
         return False
     if f.severity.rank < _RANK[query.severity]:
         return False
-    if query.state and entry.state.value != query.state:
+    if query.state not in ("", "any") and entry.state.value != query.state:
         return False
     if query.rule and f.rule != query.rule:
         return False
@@ -164,6 +165,9 @@ def article(review: ArticleReview) -> dict[str, Any]:
             for shown in side.sources
         ]
         held = {a.role: (a.degree.value if a.degree else "yes") for a in author.roles or []}
+        marks = {
+            slug: [(src, mark.value) for src, mark in found] for slug, found in side.marks.items()
+        }
         authors.append(
             {
                 "n": side.position,
@@ -176,6 +180,7 @@ def article(review: ArticleReview) -> dict[str, Any]:
                 else ("none" if not author.roles else "recorded"),
                 "roles": role_text(author),
                 "held": held,
+                "marks": marks,
                 "sources": sources,
             }
         )
@@ -187,6 +192,7 @@ def article(review: ArticleReview) -> dict[str, Any]:
         "record": review.record,
         "authors": authors,
         "roles": ROLES,
+        "role_labels": {role.slug: role.label for role in ROLES},
         "shots": shots,
         "findings": [row(e, {}) for e in entries(review.report)],
         "requests": review.requests,

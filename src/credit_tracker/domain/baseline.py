@@ -6,8 +6,9 @@ PHPStan); what it does to a check is check/baseline.py; store/baseline_file.py r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -59,3 +60,27 @@ class Baseline(BaseModel):
     def watched(self) -> set[str]:
         """The DOIs of fixed entries: their publisher XML is read every night, to see an undo."""
         return {e.doi for e in self.findings.values() if e.fixed is not None}
+
+
+@dataclass(frozen=True)
+class Bootstrapped:
+    """The first night (`nightly --bootstrap-baseline`, no baseline file yet): the file was
+    written from that night's findings."""
+
+    path: str
+    known: int
+    """The entries written: every open finding that fails under --fail-on."""
+    unverified: int = 0
+    """Articles not verified that night: what could not be read is not in the file, and its
+    findings are new the night it is read."""
+
+
+@dataclass(frozen=True)
+class BaselineExisted:
+    """`--bootstrap-baseline` found the baseline file: an ordinary night, nothing bootstrapped."""
+
+    path: str
+
+
+Bootstrap: TypeAlias = Bootstrapped | BaselineExisted
+"""What --bootstrap-baseline did."""

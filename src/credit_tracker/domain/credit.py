@@ -57,6 +57,20 @@ ROLES: tuple[CreditRole, ...] = (
 )
 BY_SLUG: dict[str, CreditRole] = {role.slug: role for role in ROLES}
 
+
+def role_text(role: CreditRole) -> str:
+    """A role as a finding states it: 'Conceptualization <https://credit.niso.org/…/>'."""
+    return f"{role.label} <{role.uri}>"
+
+
+_STATED = {role_text(role): role.label for role in ROLES}
+
+
+def role_label(text: str) -> str:
+    """A role stated as `role_text` writes it, shortened to its label; other text unchanged."""
+    return _STATED.get(text, text)
+
+
 _URI_PATTERN = re.compile(r"^https?://credit\.niso\.org/contributor-roles/([a-z-]+)/?$", re.I)
 # Old casrai dictionary URIs, also behind a web.archive.org prefix (SciELO's markup guide), and
 # the casrai.org/term/contributor-roles-<slug>/ form SciELO files use.

@@ -89,8 +89,24 @@ class HostRefused(TransportFailure):
 
 
 class RunStopped(FetchError):
-    """Too many recent requests failed; the run stops and keeps what it has."""
+    """The run was stopped (Ctrl-C, or its caller gave up): no more requests; it keeps what it
+    has. A server that keeps failing is given up alone (sources/health.py), not the run."""
 
-    def __init__(self, reason: str = "the run was stopped after repeated failures") -> None:
+    def __init__(self, reason: str = "the run was stopped") -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class FetchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a fetch, saying how far it got (exit code 130, as any interrupt).
+
+    A KeyboardInterrupt, not a CreditTrackerError: whatever catches an interrupt catches it.
+    """
+
+    def __init__(self, saved: int, total: int) -> None:
+        super().__init__(
+            f"{saved} of {total} article(s) fetched and saved; run the same command again to "
+            "continue (publisher XML fetched in this run is not downloaded again)"
+        )
+        self.saved = saved
+        self.total = total

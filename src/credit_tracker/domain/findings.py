@@ -139,6 +139,27 @@ class Unverified(BaseModel):
     reason: str
 
 
+class Outage(BaseModel):
+    """A service that answered no request this run: every article it was asked about is
+    unverified for one reason, said once (one annotation, one summary line), not per article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    service: str
+    """'Crossref', 'PLOS', 'Europe PMC'."""
+    source: str
+    """The source its articles are unverified in ('crossref', 'jats')."""
+    reason: str
+    dois: list[str]
+    """The articles not verified this run because of it."""
+    kept: int = 0
+    """How many of them have an earlier good reading, kept and still checked."""
+
+    def covers(self, item: Unverified) -> bool:
+        """Whether an unverified entry is this outage's doing."""
+        return item.source == self.source and item.doi in self.dois
+
+
 class AcknowledgedFinding(BaseModel):
     """A finding the team has acknowledged: reported, never failing the run."""
 
@@ -225,6 +246,8 @@ class CorrectionStatus(BaseModel):
     """When a snapshot first showed the errors fixed (for 'resolved (fix seen)' and 'regressed')."""
     undone: str | None = None
     """For 'regressed': when a later snapshot first showed an error again."""
+    finding_ids: list[str] = Field(default_factory=list)
+    """The findings the request is about (as stored with it)."""
 
 
 class Summary(BaseModel):
@@ -261,6 +284,12 @@ class CheckReport(BaseModel):
     corrections: list[CorrectionStatus] = Field(default_factory=list)
     coverage: Coverage | None = None
     """Where the articles' publisher-side roles could be read, by publisher (Crossref's name)."""
+    outages: list[Outage] = Field(default_factory=list)
+    """The services that answered nothing during the fetch this report follows (nightly)."""
+
+    def unverified_alone(self) -> list[Unverified]:
+        """The unverified entries no outage covers: each said on its own."""
+        return [u for u in self.unverified if not any(o.covers(u) for o in self.outages)]
 
     @property
     def verdict(self) -> Verdict:

@@ -64,6 +64,18 @@ class FormerNames:
         """`printed` as it is, or WITHHELD when it reveals a former name."""
         return WITHHELD if self.reveals(printed) else printed
 
+    def quoted(self, text: str) -> str:
+        """`text`, a passage a source printed (a statement's sentence the reader could not
+        read), as it is, or WITHHELD when it holds a former name anywhere in it: whole, or a
+        former family name as a word. A passage is not cut around the name, since the words
+        next to it (an initial, a role) could still tell who it was."""
+        if not self.wholes:
+            return text
+        words = f" {fold(text)} "
+        if any(f" {name} " in words for name in self.wholes | self.families):
+            return WITHHELD
+        return text
+
 
 def refuse_former(
     printed: PersonName,

@@ -252,6 +252,9 @@ class SourceSnapshot(BaseModel):
     """Crossref's record: the member id of the publisher ('311' is Wiley's)."""
     role_source: RoleSource | None = None
     """On a publisher-side snapshot made by `fetch`: the role source read, or why none was."""
+    preprints: list[str] = Field(default_factory=list)
+    """DOIs of the preprints the record names (Crossref's `has-preprint`): the harvest shows
+    them under this article rather than as new works."""
 
     @property
     def usable(self) -> bool:

@@ -145,12 +145,52 @@ def split_particle(family: str) -> tuple[str, str]:
     return " ".join(words[:lead]), " ".join(words[lead:])
 
 
-def parse_display_name(text: str) -> PersonName:
-    """Return a structured guess for a name printed in one string ('Jane P. Illés').
+def _titles() -> frozenset[str]:
+    """Honorifics and ranks ('dr', 'prof', 'sir'), lower case without their full stop, from
+    nameparser's maintained list."""
+    from nameparser.config import CONSTANTS
 
-    The family name is the last word with any particles before it; used only where a source
+    return frozenset(title.lower().rstrip(".") for title in CONSTANTS.titles)
+
+
+_TITLES = _titles()
+
+
+def is_title(word: str) -> bool:
+    """Return True for an honorific or rank, with or without its full stop ('Dr', 'Prof.')."""
+    return word.lower().rstrip(".") in _TITLES
+
+
+def without_title(text: str) -> str:
+    """Return `text` without the titles it starts with: 'Prof. Nisreen A Alwan' → 'Nisreen A
+    Alwan', 'Dr Jane Illés' → 'Jane Illés'.
+
+    A title is taken off only where a given and a family name remain (a 'Dean Smith' keeps his
+    given name). nameparser's whole parse is not used: on the 648 names of the recorded
+    Crossref works written 'Given Family' it read 633 right, the rule below 639 (it takes
+    'Júnior' in the middle of a Portuguese name for a suffix, 'Ben' in 'Helmi Ben Saad' for a
+    given name); its list of titles is what a hand-written rule would lack.
+    """
+    words = clean(text).split(" ")
+    start = 0
+    while len(words) - start > 2 and is_title(words[start]):
+        start += 1
+    return " ".join(words[start:])
+
+
+def parse_display_name(text: str) -> PersonName:
+    """Return a structured guess for a name printed or typed in one string ('Jane P. Illés',
+    'Illés, Jane P.', 'Dr Jane Illés').
+
+    Titles are taken off (`without_title`); with a comma, the family name comes first;
+    otherwise it is the last word with any particles before it. Used only where a source
     prints names unstructured (statements), never to overrule a structured source.
     """
+    text = without_title(text)
+    if "," in text:
+        family_part, _, given = text.partition(",")
+        particle, family = split_particle(family_part)
+        return PersonName(given=clean(given), family=family, particle=particle)
     words = clean(text).split(" ")
     if len(words) == 1:
         return PersonName(family=words[0])

@@ -23,6 +23,7 @@ from credit_tracker.domain.names import (
     fold,
     given_compatible,
     parse_display_name,
+    without_title,
 )
 from credit_tracker.domain.records import Records
 
@@ -44,7 +45,7 @@ def name_forms(query: str) -> list[NameForm]:
     'Anna M. Carlsson' → (Anna M., Carlsson), (Anna, M. Carlsson), ...; 'Carlsson AM' also
     → (A. M., Carlsson); 'Carlsson, Anna' → (Anna, Carlsson) only.
     """
-    text = clean(query)
+    text = without_title(query)
     if "," in text:
         family, _, given = text.partition(",")
         return [NameForm(clean(given), clean(family))]

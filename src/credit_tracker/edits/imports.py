@@ -117,6 +117,10 @@ def _replace(
     result.draft_ended = settle_draft(record, records.people)
     if old is not None:
         result.changes = describe_changes(old, record, records.people)
+        if not (result.changes or result.draft_ended) and old.title == record.title:
+            # the same record, perhaps written in another sheet's layout: the stored one stays,
+            # byte for byte (a team's sheet exported and imported back changes nothing)
+            return result
     records.articles[record.doi] = record
     return result
 

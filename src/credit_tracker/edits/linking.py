@@ -43,16 +43,37 @@ class MemberQuery:
     """Per DOI, the author this entry matched there (one entry may not match two on one byline)."""
 
 
+_ORCID_LIKE = re.compile(r"(https?://)?(orcid\.org/)?[0-9X -]{16,19}", re.I)
+# one given name, then initials at most: 'Jane', 'Jane P.', 'Jean-François', 'J. P.'
+_GIVEN_LIKE = re.compile(r"[^\W\d_][\w'’.-]*(?: (?:[^\W\d_]\.){1,3}| [^\W\d_])*")
+
+
+def member_entries(value: str) -> list[str]:
+    """The entries of one --members value: separated by ';' where there is one, else by ','.
+
+    'Illés, Jane' (a family name, a comma, one given name with initials at most) is one name,
+    not two: write 'Illés, Jane; Boettiger, Carl' for several names written that way.
+    """
+    if ";" in value:
+        return value.split(";")
+    parts = value.split(",")
+    if len(parts) == 2 and not any(_ORCID_LIKE.fullmatch(p.strip()) for p in parts):
+        family, given = (clean(p) for p in parts)
+        if family and _GIVEN_LIKE.fullmatch(given):
+            return [value]
+    return parts
+
+
 def parse_members(values: Iterable[str]) -> list[MemberQuery]:
     """Return the entries of --members values ('ORCID|NAME,...'); InputError for a bad one."""
     queries = []
     for value in values:
-        for part in value.split(","):
+        for part in member_entries(value):
             text = clean(require_safe_text(part, field=MEMBERS_FIELD))
             if not text:
                 continue
             orcid = None
-            if re.fullmatch(r"(https?://)?(orcid\.org/)?[0-9X -]{16,19}", text, re.I):
+            if _ORCID_LIKE.fullmatch(text):
                 try:
                     orcid = normalize_orcid(text)
                 except InputError as exc:
@@ -134,9 +155,16 @@ class Linker:
         for query in self.pending:
             if not _query_fits(query, name, orcid):
                 continue
+            if query.person is None and query.orcid is None:
+                # named by name: the member another entry (their iD) made already, if it fits
+                known = self._by_member_name(name, orcid, doi, ())
+                query.person = known.id if known is not None else None
             person = self.index.people.get(query.person) if query.person else None
             if person is not None and not _orcid_fits(person, orcid):
                 continue
+            if person is not None and orcid and not person.orcid:
+                person.orcid = orcid  # named by name: the iD Crossref registers is kept
+                self.index.add(person)
             shown = name.display()
             earlier = query.seen_on.setdefault(doi, shown)
             if earlier != shown:
@@ -214,6 +242,29 @@ class Linker:
         self.created.append(person.id)
         return person
 
+    def same_name_people(self) -> list[str]:
+        """A line for each person this command created who shares a name with another person,
+        at most one of the two with an ORCID iD: 'possible duplicate: `person merge A B`'."""
+        lines = []
+        for pid in self.created:
+            person = self.index.people.get(pid)
+            if person is None:
+                continue
+            same = sorted(self.index.by_spelling.get(fold(person.name.display()), set()) - {pid})
+            for other_id in same:
+                other = self.index.people[other_id]
+                if person.orcid and other.orcid:
+                    continue  # two iDs: two people
+                keep, merge = (
+                    (other, person) if other.team_member or other.orcid else (person, other)
+                )
+                lines.append(
+                    f"possible duplicate: `credit-tracker person merge {keep.id} {merge.id}`: "
+                    f"both are named {person.name.display()!r}; {_evidence(keep)}; "
+                    f"{_evidence(merge)}"
+                )
+        return list(dict.fromkeys(lines))
+
     def finish(self) -> None:
         """Raise InputError for a --members entry that matched nobody: nothing is written."""
         for query in self.pending:
@@ -222,6 +273,12 @@ class Linker:
                     f"{query.text!r} is on none of these articles and matches no person",
                     field=MEMBERS_FIELD,
                 )
+
+
+def _evidence(person: Person) -> str:
+    role = "a team member" if person.team_member else "a co-author"
+    orcid = f"ORCID iD {person.orcid}" if person.orcid else "no ORCID iD"
+    return f"{person.id} is {role} with {orcid}"
 
 
 def _query_fits(query: MemberQuery, name: PersonName, orcid: str | None) -> bool:

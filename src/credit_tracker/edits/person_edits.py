@@ -1,5 +1,5 @@
-"""Editing people: merging two records of one person, removing one, team membership, accepted
-spellings, former names and ORCID iDs. Pure.
+"""Editing people: merging two records of one person, renaming one, removing one, team
+membership, accepted spellings, former names and ORCID iDs. Pure.
 
 Merging and removing change the people, the articles naming them, acknowledgements and correction
 requests together; they refuse (InputError, nothing changed) what cannot be done cleanly, so that
@@ -8,7 +8,9 @@ the command writes all of it or nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from credit_tracker.compare.article import compare_article
 from credit_tracker.domain.errors import InputError
@@ -214,3 +216,44 @@ def set_orcid(records: Records, person: Person, orcid: str) -> str:
             raise InputError(f"{value} already belongs to {other.id}", field="ORCID")
     person.orcid = value
     return value
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass
+class Renamed:
+    """What renaming a person did: a line per change, and old finding id → new id (for a
+    baseline file kept outside the records)."""
+
+    lines: list[str]
+    findings: dict[str, str]
+
+
+def rename_person(records: Records, person: Person, new_id: str) -> Renamed:
+    """Give `person` the id `new_id` everywhere: the people, the bylines, acknowledged findings
+    and correction requests (finding ids follow the id). `records` must hold every article
+    naming the person. InputError, nothing changed, for an id that is not one or is taken."""
+    if not _ID.fullmatch(new_id):
+        raise InputError(
+            f"{new_id!r} is not a person id: lower-case letters and digits joined by '-', "
+            "e.g. 'carl-boettiger'"
+        )
+    if new_id in records.people:
+        raise InputError(f"{new_id} is taken; merge the two with 'credit-tracker person merge'")
+    dois = dois_naming(records, person.id)
+    before = _findings(records, dois, person.id)
+    renamed = person.model_copy(update={"id": new_id})
+    del records.people[person.id]
+    records.people[new_id] = renamed
+    lines = [f"renamed {person.id} to {new_id}"]
+    for doi in dois:
+        record = records.articles[doi]
+        for n, author in enumerate(record.authors):
+            if author.person == person.id:
+                record.authors[n] = author.model_copy(update={"person": new_id})
+                lines.append(f"{article_label(record)}: author {n + 1} is now {new_id}")
+    moved = _renamed_findings(before, _findings(records, dois, new_id))
+    lines += _move_acknowledgements(records, moved)
+    lines += _move_corrections(records, renamed, person, moved)
+    return Renamed(lines=lines, findings=moved)

@@ -26,6 +26,7 @@ from credit_tracker.domain.fulltext import FullTextLink
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole, WorkMetadata
 from credit_tracker.domain.names import clean
+from credit_tracker.domain.titles import plain_title
 
 NOTICE_TYPES = {
     "correction",
@@ -98,6 +99,10 @@ class Work(_Model):
     published_print: Any = Field(default=None, alias="published-print")
     published_online: Any = Field(default=None, alias="published-online")
     created: Any = None
+    # Read leniently too: a work's type and its links to other works (a preprint and its
+    # article) sort the harvest; a strange shape there is no reason to refuse the byline.
+    type: Any = None
+    relation: Any = None
 
 
 class MalformedWork(ValueError):
@@ -135,6 +140,12 @@ class ParsedWork:
     """The Crossref member id ('311' is Wiley's)."""
     links: list[FullTextLink] = field(default_factory=list)
     """The record's full-text links, as deposited (domain/fulltext.py orders them)."""
+    type: str = ""
+    """Crossref's type: 'journal-article', 'posted-content' (a preprint), 'dataset', ..."""
+    preprint_of: list[str] = field(default_factory=list)
+    """DOIs this record says it is a preprint of (`relation.is-preprint-of`)."""
+    preprints: list[str] = field(default_factory=list)
+    """DOIs of the preprints this record names (`relation.has-preprint`)."""
 
     @property
     def metadata(self) -> WorkMetadata:
@@ -155,8 +166,10 @@ def parse_work(item: Any) -> ParsedWork:
     return ParsedWork(
         doi=_doi(work.DOI),
         registered_doi=work.DOI,
-        title=clean(" ".join(work.title or [])) or None,
-        journal=clean(" ".join(work.container_title or [])) or None,
+        # decoded here, once: Crossref deposits titles with markup and references ('<scp>R</scp>',
+        # 'Big Data &amp; Society'), and every face shows what this reads
+        title=clean(plain_title(" ".join(work.title or []))) or None,
+        journal=clean(plain_title(" ".join(work.container_title or []))) or None,
         year=_year(work),
         authors=authors,
         notices=_notices(work),
@@ -169,7 +182,22 @@ def parse_work(item: Any) -> ParsedWork:
         publisher=clean(work.publisher or "") or None,
         member=str(work.member) if isinstance(work.member, (str, int)) else None,
         links=_links(work.link),
+        type=work.type if isinstance(work.type, str) else "",
+        preprint_of=_related(work, "is-preprint-of"),
+        preprints=_related(work, "has-preprint"),
     )
+
+
+def _related(work: Work, kind: str) -> list[str]:
+    """The DOIs of one kind of `relation`, normalised; entries of another shape are passed by."""
+    entries = work.relation.get(kind) if isinstance(work.relation, dict) else None
+    dois = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("id-type") == "doi":
+            doi = _doi(str(entry.get("id", "")))
+            if doi:
+                dois.append(doi)
+    return dois
 
 
 @dataclass(frozen=True)

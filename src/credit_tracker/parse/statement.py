@@ -37,6 +37,7 @@ from credit_tracker.parse.statement_names import (
     StatementEntry,
     Unresolved,
     entry_for,
+    in_byline_order,
     positions,
 )
 from credit_tracker.parse.statement_parts import (
@@ -153,7 +154,10 @@ def parse_statement(text: str, byline: list[SourceAuthor]) -> ParsedStatement:
 def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStatement:
     """Parse a statement whose blocks (a JATS file's paragraphs and list items) each end an
     entry, punctuated or not ('CR: Data curation, Software' then 'JW: …')."""
-    texts = [clean(normalise_text(block)).replace("•", " • ") for block in blocks]
+    texts = [
+        in_byline_order(clean(normalise_text(block)).replace("•", " • "), byline)
+        for block in blocks
+    ]
     body = " ".join(text for text in texts if text)
     reading = Reading(byline=byline)
     unread: list[str] = []

@@ -1,19 +1,30 @@
 """The people a contribution statement names, resolved against the byline; pure.
 
 Initials of every form (initials.py), initials with the full name beside them ('Y.Z. (Yan Zhao)',
-MDPI), Vancouver names ('Alcântara LCJ') and inverted ones ('Tecchio, M. A.') resolve to the one
-byline author they name; ambiguous or unknown ones are reported as not understood, never guessed,
-with the authors they may be. A full name is kept as printed (the statement source compares it
-with the team's record as printed); a JATS file resolves it with `by_full_name`.
+MDPI), Vancouver names ('Alcântara LCJ'), inverted ones ('Tecchio, M. A.', 'Illés, Jane') and a
+family name after a title ('Dr Illés') resolve to the one byline author they name; ambiguous or
+unknown ones are reported as not understood, never guessed, with the authors they may be. A title is
+no part of a name ('Prof. Nisreen A Alwan' is read as 'Nisreen A Alwan'). A full name is kept as
+printed (the statement source compares it with the team's record as printed); a JATS file resolves
+it with `by_full_name`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from credit_tracker.domain.models import SourceAuthor, SourceRole
-from credit_tracker.domain.names import clean, fold, given_compatible, parse_display_name
+from credit_tracker.domain.names import (
+    PersonName,
+    clean,
+    fold,
+    given_compatible,
+    is_title,
+    parse_display_name,
+    without_title,
+)
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.initials import FULL_NAME, initials_groups, resolve
 from credit_tracker.parse.statement_parts import roles_from
@@ -57,7 +68,9 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
     """Return the entry for a printed name, resolving initials and Vancouver names; None (and a
     note of what was not understood) when they name no byline author for certain."""
     printed = clean(name).strip(" •,;")
-    name = printed.strip(" .")
+    name = without_title(printed.strip(" ."))
+    if name != printed.strip(" ."):
+        printed = name  # 'Prof. Nisreen A Alwan': the title is no part of the name
     if not name:
         return None
     if name in reading.entries:
@@ -71,8 +84,10 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
             author = _by_initials(reading, token, printed, context)
             if author is None:
                 return None
-    elif "," in name or _is_vancouver(name):
-        author = _by_family(reading, name, context)
+    elif "," in name or _is_vancouver(name) or _titled_family(name):
+        # 'Illés, Jane' is the one byline author of that name, else whoever has the family name
+        author = by_full_name(name, reading.byline) if "," in name else None
+        author = author or _by_family(reading, name, context)
         if author is None:
             return None
     same = [e for e in reading.entries.values() if author is not None and e.author is author]
@@ -93,6 +108,45 @@ def _unresolved(reading: Reading, printed: str, candidates: list[SourceAuthor], 
         return
     reading.unresolved.append(Unresolved(printed=printed, candidates=candidates))
     reading.problems.append(str(Unread(text=f"{why}; not assigned")))
+
+
+_GIVEN_WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
+
+
+def in_byline_order(text: str, byline: list[SourceAuthor]) -> str:
+    """Return `text` with each byline author's name printed family name first ('Illés, Jane',
+    'Alwan, Nisreen A.') turned given name first, as the rest of the reading expects.
+
+    Only where the given names are written out and fit the byline author's: initials after a
+    family name ('Tecchio, M. A.') are resolved as they are, and two capitalised words of a
+    list of roles ('Investigation, Visualization') name no one on the byline.
+    """
+    for author in byline:
+        name = author.name
+        if name is None or not name.family_full or not name.given:
+            continue
+        words = rf"{_GIVEN_WORD.pattern}(?:\s+{_GIVEN_WORD.pattern}){{0,2}}"
+        family = re.compile(rf"(?<!\w){re.escape(name.family_full)},\s+(?P<given>{words})")
+        text = family.sub(partial(_given_first, name=name), text)
+    return text
+
+
+def _given_first(match: re.Match[str], name: PersonName) -> str:
+    """'Illés, Jane' → 'Jane Illés', keeping what the match took after the given names."""
+    printed = match["given"]
+    ends = []
+    for word in _GIVEN_WORD.finditer(printed):
+        stop = word.group().endswith(".") and initials_groups(word.group()) is None
+        ends.append(word.end() - 1 if stop else word.end())
+        if stop:
+            break  # 'Illés, Jane. Writing': the full stop ends the sentence, and the name
+    for end in reversed(ends):
+        given = printed[:end]
+        words = given.split()
+        fits = all(w[:1].isupper() for w in words) and initials_groups(words[0]) is None
+        if fits and given_compatible(given, name.given):
+            return f"{given} {name.family_full}{printed[end:]}"
+    return match.group()
 
 
 def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | None:
@@ -120,6 +174,12 @@ def _is_vancouver(name: str) -> bool:
         and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
         and not all(initials_groups(w) for w in words)
     )
+
+
+def _titled_family(name: str) -> bool:
+    """'Dr Illés', 'Prof. Alwan': a family name after a title."""
+    words = name.split()
+    return len(words) == 2 and is_title(words[0])
 
 
 def _by_family(reading: Reading, name: str, context: str) -> SourceAuthor | None:

@@ -1,11 +1,11 @@
 """A contribution statement cut into sentences, and a sentence into its label and the rest; pure.
 
-Sentences end at ';' (MDPI's "…, A.P. and J.Š.Ž.; methodology, …" goes on in small letters) and
-at '.' before a capital, but not at the full stop of an initial ("Guilherme N. Corte",
-"Tecchio, M. A. and …", "A.O-F. A.Lüthi") unless a label or "All authors …" follows it
-("Conceptualization: T.B.D. Methodology: H.M.K., …"). A sentence's label is split off at a colon
-or a spaced dash, or, for the role-first form with a comma (MDPI, Cell Press), at the comma after
-which only names follow. A sentence of people each with their roles in parentheses ('Jane Doe
+Sentences end at ';' (MDPI's "…, A.P. and J.Š.Ž.; methodology, …" goes on in small letters) and at
+'.' before a capital, but not at the full stop of an initial ("Guilherme N. Corte", "Tecchio, M. A.
+and …", "A.O-F. A.Lüthi") nor of a title ("Prof. Nisreen A Alwan") unless a label or "All authors …"
+follows it ("Conceptualization: T.B.D. Methodology: H.M.K., …"). A sentence's label is split off at
+a colon or a spaced dash, or, for the role-first form with a comma (MDPI, Cell Press), at the comma
+after which only names follow. A sentence of people each with their roles in parentheses ('Jane Doe
 (Conceptualization [lead], …), John Roe (…)') has no label; it is read pair by pair.
 """
 
@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from credit_tracker.domain.names import is_title
 from credit_tracker.parse.initials import initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
 from credit_tracker.parse.statement_parts import (
@@ -28,6 +29,7 @@ from credit_tracker.parse.statement_parts import (
 _BREAKS = re.compile(r";\s*|\.\s+|\s*•\s*")
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])[^\W\d_]$")
+_LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
 _AHEAD = re.compile(r"^(?:[^\W\d_][^:;.]{0,60}:|(?:All|Both|Todos|Todas|Ambos)\b)")
 _SEPARATOR = re.compile(r":|\s[-\u2013\u2014]\s")
 
@@ -63,9 +65,17 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     after = text[match.end() :]
     before = text[: match.start()]
-    if not after[:1].isupper() or _ENDS_IN_INITIAL.search(before):
-        return False  # 'Fernanda K. Kiataqui', 'Tecchio, M. A. and'
+    if not after[:1].isupper() or _ENDS_IN_INITIAL.search(before) or _ends_in_title(before):
+        return False  # 'Fernanda K. Kiataqui', 'Tecchio, M. A. and', 'Prof. Nisreen A Alwan'
     return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after))
+
+
+def _ends_in_title(before: str) -> bool:
+    """A title's full stop ('Prof.', 'Dr.') ends no sentence; a capital word only ('the UK.'
+    and 'for us.' end one, though 'uk' and 'us' are in the list of titles too)."""
+    last = _LAST_WORD.search(before)
+    word = last.group(1) if last else ""
+    return word[:1].isupper() and word[1:].islower() and is_title(word)
 
 
 def split_label(text: str) -> Split | None:

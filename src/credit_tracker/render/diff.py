@@ -35,3 +35,23 @@ def wdiff(correct: str, printed: str) -> str:
     """Return the difference in wdiff's notation: 'Jane {+P. +}Illés', 'Ill[-é-]{+e+}s'."""
     marks = {Op.SAME: "{}", Op.ADDED: "{{+{}+}}", Op.REMOVED: "[-{}-]"}
     return "".join(marks[op].format(text) for op, text in char_diff(correct, printed))
+
+
+def change_words(pieces: list[tuple[str, str]] | list[list[str]]) -> str:
+    """The change in words, from `char_diff`'s pieces as (op, text): 'í → i', 'P. added',
+    'x left out'; several joined by '; '."""
+    words = []
+    n = 0
+    while n < len(pieces):
+        op, text = pieces[n]
+        following = pieces[n + 1] if n + 1 < len(pieces) else None
+        if op == Op.REMOVED and following is not None and following[0] == Op.ADDED:
+            words.append(f"{text} → {following[1]}")
+            n += 2
+            continue
+        if op == Op.REMOVED:
+            words.append(f"{text.strip()} left out")
+        elif op == Op.ADDED:
+            words.append(f"{text.strip()} added")
+        n += 1
+    return "; ".join(words)

@@ -1,22 +1,28 @@
 """The lines the commands print and the desk shows for what a run or an edit did.
 
-One wording for both faces: the fetch's summary and failures, an acknowledgement, a spelling;
-and the line a conflict in a merge of the records prints.
+One wording for both faces: the fetch's summary and failures (a service down in one line), an
+acknowledgement, a spelling; the first night's baseline; and the line a conflict in a merge of
+the records prints.
 """
 
 from __future__ import annotations
 
 import json
 
+from credit_tracker.domain.baseline import BaselineExisted, Bootstrap
 from credit_tracker.domain.coverage import (
     CHANNEL_LABELS,
     LACK_LABELS,
     Coverage,
     PublisherCoverage,
 )
+from credit_tracker.domain.findings import Outage
 from credit_tracker.domain.merging import ABSENT, Conflict
+from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.runs import FetchSummary
 from credit_tracker.domain.text import json_visible, visible
+
+_READING = {SourceKind.CROSSREF: "Crossref record", SourceKind.JATS: "publisher XML"}
 
 
 def fetch_line(
@@ -31,20 +37,61 @@ def fetch_line(
     if refreshed is not None:
         xml += f"; {refreshed} article(s) with open findings or requests read every night"
     line = (
-        f"fetch: {summary.fetched} fetched, {summary.changed} changed, "
+        f"fetch: {summary.fetched} fetched, {_changed(summary)}, "
         f"{summary.not_found} not found, {summary.failed} failed, "
         f"{summary.xml_downloads} XML download(s) ({xml})"
     )
     return f"{line}, {summary.requests} request(s)" if requests else line
 
 
-def failure_lines(summary: FetchSummary) -> list[str]:
-    """One line per DOI the run could not fetch, with why, by DOI; a reason quoting a server
-    shows its hidden characters as escapes, so each stays one line."""
-    return [
-        f"could not fetch {doi}: {visible(reason)}"
-        for doi, reason in sorted(summary.failures.items())
-    ]
+def _changed(summary: FetchSummary) -> str:
+    """'2 changed', and which of them went back to an earlier copy: '1 changed (publisher XML
+    back to the 2026-12-08 copy)'; '5 changed (2 back to an earlier copy)'."""
+    text = f"{summary.changed} changed"
+    if len(summary.reverted) == 1:
+        (back,) = summary.reverted
+        which = "" if summary.changed == 1 else f"{back.doi}: "
+        reading = _READING.get(back.source, back.source.value)
+        return f"{text} ({which}{reading} back to the {back.copy_of.isoformat()} copy)"
+    if summary.reverted:
+        return f"{text} ({len(summary.reverted)} back to an earlier copy)"
+    return text
+
+
+def outage_line(outage: Outage, when: str = "tonight") -> str:
+    """'Crossref unreachable: 29 article(s) not verified tonight (connection refused, after 5
+    tries); last good reading kept': a service that answered nothing, in one line."""
+    n = len(outage.dois)
+    if outage.kept == n:
+        kept = "last good reading kept"
+    elif outage.kept:
+        kept = f"last good reading kept for {outage.kept} of them, the others never read"
+    else:
+        kept = "no earlier reading to keep"
+    return (
+        f"{outage.service} unreachable: {n} article(s) not verified {when} "
+        f"({visible(outage.reason)}); {kept}"
+    )
+
+
+def failure_lines(summary: FetchSummary, when: str = "in this run") -> list[str]:
+    """One line per service that answered nothing, then one per other DOI the run could not
+    fetch (a DOI whose every failure an outage explains is in the outage's line), by DOI; a
+    reason quoting a server shows its hidden characters as escapes, so each stays one line."""
+    lines = [outage_line(outage, when) for outage in summary.outages]
+    for doi, reason in sorted(summary.failures.items()):
+        if not _explained(summary, doi):
+            lines.append(f"could not fetch {doi}: {visible(reason)}")
+    return lines
+
+
+def _explained(summary: FetchSummary, doi: str) -> bool:
+    """Whether every source that failed for `doi` failed in an outage."""
+    failed = [source for source, dois in summary.unread.items() if doi in dois]
+    return bool(failed) and all(
+        any(o.source == source.value and doi in o.dois for o in summary.outages)
+        for source in failed
+    )
 
 
 def skipped_lines(malformed: list[str]) -> list[str]:
@@ -100,6 +147,23 @@ def _coverage_text(entry: PublisherCoverage) -> str:
 def _counted(counts: dict[str, int]) -> str:
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ", ".join(f"{n} {label}" for label, n in ordered)
+
+
+def bootstrap_line(bootstrap: Bootstrap) -> str:
+    """What `nightly --bootstrap-baseline` did: wrote the first baseline, or found one."""
+    if isinstance(bootstrap, BaselineExisted):
+        return f"--bootstrap-baseline: {bootstrap.path} exists: an ordinary night, nothing written"
+    line = (
+        f"first night: no baseline yet, so {bootstrap.path} was written from tonight's "
+        f"findings ({bootstrap.known} known); they do not fail this night or later ones, "
+        "new findings will"
+    )
+    if bootstrap.unverified:
+        line += (
+            f"; {bootstrap.unverified} article(s) could not be read tonight: what was not read "
+            "is not in it"
+        )
+    return line
 
 
 SHOWN_VALUE = 120

@@ -13,12 +13,25 @@ floor (a source's message about a server's answer, too) shows such text the same
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.text import escape_char, visible
 
-__all__ = ["escape_char", "visible", "visible_report"]
+__all__ = ["escape_char", "visible", "visible_lines", "visible_report"]
+
+_LINE_BREAKS = re.compile(r"(\r\n|\n|\r|\t)")
+
+
+def visible_lines(text: str) -> str:
+    """Return `text` for display as lines (a `<pre>`, a `<textarea>`): line breaks and tabs kept.
+
+    Every other hidden or control character is shown as `visible` shows it: a letter or a pasted
+    list keeps its layout, and a right-to-left override inside it still cannot mislead.
+    """
+    parts = _LINE_BREAKS.split(text)
+    return "".join(part if n % 2 else visible(part) for n, part in enumerate(parts))
 
 
 def visible_report(report: CheckReport) -> CheckReport:

@@ -15,18 +15,20 @@ from datetime import datetime, timedelta
 from credit_tracker.check.coverage import coverage_of
 from credit_tracker.check.run import select_dois
 from credit_tracker.domain.coverage import Lack, RoleSourceMissing
-from credit_tracker.domain.errors import FetchError, RunStopped
+from credit_tracker.domain.errors import FetchError, FetchInterrupted, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
-from credit_tracker.domain.runs import FetchSummary
+from credit_tracker.domain.runs import FetchSummary, Reverted
 from credit_tracker.domain.text import described
 from credit_tracker.edits.works import fill_metadata
 from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.clients import Clients
+from credit_tracker.services.outages import find_outages
 from credit_tracker.services.role_sources import HostQueues, Pending, RoleSourceFinder
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
+    earlier_copy,
     latest,
     now_utc,
     record_snapshot,
@@ -34,6 +36,7 @@ from credit_tracker.services.snapshots import (
 from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.sources.fulltext import FullTextClient
+from credit_tracker.sources.health import Tally, tallies_since
 from credit_tracker.sources.results import Fetched
 from credit_tracker.store.checkpoints import checkpoint
 from credit_tracker.store.folder import Store
@@ -115,6 +118,7 @@ class Fetcher:
     def run(self, store: Store, dois: list[str], progress: Progress | None = None) -> FetchSummary:
         """Fetch every DOI, saving after each batch. KeyboardInterrupt keeps the saved batches."""
         summary = FetchSummary()
+        before = self._tallies()
         with store.locked():
             records = store.load()
             batches = [
@@ -135,6 +139,8 @@ class Fetcher:
                 summary.stopped = str(exc)
                 unfetched = self._mark_unfetched(records, dois, summary)
                 store.save(records, only=unfetched)
+            except KeyboardInterrupt:
+                raise FetchInterrupted(done, len(dois)) from None
             except Exception as exc:
                 self._record_crash(store, records, dois, summary, exc)
                 raise FetchError(f"the fetch failed: {described(exc)}") from exc
@@ -144,11 +150,18 @@ class Fetcher:
                 summary.requests = counters.requests
                 summary.long_waits_refused = counters.long_waits_refused
             summary.coverage = coverage_of(records, dois)
-        if (
-            self.crossref.client.stopped and not summary.stopped
-        ):  # tripped by the last batches in flight
-            summary.stopped = "the run was stopped after repeated failures"
+        if self.crossref.client.stopped and not summary.stopped:  # by the last batches in flight
+            summary.stopped = "the run was stopped"
+        tallies = tallies_since(self._tallies(), before)
+        summary.outages = find_outages(tallies, self.crossref, self.publisher, summary, records)
         return summary
+
+    def _tallies(self) -> dict[str, Tally]:
+        """What each kind of request has brought so far, through this run's clients."""
+        clients = [self.crossref.client]
+        if self.publisher is not None and self.publisher.client is not self.crossref.client:
+            clients.append(self.publisher.client)
+        return {kind: tally for c in clients for kind, tally in c.tallies().items()}
 
     def _record_crash(
         self,
@@ -188,7 +201,7 @@ class Fetcher:
 
     def _one_batch(self, batch: list[str], records: Records, queues: HostQueues) -> Pending:
         if self.crossref.client.stopped:
-            raise RunStopped("the run was stopped after repeated failures")
+            raise RunStopped("the run was stopped")
         now = self.clock()
         try:
             snapshots, wanted = self._crossref_part(batch, records, now)
@@ -209,22 +222,25 @@ class Fetcher:
 
     def _crossref_part(
         self, batch: list[str], records: Records, now: datetime
-    ) -> tuple[list[SourceSnapshot], dict[str, ParsedWork]]:
-        """The batch's Crossref snapshots, and the works whose publisher side is wanted."""
+    ) -> tuple[list[SourceSnapshot], dict[str, ParsedWork | None]]:
+        """The batch's Crossref snapshots, and the works whose publisher side is wanted (None:
+        Crossref could not be read, so its full-text links are not known this run)."""
         snapshots = []
-        wanted = {}
+        wanted: dict[str, ParsedWork | None] = {}
         for result in self.crossref.fetch_batch(batch):
             shot = crossref_snapshot(result, now)
             snapshots.append(shot)
             history = records.snapshots.get(result.doi, [])
             good = latest(history, SourceKind.CROSSREF, usable_only=True)
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
-            # XML only for DOIs Crossref knows now: a failed lookup cannot tell whether anything
-            # changed
-            if isinstance(result, Fetched) and (
+            # The publisher's side needs little of Crossref's answer (PLOS's address is made from
+            # the DOI, Europe PMC is searched by DOI; only the full-text links are Crossref's):
+            # Crossref failing does not hold it back, though it cannot say whether anything
+            # changed. A DOI Crossref does not know gets none.
+            if shot.state is not FetchState.NOT_FOUND and (
                 result.doi in self.refresh_xml or needs_xml(history, changed, now, self.xml_max_age)
             ):
-                wanted[result.doi] = result.content
+                wanted[result.doi] = result.content if isinstance(result, Fetched) else None
         return snapshots, wanted
 
     def _absorb(
@@ -244,29 +260,40 @@ class Fetcher:
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
     ) -> None:
         for shot in snapshots:
-            changed = record_snapshot(records, shot)
+            self._note_change(records, shot, summary)
             if shot.source in (SourceKind.JATS, SourceKind.STATEMENT):
                 summary.xml_downloads += 1
                 if shot.state is FetchState.FAILED:
                     summary.xml_failed += 1
-                    summary.failures[shot.doi] = f"publisher XML: {shot.reason or 'unknown'}"
+                    reason = f"publisher XML: {shot.reason or 'unknown'}"
+                    summary.could_not_read(shot.doi, SourceKind.JATS, reason)
                 continue
             summary.reached.add(shot.doi)
             if shot.state is FetchState.OK:
                 summary.fetched += 1
-                summary.changed += changed
             elif shot.state is FetchState.NOT_FOUND:
                 summary.not_found += 1
             else:
                 summary.failed += 1
-                summary.failures[shot.doi] = shot.reason or "unknown"
+                summary.could_not_read(shot.doi, SourceKind.CROSSREF, shot.reason or "unknown")
+
+    @staticmethod
+    def _note_change(records: Records, shot: SourceSnapshot, summary: FetchSummary) -> None:
+        """Record the snapshot; count its article as changed when the reading differs from the
+        last one, also when it repeats an older copy (which is noted: a fix undone, say)."""
+        back = earlier_copy(records.snapshots.get(shot.doi, []), shot)
+        if record_snapshot(records, shot):
+            summary.changed_dois.add(shot.doi)
+        if back is not None:
+            day = (back.first_seen or back.fetched_at).date()
+            summary.reverted.append(Reverted(doi=shot.doi, source=shot.source, copy_of=day))
 
     def _mark_unfetched(
         self,
         records: Records,
         dois: list[str],
         summary: FetchSummary,
-        reason: str = "not fetched: the run stopped after repeated failures",
+        reason: str = "not fetched: the run was stopped",
     ) -> set[str]:
         """After a stop or a crash, record each DOI the run did not reach as 'could not fetch'."""
         now = self.clock()
@@ -281,7 +308,7 @@ class Fetcher:
             )
             record_snapshot(records, shot)
             summary.failed += 1
-            summary.failures[doi] = reason
+            summary.could_not_read(doi, SourceKind.CROSSREF, reason)
         return unfetched
 
 

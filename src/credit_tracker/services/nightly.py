@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from credit_tracker.check.baseline import apply_baseline, marked_fixed
+from credit_tracker.check.baseline import apply_baseline, marked_fixed, updated_baseline
 from credit_tracker.check.policy import FailPolicy
-from credit_tracker.domain.baseline import Baseline
+from credit_tracker.domain.baseline import Baseline, BaselineExisted, Bootstrap, Bootstrapped
 from credit_tracker.domain.errors import FetchError, RunStopped, TransportFailure
 from credit_tracker.domain.findings import CheckReport
 from credit_tracker.domain.models import RequestState
@@ -32,6 +32,7 @@ from credit_tracker.services.store_check import CheckOptions, check_store, subje
 from credit_tracker.sources.crossref import CrossrefClient
 from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import SNAPSHOTS, Store
+from credit_tracker.store.harvest_file import read_decisions
 
 # A request in one of these states still waits on the publisher: its article's XML is read again
 # every night, so the fix is seen the day it is published.
@@ -54,6 +55,8 @@ class NightlyResult:
     """Why the harvest could not be done; it never fails the run."""
     baseline_fixed: list[str] = field(default_factory=list)
     """Baseline entries whose findings were seen gone tonight: the file records the day."""
+    bootstrap: Bootstrap | None = None
+    """What --bootstrap-baseline did: wrote the first baseline, or found one; None: not asked."""
 
     @property
     def verdict(self) -> Verdict:
@@ -94,11 +97,16 @@ class Nightly:
     options: CheckOptions = field(default_factory=CheckOptions)
     baseline_path: Path | None = None
     harvest_since: str | None = None
+    bootstrap: bool = False
+    """The first night: with no file at `baseline_path` yet, write it from tonight's findings."""
 
     def run(self, dois: list[str]) -> NightlyResult:
-        """Fetch, harvest, check; date the baseline's fixes. Raises the store's and input errors
-        (a DOI not tracked, a baseline file that is not one) before anything is fetched."""
-        baseline = read_baseline(self.baseline_path) if self.baseline_path else None
+        """Fetch, harvest, check; date the baseline's fixes (or, the first night, write the
+        baseline). Raises the store's and input errors (a DOI not tracked, a baseline file that
+        is not one) before anything is fetched."""
+        path = self.baseline_path
+        first_night = self.bootstrap and path is not None and not path.exists()
+        baseline = read_baseline(path) if path else None
         before = check_store(self.store, dois, self.options)  # today's snapshots, not yet read
         refresh = refresh_set(before, self.store.load_team(), self.options.policy, baseline)
         checked = subjects(self.store, dois)
@@ -111,16 +119,39 @@ class Nightly:
         )
         self._harvest(result)
         report = check_store(self.store, dois, self.options)
+        if path is not None and first_night:
+            baseline = self._bootstrap(path, report, set(dois) or None, result)
+        elif path is not None and self.bootstrap:
+            result.bootstrap = BaselineExisted(path=str(path))
         if baseline is not None:
             report = self._baseline(report, baseline, set(dois) or None, result)
-        result.report = report
+        # the services that answered nothing tonight: each said once in every report
+        result.report = report.model_copy(update={"outages": result.fetch.outages})
         return result
+
+    def _bootstrap(
+        self, path: Path, report: CheckReport, checked: set[str] | None, result: NightlyResult
+    ) -> Baseline:
+        """Write the first baseline at `path` from tonight's findings (those failing under
+        --fail-on) and return it. Articles that could not be read tonight are not in it: their
+        findings are new the night they are read."""
+        today = self.options.today or date.today()
+        note = "known on the first night (nightly --bootstrap-baseline)"
+        first = updated_baseline(Baseline(), report, self.options.policy, note, today, checked)
+        write_baseline(path, first)
+        result.bootstrap = Bootstrapped(
+            path=str(path),
+            known=len(first.findings),
+            unverified=len({u.doi for u in report.unverified}),
+        )
+        return first
 
     def _harvest(self, result: NightlyResult) -> None:
         if self.crossref is None:
             return
         try:
-            result.harvest = harvest(self.crossref, self.store.load(), self.harvest_since)
+            records, decisions = self.store.load(), read_decisions(self.store)
+            result.harvest = harvest(self.crossref, records, self.harvest_since, 100, decisions)
         except (TransportFailure, RunStopped, FetchError) as exc:
             result.harvest_error = f"Crossref could not list the team's works: {exc.reason}"
 
@@ -151,9 +182,11 @@ def run_nightly(
     baseline: Path | None,
     xml_max_age: timedelta,
     harvest_since: str | None,
+    bootstrap: bool = False,
 ) -> NightlyResult:
     """The nightly job over a records folder: see `Nightly.run`; it writes the snapshots and
-    the baseline file, nothing else. `harvest_since` None: no harvest."""
+    the baseline file, nothing else. `harvest_since` None: no harvest; `bootstrap`: write the
+    baseline from tonight's findings if it does not exist."""
     nightly = Nightly(
         store=store.writing_only(SNAPSHOTS),
         fetcher=Fetcher(
@@ -167,5 +200,6 @@ def run_nightly(
         options=options,
         baseline_path=baseline,
         harvest_since=harvest_since,
+        bootstrap=bootstrap,
     )
     return nightly.run(dois)

@@ -22,11 +22,11 @@ from credit_tracker.edits.linking import Linker, MemberQuery, parse_members
 from credit_tracker.edits.works import draft_from_work
 from credit_tracker.services.clients import Clients
 from credit_tracker.sources.crossref import CrossrefClient, CrossrefResult
-from credit_tracker.sources.results import CouldNotFetch, NotFound
+from credit_tracker.sources.results import CouldNotFetch, Fetched, NotFound
 from credit_tracker.store.folder import Store
 
 MAX_BATCHES_IN_FLIGHT = 6
-STOPPED = "not looked up: the run stopped after repeated failures"
+STOPPED = "not looked up: the run was stopped"
 INTERRUPTED = "not looked up: interrupted"
 
 
@@ -51,7 +51,7 @@ def look_up_batches(
 
     Batches come as they are answered (the transport's gates do not serve them in order), so that
     the caller's writes overlap the requests still waiting for the rate limit. A failure is a
-    result, not a raise. After a stop (too many failures) or Ctrl-C, the DOIs not yet answered
+    result, not a raise. After a stop or Ctrl-C, the DOIs not yet answered
     come last, as CouldNotFetch; what was answered before has been yielded.
     """
     size = crossref.batch_size
@@ -170,7 +170,7 @@ def add_dois(
         if probe.pending:
             if done.lookups.interrupted:
                 raise KeyboardInterrupt  # nothing was written: a part would not be whole
-            _absorb(before, found, probe, done)
+            _absorb(before, _members_first(found, probe), probe, done)
             probe.finish()
             store.save(before)
     _in_order(done, dois)
@@ -206,5 +206,20 @@ def _absorb(records: Records, lookups: list[Lookup], linker: Linker, done: Onboa
             done.added.append(record)
     done.created += linker.created
     done.promoted += [pid for pid in linker.promoted if pid not in done.promoted]
-    done.links += linker.notices
+    done.links += [line for line in linker.notices if line not in done.links]
+    done.links += [line for line in linker.same_name_people() if line not in done.links]
     done.people = records.people
+
+
+def _members_first(lookups: list[Lookup], linker: Linker) -> list[Lookup]:
+    """The works that carry a member's ORCID iD named with --members first: the member is made
+    from that byline, and their iD-less older papers then link to them by name rather than
+    making a co-author of the same name."""
+    wanted = {query.orcid for query in linker.pending if query.orcid}
+
+    def carries(lookup: Lookup) -> bool:
+        if not isinstance(lookup, Fetched) or lookup.content.is_notice:
+            return False
+        return any(author.orcid in wanted for author in lookup.content.authors)
+
+    return sorted(lookups, key=lambda lookup: not carries(lookup))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from credit_tracker.check.authorship import author_view
 from credit_tracker.domain.author_view import AuthorView
@@ -20,9 +21,12 @@ from credit_tracker.domain.names import typographic_key
 from credit_tracker.domain.people import PeopleIndex, find_person
 from credit_tracker.domain.records import Records
 from credit_tracker.edits import person_edits
+from credit_tracker.edits.roster import apply_roster
+from credit_tracker.parse.roster import parse_roster
 from credit_tracker.services.clients import Clients
 from credit_tracker.services.session import articles_naming, editing
 from credit_tracker.services.store_check import check_indexed
+from credit_tracker.store.baseline_file import read_baseline, write_baseline
 from credit_tracker.store.folder import Store
 from credit_tracker.store.records_index import RecordsIndex
 
@@ -148,3 +152,40 @@ def suggest_spellings(store: Store, query: str, clients: Clients) -> Suggestions
     ]
     fresh = list(dict.fromkeys(n for n in offered if typographic_key(n) not in known))
     return Suggestions(person=person, names=fresh)
+
+
+def rename(store: Store, query: str, new_id: str, baseline: Path | None = None) -> list[str]:
+    """Give the person QUERY names the id `new_id` everywhere (records, acknowledgements,
+    correction requests and, given its path, the baseline file); a line per change. InputError,
+    nothing written, for an id that is not one or is taken."""
+    ids: list[str] = []
+
+    def named(team: Records) -> list[str]:
+        ids.append(find_person(team, query).id)
+        return ids
+
+    with editing(store, [], naming=named) as records:
+        done = person_edits.rename_person(records, records.people[ids[0]], new_id)
+        if baseline is not None:
+            done.lines += _rekey_baseline(baseline, done.findings)
+    return done.lines
+
+
+def _rekey_baseline(path: Path, renamed: dict[str, str]) -> list[str]:
+    known = read_baseline(path)
+    moved = [old for old in renamed if old in known.findings]
+    for old in moved:
+        known.findings[renamed[old]] = known.findings.pop(old)
+    if moved:
+        known.findings = dict(sorted(known.findings.items()))
+        write_baseline(path, known)
+    return [f"baseline entry {old} is now {renamed[old]}" for old in moved]
+
+
+def import_roster(store: Store, data: bytes, path: str, sheet: str | None = None) -> list[str]:
+    """Set up the team from a roster (name, ORCID iD, member, spellings): a line per person
+    made or changed. InputError naming the file, line and column, nothing written, for a bad
+    cell or a name that fits two people."""
+    entries = parse_roster(data, path, sheet)
+    with editing(store, []) as records:
+        return apply_roster(records, entries, path)

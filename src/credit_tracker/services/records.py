@@ -72,12 +72,17 @@ def import_articles(
 
 
 def preview_import(
-    store: Store, articles: list[Article], members: Iterable[str] = (), *, path: str
+    store: Store,
+    articles: list[Article],
+    members: Iterable[str] = (),
+    *,
+    path: str,
+    title: str | None = None,
 ) -> Imported:
     """What importing would do, from a copy of the records: nothing is written."""
     queries = parse_members(members)
     records = store.load([key for key, _item in articles])
-    return _apply(records, articles, Linker(records, queries), path, None)
+    return _apply(records, articles, Linker(records, queries), path, title)
 
 
 def _apply(
@@ -100,12 +105,17 @@ def _apply(
     )
 
 
-def remove_records(store: Store, dois: Iterable[str]) -> list[Removed]:
-    """Stop tracking the articles; their snapshots and correction requests stay as history.
-    NotFoundError (nothing written) for a DOI the records do not hold."""
+def remove_records(store: Store, dois: Iterable[str], today: date) -> list[Removed]:
+    """Stop tracking the articles; their snapshots and correction requests stay as history, and
+    the harvest remembers them (never listed as new again). NotFoundError (nothing written) for
+    a DOI the records do not hold."""
+    from credit_tracker.services.harvest import remember_removed
+
     keys = list(dict.fromkeys(normalize_doi(doi) for doi in dois))
     with editing(store, keys) as records:
-        return [remove_record(records, key) for key in keys]
+        removed = [remove_record(records, key) for key in keys]
+        remember_removed(store, keys, today.isoformat())
+        return removed
 
 
 @dataclass(frozen=True)

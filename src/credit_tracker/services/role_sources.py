@@ -105,22 +105,25 @@ class RoleSourceFinder:
     fulltext: FullTextClient | None = None
     """None: the open archives only."""
 
-    def find(self, works: dict[str, ParsedWork], now: datetime) -> list[SourceSnapshot]:
-        """One snapshot per DOI (keyed by its Crossref work, just read)."""
+    def find(self, works: dict[str, ParsedWork | None], now: datetime) -> list[SourceSnapshot]:
+        """One snapshot per DOI (keyed by its Crossref work, just read; None where Crossref
+        could not be read: the open archives only)."""
         queues = HostQueues()
         try:
             return self.start(works, now, queues).collect()
         finally:
             queues.close()
 
-    def start(self, works: dict[str, ParsedWork], now: datetime, queues: HostQueues) -> Pending:
+    def start(
+        self, works: dict[str, ParsedWork | None], now: datetime, queues: HostQueues
+    ) -> Pending:
         """Ask the open archives now, and queue each other DOI for its publisher's host."""
         pending = Pending()
         for doi, result in self.archives.fetch_many(list(works)).items():
-            if isinstance(result, Fetched) or self.fulltext is None:
+            work = works[doi]
+            if isinstance(result, Fetched) or self.fulltext is None or work is None:
                 pending.done.append(archive_snapshot(doi, result, now))
                 continue
-            work = works[doi]
             candidates, no_keys = self.fulltext.candidates(doi, work.member, work.links)
             job = _Job(doi, work, result, candidates, no_keys)
             host = candidates[0].host if candidates else ""

@@ -37,6 +37,15 @@ def latest(
     return None
 
 
+def earlier_copy(history: list[SourceSnapshot], snapshot: SourceSnapshot) -> SourceSnapshot | None:
+    """Return the older usable snapshot whose bytes this one repeats, when the last usable one
+    differs (a publisher putting an earlier file back); else None."""
+    older = [s for s in history if s.source is snapshot.source and s.usable]
+    if not snapshot.usable or not older or older[-1].content_hash == snapshot.content_hash:
+        return None
+    return next((s for s in reversed(older) if s.content_hash == snapshot.content_hash), None)
+
+
 def record_snapshot(records: Records, snapshot: SourceSnapshot) -> bool:
     """Add a snapshot to the history; return True when it differs from the last usable one.
 
@@ -93,6 +102,7 @@ def crossref_snapshot(result: CrossrefResult, fetched_at: datetime) -> SourceSna
         notice_for=work.notice_for,
         publisher=work.publisher,
         member=work.member,
+        preprints=work.preprints,
     )
 
 

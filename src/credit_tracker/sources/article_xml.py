@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from credit_tracker.domain.errors import TransportFailure
 from credit_tracker.domain.json_depth import loads
+from credit_tracker.sources.health import Service
 from credit_tracker.sources.results import CouldNotFetch, Fetched, FetchResult, NotFound
 from credit_tracker.sources.transport import PoliteClient
 
@@ -33,6 +34,9 @@ PLOS_JOURNALS = {
     "pmen": "mentalhealth",
     "pcsy": "complexsystems",
 }
+PLOS_KIND, EUROPEPMC_KIND = "plos", "europepmc"  # each with its own rate window
+PLOS = Service("PLOS", (PLOS_KIND,))
+EUROPEPMC = Service("Europe PMC", (EUROPEPMC_KIND,))
 EUROPEPMC_BATCH = 25  # DOIs per Europe PMC search: one query with OR instead of one per DOI
 _PLOS_DOI = re.compile(r"^10\.1371/journal\.([a-z]+)\.\d+$")
 
@@ -50,12 +54,19 @@ def plos_journal(doi: str) -> str | None:
 class PublisherClient:
     """Fetches JATS XML from PLOS for PLOS DOIs, from Europe PMC for the others."""
 
+    services = (PLOS, EUROPEPMC)
+
     def __init__(
         self, client: PoliteClient, plos_url: str = PLOS_URL, europepmc_url: str = EUROPEPMC_URL
     ) -> None:
         self.client = client
         self.plos_url = plos_url.rstrip("/")
         self.europepmc_url = europepmc_url.rstrip("/")
+
+    @staticmethod
+    def service_of(doi: str) -> Service:
+        """The service asked for this DOI's XML."""
+        return PLOS if plos_journal(doi) is not None else EUROPEPMC
 
     def fetch_many(self, dois: list[str]) -> dict[str, XmlResult]:
         """Return article XML for each DOI: PLOS directly, the rest through a Europe PMC search."""
@@ -73,7 +84,7 @@ class PublisherClient:
 
     def _plos(self, doi: str, journal: str) -> XmlResult:
         url = f"{self.plos_url}/{journal}/article/file"
-        return self._get_xml(doi, url, {"id": doi, "type": "manuscript"}, kind="plos")
+        return self._get_xml(doi, url, {"id": doi, "type": "manuscript"}, kind=PLOS_KIND)
 
     def _europepmc(self, dois: list[str]) -> dict[str, XmlResult]:
         """Find the PMCIDs of many DOIs with one search, then fetch each open full text."""
@@ -86,7 +97,7 @@ class PublisherClient:
             "pageSize": str(max(25, len(dois) * 2)),
         }
         try:
-            answer = self.client.get(search, kind="europepmc", params=params)
+            answer = self.client.get(search, kind=EUROPEPMC_KIND, params=params)
             if answer.status != 200:
                 raise TransportFailure(answer.url, f"HTTP {answer.status}", answer.status)
             found = loads(answer.body)["resultList"]["result"]
@@ -95,7 +106,7 @@ class PublisherClient:
                 doi: CouldNotFetch(doi, search, f"Europe PMC search: {exc.reason}") for doi in dois
             }
         except (ValueError, KeyError, TypeError):
-            self.client.fail()
+            self.client.fail(search)
             return {
                 doi: CouldNotFetch(doi, search, "Europe PMC search: the answer was not JSON")
                 for doi in dois
@@ -110,7 +121,10 @@ class PublisherClient:
                 )
             else:
                 results[doi] = self._get_xml(
-                    doi, f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML", None, kind="europepmc"
+                    doi,
+                    f"{self.europepmc_url}/{quote(pmcid)}/fullTextXML",
+                    None,
+                    kind=EUROPEPMC_KIND,
                 )
         return results
 

@@ -27,11 +27,16 @@ from credit_tracker.parse.crossref import (
     parse_work,
     read_item,
 )
+from credit_tracker.sources.health import Service
 from credit_tracker.sources.results import CouldNotFetch, Fetched, FetchResult, NotFound
 from credit_tracker.sources.transport import PoliteClient
 
 DEFAULT_URL = "https://api.crossref.org"
 BATCH_SIZE = 50
+# Crossref's two kinds of request, each with its own announced rate: list queries (many DOIs at
+# once, the harvest) and single works.
+LIST, SINGLE = "list", "single"
+CROSSREF = Service("Crossref", (LIST, SINGLE))
 
 
 CrossrefResult = FetchResult[ParsedWork]
@@ -49,6 +54,8 @@ def doi_filter(dois: list[str]) -> str:
 
 class CrossrefClient:
     """Fetches works from the Crossref REST API (or a stand-in at another base URL)."""
+
+    service = CROSSREF
 
     def __init__(
         self,
@@ -96,18 +103,16 @@ class CrossrefClient:
 
     def _list_query(self, dois: list[str]) -> dict[str, CrossrefResult]:
         params = self._params({"filter": doi_filter(dois), "rows": str(len(dois))})
-        answer = self.client.get(
-            self._list_url(), kind="list", params=params, headers=self._headers
-        )
+        answer = self.client.get(self._list_url(), kind=LIST, params=params, headers=self._headers)
         if answer.status != 200:
-            self.client.fail()
+            self.client.fail(self._list_url())
             raise TransportFailure(
                 answer.url, self._status_reason(answer.status, answer.body), answer.status
             )
         try:
             items = _json_message(answer.body, answer.content_type)["items"]
         except (KeyError, TypeError, ValueError) as exc:
-            self.client.fail()
+            self.client.fail(self._list_url())
             raise TransportFailure(
                 answer.url, f"the list answer was not Crossref JSON ({exc})"
             ) from None
@@ -153,10 +158,10 @@ class CrossrefClient:
                 {"filter": filter_handler(filters), "rows": str(rows), "cursor": cursor}
             )
             answer = self.client.get(
-                self._list_url(), kind="list", params=params, headers=self._headers
+                self._list_url(), kind=LIST, params=params, headers=self._headers
             )
             if answer.status != 200:
-                self.client.fail()
+                self.client.fail(self._list_url())
                 raise TransportFailure(
                     answer.url,
                     self._status_reason(answer.status, answer.body),
@@ -166,7 +171,7 @@ class CrossrefClient:
                 message = _json_message(answer.body, answer.content_type)
                 items, cursor = message["items"], message.get("next-cursor")
             except (KeyError, TypeError, ValueError) as exc:
-                self.client.fail()
+                self.client.fail(self._list_url())
                 raise TransportFailure(
                     answer.url, f"the list answer was not Crossref JSON ({exc})"
                 ) from None
@@ -183,22 +188,22 @@ class CrossrefClient:
         url = self.work_url(doi)
         try:
             answer = self.client.get(
-                url, kind="single", params=self._params({}), headers=self._headers
+                url, kind=SINGLE, params=self._params({}), headers=self._headers
             )
         except TransportFailure as exc:
             return CouldNotFetch(doi, url, exc.reason)
         if answer.status == 404:
             return NotFound(doi, url, "Crossref has no record of this DOI (HTTP 404)")
         if answer.status != 200:
-            self.client.fail()
+            self.client.fail(url)
             return CouldNotFetch(doi, url, self._status_reason(answer.status, answer.body))
         try:
             message = _json_message(answer.body, answer.content_type)
         except ValueError as exc:
-            self.client.fail()
+            self.client.fail(url)
             return CouldNotFetch(doi, url, str(exc))
         if not isinstance(message, dict) or item_doi(message) != doi:
-            self.client.fail()
+            self.client.fail(url)
             return CouldNotFetch(
                 doi, url, self._redact(f"the answer was about another DOI ({_doi_of(message)})")
             )

@@ -8,6 +8,7 @@ with a fake clock.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import deque
@@ -18,17 +19,17 @@ from email.utils import parsedate_to_datetime
 # Until a service tells us its limits: one request at a time, two a second.
 CAUTIOUS_RATE = (2, 1.0)
 CAUTIOUS_CONCURRENCY = 1
-# A request the server has answered arrived there before the answer came back, so a start one
-# interval after that answer is an interval after its arrival, whatever the delays were (a loaded
-# machine, a queue in front of the server, the network); this share of the interval covers only
-# how finely the server's own clock counts.
-RATE_MARGIN = 0.02
+# A request the server has answered (or that failed) reached the server, if at all, before its
+# end came back, so a start one interval after that end is an interval after its arrival however
+# late the arrival was (a loaded machine, a queue in front of the server); this share of the
+# interval covers only how finely the server's own clock counts (a millisecond).
+CLOCK_MARGIN = 0.02
 
 
 @dataclass
 class Start:
-    """One request's start, and when its answer's headers came back, or when the client gave up
-    on it (a timeout, a reset); None while neither has happened."""
+    """One request's start, and when it ended: its answer's headers came back, or it failed
+    (None: still in flight)."""
 
     at: float
     answered: float | None = None
@@ -38,14 +39,14 @@ class RateWindow:
     """One kind of request's announced rate, counted as servers count it.
 
     A server refuses the request that makes more than `limit` arrivals within `interval`
-    seconds. It counts a request when it arrives, somewhere between the client's start and the
-    answer: how late after the start depends on thread scheduling, a loaded machine and the
-    network, and no margin on the start bounds it (0.3 s of a second was seen on a busy 2-core
-    machine). So the request `limit` starts after another starts only once that one has been
-    answered, an interval (and the margin) after its answer: then it reaches the server at least
-    an interval after the other did, whatever the delays. Up to `limit` requests may start
-    together, as the server's count allows (the host's concurrency limit still holds them back
-    where the server announces less); a quick server gets nearly its whole rate.
+    seconds. An arrival lies somewhere between the request's start and its end, by amounts no
+    client can know (thread scheduling, a loaded machine, the network): a margin on the starts
+    only guesses them, and a busy machine outgrows any guess. So the next request starts only
+    once the request `limit` starts back has ended, an interval after that end: the server
+    counted that one before it ended, so no assumption about the delays is needed. Up to `limit`
+    requests may start together, as the server's count allows (the host's concurrency limit still
+    holds them back where the server announces less); a quick server costs almost nothing over
+    the floor, a slow one costs its answer time once per `limit` requests.
     """
 
     def __init__(self) -> None:
@@ -55,21 +56,21 @@ class RateWindow:
 
     @property
     def span(self) -> float:
-        """Seconds from an answer to the start `limit` starts after its request's."""
-        return self.interval * (1 + RATE_MARGIN) * self.penalty
+        """Seconds from the end of one request to the start of the one `limit` starts later."""
+        return self.interval * (1 + CLOCK_MARGIN) * self.penalty
 
-    def earliest(self, now: float) -> float | None:
-        """Return the first moment, at or after `now`, at which one more request may start;
-        None while the request `limit` starts back has no answer (it may yet arrive)."""
+    def earliest(self, now: float) -> float:
+        """Return the first moment, at or after `now`, at which one more request may start:
+        `math.inf` while the request that decides it is still in flight."""
         if len(self._starts) < self.limit:
             return now
         oldest = self._starts[-self.limit]
         if oldest.answered is None:
-            return None
+            return math.inf
         return max(now, oldest.answered + self.span)
 
     def started(self, moment: float) -> Start:
-        """Count a request that started at `moment`; return its start, to mark it answered."""
+        """Count a request that started at `moment`; return its start, to mark it ended."""
         start = Start(moment)
         self._starts.append(start)
         while len(self._starts) > self.limit:

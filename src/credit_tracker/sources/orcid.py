@@ -36,7 +36,7 @@ class OrcidClient:
         try:
             return loads(answer.body)
         except ValueError:
-            self.client.fail()
+            self.client.fail(answer.url)
             raise TransportFailure(answer.url, "the ORCID answer was not JSON") from None
 
     def person(self, orcid: str) -> OrcidNames | None:

@@ -11,25 +11,27 @@ set by its client through `gate`).
 
 Each publisher host is its own: a request for a full text names its host (`host=`), which has its
 own rate window, concurrency and failure count, whatever address it is fetched from (a mirror,
-or the stand-in, serves many hosts from one). A host whose recent requests mostly fail, or whose
-announced quota is used up (`x-ratelimit-remaining: 0`), stops for the rest of the run
-(`HostRefused`) and the run goes on; only the run's own services (Crossref and the open
-archives) can stop the run.
+or the stand-in, serves many hosts from one). A server whose recent requests mostly fail
+(health.py), or whose announced quota is used up (`x-ratelimit-remaining: 0`), is given up for
+the rest of the run (`HostRefused`) and the run goes on with every other server.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
+import urllib3.exceptions
 
 from credit_tracker.domain.errors import HostRefused, RunStopped, TransportFailure
+from credit_tracker.sources.failures import failure_reason
+from credit_tracker.sources.health import Health, Tally
 from credit_tracker.sources.limits import (
     Host,
     RateWindow,
@@ -46,11 +48,8 @@ MAX_TRIES = 5
 CHUNK = 64 * 1024
 DEFAULT_MAX_BODY = 64 * 1024 * 1024
 DEFAULT_DEADLINE = 120.0
-# Waits are taken in steps this long, so that Ctrl-C or the stop rule never waits behind a queue.
+# Waits are taken in steps this long, so that Ctrl-C or a stop never waits behind a queue.
 POLL = 0.2
-STOP_WINDOW = 20
-STOP_RATIO = 0.10
-STOP_MIN_FAILURES = 2
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,8 @@ class Counters:
 
 
 class PoliteClient:
-    """GETs within announced limits, with jittered exponential backoff and the run's stop rule."""
+    """GETs within announced limits, with jittered exponential backoff, giving up a server that
+    keeps failing (health.py) and stopping altogether when told to (`stopped`: Ctrl-C)."""
 
     def __init__(
         self,
@@ -109,54 +109,51 @@ class PoliteClient:
         self._limits = threading.Condition()
         self._gates: dict[str, RateWindow] = {}
         self._hosts: dict[str, Host] = {}
-        # The run's failure window (key ''), and one per publisher host named with `host=`.
-        self._outcomes: dict[str, deque[bool]] = {}
-        self._outcome_lock = threading.Lock()
+        self.health = Health()
         self.counters = Counters()
         self.stopped = False
-        self.refused: dict[str, str] = {}
-        """Publisher hosts stopped for the rest of the run, with why."""
+        """Set to stop every request at once (Ctrl-C, a caller giving up): RunStopped."""
 
     def gate(self, kind: str) -> RateWindow:
         """Return the rate window of one kind of request (cautious until an answer says more)."""
         with self._limits:
             return self._gates.setdefault(kind, RateWindow())
 
-    def _host(self, url: str, name: str | None = None) -> Host:
+    def _host(self, server: str) -> Host:
         with self._limits:
-            return self._hosts.setdefault(name or urlsplit(url).netloc.lower(), Host())
+            return self._hosts.setdefault(server, Host())
 
     def _enter(self, gate: RateWindow, host: Host) -> Start | None:
         """Wait until one more request may start within both limits; None if the run stops."""
         while True:
             with self._limits:
-                while host.in_flight >= host.concurrency and not self.stopped:
-                    self._limits.wait(timeout=POLL)  # _leave notifies
+                moment, now = self._next_moment(gate, host)
                 if self.stopped:
                     return None
-                now = self._monotonic()
-                moment = gate.earliest(now)
-                if moment is None:  # waiting for an answer: _answered and _leave notify
-                    self._limits.wait(timeout=POLL)
-                    continue
                 if moment <= now:
                     host.in_flight += 1
                     return gate.started(now)
-            # a limit announced meanwhile can move the moment: looked at again within POLL
+            # an answer arriving meanwhile can make the moment sooner: looked at again within POLL
             self._sleep(min(moment - now, POLL))
 
-    def _answered(self, start: Start) -> None:
-        """Mark a request answered (its headers are in) or given up; the server counted it
-        before then, if at all, so the start its rate window holds back may be timed from now."""
-        with self._limits:
-            if start.answered is None:
-                start.answered = self._monotonic()
-                self._limits.notify_all()
+    def _next_moment(self, gate: RateWindow, host: Host) -> tuple[float, float]:
+        """Under the lock: wait while the host is full or the deciding request is in flight,
+        then return when the next start may be and the time now."""
+        while not self.stopped:
+            now = self._monotonic()
+            moment = gate.earliest(now)
+            if host.in_flight < host.concurrency and moment != math.inf:
+                return moment, now
+            self._limits.wait(timeout=POLL)  # _ended notifies
+        return math.inf, self._monotonic()
 
-    def _leave(self, host: Host, start: Start) -> None:
-        self._answered(start)  # no answer (a timeout, a reset): it may have arrived until now
+    def _ended(self, host: Host, start: Start) -> None:
+        """A request ended (answered or failed): its slot is free, and the rate window may
+        count from this moment if no answer came (a failure ends after any arrival)."""
         with self._limits:
             host.in_flight -= 1
+            if start.answered is None:
+                start.answered = self._monotonic()
             self._limits.notify_all()
 
     def _learn(self, gate: RateWindow, host: Host, headers: Mapping[str, str]) -> None:
@@ -180,31 +177,40 @@ class PoliteClient:
         """Return the answer (any status but a retryable one), or raise TransportFailure.
 
         Retries 429, 5xx, timeouts and resets up to MAX_TRIES times; never retries 400 or 404.
-        Raises RunStopped once too many recent requests have failed. `host` names a publisher
-        host: its own limits and failure count, and HostRefused once it has stopped.
+        A server given up this run (too many of its recent requests failed, or its quota used
+        up) is not asked again: HostRefused at once. Raises RunStopped once `stopped` is set.
+        `host` names a publisher host fetched through another address (a mirror): its own
+        limits and failure count.
         """
-        gate, server = self.gate(kind), self._host(url, host)
-        scope = host or ""
+        server = host or _server(url)
+        gate, limits = self.gate(kind), self._host(server)
         last_reason, last_status = "", None
         for attempt in range(1, MAX_TRIES + 1):
-            self._check_open(url, host)
+            if self.stopped:
+                raise RunStopped("the run was stopped")
+            if server in self.health.given_up:
+                self.health.not_sent(server, kind)
+                raise HostRefused(url, self.health.not_asked(server))
             try:
                 answer, last_reason, wait, last_status = self._attempt(
-                    gate, server, url, kind, params, headers, host
+                    gate, limits, server, url, kind, params, headers
                 )
             except _Unbounded as exc:  # not retried: the same server would do it again
-                self._record(scope, ok=False)
+                # the server is there, answering beyond the bounds: not unreachable, unusable
+                self.health.answered(server, kind)
+                self.fail(url, host)
                 raise TransportFailure(url, str(exc)) from None
             if answer is not None:
-                self._record(scope, ok=True)
+                self.health.answered(server, kind)
                 return answer
             if wait is not None and wait > self.max_backoff:
                 # A server asking for a day's pause is not retried within this run: waiting would
                 # stall the batch, and a capped wait would ignore what it asked.
                 self.counters.long_waits_refused += 1
-                self._record(scope, ok=False)
-                raise TransportFailure(
+                raise self._failed(
                     url,
+                    server,
+                    kind,
                     f"{last_reason}: the service asked to wait {wait:.0f} s (Retry-After), "
                     f"longer than the {self.max_backoff:g} s this run waits",
                     last_status,
@@ -212,24 +218,28 @@ class PoliteClient:
             if attempt < MAX_TRIES:
                 self.counters.retries += 1
                 self._sleep(self._backoff(attempt, wait))
-        self._record(scope, ok=False)
-        raise TransportFailure(url, f"{last_reason} (after {MAX_TRIES} tries)", last_status)
+        raise self._failed(
+            url, server, kind, f"{last_reason}, after {MAX_TRIES} tries", last_status
+        )
 
-    def _check_open(self, url: str, host: str | None) -> None:
-        if self.stopped:  # another request tripped the stop rule: no more tries anywhere
-            raise RunStopped("the run was stopped after repeated failures")
-        if host is not None and host in self.refused:
-            raise HostRefused(url, f"{host}: {self.refused[host]}")
+    def _failed(
+        self, url: str, server: str, kind: str, reason: str, status: int | None
+    ) -> TransportFailure:
+        """Count a request that brought no answer; the error to raise for it."""
+        with self._limits:
+            self.counters.failures += 1
+        self.health.unanswered(server, kind, reason)
+        return TransportFailure(url, reason, status)
 
     def _attempt(
         self,
         gate: RateWindow,
         host: Host,
+        server: str,
         url: str,
         kind: str,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
-        name: str | None,
     ) -> tuple[Answer | None, str, float | None, int | None]:
         start = self._enter(gate, host)
         if start is None:
@@ -242,24 +252,24 @@ class PoliteClient:
             response = self.session.get(
                 url, params=params, timeout=self.timeout, headers=headers, stream=True
             )
-            self._answered(start)  # stream=True: status and headers are in
+            with self._limits:
+                start.answered = self._monotonic()  # stream=True: status and headers are in
+                self._limits.notify_all()
             try:
                 body = self._read_body(response, started)
             finally:
                 response.close()
-        except requests.Timeout:
-            return None, "the service did not answer in time", None, None
-        except requests.ConnectionError as exc:
-            return None, f"the connection failed ({_short(exc)})", None, None
-        except requests.RequestException as exc:
-            return None, f"the request failed ({_short(exc)})", None, None
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            # urllib3's and the socket's errors come through too: raised while the body is read
+            # (a timeout or a reset in the middle of it), not while the request is sent
+            return None, failure_reason(exc, self.timeout), None, None
         finally:
-            self._leave(host, start)
+            self._ended(host, start)
         lowered = {key.lower(): value for key, value in response.headers.items()}
         self._learn(gate, host, lowered)
         used_up = quota_used_up(lowered)
-        if used_up is not None and name is not None:
-            self.refused.setdefault(name, used_up)  # this answer is used; no more are asked
+        if used_up is not None:
+            self.health.give_up(server, used_up)  # this answer is used; no more are asked
         status = response.status_code
         if status in RETRY_STATUSES:
             if status == 429:
@@ -295,27 +305,16 @@ class PoliteClient:
         ceiling = min(self.max_backoff, self.backoff_base * 2 ** (attempt - 1))
         return random.uniform(ceiling / 2, ceiling)  # jitter: spread the retries of many clients
 
-    def fail(self, host: str | None = None) -> None:
-        """Count a request whose answer arrived but was unusable (bad JSON, wrong DOI)."""
-        self._record(host or "", ok=False)
+    def fail(self, url: str, host: str | None = None) -> None:
+        """Count a request to `url` (for publisher `host`, when named) whose answer arrived but
+        was unusable (bad JSON, wrong DOI): a server that keeps answering so is given up too."""
+        with self._limits:
+            self.counters.failures += 1
+        self.health.unusable(host or _server(url))
 
-    def _record(self, scope: str, ok: bool) -> None:
-        """Count an outcome in the run's window ('') or a publisher host's; stop either when
-        too many of its recent requests failed."""
-        with self._outcome_lock:
-            outcomes = self._outcomes.setdefault(scope, deque(maxlen=STOP_WINDOW))
-            outcomes.append(ok)
-            failures = outcomes.count(False)
-            if not ok:
-                self.counters.failures += 1
-            if failures >= STOP_MIN_FAILURES and failures / len(outcomes) >= STOP_RATIO:
-                if scope:
-                    self.refused.setdefault(
-                        scope,
-                        f"stopped after {failures} of its last {len(outcomes)} requests failed",
-                    )
-                else:
-                    self.stopped = True
+    def tallies(self) -> dict[str, Tally]:
+        """What each kind of request has brought so far (see health.Tally)."""
+        return self.health.snapshot()
 
 
 class _Unbounded(Exception):
@@ -326,6 +325,5 @@ def _size(limit: int) -> str:
     return f"{limit / 1024 / 1024:g} MiB"
 
 
-def _short(exc: Exception) -> str:
-    text = str(exc)
-    return type(exc).__name__ if not text else text.split(":")[-1].strip()[:120]
+def _server(url: str) -> str:
+    return urlsplit(url).netloc.lower()

@@ -6,28 +6,17 @@ like every other file of the store.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from credit_tracker.domain.drafts import Sender
-from credit_tracker.domain.errors import StoreError
-from credit_tracker.store.files import atomic_write, dump_json, read_json_file
+from credit_tracker.store.files import atomic_write, dump_json
 from credit_tracker.store.folder import Store
+from credit_tracker.store.validated import read_model_file
 
 OFFICE_FILE = "office.json"
 
 
 def read_office(store: Store) -> Sender | None:
     """Return the configured sender, or None; StoreError when the file does not validate."""
-    path = store.root / OFFICE_FILE
-    data = read_json_file(path)
-    if not data:
-        return None
-    try:
-        return Sender.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise StoreError(f"{path}: field {field}: {first['msg']}") from exc
+    return read_model_file(store.root / OFFICE_FILE, Sender)
 
 
 def write_office(store: Store, sender: Sender) -> None:

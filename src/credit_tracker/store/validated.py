@@ -8,7 +8,7 @@ articles, and team.json holds every person the team has met.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
@@ -119,3 +119,20 @@ def _store_error(path: Path, exc: ValidationError, data: bytes) -> StoreError:
         if field:
             where += f", field {'.'.join(str(part) for part in field)}"
     return StoreError(f"{path}: {where}: {first['msg']}; the file was left as it is")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_model_file(path: Path, model: type[M]) -> M | None:
+    """A small JSON file of the records folder as `model`: None when it is missing or empty,
+    StoreError naming the file and the first bad field when it does not validate."""
+    data = read_json_file(path)
+    if not data:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise StoreError(f"{path}: field {field}: {first['msg']}") from exc

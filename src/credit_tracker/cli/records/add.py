@@ -64,7 +64,7 @@ def records_add(
     clients = _clients(mailto, quiet)
     progress = None if quiet else (lambda n, total: click.echo(f"looked up {n}/{total}", err=True))
     done = add_articles(_store(ctx), clients, wanted, queries, progress)
-    _report(done)
+    report_added(done)
     report_people(
         done.created, done.promoted, done.links, done.people, list_co_authors=len(done.added) == 1
     )
@@ -87,7 +87,8 @@ def _clients(mailto: str | None, quiet: bool) -> Clients:
     return clients
 
 
-def _report(done: Onboarded) -> None:
+def report_added(done: Onboarded) -> None:
+    """A line per DOI: added (with its team members), already tracked, or not added and why."""
     from credit_tracker.domain.models import article_label
     from credit_tracker.render.visible import visible
 

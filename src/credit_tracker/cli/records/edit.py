@@ -159,18 +159,20 @@ def records_remove(ctx: click.Context, dois: tuple[str, ...]) -> None:
     """Stop tracking the articles DOI...: their records are removed.
 
     Their publisher snapshots and correction requests are kept as history (adding the DOI
-    again brings the snapshots back). The people on them stay; remove people left on no
-    article with 'person remove'.
+    again brings the snapshots back), and `harvest` does not list them as new again. The
+    people on them stay; remove people left on no article with 'person remove'.
 
     \b
     Example:
       credit-tracker records remove 10.5555/duplicate-entry
     """
+    from datetime import date
+
     from credit_tracker.domain.models import article_label
     from credit_tracker.render.visible import visible
     from credit_tracker.services.records import remove_records
 
-    for item in remove_records(_store(ctx), dois):
+    for item in remove_records(_store(ctx), dois, date.today()):
         kept = f"; kept {item.snapshots} snapshot(s)" if item.snapshots else ""
         if item.corrections:
             kept += f" and {len(item.corrections)} correction request(s)"

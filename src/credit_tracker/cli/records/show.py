@@ -5,35 +5,53 @@ from __future__ import annotations
 import click
 
 from credit_tracker.cli.base import _store
+from credit_tracker.cli.options import format_option
 from credit_tracker.cli.records import records_group
+from credit_tracker.render.listing import LIST_FORMATS
 
 
 @records_group.command("list")
+@format_option(LIST_FORMATS, default="text", help="Text lines, CSV or JSON (fields: README).")
 @click.pass_context
-def records_list(ctx: click.Context) -> None:
+def records_list(ctx: click.Context, fmt: str) -> None:
     """List the articles in the records, with their latest snapshot state, year and title.
 
     \b
-    Example:
+    Examples:
       credit-tracker records list
+      credit-tracker records list --format json > articles.json
     """
+    from credit_tracker.render.listing.formats import Listing
     from credit_tracker.render.visible import visible
     from credit_tracker.services.records import tracked_articles
 
     tracked = tracked_articles(_store(ctx))
+    listing = Listing(fields=["doi", "year", "title", "journal", "authors", "draft", "sources"])
     for item in tracked:
         record = item.record
-        state = (
-            ", ".join(
-                f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}"
-                for kind, shot in sorted(item.newest.items())
-            )
-            or "never fetched"
-        )
+        sources = [
+            f"{kind.value} {shot.state.value} {shot.fetched_at:%Y-%m-%d}"
+            for kind, shot in sorted(item.newest.items())
+        ]
         year = f"({record.year}) " if record.year else ""
         flags = " [draft: roles not recorded]" if record.draft else ""
         title = visible(record.title or "")
-        click.echo(f"{record.doi}\t{len(record.authors)} authors\t{state}\t{year}{title}{flags}")
+        listing.lines.append(
+            f"{record.doi}\t{len(record.authors)} authors\t{', '.join(sources) or 'never fetched'}"
+            f"\t{year}{title}{flags}"
+        )
+        listing.rows.append(
+            {
+                "doi": record.doi,
+                "year": record.year,
+                "title": record.title,
+                "journal": record.journal,
+                "authors": len(record.authors),
+                "draft": record.draft,
+                "sources": sources,
+            }
+        )
+    click.echo(LIST_FORMATS[fmt]().render(listing), nl=False)
     click.echo(f"{len(tracked)} article(s)", err=True)
 
 

@@ -23,8 +23,20 @@ class EmlDraft(DraftFormat):
             message["From"] = visible(draft.sender.address)
         message["Subject"] = visible(draft.subject)
         message["X-Unsent"] = "1"  # mail clients open it as a draft
-        # base64, always: quoted-printable's soft line breaks can start a line of the file with
-        # publisher text (a line "::error::…" is a workflow command when the file is printed in a
-        # GitHub Actions log), and the choice no longer depends on the text's letters.
-        message.set_content(TextDraft().body(draft), charset="utf-8", cte="base64")
-        return message.as_string()
+        body = TextDraft().body(draft)
+        message.set_content(body, charset="utf-8", cte=transfer_encoding(body))
+        # as bytes: the text generator would turn an 8bit body back into base64
+        return message.as_bytes().decode("utf-8")
+
+
+MAX_LINE_OCTETS = 998
+"""RFC 5322 section 2.1.1: a line of a message is at most 998 octets."""
+
+
+def transfer_encoding(body: str) -> str:
+    """8bit: the letter reads as itself in any editor or mail client. Not quoted-printable:
+    its soft line breaks could start a line of the file with publisher text (a line
+    "::error::…" is a workflow command when the file is printed in a GitHub Actions log), where
+    the letter's own lines start with its own words. base64 only for a line too long for 8bit."""
+    longest = max((len(line.encode("utf-8")) for line in body.splitlines()), default=0)
+    return "8bit" if longest <= MAX_LINE_OCTETS else "base64"

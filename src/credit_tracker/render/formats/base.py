@@ -6,8 +6,16 @@ from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-from credit_tracker.domain.findings import CheckReport, Finding, FindingState, Severity
+from credit_tracker.domain.findings import (
+    CheckReport,
+    CorrectionState,
+    CorrectionStatus,
+    Finding,
+    FindingState,
+    Severity,
+)
 
 
 class Format(ABC):
@@ -43,7 +51,8 @@ def entries(report: CheckReport) -> list[Entry]:
         Entry(r.finding, FindingState.REGRESSED, f"regressed: fix seen {r.fixed}, back {r.undone}")
         for r in report.regressed
     ]
-    found += [Entry(f, FindingState.OPEN) for f in report.findings]
+    asked = _requests_by_finding(report)
+    found += [Entry(f, FindingState.OPEN, request_note(asked.get(f.id))) for f in report.findings]
     found += [
         Entry(
             p.finding,
@@ -54,6 +63,28 @@ def entries(report: CheckReport) -> list[Entry]:
     ]
     rank = {FindingState.REGRESSED: 0, FindingState.OPEN: 1, FindingState.PENDING: 2}
     return sorted(found, key=lambda e: (-e.finding.severity.rank, rank[e.state]))
+
+
+def _requests_by_finding(report: CheckReport) -> dict[str, CorrectionStatus]:
+    """The request each open finding is in, if any (a stale one before a drafted one)."""
+    asked: dict[str, CorrectionStatus] = {}
+    for status in sorted(report.corrections, key=lambda s: s.state is CorrectionState.STALE):
+        for finding_id in status.finding_ids:
+            asked[finding_id] = status
+    return asked
+
+
+def request_note(status: CorrectionStatus | None) -> str:
+    """What an open finding's request says about it: drafted and not sent yet, or sent and
+    stale (then: send a reminder); '' for a finding in no request."""
+    if status is None:
+        return ""
+    if status.state is CorrectionState.STALE and status.sent and status.stale_on:
+        waited = (date.fromisoformat(status.stale_on) - date.fromisoformat(status.sent)).days - 1
+        return f"request sent {status.sent}, stale after {waited} days: send a reminder"
+    if status.state is CorrectionState.DRAFTED:
+        return f"request {status.id} drafted, not sent yet"
+    return ""
 
 
 def split_info(found: list[Entry], show_info: bool) -> tuple[list[Entry], list[Entry]]:

@@ -6,7 +6,7 @@ https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
 
 from __future__ import annotations
 
-from credit_tracker.domain.findings import CheckReport, FindingState, Severity, Unverified
+from credit_tracker.domain.findings import CheckReport, FindingState, Outage, Severity, Unverified
 from credit_tracker.render.formats.base import (
     Entry,
     Format,
@@ -14,6 +14,7 @@ from credit_tracker.render.formats.base import (
     info_line,
     summary_line,
 )
+from credit_tracker.render.lines import outage_line
 from credit_tracker.render.visible import visible_report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -38,7 +39,8 @@ DEFAULT_WHERE = "the job summary lists them all"
 class GithubFormat(Format):
     """Annotations: `::error title=name-initials 10.1234/x::message (ct-…)`, errors first.
 
-    At most 10 errors (unverified articles first, then regressed, then open findings) and 10
+    At most 10 errors (services that answered nothing, one each, then the other unverified
+    articles, then regressed, then open findings) and 10
     warnings, and one final notice saying how many more there are and where the full report is.
     Info-level findings are counted in a plain line, never annotated unless --show info asks
     (then as at most 10 notices); findings pending correction are not annotated, as a sent
@@ -58,7 +60,9 @@ class GithubFormat(Format):
     def format(self, report: CheckReport) -> str:
         report = visible_report(report)
         found = [e for e in entries(report) if e.state is not FindingState.PENDING]
-        errors = [_unverified(u) for u in report.unverified]
+        # a service down is one annotation, however many articles it left unverified
+        errors = [_outage(o) for o in report.outages]
+        errors += [_unverified(u) for u in report.unverified_alone()]
         errors += [_annotation(e) for e in found if e.finding.severity is Severity.ERROR]
         warnings = [_annotation(e) for e in found if e.finding.severity is Severity.WARNING]
         # info is annotated only when asked for (--show info), as notices
@@ -92,3 +96,8 @@ def _annotation(entry: Entry) -> str:
 def _unverified(item: Unverified) -> str:
     title = escape_property(f"unverified {item.doi}")
     return f"::error title={title}::{escape_data(item.reason)}"
+
+
+def _outage(outage: Outage) -> str:
+    title = escape_property(f"{outage.service} unreachable")
+    return f"::error title={title}::{escape_data(outage_line(outage))}"

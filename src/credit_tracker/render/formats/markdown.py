@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from credit_tracker.domain.credit import role_label
 from credit_tracker.domain.findings import CheckReport, Finding, FindingState, Severity
 from credit_tracker.render.formats.base import (
     Entry,
@@ -16,7 +17,8 @@ from credit_tracker.render.formats.base import (
     split_info,
     summary_line,
 )
-from credit_tracker.render.lines import coverage_total_line
+from credit_tracker.render.formats.budget import Part, Room
+from credit_tracker.render.lines import coverage_total_line, outage_line
 from credit_tracker.render.visible import visible
 
 # Inline text only (never at a line start): these are the characters that can open markup there.
@@ -53,15 +55,20 @@ def escape_text(text: str | None) -> str:
 
 NEW_LISTED = 50
 """New findings listed in the opening table; the rest are in the articles' details."""
+NOT_HERE = "(a job summary holds at most 1 MiB)"
 
 
 class MarkdownFormat(Format):
     """GitHub-flavoured Markdown, made for a job summary; rule names and ids in code spans.
 
     It opens with the counts and the findings that fail the run (regressed and open ones at or
-    above --fail-on, errors first), then each article's findings in a collapsed <details> block,
-    most severe article first; info-level findings in one more block. With --show info nothing
-    is collapsed: every finding is listed.
+    above --fail-on, errors first), then the services that answered nothing and the other
+    unverified articles, then each article's findings in a collapsed <details> block, most
+    severe article first; info-level findings in one more block; then the acknowledged,
+    resolved and correction requests. With --show info nothing is collapsed: every finding is
+    listed. With a budget, every part keeps within it, in that order of importance, and says
+    what it did not show (budget.py). Every table has an article column, and roles are shown by
+    their labels.
     """
 
     def __init__(
@@ -75,47 +82,41 @@ class MarkdownFormat(Format):
         super().__init__(color, show_info)
         self.fails = fails or (lambda finding: finding.severity is not Severity.INFO)
         self.budget = budget
-        """Bytes the articles' details may take; GitHub takes at most 1 MiB of summary a step."""
+        """Bytes the whole report may take; GitHub takes at most 1 MiB of summary a step."""
 
     def format(self, report: CheckReport) -> str:
-        lines = ["# credit-tracker check", "", *_counts(report), "", escape(summary_line(report))]
+        room = Room(self.budget)
+        head = ["# credit-tracker check", "", *_counts(report), "", escape(summary_line(report))]
         if report.coverage is not None:
-            lines += ["", escape(coverage_total_line(report.coverage))]
-        lines.append("")
+            head += ["", escape(coverage_total_line(report.coverage))]
+        lines = room.always([*head, ""])
         found = entries(report)
         new = [e for e in found if e.state is not FindingState.PENDING and self.fails(e.finding)]
-        lines += _new_section(new)
-        lines += _section(
-            "Unverified",
-            [
-                f"{escape(u.doi)} {escape(u.source or '')}: {escape(u.reason)}"
-                for u in report.unverified
-            ],
-        )
+        lines += room.always(_new_section(new))
         shown, hidden = split_info(found, self.show_info)
         groups = by_doi(shown)
-        if groups:
-            lines += [f"## Findings by article ({len(groups)})", ""]
         # --show info: everything listed, nothing collapsed
-        block = _section_block if self.show_info else _details
-        lines += _articles(groups, block, self.budget)
-        if hidden:
-            lines += _details(escape(info_line(hidden)), _table(hidden))
-        acknowledged = [
-            f"- `{a.finding.id}` {escape(a.finding.doi)} `{a.finding.rule}`: {escape(a.note)}"
-            for a in report.acknowledged
+        block = _open if self.show_info else _collapsed
+        parts = [
+            _unverified(report),
+            _articles(groups, block),
+            _info(hidden),
+            _acknowledged(report, block),
+            _bullets(
+                "Resolved",
+                [f"`{r.id}`: {escape(r.note)}" for r in report.resolved],
+                "resolved finding(s)",
+            ),
+            _bullets(
+                "Correction requests",
+                [
+                    f"{escape(c.id)}: **{escape(c.state.value)}**, {escape(c.detail)}"
+                    for c in report.corrections
+                ],
+                "correction request(s)",
+            ),
         ]
-        if acknowledged:
-            lines += block(escape(f"Acknowledged ({len(acknowledged)})"), acknowledged)
-        lines += _section("Resolved", [f"`{r.id}`: {escape(r.note)}" for r in report.resolved])
-        lines += _section(
-            "Correction requests",
-            [
-                f"{escape(c.id)}: **{escape(c.state.value)}**, {escape(c.detail)}"
-                for c in report.corrections
-            ],
-        )
-        return "\n".join(lines)
+        return "\n".join(lines + room.lay_out(parts))
 
 
 def _counts(report: CheckReport) -> list[str]:
@@ -145,58 +146,117 @@ def _new_section(new: list[Entry]) -> list[str]:
     return [f"## New findings ({len(new)})", "", *rows, "", *tail]
 
 
+def _unverified(report: CheckReport) -> Part:
+    """A line per service that answered nothing (however many articles), then a line per other
+    article that could not be read."""
+    items = [f"**{escape(outage_line(o))}**" for o in report.outages]
+    items += [
+        f"{escape(u.doi)} {escape(u.source or '')}: {escape(u.reason)}"
+        for u in report.unverified_alone()
+    ]
+    return _bullets("Unverified", items, "unverified article(s)")
+
+
+def _articles(groups: dict[str, list[Entry]], block: Block) -> Part:
+    """Each article's block, most severe first."""
+    heading = [f"## Findings by article ({len(groups)})", ""] if groups else []
+    items = [
+        block(f"{escape(doi)}: {_tally(group)}", _table(group)) for doi, group in groups.items()
+    ]
+    return Part(
+        heading,
+        items,
+        left_out=lambda n: (
+            f"{n} more article(s) with findings are not shown here {NOT_HERE}; the JSON and "
+            "JUnit reports list every finding."
+        ),
+        tail=[""],
+    )
+
+
+def _info(hidden: list[Entry]) -> Part:
+    """The info findings, counted in the block's title, listed inside it."""
+    rows = _table(hidden)
+    return Part(
+        [f"<details><summary>{escape(info_line(hidden))}</summary>", "", *rows[:2]],
+        [[row] for row in rows[2:]],
+        tail=["", "</details>", ""],
+        left_out=lambda n: (
+            f"{n} more info finding(s) not shown here {NOT_HERE}; the JSON report lists them all"
+        ),
+    )
+
+
+def _acknowledged(report: CheckReport, block: Block) -> Part:
+    items = [
+        f"- `{a.finding.id}` {escape(a.finding.doi)} `{a.finding.rule}`: {escape(a.note)}"
+        for a in report.acknowledged
+    ]
+    head, tail = _split(block(escape(f"Acknowledged ({len(items)})"), []))
+    return Part(
+        head,
+        [[item] for item in items],
+        tail=tail,
+        left_out=lambda n: (
+            f"{n} more acknowledged finding(s) not shown here {NOT_HERE}; the JSON report "
+            "lists them all."
+        ),
+    )
+
+
 def _tally(group: list[Entry]) -> str:
     counts = Counter(e.finding.severity.value for e in group)
     return ", ".join(f"{counts[s.value]} {s.value}" for s in reversed(Severity) if counts[s.value])
 
 
-def _details(summary: str, body: list[str]) -> list[str]:
+Block = Callable[[str, list[str]], list[str]]
+
+
+def _collapsed(summary: str, body: list[str]) -> list[str]:
     """A collapsed block; the blank line after <summary> lets GitHub render the table inside."""
     return [f"<details><summary>{summary}</summary>", "", *body, "", "</details>", ""]
 
 
-def _articles(
-    groups: dict[str, list[Entry]],
-    block: Callable[[str, list[str]], list[str]],
-    budget: int | None,
-) -> list[str]:
-    """Each article's block, most severe first, until the budget is spent; then what is left."""
-    lines: list[str] = []
-    used = 0
-    for n, (doi, group) in enumerate(groups.items()):
-        part = block(f"{escape(doi)}: {_tally(group)}", _table(group))
-        used += sum(len(line.encode("utf-8")) + 1 for line in part)
-        if budget is not None and used > budget:
-            return [
-                *lines,
-                f"{len(groups) - n} more article(s) with findings are not shown here (a job "
-                "summary holds at most 1 MiB); the JSON and JUnit reports list every finding.",
-                "",
-            ]
-        lines += part
-    return lines
-
-
-def _section_block(heading: str, body: list[str]) -> list[str]:
-    """The same as `_details`, open: a third-level heading and the body."""
+def _open(heading: str, body: list[str]) -> list[str]:
+    """The same as `_collapsed`, open: a third-level heading and the body."""
     return [f"### {heading}", "", *body, ""]
+
+
+def _split(empty_block: list[str]) -> tuple[list[str], list[str]]:
+    """A block made with no body, as the lines before its body and those after: a body goes
+    where the first blank line is."""
+    cut = empty_block.index("") + 1
+    return empty_block[:cut], empty_block[cut:]
 
 
 def _table(group: list[Entry]) -> list[str]:
     rows = [
-        "| severity | rule | author | source | expected | printed | state | id |",
-        "|---|---|---|---|---|---|---|---|",
+        "| severity | rule | article | author | source | expected | printed | state | id |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for entry in group:
         f = entry.finding
         rows.append(
-            f"| {f.severity.value} | `{f.rule}` | {escape(f.author.name) if f.author else ''} | "
-            f"{escape(f.source)} | {escape(f.expected)} | {escape(f.observed)} | "
+            f"| {f.severity.value} | `{f.rule}` | {escape(f.doi)} | "
+            f"{escape(f.author.name) if f.author else ''} | {escape(f.source)} | "
+            f"{escape(_cell(f.expected))} | {escape(_cell(f.observed))} | "
             f"{escape(entry.note or entry.state.value)} | `{f.id}` |"
         )
     return rows
 
 
-def _section(heading: str, items: list[str]) -> list[str]:
+def _cell(value: str | None) -> str | None:
+    """A role by its label alone (a finding states one with its URI, for machines)."""
+    return role_label(value) if value else value
+
+
+def _bullets(heading: str, items: list[str], noun: str) -> Part:
     """A heading and a bulleted list, or nothing when there are no items."""
-    return ["## " + heading, "", *(f"- {item}" for item in items), ""] if items else []
+    return Part(
+        ["## " + heading, ""],
+        [[f"- {item}"] for item in items],
+        tail=[""],
+        left_out=lambda n: (
+            f"{n} more {noun} not shown here {NOT_HERE}; the JSON report lists them all."
+        ),
+    )

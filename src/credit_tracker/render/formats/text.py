@@ -14,6 +14,7 @@ from credit_tracker.render.formats.base import (
     split_info,
     summary_line,
 )
+from credit_tracker.render.lines import outage_line
 from credit_tracker.render.visible import visible_report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -34,7 +35,8 @@ class TextFormat(Format):
                 lines.extend(f"    {self._line(entry)}" for entry in items)
         if hidden:
             lines.append(info_line(hidden))
-        for entry in report.unverified:
+        lines += [outage_line(outage) for outage in report.outages]
+        for entry in report.unverified_alone():
             where = f" ({entry.source})" if entry.source else ""
             lines.append(f"{entry.doi}: UNVERIFIED{where}: {entry.reason}")
         for ack in report.acknowledged:

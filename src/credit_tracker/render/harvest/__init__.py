@@ -1,5 +1,5 @@
 """The harvest's formats (formats.py): the new works by team members as tab-separated lines,
-Markdown for a job summary, or JSON; and the family's table (HARVEST_FORMATS)."""
+CSV, Markdown for a job summary, or JSON; and the family's table (HARVEST_FORMATS)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ HARVEST_FORMATS: Outputs[None, HarvestFormat] = classes(
     "credit_tracker.render.harvest.formats",
     [
         ("text", "HarvestText", (".txt",), "text/tab-separated-values"),
+        ("csv", "HarvestCsv", (".csv",), "text/csv"),
         ("markdown", "HarvestMarkdown", (".md",), "text/markdown"),
         ("json", "HarvestJson", (".json",), "application/json"),
     ],

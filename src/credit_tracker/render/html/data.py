@@ -86,7 +86,9 @@ def context(data: HtmlData) -> dict[str, Any]:
 
 
 def _summary(report: CheckReport, found: list[Entry]) -> dict[str, Any]:
-    severity = Counter(e.finding.severity.value for e in found)
+    # an error is an open (or regressed) error, as `check` counts it: pending and acknowledged
+    # findings are counted apart, in their states
+    severity = Counter(e.finding.severity.value for e in _failing(found))
     state = Counter(e.state.value for e in found)
     state[FindingState.ACKNOWLEDGED.value] = len(report.acknowledged)
     return {
@@ -104,8 +106,13 @@ def _pipeline(report: CheckReport) -> list[tuple[str, int]]:
     return [(label, sum(counts[s] for s in states)) for label, states in PIPELINE]
 
 
+def _failing(found: list[Entry]) -> list[Entry]:
+    """The entries that are open or regressed: not waiting on a correction request."""
+    return [e for e in found if e.state is not FindingState.PENDING]
+
+
 def _top_articles(found: list[Entry], articles: dict[str, ArticleInfo]) -> list[dict[str, Any]]:
-    errors = Counter(e.finding.doi for e in found if e.finding.severity.value == "error")
+    errors = Counter(e.finding.doi for e in _failing(found) if e.finding.severity.value == "error")
     return [
         {
             "doi": visible(doi),
@@ -118,7 +125,7 @@ def _top_articles(found: list[Entry], articles: dict[str, ArticleInfo]) -> list[
 
 def _top_people(found: list[Entry]) -> list[dict[str, Any]]:
     errors: Counter[tuple[str, str]] = Counter()
-    for e in found:
+    for e in _failing(found):
         if e.finding.author is not None and e.finding.severity.value == "error":
             errors[(e.finding.author.name, e.finding.author.person)] += 1
     ranked = sorted(errors.items(), key=lambda item: (-item[1], item[0]))[:10]
