@@ -16,12 +16,13 @@ sys.path.insert(0, str(ROOT / "src"))
 from credit_tracker.standin import Catalogue, Limits, StandIn  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "data" / "fixtures"
+PUBLISHERS = ROOT / "tests" / "data" / "publishers"
 
 
 def standin(limits: Limits | None = None, enforce: bool = False) -> StandIn:
     """Start a stand-in with the recorded data and synthetic works under 10.5555/synthetic."""
     return StandIn(
-        Catalogue.from_folder(FIXTURES),
+        Catalogue.from_folder(FIXTURES, PUBLISHERS),
         limits=limits,
         enforce=enforce,
         synthetic_prefix="10.5555/synthetic.",

@@ -13,6 +13,7 @@ from credit_tracker.standin import Catalogue, Limits, StandIn
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = DATA / "fixtures"
+PUBLISHERS = DATA / "publishers"
 ROOT = Path(__file__).parent.parent
 
 # Hypothesis's deadline and its too-slow health check time each example: on a busy CI machine they
@@ -48,7 +49,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
-    return Catalogue.from_folder(FIXTURES)
+    return Catalogue.from_folder(FIXTURES, PUBLISHERS)
 
 
 @pytest.fixture
@@ -103,6 +104,13 @@ def _quiet_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "CREDIT_TRACKER_BACKOFF",
         "CREDIT_TRACKER_DEADLINE",
         "CREDIT_TRACKER_MAX_BODY_MB",
+        "CREDIT_TRACKER_LINKS_URL",
+        "CREDIT_TRACKER_SPRINGER_NATURE_URL",
+        "CREDIT_TRACKER_SPRINGER_NATURE_KEY",
+        "CREDIT_TRACKER_ELSEVIER_URL",
+        "CREDIT_TRACKER_ELSEVIER_KEY",
+        "CREDIT_TRACKER_WILEY_URL",
+        "CREDIT_TRACKER_WILEY_TDM_TOKEN",
         "GITHUB_STEP_SUMMARY",
         "NO_COLOR",
     ):

@@ -153,7 +153,9 @@ def test_a_round_on_a_thirty_article_office(
     before = run(runner, "check", "--fail-on", ROLE_RULES, code=0)
     line = coverage(before.stdout)
     assert line.startswith("roles compared on 0 of 30 articles (0 authors confirmed, 0 asked ")
-    stated = json.loads(run(runner, "check", "--format", "json", code=None).stdout)["coverage"]
+    stated = json.loads(run(runner, "check", "--format", "json", code=None).stdout)[
+        "roles_compared"
+    ]
     assert stated["no_role_source"] == 30 - 15  # the XML of 15 articles states roles
 
     # ask every member: one sheet each, named by their id
@@ -263,7 +265,9 @@ def test_a_round_on_a_thirty_article_office(
     )
     assert "roles compared on 1 of 30 articles (1 authors confirmed, 3 asked" in night.stdout
     assert "roles compared on 1 of 30 articles" in (nightly / "summary.md").read_text("utf-8")
-    assert json.loads((nightly / "report.json").read_text("utf-8"))["coverage"]["confirmed"] == 1
+    assert (
+        json.loads((nightly / "report.json").read_text("utf-8"))["roles_compared"]["confirmed"] == 1
+    )
 
     # the author who never answers: said so, and reminded
     status = run(runner, "confirm", "status", "--remind-after", "30", "--as-of", "2027-01-15")

@@ -13,8 +13,8 @@ from credit_tracker.domain.confirmation import (
     provenance_text,
     row_digest,
 )
-from credit_tracker.domain.coverage import RoleCoverage
 from credit_tracker.domain.credit import ROLES, resolve_role
+from credit_tracker.domain.role_coverage import RoleCoverage
 from tests.conftest import DATA
 
 

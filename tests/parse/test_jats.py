@@ -471,6 +471,6 @@ def test_unsafe_or_wrong_xml_is_refused(data: bytes, message: str) -> None:
 
 
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("credit_tracker.parse.jats.MAX_XML_BYTES", 100)
+    monkeypatch.setattr("credit_tracker.parse.safe_xml.MAX_XML_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):
         parse_jats(b"<article>" + b" " * 200 + b"</article>")

@@ -398,3 +398,51 @@ def test_sentences_about_all_the_authors_state_no_ones_roles() -> None:
         ("Jane Doe", ["software"])
     ]
     assert parsed.problems == []
+
+
+def test_a_sentence_about_all_the_authors_that_states_roles_is_reported_not_dropped() -> None:
+    # written here, not copied; the first is BMC 2024's closing line (PMC11348766), the second
+    # Frontiers 2020's (PMC7058583), the third reviewing *and editing*: a role, told to everyone
+    text = (
+        "Jane Doe: Software. All authors reviewed the manuscript. All authors involved the "
+        "analysis of experimental data and manuscript preparation. All authors reviewed and "
+        "edited the manuscript."
+    )
+    parsed = parse_statement(text, [])
+    assert [e.printed for e in parsed.entries] == ["Jane Doe"]
+    assert [text.rstrip(".") for text in parsed.unread] == [
+        "All authors involved the analysis of experimental data and manuscript preparation",
+        "All authors reviewed and edited the manuscript",
+    ]
+
+
+def test_person_first_entries_run_together_with_a_comma_are_each_read() -> None:
+    # Springer Nature 2021's statement (tests/data/publishers/…/spr_test1.derived.xml), copied
+    parsed = parse_statement(
+        "HShM, ZAL, VB: Investigation, concept and design, experimental studies, writing—original "
+        "draft, reviewing and editing, NOY, MMK, WS, IHK: Investigation, concept and design, "
+        "experimental studies, writing—original draft, reviewing and editing, EK: Investigation, "
+        "concept and design, data curation, conceptualization, writing—original draft, reviewing "
+        "and editing. All authors read and approved the final manuscript.",
+        [
+            SourceAuthor(position=n, raw=f"{g} {f}", name=PersonName(given=g, family=f))
+            for n, (g, f) in enumerate(
+                [
+                    ("Hasan Sh.", "Majdi"),
+                    ("Zagir Azgarovich", "Latipov"),
+                    ("Vitaliy", "Borisov"),
+                    ("Nedorezova Olga", "Yuryevna"),
+                    ("Mustafa M.", "Kadhim"),
+                    ("Wanich", "Suksatan"),
+                    ("Ibrahim Hammoud", "Khlewee"),
+                    ("Ehsan", "Kianfar"),
+                ]
+            )
+        ],
+    )
+    assert parsed.problems == []
+    read = {e.printed: [r.role for r in e.roles if r.role] for e in parsed.entries}
+    three = ["investigation", "writing-original-draft", "writing-review-editing"]
+    assert read == dict.fromkeys(["HShM", "ZAL", "VB", "NOY", "MMK", "WS", "IHK"], three) | {
+        "EK": ["investigation", "data-curation", "conceptualization", *three[1:]]
+    }

@@ -106,6 +106,30 @@ def test_concurrency_and_rate_limits_are_respected(standin, tmp_path: Path) -> N
     assert summary.fetched == 400 and standin.violations == 0 and standin.counts["list"] == 8
 
 
+def test_a_request_counted_late_by_the_server_never_breaks_its_rate(standin) -> None:
+    """One list query is counted 1.5 s after it came in, as a server behind a queue (or a
+    stand-in whose handler a loaded machine runs late) counts it, while the others are counted
+    at once: the start the rate window holds back waits for that query's answer, not for a
+    margin on its start. (A margin of 10 % on the start let three queries in beside it within
+    the server's second.)"""
+    standin.limits = Limits(rate={"list": 3}, concurrency=3)
+    client = PoliteClient(user_agent(None, "test"), timeout=30)
+    works = f"{standin.url}/crossref/works"
+    client.get(f"{works}?filter=doi:10.5555/s.0", kind="list")  # the limits are announced
+    standin.inject("late", where="list", times=1, seconds=1.5)
+    threads = [
+        threading.Thread(
+            target=client.get, args=(f"{works}?filter=doi:10.5555/s.{n}",), kwargs={"kind": "list"}
+        )
+        for n in range(1, 10)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert standin.counts["list"] == 10 and standin.violations == 0
+
+
 def test_the_concurrency_limit_is_shared_by_every_kind_sent_to_a_host(standin) -> None:
     standin.limits = Limits(rate={"list": 50, "single": 50}, concurrency=2)
     standin.inject("slow", times=-1, seconds=0.2)  # long enough that requests overlap

@@ -9,10 +9,12 @@ and correction requests, and only a changed shard, person or publisher needs com
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from credit_tracker.check.coverage import article_coverage
+from credit_tracker.check.coverage import Entry, coverage_entry
+from credit_tracker.check.role_coverage import article_coverage
 from credit_tracker.check.survey import article_info
 from credit_tracker.compare.history import (
     Moment,
@@ -22,9 +24,9 @@ from credit_tracker.compare.history import (
     single_moment,
     timeline_steps,
 )
-from credit_tracker.domain.coverage import RoleCoverage
 from credit_tracker.domain.findings import Finding, Rule, Severity, Unverified
 from credit_tracker.domain.models import ArticleRecord, Person, Publisher, SourceSnapshot
+from credit_tracker.domain.role_coverage import RoleCoverage
 from credit_tracker.domain.survey import ArticleInfo
 
 
@@ -42,18 +44,21 @@ class Compared:
     steps: dict[str, list[int]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     """The per-source id each current finding had → its id (for stored acks and requests)."""
-    coverage: RoleCoverage = field(default_factory=RoleCoverage)
+    coverage: Counter[Entry] = field(default_factory=Counter)
+    """Each compared article's publisher and role-source status, counted."""
+    roles_compared: RoleCoverage = field(default_factory=RoleCoverage)
     """How far the role check reached over these articles (the coverage line)."""
 
     def merge(self, other: Compared) -> None:
         self.findings += other.findings
-        self.coverage += other.coverage
+        self.roles_compared += other.roles_compared
         self.unverified += other.unverified
         self.accepted += other.accepted
         self.checked |= other.checked
         self.aliases |= other.aliases
         self.moments.update(other.moments)
         self.articles.update(other.articles)
+        self.coverage.update(other.coverage)
         for day, change in other.steps.items():
             self.add_step(day, change)
 
@@ -82,7 +87,8 @@ def compare_items(
         partial.unverified += result.unverified
         partial.accepted += result.accepted
         partial.checked.add(record.doi)
-        partial.coverage += article_coverage(record, history)
+        partial.coverage[coverage_entry(record, history, publishers)] += 1
+        partial.roles_compared += article_coverage(record, history)
         present = {finding.id for finding in result.findings}
         partial.aliases |= {old: new for old, new in result.aliases.items() if new in present}
         kept = tracked is None or record.doi in tracked

@@ -1,37 +1,33 @@
-"""How far the role check reaches on one article: whether its roles are compared, whether any
-publisher source states roles, and where each author on it stands in the round. Pure; summed
-over every article the check reads (domain/coverage.py)."""
+"""Each article's publisher and role-source status, and their totals (domain/coverage.py)."""
 
 from __future__ import annotations
 
-from credit_tracker.compare.article import latest_read
-from credit_tracker.domain.coverage import RoleCoverage
-from credit_tracker.domain.models import ArticleRecord, SourceSnapshot
+from collections.abc import Iterable
+
+from credit_tracker.corrections.publishers import publisher_label
+from credit_tracker.domain.coverage import Coverage, RoleSourceMissing, RoleSourceRead, coverage
+from credit_tracker.domain.models import ArticleRecord, Publisher, SourceSnapshot
+from credit_tracker.domain.records import Records
+from credit_tracker.domain.role_sources import role_source_of
+
+Entry = tuple[str, RoleSourceRead | RoleSourceMissing | None]
 
 
-def article_coverage(record: ArticleRecord, history: list[SourceSnapshot]) -> RoleCoverage:
-    """One article's share of the coverage line.
+def coverage_entry(
+    record: ArticleRecord, history: list[SourceSnapshot], publishers: dict[str, Publisher]
+) -> Entry:
+    """The article's publisher (Crossref's name) and its role-source status, details left out
+    so that equal statuses count together."""
+    status = role_source_of(history)
+    if isinstance(status, RoleSourceMissing):
+        status = RoleSourceMissing(lack=status.lack)
+    return publisher_label(record, publishers, history), status
 
-    Compared: the team's record holds some author's roles and some source read states roles
-    (what the check then compares). A byline place counts as confirmed when the author
-    confirmed it, else as asked and waiting while a request is out (or its answer is with the
-    office), else as never asked.
-    """
-    stated = any(
-        author.roles is not None
-        for shot in latest_read(history).values()
-        for author in shot.authors
-    )
-    recorded = any(author.roles is not None for author in record.authors)
-    confirmed = sum(1 for author in record.authors if author.confirmed)
-    waiting = sum(
-        1 for author in record.authors if not author.confirmed and author.asked is not None
-    )
-    return RoleCoverage(
-        articles=1,
-        compared=int(stated and recorded),
-        confirmed=confirmed,
-        waiting=waiting,
-        never_asked=len(record.authors) - confirmed - waiting,
-        no_role_source=int(not stated),
+
+def coverage_of(records: Records, dois: Iterable[str]) -> Coverage:
+    """The coverage of these tracked articles, by publisher."""
+    return coverage(
+        coverage_entry(records.articles[doi], records.snapshots.get(doi, []), records.publishers)
+        for doi in dois
+        if doi in records.articles
     )

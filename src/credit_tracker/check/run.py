@@ -12,6 +12,7 @@ from credit_tracker.check.policy import FailPolicy
 from credit_tracker.check.states import assign_states, tracked_dois
 from credit_tracker.check.survey import trend
 from credit_tracker.corrections.requests import STALE_AFTER_DAYS
+from credit_tracker.domain.coverage import coverage
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.findings import CheckReport, Rule, Severity, Summary
 from credit_tracker.domain.identifiers import normalize_doi
@@ -162,6 +163,7 @@ def report_of(
     )
     return CheckReport(
         summary=summary,
+        coverage=coverage(e for entry, n in partial.coverage.items() for e in [entry] * n),
         findings=states.open,
         regressed=states.regressed,
         pending=states.pending,
@@ -169,5 +171,5 @@ def report_of(
         acknowledged=states.acknowledged,
         resolved=states.resolved,
         corrections=states.corrections,
-        coverage=partial.coverage,
+        roles_compared=partial.roles_compared,
     )

@@ -22,7 +22,7 @@ def article_info(
         title=plain_title(title),
         journal=journal or "",
         year=record.year,
-        publisher=publisher_label(record, publishers),
+        publisher=publisher_label(record, publishers, history),
     )
 
 

@@ -67,8 +67,11 @@ def fetch_command(
     """Learn what the publishers say about each article and store dated snapshots.
 
     Without DOIs, fetches every article in the records. Crossref is asked in batches of 50
-    DOIs; publisher XML (PLOS, Europe PMC) is downloaded again only when Crossref shows a
-    change or the last copy is older than --xml-max-age days.
+    DOIs; the publisher's side (PLOS, Europe PMC, then the Crossref record's full-text links and
+    the publisher APIs whose keys are set: CREDIT_TRACKER_ELSEVIER_KEY,
+    CREDIT_TRACKER_SPRINGER_NATURE_KEY, CREDIT_TRACKER_WILEY_TDM_TOKEN) is fetched again only
+    when Crossref shows a change or the last copy is older than --xml-max-age days. Ends with
+    one line per publisher: where its articles' roles could be read, and why not.
 
     \b
     Examples:
@@ -124,7 +127,7 @@ def _fetch(
     xml: bool = True,
 ) -> FetchSummary:
     from credit_tracker.domain.runs import FetchSummary
-    from credit_tracker.render.lines import failure_lines, fetch_line
+    from credit_tracker.render.lines import coverage_lines, failure_lines, fetch_line
     from credit_tracker.services.clients import Clients
     from credit_tracker.services.fetch import fetch_articles, tracked_dois
     from credit_tracker.services.local_sources import store_jats_file
@@ -171,4 +174,8 @@ def _fetch(
         click.echo(
             f"credit-tracker: stopped early: {summary.stopped}; what was fetched is saved", err=True
         )
+    if xml and summary.coverage is not None and summary.coverage.publishers:
+        click.echo("role sources, by publisher (Crossref's name):", err=True)
+        for line in coverage_lines(summary.coverage):
+            click.echo(f"  {line}", err=True)
     return summary

@@ -256,12 +256,21 @@ def _is_step_summary(path: Path) -> bool:
 
 def _echo_summary(result: NightlyResult, github: bool) -> None:
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import bootstrap_line, failure_lines, skipped_lines
+    from credit_tracker.render.lines import (
+        bootstrap_line,
+        coverage_lines,
+        failure_lines,
+        skipped_lines,
+    )
     from credit_tracker.render.visible import visible
 
     click.echo(_fetch_line(result), err=True)
     for line in failure_lines(result.fetch, when="tonight"):
         click.echo(f"  {line}", err=True)
+    if result.fetch.coverage is not None and result.fetch.coverage.publishers:
+        click.echo("role sources, by publisher (Crossref's name):", err=True)
+        for line in coverage_lines(result.fetch.coverage):
+            click.echo(f"  {line}", err=True)
     if result.fetch.stopped:
         click.echo(f"credit-tracker: stopped early: {result.fetch.stopped}", err=True)
     if result.harvest_error:
@@ -275,5 +284,5 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
     if result.bootstrap is not None:
         click.echo(bootstrap_line(result.bootstrap), err=True)
     if github:  # the text report on stdout ends with the same lines
-        click.echo(result.report.coverage.line(), err=True)
+        click.echo(result.report.roles_compared.line(), err=True)
         click.echo(summary_line(result.report), err=True)

@@ -47,4 +47,4 @@ def report_command(
     )
     _emit(HtmlReport().render(data), output)
     click.echo(f"wrote {output}: {summary_line(survey.report)}", err=True)
-    click.echo(survey.report.coverage.line(), err=True)
+    click.echo(survey.report.roles_compared.line(), err=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from credit_tracker.compare.article import latest_read
 from credit_tracker.corrections.draft_items import error_item, request_kind, source_words
+from credit_tracker.corrections.publishers import crossref_publisher
 from credit_tracker.domain.confirmation import provenance_text
 from credit_tracker.domain.drafts import (
     CONTRIBUTIONS,
@@ -67,6 +68,7 @@ def build_draft(
         journal=journal,
         to=(publisher.journals.get(journal) or publisher.email) if publisher else None,
         route=publisher.route if publisher else "",
+        publisher=crossref_publisher(history) or (publisher.name if publisher else ""),
         kinds=kinds,
         items=items,
         evidence=_evidence(record, [item.finding for item in items], newest),

@@ -112,6 +112,19 @@ class Draft:
     """Where the correct roles come from, one line per author the contributions are about:
     'Jane Illés: Conceptualization; … (confirmed by the author on 2026-12-01)'."""
     supporting: list[SupportingFile] = field(default_factory=list)
+    publisher: str = ""
+    """The publisher's name as Crossref registers it (else the configured one's), or ''."""
+
+    @property
+    def addressee(self) -> str:
+        """Where the request goes, or what to do when no address is configured."""
+        if self.to:
+            return self.to
+        if self.publisher:
+            return (
+                f"(no address configured for {self.publisher}; see 'credit-tracker publisher set')"
+            )
+        return "(no publisher address configured)"
 
     @property
     def subject(self) -> str:

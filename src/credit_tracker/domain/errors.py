@@ -82,6 +82,12 @@ class TransportFailure(FetchError):
         self.status = status
 
 
+class HostRefused(TransportFailure):
+    """A publisher host that stopped serving this run: its quota used up, or too many of its
+    recent requests failed. Its other articles are recorded as having no access, and the run
+    goes on with every other host."""
+
+
 class RunStopped(FetchError):
     """The run was stopped (Ctrl-C, or its caller gave up): no more requests; it keeps what it
     has. A server that keeps failing is given up alone (sources/health.py), not the run."""

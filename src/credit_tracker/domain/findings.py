@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from credit_tracker.domain.coverage import RoleCoverage
+from credit_tracker.domain.coverage import Coverage
+from credit_tracker.domain.role_coverage import RoleCoverage
 from credit_tracker.domain.verdict import Verdict
 
 
@@ -282,9 +283,11 @@ class CheckReport(BaseModel):
     acknowledged: list[AcknowledgedFinding]
     resolved: list[ResolvedFinding] = Field(default_factory=list)
     corrections: list[CorrectionStatus] = Field(default_factory=list)
+    coverage: Coverage | None = None
+    """Where the articles' publisher-side roles could be read, by publisher (Crossref's name)."""
     outages: list[Outage] = Field(default_factory=list)
     """The services that answered nothing during the fetch this report follows (nightly)."""
-    coverage: RoleCoverage = Field(default_factory=RoleCoverage)
+    roles_compared: RoleCoverage = Field(default_factory=RoleCoverage)
     """How far the role check reached: the coverage line's counts."""
 
     def unverified_alone(self) -> list[Unverified]:

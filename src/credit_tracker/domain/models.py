@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from credit_tracker.domain.confirmation import Asked, RoleProvenance
+from credit_tracker.domain.coverage import RoleSource
 from credit_tracker.domain.credit import BY_SLUG, Degree
 from credit_tracker.domain.names import PersonName, clean, split_particle
 from credit_tracker.domain.problems import Problem
@@ -256,6 +257,12 @@ class SourceSnapshot(BaseModel):
     understood, a translation that differs), by kind (domain/problems.py)."""
     reconstructed: str | None = None
     """Set, with the reason, for a snapshot built from reports rather than fetched."""
+    publisher: str | None = None
+    """Crossref's record: the publisher's name as registered (the member's name), for labels."""
+    member: str | None = None
+    """Crossref's record: the member id of the publisher ('311' is Wiley's)."""
+    role_source: RoleSource | None = None
+    """On a publisher-side snapshot made by `fetch`: the role source read, or why none was."""
     preprints: list[str] = Field(default_factory=list)
     """DOIs of the preprints the record names (Crossref's `has-preprint`): the harvest shows
     them under this article rather than as new works."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from credit_tracker.domain.coverage import Coverage
 from credit_tracker.domain.findings import Outage
 from credit_tracker.domain.models import SourceAuthor, SourceKind
 from credit_tracker.domain.verdict import Verdict
@@ -43,6 +44,8 @@ class FetchSummary:
     outages: list[Outage] = field(default_factory=list)
     """The services that answered no request: their DOIs are unverified for one reason."""
     reached: set[str] = field(default_factory=set)
+    coverage: Coverage | None = None
+    """Where each fetched article's roles could be read, by publisher (None: not computed)."""
     changed_dois: set[str] = field(default_factory=set)
     """Articles with a reading (Crossref's record or the publisher XML) unlike the last one."""
     reverted: list[Reverted] = field(default_factory=list)

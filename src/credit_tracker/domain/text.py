@@ -86,6 +86,12 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     return _CREDENTIALS.sub(lambda m: m.group(1) + REDACTED, text)
 
 
+def described(exc: Exception) -> str:
+    """An unexpected error as one line, with anything secret-looking removed."""
+    text = " ".join(str(exc).split())[:200]
+    return redact(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
+
+
 # ---- hidden characters in text shown to people -----------------------------------------------
 # Publisher strings are shown, never refused (render/visible.py escapes them); these are the
 # characters that must not reach a screen or a file as they are.

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 
 from credit_tracker.domain.credit import try_resolve_role
 from credit_tracker.domain.errors import InputError
+from credit_tracker.domain.fulltext import FullTextLink
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole, WorkMetadata
 from credit_tracker.domain.names import clean
@@ -71,8 +72,19 @@ class Relation(_Model):
     updated: DateParts | None = None
 
 
+class Link(_Model):
+    URL: StrictStr
+    content_type: StrictStr = Field(default="unspecified", alias="content-type")
+    content_version: StrictStr = Field(default="", alias="content-version")
+    intended_application: StrictStr = Field(default="", alias="intended-application")
+
+
 class Work(_Model):
     DOI: StrictStr
+    publisher: StrictStr | None = None
+    # Read leniently: a link or member id of an odd shape costs that link, not the byline.
+    member: Any = None
+    link: Any = None
     title: list[StrictStr] | None = None
     container_title: list[StrictStr] | None = Field(default=None, alias="container-title")
     author: list[Contributor] | None = None
@@ -122,6 +134,12 @@ class ParsedWork:
     """For a notice: the DOI it is about, or '' when it names none; None for an article."""
     problems: list[str]
     content_hash: str
+    publisher: str | None = None
+    """The publisher's name as Crossref registers it (the member's name)."""
+    member: str | None = None
+    """The Crossref member id ('311' is Wiley's)."""
+    links: list[FullTextLink] = field(default_factory=list)
+    """The record's full-text links, as deposited (domain/fulltext.py orders them)."""
     type: str = ""
     """Crossref's type: 'journal-article', 'posted-content' (a preprint), 'dataset', ..."""
     preprint_of: list[str] = field(default_factory=list)
@@ -161,6 +179,9 @@ def parse_work(item: Any) -> ParsedWork:
         notice_for=_notice_target(work) if notice else None,
         problems=problems,
         content_hash=content_hash(item),
+        publisher=clean(work.publisher or "") or None,
+        member=str(work.member) if isinstance(work.member, (str, int)) else None,
+        links=_links(work.link),
         type=work.type if isinstance(work.type, str) else "",
         preprint_of=_related(work, "is-preprint-of"),
         preprints=_related(work, "has-preprint"),
@@ -280,6 +301,25 @@ def _author(entry: Contributor, position: int, problems: list[str]) -> SourceAut
         return SourceAuthor(position=position, raw=entry.name, organisation=True, roles=roles)
     name = (entry.given, entry.family, entry.suffix)
     return SourceAuthor.printed(position, name, orcid, authenticated, roles)
+
+
+def _links(value: Any) -> list[FullTextLink]:
+    """The record's `link` entries that are links; an entry of another shape is left out."""
+    links = []
+    for entry in value if isinstance(value, list) else []:
+        try:
+            link = Link.model_validate(entry)
+        except ValidationError:
+            continue
+        links.append(
+            FullTextLink(
+                url=link.URL,
+                content_type=link.content_type,
+                version=link.content_version,
+                application=link.intended_application,
+            )
+        )
+    return links
 
 
 def _roles(entry: Contributor) -> list[SourceRole]:

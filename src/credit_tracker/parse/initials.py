@@ -4,7 +4,8 @@ Every form seen in real statements is read into groups of letters, one per name 
 'T.B.D.', 'Z. G.', 'S.J' (a dot missing), hyphenated ones ('BPD-J', 'Y.-S.S.', 'A.J-M.',
 'D.-H. W.'), accented ones ('F.Ú.', 'J.Š.Ž.', 'ÉMR'), a particle's small letter ('EvA' for
 Eelco van Anken, 'M.d.N.N.'), extra letters that tell two authors apart ('STa' / 'STe' for
-S. Tangkawattana and S. Tesana, 'ChL') and a family name written out ('A.Lin' / 'A.Lüthi').
+S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang Zhao and Yangyang Zhou) and a
+family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
 
 The groups are matched to the byline's name words (given names, particle and family name, split
 at spaces and hyphens), by prefix, accents and case aside, in three steps, the first that finds
@@ -32,6 +33,9 @@ FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
 """Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
 _PIECES = re.compile(r"[^\W\d_]+|[.\-\u2010\u2011\s]+")
 _SPLIT_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
+# Given initials, then the family name's first letters: 'YZha' and 'YZho' for Yangqiang Zhao and
+# Yangyang Zhou (Frontiers 2020), where counting capitals against small letters says "a word".
+_FAMILY_START = re.compile(r"[^\W\d_a-z]{2,3}[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,11 @@ def initials_groups(token: str) -> list[list[str]] | None:
     dotted = "." in text
     if not dotted and re.search(r"\s", text):
         return None  # words without dots are a name ('Yi He'), not initials
-    if not dotted and sum(ch.isupper() for ch in text) <= sum(ch.islower() for ch in text):
+    if (
+        not dotted
+        and sum(ch.isupper() for ch in text) <= sum(ch.islower() for ch in text)
+        and not _FAMILY_START.fullmatch(text)
+    ):
         return None  # 'Xixi', 'Jane': more small letters than capitals is a word
     groups = [group for piece in pieces if piece[0].isalpha() for group in _groups(piece)]
     for index, group in enumerate(groups):

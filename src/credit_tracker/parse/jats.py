@@ -17,9 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
-
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
@@ -28,10 +25,10 @@ from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_element
 from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
+from credit_tracker.parse.safe_xml import parse_safely, tostring
 
-__all__ = ["ParsedArticle", "parse_jats"]
+__all__ = ["ParsedArticle", "parse_jats", "read_article"]
 
-MAX_XML_BYTES = 20 * 1024 * 1024
 XLINK = "{http://www.w3.org/1999/xlink}href"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOTICE_TYPES = {
@@ -70,7 +67,11 @@ class _Reading:
 
 def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
     """Parse JATS bytes. Raises InputError for XML that is unsafe, too large, or not JATS."""
-    root = _parse_safely(data, origin)
+    return read_article(parse_safely(data, origin), origin)
+
+
+def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
+    """Read a JATS `<article>` already parsed (safely). Raises InputError if it is not JATS."""
     meta = root.find("front/article-meta")
     if root.tag != "article" or meta is None:
         raise InputError(
@@ -142,23 +143,6 @@ def _translation_authors(
     return authors
 
 
-def _parse_safely(data: bytes, origin: str) -> Element:
-    if len(data) > MAX_XML_BYTES:
-        raise InputError(f"the XML is larger than {MAX_XML_BYTES // 2**20} MiB", path=origin)
-    try:
-        # forbid_dtd stays False: real JATS declares its DTD; expat never loads it, and
-        # defusedxml refuses entity declarations and external entities outright.
-        return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as exc:
-        raise InputError(f"refused unsafe XML ({type(exc).__name__}: {exc})", path=origin) from None
-    except SafeET.ParseError as exc:
-        line = getattr(exc, "position", (None,))[0]
-        raise InputError(f"not well-formed XML ({exc})", path=origin, line=line) from None
-    except (LookupError, ValueError) as exc:
-        # expat raises LookupError for an encoding declaration it does not know ('bogus')
-        raise InputError(f"cannot read the XML ({exc})", path=origin) from None
-
-
 def _text(element: Element | None) -> str | None:
     if element is None:
         return None
@@ -210,7 +194,7 @@ def _inner_xml(element: Element) -> str:
     parts = [element.text or ""]
     for child in element:
         tail, child.tail = child.tail, None
-        parts.append(SafeET.tostring(child, encoding="unicode"))
+        parts.append(tostring(child, encoding="unicode"))
         child.tail = tail
         parts.append(tail or "")
     return "".join(parts).strip()

@@ -53,6 +53,7 @@ from credit_tracker.parse.statement_segments import (
     Split,
     person_roles,
     repeated_initials,
+    run_together,
     sentences,
     split_label,
 )
@@ -72,6 +73,13 @@ HEADINGS = re.compile(
     r"|Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?|Contributions?)\s*:?\s*$",
     re.I | re.M,
 )
+# MDPI prints the heading run in, at the start of the statement's first line:
+# "Author Contributions: Conceptualization, A.B. and K.L.C.; …", and the next one the same way.
+RUN_IN_HEADING = re.compile(
+    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?\s*[’']?\s*[’']?\s*"
+    r"contributions?)\s*:[ \t]*(?=\S)",
+    re.I | re.M,
+)
 NEXT_SECTION = re.compile(
     r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?"
     r"|Data\s+availability|References|Ethics|Additional\s+information"
@@ -83,6 +91,16 @@ NEXT_SECTION = re.compile(
 # 'These authors contributed equally.', 'The authors thank …' (bioRxiv, PNAS)
 _ALL_AUTHORS = re.compile(
     r"^(?:All|Both|Todos|Todas|Ambos|(?:The|These|Each|Every)\s+authors?)\b", re.I
+)
+# ... unless it says what they did ('All authors involved the analysis of experimental data and
+# manuscript preparation.', Frontiers 2020): that one is reported unread, for a person to read
+# (given to everyone, it would be a reading no form makes). 'All authors reviewed the
+# manuscript.' is Springer Nature's closing line of approval (BMC 2024); reviewed *and edited*
+# is a role, and stays reported.
+_NAMES_NO_ONE = re.compile(
+    r"\b(?:read|approved?|agreed?|consent\w*|equally|thank\w*|declare\w*|aprova\w*|le(?:ram|u)"
+    r"|concorda\w*|reviewed\s+the\s+(?:final\s+)?(?:manuscript|paper|article))\b",
+    re.I,
 )
 
 
@@ -113,9 +131,10 @@ def normalise_text(text: str) -> str:
 
 def find_section(text: str) -> str | None:
     """Return the contributions section of a document's text, or None when there is none."""
-    heading = HEADINGS.search(text)
-    if heading is None:
+    found = [m for m in (HEADINGS.search(text), RUN_IN_HEADING.search(text)) if m is not None]
+    if not found:
         return None
+    heading = min(found, key=lambda match: match.start())
     rest = text[heading.end() :]
     end = NEXT_SECTION.search(rest)
     body = rest[: end.start()] if end else rest
@@ -150,11 +169,18 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
             unread.append(lead)
         return _parsed({"by position"}, by_position, reading, unread)
     segments = [
-        segment
+        entry
         for text in texts
         for segment in sentences(text)
-        if segment.strip(" .;") and not _ALL_AUTHORS.match(segment.strip())
+        if segment.strip(" .;")
+        for entry in run_together(segment)
     ]
+    unread += [
+        segment.strip(" ;")
+        for segment in segments
+        if _ALL_AUTHORS.match(segment.strip()) and not _NAMES_NO_ONE.search(segment)
+    ]
+    segments = [segment for segment in segments if not _ALL_AUTHORS.match(segment.strip())]
     reading.repeated = repeated_initials(segments)
     forms: set[str] = set()
     going = _Going()

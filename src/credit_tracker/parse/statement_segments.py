@@ -89,8 +89,15 @@ def split_label(text: str) -> Split | None:
     commas = [split for mark in re.finditer(",", text) if (split := _at(text, mark, True))]
     person_first = [split for mark in marks if (split := _at(text, mark, False))]
     # a label that names a role first: 'Writing – Original Draft, Z.G. and E.M.A.' is not
-    # 'Writing' done by 'Original Draft'
-    named = [split for split in [*role_first, *commas] if _names_a_role(split.label)]
+    # 'Writing' done by 'Original Draft'; or a clause going on after ';' in small letters, which
+    # only the comma form prints ('…; access to samples and sequencing data, T.S.J. and T.Y.J.',
+    # Cell Press), whatever its label
+    going_on = text[:1].islower()
+    named = [
+        split
+        for split in [*role_first, *commas]
+        if _names_a_role(split.label) or (going_on and split in commas)
+    ]
     return next(iter([*named, *person_first, *role_first]), None)
 
 
@@ -100,6 +107,26 @@ def _at(text: str, mark: re.Match[str], role_first: bool) -> Split | None:
     if label and rest and all_names(rest if role_first else label):
         return Split(label, rest, role_first)
     return None
+
+
+def run_together(text: str) -> list[str]:
+    """A person-first sentence cut into its entries where the next one follows a comma ('HShM,
+    ZAL, VB: Investigation, …, reviewing and editing, NOY, MMK, WS, IHK: Investigation, …',
+    Springer Nature 2021): before the names that end at a colon. Else the sentence whole."""
+    split = split_label(text.strip(" .;"))
+    if split is None or split.role_first:
+        return [text]
+    pieces, start = [], 0
+    for mark in _SEPARATOR.finditer(text):
+        if mark.start() <= len(split.label):
+            continue
+        items = text[start : mark.start()].split(",")
+        names = [i for i in range(1, len(items)) if all_names(",".join(items[i:]))]
+        if names and ":" in text[start : mark.start()]:
+            cut = start + len(",".join(items[: names[0]]))
+            pieces.append(text[start:cut])
+            start = cut + 1
+    return [piece.strip() for piece in [*pieces, text[start:]]]
 
 
 def _names_a_role(label: str) -> bool:

@@ -10,6 +10,12 @@ from __future__ import annotations
 import json
 
 from credit_tracker.domain.baseline import BaselineExisted, Bootstrap
+from credit_tracker.domain.coverage import (
+    CHANNEL_LABELS,
+    LACK_LABELS,
+    Coverage,
+    PublisherCoverage,
+)
 from credit_tracker.domain.findings import Outage
 from credit_tracker.domain.merging import ABSENT, Conflict
 from credit_tracker.domain.models import SourceKind
@@ -102,6 +108,45 @@ def acknowledged_line(finding_id: str, rule: str, doi: str) -> str:
 def spelling_line(person_id: str, spelling: str, added: bool) -> str:
     """The line accepting a spelling prints, at the command and at the desk."""
     return f"{person_id}: {'accepted' if added else 'already accepted'}: {spelling}"
+
+
+def coverage_lines(coverage: Coverage) -> list[str]:
+    """One line per publisher (Crossref's name for it), most articles first, then the totals:
+    where their roles could be read, and why not."""
+    lines = [publisher_coverage_line(entry) for entry in coverage.publishers]
+    if len(coverage.publishers) != 1:
+        lines.append(publisher_coverage_line(coverage.total))
+    return lines
+
+
+def coverage_total_line(coverage: Coverage) -> str:
+    """'role sources: read for 812 of 1000 article(s) (…); none for 188 (…)', for the check,
+    the report, the desk and the nightly summary."""
+    return f"role sources: {_coverage_text(coverage.total)}"
+
+
+def publisher_coverage_line(entry: PublisherCoverage) -> str:
+    """'Wiley: 12 article(s): a role source read for 5 (…); none for 7 (4 no link, …)'."""
+    name = "all publishers" if entry.publisher == "all" else entry.publisher
+    return f"{name}: {_coverage_text(entry)}"
+
+
+def _coverage_text(entry: PublisherCoverage) -> str:
+    read = _counted({CHANNEL_LABELS[c]: n for c, n in entry.read.items()})
+    text = f"{entry.articles} article(s): a role source read for {entry.with_source}"
+    if entry.with_source:
+        text += f" ({read}; stating roles: {entry.roles_stated})"
+    if entry.without_source:
+        lacks = _counted({LACK_LABELS[lack]: n for lack, n in entry.missing.items()})
+        text += f"; none for {entry.without_source} ({lacks})"
+    if entry.not_asked:
+        text += f"; {entry.not_asked} not fetched from the publisher yet"
+    return text
+
+
+def _counted(counts: dict[str, int]) -> str:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{n} {label}" for label, n in ordered)
 
 
 def bootstrap_line(bootstrap: Bootstrap) -> str:

@@ -13,8 +13,9 @@ from functools import cached_property
 
 from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.sources.crossref import CrossrefClient, habanero_version
+from credit_tracker.sources.fulltext import FullTextClient
 from credit_tracker.sources.orcid import OrcidClient
-from credit_tracker.sources.settings import Services, user_agent
+from credit_tracker.sources.settings import PublisherSettings, Services, user_agent
 from credit_tracker.sources.transport import PoliteClient
 
 MiB = 1024 * 1024
@@ -55,6 +56,11 @@ class Clients:
     def publisher(self) -> PublisherClient:
         """The publishers' article XML: PLOS, and Europe PMC for the others."""
         return PublisherClient(self.http, self.services.plos_url, self.services.europepmc_url)
+
+    @cached_property
+    def fulltext(self) -> FullTextClient:
+        """The publishers' full texts: Crossref's links, and the APIs the office has keys for."""
+        return FullTextClient(self.http, self.services.publishers or PublisherSettings())
 
     @cached_property
     def orcid(self) -> OrcidClient:

@@ -69,7 +69,7 @@ def article_draft(
         record,
         findings,
         history,
-        publisher=publisher_for(record, records.publishers),
+        publisher=publisher_for(record, records.publishers, history),
         person=person,
         sender=sender,
     )
@@ -105,7 +105,9 @@ def draft_request(
         store.save(records)
     RecordsIndex(store).note_team_saved(records, before)
     return Drafted(
-        draft=draft, request=request, publisher=publisher_for(record, records.publishers)
+        draft=draft,
+        request=request,
+        publisher=publisher_for(record, records.publishers, records.snapshots.get(record.doi)),
     )
 
 

@@ -12,27 +12,32 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from credit_tracker.check.coverage import coverage_of
 from credit_tracker.check.run import select_dois
+from credit_tracker.domain.coverage import Lack, RoleSourceMissing
 from credit_tracker.domain.errors import FetchError, FetchInterrupted, RunStopped
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot, WorkMetadata
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.runs import FetchSummary, Reverted
-from credit_tracker.domain.text import redact
+from credit_tracker.domain.text import described
 from credit_tracker.edits.works import fill_metadata
+from credit_tracker.parse.crossref import ParsedWork
 from credit_tracker.services.clients import Clients
 from credit_tracker.services.outages import find_outages
+from credit_tracker.services.role_sources import HostQueues, Pending, RoleSourceFinder
 from credit_tracker.services.snapshots import (
     attach_notice,
     crossref_snapshot,
     earlier_copy,
-    jats_snapshot,
     latest,
     now_utc,
     record_snapshot,
 )
 from credit_tracker.sources.article_xml import PublisherClient
 from credit_tracker.sources.crossref import CrossrefClient
+from credit_tracker.sources.fulltext import FullTextClient
 from credit_tracker.sources.health import Tally, tallies_since
+from credit_tracker.sources.results import Fetched
 from credit_tracker.store.checkpoints import checkpoint
 from credit_tracker.store.folder import Store
 
@@ -60,6 +65,7 @@ def fetch_articles(
     fetcher = Fetcher(
         crossref=clients.crossref,
         publisher=clients.publisher if xml else None,
+        fulltext=clients.fulltext if xml else None,
         xml_max_age=xml_max_age,
     )
     return fetcher.run(store, dois, progress)
@@ -68,11 +74,28 @@ def fetch_articles(
 def needs_xml(
     history: list[SourceSnapshot], crossref_changed: bool, now: datetime, max_age: timedelta
 ) -> bool:
-    """Return True when publisher XML must be downloaded again."""
-    last = latest(history, SourceKind.JATS)
+    """Return True when the publisher's side (XML, or a statement read from a full text) must
+    be fetched again."""
+    last = _latest_publisher_side(history)
     if last is None or crossref_changed or last.state is FetchState.FAILED:
         return True
-    return now - last.fetched_at >= max_age
+    # an article waiting on a key is looked at on every run (asking for it costs no request
+    # while the key is missing), so a key set today opens it tonight
+    waiting = (
+        isinstance(last.role_source, RoleSourceMissing) and last.role_source.lack is Lack.NO_KEY
+    )
+    return waiting or now - last.fetched_at >= max_age
+
+
+def _latest_publisher_side(history: list[SourceSnapshot]) -> SourceSnapshot | None:
+    """The newest JATS snapshot, or statement read from a fetched full text (a statement from a
+    file given by hand has no status and is not the fetch's)."""
+    for shot in reversed(history):
+        if shot.source is SourceKind.JATS or (
+            shot.source is SourceKind.STATEMENT and shot.role_source is not None
+        ):
+            return shot
+    return None
 
 
 @dataclass
@@ -81,6 +104,8 @@ class Fetcher:
 
     crossref: CrossrefClient
     publisher: PublisherClient | None
+    fulltext: FullTextClient | None = None
+    """The publishers' full texts (Crossref's links, keyed APIs); None: the open archives only."""
     xml_max_age: timedelta = DEFAULT_XML_MAX_AGE
     clock: Callable[[], datetime] = now_utc
     # DOIs whose publisher XML is read again on every run whatever its age (open findings, open
@@ -101,8 +126,9 @@ class Fetcher:
                 for i in range(0, len(dois), self.crossref.batch_size)
             ]
             done = 0
+            queues = HostQueues()
             try:
-                for snapshots in self._fetch_batches(batches, records):
+                for snapshots in self._fetch_batches(batches, records, queues):
                     self._absorb(records, snapshots, summary)
                     store.save(records, only=_touched(snapshots))
                     done += len({s.doi for s in snapshots})
@@ -117,11 +143,13 @@ class Fetcher:
                 raise FetchInterrupted(done, len(dois)) from None
             except Exception as exc:
                 self._record_crash(store, records, dois, summary, exc)
-                raise FetchError(f"the fetch failed: {_described(exc)}") from exc
+                raise FetchError(f"the fetch failed: {described(exc)}") from exc
             finally:
+                queues.close(cancel=True)
                 counters = self.crossref.client.counters
                 summary.requests = counters.requests
                 summary.long_waits_refused = counters.long_waits_refused
+            summary.coverage = coverage_of(records, dois)
         if self.crossref.client.stopped and not summary.stopped:  # by the last batches in flight
             summary.stopped = "the run was stopped"
         tallies = tallies_since(self._tallies(), before)
@@ -148,21 +176,22 @@ class Fetcher:
         A crash must not leave `check` clean on old data. When even this cannot be written, the
         store is broken too; the FetchError raised next still says what failed first.
         """
-        reason = f"not fetched: the run failed ({_described(exc)})"
+        reason = f"not fetched: the run failed ({described(exc)})"
         with contextlib.suppress(Exception):
             store.save(records, only=self._mark_unfetched(records, dois, summary, reason))
 
     def _fetch_batches(
-        self, batches: list[list[str]], records: Records
+        self, batches: list[list[str]], records: Records, queues: HostQueues
     ) -> Iterable[list[SourceSnapshot]]:
-        # Several batches in flight (publisher XML is fetched inside them, beside the next list
-        # query); the transport's gates keep each service within its announced limits.
+        # Several batches in flight, each handing its publisher side to the hosts' queues and
+        # going on; the batches are saved in order as their DOIs are done. The transport's
+        # gates keep each service within its announced limits.
         workers = max(1, min(6, len(batches)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(self._one_batch, batch, records) for batch in batches]
+            futures = [pool.submit(self._one_batch, batch, records, queues) for batch in batches]
             try:
                 for future in futures:
-                    yield future.result()
+                    yield future.result().collect()
             except BaseException:
                 # Ctrl-C or a stop: no new requests; batches in flight end after their current one.
                 self.crossref.client.stopped = True
@@ -170,47 +199,49 @@ class Fetcher:
                     future.cancel()
                 raise
 
-    def _one_batch(self, batch: list[str], records: Records) -> list[SourceSnapshot]:
+    def _one_batch(self, batch: list[str], records: Records, queues: HostQueues) -> Pending:
         if self.crossref.client.stopped:
             raise RunStopped("the run was stopped")
         now = self.clock()
         try:
-            snapshots, wanted_xml = self._crossref_part(batch, records, now)
+            snapshots, wanted = self._crossref_part(batch, records, now)
         except (RunStopped, FetchError):
             raise
         except Exception as exc:  # one batch's failure is that batch's DOIs', and the run goes on
-            return [_failed(doi, SourceKind.CROSSREF, now, exc) for doi in batch]
-        if self.publisher is not None and wanted_xml:
-            try:
-                fetched = self.publisher.fetch_many(wanted_xml)
-            except (RunStopped, FetchError):
-                raise
-            except Exception as exc:
-                return snapshots + [_failed(doi, SourceKind.JATS, now, exc) for doi in wanted_xml]
-            for doi, xml in fetched.items():
-                snapshots.append(jats_snapshot(doi, xml, now))
-        return snapshots
+            return Pending(done=[_failed(doi, SourceKind.CROSSREF, now, exc) for doi in batch])
+        if self.publisher is None or not wanted:
+            return Pending(done=snapshots)
+        finder = RoleSourceFinder(self.publisher, self.fulltext)
+        try:
+            started = finder.start(wanted, now, queues)
+        except (RunStopped, FetchError):
+            raise
+        except Exception as exc:
+            return Pending(done=snapshots + [_failed(d, SourceKind.JATS, now, exc) for d in wanted])
+        return Pending(done=snapshots + started.done, queued=started.queued)
 
     def _crossref_part(
         self, batch: list[str], records: Records, now: datetime
-    ) -> tuple[list[SourceSnapshot], list[str]]:
-        """The batch's Crossref snapshots, and the DOIs whose publisher XML is wanted."""
+    ) -> tuple[list[SourceSnapshot], dict[str, ParsedWork | None]]:
+        """The batch's Crossref snapshots, and the works whose publisher side is wanted (None:
+        Crossref could not be read, so its full-text links are not known this run)."""
         snapshots = []
-        wanted_xml = []
+        wanted: dict[str, ParsedWork | None] = {}
         for result in self.crossref.fetch_batch(batch):
             shot = crossref_snapshot(result, now)
             snapshots.append(shot)
             history = records.snapshots.get(result.doi, [])
             good = latest(history, SourceKind.CROSSREF, usable_only=True)
             changed = shot.usable and (good is None or good.content_hash != shot.content_hash)
-            # The XML needs nothing of Crossref's answer (PLOS's address is made from the DOI,
-            # Europe PMC is searched by DOI): Crossref failing does not hold it back, though it
-            # cannot say whether anything changed. A DOI Crossref does not know gets none.
+            # The publisher's side needs little of Crossref's answer (PLOS's address is made from
+            # the DOI, Europe PMC is searched by DOI; only the full-text links are Crossref's):
+            # Crossref failing does not hold it back, though it cannot say whether anything
+            # changed. A DOI Crossref does not know gets none.
             if shot.state is not FetchState.NOT_FOUND and (
                 result.doi in self.refresh_xml or needs_xml(history, changed, now, self.xml_max_age)
             ):
-                wanted_xml.append(result.doi)
-        return snapshots, wanted_xml
+                wanted[result.doi] = result.content if isinstance(result, Fetched) else None
+        return snapshots, wanted
 
     def _absorb(
         self, records: Records, snapshots: list[SourceSnapshot], summary: FetchSummary
@@ -230,7 +261,7 @@ class Fetcher:
     ) -> None:
         for shot in snapshots:
             self._note_change(records, shot, summary)
-            if shot.source is SourceKind.JATS:
+            if shot.source in (SourceKind.JATS, SourceKind.STATEMENT):
                 summary.xml_downloads += 1
                 if shot.state is FetchState.FAILED:
                     summary.xml_failed += 1
@@ -281,19 +312,13 @@ class Fetcher:
         return unfetched
 
 
-def _described(exc: Exception) -> str:
-    """An unexpected error as one line, with anything secret-looking removed."""
-    text = " ".join(str(exc).split())[:200]
-    return redact(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
-
-
 def _failed(doi: str, source: SourceKind, now: datetime, exc: Exception) -> SourceSnapshot:
     return SourceSnapshot(
         doi=doi,
         source=source,
         state=FetchState.FAILED,
         fetched_at=now,
-        reason=f"could not be read: {_described(exc)}",
+        reason=f"could not be read: {described(exc)}",
     )
 
 

@@ -192,6 +192,7 @@ def run_nightly(
         fetcher=Fetcher(
             crossref=clients.crossref,
             publisher=clients.publisher,
+            fulltext=clients.fulltext,
             xml_max_age=xml_max_age,
             fill_metadata=False,
         ),

@@ -7,7 +7,13 @@ import json
 from datetime import UTC, datetime
 
 from credit_tracker.domain.errors import InputError
-from credit_tracker.domain.models import FetchState, Notice, SourceKind, SourceSnapshot
+from credit_tracker.domain.models import (
+    FetchState,
+    Notice,
+    SourceAuthor,
+    SourceKind,
+    SourceSnapshot,
+)
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.text import visible
 from credit_tracker.parse.jats import ParsedArticle, parse_jats
@@ -94,6 +100,8 @@ def crossref_snapshot(result: CrossrefResult, fetched_at: datetime) -> SourceSna
         content_hash=work.content_hash,
         problems=work.problems,
         notice_for=work.notice_for,
+        publisher=work.publisher,
+        member=work.member,
         preprints=work.preprints,
     )
 
@@ -157,8 +165,7 @@ def statement_snapshot(
     Initials and positions are resolved against the byline of the newest usable JATS or Crossref
     snapshot (else the team's record), because the statement itself prints no byline.
     """
-    from credit_tracker.parse.statement import find_section, parse_statement
-    from credit_tracker.parse.statement_names import to_source_authors
+    from credit_tracker.parse.statement import find_section
 
     section = find_section(text)
     if section is None:
@@ -177,15 +184,27 @@ def statement_snapshot(
         ),
         fallback,
     )
-    parsed = parse_statement(section, byline)
-    if not parsed.entries:
+    shot = read_statement(doi, f"file:{path}", section, byline, fetched_at)
+    if not shot.authors:
         raise InputError("the contributions section names no author that could be read", path=path)
+    return shot
+
+
+def read_statement(
+    doi: str, url: str, section: str, byline: list[SourceAuthor], fetched_at: datetime
+) -> SourceSnapshot:
+    """The `statement` source read from a section's text by the one statement reader: names
+    and initials resolved against `byline`, what no form explains kept as unread problems."""
+    from credit_tracker.parse.statement import parse_statement
+    from credit_tracker.parse.statement_names import to_source_authors
+
+    parsed = parse_statement(section, byline)
     return SourceSnapshot(
         doi=doi,
         source=SourceKind.STATEMENT,
         state=FetchState.OK,
         fetched_at=fetched_at,
-        url=f"file:{path}",
+        url=url,
         authors=to_source_authors(parsed.entries),
         complete=False,
         content_hash=hashlib.sha256(section.encode()).hexdigest(),

@@ -65,6 +65,8 @@ class Health:
         self.given_up: dict[str, str] = {}
         """Server (host:port) → why it was given up (its last failure's reason)."""
         self.tallies: dict[str, Tally] = {}
+        self._spent: set[str] = set()
+        """Servers given up because their announced quota was used up, not for failing."""
 
     def answered(self, host: str, kind: str) -> None:
         with self._lock:
@@ -87,6 +89,20 @@ class Health:
         """An answer that arrived but could not be used (bad JSON, another DOI's record)."""
         with self._lock:
             self._record(host, ok=False, reason="its answers could not be used")
+
+    def give_up(self, host: str, why: str) -> None:
+        """Give a server up for the rest of the run at once (its announced quota is used up)."""
+        with self._lock:
+            self._spent.add(host)
+            self.given_up.setdefault(host, why)
+
+    def not_asked(self, host: str) -> str:
+        """Why a request to a server given up was not sent, in one line."""
+        with self._lock:
+            why = self.given_up[host]
+            if host in self._spent:
+                return f"not asked: {host}: {why}"
+            return f"not asked: {host} failed repeatedly this run ({why})"
 
     def snapshot(self) -> dict[str, Tally]:
         with self._lock:

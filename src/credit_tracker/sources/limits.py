@@ -108,6 +108,24 @@ def announced(headers: Mapping[str, str]) -> tuple[int | None, float | None, int
     )
 
 
+def quota_used_up(headers: Mapping[str, str]) -> str | None:
+    """Return why an answer's announced quota allows no more requests, or None.
+
+    Elsevier announces a key's quota in `x-ratelimit-limit`, `x-ratelimit-remaining` and
+    `x-ratelimit-reset` (epoch milliseconds; https://dev.elsevier.com/api_key_settings.html).
+    """
+    remaining = headers.get("x-ratelimit-remaining")
+    if remaining is None or remaining.strip() != "0":
+        return None
+    reset = _int(headers.get("x-ratelimit-reset"))
+    when = ""
+    if reset:
+        moment = time.gmtime(reset / 1000 if reset > 10**11 else reset)
+        when = f" until {time.strftime('%Y-%m-%d %H:%M UTC', moment)}"
+    limit = headers.get("x-ratelimit-limit", "?")
+    return f"the key's quota of {limit} requests is used up{when} (x-ratelimit-remaining: 0)"
+
+
 def _int(value: str | None) -> int | None:
     try:
         number = int(str(value).strip())

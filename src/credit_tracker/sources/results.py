@@ -42,6 +42,16 @@ class CouldNotFetch:
     reason: str
 
 
+@dataclass(frozen=True)
+class NoAccess:
+    """The host refused the file: 401 or 403, a 429 that persisted, a quota used up, a paywall
+    page instead of the file. Recorded for the DOI with the reason; it fails nothing."""
+
+    doi: str
+    url: str | None
+    reason: str
+
+
 FetchResult: TypeAlias = Fetched[T] | NotFound | CouldNotFetch
 
 

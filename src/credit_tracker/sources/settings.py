@@ -30,6 +30,8 @@ class Services:
     """Seconds one request may take in all, however its bytes trickle in."""
     max_body_mb: float = 64.0
     """The largest answer read, in MiB; a larger one fails while it streams in."""
+    publishers: PublisherSettings | None = None
+    """Where the publishers' full texts and keyed APIs are, and the office's keys."""
 
     @classmethod
     def from_env(cls, mailto: str | None = None) -> Services:
@@ -51,7 +53,52 @@ class Services:
             timeout=_seconds(env, "CREDIT_TRACKER_TIMEOUT", default=30.0),
             deadline=_seconds(env, "CREDIT_TRACKER_DEADLINE", default=120.0),
             max_body_mb=_seconds(env, "CREDIT_TRACKER_MAX_BODY_MB", default=64.0),
+            publishers=PublisherSettings.from_env(env),
         )
+
+    @property
+    def secrets(self) -> list[str]:
+        """Every key and token set: redacted from whatever is stored or shown."""
+        found = [self.crossref_token, *(self.publishers.keys if self.publishers else [])]
+        return [secret for secret in found if secret]
+
+
+@dataclass(frozen=True)
+class PublisherSettings:
+    """The publishers' side: where Crossref's full-text links are fetched, the keyed APIs'
+    addresses (each can point at a mirror or the stand-in) and the office's keys (each optional:
+    an API without its key is not asked, and its articles say so)."""
+
+    links_url: str | None = None
+    """Unset: each link at its own address. Set: `{links_url}/{host}{path}` (a mirror)."""
+    springer_nature_url: str = "https://api.springernature.com"
+    springer_nature_key: str | None = None
+    """Sent as the query parameter `api_key`, as Springer Nature documents."""
+    elsevier_url: str = "https://api.elsevier.com"
+    elsevier_key: str | None = None
+    """Sent in the header `X-ELS-APIKey`, as Elsevier documents."""
+    wiley_url: str = "https://api.wiley.com"
+    wiley_token: str | None = None
+    """Sent in the header `Wiley-TDM-Client-Token`, as Wiley's own client does."""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> PublisherSettings:
+        return cls(
+            links_url=env.get("CREDIT_TRACKER_LINKS_URL") or None,
+            springer_nature_url=env.get(
+                "CREDIT_TRACKER_SPRINGER_NATURE_URL", cls.springer_nature_url
+            ),
+            springer_nature_key=env.get("CREDIT_TRACKER_SPRINGER_NATURE_KEY") or None,
+            elsevier_url=env.get("CREDIT_TRACKER_ELSEVIER_URL", cls.elsevier_url),
+            elsevier_key=env.get("CREDIT_TRACKER_ELSEVIER_KEY") or None,
+            wiley_url=env.get("CREDIT_TRACKER_WILEY_URL", cls.wiley_url),
+            wiley_token=env.get("CREDIT_TRACKER_WILEY_TDM_TOKEN") or None,
+        )
+
+    @property
+    def keys(self) -> list[str]:
+        found = (self.springer_nature_key, self.elsevier_key, self.wiley_token)
+        return [key for key in found if key]
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:

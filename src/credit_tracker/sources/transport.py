@@ -6,7 +6,14 @@ Crossref announces its limits in `x-rate-limit-limit`, `x-rate-limit-interval` a
 The rate differs by pool and by request kind (single work against list queries), so each kind has
 its own rate window; the concurrency limit is the server's, so it is shared by every kind sent to
 the same host. Both start cautious and are updated from every answer; nothing about the limits is
-hard-coded beyond that cautious start.
+hard-coded beyond that cautious start (and a limit a publisher documents without announcing it,
+set by its client through `gate`).
+
+Each publisher host is its own: a request for a full text names its host (`host=`), which has its
+own rate window, concurrency and failure count, whatever address it is fetched from (a mirror,
+or the stand-in, serves many hosts from one). A server whose recent requests mostly fail
+(health.py), or whose announced quota is used up (`x-ratelimit-remaining: 0`), is given up for
+the rest of the run (`HostRefused`) and the run goes on with every other server.
 """
 
 from __future__ import annotations
@@ -22,10 +29,17 @@ from urllib.parse import urlsplit
 import requests
 import urllib3.exceptions
 
-from credit_tracker.domain.errors import RunStopped, TransportFailure
+from credit_tracker.domain.errors import HostRefused, RunStopped, TransportFailure
 from credit_tracker.sources.failures import failure_reason
 from credit_tracker.sources.health import Health, Tally
-from credit_tracker.sources.limits import Host, RateWindow, Start, announced, retry_after_seconds
+from credit_tracker.sources.limits import (
+    Host,
+    RateWindow,
+    Start,
+    announced,
+    quota_used_up,
+    retry_after_seconds,
+)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_TRIES = 5
@@ -105,9 +119,9 @@ class PoliteClient:
         with self._limits:
             return self._gates.setdefault(kind, RateWindow())
 
-    def _host(self, url: str) -> Host:
+    def _host(self, server: str) -> Host:
         with self._limits:
-            return self._hosts.setdefault(_server(url), Host())
+            return self._hosts.setdefault(server, Host())
 
     def _enter(self, gate: RateWindow, host: Host) -> Start | None:
         """Wait until one more request may start within both limits; None if the run stops."""
@@ -158,28 +172,33 @@ class PoliteClient:
         kind: str,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        host: str | None = None,
     ) -> Answer:
         """Return the answer (any status but a retryable one), or raise TransportFailure.
 
         Retries 429, 5xx, timeouts and resets up to MAX_TRIES times; never retries 400 or 404.
-        A server given up this run (too many of its recent requests failed) is not asked again:
-        TransportFailure at once. Raises RunStopped once `stopped` is set.
+        A server given up this run (too many of its recent requests failed, or its quota used
+        up) is not asked again: HostRefused at once. Raises RunStopped once `stopped` is set.
+        `host` names a publisher host fetched through another address (a mirror): its own
+        limits and failure count.
         """
-        gate, host = self.gate(kind), self._host(url)
-        server = _server(url)
-        last_reason = ""
+        server = host or _server(url)
+        gate, limits = self.gate(kind), self._host(server)
+        last_reason, last_status = "", None
         for attempt in range(1, MAX_TRIES + 1):
             if self.stopped:
                 raise RunStopped("the run was stopped")
             if server in self.health.given_up:
                 self.health.not_sent(server, kind)
-                raise TransportFailure(url, _not_asked(server, self.health.given_up[server]))
+                raise HostRefused(url, self.health.not_asked(server))
             try:
-                answer, last_reason, wait = self._attempt(gate, host, url, kind, params, headers)
+                answer, last_reason, wait, last_status = self._attempt(
+                    gate, limits, server, url, kind, params, headers
+                )
             except _Unbounded as exc:  # not retried: the same server would do it again
                 # the server is there, answering beyond the bounds: not unreachable, unusable
                 self.health.answered(server, kind)
-                self.fail(url)
+                self.fail(url, host)
                 raise TransportFailure(url, str(exc)) from None
             if answer is not None:
                 self.health.answered(server, kind)
@@ -190,31 +209,38 @@ class PoliteClient:
                 self.counters.long_waits_refused += 1
                 raise self._failed(
                     url,
+                    server,
                     kind,
                     f"{last_reason}: the service asked to wait {wait:.0f} s (Retry-After), "
                     f"longer than the {self.max_backoff:g} s this run waits",
+                    last_status,
                 )
             if attempt < MAX_TRIES:
                 self.counters.retries += 1
                 self._sleep(self._backoff(attempt, wait))
-        raise self._failed(url, kind, f"{last_reason}, after {MAX_TRIES} tries")
+        raise self._failed(
+            url, server, kind, f"{last_reason}, after {MAX_TRIES} tries", last_status
+        )
 
-    def _failed(self, url: str, kind: str, reason: str) -> TransportFailure:
+    def _failed(
+        self, url: str, server: str, kind: str, reason: str, status: int | None
+    ) -> TransportFailure:
         """Count a request that brought no answer; the error to raise for it."""
         with self._limits:
             self.counters.failures += 1
-        self.health.unanswered(_server(url), kind, reason)
-        return TransportFailure(url, reason)
+        self.health.unanswered(server, kind, reason)
+        return TransportFailure(url, reason, status)
 
     def _attempt(
         self,
         gate: RateWindow,
         host: Host,
+        server: str,
         url: str,
         kind: str,
         params: Mapping[str, str] | None,
         headers: Mapping[str, str] | None,
-    ) -> tuple[Answer | None, str, float | None]:
+    ) -> tuple[Answer | None, str, float | None, int | None]:
         start = self._enter(gate, host)
         if start is None:
             raise RunStopped("the run was stopped")
@@ -236,22 +262,22 @@ class PoliteClient:
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             # urllib3's and the socket's errors come through too: raised while the body is read
             # (a timeout or a reset in the middle of it), not while the request is sent
-            return None, failure_reason(exc, self.timeout), None
+            return None, failure_reason(exc, self.timeout), None, None
         finally:
             self._ended(host, start)
         lowered = {key.lower(): value for key, value in response.headers.items()}
         self._learn(gate, host, lowered)
-        if response.status_code in RETRY_STATUSES:
-            if response.status_code == 429:
+        used_up = quota_used_up(lowered)
+        if used_up is not None:
+            self.health.give_up(server, used_up)  # this answer is used; no more are asked
+        status = response.status_code
+        if status in RETRY_STATUSES:
+            if status == 429:
                 with self._limits:
                     gate.slow_down()
             wait = retry_after_seconds(lowered.get("retry-after"))
-            return None, f"HTTP {response.status_code}", wait
-        return (
-            Answer(url=response.url, status=response.status_code, body=body, headers=lowered),
-            "",
-            None,
-        )
+            return None, f"HTTP {status}", wait, status
+        return Answer(url=response.url, status=status, body=body, headers=lowered), "", None, status
 
     def _read_body(self, response: requests.Response, started: float) -> bytes:
         """Read the body piece by piece within the size cap and the request's deadline."""
@@ -279,12 +305,12 @@ class PoliteClient:
         ceiling = min(self.max_backoff, self.backoff_base * 2 ** (attempt - 1))
         return random.uniform(ceiling / 2, ceiling)  # jitter: spread the retries of many clients
 
-    def fail(self, url: str) -> None:
-        """Count a request to `url` whose answer arrived but was unusable (bad JSON, wrong DOI):
-        a server that keeps answering so is given up too."""
+    def fail(self, url: str, host: str | None = None) -> None:
+        """Count a request to `url` (for publisher `host`, when named) whose answer arrived but
+        was unusable (bad JSON, wrong DOI): a server that keeps answering so is given up too."""
         with self._limits:
             self.counters.failures += 1
-        self.health.unusable(_server(url))
+        self.health.unusable(host or _server(url))
 
     def tallies(self) -> dict[str, Tally]:
         """What each kind of request has brought so far (see health.Tally)."""
@@ -301,7 +327,3 @@ def _size(limit: int) -> str:
 
 def _server(url: str) -> str:
     return urlsplit(url).netloc.lower()
-
-
-def _not_asked(server: str, why: str) -> str:
-    return f"not asked: {server} failed repeatedly this run ({why})"

@@ -21,6 +21,12 @@ def main() -> None:
         default=Path("tests/data/fixtures"),
         help="folder of cassettes and JATS files",
     )
+    parser.add_argument(
+        "--publishers",
+        type=Path,
+        default=None,
+        help="folder of publishers' recorded answers (tests/data/publishers)",
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--enforce",
@@ -32,7 +38,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     standin = StandIn(
-        Catalogue.from_folder(args.data),
+        Catalogue.from_folder(args.data, args.publishers),
         enforce=args.enforce,
         synthetic_prefix=args.synthetic_prefix,
         port=args.port,

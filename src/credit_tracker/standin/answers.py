@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from credit_tracker.standin.replies import Replier
-from credit_tracker.standin.synthetic import synthetic_work
+from credit_tracker.standin.publishers import PublisherAnswers, jats_for
+from credit_tracker.standin.synthetic import synthetic_kind, synthetic_work
 
 
-class Answers(Replier):
+class Answers(PublisherAnswers):
     """Answers each kind of request from the catalogue, as the real service would."""
 
     def route(self, kind: str, path: str, query: dict[str, list[str]], raw_query: str) -> None:
-        if kind == "single":
+        if "." in kind:
+            self.publisher(kind, path, query, raw_query)
+        elif kind == "single":
             self._single(path.removeprefix("/crossref/works/").lower(), path, raw_query)
         elif kind == "list" and path.rstrip("/") == "/crossref/works":
             self._list(query)
@@ -30,7 +32,8 @@ class Answers(Replier):
         if doi in self.standin.catalogue.works:
             return self.standin.catalogue.works[doi]
         if self.standin.synthetic_prefix and doi.startswith(self.standin.synthetic_prefix):
-            return synthetic_work(doi)
+            authors = self.standin.catalogue.template_authors.get(synthetic_kind(doi) or "")
+            return synthetic_work(doi, authors)
         return None
 
     def _single(self, doi: str, path: str, raw_query: str) -> None:
@@ -175,14 +178,15 @@ class Answers(Replier):
             self.send(200, "application/xml", body, "plos", {"x-standin": "recorded"})
 
     def _europepmc(self, path: str, query: dict[str, list[str]]) -> None:
+        pmcids = self.standin.catalogue.pmcids
         if path.rstrip("/") == "/europepmc/search":
             asked = [
                 doi.lower() for doi in re.findall(r'DOI:"([^"]+)"', query.get("query", [""])[0])
             ]
             results = [
-                {"doi": doi, "pmcid": self.standin.catalogue.pmcids[doi], "isOpenAccess": "Y"}
+                {"doi": doi, "pmcid": pmcids.get(doi) or _synthetic_pmcid(doi), "isOpenAccess": "Y"}
                 for doi in asked
-                if doi in self.standin.catalogue.pmcids
+                if doi in pmcids or self._archived_synthetic(doi)
             ]
             self.send_json(
                 {"hitCount": len(results), "resultList": {"result": results}},
@@ -190,11 +194,14 @@ class Answers(Replier):
                 "synthetic",
             )
             return
-        match = re.fullmatch(r"/europepmc/(PMCSTANDIN\d+)/fullTextXML", path)
-        doi = next(
-            (d for d, p in self.standin.catalogue.pmcids.items() if match and p == match.group(1)),
-            None,
-        )
+        match = re.fullmatch(r"/europepmc/(PMCSTANDIN\d+|PMCSYNTHETIC-.+)/fullTextXML", path)
+        pmcid = match.group(1) if match else ""
+        if pmcid.startswith("PMCSYNTHETIC-") and "jats" in self.standin.catalogue.templates:
+            doi = pmcid.removeprefix("PMCSYNTHETIC-")
+            body = jats_for(self.standin.catalogue.templates["jats"], doi)
+            self.send(200, "application/xml", body, "europepmc", {"x-standin": "synthetic"})
+            return
+        doi = next((d for d, p in pmcids.items() if p == pmcid), None)
         if doi is None:
             self.send(404, "text/plain", b"not found", "europepmc")
         else:
@@ -205,3 +212,12 @@ class Answers(Replier):
                 "europepmc",
                 {"x-standin": "recorded"},
             )
+
+    def _archived_synthetic(self, doi: str) -> bool:
+        """A synthetic '…synthetic.pmc.<n>' article is in Europe PMC (the JATS template)."""
+        prefix = self.standin.synthetic_prefix
+        return bool(prefix and doi.startswith(prefix) and synthetic_kind(doi) == "pmc")
+
+
+def _synthetic_pmcid(doi: str) -> str:
+    return f"PMCSYNTHETIC-{doi}"

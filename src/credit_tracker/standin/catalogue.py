@@ -1,4 +1,11 @@
-"""What the stand-in knows: recorded Crossref works, article XML and ORCID answers, by DOI."""
+"""What the stand-in knows: recorded Crossref works, article XML and ORCID answers, by DOI; and
+the publishers' full texts, by address.
+
+The publishers' folder (`add_publishers`) holds recorded answers of publisher hosts (Wiley's full
+XML and TDM PDF, Elsevier's article retrieval text) and one derived file, `works.derived.yaml`:
+Crossref records built where no recording exists (each entry says from what), and which real
+file answers which full-text link.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from credit_tracker.standin.cassettes import Recording, load_cassette, path_key
+from credit_tracker.standin.cassettes import Recording, fulltext_key, load_cassette, path_key
 
 
 class Catalogue:
@@ -22,9 +29,18 @@ class Catalogue:
         self.orcid: dict[str, Recording] = {}
         self.orcid_samples: dict[int, bytes] = {}
         self.orcid_works: dict[str, list[dict[str, Any]]] = {}
+        self.fulltext: dict[str, Recording] = {}
+        """Publisher hosts' answers by `host` + path and query (lower-cased, unquoted)."""
+        self.springer: dict[str, bytes] = {}
+        """Springer Nature's open-access API answers, by DOI."""
+        self.templates: dict[str, bytes] = {}
+        """Real files synthetic articles are served from ('jats', 'pdf', 'other-xml')."""
+        self.template_authors: dict[str, list[dict[str, Any]]] = {}
+        """The byline a synthetic work of a kind is given: its template's ('pdf')."""
 
     @classmethod
-    def from_folder(cls, folder: Path) -> Catalogue:
+    def from_folder(cls, folder: Path, publishers: Path | None = None) -> Catalogue:
+        """The recordings and XML of `folder`, and the publishers' answers of `publishers`."""
         catalogue = cls()
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".yaml", ".yml"):
@@ -34,6 +50,8 @@ class Catalogue:
             elif path.suffix == ".json" and "orcid" in str(path):
                 catalogue.add_orcid_work_sample(path.read_bytes())
         catalogue.derive_works_from_xml()
+        if publishers is not None:
+            catalogue.add_publishers(publishers)
         return catalogue
 
     def add_cassette(self, path: Path) -> None:
@@ -41,9 +59,49 @@ class Catalogue:
             if "pub.orcid.org/v3.0" in url:
                 self.orcid.setdefault(urlsplit(url).path.removeprefix("/v3.0").lower(), recording)
             if "api.crossref.org" not in url:
+                self.fulltext.setdefault(fulltext_key(url), recording)
                 continue
             self.recorded.setdefault(path_key(url), recording)
             self._index_works(recording)
+
+    def add_publishers(self, folder: Path) -> None:
+        """The publishers' recorded answers (cassettes) and the derived works and links."""
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".yaml", ".yml") and "expected" not in path.parts:
+                if path.name == "works.derived.yaml":
+                    self._add_derived(path)
+                else:
+                    self.add_cassette(path)
+
+    def _add_derived(self, path: Path) -> None:
+        """Crossref works built where none was recorded, and the real files their links serve."""
+        import yaml
+
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, file in (data.get("templates") or {}).items():
+            self.templates[name] = (path.parent / file).read_bytes()
+        self.template_authors.update(data.get("template_authors") or {})
+        for doi, file in (data.get("springer") or {}).items():
+            self.springer[doi.lower()] = (path.parent / file).read_bytes()
+        for entry in data.get("works") or []:
+            doi = str(entry["DOI"]).lower()
+            work = dict(self.works.get(doi) or {"DOI": entry["DOI"], "type": "journal-article"})
+            links = [
+                {
+                    key: link[key]
+                    for key in ("URL", "content-type", "content-version", "intended-application")
+                    if key in link
+                }
+                for link in entry.get("link", [])
+            ]
+            work.update({k: v for k, v in entry.items() if k not in ("link", "note")})
+            work.update({"link": links, "x-standin": f"derived: {entry.get('note', '')}"})
+            self.works[doi] = work
+            for link in entry.get("link", []):
+                if "file" in link:
+                    body = (path.parent / link["file"]).read_bytes()
+                    recording = Recording(200, link["content-type"], body, {"x-standin": "derived"})
+                    self.fulltext[fulltext_key(link["URL"])] = recording
 
     def add_orcid_work_sample(self, data: bytes) -> None:
         """ORCID's own (synthetic) work samples: each contributor's record lists the work."""

@@ -16,7 +16,13 @@ if TYPE_CHECKING:
 
 SLOW_SECONDS = 2.0
 HOLD_LIMIT = 60.0  # a safety limit: a held request ends sooner, when its client gives up
-ERROR_STATUSES = ("429", "500", "502", "503", "504")
+ERROR_STATUSES = ("401", "403", "404", "429", "500", "502", "503", "504")
+# The publishers' keyed APIs, by the stand-in's path for each, and the host each stands for.
+API_HOSTS = {
+    "/springer/": "api.springernature.com",
+    "/elsevier/": "api.elsevier.com",
+    "/wiley/": "api.wiley.com",
+}
 
 
 def handler_for(standin: Host) -> type[Handler]:
@@ -25,7 +31,13 @@ def handler_for(standin: Host) -> type[Handler]:
 
 
 def request_kind(path: str) -> str:
-    """Return the kind a request is counted and limited as: 'single', 'list', 'plos', …"""
+    """Return the kind a request is counted and limited as: 'single', 'list', 'plos', …, or a
+    publisher's host ('/links/peerj.com/…' is 'peerj.com', '/elsevier/…' 'api.elsevier.com')."""
+    if path.startswith("/links/"):
+        return path.removeprefix("/links/").split("/", 1)[0].lower()
+    for prefix, host in API_HOSTS.items():
+        if path.startswith(prefix):
+            return host
     if path.startswith("/orcid/"):
         return "orcid"
     if path.startswith("/crossref/works/"):
@@ -44,8 +56,12 @@ class Handler(Answers):
         parts = urlsplit(self.path)
         path, query = unquote(parts.path), parse_qs(parts.query)
         kind = request_kind(path)
+        self.kind = kind
         self.departed = False
         headers = {name.lower(): value for name, value in self.headers.items()}
+        late = self.standin.take_fault(kind, self.path, late=True)
+        if late is not None:  # counted as it would be had it reached the server this late
+            time.sleep(SLOW_SECONDS if late.seconds is None else late.seconds)
         broken = self.standin.arrive(kind, self.path, headers)
         try:
             fault = self.standin.take_fault(kind, self.path)
@@ -61,7 +77,8 @@ class Handler(Answers):
         """Act out a fault; return False when the request should then be answered normally."""
         if fault.kind in ERROR_STATUSES:
             extra = {"Retry-After": fault.retry_after} if fault.retry_after else {}
-            # Crossref's real 429 was an HTML page without rate-limit headers
+            # Crossref's real 429 was an HTML page without rate-limit headers; no recording of a
+            # publisher's refusal exists, so theirs are the same page
             body = b"<html><body>Too busy</body></html>"
             self.send(int(fault.kind), "text/html", body, kind, extra)
         elif fault.kind == "reset":

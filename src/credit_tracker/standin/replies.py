@@ -16,6 +16,7 @@ class Replier(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     standin: ClassVar[Host]
     departed = False
+    kind = ""
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read counts, not logs
         pass
@@ -24,7 +25,7 @@ class Replier(BaseHTTPRequestHandler):
         """Count this request as no longer in flight (once)."""
         if not self.departed:
             self.departed = True
-            self.standin.depart()
+            self.standin.depart(self.kind)
 
     def send(
         self,

@@ -25,7 +25,7 @@ class MarkdownDraft(DraftFormat):
         lines = [
             f"# {e(draft.subject)}",
             "",
-            f"- **To:** {e(draft.to or '(no publisher address configured)')}",
+            f"- **To:** {e(draft.addressee)}",
             *([f"- **From:** {e(sender)}"] if sender else []),
             f"- **Article:** {e(draft.title)}",
             f"- **Journal:** {e(draft.journal or '(unknown)')}",

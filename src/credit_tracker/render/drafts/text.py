@@ -23,7 +23,7 @@ class TextDraft(DraftFormat):
     records is made visible, so it stays on its line and shows any hidden character."""
 
     def render(self, draft: Draft) -> str:
-        headers = [f"To: {v(draft.to or '(no publisher address configured)')}"]
+        headers = [f"To: {v(draft.addressee)}"]
         if draft.sender is not None and draft.sender.address:
             headers.append(f"From: {v(draft.sender.address)}")
         headers.append(f"Subject: {v(draft.subject)}")

@@ -18,7 +18,7 @@ from credit_tracker.render.formats.base import (
     summary_line,
 )
 from credit_tracker.render.formats.budget import Part, Room
-from credit_tracker.render.lines import outage_line
+from credit_tracker.render.lines import coverage_total_line, outage_line
 from credit_tracker.render.visible import visible
 
 # Inline text only (never at a line start): these are the characters that can open markup there.
@@ -93,8 +93,10 @@ class MarkdownFormat(Format):
             "",
             escape(summary_line(report)),
             "",
-            escape(report.coverage.line()),
+            escape(report.roles_compared.line()),
         ]
+        if report.coverage is not None:
+            head += ["", escape(coverage_total_line(report.coverage))]
         lines = room.always([*head, ""])
         found = entries(report)
         new = [e for e in found if e.state is not FindingState.PENDING and self.fails(e.finding)]

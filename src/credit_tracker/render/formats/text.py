@@ -49,7 +49,7 @@ class TextFormat(Format):
             lines.append(
                 f"correction request {request.id}: {request.state.value}: {request.detail}"
             )
-        lines.append(report.coverage.line())
+        lines.append(report.roles_compared.line())
         lines.append(summary_line(report))
         return "\n".join(lines) + "\n"
 

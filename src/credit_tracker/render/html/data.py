@@ -20,6 +20,7 @@ from credit_tracker.domain.survey import ArticleInfo, TrendPoint
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry, entries, sources_of
 from credit_tracker.render.html import charts
+from credit_tracker.render.lines import coverage_lines, coverage_total_line
 from credit_tracker.render.visible import visible
 
 SEVERITIES = ("info", "warning", "error")
@@ -58,6 +59,10 @@ def context(data: HtmlData) -> dict[str, Any]:
     every = [*found, *(Entry(a.finding, FindingState.ACKNOWLEDGED) for a in report.acknowledged)]
     return {
         "summary": _summary(report, found),
+        "coverage_total": visible(coverage_total_line(report.coverage)) if report.coverage else "",
+        "coverage": [visible(line) for line in coverage_lines(report.coverage)]
+        if report.coverage
+        else [],
         "by_rule": charts.bars(found, "rule", publishers),
         "by_publisher": charts.bars(found, "publisher", publishers),
         "pipeline": _pipeline(report),
