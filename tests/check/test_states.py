@@ -55,6 +55,8 @@ def test_a_sent_request_makes_its_findings_pending(
         "2025-08-01",
         "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
         "asked; 0 articles with no publisher role source)",
+        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
+        "roles: 1)",
         "1 article(s); 0 finding(s); 3 pending correction; 0 acknowledged",
     ]
     report = json.loads(_run(runner, "check", "--as-of", "2025-06-15", "--format", "json").stdout)
