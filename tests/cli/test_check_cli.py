@@ -41,6 +41,8 @@ def test_the_readme_main_command_on_the_shipped_records(
         "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
         "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
         "asked; 0 articles with no publisher role source)",
+        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
+        "roles: 1)",
         "1 article(s); 3 finding(s); 3 error; 0 acknowledged",
     ]
 

@@ -60,6 +60,8 @@ def test_text_counts_info_in_one_line(noisy: Path, runner: CliRunner) -> None:
         COLLAPSED,
         "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
         "asked; 0 articles with no publisher role source)",
+        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
+        "roles: 1)",
         "1 article(s); 5 finding(s); 3 error, 2 info; 0 acknowledged",
     ]
     assert not [line for line in text if "orcid-unauthenticated [" in line]

@@ -11,10 +11,11 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.domain.coverage import Channel, Lack, RoleSourceMissing, RoleSourceRead
-from credit_tracker.domain.models import ArticleRecord, SourceKind
+from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.role_sources import role_source_of
 from credit_tracker.standin import Limits, StandIn
 from credit_tracker.store.folder import Store
+from tests.services.test_fetch import make_records
 
 KEYS = {
     "CREDIT_TRACKER_ELSEVIER_KEY": "TESTKEY-ELS-4f1c2d",
@@ -44,15 +45,6 @@ WITH_KEYS: dict[str, RoleSourceRead | Lack] = {
     # the open archives first: Europe PMC's JATS
     "10.7554/elife.05031": READ(channel=Channel.EUROPE_PMC, roles_stated=True),
 }
-
-
-def make_records(folder: Path, dois: list[str]) -> Store:
-    store = Store(folder)
-    store.init()
-    with store.transaction() as records:
-        for doi in dois:
-            records.articles[doi] = ArticleRecord(doi=doi, authors=[])
-    return store
 
 
 @pytest.fixture

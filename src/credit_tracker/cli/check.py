@@ -159,8 +159,8 @@ def check_command(
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
         click.echo(report.roles_compared.line(), err=True)
-    if report.coverage is not None:
-        click.echo(coverage_total_line(report.coverage), err=True)
+        if report.coverage is not None:
+            click.echo(coverage_total_line(report.coverage), err=True)
     finish(ctx, report.verdict)
 
 
