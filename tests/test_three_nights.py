@@ -69,10 +69,12 @@ def _wheel_environment(tmp_path: Path) -> Path:
         text=True,
         check=True,
     ).stdout.strip()
-    # the dependencies: the test environment's site-packages, after the new one's own
-    (Path(site) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     install = [*pip, "--python", str(python), "install", "--quiet", "--no-deps", "--no-index"]
     subprocess.run([*install, str(wheel)], check=True)
+    # the dependencies: the test environment's site-packages, after the new one's own. Written
+    # after the install: where the test environment holds the tool itself (installed, not
+    # editable, as from a clean clone), pip would otherwise find it there and install nothing.
+    (Path(site) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return env / "bin"
 
 
