@@ -9,11 +9,8 @@ are the pure check/ package; this module only decides where they run.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
-from typing import TypeVar
 
 from credit_tracker.check.comparisons import Compared, ShardCheck, compare_shard
 from credit_tracker.check.policy import FailPolicy
@@ -30,9 +27,8 @@ from credit_tracker.domain.findings import CheckReport, Rule, Severity
 from credit_tracker.domain.models import Person, Publisher
 from credit_tracker.domain.records import Records
 from credit_tracker.domain.survey import Survey
+from credit_tracker.services.forked import WORKER, can_fork, forked, worker_count
 
-_WORKER: dict = {}
-T = TypeVar("T")
 PARALLEL_FROM = 64
 """Shards below which one process is quicker than starting others."""
 
@@ -80,13 +76,13 @@ def compare_shards(
     if chunks is None:
         return dict(_compare_each(task, shards))
     found: dict[str, ShardCheck] = {}
-    for part in _forked(_compare_chunk, chunks, workers, task=task):
+    for part in forked(_compare_chunk, chunks, workers, task=task):
         found.update(part)
     return found
 
 
 def _compare_chunk(shards: list[str]) -> list[tuple[str, ShardCheck]]:
-    return _compare_each(_WORKER["task"], shards)
+    return _compare_each(WORKER["task"], shards)
 
 
 def _compare_each(task: tuple, shards: list[str]) -> list[tuple[str, ShardCheck]]:
@@ -111,48 +107,18 @@ def _partial(
         return compare_all(team, shard_items(shards, read_shard), options)
     merged = Compared()
     state = {"team": team, "read": read_shard, "options": options}
-    for partial in _forked(_check_chunk, chunks, workers, **state):
+    for partial in forked(_check_chunk, chunks, workers, **state):
         merged.merge(partial)
     return merged
 
 
-def _forked(
-    work: Callable[[list[str]], T], chunks: list[list[str]], workers: int | None, **state: object
-) -> Iterator[T]:
-    """`work` over each chunk on forked worker processes, the results in the chunks' order.
-
-    `state` is what the workers read (`_WORKER`): set before the fork, so that each inherits it
-    rather than being sent it, and cleared once the pool is done.
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORKER.update(state)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=_workers(workers), mp_context=context) as pool:
-            yield from pool.map(work, chunks)
-    finally:
-        _WORKER.clear()
-
-
-def _workers(workers: int | None) -> int:
-    return workers or os.cpu_count() or 1
-
-
 def _spread(shards: list[str], workers: int | None) -> list[list[str]] | None:
     """The shards in chunks for the worker processes; None: compare them in this process."""
-    import multiprocessing  # only here: a check of a few articles need not pay for importing it
-
-    count = _workers(workers)
-    if (
-        count == 1
-        or len(shards) < PARALLEL_FROM
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    count = worker_count(workers)
+    if count == 1 or len(shards) < PARALLEL_FROM or not can_fork():
         return None
     return [shards[i :: count * 4] for i in range(count * 4)]
 
 
 def _check_chunk(shards: list[str]) -> Compared:
-    return compare_all(_WORKER["team"], shard_items(shards, _WORKER["read"]), _WORKER["options"])
+    return compare_all(WORKER["team"], shard_items(shards, WORKER["read"]), WORKER["options"])
