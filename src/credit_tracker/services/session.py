@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from credit_tracker.domain.records import Records
-from credit_tracker.store.files import paused_gc
-from credit_tracker.store.folder import ARTICLES, Store, shard_of
-from credit_tracker.store.validated import read_article_shard, read_store_bytes
+from credit_tracker.services.forked import forked_map
+from credit_tracker.store.files import Change, paused_gc
+from credit_tracker.store.folder import ARTICLES, ShardWork, Store
+from credit_tracker.store.validated import read_store_bytes
+
+SAVED_APART_FROM = 512
+"""Changed shards from which a save works out their new text on every core (forked workers:
+each shard stands alone, and reading, comparing and writing out its JSON is pure computing);
+below it, starting the processes costs more than it saves."""
 
 
 @contextlib.contextmanager
@@ -52,16 +58,20 @@ def editing_articles(store: Store, dois: Iterable[str]) -> Iterator[Records]:
     yield, and write the changed article shards once; nothing when the block raises.
 
     For edits that read and change only the team's records (answers to confirmation sheets):
-    at a thousand articles, the snapshot shards would be most of what is read.
+    at a thousand articles, the snapshot shards would be most of what is read. The save uses
+    the shards' bytes read here, and works out the new text of many shards on every core.
     """
     wanted = sorted(set(dois))
     with store.locked(), paused_gc():
         records = store.load([])
-        for shard in sorted({shard_of(doi) for doi in wanted}):
-            path = str(store.shard_path(ARTICLES, shard))
-            records.articles.update(read_article_shard(path, ARTICLES))
+        store.load_articles(records, wanted)
         yield records
-        store.save(records, only=wanted)
+        store.save(records, only=wanted, spread=on_every_core)
+
+
+def on_every_core(work: ShardWork, shards: Sequence[str]) -> list[list[Change]]:
+    """The shards of a save worked out on forked workers, from SAVED_APART_FROM of them."""
+    return forked_map(work, shards, parallel_from=SAVED_APART_FROM)
 
 
 def articles_naming(store: Store, person_ids: Iterable[str]) -> list[str]:

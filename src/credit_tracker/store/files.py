@@ -340,15 +340,24 @@ def read_json_file(path: Path, text: str | None = None) -> dict[str, Any]:
 def read_text(path: Path) -> str | None:
     """Return a store file's text, None when it does not exist; StoreError if it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise StoreError(unreadable(path, exc)) from exc
+    return decoded(path, data)
+
+
+def decoded(path: Path | str, data: bytes) -> str:
+    """A store file's text from its bytes, as a file opened as UTF-8 text reads: every line
+    ending as \\n. StoreError naming the first byte that is not UTF-8."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise StoreError(
             f"{path}: not UTF-8 text at byte {exc.start}; the file was left as it is"
         ) from exc
-    except OSError as exc:
-        raise StoreError(unreadable(path, exc)) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def unreadable(path: Path | str, exc: OSError) -> str:

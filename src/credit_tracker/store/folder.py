@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from credit_tracker.domain.errors import StoreError
@@ -42,8 +42,10 @@ from credit_tracker.store.files import (
 from credit_tracker.store.lock import DEFAULT_LOCK_TIMEOUT, records_lock
 from credit_tracker.store.tables import updated_tables
 from credit_tracker.store.validated import (
+    articles_from_bytes,
     read_article_shard,
     read_snapshot_shard,
+    read_store_bytes,
     read_team_file,
 )
 
@@ -53,6 +55,17 @@ STORE_FORMAT = 2
 """The form of the files: 2, every document under its own key and problems by kind. A folder
 without format.json was written by an earlier version (TinyDB's counters for keys)."""
 EVERY_KIND = frozenset({TEAM, ARTICLES, SNAPSHOTS})
+
+ShardWork = Callable[[str], list[Change]]
+"""Working out one shard's files (its name in, the changes out): pure computing on the records
+and the bytes read, no writing."""
+Spread = Callable[[ShardWork, Sequence[str]], list[list[Change]]]
+"""How a save works out its shards: each one's changes, in the shards' order."""
+
+
+def one_by_one(work: ShardWork, shards: Sequence[str]) -> list[list[Change]]:
+    """Each shard worked out here, in turn."""
+    return [work(shard) for shard in shards]
 
 
 def shard_of(doi: str) -> str:
@@ -90,6 +103,10 @@ class Store:
         included (it is kept in memory), and taking the lock to write is refused."""
         self.bytes_written = 0
         """Bytes this store has written (for tests and benchmarks of write volume)."""
+        self._held: dict[str, bytes] | None = None
+        """While this store holds the lock: the article shards' bytes read by `load_articles`
+        since the last save, by path, which the next save uses instead of reading them again.
+        None without the lock: another writer may change a file at any moment."""
 
     def writing_only(self, *kinds: str) -> Store:
         """The same folder, as a store that writes only files of these kinds (and never rewrites
@@ -144,6 +161,21 @@ class Store:
             wanted |= records.shards
         records.shards = wanted
 
+    def load_articles(self, records: Records, dois: Iterable[str]) -> None:
+        """Add the article records of `dois` (their shards whole; no snapshots) to `records`.
+
+        Under the lock, each shard's bytes are held for the next save, which then reads
+        none of them again.
+        """
+        for shard in sorted({shard_of(doi) for doi in dois}):
+            path = os.path.join(str(self.root), ARTICLES, f"{shard}.json")
+            data = read_store_bytes(path)
+            if data is None:
+                continue
+            records.articles.update(articles_from_bytes(path, data, ARTICLES))
+            if self._held is not None:
+                self._held[path] = data
+
     def load_team(self) -> Records:
         """Read only team.json: people, acknowledgements, publishers, correction requests."""
         self._require()
@@ -185,7 +217,9 @@ class Store:
             yield records
             self.save(records)
 
-    def save(self, records: Records, only: Iterable[str] | None = None) -> None:
+    def save(
+        self, records: Records, only: Iterable[str] | None = None, spread: Spread = one_by_one
+    ) -> None:
         """Write what changed: team.json and every loaded shard, or only the shards of `only`.
 
         Without `only`, each loaded shard is written whole: an article or snapshot history no
@@ -193,11 +227,18 @@ class Store:
         (kept as its .bak). With `only`, the documents of those DOIs are written and nothing is
         removed. Each file is written at most once, only when its content changed, and all of
         them in one batch; files of a kind this store does not write are left as they are.
-        Raises StoreError.
+        `spread` works out the shards' new text (by default here, one by one); whichever it
+        is, the same bytes are written. Raises StoreError.
         """
-        self.bytes_written += write_files(self._changes(records, only))
+        try:
+            self.bytes_written += write_files(self._changes(records, only, spread))
+        finally:
+            if self._held:
+                self._held.clear()  # the files may now be what this save wrote
 
-    def _changes(self, records: Records, only: Iterable[str] | None) -> list[Change]:
+    def _changes(
+        self, records: Records, only: Iterable[str] | None, spread: Spread = one_by_one
+    ) -> list[Change]:
         changes: list[Change] = []
         if only is None and TEAM in self.writes:
             changes += self._team_change(records)
@@ -209,9 +250,13 @@ class Store:
             loaded = self._shards(None) if records.shards is None else records.shards
             for shard in loaded:
                 by_shard.setdefault(shard, set())
+
+        def shard_changes(shard: str) -> list[Change]:
+            return self._shard_changes(records, shard, by_shard[shard], complete=only is None)
+
         with paused_gc():
-            for shard, members in sorted(by_shard.items()):
-                changes += self._shard_changes(records, shard, members, complete=only is None)
+            for done in spread(shard_changes, sorted(by_shard)):
+                changes += done
         return changes
 
     def _team_change(self, records: Records) -> list[Change]:
@@ -242,7 +287,8 @@ class Store:
             # nothing of this kind to write, and (with `only`) nothing to remove: the file stays
             if not docs and (not complete or not os.path.lexists(path)):
                 continue
-            update = updated_tables(path, {kind: ("doi", docs)}, remove_missing=complete)
+            held = None if self._held is None else self._held.get(str(path))
+            update = updated_tables(path, {kind: ("doi", docs)}, complete, held)
             if update is not None:
                 # its last article gone: the shard goes too
                 changes.append((path, None if update.empty else update.text()))
@@ -261,7 +307,11 @@ class Store:
             remove_stale_temps([self.root, self.root / ARTICLES, self.root / SNAPSHOTS])
             if self.writes == EVERY_KIND:
                 self._upgrade()
-            yield
+            self._held = {}
+            try:
+                yield
+            finally:
+                self._held = None
 
     def stored_format(self) -> int | None:
         """The form of the folder's files by format.json; None: an earlier version's (no

@@ -16,6 +16,7 @@ from typing import Any
 
 from credit_tracker.domain.errors import StoreError
 from credit_tracker.store.files import (
+    decoded,
     dump_json,
     dump_json_partly_sorted,
     is_canonical,
@@ -50,14 +51,17 @@ class Updated:
         return dump_json(self.data)
 
 
-def updated_tables(path: Path, tables: Tables, remove_missing: bool = True) -> Updated | None:
+def updated_tables(
+    path: Path, tables: Tables, remove_missing: bool = True, held: bytes | None = None
+) -> Updated | None:
     """Return the file's tables with `tables` applied, or None when nothing changed.
 
     A file that does not exist yet is new even when its tables are empty; a table still keyed
     by counters is a change (it is re-keyed). Tables not named in `tables` are kept as they
-    are. Raises StoreError.
+    are. `held`: the file's bytes as read already under the records lock, so that it is not
+    read again. Raises StoreError.
     """
-    text = read_text(path)
+    text = read_text(path) if held is None else decoded(path, held)
     data = read_json_file(path, text)
     canonical = text is not None and is_canonical(text, data)  # before any change to `data`
     written: dict[str, set[str]] = {}
