@@ -7,7 +7,6 @@ Each job runs in the desk's thread and reads the settings from the environment, 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -19,21 +18,23 @@ from credit_tracker.domain.models import FetchState, SourceKind
 from credit_tracker.standin import StandIn, synthetic_work
 from credit_tracker.store.folder import Store
 from tests.desk.test_desk import AIMMS, make_client, post
+from tests.stepping import SAFETY_SECONDS
 
 SYNTHETIC = "10.5555/synthetic.7"
 PLOS_DOI = "10.1371/journal.pone.0185809"
 
 
-def _finished(desk: TestClient, answer: object, wait: float = 60.0) -> list[str]:
-    """Follow a job's redirect, wait for the job to finish (a safety limit only) and return the
-    lines its page shows; an error is the first line."""
+def _finished(desk: TestClient, answer: object) -> list[str]:
+    """Follow a job's redirect, wait until the job says it has ended and return the lines its
+    page shows; an error is the first line."""
     assert answer.status_code == 303, answer.text
     page = answer.headers["location"]
     assert re.fullmatch(r"/jobs/[0-9a-f]+", page)
-    deadline = time.monotonic() + wait
-    while 'id="job-done"' not in (html := desk.get(page).text):
-        assert time.monotonic() < deadline, "the job did not finish"
-        time.sleep(0.05)
+    job = desk.app.state.desk.jobs[page.removeprefix("/jobs/")]
+    # the job's own signal; the limit only stops a stuck job from holding the test for ever
+    assert job.ended.wait(SAFETY_SECONDS), "the job did not finish"
+    html = desk.get(page).text
+    assert 'id="job-done"' in html
     error = re.findall(r'<p class="error">(.*?)</p>', html, re.S)
     block = re.search(r'<section class="done".*?</section>', html, re.S)
     assert block is not None
@@ -89,7 +90,7 @@ def test_the_desk_honours_the_request_deadline(
     with make_client(example_records) as desk:
         monkeypatch.setenv("CREDIT_TRACKER_DEADLINE", "1")
         monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0.01")
-        lines = _finished(desk, post(desk, "/fetch", {"doi": PLOS_DOI}), wait=30)
+        lines = _finished(desk, post(desk, "/fetch", {"doi": PLOS_DOI}))
     assert lines[0].startswith("fetch: 1 fetched")
     assert lines[0].endswith("1 XML download(s) (1 failed)")
     assert lines[1] == (
@@ -104,7 +105,7 @@ def test_the_desk_honours_the_body_cap(
     standin.inject("endless", times=-1, where="crossref")
     monkeypatch.setenv("CREDIT_TRACKER_MAX_BODY_MB", "2")
     with make_client(tracked) as desk:
-        lines = _finished(desk, post(desk, "/fetch", {"doi": SYNTHETIC}), wait=30)
+        lines = _finished(desk, post(desk, "/fetch", {"doi": SYNTHETIC}))
     assert lines[0].startswith("fetch: 0 fetched, 0 changed, 0 not found, 1 failed")
     assert lines[1].startswith(f"could not fetch {SYNTHETIC}: ")
     assert lines[1].endswith("the answer is larger than 2 MiB")

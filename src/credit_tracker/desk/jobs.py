@@ -32,7 +32,7 @@ def start(state: DeskState, kind: str, work: Callable[[Job], None]) -> Job:
         except Exception as exc:  # a job must always finish, so that the page stops waiting
             job.error = f"could not complete: {type(exc).__name__}: {exc}"
         finally:
-            job.finished = True
+            job.ended.set()
 
     threading.Thread(target=run, name=f"desk-{kind}", daemon=True).start()
     return job

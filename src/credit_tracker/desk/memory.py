@@ -62,9 +62,15 @@ class Job:
     kind: str
     done: int = 0
     total: int = 0
-    finished: bool = False
     lines: list[str] = field(default_factory=list)
     error: str | None = None
+    ended: threading.Event = field(default_factory=threading.Event, repr=False, compare=False)
+    """Set once the job has finished, its lines and error written: what its page shows as
+    done, and what a caller in the same process can wait on."""
+
+    @property
+    def finished(self) -> bool:
+        return self.ended.is_set()
 
 
 @dataclass
