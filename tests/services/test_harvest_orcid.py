@@ -41,20 +41,19 @@ def _table(
     return path
 
 
+def _track_boettiger(runner: CliRunner, tmp_path: Path) -> None:
+    """Carl Boettiger's table for 10.1111/ele.14024 imported, with him a member by his iD."""
+    table = _table(tmp_path, "Carl", "Boettiger", BOETTIGER)
+    imported = runner.invoke(
+        cli, ["records", "import", "10.1111/ele.14024", str(table), "--members", BOETTIGER]
+    )
+    assert imported.exit_code == 0, imported.output
+
+
 def test_harvest_lists_exactly_the_new_works_pages_through_and_then_finds_nothing(
     standin, runner: CliRunner, records_dir: Path, tmp_path: Path
 ) -> None:
-    runner.invoke(
-        cli,
-        [
-            "records",
-            "import",
-            "10.1111/ele.14024",
-            str(_table(tmp_path, "Carl", "Boettiger", BOETTIGER)),
-            "--members",
-            BOETTIGER,
-        ],
-    )
+    _track_boettiger(runner, tmp_path)
     expected = sorted(
         doi
         for doi, work in standin.catalogue.works.items()
@@ -93,10 +92,7 @@ def test_harvest_lists_exactly_the_new_works_pages_through_and_then_finds_nothin
 def test_a_draft_whose_roles_are_then_imported_is_no_longer_a_draft(
     standin, runner: CliRunner, records_dir: Path, tmp_path: Path
 ) -> None:
-    table = _table(tmp_path, "Carl", "Boettiger", BOETTIGER)
-    runner.invoke(
-        cli, ["records", "import", "10.1111/ele.14024", str(table), "--members", BOETTIGER]
-    )
+    _track_boettiger(runner, tmp_path)
     assert runner.invoke(cli, ["harvest", "--add"]).exit_code == 0
     doi = sorted(Store(records_dir).load().articles)[0]
     assert Store(records_dir).load().articles[doi].draft
@@ -127,17 +123,7 @@ def test_harvest_skips_notices(
         }
     ]
     monkeypatch.setitem(standin.catalogue.works, "10.5555/synthetic.notice", notice)
-    runner.invoke(
-        cli,
-        [
-            "records",
-            "import",
-            "10.1111/ele.14024",
-            str(_table(tmp_path, "Carl", "Boettiger", BOETTIGER)),
-            "--members",
-            BOETTIGER,
-        ],
-    )
+    _track_boettiger(runner, tmp_path)
     result = runner.invoke(cli, ["harvest", "--format", "json"])
     assert (
         "10.5555/synthetic.notice" not in result.stdout and "1 notice(s) skipped" in result.stderr
@@ -147,17 +133,7 @@ def test_harvest_skips_notices(
 def test_harvest_reports_crossref_failures(
     standin, runner: CliRunner, records_dir: Path, tmp_path: Path
 ) -> None:
-    runner.invoke(
-        cli,
-        [
-            "records",
-            "import",
-            "10.1111/ele.14024",
-            str(_table(tmp_path, "Carl", "Boettiger", BOETTIGER)),
-            "--members",
-            BOETTIGER,
-        ],
-    )
+    _track_boettiger(runner, tmp_path)
     standin.inject("503", times=-1)
     result = runner.invoke(cli, ["harvest"], env={"CREDIT_TRACKER_BACKOFF": "0.01"})
     assert (
@@ -279,11 +255,7 @@ def test_orcid_roles_are_a_source_compared_like_any_other(
 
 
 def _member_with_a_former_name(runner: CliRunner, tmp_path: Path) -> None:
-    table = _table(tmp_path, "Carl", "Boettiger", BOETTIGER)
-    imported = runner.invoke(
-        cli, ["records", "import", "10.1111/ele.14024", str(table), "--members", BOETTIGER]
-    )
-    assert imported.exit_code == 0, imported.output
+    _track_boettiger(runner, tmp_path)
     added = runner.invoke(cli, ["person", "add-former-name", "carl-boettiger", "Carl Oldname"])
     assert added.exit_code == 0, added.output
 

@@ -14,17 +14,6 @@ from credit_tracker.sources.transport import PoliteClient
 from credit_tracker.standin import Limits
 from tests.services.test_fetch import make_fetcher, make_records
 
-LIMITS = [(3, 1.0), (10, 1.0), (50, 1.0), (1, 2.0), (5, 0.25)]
-
-
-def _most_in_any_window(arrivals: list[float], interval: float) -> int:
-    """The most arrivals in any `interval` seconds, counted as the stand-in counts them."""
-    ordered = sorted(arrivals)
-    return max(
-        sum(1 for later in ordered[i:] if later - first < interval)
-        for i, first in enumerate(ordered)
-    )
-
 
 def _starts(window: RateWindow, count: int) -> list[float]:
     """Start `count` requests as the client does, on a fake clock, each answered at once."""
