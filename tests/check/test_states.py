@@ -18,6 +18,7 @@ from credit_tracker.domain.findings import FindingState
 from credit_tracker.domain.models import SourceRole, SourceSnapshot
 from credit_tracker.domain.records import Acknowledgement, Records
 from credit_tracker.store.folder import Store
+from tests.conftest import EXAMPLE_ROLE_SOURCES, EXAMPLE_ROLES_COMPARED
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 ROLES = ["ct-d11e628cff3a", "ct-06f9a3fb8522"]  # role-missing x2 (jats)
@@ -53,10 +54,8 @@ def test_a_sent_request_makes_its_findings_pending(
         f"(ct-3a6ad50e8471) {PENDING}",
         f"correction request {AIMMS}: sent: 3 of 3 errors still open; pending correction until "
         "2025-08-01",
-        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
-        "asked; 0 articles with no publisher role source)",
-        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
-        "roles: 1)",
+        EXAMPLE_ROLES_COMPARED,
+        EXAMPLE_ROLE_SOURCES,
         "1 article(s); 0 finding(s); 3 pending correction; 0 acknowledged",
     ]
     report = json.loads(_run(runner, "check", "--as-of", "2025-06-15", "--format", "json").stdout)

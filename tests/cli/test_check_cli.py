@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from credit_tracker.cli import cli
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 from credit_tracker.store.folder import Store
-from tests.conftest import DATA
+from tests.conftest import DATA, EXAMPLE_ROLE_SOURCES, EXAMPLE_ROLES_COMPARED
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 # The three findings' ids: stable from run to run and release to release (scripts key on them).
@@ -39,10 +39,8 @@ def test_the_readme_main_command_on_the_shipped_records(
         "(ct-06f9a3fb8522)",
         "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
         "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
-        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
-        "asked; 0 articles with no publisher role source)",
-        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
-        "roles: 1)",
+        EXAMPLE_ROLES_COMPARED,
+        EXAMPLE_ROLE_SOURCES,
         "1 article(s); 3 finding(s); 3 error; 0 acknowledged",
     ]
 

@@ -20,6 +20,7 @@ from credit_tracker.domain.models import (
 from credit_tracker.domain.records import Acknowledgement
 from credit_tracker.store.folder import Store
 from tests.builders import member, printed, record, snapshot
+from tests.conftest import EXAMPLE_ROLE_SOURCES, EXAMPLE_ROLES_COMPARED
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 CONCEPTUALIZATION = "ct-d11e628cff3a"  # role-missing, Jane Illés (jats; then crossref + jats)
@@ -69,10 +70,8 @@ def test_a_difference_in_two_sources_is_one_finding_keeping_its_id(
         f"Writing – review & editing ({REVIEW})",
         "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
         "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
-        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
-        "asked; 0 articles with no publisher role source)",
-        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
-        "roles: 1)",
+        EXAMPLE_ROLES_COMPARED,
+        EXAMPLE_ROLE_SOURCES,
         "1 article(s); 3 finding(s); 3 error; 0 acknowledged",
     ]
     after = _check_json(runner)["findings"]

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from credit_tracker.cli import cli
 from credit_tracker.store.folder import Store
+from tests.conftest import EXAMPLE_ROLE_SOURCES, EXAMPLE_ROLES_COMPARED
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 ORCID = "0000-0002-1825-0097"
@@ -58,10 +59,8 @@ def test_text_counts_info_in_one_line(noisy: Path, runner: CliRunner) -> None:
         "    error name-initials [statement] Jane Illés: printed 'Jane P. Illés': given name "
         "'Jane P.' has an initial or name the team's record ('Jane') does not (ct-3a6ad50e8471)",
         COLLAPSED,
-        "roles compared on 1 of 1 articles (0 authors confirmed, 0 asked and waiting, 15 never "
-        "asked; 0 articles with no publisher role source)",
-        "role sources: 1 article(s): a role source read for 1 (1 read where not recorded; stating "
-        "roles: 1)",
+        EXAMPLE_ROLES_COMPARED,
+        EXAMPLE_ROLE_SOURCES,
         "1 article(s); 5 finding(s); 3 error, 2 info; 0 acknowledged",
     ]
     assert not [line for line in text if "orcid-unauthenticated [" in line]
