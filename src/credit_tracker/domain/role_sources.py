@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
-from credit_tracker.domain.coverage import Channel, Lack, RoleSourceMissing, RoleSourceRead
+from credit_tracker.domain.coverage import (
+    Channel,
+    Lack,
+    RoleSourceMissing,
+    RoleSourceRead,
+    first_lack,
+)
 from credit_tracker.domain.models import FetchState, SourceKind, SourceSnapshot
 
 
 def role_source_of(history: list[SourceSnapshot]) -> RoleSourceRead | RoleSourceMissing | None:
     """Return the article's role-source status from its newest JATS and statement snapshots:
-    one read (one stating roles first), else the newest one's reason.
+    one read (one stating roles first; between the two kinds, the JATS first), else the most
+    telling reason none was (LACK_ORDER).
 
-    None when the publisher's side was never asked (`fetch --no-xml`, or not fetched yet).
-    Snapshots stored before statuses were kept are read from their state and address.
+    The choice between kinds never looks at when each was fetched: two clones that fetched
+    the JATS and read a statement in either order (seconds apart, merged in git) count the
+    article the same. None when the publisher's side was never asked (`fetch --no-xml`, or not
+    fetched yet). Snapshots stored before statuses were kept are read from their state and
+    address.
     """
-    newest = [
-        shot
+    statuses = [
+        _status(shot)
         for kind in (SourceKind.JATS, SourceKind.STATEMENT)
         if (shot := next((s for s in reversed(history) if s.source is kind), None)) is not None
     ]
-    if not newest:
+    if not statuses:
         return None
-    statuses = [_status(shot) for shot in sorted(newest, key=lambda s: s.fetched_at, reverse=True)]
     read = [status for status in statuses if isinstance(status, RoleSourceRead)]
     if read:
         return next((status for status in read if status.roles_stated), read[0])
-    return statuses[0]
+    return first_lack(status for status in statuses if isinstance(status, RoleSourceMissing))
 
 
 def _status(shot: SourceSnapshot) -> RoleSourceRead | RoleSourceMissing:
