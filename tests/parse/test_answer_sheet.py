@@ -35,6 +35,19 @@ def test_a_ticked_cell_in_the_forms_authors_type(cell: str, held: Degree | None)
     assert row.changed and row.answered and row.answer is None
 
 
+def test_sheets_share_one_object_per_role_and_degree_so_their_rows_pickle_small() -> None:
+    # rows read on other cores travel back pickled: a shared object is spelt out once
+    first, second = (
+        read_answer_sheet(_csv({"Software": "yes", "Methodology": "lead"}), f"{n}.csv").rows[0]
+        for n in "ab"
+    )
+    assert [(r.role, r.degree) for r in first.roles] == [
+        ("methodology", Degree.LEAD),
+        ("software", None),
+    ]
+    assert all(a is b for a, b in zip(first.roles, second.roles, strict=True))
+
+
 @pytest.mark.parametrize("cell", ["", "no", "FALSE", "0"])
 def test_a_blank_or_no_cell_is_not_held(cell: str) -> None:
     data = _csv({"Software": cell, ANSWER_COLUMN: "Confirmed"})

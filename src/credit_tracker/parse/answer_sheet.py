@@ -10,6 +10,7 @@ an answer or a role cell that says nothing the sheet offers. The checks against 
 from __future__ import annotations
 
 import email
+import functools
 import re
 from dataclasses import replace
 from email.message import Message
@@ -220,6 +221,14 @@ def _answer(row: _Cells) -> Answer | None:
     return answer
 
 
+@functools.cache
+def _assignment(slug: str, degree: Degree | None) -> RoleAssignment:
+    """One shared (frozen) object per role and degree: an import of 200 sheets holds tens of
+    thousands of ticks, and the rows read on other cores travel back pickled, each distinct
+    object spelt out in full (a shared one is pickled once)."""
+    return RoleAssignment(role=slug, degree=degree)
+
+
 def _roles(row: _Cells) -> tuple[tuple[RoleAssignment, ...], str]:
     """The roles held, in CRediT's order, and the cells as the pre-fill code spells them."""
     held: list[RoleAssignment] = []
@@ -229,7 +238,7 @@ def _roles(row: _Cells) -> tuple[tuple[RoleAssignment, ...], str]:
         if text in _NOT_HELD:
             continue
         if text in _HELD:
-            held.append(RoleAssignment(role=slug))
+            held.append(_assignment(slug, None))
             code[slug] = HELD
             continue
         degree = next((d for d in Degree if d.value == text), None)
@@ -239,7 +248,7 @@ def _roles(row: _Cells) -> tuple[tuple[RoleAssignment, ...], str]:
                 f"{row.get(slug)!r} is not an answer for a role; use yes, no, lead, equal or "
                 "supporting",
             )
-        held.append(RoleAssignment(role=slug, degree=degree))
+        held.append(_assignment(slug, degree))
         code[slug] = degree.value
     order = {slug: n for n, (slug, _label) in enumerate(ROLE_COLUMNS)}
     held.sort(key=lambda assignment: order[assignment.role])
