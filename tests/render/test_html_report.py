@@ -16,7 +16,7 @@ from credit_tracker.cli import cli
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.store.folder import Store
 from tests.browser import chromium
-from tests.conftest import EXAMPLE_ROLES_COMPARED
+from tests.conftest import EXAMPLE_ROLE_SOURCES, EXAMPLE_ROLES_COMPARED
 
 AIMMS = "10.5555/aimms-mentoring-2025"
 ORCID = "0000-0002-1825-0097"
@@ -58,7 +58,7 @@ def _report(runner: CliRunner, records: Path, out: Path) -> str:
     assert result.stderr == (
         f"wrote {out}: 1 article(s); 3 finding(s); 1 error, 2 info; "
         "3 pending correction; 0 acknowledged\n"
-        f"{EXAMPLE_ROLES_COMPARED}\n"
+        f"{EXAMPLE_ROLES_COMPARED}\n{EXAMPLE_ROLE_SOURCES}\n"  # as `check` prints them
     )
     return out.read_text(encoding="utf-8")
 
