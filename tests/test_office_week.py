@@ -19,11 +19,9 @@ hold the same records.
 
 from __future__ import annotations
 
-import itertools
 import random
 import shutil
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 import pytest
@@ -33,6 +31,7 @@ from credit_tracker.services import snapshots
 from credit_tracker.store.folder import Store
 from tests.clones import Clone, Office, Pull, isolate_git
 from tests.conftest import FIXTURES, ROOT
+from tests.ticking_clock import TickingClock
 
 SEED = 20260105
 DAYS = ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09"]
@@ -241,22 +240,10 @@ def _differences(clone: Clone, included: tuple[int, ...], mine: dict, union: dic
     )
 
 
-class _TickingClock(datetime):
-    """Each reading is a second after the last: snapshots made one after another are seconds
-    apart, as on a busy machine, on every machine (never as in the same second by chance)."""
-
-    readings = itertools.count()
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> _TickingClock:
-        moment = datetime(2026, 1, 5, tzinfo=UTC) + timedelta(seconds=next(cls.readings))
-        return cls.fromtimestamp(moment.timestamp(), tz)
-
-
 @pytest.fixture
 def week(tmp_path: Path, fast_xml, monkeypatch: pytest.MonkeyPatch) -> Week:
     isolate_git(monkeypatch)
-    monkeypatch.setattr(snapshots, "datetime", _TickingClock)
+    monkeypatch.setattr(snapshots, "datetime", TickingClock)  # snapshots seconds apart
     monkeypatch.setenv("CREDIT_TRACKER_BACKOFF", "0")
     office = Office(tmp_path / "office", CliRunner())
     week = Week(office, tmp_path, random.Random(SEED))
