@@ -115,7 +115,7 @@ def check_command(
     not be verified.
     """
     from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import coverage_total_line
+    from credit_tracker.render.lines import report_coverage_lines
     from credit_tracker.services.store_check import CheckOptions, check_store, subjects
 
     options = CheckOptions.parse(fail_on, severity_overrides, day(as_of), stale_after)
@@ -158,9 +158,8 @@ def check_command(
         _append_summary(step_summary, summary)
     if output is not None or name != "text":
         click.echo(summary_line(report), err=True)
-        click.echo(report.roles_compared.line(), err=True)
-        if report.coverage is not None:
-            click.echo(coverage_total_line(report.coverage), err=True)
+        for line in report_coverage_lines(report):
+            click.echo(line, err=True)
     finish(ctx, report.verdict)
 
 

@@ -30,7 +30,7 @@ def report_command(
     """
     from credit_tracker.render.formats.base import summary_line
     from credit_tracker.render.html import HtmlData, HtmlReport
-    from credit_tracker.render.lines import coverage_total_line
+    from credit_tracker.render.lines import report_coverage_lines
     from credit_tracker.services.store_check import survey_store
 
     survey, team = survey_store(_store(ctx), day(as_of), stale_after)
@@ -48,6 +48,5 @@ def report_command(
     )
     _emit(HtmlReport().render(data), output)
     click.echo(f"wrote {output}: {summary_line(survey.report)}", err=True)
-    click.echo(survey.report.roles_compared.line(), err=True)
-    if survey.report.coverage is not None:  # the same two coverage lines as `check`
-        click.echo(coverage_total_line(survey.report.coverage), err=True)
+    for line in report_coverage_lines(survey.report):  # the same two lines as `check`
+        click.echo(line, err=True)

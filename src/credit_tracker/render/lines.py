@@ -16,7 +16,7 @@ from credit_tracker.domain.coverage import (
     Coverage,
     PublisherCoverage,
 )
-from credit_tracker.domain.findings import Outage
+from credit_tracker.domain.findings import CheckReport, Outage
 from credit_tracker.domain.merging import ABSENT, Conflict
 from credit_tracker.domain.models import SourceKind
 from credit_tracker.domain.runs import FetchSummary
@@ -123,6 +123,15 @@ def coverage_total_line(coverage: Coverage) -> str:
     """'role sources: read for 812 of 1000 article(s) (…); none for 188 (…)', for the check,
     the report, the desk and the nightly summary."""
     return f"role sources: {_coverage_text(coverage.total)}"
+
+
+def report_coverage_lines(report: CheckReport) -> list[str]:
+    """The check's two coverage lines: roles compared, then the role sources read (when the
+    publisher's side was asked), as the text report ends and `check` and `report` print."""
+    lines = [report.roles_compared.line()]
+    if report.coverage is not None:
+        lines.append(coverage_total_line(report.coverage))
+    return lines
 
 
 def publisher_coverage_line(entry: PublisherCoverage) -> str:

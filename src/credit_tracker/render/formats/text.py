@@ -14,7 +14,7 @@ from credit_tracker.render.formats.base import (
     split_info,
     summary_line,
 )
-from credit_tracker.render.lines import coverage_total_line, outage_line
+from credit_tracker.render.lines import outage_line, report_coverage_lines
 from credit_tracker.render.visible import visible_report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -49,9 +49,7 @@ class TextFormat(Format):
             lines.append(
                 f"correction request {request.id}: {request.state.value}: {request.detail}"
             )
-        lines.append(report.roles_compared.line())
-        if report.coverage is not None:
-            lines.append(coverage_total_line(report.coverage))
+        lines += report_coverage_lines(report)
         lines.append(summary_line(report))
         return "\n".join(lines) + "\n"
 
