@@ -15,7 +15,7 @@ import math
 import tempfile
 from pathlib import Path
 
-from common import cli, machine, report, standin
+from common import cli, machine, no_violations, report, standin
 
 from credit_tracker.standin import Limits
 from credit_tracker.store.folder import Store
@@ -57,11 +57,8 @@ def main() -> int:
         seconds / floor,
         LIMIT,
     )
-    print(
-        f"   limit violations counted by the stand-in: {server.violations} (target 0) "
-        f"{'MET' if server.violations == 0 else 'MISSED'}"
-    )
-    return 0 if ok and server.violations == 0 and result.returncode == 0 and added == N else 1
+    clean = no_violations(server)
+    return 0 if ok and clean and result.returncode == 0 and added == N else 1
 
 
 if __name__ == "__main__":

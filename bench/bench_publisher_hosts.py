@@ -16,10 +16,8 @@ Biology template the stand-in serves for them).
 from __future__ import annotations
 
 import math
-import tempfile
-from pathlib import Path
 
-from common import cli, create_records, machine, report, standin
+from common import fetch_fresh, machine, no_violations, report, standin
 
 from credit_tracker.standin import Limits
 
@@ -48,13 +46,7 @@ def main() -> int:
     server = standin(limits, enforce=True)
     dois = [f"10.5555/synthetic.host{k % 5 + 1}.{k}" for k in range(N)]
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "records"
-            create_records(folder, dois)
-            seconds, result = cli(
-                ["--records", str(folder), "fetch", "--quiet"],
-                {**server.base_urls(), "CREDIT_TRACKER_MAILTO": "bench@example.org"},
-            )
+        seconds, result = fetch_fresh(server, dois)
     finally:
         server.stop()
     per_host = {host: server.counts.get(host, 0) for host in HOSTS}
@@ -71,12 +63,9 @@ def main() -> int:
         seconds / floor,
         LIMIT,
     )
-    print(
-        f"   limit violations counted by the stand-in: {server.violations} (target 0) "
-        f"{'MET' if server.violations == 0 else 'MISSED'}"
-    )
+    clean = no_violations(server)
     every = all(count == N // len(HOSTS) for count in per_host.values())
-    return 0 if ok and server.violations == 0 and result.returncode == 0 and every else 1
+    return 0 if ok and clean and result.returncode == 0 and every else 1
 
 
 if __name__ == "__main__":

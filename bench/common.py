@@ -7,6 +7,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -80,3 +81,27 @@ def create_records(folder: Path, dois: list[str]) -> None:
     with store.transaction() as records:
         for doi in dois:
             records.articles[doi] = ArticleRecord(doi=doi, authors=[])
+
+
+def fetch_fresh(
+    server: StandIn, dois: list[str], *options: str
+) -> tuple[float, subprocess.CompletedProcess]:
+    """`fetch --quiet OPTIONS` of `dois` into a new records folder (made first, outside the
+    timing) against `server`; return the wall time and the result."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "records"
+        create_records(folder, dois)
+        return cli(
+            ["--records", str(folder), "fetch", "--quiet", *options],
+            {**server.base_urls(), "CREDIT_TRACKER_MAILTO": "bench@example.org"},
+        )
+
+
+def no_violations(server: StandIn) -> bool:
+    """Print the stand-in's count of requests beyond its limits; return whether it is zero."""
+    met = server.violations == 0
+    print(
+        f"   limit violations counted by the stand-in: {server.violations} (target 0) "
+        f"{'MET' if met else 'MISSED'}"
+    )
+    return met
