@@ -179,3 +179,49 @@ def test_an_untyped_footnote_whose_first_words_say_contributions_is_a_place() ->
     assert place.get("id") == "n1"
     assert statement_blocks(place) == ["W.B.L. conceptualized the study."]
     assert statement_places(article, {"n1"}) == []  # a contrib points to it: that author's own
+
+
+# Written here, not copied: JAMA Network's form (seen in JAMA Cardiology 2020, PMC7101506, in a
+# repository with no licence), with invented names. The statement is a typed paragraph in
+# <author-notes> and the untyped paragraphs after it, up to the next typed one.
+JAMA_NOTES = (
+    "<article><front><article-meta><author-notes><title>Article Information</title>"
+    '<corresp id="c1"><bold>Corresponding Author:</bold> Olli Lund, MD.</corresp>'
+    "<p><bold>Accepted for Publication:</bold> March 9, 2020.</p>"
+    '<p content-type="open-access-note"><bold>Open Access:</bold> CC-BY License.</p>'
+    '<p content-type="author-contributions"><bold>Author Contributions:</bold> Drs Lund and '
+    "X. Berg had full access to all of the data in the study and take responsibility for the "
+    "integrity of the data and the accuracy of the data analysis. Drs Aho and Sato "
+    "contributed equally to this work and are co&#x2013;first authors.</p>"
+    "<p><italic>Concept and design:</italic> Aho, Lund, H. Berg.</p>"
+    "<p><italic>Acquisition, analysis, or interpretation of data:</italic> Aho, Sato, "
+    "X. Berg.</p>"
+    "<p><italic>Drafting of the manuscript:</italic> Aho, Sato.</p>"
+    "<p><italic>Statistical analysis:</italic> Sato.</p>"
+    "<p><italic>Obtained funding:</italic> Lund.</p>"
+    "<p><italic>Supervision:</italic> Lund, H. Berg.</p>"
+    '<p content-type="COI-statement"><bold>Conflict of Interest Disclosures:</bold> None '
+    "reported.</p>"
+    "<p><bold>Additional Information:</bold> We thank the staff.</p>"
+    "</author-notes></article-meta></front></article>"
+)
+
+
+def test_a_typed_paragraph_and_the_untyped_ones_after_it_are_one_statement() -> None:
+    (place,) = statement_places(fromstring(JAMA_NOTES), set())
+    blocks = statement_blocks(place)
+    assert blocks[0].startswith("Drs Lund and X. Berg had full access")
+    assert [block.split(":")[0] for block in blocks[1:]] == [
+        "Concept and design",
+        "Acquisition, analysis, or interpretation of data",
+        "Drafting of the manuscript",
+        "Statistical analysis",
+        "Obtained funding",
+        "Supervision",
+    ]  # the conflicts of interest and what follows them are no part of it
+
+
+def test_a_paragraph_run_ends_where_another_part_opens() -> None:
+    untyped = JAMA_NOTES.replace(' content-type="COI-statement"', "")
+    (place,) = statement_places(fromstring(untyped), set())
+    assert statement_blocks(place)[-1] == "Supervision: Lund, H. Berg."

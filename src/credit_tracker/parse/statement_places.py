@@ -6,7 +6,9 @@ microPublication, the 2016 PLOS list, SciELO), an untyped footnote that opens wi
 contributions:", `<notes notes-type="author-contribution">` or untyped `<notes>` titled so
 (Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
 Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
-back matter, inside `<ack>` (PNAS) or even inside the abstract (bioRxiv). A footnote a contrib
+back matter, inside `<ack>` (PNAS) or even inside the abstract (bioRxiv), or as paragraphs of
+`<author-notes>`: a `<p content-type="author-contributions">` and the untyped paragraphs after it,
+up to the next typed one (JAMA Network, one paragraph a role). A footnote a contrib
 points to is that author's own (eLife) and is read with the contrib; a translation's statement
 (inside a `sub-article`) is read only for that translation.
 
@@ -24,6 +26,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.names import clean
+from credit_tracker.parse.statement import NEXT_SECTION
 from credit_tracker.parse.statement_headings import names_statement
 
 _PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
@@ -62,13 +65,39 @@ def statement_places(root: Element, pointed_to: set[str]) -> list[Element]:
 
 
 def _look(element: Element, pointed_to: set[str], found: list[Element]) -> None:
-    for child in element:
+    children = list(element)
+    for n, child in enumerate(children):
         if child.tag == "sub-article" or child.tag in _ELSEWHERE:
             continue
         if _holds_statement(child, pointed_to):
             found.append(child)
+        elif _opens_paragraph_run(child):
+            found.append(_paragraph_run(element.tag, children[n:]))
         else:
             _look(child, pointed_to, found)
+
+
+def _opens_paragraph_run(element: Element) -> bool:
+    """A paragraph typed as the contributions ('author-contributions'), whose statement goes on
+    in the untyped paragraphs after it."""
+    return element.tag == "p" and bool(_TYPED.search(element.get("content-type") or ""))
+
+
+def _paragraph_run(parent: str, siblings: list[Element]) -> Element:
+    """The typed paragraph and the untyped paragraphs after it, up to the next typed one, one
+    that opens another part ('Funding:', 'Additional Information:') or anything else, gathered
+    as one place named as their parent ('author-notes'); the file's elements are not moved."""
+    run = Element(parent)
+    run.append(siblings[0])
+    for sibling in siblings[1:]:
+        if sibling.tag != "p" or sibling.get("content-type") or _opens_another_part(sibling):
+            break
+        run.append(sibling)
+    return run
+
+
+def _opens_another_part(paragraph: Element) -> bool:
+    return NEXT_SECTION.match(clean("".join(paragraph.itertext()))) is not None
 
 
 def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
