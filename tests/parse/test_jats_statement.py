@@ -269,3 +269,61 @@ def test_a_label_naming_no_credit_term_may_be_the_role_the_other_part_lists() ->
     # 'Checked the results' names no CRediT term, and may be what the statement calls Validation
     both = "<role>Supervision</role><role>Checked the results</role>"
     assert _markup_and_statement(both, "J.C.: Supervision, Validation.") == []
+
+
+JAMA_BYLINE = "".join(
+    f'<contrib contrib-type="author"><name><surname>{family}</surname>'
+    f"<given-names>{given}</given-names></name><degrees>MD</degrees></contrib>"
+    for given, family in [
+        ("Anna", "Aho"),
+        ("Hanna", "Berg"),
+        ("Mia", "Sato"),
+        ("Xavier", "Berg"),
+        ("Olli", "Lund"),
+    ]
+)
+
+
+def _jama(notes: str) -> bytes:
+    """JAMA Network's form with invented names: the byline, then the role-first statement in
+    <author-notes> (tests/parse/test_statement_places.py), family names only."""
+    contribs = f"<contrib-group>{JAMA_BYLINE}</contrib-group>"
+    return notes.replace("<author-notes>", contribs + "<author-notes>").encode("utf-8")
+
+
+def test_family_names_alone_resolve_to_the_byline_and_responsibility_is_no_role() -> None:
+    from tests.parse.test_statement_places import JAMA_NOTES
+
+    article = parse_jats(_jama(JAMA_NOTES))
+    roles = {a.raw: [(r.role, r.label) for r in a.roles or []] for a in article.authors}
+    # Supervision is the one CRediT term; the other labels are kept as written, mapped to none
+    assert roles["Olli Lund"] == [
+        (None, "Concept and design"),
+        (None, "Obtained funding"),
+        ("supervision", "Supervision"),
+    ]  # not 'had full access to all of the data …', which says no one's roles
+    assert roles["Hanna Berg"] == [(None, "Concept and design"), ("supervision", "Supervision")]
+    assert roles["Anna Aho"] == [
+        (None, "Concept and design"),
+        (None, "Acquisition, analysis, or interpretation of data"),
+        (None, "Drafting of the manuscript"),
+    ]  # not 'contributed equally to this work and are co-first authors'
+    assert [label for _role, label in roles["Xavier Berg"]] == [
+        "Acquisition, analysis, or interpretation of data"
+    ]
+    assert {r.origin for a in article.authors for r in a.roles or []} == {"author-notes statement"}
+    assert article.problems == []
+
+
+def test_a_family_name_two_byline_authors_share_is_told_and_given_to_neither() -> None:
+    from tests.parse.test_statement_places import JAMA_NOTES
+
+    notes = JAMA_NOTES.replace(
+        "Supervision:</italic> Lund, H. Berg.", "Supervision:</italic> Lund, Berg."
+    )
+    article = parse_jats(_jama(notes))
+    supervised = [
+        a.raw for a in article.authors if "supervision" in {r.role for r in a.roles or []}
+    ]
+    assert supervised == ["Olli Lund"]
+    assert any("'Berg' fits 2 byline authors" in problem for problem in article.problems)

@@ -150,7 +150,8 @@ def _titles() -> frozenset[str]:
     nameparser's maintained list."""
     from nameparser.config import CONSTANTS
 
-    return frozenset(title.lower().rstrip(".") for title in CONSTANTS.titles)
+    # 'Drs Lu and X. Wang had full access …' (JAMA Network): the plural, which the list lacks
+    return frozenset(title.lower().rstrip(".") for title in CONSTANTS.titles) | {"drs"}
 
 
 _TITLES = _titles()

@@ -10,7 +10,8 @@ phrases):
   …"), with roles separated by ';' ("Luisa Fassi: Formal analysis; Conceptualisation; …");
 - role first: "Conceptualization: Jane Illés, Nisreen A. Alwan." (PLOS online), also with initials
   ("Writing – review & editing: GJP DSA JKH.", PLOS 2016; "Conceptualization – RC, HBA", bioRxiv)
-  or inverted names ("Methodology: Callili, D., Tecchio M. A."), resolved against the byline;
+  or inverted names ("Methodology: Callili, D., Tecchio M. A."), or family names alone
+  ("Concept and design: Guo, Fan, H. Wang.", JAMA Network), resolved against the byline;
   MDPI's and Cell Press's "Conceptualization, A.P. and J.Š.Ž.; methodology, …" with a comma;
   names going on after ';' ("Conceptualization: Jane Doe; John Roe");
 - each person with their roles in parentheses: "Jane Doe (Conceptualization [lead], …), John
@@ -103,6 +104,18 @@ _NAMES_NO_ONE = re.compile(
     re.I,
 )
 
+# Sentences about the people that state no one's roles, whoever their subject: 'Drs Lu and X.
+# Wang had full access to all of the data … and take responsibility for the integrity of the
+# data' (JAMA Network), 'Drs Guo and Fan contributed equally to this work and are co-first
+# authors', 'JD is the guarantor'.
+_NO_ONES_ROLES = re.compile(
+    r"\b(?:had\s+full\s+access\s+to\s+all|takes?\s+responsibility\s+for\s+the\s+integrity"
+    r"|contributed\s+equally(?:\s+to\s+th(?:is|e)\s+(?:work|study|paper|article|manuscript))?"
+    r"(?=\s*(?:$|[.;,]|and\s+(?:are|is)\b|as\b))|co[-\u2010-\u2015]?first\s+authors?\b"
+    r"|(?:is|are)\s+(?:the\s+)?guarantors?\b)",
+    re.I,
+)
+
 
 @dataclass
 class ParsedStatement:
@@ -180,7 +193,11 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
         for segment in segments
         if _ALL_AUTHORS.match(segment.strip()) and not _NAMES_NO_ONE.search(segment)
     ]
-    segments = [segment for segment in segments if not _ALL_AUTHORS.match(segment.strip())]
+    segments = [
+        segment
+        for segment in segments
+        if not _ALL_AUTHORS.match(segment.strip()) and not _names_no_ones_roles(segment)
+    ]
     reading.repeated = repeated_initials(segments)
     forms: set[str] = set()
     going = _Going()
@@ -194,6 +211,12 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in reading.entries.values()}.values())
     return _parsed(forms, unique, reading, unread)
+
+
+def _names_no_ones_roles(segment: str) -> bool:
+    """A sentence of prose about people that states no one's roles (no label: 'Jane Doe:
+    Software. These authors contributed equally' is Jane Doe's entry, read as before)."""
+    return bool(_NO_ONES_ROLES.search(segment)) and split_label(segment.strip(" .;")) is None
 
 
 @dataclass(frozen=True)
@@ -223,8 +246,8 @@ def _read_segment(
     to (none: it named no one) and the list the next sentence may go on with."""
     before = {id(entry): len(entry.roles) for entry in reading.entries.values()}
     text = segment.strip(" .;")
-    split = split_label(text)
-    if split is None and going.label is not None and all_names(text):
+    split = split_label(text, reading.families)
+    if split is None and going.label is not None and all_names(text, reading.families):
         split = Split(going.label, text, role_first=True)  # the names go on
     after = _Going()
     if split is not None and split.role_first:

@@ -62,6 +62,11 @@ class Reading:
     unresolved: list[Unresolved] = field(default_factory=list)
     repeated: set[str] = field(default_factory=set)
     """Initials one list prints twice: two people, so nobody for certain."""
+    families: frozenset[str] = field(init=False)
+    """The byline's family names (their last words, folded), which a list may print alone."""
+
+    def __post_init__(self) -> None:
+        self.families = frozenset(word for author in self.byline for word in _family_keys(author))
 
 
 def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | None:
@@ -84,7 +89,7 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
             author = _by_initials(reading, token, printed, context)
             if author is None:
                 return None
-    elif "," in name or _is_vancouver(name) or _titled_family(name):
+    elif "," in name or _is_vancouver(name) or _titled_family(name) or _bare_family(reading, name):
         # 'Illés, Jane' is the one byline author of that name, else whoever has the family name
         author = by_full_name(name, reading.byline) if "," in name else None
         author = author or _by_family(reading, name, context)
@@ -174,6 +179,12 @@ def _is_vancouver(name: str) -> bool:
         and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
         and not all(initials_groups(w) for w in words)
     )
+
+
+def _bare_family(reading: Reading, name: str) -> bool:
+    """'Guo', 'Fan' in 'Concept and design: Guo, Fan, H. Wang' (JAMA Network): a byline family
+    name printed alone."""
+    return " " not in name and fold(name) in reading.families
 
 
 def _titled_family(name: str) -> bool:

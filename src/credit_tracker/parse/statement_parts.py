@@ -12,7 +12,7 @@ import re
 
 from credit_tracker.domain.credit import Degree, split_degree
 from credit_tracker.domain.models import SourceRole
-from credit_tracker.domain.names import PARTICLES
+from credit_tracker.domain.names import PARTICLES, fold
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
 
@@ -55,15 +55,18 @@ _SEPARATORS = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+e\s+|\s*/\s
 _DEGREE_AFTER = re.compile(r"^(?P<name>.*?\S)\s+\(?(?P<degree>lead|equal|supporting)\)?$", re.I)
 
 
-def looks_like_name(text: str) -> bool:
+def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
     """Return True for initials or two to six capitalised words (particles allowed) that are
-    no CRediT term ('Formal Analysis' is a role, not a person)."""
+    no CRediT term ('Formal Analysis' is a role, not a person), or one word of `families` (the
+    byline's family names, folded: 'Guo, Fan, H. Wang', JAMA Network)."""
     full = FULL_NAME.match(text)
     if full is not None:
         text = full["token"]
     if initials_groups(text) is not None:
         return True
     words = text.split()
+    if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in families:
+        return True
     capitalised = all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
     return 1 < len(words) <= 6 and capitalised and label_role(text)[0] is None
 
@@ -120,10 +123,11 @@ def _several_initials(words: list[str]) -> bool:
     return all(len(reading[0]) > 1 for reading in readings if reading)
 
 
-def all_names(text: str) -> bool:
-    """Return True when `text` is nothing but a list of names."""
+def all_names(text: str, families: frozenset[str] = frozenset()) -> bool:
+    """Return True when `text` is nothing but a list of names (family names alone among them
+    where `families` holds them)."""
     names = names_in(text)
-    return bool(names) and all(looks_like_name(name.replace(",", "")) for name in names)
+    return bool(names) and all(looks_like_name(name.replace(",", ""), families) for name in names)
 
 
 def roles_from(text: str) -> list[SourceRole]:

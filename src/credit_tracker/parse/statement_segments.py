@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from credit_tracker.domain.names import is_title
 from credit_tracker.parse.initials import initials_groups
@@ -78,16 +79,18 @@ def _ends_in_title(before: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and is_title(word)
 
 
-def split_label(text: str) -> Split | None:
+def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | None:
     """Take a sentence apart at its label; None when it has none (prose, or a list going on).
 
     Role first where the text after a separator (the last such) is nothing but names; person
-    first where the text before one (the first such) is; else role first with a comma.
+    first where the text before one (the first such) is; else role first with a comma. A word
+    of `families` (the byline's family names, folded) counts as a name there.
     """
     marks = list(_SEPARATOR.finditer(text))
-    role_first = [split for mark in reversed(marks) if (split := _at(text, mark, True))]
-    commas = [split for mark in re.finditer(",", text) if (split := _at(text, mark, True))]
-    person_first = [split for mark in marks if (split := _at(text, mark, False))]
+    at = partial(_at, text, families=families)
+    role_first = [split for mark in reversed(marks) if (split := at(mark, True))]
+    commas = [split for mark in re.finditer(",", text) if (split := at(mark, True))]
+    person_first = [split for mark in marks if (split := at(mark, False))]
     # a label that names a role first: 'Writing – Original Draft, Z.G. and E.M.A.' is not
     # 'Writing' done by 'Original Draft'; or a clause going on after ';' in small letters, which
     # only the comma form prints ('…; access to samples and sequencing data, T.S.J. and T.Y.J.',
@@ -101,10 +104,10 @@ def split_label(text: str) -> Split | None:
     return next(iter([*named, *person_first, *role_first]), None)
 
 
-def _at(text: str, mark: re.Match[str], role_first: bool) -> Split | None:
+def _at(text: str, mark: re.Match[str], role_first: bool, families: frozenset[str]) -> Split | None:
     """The split at one separator, if the side it needs is nothing but names."""
     label, rest = text[: mark.start()].strip(), text[mark.end() :].strip(" .")
-    if label and rest and all_names(rest if role_first else label):
+    if label and rest and all_names(rest if role_first else label, families):
         return Split(label, rest, role_first)
     return None
 
