@@ -225,3 +225,26 @@ def test_a_paragraph_run_ends_where_another_part_opens() -> None:
     untyped = JAMA_NOTES.replace(' content-type="COI-statement"', "")
     (place,) = statement_places(fromstring(untyped), set())
     assert statement_blocks(place)[-1] == "Supervision: Lund, H. Berg."
+
+
+def test_an_untitled_section_whose_first_words_say_contributions_is_a_place() -> None:
+    # Science Advances' form: untitled <sec>s inside <ack>, each opening with a bold lead-in
+    article = fromstring(
+        "<article><back><ack><p>We thank the reviewers.</p>"
+        "<sec><p><bold>Funding:</bold> This work was supported by grant 1.</p></sec>"
+        "<sec><p><bold>Author contributions:</bold> Conceptualization: S.-W.P. and J.-S.K."
+        " Methodology: H.L.</p></sec>"
+        "<sec><p><bold>Competing interests:</bold> The authors declare none.</p></sec>"
+        "</ack></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == ["Conceptualization: S.-W.P. and J.-S.K. Methodology: H.L."]
+
+
+def test_a_titled_section_is_judged_by_its_title_not_its_first_words() -> None:
+    article = fromstring(
+        "<article><body><sec><title>Methods</title>"
+        "<p><bold>Author contributions:</bold> noted in the back matter.</p></sec>"
+        "</body></article>"
+    )
+    assert statement_places(article, set()) == []

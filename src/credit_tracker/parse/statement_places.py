@@ -6,7 +6,8 @@ microPublication, the 2016 PLOS list, SciELO), an untyped footnote that opens wi
 contributions:", `<notes notes-type="author-contribution">` or untyped `<notes>` titled so
 (Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
 Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
-back matter, inside `<ack>` (PNAS) or even inside the abstract (bioRxiv), or as paragraphs of
+back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens with a bold
+"Author contributions:" lead-in) or even inside the abstract (bioRxiv), or as paragraphs of
 `<author-notes>`: a `<p content-type="author-contributions">` and the untyped paragraphs after it,
 up to the next typed one (JAMA Network, one paragraph a role). A footnote a contrib
 points to is that author's own (eLife) and is read with the contrib; a translation's statement
@@ -107,7 +108,11 @@ def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
             return False
         return kind == "con" or _titled(element) or _opens_with_heading(element)
     if element.tag in {"notes", "sec"}:
-        return bool(_TYPED.search(kind)) or _titled(element)
+        if _TYPED.search(kind) or _titled(element):
+            return True
+        # an untitled section that opens "<bold>Author contributions:</bold> …" (Science
+        # Advances, inside <ack>); a titled one is judged by its title alone
+        return element.find("title") is None and _opens_with_heading(element)
     return False
 
 
