@@ -186,6 +186,23 @@ def test_articles_without_open_findings_wait_for_the_maximum_age(
     assert team.counts.get("plos") == 2
 
 
+def test_a_github_night_prints_the_coverage_lines_the_text_report_ends_with(
+    team, runner: CliRunner, tmp_path: Path
+) -> None:
+    """With --github the report on stdout is annotations; the text report's closing coverage
+    lines (roles compared, role sources read) go to stderr instead, both of them."""
+    github = _night(runner, tmp_path, "2026-03-01", "--no-harvest")[0]
+    _ok(github, 1)
+    text = runner.invoke(cli, ["nightly", "--as-of", "2026-03-01", "--no-harvest"])
+    _ok(text, 1)
+    closing = [line for line in text.stdout.splitlines() if line.startswith(("roles ", "role "))]
+    assert closing[0].startswith("roles compared on 2 of 2 articles (")
+    assert closing[1].startswith("role sources: 2 article(s): a role source read for 2")
+    assert len(closing) == 2
+    for line in closing:
+        assert line in github.stderr.splitlines(), (line, github.stderr)
+
+
 def test_a_run_that_cannot_fetch_exits_3_and_says_so_everywhere(
     team, runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -260,6 +260,7 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
         bootstrap_line,
         coverage_lines,
         failure_lines,
+        report_coverage_lines,
         skipped_lines,
     )
     from credit_tracker.render.visible import visible
@@ -284,5 +285,6 @@ def _echo_summary(result: NightlyResult, github: bool) -> None:
     if result.bootstrap is not None:
         click.echo(bootstrap_line(result.bootstrap), err=True)
     if github:  # the text report on stdout ends with the same lines
-        click.echo(result.report.roles_compared.line(), err=True)
+        for line in report_coverage_lines(result.report):
+            click.echo(line, err=True)
         click.echo(summary_line(result.report), err=True)
