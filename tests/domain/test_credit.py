@@ -146,6 +146,14 @@ def test_unknown_degree_is_an_error() -> None:
         ("writing-review e editing", "writing-review-editing"),  # SciELO S1984 typo
         ("Contributor Roles/Data curation", "data-curation"),  # SciELO markup guide
         ("https://casrai.org/term/contributor-roles-formal-analysis/", "formal-analysis"),
+        # Science Advances 2024 (tests/data/wild/petermr+amilib/PMC11818019): NISO's term page
+        # and the archived NISO dictionary page
+        ("https://credit.niso.org/term/contributor-roles-data-curation/", "data-curation"),
+        (
+            "https://web.archive.org/web/20180313224017/http://dictionary.credit.niso.org/"
+            "Contributor_Roles/Visualization",
+            "visualization",
+        ),
     ],
 )
 def test_translations_and_publisher_labels_resolve(text: str, slug: str) -> None:

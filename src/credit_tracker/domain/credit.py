@@ -72,10 +72,16 @@ def role_label(text: str) -> str:
 
 
 _URI_PATTERN = re.compile(r"^https?://credit\.niso\.org/contributor-roles/([a-z-]+)/?$", re.I)
-# Old casrai dictionary URIs, also behind a web.archive.org prefix (SciELO's markup guide), and
-# the casrai.org/term/contributor-roles-<slug>/ form SciELO files use.
-_CASRAI_PATTERN = re.compile(r"dictionary\.casrai\.org/contributor_roles/(.+?)/?$", re.I)
-_CASRAI_TERM = re.compile(r"^https?://(?:www\.)?casrai\.org/term/contributor-roles-(.+?)/?$", re.I)
+# Old casrai (and NISO) dictionary URIs, also behind a web.archive.org prefix (SciELO's markup
+# guide, Science Advances), and the <host>/term/contributor-roles-<slug>/ form of casrai.org
+# (SciELO) and credit.niso.org (Science Advances 2024).
+_CASRAI_PATTERN = re.compile(
+    r"dictionary\.(?:casrai|credit\.niso)\.org/contributor_roles/(.+?)/?$", re.I
+)
+_CASRAI_TERM = re.compile(
+    r"^https?://(?:www\.)?(?:casrai\.org|credit\.niso\.org)/term/contributor-roles-(.+?)/?$",
+    re.I,
+)
 # SciELO's markup tool writes 'Contributor Roles/Conceptualization' as the label.
 _LABEL_PREFIX = re.compile(r"^\s*contributor[\s_]+roles?\s*/\s*", re.I)
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-_:/"
