@@ -291,26 +291,47 @@ def _jama(notes: str) -> bytes:
     return notes.replace("<author-notes>", contribs + "<author-notes>").encode("utf-8")
 
 
-def test_family_names_alone_resolve_to_the_byline_and_responsibility_is_no_role() -> None:
+# The same place and names with CRediT terms as the labels, as a journal that adopted CRediT
+# would print them.
+CREDIT_LABELS = {
+    "Concept and design": "Conceptualization",
+    "Acquisition, analysis, or interpretation of data": "Investigation",
+    "Drafting of the manuscript": "Writing \u2013 original draft",
+    "Statistical analysis": "Formal analysis",
+    "Obtained funding": "Funding acquisition",
+}
+
+
+def _in_credit_terms(notes: str) -> str:
+    for label, term in CREDIT_LABELS.items():
+        notes = notes.replace(f"<italic>{label}:</italic>", f"<italic>{term}:</italic>")
+    return notes
+
+
+def test_a_statement_in_another_taxonomy_sharing_one_term_is_kept_as_text() -> None:
+    """JAMA Network's own labels ('Concept and design', 'Obtained funding', …) and one CRediT
+    term (Supervision): read as roles, each other label would be a role every author lacks."""
     from tests.parse.test_statement_places import JAMA_NOTES
 
     article = parse_jats(_jama(JAMA_NOTES))
-    roles = {a.raw: [(r.role, r.label) for r in a.roles or []] for a in article.authors}
-    # Supervision is the one CRediT term; the other labels are kept as written, mapped to none
-    assert roles["Olli Lund"] == [
-        (None, "Concept and design"),
-        (None, "Obtained funding"),
-        ("supervision", "Supervision"),
-    ]  # not 'had full access to all of the data …', which says no one's roles
-    assert roles["Hanna Berg"] == [(None, "Concept and design"), ("supervision", "Supervision")]
-    assert roles["Anna Aho"] == [
-        (None, "Concept and design"),
-        (None, "Acquisition, analysis, or interpretation of data"),
-        (None, "Drafting of the manuscript"),
-    ]  # not 'contributed equally to this work and are co-first authors'
-    assert [label for _role, label in roles["Xavier Berg"]] == [
-        "Acquisition, analysis, or interpretation of data"
-    ]
+    assert all(author.roles is None for author in article.authors)
+    (problem,) = article.problems
+    assert problem.startswith("no CRediT term: Drs Lund and X. Berg had full access")
+    assert "Supervision: Lund, H. Berg." in problem
+
+
+def test_family_names_alone_resolve_to_the_byline_and_responsibility_is_no_role() -> None:
+    from tests.parse.test_statement_places import JAMA_NOTES
+
+    article = parse_jats(_jama(_in_credit_terms(JAMA_NOTES)))
+    roles = {a.raw: [r.role for r in a.roles or []] for a in article.authors}
+    assert roles == {
+        "Anna Aho": ["conceptualization", "investigation", "writing-original-draft"],
+        "Hanna Berg": ["conceptualization", "supervision"],
+        "Mia Sato": ["investigation", "writing-original-draft", "formal-analysis"],
+        "Xavier Berg": ["investigation"],
+        "Olli Lund": ["conceptualization", "funding-acquisition", "supervision"],
+    }  # nothing from 'had full access …' or 'contributed equally … co-first authors'
     assert {r.origin for a in article.authors for r in a.roles or []} == {"author-notes statement"}
     assert article.problems == []
 
@@ -318,9 +339,7 @@ def test_family_names_alone_resolve_to_the_byline_and_responsibility_is_no_role(
 def test_a_family_name_two_byline_authors_share_is_told_and_given_to_neither() -> None:
     from tests.parse.test_statement_places import JAMA_NOTES
 
-    notes = JAMA_NOTES.replace(
-        "Supervision:</italic> Lund, H. Berg.", "Supervision:</italic> Lund, Berg."
-    )
+    notes = _in_credit_terms(JAMA_NOTES).replace("Lund, H. Berg.</p>", "Lund, Berg.</p>")
     article = parse_jats(_jama(notes))
     supervised = [
         a.raw for a in article.authors if "supervision" in {r.role for r in a.roles or []}

@@ -8,7 +8,10 @@ say for certain:
 - a role is read only from a CRediT term (by name, translation, a close typo or a term cut
   short); a free phrase ('analyzed data') is kept as written, mapped to no role, as in `<role>`;
 - a statement with no CRediT term at all (PNAS's "Y.L. designed research; …", Nature's "G.J.A.
-  conceived the study") gives no roles: its text is kept, as a statement in no CRediT term;
+  conceived the study") gives no roles: its text is kept, as a statement in no CRediT term; so
+  does one written in another taxonomy that shares a term with CRediT (JAMA Network's
+  "Supervision" among "Concept and design", "Obtained funding", …: fewer than half its labels are
+  CRediT terms), whose other labels would each read as a role the author lacks;
 - a full name resolves to the one byline author it names ('John Gaynes' is John A. Gaynes);
   initials or a name that name nobody for certain are reported as not understood, never
   assigned, and the authors they may be are left with roles unknown (None), not none ([]);
@@ -63,9 +66,17 @@ def read_statement(article: Element, authors: list[SourceAuthor]) -> StatementRe
     if not parsed.entries and not parsed.unresolved:
         return None  # 'These authors contributed equally': no one's roles
     origin = f"{_place_name(places[0])} statement"
-    if not any(role.role and role.origin != PHRASE for e in parsed.entries for role in e.roles):
+    if not _in_credit_terms(parsed):
         return StatementReading(problems=[str(NotCredit(text=" ".join(blocks)))])
     return _credit_reading(parsed, authors, origin)
+
+
+def _in_credit_terms(parsed: ParsedStatement) -> bool:
+    """Whether the statement is written in CRediT: at least half its distinct labels are CRediT
+    terms (free text beside them is kept as written)."""
+    labels = {role.label: role for entry in parsed.entries for role in entry.roles}
+    credit = sum(1 for role in labels.values() if role.role and role.origin != PHRASE)
+    return credit > 0 and 2 * credit >= len(labels)
 
 
 def _place_name(place: Element) -> str:

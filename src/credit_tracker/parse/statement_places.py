@@ -27,6 +27,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.names import clean
+from credit_tracker.parse.jats_roles import label_role
 from credit_tracker.parse.statement import NEXT_SECTION
 from credit_tracker.parse.statement_headings import names_statement
 
@@ -98,7 +99,9 @@ def _paragraph_run(parent: str, siblings: list[Element]) -> Element:
 
 
 def _opens_another_part(paragraph: Element) -> bool:
-    return NEXT_SECTION.match(clean("".join(paragraph.itertext()))) is not None
+    """'Funding/Support: …', 'Additional Information: …'; not 'Funding acquisition: Lu.'"""
+    text = clean("".join(paragraph.itertext()))
+    return NEXT_SECTION.match(text) is not None and label_role(text.split(":")[0])[0] is None
 
 
 def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
