@@ -120,6 +120,11 @@ class Store:
     def shard_path(self, kind: str, shard: str) -> Path:
         return self.root / kind / f"{shard}.json"
 
+    def _shard_file(self, kind: str, shard: str) -> str:
+        """`shard_path` as a plain string: Path objects cost more than the parsing at 4,096
+        shards. Also the key of the bytes held for the next save."""
+        return os.path.join(str(self.root), kind, f"{shard}.json")
+
     def init(self) -> bool:
         """Create an empty records folder; return False when one was already there."""
         self.root.mkdir(parents=True, exist_ok=True)
@@ -168,7 +173,7 @@ class Store:
         none of them again.
         """
         for shard in sorted({shard_of(doi) for doi in dois}):
-            path = os.path.join(str(self.root), ARTICLES, f"{shard}.json")
+            path = self._shard_file(ARTICLES, shard)
             data = read_store_bytes(path)
             if data is None:
                 continue
@@ -190,12 +195,9 @@ class Store:
         self, shard: str
     ) -> tuple[dict[str, ArticleRecord], dict[str, list[SourceSnapshot]]]:
         """Return one shard's articles and snapshot histories, by DOI."""
-        # plain strings: Path objects cost more than the parsing at 4,096 shards
-        root = str(self.root)
-        name = f"{shard}.json"
         return (
-            read_article_shard(os.path.join(root, ARTICLES, name), ARTICLES),
-            read_snapshot_shard(os.path.join(root, SNAPSHOTS, name), SNAPSHOTS),
+            read_article_shard(self._shard_file(ARTICLES, shard), ARTICLES),
+            read_snapshot_shard(self._shard_file(SNAPSHOTS, shard), SNAPSHOTS),
         )
 
     def _shards(self, wanted: set[str] | None) -> list[str]:
@@ -287,7 +289,7 @@ class Store:
             # nothing of this kind to write, and (with `only`) nothing to remove: the file stays
             if not docs and (not complete or not os.path.lexists(path)):
                 continue
-            held = None if self._held is None else self._held.get(str(path))
+            held = None if self._held is None else self._held.get(self._shard_file(kind, shard))
             update = updated_tables(path, {kind: ("doi", docs)}, complete, held)
             if update is not None:
                 # its last article gone: the shard goes too
