@@ -15,6 +15,7 @@ from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.statement import parse_statement
 from credit_tracker.parse.statement_places import statement_blocks, statement_places
 from tests.conftest import DATA, FIXTURES
+from tests.parse.test_statement_places import JAMA_NOTES
 from tests.parse.test_wild_corpus import EXPECTED, _load, _snapshot, _team
 
 WILD = DATA / "wild" / "scieloorg+packtools"
@@ -311,8 +312,6 @@ def _in_credit_terms(notes: str) -> str:
 def test_a_statement_in_another_taxonomy_sharing_one_term_is_kept_as_text() -> None:
     """JAMA Network's own labels ('Concept and design', 'Obtained funding', …) and one CRediT
     term (Supervision): read as roles, each other label would be a role every author lacks."""
-    from tests.parse.test_statement_places import JAMA_NOTES
-
     article = parse_jats(_jama(JAMA_NOTES))
     assert all(author.roles is None for author in article.authors)
     (problem,) = article.problems
@@ -321,8 +320,6 @@ def test_a_statement_in_another_taxonomy_sharing_one_term_is_kept_as_text() -> N
 
 
 def test_family_names_alone_resolve_to_the_byline_and_responsibility_is_no_role() -> None:
-    from tests.parse.test_statement_places import JAMA_NOTES
-
     article = parse_jats(_jama(_in_credit_terms(JAMA_NOTES)))
     roles = {a.raw: [r.role for r in a.roles or []] for a in article.authors}
     assert roles == {
@@ -337,8 +334,6 @@ def test_family_names_alone_resolve_to_the_byline_and_responsibility_is_no_role(
 
 
 def test_a_family_name_two_byline_authors_share_is_told_and_given_to_neither() -> None:
-    from tests.parse.test_statement_places import JAMA_NOTES
-
     notes = _in_credit_terms(JAMA_NOTES).replace("Lund, H. Berg.</p>", "Lund, Berg.</p>")
     article = parse_jats(_jama(notes))
     supervised = [
