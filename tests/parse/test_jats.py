@@ -474,3 +474,42 @@ def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("credit_tracker.parse.safe_xml.MAX_XML_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):
         parse_jats(b"<article>" + b" " * 200 + b"</article>")
+
+
+def _article(groups: str) -> bytes:
+    """A minimal article whose article-meta holds `groups` (written here, not copied)."""
+    return f"<article><front><article-meta>{groups}</article-meta></front></article>".encode()
+
+
+def _person(given: str, family: str, role: str = "") -> str:
+    name = f"<name><surname>{family}</surname><given-names>{given}</given-names></name>"
+    return f"<contrib>{name}{role}</contrib>"
+
+
+def test_contribs_without_contrib_type_are_of_their_groups_kind() -> None:
+    # PMC's 2025 XML (JMIR 2026): the editors' group is typed, its contribs are not
+    data = _article(
+        f'<contrib-group content-type="author">{_person("Jane", "Doe")}</contrib-group>'
+        f'<contrib-group content-type="editor">{_person("Ed", "Itor")}</contrib-group>'
+        f"<contrib-group>{_person('John', 'Roe')}</contrib-group>"
+    )
+    assert [a.raw for a in parse_jats(data).authors] == ["Jane Doe", "John Roe"]
+
+
+def test_one_role_element_listing_several_terms_gives_each_role() -> None:
+    # Oxford University Press and the Royal Society (2025): one bare <role> per author
+    listed = "<role>Conceptualization, Writing – review and editing</role>"
+    mixed = "<role>Conceptualization, design of the study</role>"
+    data = _article(
+        f"<contrib-group>{_person('Jane', 'Doe', listed)}{_person('John', 'Roe', mixed)}"
+        "</contrib-group>"
+    )
+    jane, john = parse_jats(data).authors
+    assert [(r.role, r.label) for r in jane.roles or []] == [
+        ("conceptualization", "Conceptualization"),
+        ("writing-review-editing", "Writing – review and editing"),
+    ]
+    # a list with free text in it is kept whole, as written: a comma may sit inside a phrase
+    assert [(r.role, r.label) for r in john.roles or []] == [
+        (None, "Conceptualization, design of the study")
+    ]

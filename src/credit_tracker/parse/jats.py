@@ -22,7 +22,7 @@ from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
-from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_element
+from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_elements
 from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
 from credit_tracker.parse.safe_xml import parse_safely, tostring
@@ -31,6 +31,9 @@ __all__ = ["ParsedArticle", "parse_jats", "read_article"]
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# A contrib-group's content-type names its members' kind where they carry no contrib-type;
+# any other value ('section', eLife's editors, whose contribs do carry one) says nothing.
+_GROUP_KINDS = {"author": "author", "authors": "author", "editor": "editor", "editors": "editor"}
 _NOTICE_TYPES = {
     "correction": "correction",
     "retraction": "retraction",
@@ -78,12 +81,7 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
             f"not a JATS article (root <{root.tag}>, no front/article-meta)", path=origin
         )
     footnotes = {fn.get("id"): fn for fn in root.iter("fn") if fn.get("fn-type") == "con"}
-    contribs = [
-        c
-        for group in meta.findall("contrib-group")
-        for c in group.findall("contrib")
-        if c.get("contrib-type", "author") == "author"
-    ]
+    contribs = _byline(meta)
     context = _Reading(byline=[_display(c) for c in contribs])
     authors = [
         _author(contrib, position, footnotes, context)
@@ -115,6 +113,19 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
     )
 
 
+def _byline(meta: Element) -> list[Element]:
+    """The authors' <contrib>s. A contrib without contrib-type is of its group's kind: PMC's
+    2025 XML writes <contrib-group content-type="author"> and a second group
+    content-type="editor" (JMIR's editors) whose <contrib>s carry no contrib-type."""
+    return [
+        contrib
+        for group in meta.findall("contrib-group")
+        for contrib in group.findall("contrib")
+        if contrib.get("contrib-type", _GROUP_KINDS.get(group.get("content-type") or "", "author"))
+        == "author"
+    ]
+
+
 def _translation_authors(
     sub: Element, footnotes: dict[str | None, Element], article: list[SourceAuthor]
 ) -> list[SourceAuthor]:
@@ -125,12 +136,7 @@ def _translation_authors(
         stub = sub.find("front/article-meta")
     if stub is None:
         return []
-    contribs = [
-        c
-        for group in stub.findall("contrib-group")
-        for c in group.findall("contrib")
-        if c.get("contrib-type", "author") == "author"
-    ]
+    contribs = _byline(stub)
     context = _Reading(byline=[_display(c) for c in contribs])
     if contribs:
         authors = [_author(c, n, footnotes, context) for n, c in enumerate(contribs, start=1)]
@@ -231,7 +237,11 @@ def _orcid(contrib: Element, problems: list[str]) -> tuple[str | None, bool | No
 def _roles(
     contrib: Element, footnotes: dict[str | None, Element], context: _Reading
 ) -> list[SourceRole]:
-    roles = [role_element(element, context.problems) for element in contrib.findall("role")]
+    roles = [
+        role
+        for element in contrib.findall("role")
+        for role in role_elements(element, context.problems)
+    ]
     for xref in contrib.findall("xref"):
         note = footnotes.get(xref.get("rid"))
         if xref.get("ref-type") == "fn" and note is not None and not _is_equal_note(note):

@@ -48,6 +48,27 @@ def label_role(label: str) -> tuple[CreditRole | None, str]:
     return resolve_cut(label), "label cut"
 
 
+def role_elements(element: Element, problems: list[str]) -> list[SourceRole]:
+    """Read one <role>, which may list several terms: 'Conceptualization, Investigation, Writing
+    - original draft' in one bare <role> (Oxford University Press and the Royal Society, 2025) is
+    three roles when every part is a CRediT term; else the label is one role, as written."""
+    read = role_element(element, problems)
+    if read.role is not None or element.get("vocab-term") or element.get("vocab-term-identifier"):
+        return [read]
+    parts = [part.strip() for part in re.split(r"[,;]", read.label) if part.strip()]
+    if len(parts) < 2:
+        return [read]
+    listed = [(part, split_degree(part)) for part in parts]
+    roles = [(part, written, label_role(written.label)) for part, written in listed]
+    if any(role is None or written.unclear for _, written, (role, _) in roles):
+        return [read]
+    return [
+        SourceRole(role=role.slug, label=part, degree=written.degree, origin=f"{how} list")
+        for part, written, (role, how) in roles
+        if role is not None
+    ]
+
+
 def role_element(element: Element, problems: list[str]) -> SourceRole:
     """Read one <role>: its URI or vocab attributes first, then its label."""
     label = raw_text(element)
