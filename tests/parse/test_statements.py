@@ -387,6 +387,54 @@ def test_forms_written_here_with_full_names(
     assert parsed.problems == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # three people with roles in parentheses, the last after ", and" (Oxford University
+        # Press 2026): no comma after a parenthesis is the label of the Cell Press form
+        (
+            "Jane Doe (Conceptualization, Writing—original draft), John Roe (Software, "
+            "Writing—review & editing), and Ann Poe (Software).",
+            {
+                "Jane Doe": ["conceptualization", "writing-original-draft"],
+                "John Roe": ["software", "writing-review-editing"],
+                "Ann Poe": ["software"],
+            },
+        ),
+        # a dash inside a CRediT term ends a person-first entry (Elsevier MethodsX 2025)
+        (
+            "Jane Doe – Methodology, Conceptualization, Writing – Original Draft. John Roe – "
+            "Software.",
+            {
+                "Jane Doe": ["methodology", "conceptualization", "writing-original-draft"],
+                "John Roe": ["software"],
+            },
+        ),
+    ],
+)
+def test_forms_of_2025_files_written_here(text: str, expected: dict[str, list[str]]) -> None:
+    parsed = parse_statement(text, [])
+    assert {e.printed: [r.role for r in e.roles] for e in parsed.entries} == expected
+    assert parsed.problems == []
+
+
+def test_a_dash_glued_to_a_byline_family_name_ends_the_names() -> None:
+    # Elsevier MethodsX 2025's "… and Rajesh Kumar Dhanaraj- Literature Survey, …", written here
+    byline = [
+        SourceAuthor.printed(1, ("Jane", "Doe", ""), None, None, None),
+        SourceAuthor.printed(2, ("John", "Roe", ""), None, None, None),
+    ]
+    parsed = parse_statement("Jane Doe and John Roe- Survey, Software.", byline)
+    assert {e.printed: [r.role for r in e.roles] for e in parsed.entries} == {
+        "Jane Doe": [None, "software"],
+        "John Roe": [None, "software"],
+    }
+    # glued to a word that is no family name of the byline, the dash is part of the word
+    assert parse_statement("Hans- Henning Roe: Software.", byline).entries[0].printed == (
+        "Hans- Henning Roe"
+    )
+
+
 def test_sentences_about_all_the_authors_state_no_ones_roles() -> None:
     # written here, not copied: what statements print beside the roles
     text = (

@@ -250,7 +250,16 @@ def _read_segment(
     if split is None and going.label is not None and all_names(text, reading.families):
         split = Split(going.label, text, role_first=True)  # the names go on
     after = _Going()
-    if split is not None and split.role_first:
+    # 'Jane Doe (Conceptualization, …), and John Roe (…)' first: the comma after a parenthesis
+    # would otherwise read as the label of the role-first form with a comma (Cell Press)
+    pairs = person_roles(text)
+    if pairs is not None:
+        form = "person first"
+        for name, phrases in pairs:
+            entry = entry_for(reading, name, context=text)
+            if entry is not None:
+                entry.roles += roles_from(phrases)
+    elif split is not None and split.role_first:
         form, after = "role first", _Going(label=split.label)
         for name, degree in names_with_degrees(split.rest):
             entry = entry_for(reading, name, context=text)
@@ -268,12 +277,6 @@ def _read_segment(
         for entry in going.people:
             entry.roles += roles_from(text)
         return form, list(going.people), going
-    elif (pairs := person_roles(text)) is not None:
-        form = "person first"  # 'Jane Doe (Conceptualization [lead], …), John Roe (…)'
-        for name, phrases in pairs:
-            entry = entry_for(reading, name, context=text)
-            if entry is not None:
-                entry.roles += roles_from(phrases)
     else:
         form = "prose"
         _prose(text, reading)

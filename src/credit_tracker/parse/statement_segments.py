@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
-from credit_tracker.domain.names import is_title
+from credit_tracker.domain.credit import try_resolve_role
+from credit_tracker.domain.names import fold, is_title
 from credit_tracker.parse.initials import initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
 from credit_tracker.parse.statement_parts import (
@@ -33,6 +34,7 @@ _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])[^\W\d_]$")
 _LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
 _AHEAD = re.compile(r"^(?:[^\W\d_][^:;.]{0,60}:|(?:All|Both|Todos|Todas|Ambos)\b)")
 _SEPARATOR = re.compile(r":|\s[-\u2013\u2014]\s")
+_GLUED = re.compile(r"(?<=[^\W\d_])[-\u2013](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,12 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
     at = partial(_at, text, families=families)
     role_first = [split for mark in reversed(marks) if (split := at(mark, True))]
     commas = [split for mark in re.finditer(",", text) if (split := at(mark, True))]
-    person_first = [split for mark in marks if (split := at(mark, False))]
+    glued = [mark for mark in _GLUED.finditer(text) if _after_family(text, mark, families)]
+    person_first = [
+        split
+        for mark in sorted([*marks, *glued], key=lambda found: found.start())
+        if (split := at(mark, False))
+    ]
     # a label that names a role first: 'Writing – Original Draft, Z.G. and E.M.A.' is not
     # 'Writing' done by 'Original Draft'; or a clause going on after ';' in small letters, which
     # only the comma form prints ('…; access to samples and sequencing data, T.S.J. and T.Y.J.',
@@ -107,9 +114,32 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
 def _at(text: str, mark: re.Match[str], role_first: bool, families: frozenset[str]) -> Split | None:
     """The split at one separator, if the side it needs is nothing but names."""
     label, rest = text[: mark.start()].strip(), text[mark.end() :].strip(" .")
+    if _inside_term(text, mark):
+        return None
     if label and rest and all_names(rest if role_first else label, families):
         return Split(label, rest, role_first)
     return None
+
+
+def _after_family(text: str, mark: re.Match[str], families: frozenset[str]) -> bool:
+    """A dash glued to a byline family name ends the names: 'Sunaina Sridhar and Rajesh Kumar
+    Dhanaraj- Literature Survey, …' (Elsevier MethodsX 2025); glued to anything else ('Hans-
+    Henning', a PDF's line break) it is part of a word."""
+    word = re.search(r"[^\W\d_]+$", text[: mark.start()])
+    return word is not None and fold(word.group()) in families
+
+
+def _inside_term(text: str, mark: re.Match[str]) -> bool:
+    """A dash inside a CRediT term separates nothing: 'Jane Doe – Methodology, Writing – Original
+    Draft.' (Elsevier MethodsX 2025) is not 'Original Draft' writing. The word before the dash
+    names no role alone, and with the words after it (to the next comma) it names one."""
+    if mark.group() == ":":
+        return False
+    before = re.search(r"[^\W\d_]+$", text[: mark.start()])
+    after = re.match(r"[^,;:.()]+", text[mark.end() :])
+    if before is None or after is None or try_resolve_role(before.group()) is not None:
+        return False
+    return try_resolve_role(f"{before.group()} - {after.group().strip()}") is not None
 
 
 def run_together(text: str) -> list[str]:
