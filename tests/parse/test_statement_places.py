@@ -248,3 +248,12 @@ def test_a_titled_section_is_judged_by_its_title_not_its_first_words() -> None:
         "</body></article>"
     )
     assert statement_places(article, set()) == []
+
+
+def test_a_run_in_heading_before_a_short_first_entry_leaves_the_entry() -> None:
+    # JMIR 2026's form, written here: the heading and the first role share one paragraph
+    fn = fromstring(
+        "<fn><p><bold>Authors’ Contributions:</bold> Conceptualization: JD, JR</p>"
+        "<p>Software: JR</p></fn>"
+    )
+    assert statement_blocks(fn) == ["Conceptualization: JD, JR", "Software: JR"]

@@ -135,12 +135,16 @@ def _opens_with_heading(element: Element) -> bool:
 def statement_blocks(place: Element) -> list[str]:
     """The statement's blocks (entries, or paragraphs of prose), its headings left out."""
     lines = _collect(place)
-    while lines and names_statement(lines[0].rstrip(" :")):
-        lines.pop(0)  # a heading in its own paragraph (Oncotarget, Korean J Radiol)
-    if lines:
+    while lines:
         lead = _LEADING_HEADING.match(lines[0])
-        if lead is not None and names_statement(lead["heading"]):
-            lines[0] = lines[0][lead.end() :]  # 'Author contributions: Y.L. designed research'
+        if lead is not None and names_statement(lead["heading"]) and lines[0][lead.end() :]:
+            # 'Author contributions: Y.L. designed research'; a short first entry after it is
+            # no heading ("Authors' Contributions: Conceptualization: FZ, JEM", JMIR 2026)
+            lines[0] = lines[0][lead.end() :]
+            break
+        if not names_statement(lines[0].rstrip(" :")):
+            break
+        lines.pop(0)  # a heading in its own paragraph (Oncotarget, Korean J Radiol)
     return [line for line in lines if line]
 
 
