@@ -73,10 +73,19 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def _ends_in_title(before: str) -> bool:
     """A title's full stop ('Prof.', 'Dr.') ends no sentence; a capital word only ('the UK.'
-    and 'for us.' end one, though 'uk' and 'us' are in the list of titles too)."""
+    and 'for us.' end one, though 'uk' and 'us' are in the list of titles too).
+
+    The list of titles holds trades as well ('software', as in 'Software Engineer'), and
+    family names are titles too ('King'): a word that names a role ('JD: Software. JS: …') or
+    follows a given name ('Anna King. Writing …') ends its sentence, since a title opens a name.
+    """
     last = _LAST_WORD.search(before)
     word = last.group(1) if last else ""
-    return word[:1].isupper() and word[1:].islower() and is_title(word)
+    if not (word[:1].isupper() and word[1:].islower() and is_title(word)):
+        return False
+    ahead = _LAST_WORD.search(before[: last.start(1)].rstrip()) if last else None
+    after_a_name = ahead is not None and ahead.group(1)[:1].isupper() and not is_title(ahead[1])
+    return not after_a_name and not label_role(word)[0]
 
 
 def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | None:
