@@ -518,3 +518,48 @@ def test_a_word_on_the_list_of_titles_ends_its_sentence_after_a_label_or_a_given
     byline = _people("Jane Doe", "John Smith", "Anna King")
     read = _read(text, byline)
     assert {who: [str(role) for role in roles] for who, roles in read.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization (J.D., J.S.); Software (J.S., A.K.); Supervision (A.K.).",
+        "Conceptualization (Jane Doe, John Smith), Software (John Smith and Anna King), "
+        "Supervision (Anna King).",
+    ],
+)
+def test_role_first_with_the_names_in_parentheses(text: str) -> None:
+    # written here, not copied: the role-first form some journals print with parentheses
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    read = _read(text, byline)
+    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization", "software"],
+        "Anna King": ["software", "supervision"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization (lead): JD; Software (supporting): JS, AK.",
+        "Conceptualization [lead]: JD. Software [supporting]: JS, AK.",
+        "Conceptualization (lead): JD. Software: JS (supporting), AK (supporting).",
+    ],
+)
+def test_role_first_with_the_degree_after_the_label(text: str) -> None:
+    # written here, not copied: the degree printed after the label rather than the name
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    parsed = parse_statement(text, byline)
+    assert parsed.problems == []
+    read = {
+        entry.author.raw if entry.author else entry.printed: [
+            (role.role, role.degree) for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert read == {
+        "Jane Doe": [("conceptualization", Degree.LEAD)],
+        "John Smith": [("software", Degree.SUPPORTING)],
+        "Anna King": [("software", Degree.SUPPORTING)],
+    }

@@ -13,7 +13,9 @@ phrases):
   or inverted names ("Methodology: Callili, D., Tecchio M. A."), or family names alone
   ("Concept and design: Guo, Fan, H. Wang.", JAMA Network), resolved against the byline;
   MDPI's and Cell Press's "Conceptualization, A.P. and J.Š.Ž.; methodology, …" with a comma;
-  names going on after ';' ("Conceptualization: Jane Doe; John Roe"); a CRediT label given to
+  names going on after ';' ("Conceptualization: Jane Doe; John Roe"); the names in parentheses
+  ("Conceptualization (J.D., J.S.); Methodology (J.D.)"); a degree after the label
+  ("Conceptualization (lead): JD"); a CRediT label given to
   everyone ("Writing – review & editing: all authors.", "All authors: Writing – review &
   editing."), each byline author's role;
 - each person with their roles in parentheses: "Jane Doe (Conceptualization [lead], …), John
@@ -57,6 +59,7 @@ from credit_tracker.parse.statement_segments import (
     Split,
     person_roles,
     repeated_initials,
+    role_names,
     run_together,
     sentences,
     split_label,
@@ -269,11 +272,7 @@ def _read_segment(
     after = _Going()
     if split is not None and split.role_first:
         form, after = "role first", _Going(label=split.label)
-        for name, degree in names_with_degrees(split.rest):
-            entry = entry_for(reading, name, context=text)
-            if entry is not None:
-                roles = label_roles(split.label)
-                entry.roles += [r.model_copy(update={"degree": degree or r.degree}) for r in roles]
+        _give_label(reading, split.label, split.rest, context=text)
     elif split is not None:
         form = "person first"
         for name in names_in(split.label):
@@ -291,6 +290,10 @@ def _read_segment(
             entry = entry_for(reading, name, context=text)
             if entry is not None:
                 entry.roles += roles_from(phrases)
+    elif (lists := role_names(text, reading.families)) is not None:
+        form = "role first"  # 'Conceptualization (J.D., J.S.), Methodology (J.D.)'
+        for label, names in lists:
+            _give_label(reading, label, names, context=text)
     else:
         form = "prose"
         _prose(text, reading)
@@ -362,6 +365,16 @@ def _named(entry: StatementEntry, byline: list[SourceAuthor]) -> SourceAuthor | 
     if entry.printed == EVERYONE or entry.author is not None:
         return None
     return by_full_name(entry.printed, byline)
+
+
+def _give_label(reading: Reading, label: str, names: str, context: str) -> None:
+    """Give each person a role-first list names the label's roles, with the degree written
+    after their name ('P.P. lead') or else after the label ('Conceptualization (lead): …')."""
+    roles = label_roles(label)
+    for name, degree in names_with_degrees(names):
+        entry = entry_for(reading, name, context=context)
+        if entry is not None:
+            entry.roles += [r.model_copy(update={"degree": degree or r.degree}) for r in roles]
 
 
 def _is_role_list(text: str) -> bool:
