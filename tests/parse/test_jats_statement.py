@@ -341,3 +341,19 @@ def test_a_family_name_two_byline_authors_share_is_told_and_given_to_neither() -
     ]
     assert supervised == ["Olli Lund"]
     assert any("'Berg' fits 2 byline authors" in problem for problem in article.problems)
+
+
+def test_a_statement_none_of_which_is_understood_is_reported_not_dropped() -> None:
+    # written here, not copied: a section in a shape the reader does not know (nothing in it
+    # states no one's roles, as 'These authors contributed equally' would)
+    xml = (
+        "<article><front><article-meta><contrib-group>"
+        '<contrib contrib-type="author"><name><surname>Doe</surname>'
+        "<given-names>Jane</given-names></name></contrib>"
+        "</contrib-group></article-meta></front><back>"
+        '<sec sec-type="author-contributions"><title>Author contributions</title>'
+        "<p>Study design (J.D.), Stuff (J.D.).</p></sec></back></article>"
+    )
+    article = parse_jats(xml.encode())
+    assert article.authors[0].roles is None  # nothing stated that could be read
+    assert article.problems == ["not understood: Study design (J.D.), Stuff (J.D.)."]

@@ -15,7 +15,8 @@ say for certain:
 - a full name resolves to the one byline author it names ('John Gaynes' is John A. Gaynes);
   initials or a name that name nobody for certain are reported as not understood, never
   assigned, and the authors they may be are left with roles unknown (None), not none ([]);
-- what the statement does not explain is reported as not understood, quoted.
+- what the statement does not explain is reported as not understood, quoted; a statement none
+  of which is understood is reported so too, never dropped as if the file printed none.
 Where the file also has `<role>` markup, the markup stays the file's roles, and each author for
 whom the statement lists other roles is one difference between the two parts (`sources-disagree`).
 """
@@ -64,7 +65,9 @@ def read_statement(article: Element, authors: list[SourceAuthor]) -> StatementRe
         return None
     parsed = parse_blocks(blocks, authors)
     if not parsed.entries and not parsed.unresolved:
-        return None  # 'These authors contributed equally': no one's roles
+        if not parsed.unread:
+            return None  # 'These authors contributed equally': no one's roles
+        return StatementReading(problems=list(parsed.problems))  # none of it understood
     origin = f"{_place_name(places[0])} statement"
     if not _in_credit_terms(parsed):
         return StatementReading(problems=[str(NotCredit(text=" ".join(blocks)))])
