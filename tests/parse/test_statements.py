@@ -563,3 +563,31 @@ def test_role_first_with_the_degree_after_the_label(text: str) -> None:
         "John Smith": [("software", Degree.SUPPORTING)],
         "Anna King": [("software", Degree.SUPPORTING)],
     }
+
+
+def test_prose_that_lists_credit_terms_after_a_verb_of_taking_part_states_them() -> None:
+    # written here, not copied: 'contributed to', 'was responsible for' before CRediT terms;
+    # a free phrase after the verb is kept as written
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    parsed = parse_statement(
+        "Jane Doe and JS contributed to conceptualization, methodology, and writing – original "
+        "draft; AK was responsible for supervision and funding acquisition. JS assisted with "
+        "ChIP-seq preparations.",
+        byline,
+    )
+    read = {
+        entry.author.raw if entry.author else entry.printed: [
+            (role.role, role.origin == "statement", role.label) for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert read["Jane Doe"] == [
+        ("conceptualization", True, "conceptualization"),
+        ("methodology", True, "methodology"),
+        ("writing-original-draft", True, "writing – original draft"),
+    ]
+    assert [role for role, _credit, _label in read["Anna King"]] == [
+        "supervision",
+        "funding-acquisition",
+    ]
+    assert read["John Smith"][-1] == (None, False, "assisted with ChIP-seq preparations")

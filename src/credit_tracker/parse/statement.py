@@ -390,10 +390,31 @@ def _prose(segment: str, reading: Reading) -> None:
         subject, predicate = _subject(re.sub(r"^and\s+", "", clause))
         if not subject or subject[0].casefold() in {"all", "all authors"}:
             continue
+        roles = _prose_roles(predicate)
         for name in subject:
             entry = entry_for(reading, name, context=clause[:40])
             if entry is not None:
-                entry.roles += roles_from(predicate)
+                entry.roles += roles
+
+
+def _prose_roles(predicate: str) -> list[SourceRole]:
+    """The roles a predicate states; after a verb of taking part ('contributed to
+    conceptualization and methodology'), the CRediT terms it lists, where it lists nothing else
+    (else the phrases as written: 'assisted with ChIP-seq preparations')."""
+    listed = roles_from(_CONTRIBUTED_TO.sub("", predicate, count=1))
+    if listed and all(role.role and role.origin != PHRASE for role in listed):
+        return listed
+    return roles_from(predicate)
+
+
+# A verb of taking part before the roles themselves: 'JD contributed to conceptualization and
+# methodology', 'JS was responsible for software and validation'.
+_CONTRIBUTED_TO = re.compile(
+    r"^(?:(?:has|have|had)\s+)?(?:contributed\s+(?:to|in)|(?:was|were)\s+(?:responsible\s+for"
+    r"|involved\s+in|in\s+charge\s+of)|participated\s+in|took\s+part\s+in|worked\s+on"
+    r"|(?:helped|assisted)\s+(?:with|in))\s+(?:the\s+)?",
+    re.I,
+)
 
 
 def _subject(clause: str) -> tuple[list[str], str]:
