@@ -3,9 +3,9 @@
 Every form seen in real statements is read into groups of letters, one per name word: 'GJP',
 'T.B.D.', 'Z. G.', 'S.J' (a dot missing), hyphenated ones ('BPD-J', 'Y.-S.S.', 'A.J-M.',
 'D.-H. W.'), accented ones ('F.Ú.', 'J.Š.Ž.', 'ÉMR'), a particle's small letter ('EvA' for
-Eelco van Anken, 'M.d.N.N.', 'JvdB' for Jan van der Berg), extra letters that tell two authors apart ('STa' / 'STe' for
-S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang Zhao and Yangyang Zhou) and a
-family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
+Eelco van Anken, 'M.d.N.N.', 'JvdB' for Jan van der Berg), extra letters that tell two authors
+apart ('STa' / 'STe' for S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang
+Zhao and Yangyang Zhou) and a family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
 
 The groups are matched to the byline's name words (given names, particle and family name, split
 at spaces and hyphens), by prefix, accents and case aside, in three steps, the first that finds
