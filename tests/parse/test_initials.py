@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.names import PersonName
 from credit_tracker.parse.initials import initials_groups, resolve
 from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.statement import parse_statement
@@ -36,6 +37,8 @@ def _byline(path: Path) -> list[SourceAuthor]:
         ("M.d.N.N.", ["M", "d", "N", "N"]),
         ("STa", ["S", "Ta"]),
         ("A.Lüthi", ["A", "Lüthi"]),
+        ("JvdB", ["Jvd", "B"]),  # undotted, the particles' small letters between the capitals
+        ("MdlC", ["Mdl", "C"]),
     ],
 )
 def test_initials_of_every_printed_form_read_into_groups(token: str, groups: list[str]) -> None:
@@ -43,7 +46,9 @@ def test_initials_of_every_printed_form_read_into_groups(token: str, groups: lis
     assert readings is not None and readings[0] == groups
 
 
-@pytest.mark.parametrize("text", ["Jane", "Xixi", "Yi He", "Sean M. Sultaire", "Tecchio M. A"])
+@pytest.mark.parametrize(
+    "text", ["Jane", "Xixi", "Yi He", "Sean M. Sultaire", "Tecchio M. A", "Li", "Ted", "Al"]
+)
 def test_names_are_no_initials(text: str) -> None:
     assert initials_groups(text) is None
 
@@ -119,3 +124,24 @@ def test_accented_and_hyphenated_initials_resolve_and_shared_ones_stay_unread(
         "(Zhang Yi, Zhou Yan); not assigned"
     ]
     assert [a.raw for a in parsed.unresolved[0].candidates] == ["Zhang Yi", "Zhou Yan"]
+
+
+@pytest.mark.parametrize(
+    ("token", "name"),
+    [("JvdB", "Jan van der Berg"), ("MdlC", "María de la Cruz"), ("TdV", "Tom de Vries")],
+)
+def test_undotted_initials_with_the_particles_small_letters_resolve(token: str, name: str) -> None:
+    # written here, not copied: Dutch and Spanish particles printed as small letters
+    byline = [
+        SourceAuthor(position=n, raw=raw, name=PersonName(given=given, family=family))
+        for n, (raw, given, family) in enumerate(
+            [
+                ("Jan van der Berg", "Jan", "van der Berg"),
+                ("María de la Cruz", "María", "de la Cruz"),
+                ("Tom de Vries", "Tom", "de Vries"),
+            ],
+            start=1,
+        )
+    ]
+    resolved = resolve(token, byline).author
+    assert resolved is not None and resolved.raw == name

@@ -341,3 +341,57 @@ def test_a_family_name_two_byline_authors_share_is_told_and_given_to_neither() -
     ]
     assert supervised == ["Olli Lund"]
     assert any("'Berg' fits 2 byline authors" in problem for problem in article.problems)
+
+
+def test_a_statement_none_of_which_is_understood_is_reported_not_dropped() -> None:
+    # written here, not copied: a section in a shape the reader does not know (nothing in it
+    # states no one's roles, as 'These authors contributed equally' would)
+    xml = (
+        "<article><front><article-meta><contrib-group>"
+        '<contrib contrib-type="author"><name><surname>Doe</surname>'
+        "<given-names>Jane</given-names></name></contrib>"
+        "</contrib-group></article-meta></front><back>"
+        '<sec sec-type="author-contributions"><title>Author contributions</title>'
+        "<p>Study design (J.D.), Stuff (J.D.).</p></sec></back></article>"
+    )
+    article = parse_jats(xml.encode())
+    assert article.authors[0].roles is None  # nothing stated that could be read
+    assert article.problems == ["not understood: Study design (J.D.), Stuff (J.D.)."]
+
+
+def _statement_article(people: list[tuple[str, str]], statement: str) -> bytes:
+    contribs = "".join(
+        f'<contrib contrib-type="author"><name><surname>{family}</surname>'
+        f"<given-names>{given}</given-names></name></contrib>"
+        for family, given in people
+    )
+    return (
+        f"<article><front><article-meta><contrib-group>{contribs}</contrib-group></article-meta>"
+        '</front><back><sec sec-type="author-contributions"><title>Author contributions</title>'
+        f"<p>{statement}</p></sec></back></article>"
+    ).encode()
+
+
+def test_a_full_name_printed_family_name_first_is_the_byline_author() -> None:
+    # written here, not copied: the order of Chinese, Japanese, Korean and Hungarian names
+    people = [("Wang", "Xiaoming"), ("Li", "Hua"), ("Kovács", "Anna Mária")]
+    statement = (
+        "Wang Xiaoming: Conceptualization. Li Hua: Software. Kovács Anna Mária: Supervision."
+    )
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["conceptualization"],
+        ["software"],
+        ["supervision"],
+    ]
+    assert article.problems == []
+
+
+def test_a_statement_whose_names_all_fit_two_authors_is_in_credit_terms_and_told() -> None:
+    # written here, not copied: 'JD' and 'JDo' fit both Jane Doe and John Dole
+    article = parse_jats(
+        _statement_article([("Doe", "Jane"), ("Dole", "John")], "JD: Software; JDo: Supervision.")
+    )
+    assert [a.roles for a in article.authors] == [None, None]  # may be either: unknown
+    assert len(article.problems) == 2
+    assert all("fit more than one author" in problem for problem in article.problems)

@@ -8,7 +8,8 @@ from xml.etree.ElementTree import Element, fromstring
 
 import pytest
 
-from credit_tracker.domain.credit import translations
+from credit_tracker.domain.credit import Degree, translations
+from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.statement_headings import STEMS, names_statement
 from credit_tracker.parse.statement_places import statement_blocks, statement_places
 from tests.conftest import DATA
@@ -248,6 +249,72 @@ def test_a_titled_section_is_judged_by_its_title_not_its_first_words() -> None:
         "</body></article>"
     )
     assert statement_places(article, set()) == []
+
+
+def _article(back: str) -> str:
+    """An article by Jane Doe, John Smith and Anna Lee with `back` as its back matter."""
+    people = [("Doe", "Jane"), ("Smith", "John"), ("Lee", "Anna")]
+    contribs = "".join(
+        f'<contrib contrib-type="author"><name><surname>{family}</surname>'
+        f"<given-names>{given}</given-names></name></contrib>"
+        for family, given in people
+    )
+    return (
+        f"<article><front><article-meta><contrib-group>{contribs}</contrib-group>"
+        f"</article-meta></front><back>{back}</back></article>"
+    )
+
+
+def _table(rows: list[list[str]]) -> str:
+    head, *body = rows
+    cells = "".join(f"<th>{cell}</th>" for cell in head)
+    lines = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in body)
+    return (
+        f"<sec><title>Author contributions</title><table-wrap><table><thead><tr>{cells}</tr>"
+        f"</thead><tbody>{lines}</tbody></table></table-wrap></sec>"
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["Role", "JD", "JS", "AL"],
+            ["Conceptualization", "lead", "supporting", ""],
+            ["Software", "–", "X", ""],
+            ["Supervision", "", "", "✓"],
+        ],
+        [
+            ["", "Conceptualization", "Software", "Supervision"],
+            ["Jane Doe", "Lead", "", "-"],
+            ["John Smith", "Supporting", "x", ""],
+            ["Anna Lee", "", "no", "•"],
+        ],
+    ],
+)
+def test_a_table_of_roles_and_people_gives_one_entry_a_row(rows: list[list[str]]) -> None:
+    # written here, not copied: a grid of roles and people (either way round), marked or with
+    # degrees, as tenzing and some journals print it
+    article = _article(_table(rows))
+    read = {
+        author.raw: [(role.role, role.degree) for role in author.roles or []]
+        for author in parse_jats(article.encode()).authors
+    }
+    assert read == {
+        "Jane Doe": [("conceptualization", Degree.LEAD)],
+        "John Smith": [("conceptualization", Degree.SUPPORTING), ("software", None)],
+        "Anna Lee": [("supervision", None)],
+    }
+
+
+def test_a_table_in_neither_shape_is_read_row_by_row_and_reported() -> None:
+    rows = [["Task", "Who"], ["Field work", "JD, JS"], ["Lab work", "AL"]]
+    problems = parse_jats(_article(_table(rows)).encode()).problems
+    assert problems == [
+        "not understood: Task Who",
+        "not understood: Field work JD, JS",
+        "not understood: Lab work AL",
+    ]
 
 
 def test_a_run_in_heading_before_a_short_first_entry_leaves_the_entry() -> None:

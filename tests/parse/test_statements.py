@@ -494,3 +494,148 @@ def test_person_first_entries_run_together_with_a_comma_are_each_read() -> None:
     assert read == dict.fromkeys(["HShM", "ZAL", "VB", "NOY", "MMK", "WS", "IHK"], three) | {
         "EK": ["investigation", "data-curation", "conceptualization", *three[1:]]
     }
+
+
+def _people(*names: str) -> list[SourceAuthor]:
+    return [
+        SourceAuthor(position=n, raw=name, name=PersonName(given=given, family=family))
+        for n, name in enumerate(names, start=1)
+        for given, family in [name.rsplit(" ", 1)]
+    ]
+
+
+def _read(text: str, byline: list[SourceAuthor]) -> dict[str, list[str | None]]:
+    parsed = parse_statement(text, byline)
+    assert parsed.problems == []
+    read: dict[str, list[str | None]] = {}
+    for entry in parsed.entries:
+        who = entry.author.raw if entry.author is not None else entry.printed
+        read.setdefault(who, []).extend(_roles(entry))
+    return read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization: JD, JS. Writing – review & editing: all authors.",
+        "All authors: Writing – review & editing. Conceptualization: Jane Doe, John Smith.",
+        "Jane Doe: Conceptualization. John Smith: Conceptualization. Writing – review & "
+        "editing: All the authors.",
+    ],
+)
+def test_a_credit_label_given_to_all_the_authors_is_each_byline_authors_role(text: str) -> None:
+    # written here, not copied: the forms statements print for a role everyone had
+    byline = _people("Jane Doe", "John Smith", "Anna Lee")
+    read = _read(text, byline)
+    assert {who: sorted(str(role) for role in roles) for who, roles in read.items()} == {
+        "Jane Doe": ["conceptualization", "writing-review-editing"],
+        "John Smith": ["conceptualization", "writing-review-editing"],
+        "Anna Lee": ["writing-review-editing"],
+    }
+    # one entry per person: the one printed by name takes the roles given to everyone
+    assert len(parse_statement(text, byline).entries) == 3
+
+
+def test_all_the_authors_with_no_byline_or_no_credit_term_is_reported_not_given() -> None:
+    no_byline = parse_statement("Writing – review & editing: all authors.", [])
+    assert no_byline.entries == [] and no_byline.unread == [
+        "Writing – review & editing: all authors."
+    ]
+    free = parse_statement("All authors: drafting and revising.", _people("Jane Doe"))
+    assert free.entries == [] and free.unread == ["All authors: drafting and revising."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "JD: Software. JS: Validation. AK: Supervision.",
+            {"Jane Doe": ["software"], "John Smith": ["validation"], "Anna King": ["supervision"]},
+        ),
+        (
+            "Supervision: Anna King. Software: Jane Doe. Validation: Prof. John Smith.",
+            {"Anna King": ["supervision"], "Jane Doe": ["software"], "John Smith": ["validation"]},
+        ),
+    ],
+)
+def test_a_word_on_the_list_of_titles_ends_its_sentence_after_a_label_or_a_given_name(
+    text: str, expected: dict[str, list[str]]
+) -> None:
+    # written here, not copied: 'software' and 'king' are on nameparser's list of titles (as in
+    # 'Software Engineer', 'King Charles'), whose full stop ('Prof.') ends no sentence
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    read = _read(text, byline)
+    assert {who: [str(role) for role in roles] for who, roles in read.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization (J.D., J.S.); Software (J.S., A.K.); Supervision (A.K.).",
+        "Conceptualization (Jane Doe, John Smith), Software (John Smith and Anna King), "
+        "Supervision (Anna King).",
+    ],
+)
+def test_role_first_with_the_names_in_parentheses(text: str) -> None:
+    # written here, not copied: the role-first form some journals print with parentheses
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    read = _read(text, byline)
+    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization", "software"],
+        "Anna King": ["software", "supervision"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization (lead): JD; Software (supporting): JS, AK.",
+        "Conceptualization [lead]: JD. Software [supporting]: JS, AK.",
+        "Conceptualization (lead): JD. Software: JS (supporting), AK (supporting).",
+    ],
+)
+def test_role_first_with_the_degree_after_the_label(text: str) -> None:
+    # written here, not copied: the degree printed after the label rather than the name
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    parsed = parse_statement(text, byline)
+    assert parsed.problems == []
+    read = {
+        entry.author.raw if entry.author else entry.printed: [
+            (role.role, role.degree) for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert read == {
+        "Jane Doe": [("conceptualization", Degree.LEAD)],
+        "John Smith": [("software", Degree.SUPPORTING)],
+        "Anna King": [("software", Degree.SUPPORTING)],
+    }
+
+
+def test_prose_that_lists_credit_terms_after_a_verb_of_taking_part_states_them() -> None:
+    # written here, not copied: 'contributed to', 'was responsible for' before CRediT terms;
+    # a free phrase after the verb is kept as written
+    byline = _people("Jane Doe", "John Smith", "Anna King")
+    parsed = parse_statement(
+        "Jane Doe and JS contributed to conceptualization, methodology, and writing – original "
+        "draft; AK was responsible for supervision and funding acquisition. JS assisted with "
+        "ChIP-seq preparations.",
+        byline,
+    )
+    read = {
+        entry.author.raw if entry.author else entry.printed: [
+            (role.role, role.origin == "statement", role.label) for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert read["Jane Doe"] == [
+        ("conceptualization", True, "conceptualization"),
+        ("methodology", True, "methodology"),
+        ("writing-original-draft", True, "writing – original draft"),
+    ]
+    assert [role for role, _credit, _label in read["Anna King"]] == [
+        "supervision",
+        "funding-acquisition",
+    ]
+    assert read["John Smith"][-1] == (None, False, "assisted with ChIP-seq preparations")

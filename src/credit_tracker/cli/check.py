@@ -114,8 +114,6 @@ def check_command(
     --baseline not in the file) at or above --fail-on; 2 usage or input error; 3 a DOI could
     not be verified.
     """
-    from credit_tracker.render.formats.base import summary_line
-    from credit_tracker.render.lines import report_coverage_lines
     from credit_tracker.services.store_check import CheckOptions, check_store, subjects
 
     options = CheckOptions.parse(fail_on, severity_overrides, day(as_of), stale_after)
@@ -140,27 +138,40 @@ def check_command(
         )
     name = fmt or FORMATS.named_by(output)
     color = name == "text" and output is None and use_color(sys.stdout, os.environ)
-    show_info = show == "info"
     formatter = formatter_for(
         name,
         policy.fails,
-        show_info=show_info,
+        show_info=show == "info",
         color=color,
         subjects=lambda: subjects(store, named),
     )
     _emit(formatter.format(report), output)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        step_summary = Path(os.environ["GITHUB_STEP_SUMMARY"])
-        budget = _summary_room(step_summary)
-        summary = formatter_for(
-            "markdown", policy.fails, show_info=show_info, budget=budget
-        ).format(report)
-        _append_summary(step_summary, summary)
+        _write_step_summary(report, policy.fails, show_info=show == "info")
     if output is not None or name != "text":
-        click.echo(summary_line(report), err=True)
-        for line in report_coverage_lines(report):
-            click.echo(line, err=True)
+        _echo_summary_lines(report)
     finish(ctx, report.verdict)
+
+
+def _write_step_summary(
+    report: CheckReport, fails: Callable[[Finding], bool], show_info: bool
+) -> None:
+    """Add the Markdown report to GitHub's job summary, within the room the summary has left."""
+    step_summary = Path(os.environ["GITHUB_STEP_SUMMARY"])
+    budget = _summary_room(step_summary)
+    summary = formatter_for("markdown", fails, show_info=show_info, budget=budget).format(report)
+    _append_summary(step_summary, summary)
+
+
+def _echo_summary_lines(report: CheckReport) -> None:
+    """The text report's closing lines on stderr, when stdout holds another format or a file
+    holds the report."""
+    from credit_tracker.render.formats.base import summary_line
+    from credit_tracker.render.lines import report_coverage_lines
+
+    click.echo(summary_line(report), err=True)
+    for line in report_coverage_lines(report):
+        click.echo(line, err=True)
 
 
 def _with_baseline(

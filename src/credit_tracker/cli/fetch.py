@@ -117,6 +117,17 @@ def _fetch_statement(ctx: click.Context, dois: tuple[str, ...], path: Path) -> N
     )
 
 
+def _fetch_jats_file(ctx: click.Context, dois: tuple[str, ...], path: Path) -> FetchSummary:
+    from credit_tracker.domain.runs import FetchSummary
+    from credit_tracker.services.local_sources import store_jats_file
+
+    if len(dois) != 1:
+        raise InputError("--jats needs exactly one DOI")
+    doi = store_jats_file(_store(ctx), dois[0], path)
+    click.echo(f"stored the JATS roles for {doi} from {path}", err=True)
+    return FetchSummary(fetched=1)
+
+
 def _fetch(
     ctx: click.Context,
     dois: tuple[str, ...],
@@ -126,19 +137,12 @@ def _fetch(
     quiet: bool,
     xml: bool = True,
 ) -> FetchSummary:
-    from credit_tracker.domain.runs import FetchSummary
-    from credit_tracker.render.lines import coverage_lines, failure_lines, fetch_line
     from credit_tracker.services.clients import Clients
     from credit_tracker.services.fetch import fetch_articles, tracked_dois
-    from credit_tracker.services.local_sources import store_jats_file
 
-    store = _store(ctx)
     if jats_file is not None:
-        if len(dois) != 1:
-            raise InputError("--jats needs exactly one DOI")
-        doi = store_jats_file(store, dois[0], jats_file)
-        click.echo(f"stored the JATS roles for {doi} from {jats_file}", err=True)
-        return FetchSummary(fetched=1)
+        return _fetch_jats_file(ctx, dois, jats_file)
+    store = _store(ctx)
     clients = Clients.from_env(mailto)
     warn_if_anonymous(clients.anonymous, quiet)
     selected = tracked_dois(store, dois)
@@ -155,6 +159,15 @@ def _fetch(
         xml_max_age=timedelta(days=xml_max_age),
         progress=progress,
     )
+    _echo_fetch_summary(summary, xml)
+    return summary
+
+
+def _echo_fetch_summary(summary: FetchSummary, xml: bool) -> None:
+    """What a fetch did, on stderr: counts, failures, long waits refused, an early stop, and
+    (with the publishers' XML) the role sources by publisher."""
+    from credit_tracker.render.lines import coverage_lines, failure_lines, fetch_line
+
     click.echo(fetch_line(summary), err=True)
     if summary.metadata_filled:
         click.echo(
@@ -178,4 +191,3 @@ def _fetch(
         click.echo("role sources, by publisher (Crossref's name):", err=True)
         for line in coverage_lines(summary.coverage):
             click.echo(f"  {line}", err=True)
-    return summary

@@ -3,9 +3,9 @@
 Every form seen in real statements is read into groups of letters, one per name word: 'GJP',
 'T.B.D.', 'Z. G.', 'S.J' (a dot missing), hyphenated ones ('BPD-J', 'Y.-S.S.', 'A.J-M.',
 'D.-H. W.'), accented ones ('F.Ú.', 'J.Š.Ž.', 'ÉMR'), a particle's small letter ('EvA' for
-Eelco van Anken, 'M.d.N.N.'), extra letters that tell two authors apart ('STa' / 'STe' for
-S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang Zhao and Yangyang Zhou) and a
-family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
+Eelco van Anken, 'M.d.N.N.', 'JvdB' for Jan van der Berg), extra letters that tell two authors
+apart ('STa' / 'STe' for S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang
+Zhao and Yangyang Zhou) and a family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
 
 The groups are matched to the byline's name words (given names, particle and family name, split
 at spaces and hyphens), by prefix, accents and case aside, in three steps, the first that finds
@@ -36,6 +36,9 @@ _SPLIT_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
 # Given initials, then the family name's first letters: 'YZha' and 'YZho' for Yangqiang Zhao and
 # Yangyang Zhou (Frontiers 2020), where counting capitals against small letters says "a word".
 _FAMILY_START = re.compile(r"[^\W\d_a-z]{2,3}[a-z]{2,3}")
+# Capitals with the small letters of particles between them: 'JvdB' for Jan van der Berg,
+# 'MdlC' for María de la Cruz (two capitals at least: 'Li' is a name).
+_PARTICLE_LETTERS = re.compile(r"[^\W\d_a-z][vdlt]{0,3}(?:[^\W\d_a-z][vdlt]{0,3})+")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ def initials_groups(token: str) -> list[list[str]] | None:
         not dotted
         and sum(ch.isupper() for ch in text) <= sum(ch.islower() for ch in text)
         and not _FAMILY_START.fullmatch(text)
+        and not _PARTICLE_LETTERS.fullmatch(text)
     ):
         return None  # 'Xixi', 'Jane': more small letters than capitals is a word
     groups = [group for piece in pieces if piece[0].isalpha() for group in _groups(piece)]

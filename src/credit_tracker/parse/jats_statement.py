@@ -15,19 +15,22 @@ say for certain:
 - a full name resolves to the one byline author it names ('John Gaynes' is John A. Gaynes);
   initials or a name that name nobody for certain are reported as not understood, never
   assigned, and the authors they may be are left with roles unknown (None), not none ([]);
-- what the statement does not explain is reported as not understood, quoted.
+- what the statement does not explain is reported as not understood, quoted; a statement none
+  of which is understood is reported so too, never dropped as if the file printed none.
 Where the file also has `<role>` markup, the markup stays the file's roles, and each author for
 whom the statement lists other roles is one difference between the two parts (`sources-disagree`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.credit import BY_SLUG
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.problems import NotCredit, PartsDiffer, Unread
+from credit_tracker.parse.jats_roles import label_role
 from credit_tracker.parse.statement import ParsedStatement, parse_blocks
 from credit_tracker.parse.statement_names import by_full_name
 from credit_tracker.parse.statement_parts import PHRASE
@@ -64,19 +67,28 @@ def read_statement(article: Element, authors: list[SourceAuthor]) -> StatementRe
         return None
     parsed = parse_blocks(blocks, authors)
     if not parsed.entries and not parsed.unresolved:
-        return None  # 'These authors contributed equally': no one's roles
+        if not parsed.unread:
+            return None  # 'These authors contributed equally': no one's roles
+        return StatementReading(problems=list(parsed.problems))  # none of it understood
     origin = f"{_place_name(places[0])} statement"
-    if not _in_credit_terms(parsed):
+    if not _in_credit_terms(parsed, blocks):
         return StatementReading(problems=[str(NotCredit(text=" ".join(blocks)))])
     return _credit_reading(parsed, authors, origin)
 
 
-def _in_credit_terms(parsed: ParsedStatement) -> bool:
+def _in_credit_terms(parsed: ParsedStatement, blocks: list[str]) -> bool:
     """Whether the statement is written in CRediT: at least half its distinct labels are CRediT
-    terms (free text beside them is kept as written)."""
+    terms (free text beside them is kept as written). Where no name could be resolved, whether
+    any of its words is a CRediT term ('JD: Software; JDo: Supervision' for two J. Do… authors)."""
+    if not parsed.entries:
+        pieces = (piece for block in blocks for piece in _PIECES.split(block))
+        return any(label_role(piece.strip())[0] is not None for piece in pieces)
     labels = {role.label: role for entry in parsed.entries for role in entry.roles}
     credit = sum(1 for role in labels.values() if role.role and role.origin != PHRASE)
     return credit > 0 and 2 * credit >= len(labels)
+
+
+_PIECES = re.compile(r"[:;,.()\[\]]|\s(?:and|&)\s")
 
 
 def _place_name(place: Element) -> str:

@@ -13,7 +13,11 @@ phrases):
   or inverted names ("Methodology: Callili, D., Tecchio M. A."), or family names alone
   ("Concept and design: Guo, Fan, H. Wang.", JAMA Network), resolved against the byline;
   MDPI's and Cell Press's "Conceptualization, A.P. and J.Š.Ž.; methodology, …" with a comma;
-  names going on after ';' ("Conceptualization: Jane Doe; John Roe");
+  names going on after ';' ("Conceptualization: Jane Doe; John Roe"); the names in parentheses
+  ("Conceptualization (J.D., J.S.); Methodology (J.D.)"); a degree after the label
+  ("Conceptualization (lead): JD"); a CRediT label given to
+  everyone ("Writing – review & editing: all authors.", "All authors: Writing – review &
+  editing."), each byline author's role;
 - each person with their roles in parentheses: "Jane Doe (Conceptualization [lead], …), John
   Roe (…)";
 - initials and a dash: "ID - Study design, data analysis, manuscript writing & editing." (BMC PDF);
@@ -29,7 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from credit_tracker.domain.models import SourceAuthor
+from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.statement_names import (
@@ -37,6 +41,7 @@ from credit_tracker.parse.statement_names import (
     Reading,
     StatementEntry,
     Unresolved,
+    by_full_name,
     entry_for,
     in_byline_order,
     positions,
@@ -54,6 +59,7 @@ from credit_tracker.parse.statement_segments import (
     Split,
     person_roles,
     repeated_initials,
+    role_names,
     run_together,
     sentences,
     split_label,
@@ -115,6 +121,16 @@ _NO_ONES_ROLES = re.compile(
     r"|(?:is|are)\s+(?:the\s+)?guarantors?\b)",
     re.I,
 )
+
+
+# A CRediT label given to every author: 'Writing – review & editing: all authors.' (role first)
+# or 'All authors: Writing – review & editing.' (person first). Read as each byline author's role;
+# with no byline to give it to, it is reported like any sentence about all the authors.
+EVERYONE = "all authors"
+"""How an entry for an author the statement names only as one of all the authors is printed."""
+_EVERYONE = r"(?:all|both)(?:\s+(?:of\s+)?the)?(?:\s+(?:co-?)?authors?)?"
+_TO_EVERYONE = re.compile(rf"^(?P<label>.+?)\s*(?::|\s[-\u2013\u2014]\s)\s*{_EVERYONE}$", re.I)
+_EVERYONE_DID = re.compile(rf"^{_EVERYONE}\s*(?::|\s[-\u2013\u2014]\s)\s*(?P<roles>.+)$", re.I)
 
 
 @dataclass
@@ -188,15 +204,16 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
         if segment.strip(" .;")
         for entry in run_together(segment)
     ]
-    unread += [
-        segment.strip(" ;")
+    about_all = [
+        segment
         for segment in segments
-        if _ALL_AUTHORS.match(segment.strip()) and not _NAMES_NO_ONE.search(segment)
+        if _ALL_AUTHORS.match(segment.strip()) and _everyones_roles(segment, byline) is None
     ]
+    unread += [segment.strip(" ;") for segment in about_all if not _NAMES_NO_ONE.search(segment)]
     segments = [
         segment
         for segment in segments
-        if not _ALL_AUTHORS.match(segment.strip()) and not _names_no_ones_roles(segment)
+        if segment not in about_all and not _names_no_ones_roles(segment)
     ]
     reading.repeated = repeated_initials(segments)
     forms: set[str] = set()
@@ -210,7 +227,7 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
             unread.append(segment.strip(" ;"))
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in reading.entries.values()}.values())
-    return _parsed(forms, unique, reading, unread)
+    return _parsed(forms, _folded(unique, byline), reading, unread)
 
 
 def _names_no_ones_roles(segment: str) -> bool:
@@ -246,6 +263,9 @@ def _read_segment(
     to (none: it named no one) and the list the next sentence may go on with."""
     before = {id(entry): len(entry.roles) for entry in reading.entries.values()}
     text = segment.strip(" .;")
+    everyones = _everyones_roles(text, reading.byline)
+    if everyones is not None:
+        return everyones.form, _give_everyone(reading, everyones.roles), _Going()
     split = split_label(text, reading.families)
     if split is None and going.label is not None and all_names(text, reading.families):
         split = Split(going.label, text, role_first=True)  # the names go on
@@ -261,11 +281,7 @@ def _read_segment(
                 entry.roles += roles_from(phrases)
     elif split is not None and split.role_first:
         form, after = "role first", _Going(label=split.label)
-        for name, degree in names_with_degrees(split.rest):
-            entry = entry_for(reading, name, context=text)
-            if entry is not None:
-                roles = label_roles(split.label)
-                entry.roles += [r.model_copy(update={"degree": degree or r.degree}) for r in roles]
+        _give_label(reading, split.label, split.rest, context=text)
     elif split is not None:
         form = "person first"
         for name in names_in(split.label):
@@ -277,6 +293,10 @@ def _read_segment(
         for entry in going.people:
             entry.roles += roles_from(text)
         return form, list(going.people), going
+    elif (lists := role_names(text, reading.families)) is not None:
+        form = "role first"  # 'Conceptualization (J.D., J.S.), Methodology (J.D.)'
+        for label, names in lists:
+            _give_label(reading, label, names, context=text)
     else:
         form = "prose"
         _prose(text, reading)
@@ -285,6 +305,79 @@ def _read_segment(
     if form == "person first":
         after = _Going(people=tuple(named))
     return form, named, after
+
+
+@dataclass(frozen=True)
+class _Everyones:
+    """The CRediT roles a sentence gives every author, and its form."""
+
+    roles: list[SourceRole]
+    form: str
+
+
+def _everyones_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | None:
+    """The roles of 'Writing – review & editing: all authors.' or 'All authors: Writing –
+    review & editing.'; None unless a byline is known and every role is a CRediT term."""
+    text = segment.strip(" .;")
+    if not byline:
+        return None
+    if (label_first := _TO_EVERYONE.match(text)) is not None:
+        roles, form = label_roles(label_first["label"]), "role first"
+    elif (everyone_first := _EVERYONE_DID.match(text)) is not None:
+        roles, form = roles_from(everyone_first["roles"]), "person first"
+    else:
+        return None
+    credit = roles and all(role.role and role.origin != PHRASE for role in roles)
+    return _Everyones(roles=roles, form=form) if credit else None
+
+
+def _give_everyone(reading: Reading, roles: list[SourceRole]) -> list[StatementEntry]:
+    """Give each byline author `roles`; return their entries."""
+    entries = [_entry_of(reading, author) for author in reading.byline]
+    for each in entries:
+        each.roles += roles
+    return entries
+
+
+def _entry_of(reading: Reading, author: SourceAuthor) -> StatementEntry:
+    """The entry of one byline author: the one the statement already named them in, else one
+    that says the statement did not print their name."""
+    for entry in reading.entries.values():
+        if (entry.author or by_full_name(entry.printed, reading.byline)) is author:
+            return entry
+    key = f"{EVERYONE}: {author.raw}"
+    return reading.entries.setdefault(key, StatementEntry(printed=EVERYONE, author=author))
+
+
+def _folded(entries: list[StatementEntry], byline: list[SourceAuthor]) -> list[StatementEntry]:
+    """Entries without an 'all authors' one for a person the statement names later by full name
+    ('All authors: Writing – review & editing. Jane Doe: Conceptualization.'): its roles are
+    theirs."""
+    named = {id(author): entry for entry in entries if (author := _named(entry, byline))}
+    kept = []
+    for entry in entries:
+        if entry.printed == EVERYONE and (later := named.get(id(entry.author))) is not None:
+            later.roles[:0] = entry.roles
+        else:
+            kept.append(entry)
+    return kept
+
+
+def _named(entry: StatementEntry, byline: list[SourceAuthor]) -> SourceAuthor | None:
+    """The byline author a full name printed in the statement is, if any."""
+    if entry.printed == EVERYONE or entry.author is not None:
+        return None
+    return by_full_name(entry.printed, byline)
+
+
+def _give_label(reading: Reading, label: str, names: str, context: str) -> None:
+    """Give each person a role-first list names the label's roles, with the degree written
+    after their name ('P.P. lead') or else after the label ('Conceptualization (lead): …')."""
+    roles = label_roles(label)
+    for name, degree in names_with_degrees(names):
+        entry = entry_for(reading, name, context=context)
+        if entry is not None:
+            entry.roles += [r.model_copy(update={"degree": degree or r.degree}) for r in roles]
 
 
 def _is_role_list(text: str) -> bool:
@@ -300,10 +393,31 @@ def _prose(segment: str, reading: Reading) -> None:
         subject, predicate = _subject(re.sub(r"^and\s+", "", clause))
         if not subject or subject[0].casefold() in {"all", "all authors"}:
             continue
+        roles = _prose_roles(predicate)
         for name in subject:
             entry = entry_for(reading, name, context=clause[:40])
             if entry is not None:
-                entry.roles += roles_from(predicate)
+                entry.roles += roles
+
+
+def _prose_roles(predicate: str) -> list[SourceRole]:
+    """The roles a predicate states; after a verb of taking part ('contributed to
+    conceptualization and methodology'), the CRediT terms it lists, where it lists nothing else
+    (else the phrases as written: 'assisted with ChIP-seq preparations')."""
+    listed = roles_from(_CONTRIBUTED_TO.sub("", predicate, count=1))
+    if listed and all(role.role and role.origin != PHRASE for role in listed):
+        return listed
+    return roles_from(predicate)
+
+
+# A verb of taking part before the roles themselves: 'JD contributed to conceptualization and
+# methodology', 'JS was responsible for software and validation'.
+_CONTRIBUTED_TO = re.compile(
+    r"^(?:(?:has|have|had)\s+)?(?:contributed\s+(?:to|in)|(?:was|were)\s+(?:responsible\s+for"
+    r"|involved\s+in|in\s+charge\s+of)|participated\s+in|took\s+part\s+in|worked\s+on"
+    r"|(?:helped|assisted)\s+(?:with|in))\s+(?:the\s+)?",
+    re.I,
+)
 
 
 def _subject(clause: str) -> tuple[list[str], str]:

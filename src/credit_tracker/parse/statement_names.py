@@ -169,7 +169,28 @@ def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | Non
         and family in {fold(author.name.family), fold(author.name.family_full)}
         and given_compatible(name.given, author.name.given)
     ]
+    if not hits:
+        hits = _family_first(printed, byline)
     return hits[0] if len(hits) == 1 else None
+
+
+def _family_first(printed: str, byline: list[SourceAuthor]) -> list[SourceAuthor]:
+    """The byline authors a name printed family name first without a comma is, exactly ('Wang
+    Xiaoming' for Xiaoming Wang): the order of Chinese, Japanese, Korean and Hungarian names."""
+    words = clean(printed).split(" ")
+    if len(words) < 2:
+        return []
+    return [
+        author
+        for author in byline
+        if author.name is not None
+        and author.name.given
+        and any(
+            fold(" ".join(words[:cut])) == fold(author.name.family)
+            and fold(" ".join(words[cut:])) == fold(author.name.given)
+            for cut in range(1, len(words))
+        )
+    ]
 
 
 def _is_vancouver(name: str) -> bool:

@@ -172,17 +172,25 @@ def label_roles(label: str) -> list[SourceRole]:
     Funding Acquisition', Scientific Reports), never split inside one ('Writing-review and
     editing')."""
     text = re.sub(r"^(?:Other|Outros?)\s*:\s*", "", label)  # PLOS 2012: 'Other: Provided ...'
-    if label_role(text)[0] is not None:
+    if _names_one(text):
         return [_label_role(text)]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", text) if p.strip()]
     pieces = [piece for part in parts for piece in and_split(part)]
-    if len(parts) > 1 and not any(label_role(piece)[0] for piece in pieces):
+    if len(parts) > 1 and not any(_names_one(piece) for piece in pieces):
         pieces = and_split(text)  # commas inside one free phrase: kept whole
     return [_label_role(piece) for piece in pieces]
 
 
+def _names_one(label: str) -> bool:
+    """Whether a label, a degree after it or not ('Conceptualization (lead)'), is one role."""
+    return label_role(split_degree(label).label)[0] is not None
+
+
 def _label_role(text: str) -> SourceRole:
-    role = label_role(text)[0]
+    written = split_degree(text)
+    role = label_role(written.label)[0]
     if role is not None:
-        return SourceRole(role=role.slug, label=text, origin="statement")
+        return SourceRole(
+            role=role.slug, label=written.label, degree=written.degree, origin="statement"
+        )
     return SourceRole(role=from_phrase(text), label=text, origin=PHRASE)

@@ -17,7 +17,8 @@ The text is built from the structure, not from every paragraph at every depth: e
 paragraph and each list item is one block (so a paragraph that holds a `<list>` does not give its
 items' text twice), a block ends an entry even without closing punctuation ("CR: Data curation,
 Software" then "JW: …"), and a bold lead-in followed by a colon inside a paragraph starts one
-("<bold>Conceptualization:</bold> T.B.D. <bold>Methodology:</bold> H.M.K., …"). Headings (a
+("<bold>Conceptualization:</bold> T.B.D. <bold>Methodology:</bold> H.M.K., …"). A table of roles
+and people, marked cell by cell, gives one block a row (statement_tables.py). Headings (a
 `<title>`, a `<label>`, a heading paragraph, an "Author contributions:" lead-in) are left out.
 """
 
@@ -30,6 +31,7 @@ from credit_tracker.domain.names import clean
 from credit_tracker.parse.jats_roles import label_role
 from credit_tracker.parse.statement import NEXT_SECTION
 from credit_tracker.parse.statement_headings import names_statement
+from credit_tracker.parse.statement_tables import table_blocks
 
 _PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
 _BLOCKS = {
@@ -48,6 +50,7 @@ _BLOCKS = {
     "boxed-text",
 }
 _HEADINGS = {"title", "label"}
+_TABLES = {"table-wrap", "table"}
 # never a statement's place, and large: not looked into
 _ELSEWHERE = {"ref-list", "table-wrap", "fig", "disp-formula", "inline-formula", "contrib-group"}
 _LEAD_IN = {"bold", "b", "strong"}
@@ -159,6 +162,10 @@ def _blocks(element: Element, lines: list[str]) -> None:
     for child in element:
         if child.tag in _HEADINGS:
             pass
+        elif child.tag in _TABLES:
+            _flush(run, lines)
+            run = []
+            lines += table_blocks(child)
         elif child.tag in _BLOCKS:
             _flush(run, lines)
             run = []

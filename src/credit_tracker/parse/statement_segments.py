@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
-from credit_tracker.domain.credit import try_resolve_role
+from credit_tracker.domain.credit import split_degree, try_resolve_role
 from credit_tracker.domain.names import fold, is_title
 from credit_tracker.parse.initials import initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
@@ -75,10 +75,19 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def _ends_in_title(before: str) -> bool:
     """A title's full stop ('Prof.', 'Dr.') ends no sentence; a capital word only ('the UK.'
-    and 'for us.' end one, though 'uk' and 'us' are in the list of titles too)."""
+    and 'for us.' end one, though 'uk' and 'us' are in the list of titles too).
+
+    The list of titles holds trades as well ('software', as in 'Software Engineer'), and
+    family names are titles too ('King'): a word that names a role ('JD: Software. JS: …') or
+    follows a given name ('Anna King. Writing …') ends its sentence, since a title opens a name.
+    """
     last = _LAST_WORD.search(before)
     word = last.group(1) if last else ""
-    return word[:1].isupper() and word[1:].islower() and is_title(word)
+    if not (word[:1].isupper() and word[1:].islower() and is_title(word)):
+        return False
+    ahead = _LAST_WORD.search(before[: last.start(1)].rstrip()) if last else None
+    after_a_name = ahead is not None and ahead.group(1)[:1].isupper() and not is_title(ahead[1])
+    return not after_a_name and not label_role(word)[0]
 
 
 def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | None:
@@ -164,7 +173,8 @@ def run_together(text: str) -> list[str]:
 
 def _names_a_role(label: str) -> bool:
     parts = [part for part in re.split(r",\s*(?:and\s+)?", label) if part.strip()]
-    return bool(parts) and any(label_role(piece)[0] for part in parts for piece in and_split(part))
+    pieces = [split_degree(piece).label for part in parts for piece in and_split(part)]
+    return bool(parts) and any(label_role(piece)[0] for piece in pieces)
 
 
 def repeated_initials(segments: list[str]) -> set[str]:
@@ -181,19 +191,37 @@ def repeated_initials(segments: list[str]) -> set[str]:
 _PERSON_ROLES = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?P<name>[^(),;]+?)\s*\((?P<roles>[^()]+)\)")
 
 
-def person_roles(text: str) -> list[tuple[str, str]] | None:
-    """Read 'Jane Doe (Conceptualization [lead], Writing – original draft), John Roe (…)' into
-    (name, roles) pairs; None where the sentence is not wholly in that form."""
+def _parenthesised(text: str) -> list[tuple[str, str]] | None:
+    """The sentence as (words, what follows them in parentheses) pairs; None where it is not
+    wholly in that form."""
     pairs, end = [], 0
     for match in _PERSON_ROLES.finditer(text):
         if match.start() != end:
             return None
         pairs.append((match["name"].strip(), match["roles"]))
         end = match.end()
-    if not pairs or text[end:].strip(" .;,"):
+    return pairs if pairs and not text[end:].strip(" .;,") else None
+
+
+def person_roles(text: str) -> list[tuple[str, str]] | None:
+    """Read 'Jane Doe (Conceptualization [lead], Writing – original draft), John Roe (…)' into
+    (name, roles) pairs; None where the sentence is not wholly in that form."""
+    pairs = _parenthesised(text)
+    if pairs is None:
         return None
     for name, roles in pairs:
         read = roles_from(roles)
         if not looks_like_name(name) or not any(r.role and r.origin != PHRASE for r in read):
             return None
+    return pairs
+
+
+def role_names(text: str, families: frozenset[str] = frozenset()) -> list[tuple[str, str]] | None:
+    """Read 'Conceptualization (J.D., J.S.), Methodology (J.D.)' into (label, names) pairs: the
+    role-first form with the names in parentheses; None where the sentence is not wholly in it."""
+    pairs = _parenthesised(text)
+    if pairs is None or not all(
+        _names_a_role(label) and all_names(names, families) for label, names in pairs
+    ):
+        return None
     return pairs
