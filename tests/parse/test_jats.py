@@ -346,6 +346,34 @@ def test_jats4r_vocab_attributes_and_broken_forms() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("roles", "read"),
+    [
+        (
+            "<role>Conceptualization, Methodology; Writing – review &amp; editing</role>",
+            [("conceptualization", None), ("methodology", None), ("writing-review-editing", None)],
+        ),
+        (
+            "<role>Supervision (lead) and Software</role>",
+            [("supervision", "lead"), ("software", None)],
+        ),
+        # a label that lists anything else stays one label, kept as written
+        ("<role>Conceptualization, data collection</role>", [(None, None)]),
+    ],
+)
+def test_one_role_element_that_lists_credit_terms_gives_each(
+    roles: str, read: list[tuple[str | None, str | None]]
+) -> None:
+    # written here, not copied: several terms printed in one <role>
+    xml = (
+        '<article><front><article-meta><contrib-group><contrib contrib-type="author">'
+        f"<name><surname>Doe</surname><given-names>Jane</given-names></name>{roles}</contrib>"
+        "</contrib-group></article-meta></front></article>"
+    )
+    author = parse_jats(xml.encode()).authors[0]
+    assert [(r.role, r.degree.value if r.degree else None) for r in author.roles or []] == read
+
+
 def test_2016_plos_footnote_resolves_initials_including_two_lepperts() -> None:
     article = parse_jats((FIXTURES / "allofplos/journal.pone.0160653.xml").read_bytes())
     by_name = {a.raw: [r.role for r in a.roles] for a in article.authors}

@@ -22,7 +22,7 @@ from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
-from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_element
+from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_elements
 from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
 from credit_tracker.parse.safe_xml import parse_safely, tostring
@@ -231,7 +231,11 @@ def _orcid(contrib: Element, problems: list[str]) -> tuple[str | None, bool | No
 def _roles(
     contrib: Element, footnotes: dict[str | None, Element], context: _Reading
 ) -> list[SourceRole]:
-    roles = [role_element(element, context.problems) for element in contrib.findall("role")]
+    roles = [
+        role
+        for element in contrib.findall("role")
+        for role in role_elements(element, context.problems)
+    ]
     for xref in contrib.findall("xref"):
         note = footnotes.get(xref.get("rid"))
         if xref.get("ref-type") == "fn" and note is not None and not _is_equal_note(note):

@@ -48,6 +48,30 @@ def label_role(label: str) -> tuple[CreditRole | None, str]:
     return resolve_cut(label), "label cut"
 
 
+def role_elements(element: Element, problems: list[str]) -> list[SourceRole]:
+    """Read one <role>: one role, or each of the CRediT terms one label lists when it lists
+    nothing else ('<role>Conceptualization, Methodology</role>')."""
+    read = role_element(element, problems)
+    if read.role is not None or read.origin != "unmapped":
+        return [read]
+    pieces = [
+        piece
+        for part in re.split(r"\s*[,;]\s*", read.label)
+        if part.strip()
+        for piece in and_split(part)
+    ]
+    roles = [label_role(split_degree(piece).label)[0] for piece in pieces]
+    if len(pieces) < 2 or any(role is None for role in roles):
+        return [read]
+    return [
+        SourceRole(
+            role=role.slug, label=piece, degree=split_degree(piece).degree, origin="label list"
+        )
+        for piece, role in zip(pieces, roles, strict=True)
+        if role is not None
+    ]
+
+
 def role_element(element: Element, problems: list[str]) -> SourceRole:
     """Read one <role>: its URI or vocab attributes first, then its label."""
     label = raw_text(element)
