@@ -136,7 +136,7 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
     both sides are roles ('Resources and Funding acquisition', not 'Conception and design').
     A closing 'for NAME' naming a byline author is not a role; one naming nobody is unread.
     """
-    body = clean(text).rstrip(". ")
+    body = _LEAD_LABEL.sub("", clean(text).rstrip(". "), count=1)
     about = _FOR_NAME.search(body)
     if about is not None:
         body = body[: about.start()]
@@ -154,6 +154,22 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
             slug = role.slug if role else None
             roles.append(SourceRole(role=slug, label=piece, degree=written.degree, origin=origin))
     return roles
+
+
+# A footnote's own label before its roles: 'Contribution: Conceptualization, …', 'Author
+# contributions: …', 'CRediT roles: …'.
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:Author(?:'s|s'?)?\s+)?contributions?|(?:CRediT\s+)?roles?|CRediT(?:\s+\w+)?)\s*:\s*",
+    re.I,
+)
+
+
+def lists_only_roles(text: str) -> bool:
+    """Whether a note is nothing but CRediT terms, its own label aside ('Contribution:
+    Conceptualization, Software'): an untyped footnote of one author's roles."""
+    body = _LEAD_LABEL.sub("", clean(text).rstrip(". "), count=1)
+    pieces = [piece for part in _phrases(body) for piece in and_split(part)]
+    return bool(pieces) and all(label_role(split_degree(p).label)[0] is not None for p in pieces)
 
 
 def _same_person(written: str, byline: str) -> bool:
