@@ -5,12 +5,12 @@ attributes; a niso or casrai URI in `content-type` (label in any language, e.g. 
 Portuguese); PLOS's old `content-type="http://credit.casrai.org/"` with the role in the label;
 bare labels in English or another language, with a degree written in ('(lead)'), or several
 CRediT terms in one `<role>`; per-author `fn-type="con"` footnotes (eLife), pointed to as `fn` or
-`author-notes`, and untyped ones that hold nothing but CRediT terms; and a printed contributions statement wherever the file puts
-it (a footnote, `<notes>` or `<sec>`: the 2016 PLOS list of roles with author initials, SciELO,
-MDPI, Wiley, Elsevier, bioRxiv…; jats_statement.py). Where the file has both `<role>` markup and
-a statement, the markup gives the roles and each author they differ about is reported. A role
-that maps to no CRediT term is kept as written (role=None); a part of a footnote that is not
-understood is kept, as text, in `unread`.
+`author-notes`, and untyped ones that hold nothing but CRediT terms; and a printed contributions
+statement wherever the file puts it (a footnote, `<notes>` or `<sec>`: the 2016 PLOS list of
+roles with author initials, SciELO, MDPI, Wiley, Elsevier, bioRxiv…; jats_statement.py). Where
+the file has both `<role>` markup and a statement, the markup gives the roles and each author
+they differ about is reported. A role that maps to no CRediT term is kept as written
+(role=None); a part of a footnote that is not understood is kept, as text, in `unread`.
 """
 
 from __future__ import annotations
