@@ -346,6 +346,72 @@ def test_jats4r_vocab_attributes_and_broken_forms() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("roles", "read"),
+    [
+        (
+            "<role>Conceptualization, Methodology; Writing – review &amp; editing</role>",
+            [("conceptualization", None), ("methodology", None), ("writing-review-editing", None)],
+        ),
+        (
+            "<role>Supervision (lead) and Software</role>",
+            [("supervision", "lead"), ("software", None)],
+        ),
+        # a label that lists anything else stays one label, kept as written
+        ("<role>Conceptualization, data collection</role>", [(None, None)]),
+    ],
+)
+def test_one_role_element_that_lists_credit_terms_gives_each(
+    roles: str, read: list[tuple[str | None, str | None]]
+) -> None:
+    # written here, not copied: several terms printed in one <role>
+    xml = (
+        '<article><front><article-meta><contrib-group><contrib contrib-type="author">'
+        f"<name><surname>Doe</surname><given-names>Jane</given-names></name>{roles}</contrib>"
+        "</contrib-group></article-meta></front></article>"
+    )
+    author = parse_jats(xml.encode()).authors[0]
+    assert [(r.role, r.degree.value if r.degree else None) for r in author.roles or []] == read
+
+
+@pytest.mark.parametrize(
+    ("note", "ref_type"),
+    [
+        ('fn-type="con"', "author-notes"),  # pointed to as author notes
+        ("", "fn"),  # untyped, nothing but CRediT terms
+        ('fn-type="con"', "fn"),  # its own label first
+    ],
+)
+def test_per_author_footnotes_in_more_forms(note: str, ref_type: str) -> None:
+    # written here, not copied: forms of eLife's per-author footnote other journals print
+    notes = {"con1": "Contribution: Conceptualization, Formal analysis", "con2": "Software."}
+    contribs = "".join(
+        f'<contrib contrib-type="author"><name><surname>{family}</surname><given-names>J'
+        f'</given-names></name><xref ref-type="{ref_type}" rid="{rid}"/></contrib>'
+        for family, rid in (("Doe", "con1"), ("Roe", "con2"))
+    )
+    fns = "".join(f'<fn {note} id="{rid}"><p>{text}</p></fn>' for rid, text in notes.items())
+    xml = (
+        f"<article><front><article-meta><contrib-group>{contribs}</contrib-group>"
+        f"<author-notes>{fns}</author-notes></article-meta></front></article>"
+    )
+    article = parse_jats(xml.encode())
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["conceptualization", "formal-analysis"],
+        ["software"],
+    ]
+
+
+def test_an_untyped_footnote_that_is_not_only_roles_is_not_read_as_roles() -> None:
+    xml = (
+        '<article><front><article-meta><contrib-group><contrib contrib-type="author"><name>'
+        '<surname>Doe</surname><given-names>J</given-names></name><xref ref-type="fn" rid="a"/>'
+        '</contrib></contrib-group><author-notes><fn id="a"><p>Present address: Software '
+        "House, Leeds.</p></fn></author-notes></article-meta></front></article>"
+    )
+    assert parse_jats(xml.encode()).authors[0].roles is None
+
+
 def test_2016_plos_footnote_resolves_initials_including_two_lepperts() -> None:
     article = parse_jats((FIXTURES / "allofplos/journal.pone.0160653.xml").read_bytes())
     by_name = {a.raw: [r.role for r in a.roles] for a in article.authors}

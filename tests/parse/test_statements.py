@@ -639,3 +639,41 @@ def test_prose_that_lists_credit_terms_after_a_verb_of_taking_part_states_them()
         "funding-acquisition",
     ]
     assert read["John Smith"][-1] == (None, False, "assisted with ChIP-seq preparations")
+
+
+@pytest.mark.parametrize(
+    ("text", "king"),
+    [
+        (
+            "Jane Doe, MD, PhD: Conceptualization; John Smith, MSc: Software; Anna King, FRCP: "
+            "Supervision.",
+            ["supervision"],
+        ),
+        (
+            "Conceptualization: Jane Doe, MD. Software: John Smith, M.Sc., and Anna King, PhD. "
+            "Supervision: Anna King, PhD.",
+            ["software", "supervision"],
+        ),
+    ],
+)
+def test_degrees_written_after_a_full_name_are_no_people(text: str, king: list[str]) -> None:
+    # written here, not copied: medical journals print each name with its degrees
+    read = _read(text, _people("Jane Doe", "John Smith", "Anna King"))
+    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["software"],
+        "Anna King": king,
+    }
+
+
+def test_a_role_label_after_a_vancouver_name_starts_a_sentence() -> None:
+    # written here, not copied: 'Smith J.' ends in an initial's full stop, and a label follows
+    read = _read(
+        "Conceptualization: Doe J, Smith J. Supervision: King A. Software: Smith J.",
+        _people("Jane Doe", "John Smith", "Anna King"),
+    )
+    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization", "software"],
+        "Anna King": ["supervision"],
+    }

@@ -112,6 +112,23 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
+def _post_nominals() -> frozenset[str]:
+    """Degrees and honours written after a name ('PhD', 'MD', 'MSc', 'FRCP'), folded without
+    spaces: nameparser's maintained list, and the British ones it lacks."""
+    from nameparser.config import CONSTANTS
+
+    british = {"frcp", "frcs", "mbbs", "mpharm", "bpharm", "mres", "beng", "mbchb", "frcpath"}
+    return frozenset(CONSTANTS.suffix_acronyms) | british
+
+
+_POST_NOMINALS = _post_nominals()
+
+
+def is_post_nominal(word: str) -> bool:
+    """Return True for a degree or honour written after a name ('PhD', 'M.D.', 'FRCP')."""
+    return fold(word).replace(" ", "") in _POST_NOMINALS
+
+
 def is_suffix(word: str) -> bool:
     """Return True for a generational suffix ('Jr.', 'Júnior', 'III'), in any case."""
     return fold(word).replace(" ", "") in SUFFIXES

@@ -3,13 +3,14 @@
 Every role encoding seen in real files is read (jats_roles.py): JATS 1.2 `vocab="credit"`
 attributes; a niso or casrai URI in `content-type` (label in any language, e.g. SciELO's
 Portuguese); PLOS's old `content-type="http://credit.casrai.org/"` with the role in the label;
-bare labels in English or another language, with a degree written in ('(lead)'); per-author
-`fn-type="con"` footnotes (eLife); and a printed contributions statement wherever the file puts
-it (a footnote, `<notes>` or `<sec>`: the 2016 PLOS list of roles with author initials, SciELO,
-MDPI, Wiley, Elsevier, bioRxiv…; jats_statement.py). Where the file has both `<role>` markup and
-a statement, the markup gives the roles and each author they differ about is reported. A role
-that maps to no CRediT term is kept as written (role=None); a part of a footnote that is not
-understood is kept, as text, in `unread`.
+bare labels in English or another language, with a degree written in ('(lead)'), or several
+CRediT terms in one `<role>`; per-author `fn-type="con"` footnotes (eLife), pointed to as `fn` or
+`author-notes`, and untyped ones that hold nothing but CRediT terms; and a printed contributions
+statement wherever the file puts it (a footnote, `<notes>` or `<sec>`: the 2016 PLOS list of
+roles with author initials, SciELO, MDPI, Wiley, Elsevier, bioRxiv…; jats_statement.py). Where
+the file has both `<role>` markup and a statement, the markup gives the roles and each author
+they differ about is reported. A role that maps to no CRediT term is kept as written
+(role=None); a part of a footnote that is not understood is kept, as text, in `unread`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
-from credit_tracker.parse.jats_roles import footnote_roles, raw_text, role_elements
+from credit_tracker.parse.jats_roles import (
+    footnote_roles,
+    lists_only_roles,
+    raw_text,
+    role_elements,
+)
 from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
 from credit_tracker.parse.safe_xml import parse_safely, tostring
@@ -80,7 +86,7 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
         raise InputError(
             f"not a JATS article (root <{root.tag}>, no front/article-meta)", path=origin
         )
-    footnotes = {fn.get("id"): fn for fn in root.iter("fn") if fn.get("fn-type") == "con"}
+    footnotes = {fn.get("id"): fn for fn in root.iter("fn") if _roles_note(fn)}
     contribs = _byline(meta)
     context = _Reading(byline=[_display(c) for c in contribs])
     authors = [
@@ -244,9 +250,20 @@ def _roles(
     ]
     for xref in contrib.findall("xref"):
         note = footnotes.get(xref.get("rid"))
-        if xref.get("ref-type") == "fn" and note is not None and not _is_equal_note(note):
+        if xref.get("ref-type") in _NOTE_REFS and note is not None and not _is_equal_note(note):
             roles.extend(footnote_roles(_text(note) or "", context.byline, context.unread))
     return roles
+
+
+_NOTE_REFS = {"fn", "author-notes"}
+"""How a contrib points to its footnote: eLife writes `fn`, others `author-notes`."""
+
+
+def _roles_note(fn: Element) -> bool:
+    """A footnote of one author's roles: typed `con` (eLife), or untyped and nothing but CRediT
+    terms ('Contribution: Conceptualization, Software')."""
+    kind = fn.get("fn-type")
+    return kind == "con" or (kind in (None, "other") and lists_only_roles(_text(fn) or ""))
 
 
 def _is_equal_note(note: Element) -> bool:

@@ -49,22 +49,25 @@ def label_role(label: str) -> tuple[CreditRole | None, str]:
 
 
 def role_elements(element: Element, problems: list[str]) -> list[SourceRole]:
-    """Read one <role>, which may list several terms: 'Conceptualization, Investigation, Writing
-    - original draft' in one bare <role> (Oxford University Press and the Royal Society, 2025) is
-    three roles when every part is a CRediT term; else the label is one role, as written."""
+    """Read one <role>: one role, or each of the CRediT terms one label lists when it lists
+    nothing else ('<role>Conceptualization, Methodology</role>')."""
     read = role_element(element, problems)
-    if read.role is not None or element.get("vocab-term") or element.get("vocab-term-identifier"):
+    if read.role is not None or read.origin != "unmapped":
         return [read]
-    parts = [part.strip() for part in re.split(r"[,;]", read.label) if part.strip()]
-    if len(parts) < 2:
-        return [read]
-    listed = [(part, split_degree(part)) for part in parts]
-    roles = [(part, written, label_role(written.label)) for part, written in listed]
-    if any(role is None or written.unclear for _, written, (role, _) in roles):
+    pieces = [
+        piece
+        for part in re.split(r"\s*[,;]\s*", read.label)
+        if part.strip()
+        for piece in and_split(part)
+    ]
+    roles = [label_role(split_degree(piece).label)[0] for piece in pieces]
+    if len(pieces) < 2 or any(role is None for role in roles):
         return [read]
     return [
-        SourceRole(role=role.slug, label=part, degree=written.degree, origin=f"{how} list")
-        for part, written, (role, how) in roles
+        SourceRole(
+            role=role.slug, label=piece, degree=split_degree(piece).degree, origin="label list"
+        )
+        for piece, role in zip(pieces, roles, strict=True)
         if role is not None
     ]
 
@@ -133,7 +136,7 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
     both sides are roles ('Resources and Funding acquisition', not 'Conception and design').
     A closing 'for NAME' naming a byline author is not a role; one naming nobody is unread.
     """
-    body = clean(text).rstrip(". ")
+    body = _LEAD_LABEL.sub("", clean(text).rstrip(". "), count=1)
     about = _FOR_NAME.search(body)
     if about is not None:
         body = body[: about.start()]
@@ -151,6 +154,22 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
             slug = role.slug if role else None
             roles.append(SourceRole(role=slug, label=piece, degree=written.degree, origin=origin))
     return roles
+
+
+# A footnote's own label before its roles: 'Contribution: Conceptualization, …', 'Author
+# contributions: …', 'CRediT roles: …'.
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:Author(?:'s|s'?)?\s+)?contributions?|(?:CRediT\s+)?roles?|CRediT(?:\s+\w+)?)\s*:\s*",
+    re.I,
+)
+
+
+def lists_only_roles(text: str) -> bool:
+    """Whether a note is nothing but CRediT terms, its own label aside ('Contribution:
+    Conceptualization, Software'): an untyped footnote of one author's roles."""
+    body = _LEAD_LABEL.sub("", clean(text).rstrip(". "), count=1)
+    pieces = [piece for part in _phrases(body) for piece in and_split(part)]
+    return bool(pieces) and all(label_role(split_degree(p).label)[0] is not None for p in pieces)
 
 
 def _same_person(written: str, byline: str) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from credit_tracker.domain.credit import Degree, split_degree
 from credit_tracker.domain.models import SourceRole
-from credit_tracker.domain.names import PARTICLES, fold
+from credit_tracker.domain.names import PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role
 
@@ -87,6 +87,8 @@ def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
         )
         if family and _DOTTED.match(part):
             names[-1] = (f"{previous}, {part}", degree)  # 'Tecchio, M. A.': family, then initials
+        elif " " in previous and is_post_nominal(part) and not initials_groups(previous):
+            continue  # 'Jane Doe, MD, PhD': her degrees, not two more people
         elif len(words) > 1 and _several_initials(words):
             names += [(word, degree) for word in words]  # 'GJP DSA JKH', 'E.M.A. J.G.L'
         elif part:

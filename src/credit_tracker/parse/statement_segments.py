@@ -35,6 +35,8 @@ _LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
 _AHEAD = re.compile(r"^(?:[^\W\d_][^:;.]{0,60}:|(?:All|Both|Todos|Todas|Ambos)\b)")
 _SEPARATOR = re.compile(r":|\s[-\u2013\u2014]\s")
 _GLUED = re.compile(r"(?<=[^\W\d_])[-\u2013](?=\s)")
+_LABEL_AHEAD = re.compile(r"^([^:;.]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s)")
+_EVERYONE_AHEAD = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b")
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,19 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     after = text[match.end() :]
     before = text[: match.start()]
-    if not after[:1].isupper() or _ENDS_IN_INITIAL.search(before) or _ends_in_title(before):
-        return False  # 'Fernanda K. Kiataqui', 'Tecchio, M. A. and', 'Prof. Nisreen A Alwan'
+    if not after[:1].isupper():
+        return False  # 'Tecchio, M. A. and'
+    if _ENDS_IN_INITIAL.search(before) or _ends_in_title(before):
+        # 'Fernanda K. Kiataqui', 'Prof. Nisreen A Alwan', unless a role's label follows
+        # ('Conceptualization: Doe J, Smith J. Supervision: Lee A.')
+        return _role_ahead(after)
     return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after))
+
+
+def _role_ahead(after: str) -> bool:
+    """Whether the text goes on with a role's label ('Supervision: …') or 'All authors …'."""
+    label = _LABEL_AHEAD.match(after)
+    return bool(_EVERYONE_AHEAD.match(after)) or (label is not None and _names_a_role(label[1]))
 
 
 def _ends_in_title(before: str) -> bool:
