@@ -53,6 +53,13 @@ def test_every_language_of_the_translations_table_has_its_heading_words() -> Non
         "Credit Author Statement",
         "Contributors",
         "Contributions",
+        # written here: other English wordings of the heading
+        "Author roles",
+        "Authors' roles",
+        "CRediT roles",
+        "Contributor roles",
+        "Statement of authorship",
+        "Individual contributions",
         # written here, one per language family: the usual wording of the heading
         "Contribuições dos autores",
         "Contribución de los autores",
@@ -80,6 +87,8 @@ def test_headings_that_name_a_statement(heading: str) -> None:
         "Funding",
         "Competing interests",
         "Authors' information",
+        "Role of the funding source",
+        "Roles",
         "These authors contributed equally to this work.",
     ],
 )

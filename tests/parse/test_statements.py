@@ -677,3 +677,17 @@ def test_a_role_label_after_a_vancouver_name_starts_a_sentence() -> None:
         "John Smith": ["conceptualization", "software"],
         "Anna King": ["supervision"],
     }
+
+
+def test_roles_joined_by_a_slash_are_each_a_role() -> None:
+    # written here, not copied: 'Conceptualization/Methodology'; a role with a slash inside
+    # ('Writing – review/editing') stays one
+    read = _read(
+        "JD: Conceptualization/Methodology; JS: Writing – review/editing. Software/Validation: AK.",
+        _people("Jane Doe", "John Smith", "Anna King"),
+    )
+    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+        "Jane Doe": ["conceptualization", "methodology"],
+        "John Smith": ["writing-review-editing"],
+        "Anna King": ["software", "validation"],
+    }

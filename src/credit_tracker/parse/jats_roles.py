@@ -217,4 +217,9 @@ def and_split(part: str) -> list[str]:
     pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
     if len(pieces) > 1 and any(label_role(split_degree(p).label)[0] for p in pieces):
         return pieces
+    # 'Conceptualization/Methodology': a slash joins roles only where each side is one
+    # ('Writing – review/editing' is one role cut at the slash, and stays whole)
+    pieces = [p.strip() for p in re.split(r"\s*/\s*", part) if p.strip()]
+    if len(pieces) > 1 and all(label_role(split_degree(p).label)[0] for p in pieces):
+        return pieces
     return [part]

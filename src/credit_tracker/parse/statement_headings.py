@@ -4,9 +4,12 @@ CRediT translations table (domain/credit_translations.tsv); pure.
 A heading names one when it holds a word for "contribution" and a word for "author" ("Author
 contributions", "Contribuições dos autores", "Autorenbeiträge", "Yazar katkıları"), "CRediT"
 beside a word for "author" or "statement" ("Credit Author Statement", "CRediT authorship
-contribution statement"), or nothing but words for "contribution" ("Contributions",
-"Contributors"). "Contributor Information" (Wiley's e-mail addresses), "Main contributions" of
-a method, "Credit risk" and a sentence ("These authors contributed equally.") name none.
+contribution statement"), "roles" beside a word for "author" or "CRediT" ("Author roles",
+"Contributor roles"), "authorship" beside "statement" ("Statement of authorship"), or nothing but
+words for "contribution" ("Contributions", "Contributors", "Individual contributions").
+"Contributor Information" (Wiley's e-mail addresses), "Main contributions" of a method, "Credit
+risk", "Role of the funding source" and a sentence ("These authors contributed equally.") name
+none.
 
 The words are stems, matched inside the folded heading (no accents, no case), so that inflected
 and compound forms are found. They were written for credit-tracker from each language's usual
@@ -51,7 +54,7 @@ STEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _CONTRIBUTION = tuple(sorted({stem for words, _ in STEMS.values() for stem in words}))
 _AUTHOR = tuple(sorted({stem for _, words in STEMS.values() for stem in words}))
 # words that may stand beside 'Contributions' alone ('Contributions of each', 'Contributors:')
-_SMALL = {"of", "the", "each", "and", "statement", "s"}
+_SMALL = {"of", "the", "each", "and", "statement", "s", "individual", "declaration"}
 _NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
 
@@ -69,6 +72,12 @@ def names_statement(heading: str) -> bool:
         return True
     if "credit" in words and (author or contribution or "statement" in words):
         return True
+    if any(word in {"role", "roles"} for word in words) and (
+        author or contribution or "credit" in words
+    ):
+        return True  # 'Author roles', "Authors' roles", 'CRediT roles', 'Contributor roles'
+    if "authorship" in words and "statement" in words:
+        return True  # 'Statement of authorship', 'Authorship statement'
     return contribution and all(
         word in _SMALL or any(word.startswith(stem) for stem in _CONTRIBUTION) for word in words
     )
