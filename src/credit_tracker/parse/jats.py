@@ -15,13 +15,14 @@ they differ about is reported. A role that maps to no CRediT term is kept as wri
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
-from credit_tracker.domain.names import clean
+from credit_tracker.domain.names import clean, parse_display_name
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import (
     footnote_roles,
@@ -158,11 +159,42 @@ def _text(element: Element | None) -> str | None:
 
 def _display(contrib: Element) -> str:
     """The contributor's name in Western order, for footnotes that name whom they are about."""
-    name = contrib.find("name")
+    name = _name_element(contrib)
     if name is None:
-        return raw_text(contrib.find("string-name")) or raw_text(contrib.find("collab"))
-    parts = (raw_text(name.find(tag)) for tag in ("given-names", "surname", "suffix"))
-    return " ".join(part for part in parts if part)
+        return raw_text(contrib.find("collab"))
+    return " ".join(part for part in _name_parts(name) if part)
+
+
+def _name_element(contrib: Element) -> Element | None:
+    """The contributor's `<name>` or `<string-name>`; of `<name-alternatives>` (a name in Latin
+    letters beside one in Chinese, Japanese, Cyrillic…), the one in Latin letters."""
+    for holder in (contrib, contrib.find("name-alternatives")):
+        if holder is None:
+            continue
+        names = holder.findall("name") or holder.findall("string-name")
+        if names:
+            return min(names, key=_not_latin)
+    return None
+
+
+def _not_latin(name: Element) -> bool:
+    """False for a name in Latin letters (sorted first): western style, or its letters Latin."""
+    if name.get("name-style") == "western":
+        return False
+    return not all(
+        unicodedata.name(ch, "").startswith("LATIN") for ch in raw_text(name) if ch.isalpha()
+    )
+
+
+def _name_parts(name: Element) -> tuple[str, str, str]:
+    """(given, family, suffix) as printed; a `<string-name>` with no parts marked is one string,
+    read as a name printed so ('Jane Doe', 'Doe, Jane')."""
+    given, family, suffix = (raw_text(name.find(t)) for t in ("given-names", "surname", "suffix"))
+    if name.tag == "string-name" and not (given or family):
+        whole = parse_display_name(raw_text(name))
+        family = " ".join(part for part in (whole.particle, whole.family) if part)
+        given = whole.given
+    return given, family, suffix
 
 
 def _doi(meta: Element | None) -> str | None:
@@ -181,18 +213,14 @@ def _author(
     contrib: Element, position: int, footnotes: dict[str | None, Element], context: _Reading
 ) -> SourceAuthor:
     collab = contrib.find("collab")
-    name_el = contrib.find("name")
-    if name_el is None:
-        name_el = contrib.find("string-name")
+    name_el = _name_element(contrib)
     orcid, authenticated = _orcid(contrib, context.problems)
     roles = _roles(contrib, footnotes, context)
     if name_el is None and collab is not None:
         raw = _inner_xml(collab)
         return SourceAuthor(position=position, raw=raw, organisation=True, roles=roles)
-    given = raw_text(name_el.find("given-names")) if name_el is not None else ""
-    surname = raw_text(name_el.find("surname")) if name_el is not None else ""
-    suffix = raw_text(name_el.find("suffix")) if name_el is not None else ""
-    return SourceAuthor.printed(position, (given, surname, suffix), orcid, authenticated, roles)
+    parts = _name_parts(name_el) if name_el is not None else ("", "", "")
+    return SourceAuthor.printed(position, parts, orcid, authenticated, roles)
 
 
 def _inner_xml(element: Element) -> str:
