@@ -449,6 +449,24 @@ def test_names_in_alternatives_and_unmarked_string_names_are_read(
     assert [role.role for role in author.roles or []] == ["software"]
 
 
+def test_an_author_typed_in_capitals_and_an_orcid_given_as_a_plain_link_are_read() -> None:
+    # written here, not copied: contrib-type="Author", and an ORCID record linked as a uri
+    xml = (
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>'
+        '<contrib-group><contrib contrib-type="Author"><name><surname>Doe</surname>'
+        '<given-names>Jane</given-names></name><ext-link ext-link-type="uri" '
+        'xlink:href="https://orcid.org/0000-0002-1825-0097">ORCID</ext-link></contrib>'
+        '<contrib contrib-type="author"><name><surname>Roe</surname><given-names>John'
+        '</given-names></name><uri xlink:href="https://example.org/roe">homepage</uri></contrib>'
+        "</contrib-group></article-meta></front></article>"
+    )
+    authors = parse_jats(xml.encode()).authors
+    assert [(a.raw, a.orcid) for a in authors] == [
+        ("Jane Doe", "0000-0002-1825-0097"),
+        ("John Roe", None),
+    ]
+
+
 def test_2016_plos_footnote_resolves_initials_including_two_lepperts() -> None:
     article = parse_jats((FIXTURES / "allofplos/journal.pone.0160653.xml").read_bytes())
     by_name = {a.raw: [r.role for r in a.roles] for a in article.authors}

@@ -15,6 +15,7 @@ they differ about is reported. A role that maps to no CRediT term is kept as wri
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
@@ -85,12 +86,7 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
             f"not a JATS article (root <{root.tag}>, no front/article-meta)", path=origin
         )
     footnotes = {fn.get("id"): fn for fn in root.iter("fn") if _roles_note(fn)}
-    contribs = [
-        c
-        for group in meta.findall("contrib-group")
-        for c in group.findall("contrib")
-        if c.get("contrib-type", "author") == "author"
-    ]
+    contribs = _author_contribs(meta)
     context = _Reading(byline=[_display(c) for c in contribs])
     authors = [
         _author(contrib, position, footnotes, context)
@@ -132,12 +128,7 @@ def _translation_authors(
         stub = sub.find("front/article-meta")
     if stub is None:
         return []
-    contribs = [
-        c
-        for group in stub.findall("contrib-group")
-        for c in group.findall("contrib")
-        if c.get("contrib-type", "author") == "author"
-    ]
+    contribs = _author_contribs(stub)
     context = _Reading(byline=[_display(c) for c in contribs])
     if contribs:
         authors = [_author(c, n, footnotes, context) for n, c in enumerate(contribs, start=1)]
@@ -155,6 +146,16 @@ def _text(element: Element | None) -> str | None:
         return None
     value = clean("".join(element.itertext()))
     return value or None
+
+
+def _author_contribs(meta: Element) -> list[Element]:
+    """The byline's contribs: authors, however the type is cased ('Author'), or untyped."""
+    return [
+        contrib
+        for group in meta.findall("contrib-group")
+        for contrib in group.findall("contrib")
+        if contrib.get("contrib-type", "author").strip().casefold() == "author"
+    ]
 
 
 def _display(contrib: Element) -> str:
@@ -238,7 +239,8 @@ def _orcid_places(contrib: Element) -> list[tuple[str, str | None]]:
     """Each ORCID iD a contrib carries, with its authenticated flag.
 
     JATS 1.1+ `contrib-id contrib-id-type="orcid"` (bare iD, http or https URL); F1000's
-    `<uri content-type="orcid" xlink:href="...">`; `<ext-link ext-link-type="orcid">`.
+    `<uri content-type="orcid" xlink:href="...">`; `<ext-link ext-link-type="orcid">`; a `<uri>`
+    or `<ext-link>` of another type whose link is an orcid.org record.
     """
     found: list[tuple[str, str | None]] = []
     for cid in contrib.findall("contrib-id"):
@@ -246,9 +248,14 @@ def _orcid_places(contrib: Element) -> list[tuple[str, str | None]]:
             found.append((raw_text(cid) or cid.get(XLINK) or "", cid.get("authenticated")))
     for tag, kind in (("uri", "content-type"), ("ext-link", "ext-link-type")):
         for link in contrib.findall(tag):
-            if (link.get(kind) or "").casefold() == "orcid":
-                found.append((link.get(XLINK) or raw_text(link), None))
+            target = link.get(XLINK) or raw_text(link)
+            # typed orcid, or a plain link to an ORCID record ('https://orcid.org/0000-…')
+            if (link.get(kind) or "").casefold() == "orcid" or _ORCID_LINK.match(target):
+                found.append((target, None))
     return [(text.strip(), flag) for text, flag in found if text.strip()]
+
+
+_ORCID_LINK = re.compile(r"^\s*(?:https?://)?(?:www\.)?orcid\.org/", re.I)
 
 
 def _orcid(contrib: Element, problems: list[str]) -> tuple[str | None, bool | None]:
