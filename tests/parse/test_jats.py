@@ -412,6 +412,61 @@ def test_an_untyped_footnote_that_is_not_only_roles_is_not_read_as_roles() -> No
     assert parse_jats(xml.encode()).authors[0].roles is None
 
 
+@pytest.mark.parametrize(
+    ("name", "given", "family"),
+    [
+        # a name in Chinese beside the one in Latin letters, either first
+        (
+            '<name-alternatives><name name-style="eastern" xml:lang="zh"><surname>王</surname>'
+            "<given-names>小明</given-names></name><name><surname>Wang</surname>"
+            "<given-names>Xiaoming</given-names></name></name-alternatives>",
+            "Xiaoming",
+            "Wang",
+        ),
+        (
+            '<name-alternatives><name name-style="western"><surname>Ivanova</surname>'
+            '<given-names>Anna</given-names></name><name xml:lang="ru"><surname>Иванова'
+            "</surname><given-names>Анна</given-names></name></name-alternatives>",
+            "Anna",
+            "Ivanova",
+        ),
+        # a string-name with no parts marked, as printed
+        ("<string-name>Jane van der Doe</string-name>", "Jane", "Doe"),
+        ("<string-name>Doe, Jane</string-name>", "Jane", "Doe"),
+    ],
+)
+def test_names_in_alternatives_and_unmarked_string_names_are_read(
+    name: str, given: str, family: str
+) -> None:
+    # written here, not copied: JATS name forms of journals in China, Japan, Russia…
+    xml = (
+        '<article><front><article-meta><contrib-group><contrib contrib-type="author">'
+        f"{name}<role>Software</role></contrib></contrib-group></article-meta></front></article>"
+    )
+    author = parse_jats(xml.encode()).authors[0]
+    assert author.name is not None
+    assert (author.name.given, author.name.family) == (given, family)
+    assert [role.role for role in author.roles or []] == ["software"]
+
+
+def test_an_author_typed_in_capitals_and_an_orcid_given_as_a_plain_link_are_read() -> None:
+    # written here, not copied: contrib-type="Author", and an ORCID record linked as a uri
+    xml = (
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>'
+        '<contrib-group><contrib contrib-type="Author"><name><surname>Doe</surname>'
+        '<given-names>Jane</given-names></name><ext-link ext-link-type="uri" '
+        'xlink:href="https://orcid.org/0000-0002-1825-0097">ORCID</ext-link></contrib>'
+        '<contrib contrib-type="author"><name><surname>Roe</surname><given-names>John'
+        '</given-names></name><uri xlink:href="https://example.org/roe">homepage</uri></contrib>'
+        "</contrib-group></article-meta></front></article>"
+    )
+    authors = parse_jats(xml.encode()).authors
+    assert [(a.raw, a.orcid) for a in authors] == [
+        ("Jane Doe", "0000-0002-1825-0097"),
+        ("John Roe", None),
+    ]
+
+
 def test_2016_plos_footnote_resolves_initials_including_two_lepperts() -> None:
     article = parse_jats((FIXTURES / "allofplos/journal.pone.0160653.xml").read_bytes())
     by_name = {a.raw: [r.role for r in a.roles] for a in article.authors}

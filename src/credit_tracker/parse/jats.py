@@ -15,13 +15,15 @@ they differ about is reported. A role that maps to no CRediT term is kept as wri
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.identifiers import normalize_doi, normalize_orcid
 from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
-from credit_tracker.domain.names import clean
+from credit_tracker.domain.names import clean, parse_display_name
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import (
     footnote_roles,
@@ -87,7 +89,7 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
             f"not a JATS article (root <{root.tag}>, no front/article-meta)", path=origin
         )
     footnotes = {fn.get("id"): fn for fn in root.iter("fn") if _roles_note(fn)}
-    contribs = _byline(meta)
+    contribs = _author_contribs(meta)
     context = _Reading(byline=[_display(c) for c in contribs])
     authors = [
         _author(contrib, position, footnotes, context)
@@ -119,19 +121,6 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
     )
 
 
-def _byline(meta: Element) -> list[Element]:
-    """The authors' <contrib>s. A contrib without contrib-type is of its group's kind: PMC's
-    2025 XML writes <contrib-group content-type="author"> and a second group
-    content-type="editor" (JMIR's editors) whose <contrib>s carry no contrib-type."""
-    return [
-        contrib
-        for group in meta.findall("contrib-group")
-        for contrib in group.findall("contrib")
-        if contrib.get("contrib-type", _GROUP_KINDS.get(group.get("content-type") or "", "author"))
-        == "author"
-    ]
-
-
 def _translation_authors(
     sub: Element, footnotes: dict[str | None, Element], article: list[SourceAuthor]
 ) -> list[SourceAuthor]:
@@ -142,7 +131,7 @@ def _translation_authors(
         stub = sub.find("front/article-meta")
     if stub is None:
         return []
-    contribs = _byline(stub)
+    contribs = _author_contribs(stub)
     context = _Reading(byline=[_display(c) for c in contribs])
     if contribs:
         authors = [_author(c, n, footnotes, context) for n, c in enumerate(contribs, start=1)]
@@ -162,13 +151,61 @@ def _text(element: Element | None) -> str | None:
     return value or None
 
 
+def _author_contribs(meta: Element) -> list[Element]:
+    """The byline's contribs: authors, however the type is cased ('Author'), or untyped. An
+    untyped contrib is of its group's kind: PMC's 2025 XML writes <contrib-group
+    content-type="author"> and a second group content-type="editor" (JMIR's editors) whose
+    <contrib>s carry no contrib-type."""
+    return [
+        contrib
+        for group in meta.findall("contrib-group")
+        for contrib in group.findall("contrib")
+        if contrib.get("contrib-type", _group_kind(group)).strip().casefold() == "author"
+    ]
+
+
+def _group_kind(group: Element) -> str:
+    return _GROUP_KINDS.get((group.get("content-type") or "").strip().casefold(), "author")
+
+
 def _display(contrib: Element) -> str:
     """The contributor's name in Western order, for footnotes that name whom they are about."""
-    name = contrib.find("name")
+    name = _name_element(contrib)
     if name is None:
-        return raw_text(contrib.find("string-name")) or raw_text(contrib.find("collab"))
-    parts = (raw_text(name.find(tag)) for tag in ("given-names", "surname", "suffix"))
-    return " ".join(part for part in parts if part)
+        return raw_text(contrib.find("collab"))
+    return " ".join(part for part in _name_parts(name) if part)
+
+
+def _name_element(contrib: Element) -> Element | None:
+    """The contributor's `<name>` or `<string-name>`; of `<name-alternatives>` (a name in Latin
+    letters beside one in Chinese, Japanese, Cyrillic…), the one in Latin letters."""
+    for holder in (contrib, contrib.find("name-alternatives")):
+        if holder is None:
+            continue
+        names = holder.findall("name") or holder.findall("string-name")
+        if names:
+            return min(names, key=_not_latin)
+    return None
+
+
+def _not_latin(name: Element) -> bool:
+    """False for a name in Latin letters (sorted first): western style, or its letters Latin."""
+    if name.get("name-style") == "western":
+        return False
+    return not all(
+        unicodedata.name(ch, "").startswith("LATIN") for ch in raw_text(name) if ch.isalpha()
+    )
+
+
+def _name_parts(name: Element) -> tuple[str, str, str]:
+    """(given, family, suffix) as printed; a `<string-name>` with no parts marked is one string,
+    read as a name printed so ('Jane Doe', 'Doe, Jane')."""
+    given, family, suffix = (raw_text(name.find(t)) for t in ("given-names", "surname", "suffix"))
+    if name.tag == "string-name" and not (given or family):
+        whole = parse_display_name(raw_text(name))
+        family = " ".join(part for part in (whole.particle, whole.family) if part)
+        given = whole.given
+    return given, family, suffix
 
 
 def _doi(meta: Element | None) -> str | None:
@@ -187,18 +224,14 @@ def _author(
     contrib: Element, position: int, footnotes: dict[str | None, Element], context: _Reading
 ) -> SourceAuthor:
     collab = contrib.find("collab")
-    name_el = contrib.find("name")
-    if name_el is None:
-        name_el = contrib.find("string-name")
+    name_el = _name_element(contrib)
     orcid, authenticated = _orcid(contrib, context.problems)
     roles = _roles(contrib, footnotes, context)
     if name_el is None and collab is not None:
         raw = _inner_xml(collab)
         return SourceAuthor(position=position, raw=raw, organisation=True, roles=roles)
-    given = raw_text(name_el.find("given-names")) if name_el is not None else ""
-    surname = raw_text(name_el.find("surname")) if name_el is not None else ""
-    suffix = raw_text(name_el.find("suffix")) if name_el is not None else ""
-    return SourceAuthor.printed(position, (given, surname, suffix), orcid, authenticated, roles)
+    parts = _name_parts(name_el) if name_el is not None else ("", "", "")
+    return SourceAuthor.printed(position, parts, orcid, authenticated, roles)
 
 
 def _inner_xml(element: Element) -> str:
@@ -216,7 +249,8 @@ def _orcid_places(contrib: Element) -> list[tuple[str, str | None]]:
     """Each ORCID iD a contrib carries, with its authenticated flag.
 
     JATS 1.1+ `contrib-id contrib-id-type="orcid"` (bare iD, http or https URL); F1000's
-    `<uri content-type="orcid" xlink:href="...">`; `<ext-link ext-link-type="orcid">`.
+    `<uri content-type="orcid" xlink:href="...">`; `<ext-link ext-link-type="orcid">`; a `<uri>`
+    or `<ext-link>` of another type whose link is an orcid.org record.
     """
     found: list[tuple[str, str | None]] = []
     for cid in contrib.findall("contrib-id"):
@@ -224,9 +258,14 @@ def _orcid_places(contrib: Element) -> list[tuple[str, str | None]]:
             found.append((raw_text(cid) or cid.get(XLINK) or "", cid.get("authenticated")))
     for tag, kind in (("uri", "content-type"), ("ext-link", "ext-link-type")):
         for link in contrib.findall(tag):
-            if (link.get(kind) or "").casefold() == "orcid":
-                found.append((link.get(XLINK) or raw_text(link), None))
+            target = link.get(XLINK) or raw_text(link)
+            # typed orcid, or a plain link to an ORCID record ('https://orcid.org/0000-…')
+            if (link.get(kind) or "").casefold() == "orcid" or _ORCID_LINK.match(target):
+                found.append((target, None))
     return [(text.strip(), flag) for text, flag in found if text.strip()]
+
+
+_ORCID_LINK = re.compile(r"^\s*(?:https?://)?(?:www\.)?orcid\.org/", re.I)
 
 
 def _orcid(contrib: Element, problems: list[str]) -> tuple[str | None, bool | None]:
