@@ -395,3 +395,31 @@ def test_a_statement_whose_names_all_fit_two_authors_is_in_credit_terms_and_told
     assert [a.roles for a in article.authors] == [None, None]  # may be either: unknown
     assert len(article.problems) == 2
     assert all("fit more than one author" in problem for problem in article.problems)
+
+
+def test_a_full_name_whose_family_name_starts_with_a_particle_is_the_byline_author() -> None:
+    # written here, not copied: the byline splits 'Lucas dos Reis Prado' as given 'Lucas' and
+    # family 'dos Reis Prado', which no reading of the printed name alone would
+    people = [("dos Reis Prado", "Lucas"), ("Moura", "Beatriz")]
+    statement = "Lucas dos Reis Prado: investigation, data curation. Beatriz Moura: supervision."
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["investigation", "data-curation"],
+        ["supervision"],
+    ]
+    assert article.problems == []
+
+
+def test_a_long_full_name_ending_in_a_byline_family_name_starts_an_entry() -> None:
+    # written here, not copied: seven and nine words before the colon (Brazilian names)
+    people = [("de Almeida Castro", "Helena Cristina Ferreira Lima"), ("Teles", "Rui Augusto")]
+    statement = (
+        "Rui Augusto Teles: conceptualization. "
+        "Helena Cristina Ferreira Lima de Almeida Castro: formal analysis, software."
+    )
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["formal-analysis", "software"],
+        ["conceptualization"],
+    ]
+    assert article.problems == []

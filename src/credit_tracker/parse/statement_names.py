@@ -158,6 +158,9 @@ def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | Non
     """The one byline author a full name printed in a statement belongs to, else None: the
     family name alike (accents and case aside), the given names compatible ('John Gaynes' is
     John A. Gaynes)."""
+    whole = [author for author in byline if _whole_name(author) == fold(clean(printed))]
+    if len(whole) == 1:
+        return whole[0]  # 'Weslley dos Santos Borges', whose family name is 'dos Santos Borges'
     name = parse_display_name(printed)
     if not name.given:
         return None
@@ -172,6 +175,15 @@ def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | Non
     if not hits:
         hits = _family_first(printed, byline)
     return hits[0] if len(hits) == 1 else None
+
+
+def _whole_name(author: SourceAuthor) -> str | None:
+    """The byline author's given and family names as one string, folded: a name printed in full
+    is theirs whatever the split between the two ('Weslley dos Santos Borges')."""
+    name = author.name
+    if name is None or not name.given:
+        return None
+    return fold(f"{name.given} {name.family_full}")
 
 
 def _family_first(printed: str, byline: list[SourceAuthor]) -> list[SourceAuthor]:

@@ -52,13 +52,15 @@ PHRASE = "statement phrase"
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
 _NAME_PARTICLES = PARTICLES | {"do", "e"}
 _SEPARATORS = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+e\s+|\s*/\s*")
+_LONG_NAME = 12
 _DEGREE_AFTER = re.compile(r"^(?P<name>.*?\S)\s+\(?(?P<degree>lead|equal|supporting)\)?$", re.I)
 
 
 def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
-    """Return True for initials or two to six capitalised words (particles allowed) that are
-    no CRediT term ('Formal Analysis' is a role, not a person), or one word of `families` (the
-    byline's family names, folded: 'Guo, Fan, H. Wang', JAMA Network)."""
+    """Return True for initials or two to six capitalised words (particles allowed; up to twelve
+    where the last is one of `families`) that are no CRediT term ('Formal Analysis' is a role,
+    not a person), or one word of `families` (the byline's family names, folded: 'Guo, Fan,
+    H. Wang', JAMA Network)."""
     full = FULL_NAME.match(text)
     if full is not None:
         text = full["token"]
@@ -68,7 +70,10 @@ def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
     if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in families:
         return True
     capitalised = all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
-    return 1 < len(words) <= 6 and capitalised and label_role(text)[0] is None
+    # a long name ('Ana Maria Rita Pedroso Vilela Torres de Carvalho Engel', Brazilian) counts
+    # where it ends in a byline family name
+    size = 1 < len(words) <= (_LONG_NAME if fold(words[-1]) in families else 6)
+    return size and capitalised and label_role(text)[0] is None
 
 
 def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
