@@ -423,3 +423,22 @@ def test_a_long_full_name_ending_in_a_byline_family_name_starts_an_entry() -> No
         ["conceptualization"],
     ]
     assert article.problems == []
+
+
+def test_vancouver_names_sharing_a_family_name_are_told_apart_by_their_initials() -> None:
+    # written here, not copied: 'Park SH' and 'Park JW' (Korean journals' form); 'Park S' would
+    # fit Park So-Hee and Park Sung-Jin alike, so it is told and given to neither
+    people = [("Park", "So-Hee"), ("Park", "Ji Won"), ("Lee", "Min-Jun"), ("Park", "Sung-Jin")]
+    statement = (
+        "Conceptualization: Park SH. Writing - original draft: Park JW, Lee MJ. "
+        "Supervision: Park S."
+    )
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["conceptualization"],
+        ["writing-original-draft"],
+        ["writing-original-draft"],
+        [],
+    ]
+    assert len(article.problems) == 1
+    assert "'Park S' fits 3 byline authors" in article.problems[0]

@@ -1,11 +1,12 @@
 """The people a contribution statement names, resolved against the byline; pure.
 
 Initials of every form (initials.py), initials with the full name beside them ('Y.Z. (Yan Zhao)',
-MDPI), Vancouver names ('Alcântara LCJ'), inverted ones ('Tecchio, M. A.', 'Illés, Jane') and a
-family name after a title ('Dr Illés') resolve to the one byline author they name; ambiguous or
-unknown ones are reported as not understood, never guessed, with the authors they may be. A title is
-no part of a name ('Prof. Nisreen A Alwan' is read as 'Nisreen A Alwan'). A full name is kept as
-printed (the statement source compares it with the team's record as printed); a JATS file resolves
+MDPI), Vancouver names ('Alcântara LCJ'; 'Kim YM' and 'Kim YA', told apart by their initials),
+inverted ones ('Tecchio, M. A.', 'Illés, Jane') and a family name after a title ('Dr Illés')
+resolve to the one byline author they name; ambiguous or unknown ones are reported as not
+understood, never guessed, with the authors they may be. A title is no part of a name ('Prof.
+Nisreen A Alwan' is read as 'Nisreen A Alwan'). A full name is kept as printed (the statement
+source compares it with the team's record as printed); a JATS file resolves
 it with `by_full_name`.
 """
 
@@ -229,11 +230,16 @@ def _titled_family(name: str) -> bool:
 def _by_family(reading: Reading, name: str, context: str) -> SourceAuthor | None:
     """'Alcântara LCJ', 'Tecchio, M. A.', 'Tecchio M. A': the family name, matched on its last
     word (the initials after it dropped)."""
-    words = name.split(",")[0].split()
+    family, _comma, after = name.partition(",")
+    words, initials = family.split(), after.split()
     while len(words) > 1 and _TRAILING_INITIALS.fullmatch(words[-1]):
-        words.pop()
+        initials.insert(0, words.pop())
     wanted = fold(" ".join(words)).split()[-1:]
     hits = [a for a in reading.byline if a.name and wanted and wanted[0] in _family_keys(a)]
+    if len(hits) > 1 and initials:
+        # 'Kim YM' and 'Kim YA' (Korean journals): the initials tell apart those sharing 'Kim'
+        told = resolve("".join(initials).replace(".", "") + words[-1][:1], hits).author
+        hits = [told] if told is not None else hits
     if len(hits) == 1:
         return hits[0]
     _unresolved(reading, name, hits, f"{context}: {name!r} fits {len(hits)} byline authors")
