@@ -145,3 +145,18 @@ def test_undotted_initials_with_the_particles_small_letters_resolve(token: str, 
     ]
     resolved = resolve(token, byline).author
     assert resolved is not None and resolved.raw == name
+
+
+def test_a_small_letter_fits_a_lower_case_name_word_not_listed_as_a_particle() -> None:
+    # written here, not copied: 'do' (Portuguese) is no listed particle, since 'Do' is also a
+    # family name; printed in small letters inside the given names it is one ('D.d.S.B.B.')
+    byline = [
+        SourceAuthor(position=1, raw=raw, name=PersonName(given=given, family=family))
+        for raw, given, family in [
+            ("Paulo do Carmo Lima Neves", "Paulo do Carmo Lima", "Neves"),
+            ("Paula Duarte Soares Lima Neves", "Paula Duarte Soares Lima", "Neves"),
+        ]
+    ]
+    resolved = resolve("P.d.C.L.N.", byline).author
+    assert resolved is not None and resolved.raw == "Paulo do Carmo Lima Neves"
+    assert resolve("P.D.S.L.N.", byline).author is byline[1]

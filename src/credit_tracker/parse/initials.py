@@ -3,7 +3,8 @@
 Every form seen in real statements is read into groups of letters, one per name word: 'GJP',
 'T.B.D.', 'Z. G.', 'S.J' (a dot missing), hyphenated ones ('BPD-J', 'Y.-S.S.', 'A.J-M.',
 'D.-H. W.'), accented ones ('F.Ú.', 'J.Š.Ž.', 'ÉMR'), a particle's small letter ('EvA' for
-Eelco van Anken, 'M.d.N.N.', 'JvdB' for Jan van der Berg), extra letters that tell two authors
+Eelco van Anken, 'M.d.N.N.', 'JvdB' for Jan van der Berg, 'D.d.S.B.B.' for a name word printed in
+small letters though no listed particle, 'do'), extra letters that tell two authors
 apart ('STa' / 'STe' for S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' for Yangqiang
 Zhao and Yangyang Zhou) and a family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
 
@@ -106,7 +107,9 @@ def name_words(author: SourceAuthor) -> list[Words]:
     name = author.name
     text = " ".join(part for part in (name.given, name.particle, name.family) if part)
     words = [word.strip(".") for word in _SPLIT_WORDS.split(text) if word.strip(".")]
-    folded = [(fold(word), word.casefold() in PARTICLES) for word in words]
+    # a word printed in small letters inside a name is a particle, listed or not ('do' of Davi
+    # do Socorro Barros Brasil, whom MDPI prints 'D.d.S.B.B.'; 'Do' is also a family name)
+    folded = [(fold(word), word.casefold() in PARTICLES or word[:1].islower()) for word in words]
     lead = 0
     while lead < len(folded) - 2 and len(folded[lead][0]) == 1:
         lead += 1
