@@ -442,3 +442,18 @@ def test_vancouver_names_sharing_a_family_name_are_told_apart_by_their_initials(
     ]
     assert len(article.problems) == 1
     assert "'Park S' fits 3 byline authors" in article.problems[0]
+
+
+def test_undotted_initials_with_an_initial_and_family_name_among_them_are_each_a_person() -> None:
+    # written here, not copied: PLOS 2016–2018 lists initials with spaces and tells two authors
+    # with the same initials apart by an initial and family name ('F. Lemos', 'F. Leite')
+    people = [("Lemos", "Fabio"), ("Costa", "Ana Beatriz"), ("Leite", "Flavia"), ("Nunes", "Rui")]
+    statement = "Conceptualization: F. Lemos ABC F. Leite. Supervision: RN F. Leite."
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["conceptualization"],
+        ["conceptualization"],
+        ["conceptualization", "supervision"],
+        ["supervision"],
+    ]
+    assert article.problems == []

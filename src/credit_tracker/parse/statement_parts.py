@@ -77,8 +77,8 @@ def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
 
 
 def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
-    """Split 'A, B and C' (also 'e', '&', '/', and 'GJP DSA JKH') into the names printed, each
-    with a degree written after it ('P.P. lead, V.J. supporting', Scientific Reports)."""
+    """Split 'A, B and C' (also 'e', '&', '/', 'GJP DSA JKH', 'MK T. Kojima KN') into the names,
+    each with a degree written after it ('P.P. lead, V.J. supporting', Scientific Reports)."""
     names: list[tuple[str, Degree | None]] = []
     for part in _outside_parentheses(text.strip(" .")):
         degree = None
@@ -96,6 +96,8 @@ def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
             continue  # 'Jane Doe, MD, PhD': her degrees, not two more people
         elif len(words) > 1 and _several_initials(words):
             names += [(word, degree) for word in words]  # 'GJP DSA JKH', 'E.M.A. J.G.L'
+        elif len(words) > 2 and (spaced := _initials_and_short_names(words)):
+            names += [(name, degree) for name in spaced]  # 'MK T. Kojima KN', PLOS
         elif part:
             names.append((part, degree))
     return names
@@ -128,6 +130,21 @@ def _several_initials(words: list[str]) -> bool:
     if not any("." in word for word in words):
         return all(sum(ch.isupper() for ch in w) > sum(ch.islower() for ch in w) for w in words)
     return all(len(reading[0]) > 1 for reading in readings if reading)
+
+
+def _initials_and_short_names(words: list[str]) -> list[str] | None:
+    """Undotted initials with, among them, an initial and a family name that tell two authors
+    apart ('NH CT F. Bozza F. Bloss JM', PLOS 2016–2018): each, else None."""
+    names: list[str] = []
+    for word in words:
+        if names and re.fullmatch(r"[^\W\d_a-z]\.", names[-1]) and word[:1].isupper():
+            names[-1] = f"{names[-1]} {word}"  # 'F.' and 'Bozza'
+        elif re.fullmatch(r"[^\W\d_a-z]\.", word) or _several_initials([word]):
+            names.append(word)
+        else:
+            return None
+    dotted = [name for name in names if " " in name]
+    return names if dotted and all(" " in n or "." not in n for n in names) else None
 
 
 def all_names(text: str, families: frozenset[str] = frozenset()) -> bool:
