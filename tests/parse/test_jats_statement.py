@@ -457,3 +457,20 @@ def test_undotted_initials_with_an_initial_and_family_name_among_them_are_each_a
         ["supervision"],
     ]
     assert article.problems == []
+
+
+def test_initials_followed_by_their_roles_with_no_separator_are_a_person_first_entry() -> None:
+    # written here, not copied: 'M.T. Conceptualization, …' (Springer Nature 2025), no colon or
+    # dash between a person's initials and their roles
+    people = [("Okafor", "Chinedu"), ("Lindqvist", "Maja-Sofia"), ("Ruiz", "Pablo")]
+    statement = (
+        "C.O. Conceptualization, Software, Writing - Original Draft. "
+        "M.-S.L. Supervision, Funding acquisition. P.R. Investigation."
+    )
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["conceptualization", "software", "writing-original-draft"],
+        ["supervision", "funding-acquisition"],
+        ["investigation"],
+    ]
+    assert article.problems == []

@@ -129,7 +129,25 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
         for split in [*role_first, *commas]
         if _names_a_role(split.label) or (going_on and split in commas)
     ]
-    return next(iter([*named, *person_first, *role_first]), None)
+    return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(text)
+
+
+# Dotted initials and a space, then a capital: 'M.T. Conceptualization, …' (Springer Nature 2025)
+_INITIALS_LEAD = re.compile(r"(?P<label>(?:[^\W\d_]\.[-\u2010\u2011]?)+)\s+(?=[^\W\d_a-z])")
+
+
+def _initials_then_roles(text: str) -> Split | None:
+    """Person first with no separator: one person's dotted initials, then their roles ('M.T.
+    Conceptualization, Visualization', 'C.H.J. Review and editing'), the first of them naming a
+    role, as a CRediT term or a phrase."""
+    lead = _INITIALS_LEAD.match(text)
+    if lead is None or initials_groups(lead["label"]) is None:
+        return None
+    rest = text[lead.end() :].strip(" .")
+    first = re.split(r"[,;]", rest)[0]
+    if not any(role.role for role in roles_from(first)):
+        return None
+    return Split(lead["label"], rest, role_first=False)
 
 
 def _at(text: str, mark: re.Match[str], role_first: bool, families: frozenset[str]) -> Split | None:
