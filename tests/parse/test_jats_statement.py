@@ -474,3 +474,20 @@ def test_initials_followed_by_their_roles_with_no_separator_are_a_person_first_e
         ["investigation"],
     ]
     assert article.problems == []
+
+
+def test_spaced_initials_before_the_role_they_did_stay_whole_people() -> None:
+    # written here, not copied: the names-then-role form with spaced initials (JBC 2019); 'J.
+    # H. A.' is one person, and 'S. M. and V. P. funding acquisition' names no role after 'S.'
+    people = [("Aalto", "Jonna Helmi"), ("Mäkelä", "Sanni"), ("Pekkala", "Veikko")]
+    statement = (
+        "J. H. A. and V. P. data curation; S. M. and V. P. funding acquisition; "
+        "V. P. conceptualization."
+    )
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["data-curation"],
+        ["funding-acquisition"],
+        ["data-curation", "funding-acquisition", "conceptualization"],
+    ]
+    assert article.problems == []

@@ -137,7 +137,8 @@ def _initials_and_short_names(words: list[str]) -> list[str] | None:
     apart ('NH CT F. Bozza F. Bloss JM', PLOS 2016–2018): each, else None."""
     names: list[str] = []
     for word in words:
-        if names and re.fullmatch(r"[^\W\d_a-z]\.", names[-1]) and word[:1].isupper():
+        family = word[:1].isupper() and word[1:].islower()
+        if names and re.fullmatch(r"[^\W\d_a-z]\.", names[-1]) and family:
             names[-1] = f"{names[-1]} {word}"  # 'F.' and 'Bozza'
         elif re.fullmatch(r"[^\W\d_a-z]\.", word) or _several_initials([word]):
             names.append(word)

@@ -132,22 +132,22 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
     return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(text)
 
 
-# Dotted initials and a space, then a capital: 'M.T. Conceptualization, …' (Springer Nature 2025)
-_INITIALS_LEAD = re.compile(r"(?P<label>(?:[^\W\d_]\.[-\u2010\u2011]?)+)\s+(?=[^\W\d_a-z])")
+# Dotted initials, spaced or not: 'M.T.', 'C.-H. J.' (the words after them are looked at whole)
+_INITIALS_LEAD = re.compile(r"(?:[^\W\d_]\.[-\u2010\u2011]?\s*)+")
 
 
 def _initials_then_roles(text: str) -> Split | None:
     """Person first with no separator: one person's dotted initials, then their roles ('M.T.
-    Conceptualization, Visualization', 'C.H.J. Review and editing'), the first of them naming a
-    role, as a CRediT term or a phrase."""
+    Conceptualization, Visualization', 'C.H.J. Review and editing'): the words right after the
+    initials begin with a capital and name a role, as a CRediT term or a phrase."""
     lead = _INITIALS_LEAD.match(text)
-    if lead is None or initials_groups(lead["label"]) is None:
+    if lead is None or initials_groups(lead.group().strip()) is None:
         return None
     rest = text[lead.end() :].strip(" .")
-    first = re.split(r"[,;]", rest)[0]
-    if not any(role.role for role in roles_from(first)):
-        return None
-    return Split(lead["label"], rest, role_first=False)
+    read = roles_from(re.split(r"[,;]", rest)[0])
+    if not rest[:1].isupper() or not read or read[0].role is None:
+        return None  # 'N. B. and V. P. supervision' (JBC): names, then the role after them
+    return Split(lead.group().strip(), rest, role_first=False)
 
 
 def _at(text: str, mark: re.Match[str], role_first: bool, families: frozenset[str]) -> Split | None:
