@@ -191,6 +191,33 @@ def test_an_untyped_footnote_whose_first_words_say_contributions_is_a_place() ->
     assert statement_places(article, {"n1"}) == []  # a contrib points to it: that author's own
 
 
+def test_a_footnote_opening_with_a_bold_heading_and_no_colon_is_a_place() -> None:
+    # written here, not copied: NIH author manuscripts of Nature papers print "<bold>Author
+    # Contributions</bold> The project was …" in an untyped <fn> of <author-notes>
+    article = fromstring(
+        "<article><front><article-meta><author-notes>"
+        '<fn id="n1"><p><bold>Supplementary Information</bold> is linked online.</p></fn>'
+        '<fn id="n2"><p><bold>Author Contributions</bold> Conceptualization: JD. '
+        "Software: JS.</p></fn>"
+        "</author-notes></article-meta></front></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert place.get("id") == "n2"
+    assert statement_blocks(place) == ["Conceptualization: JD. Software: JS."]
+    with_notes = _article("").replace(
+        "</contrib-group>",
+        "</contrib-group><author-notes>"
+        '<fn id="n2"><p><bold>Author Contributions</bold> Conceptualization: JD. '
+        "Software: JS.</p></fn></author-notes>",
+    )
+    authors = parse_jats(with_notes.encode()).authors
+    assert [[r.role for r in a.roles or []] for a in authors] == [
+        ["conceptualization"],
+        ["software"],
+        [],
+    ]
+
+
 # Written here, not copied: JAMA Network's form (seen in JAMA Cardiology 2020, PMC7101506, in a
 # repository with no licence), with invented names. The statement is a typed paragraph in
 # <author-notes> and the untyped paragraphs after it, up to the next typed one.

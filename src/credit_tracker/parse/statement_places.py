@@ -132,12 +132,28 @@ def _opens_with_heading(element: Element) -> bool:
     if not lines:
         return False
     lead = _LEADING_HEADING.match(lines[0])
-    return names_statement(lines[0]) or (lead is not None and names_statement(lead["heading"]))
+    named = names_statement(lines[0]) or (lead is not None and names_statement(lead["heading"]))
+    return named or _bold_heading(element) is not None
+
+
+def _bold_heading(element: Element) -> str | None:
+    """A bold heading that opens the first paragraph with no colon after it ('<bold>Author
+    Contributions</bold> The project was conceived by …', NIH author manuscripts), if it names
+    the statement."""
+    paragraph = next(element.iter("p"), None)
+    if paragraph is None or (paragraph.text or "").strip() or not len(paragraph):
+        return None
+    lead = paragraph[0]
+    heading = clean("".join(lead.itertext()))
+    return heading if lead.tag in _LEAD_IN and names_statement(heading) else None
 
 
 def statement_blocks(place: Element) -> list[str]:
     """The statement's blocks (entries, or paragraphs of prose), its headings left out."""
     lines = _collect(place)
+    heading = _bold_heading(place)
+    if heading is not None and lines and lines[0].startswith(heading):
+        lines[0] = lines[0][len(heading) :].strip()
     while lines:
         lead = _LEADING_HEADING.match(lines[0])
         if lead is not None and names_statement(lead["heading"]) and lines[0][lead.end() :]:
