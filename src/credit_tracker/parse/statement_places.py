@@ -3,7 +3,8 @@ markup's structure; pure.
 
 Publishers put the statement in many places: an `fn-type="con"` footnote (PNAS, bioRxiv,
 microPublication, the 2016 PLOS list, SciELO), an untyped footnote that opens with "Author
-contributions:", `<notes notes-type="author-contribution">` or untyped `<notes>` titled so
+contributions:" or with a bold "Author Contributions" and no colon (NIH author manuscripts),
+`<notes notes-type="author-contribution">` or untyped `<notes>` titled so
 (Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
 Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
 back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens with a bold
