@@ -90,6 +90,7 @@ def test_headings_that_name_a_statement(heading: str) -> None:
         "Role of the funding source",
         "Roles",
         "These authors contributed equally to this work.",
+        "These authors contributed equally",  # a lead-in: '…: Lena Varga, Tobi Okafor.'
     ],
 )
 def test_headings_that_name_none(heading: str) -> None:
@@ -189,6 +190,30 @@ def test_an_untyped_footnote_whose_first_words_say_contributions_is_a_place() ->
     assert place.get("id") == "n1"
     assert statement_blocks(place) == ["W.B.L. conceptualized the study."]
     assert statement_places(article, {"n1"}) == []  # a contrib points to it: that author's own
+
+
+def test_a_footnote_naming_who_contributed_equally_is_no_statement() -> None:
+    # written here, not copied, with invented names: Nature Portfolio's form in PMC (2025-2026),
+    # an untyped <fn> in the back's footnotes beside the statement's own section
+    article = (
+        "<article><front><article-meta><contrib-group>"
+        "<contrib><name><surname>Varga</surname><given-names>Lena</given-names></name></contrib>"
+        "<contrib><name><surname>Okafor</surname><given-names>Tobi</given-names></name></contrib>"
+        "</contrib-group></article-meta></front><back>"
+        "<sec><title>Author contributions</title><p>L.V.: Conceptualization, Software; "
+        "T.O.: Writing - review and editing.</p></sec>"
+        '<sec sec-type="fn-group"><title>Footnotes</title><fn-group>'
+        "<fn><p>These authors contributed equally: Lena Varga, Tobi Okafor.</p></fn>"
+        "</fn-group></sec></back></article>"
+    )
+    (place,) = statement_places(fromstring(article), set())
+    assert place.findtext("title") == "Author contributions"
+    parsed = parse_jats(article.encode())
+    assert parsed.problems == []
+    assert [[r.role for r in a.roles or []] for a in parsed.authors] == [
+        ["conceptualization", "software"],
+        ["writing-review-editing"],
+    ]
 
 
 # Written here, not copied: JAMA Network's form (seen in JAMA Cardiology 2020, PMC7101506, in a
