@@ -276,6 +276,23 @@ def test_an_untitled_section_whose_first_words_say_contributions_is_a_place() ->
     assert statement_blocks(place) == ["Conceptualization: S.-W.P. and J.-S.K. Methodology: H.L."]
 
 
+def test_a_paragraph_of_the_acknowledgments_opening_with_the_heading_is_a_place() -> None:
+    # written here, not copied, with invented initials: AAAS Research's form (2025), each part
+    # of the acknowledgments one paragraph with a bold lead-in, no <sec> around it
+    article = fromstring(
+        "<article><back><ack><title>Acknowledgments</title><p>We thank the reviewers.</p>"
+        "<p><bold>Funding:</bold> This work was supported by grant 1.</p>"
+        "<p><bold>Author contributions:</bold> B.W. and J.-W.Z. wrote the paper. W.Z. "
+        "contributed to the investigation.</p>"
+        '<p content-type="COI-statement"><bold>Competing interests:</bold> None.</p>'
+        "</ack></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == [
+        "B.W. and J.-W.Z. wrote the paper. W.Z. contributed to the investigation."
+    ]
+
+
 def test_a_titled_section_is_judged_by_its_title_not_its_first_words() -> None:
     article = fromstring(
         "<article><body><sec><title>Methods</title>"
