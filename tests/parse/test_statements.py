@@ -435,6 +435,24 @@ def test_a_dash_glued_to_a_byline_family_name_ends_the_names() -> None:
     )
 
 
+def test_an_em_dash_glued_to_a_byline_family_name_ends_the_names() -> None:
+    # Springer's Adis form of 2026 ("Full Name—Data curation, …"), written here, not copied
+    byline = [
+        SourceAuthor.printed(1, ("Jane", "Doe", ""), None, None, None),
+        SourceAuthor.printed(2, ("John", "Roe", ""), None, None, None),
+    ]
+    parsed = parse_statement(
+        "Jane Doe—Data curation, Writing—review and editing, supervision. "
+        "John Roe—Writing—original draft, conceptualization.",
+        byline,
+    )
+    assert {e.printed: [r.role for r in e.roles] for e in parsed.entries} == {
+        "Jane Doe": ["data-curation", "writing-review-editing", "supervision"],
+        "John Roe": ["writing-original-draft", "conceptualization"],
+    }
+    assert parsed.problems == []
+
+
 def test_sentences_about_all_the_authors_state_no_ones_roles() -> None:
     # written here, not copied: what statements print beside the roles
     text = (
