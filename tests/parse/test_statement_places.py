@@ -114,6 +114,10 @@ def test_headings_that_name_none(heading: str) -> None:
             WILD / "petermr+pygetpapers/PMC7890423/fulltext.xml",
             ["article", "front", "article-meta", "author-notes", "fn"],
         ),
+        (
+            WILD / "semanticClimate+encyclopedia/PMC12589767/fulltext.xml",
+            ["article", "back", "ack", "p"],
+        ),
     ],
 )
 def test_the_statement_is_found_wherever_the_file_puts_it(path: Path, where: list[str]) -> None:
