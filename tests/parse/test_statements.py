@@ -710,3 +710,20 @@ def test_roles_joined_by_a_slash_are_each_a_role() -> None:
         "John Smith": ["writing-review-editing"],
         "Anna King": ["software", "validation"],
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe (J.D.): Conceptualization; John Smith (J.S.): Software; Anna King (A.K.): "
+        "Supervision.",
+        "Conceptualization: Jane Doe (JD). Software: John Smith (JS). Supervision: Anna King (AK).",
+    ],
+)
+def test_a_full_name_with_its_own_initials_after_it_is_that_person(text: str) -> None:
+    # written here, not copied: the name and, in parentheses, the initials used elsewhere
+    assert _read(text, _people("Jane Doe", "John Smith", "Anna King")) == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["software"],
+        "Anna King": ["supervision"],
+    }
