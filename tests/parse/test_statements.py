@@ -727,3 +727,28 @@ def test_a_full_name_with_its_own_initials_after_it_is_that_person(text: str) ->
         "John Smith": ["software"],
         "Anna King": ["supervision"],
     }
+
+
+def test_a_person_first_entry_opening_with_a_verb_of_taking_part_states_the_terms() -> None:
+    # written here, not copied: 'Name: contributed to the conceptualization, …'; the terms are
+    # read as CRediT terms (a JATS file states roles only so), a free phrase stays one
+    parsed = parse_statement(
+        "JD: contributed to the conceptualization, methodology and writing – original draft. "
+        "JS: was responsible for software. AK: contributed to data collection.",
+        _people("Jane Doe", "John Smith", "Anna King"),
+    )
+    read = {
+        entry.author.raw if entry.author else entry.printed: [
+            (role.role, role.origin == "statement") for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert read == {
+        "Jane Doe": [
+            ("conceptualization", True),
+            ("methodology", True),
+            ("writing-original-draft", True),
+        ],
+        "John Smith": [("software", True)],
+        "Anna King": [("investigation", False)],  # a free phrase, mapped as free phrases are
+    }
