@@ -160,3 +160,24 @@ def test_a_small_letter_fits_a_lower_case_name_word_not_listed_as_a_particle() -
     resolved = resolve("P.d.C.L.N.", byline).author
     assert resolved is not None and resolved.raw == "Paulo do Carmo Lima Neves"
     assert resolve("P.D.S.L.N.", byline).author is byline[1]
+
+
+def test_a_hyphen_in_the_initials_picks_the_one_author_whose_name_has_one() -> None:
+    # written here, not copied: two authors fit 'S.-K.M.' letter for letter (Science Advances
+    # prints such a pair); plain 'S.M.' or 'SKM' still fit both, and are reported
+    byline = [
+        SourceAuthor(
+            position=1, raw="Seung-Ki Min", name=PersonName(given="Seung-Ki", family="Min")
+        ),
+        SourceAuthor(
+            position=2,
+            raw="Sanjit Kumar Mondal",
+            name=PersonName(given="Sanjit Kumar", family="Mondal"),
+        ),
+    ]
+    for token in ("S.-K.M.", "S-KM"):
+        resolved = resolve(token, byline).author
+        assert resolved is not None and resolved.raw == "Seung-Ki Min"
+    for token in ("S.M.", "SKM"):
+        assert resolve(token, byline).author is None
+        assert len(resolve(token, byline).candidates) == 2

@@ -90,6 +90,7 @@ def test_headings_that_name_a_statement(heading: str) -> None:
         "Role of the funding source",
         "Roles",
         "These authors contributed equally to this work.",
+        "These authors contributed equally",  # a lead-in: '…: Lena Varga, Tobi Okafor.'
     ],
 )
 def test_headings_that_name_none(heading: str) -> None:
@@ -112,6 +113,10 @@ def test_headings_that_name_none(heading: str) -> None:
         (
             WILD / "petermr+pygetpapers/PMC7890423/fulltext.xml",
             ["article", "front", "article-meta", "author-notes", "fn"],
+        ),
+        (
+            WILD / "semanticClimate+encyclopedia/PMC12589767/fulltext.xml",
+            ["article", "back", "ack", "p"],
         ),
     ],
 )
@@ -218,6 +223,30 @@ def test_a_footnote_opening_with_a_bold_heading_and_no_colon_is_a_place() -> Non
     ]
 
 
+def test_a_footnote_naming_who_contributed_equally_is_no_statement() -> None:
+    # written here, not copied, with invented names: Nature Portfolio's form in PMC (2025-2026),
+    # an untyped <fn> in the back's footnotes beside the statement's own section
+    article = (
+        "<article><front><article-meta><contrib-group>"
+        "<contrib><name><surname>Varga</surname><given-names>Lena</given-names></name></contrib>"
+        "<contrib><name><surname>Okafor</surname><given-names>Tobi</given-names></name></contrib>"
+        "</contrib-group></article-meta></front><back>"
+        "<sec><title>Author contributions</title><p>L.V.: Conceptualization, Software; "
+        "T.O.: Writing - review and editing.</p></sec>"
+        '<sec sec-type="fn-group"><title>Footnotes</title><fn-group>'
+        "<fn><p>These authors contributed equally: Lena Varga, Tobi Okafor.</p></fn>"
+        "</fn-group></sec></back></article>"
+    )
+    (place,) = statement_places(fromstring(article), set())
+    assert place.findtext("title") == "Author contributions"
+    parsed = parse_jats(article.encode())
+    assert parsed.problems == []
+    assert [[r.role for r in a.roles or []] for a in parsed.authors] == [
+        ["conceptualization", "software"],
+        ["writing-review-editing"],
+    ]
+
+
 # Written here, not copied: JAMA Network's form (seen in JAMA Cardiology 2020, PMC7101506, in a
 # repository with no licence), with invented names. The statement is a typed paragraph in
 # <author-notes> and the untyped paragraphs after it, up to the next typed one.
@@ -276,6 +305,23 @@ def test_an_untitled_section_whose_first_words_say_contributions_is_a_place() ->
     )
     (place,) = statement_places(article, set())
     assert statement_blocks(place) == ["Conceptualization: S.-W.P. and J.-S.K. Methodology: H.L."]
+
+
+def test_a_paragraph_of_the_acknowledgments_opening_with_the_heading_is_a_place() -> None:
+    # written here, not copied, with invented initials: AAAS Research's form (2025), each part
+    # of the acknowledgments one paragraph with a bold lead-in, no <sec> around it
+    article = fromstring(
+        "<article><back><ack><title>Acknowledgments</title><p>We thank the reviewers.</p>"
+        "<p><bold>Funding:</bold> This work was supported by grant 1.</p>"
+        "<p><bold>Author contributions:</bold> B.W. and J.-W.Z. wrote the paper. W.Z. "
+        "contributed to the investigation.</p>"
+        '<p content-type="COI-statement"><bold>Competing interests:</bold> None.</p>'
+        "</ack></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == [
+        "B.W. and J.-W.Z. wrote the paper. W.Z. contributed to the investigation."
+    ]
 
 
 def test_a_titled_section_is_judged_by_its_title_not_its_first_words() -> None:

@@ -435,6 +435,24 @@ def test_a_dash_glued_to_a_byline_family_name_ends_the_names() -> None:
     )
 
 
+def test_an_em_dash_glued_to_a_byline_family_name_ends_the_names() -> None:
+    # Springer's Adis form of 2026 ("Full Name—Data curation, …"), written here, not copied
+    byline = [
+        SourceAuthor.printed(1, ("Jane", "Doe", ""), None, None, None),
+        SourceAuthor.printed(2, ("John", "Roe", ""), None, None, None),
+    ]
+    parsed = parse_statement(
+        "Jane Doe—Data curation, Writing—review and editing, supervision. "
+        "John Roe—Writing—original draft, conceptualization.",
+        byline,
+    )
+    assert {e.printed: [r.role for r in e.roles] for e in parsed.entries} == {
+        "Jane Doe": ["data-curation", "writing-review-editing", "supervision"],
+        "John Roe": ["writing-original-draft", "conceptualization"],
+    }
+    assert parsed.problems == []
+
+
 def test_sentences_about_all_the_authors_state_no_ones_roles() -> None:
     # written here, not copied: what statements print beside the roles
     text = (
@@ -504,13 +522,14 @@ def _people(*names: str) -> list[SourceAuthor]:
     ]
 
 
-def _read(text: str, byline: list[SourceAuthor]) -> dict[str, list[str | None]]:
+def _read(text: str, byline: list[SourceAuthor]) -> dict[str, list[str]]:
+    """Each person's roles as the statement gives them, by byline name (or as printed)."""
     parsed = parse_statement(text, byline)
     assert parsed.problems == []
-    read: dict[str, list[str | None]] = {}
+    read: dict[str, list[str]] = {}
     for entry in parsed.entries:
         who = entry.author.raw if entry.author is not None else entry.printed
-        read.setdefault(who, []).extend(_roles(entry))
+        read.setdefault(who, []).extend(str(role) for role in _roles(entry))
     return read
 
 
@@ -527,7 +546,7 @@ def test_a_credit_label_given_to_all_the_authors_is_each_byline_authors_role(tex
     # written here, not copied: the forms statements print for a role everyone had
     byline = _people("Jane Doe", "John Smith", "Anna Lee")
     read = _read(text, byline)
-    assert {who: sorted(str(role) for role in roles) for who, roles in read.items()} == {
+    assert {who: sorted(roles) for who, roles in read.items()} == {
         "Jane Doe": ["conceptualization", "writing-review-editing"],
         "John Smith": ["conceptualization", "writing-review-editing"],
         "Anna Lee": ["writing-review-editing"],
@@ -565,7 +584,7 @@ def test_a_word_on_the_list_of_titles_ends_its_sentence_after_a_label_or_a_given
     # 'Software Engineer', 'King Charles'), whose full stop ('Prof.') ends no sentence
     byline = _people("Jane Doe", "John Smith", "Anna King")
     read = _read(text, byline)
-    assert {who: [str(role) for role in roles] for who, roles in read.items()} == expected
+    assert read == expected
 
 
 @pytest.mark.parametrize(
@@ -580,7 +599,7 @@ def test_role_first_with_the_names_in_parentheses(text: str) -> None:
     # written here, not copied: the role-first form some journals print with parentheses
     byline = _people("Jane Doe", "John Smith", "Anna King")
     read = _read(text, byline)
-    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+    assert read == {
         "Jane Doe": ["conceptualization"],
         "John Smith": ["conceptualization", "software"],
         "Anna King": ["software", "supervision"],
@@ -659,7 +678,7 @@ def test_prose_that_lists_credit_terms_after_a_verb_of_taking_part_states_them()
 def test_degrees_written_after_a_full_name_are_no_people(text: str, king: list[str]) -> None:
     # written here, not copied: medical journals print each name with its degrees
     read = _read(text, _people("Jane Doe", "John Smith", "Anna King"))
-    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+    assert read == {
         "Jane Doe": ["conceptualization"],
         "John Smith": ["software"],
         "Anna King": king,
@@ -672,7 +691,7 @@ def test_a_role_label_after_a_vancouver_name_starts_a_sentence() -> None:
         "Conceptualization: Doe J, Smith J. Supervision: King A. Software: Smith J.",
         _people("Jane Doe", "John Smith", "Anna King"),
     )
-    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+    assert read == {
         "Jane Doe": ["conceptualization"],
         "John Smith": ["conceptualization", "software"],
         "Anna King": ["supervision"],
@@ -686,8 +705,50 @@ def test_roles_joined_by_a_slash_are_each_a_role() -> None:
         "JD: Conceptualization/Methodology; JS: Writing – review/editing. Software/Validation: AK.",
         _people("Jane Doe", "John Smith", "Anna King"),
     )
-    assert {who: [str(role) for role in roles] for who, roles in read.items()} == {
+    assert read == {
         "Jane Doe": ["conceptualization", "methodology"],
         "John Smith": ["writing-review-editing"],
         "Anna King": ["software", "validation"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe (J.D.): Conceptualization; John Smith (J.S.): Software; Anna King (A.K.): "
+        "Supervision.",
+        "Conceptualization: Jane Doe (JD). Software: John Smith (JS). Supervision: Anna King (AK).",
+    ],
+)
+def test_a_full_name_with_its_own_initials_after_it_is_that_person(text: str) -> None:
+    # written here, not copied: the name and, in parentheses, the initials used elsewhere
+    assert _read(text, _people("Jane Doe", "John Smith", "Anna King")) == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["software"],
+        "Anna King": ["supervision"],
+    }
+
+
+def test_a_person_first_entry_opening_with_a_verb_of_taking_part_states_the_terms() -> None:
+    # written here, not copied: 'Name: contributed to the conceptualization, …'; the terms are
+    # read as CRediT terms (a JATS file states roles only so), a free phrase stays one
+    parsed = parse_statement(
+        "JD: contributed to the conceptualization, methodology and writing – original draft. "
+        "JS: was responsible for software. AK: contributed to data collection.",
+        _people("Jane Doe", "John Smith", "Anna King"),
+    )
+    read = {
+        entry.author.raw if entry.author else entry.printed: [
+            (role.role, role.origin == "statement") for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert read == {
+        "Jane Doe": [
+            ("conceptualization", True),
+            ("methodology", True),
+            ("writing-original-draft", True),
+        ],
+        "John Smith": [("software", True)],
+        "Anna King": [("investigation", False)],  # a free phrase, mapped as free phrases are
     }

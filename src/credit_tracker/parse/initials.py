@@ -16,6 +16,8 @@ anyone deciding:
 2. the first and the last word, middle names skipped: 'CR' for Chinmay P. Rele, 'HK' for
    Hans-Henning Kunz, 'MM' for Marylee J van der Meulen;
 3. the first word and later ones, the family name skipped: 'M.L.' for Maria Louise Elkjær.
+Where initials with a hyphen ('S.-K.M.') fit several authors at the deciding step and only one
+of them has a hyphenated name (Seung-Ki Min, not Sanjit Kumar Mondal), they are that author's.
 Initials that fit several authors at the deciding step, or that one list prints twice (two people
 with the same initials, as 'A.D., …, A.D.' in a statement naming Alessandro Daducci and Anders
 Bjorholm Dahl), name nobody for certain: they are reported, never assigned.
@@ -129,9 +131,22 @@ def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> R
         return Resolved(None, [a for a in byline if any(fits(a, step) for step in steps)])
     for step in steps:
         hits = [author for author in byline if fits(author, step)]
+        if len(hits) > 1 and _HYPHENATED.search(token):
+            # 'S.-K.M.' fits Seung-Ki Min and Sanjit Kumar Mondal letter for letter; its hyphen
+            # says the name has one: where only one of them has, it is theirs
+            hyphenated = [author for author in hits if _has_hyphen(author)]
+            hits = hyphenated if len(hyphenated) == 1 else hits
         if hits:
             return Resolved(hits[0] if len(hits) == 1 else None, hits)
     return Resolved(None, [])
+
+
+_HYPHENATED = re.compile(r"[^\W\d_]\.?[-\u2010\u2011][^\W\d_]")
+
+
+def _has_hyphen(author: SourceAuthor) -> bool:
+    name = author.name
+    return name is not None and bool(re.search(r"[-\u2010\u2011]", f"{name.given} {name.family}"))
 
 
 Step = Callable[[list[str], Words], bool]

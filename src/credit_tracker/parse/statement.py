@@ -287,7 +287,7 @@ def _read_segment(
         for name in names_in(split.label):
             entry = entry_for(reading, name, context=text)
             if entry is not None:
-                entry.roles += roles_from(split.rest)
+                entry.roles += _stated_roles(split.rest)
     elif going.people and _is_role_list(text):
         form = "person first"  # the roles go on
         for entry in going.people:
@@ -393,17 +393,18 @@ def _prose(segment: str, reading: Reading) -> None:
         subject, predicate = _subject(re.sub(r"^and\s+", "", clause))
         if not subject or subject[0].casefold() in {"all", "all authors"}:
             continue
-        roles = _prose_roles(predicate)
+        roles = _stated_roles(predicate)
         for name in subject:
             entry = entry_for(reading, name, context=clause[:40])
             if entry is not None:
                 entry.roles += roles
 
 
-def _prose_roles(predicate: str) -> list[SourceRole]:
-    """The roles a predicate states; after a verb of taking part ('contributed to
-    conceptualization and methodology'), the CRediT terms it lists, where it lists nothing else
-    (else the phrases as written: 'assisted with ChIP-seq preparations')."""
+def _stated_roles(predicate: str) -> list[SourceRole]:
+    """The roles a predicate or a person-first entry states; after a verb of taking part
+    ('contributed to conceptualization and methodology', 'JD: contributed to the
+    conceptualization, …'), the CRediT terms it lists, where it lists nothing else (else the
+    phrases as written: 'assisted with ChIP-seq preparations')."""
     listed = roles_from(_CONTRIBUTED_TO.sub("", predicate, count=1))
     if listed and all(role.role and role.origin != PHRASE for role in listed):
         return listed

@@ -9,7 +9,8 @@ contribution statement"), "roles" beside a word for "author" or "CRediT" ("Autho
 words for "contribution" ("Contributions", "Contributors", "Individual contributions").
 "Contributor Information" (Wiley's e-mail addresses), "Main contributions" of a method, "Credit
 risk", "Role of the funding source" and a sentence ("These authors contributed equally.") name
-none.
+none, nor does a lead-in that says who contributed equally ("These authors contributed equally:
+Jane Doe, John Roe.").
 
 The words are stems, matched inside the folded heading (no accents, no case), so that inflected
 and compound forms are found. They were written for credit-tracker from each language's usual
@@ -66,6 +67,10 @@ def names_statement(heading: str) -> bool:
     words = text.split()
     if not words or len(words) > 8 or bare.endswith("."):
         return False  # a sentence ('These authors contributed equally.'), not a heading
+    if "equally" in words:
+        # 'These authors contributed equally: Jane Doe, John Roe.' (Nature Portfolio's footnote)
+        # names who shared first place, not what anyone did
+        return False
     contribution = any(stem in text for stem in _CONTRIBUTION)
     author = any(stem in text for stem in _AUTHOR)
     if contribution and author:

@@ -74,6 +74,9 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
     """Return the entry for a printed name, resolving initials and Vancouver names; None (and a
     note of what was not understood) when they name no byline author for certain."""
     printed = clean(name).strip(" •,;")
+    own = FULL_NAME.match(printed.strip(" ."))
+    if own is not None and initials_groups(own["full"]) and not initials_groups(own["token"]):
+        printed = own["token"]  # 'Jane Doe (J.D.)': a name with its own initials after it
     name = without_title(printed.strip(" ."))
     if name != printed.strip(" ."):
         printed = name  # 'Prof. Nisreen A Alwan': the title is no part of the name

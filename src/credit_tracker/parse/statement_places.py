@@ -8,9 +8,10 @@ contributions:" or with a bold "Author Contributions" and no colon (NIH author m
 (Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
 Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
 back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens with a bold
-"Author contributions:" lead-in) or even inside the abstract (bioRxiv), or as paragraphs of
-`<author-notes>`: a `<p content-type="author-contributions">` and the untyped paragraphs after it,
-up to the next typed one (JAMA Network, one paragraph a role). A footnote a contrib
+"Author contributions:" lead-in, or AAAS Research's bare paragraph that does) or even inside the
+abstract (bioRxiv), or as paragraphs of `<author-notes>`: a
+`<p content-type="author-contributions">` and the untyped paragraphs after it, up to the next
+typed one (JAMA Network, one paragraph a role). A footnote a contrib
 points to is that author's own (eLife) and is read with the contrib; a translation's statement
 (inside a `sub-article`) is read only for that translation.
 
@@ -75,7 +76,7 @@ def _look(element: Element, pointed_to: set[str], found: list[Element]) -> None:
     for n, child in enumerate(children):
         if child.tag == "sub-article" or child.tag in _ELSEWHERE:
             continue
-        if _holds_statement(child, pointed_to):
+        if _holds_statement(child, pointed_to) or _run_in_part(element, child):
             found.append(child)
         elif _opens_paragraph_run(child):
             found.append(_paragraph_run(element.tag, children[n:]))
@@ -121,6 +122,17 @@ def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
         # Advances, inside <ack>); a titled one is judged by its title alone
         return element.find("title") is None and _opens_with_heading(element)
     return False
+
+
+def _run_in_part(parent: Element, child: Element) -> bool:
+    """A paragraph of the acknowledgments that opens with a bold lead-in naming the statement:
+    '<ack>…<p><bold>Author contributions:</bold> B.W. wrote the paper.</p><p><bold>Competing
+    interests:</bold> …</p></ack>' (AAAS's Research, each part one paragraph). Elsewhere a
+    paragraph is judged by its section's title."""
+    if parent.tag != "ack" or child.tag != "p" or (child.text or "").strip() or not len(child):
+        return False
+    lead = child[0]
+    return lead.tag in _LEAD_IN and names_statement(clean("".join(lead.itertext())).rstrip(" :"))
 
 
 def _titled(element: Element) -> bool:

@@ -34,7 +34,9 @@ _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])[^\W\d_]$")
 _LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
 _AHEAD = re.compile(r"^(?:[^\W\d_][^:;.]{0,60}:|(?:All|Both|Todos|Todas|Ambos)\b)")
 _SEPARATOR = re.compile(r":|\s[-\u2013\u2014]\s")
-_GLUED = re.compile(r"(?<=[^\W\d_])[-\u2013](?=\s)")
+# a dash glued to the word before it ('Dhanaraj- Literature'), or an em dash glued on both sides
+# ('Sheetu Singh—Data curation'); either ends the names only after a byline family name
+_GLUED = re.compile(r"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)")
 _LABEL_AHEAD = re.compile(r"^([^:;.]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s)")
 _EVERYONE_AHEAD = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b")
 
@@ -162,8 +164,9 @@ def _at(text: str, mark: re.Match[str], role_first: bool, families: frozenset[st
 
 def _after_family(text: str, mark: re.Match[str], families: frozenset[str]) -> bool:
     """A dash glued to a byline family name ends the names: 'Sunaina Sridhar and Rajesh Kumar
-    Dhanaraj- Literature Survey, …' (Elsevier MethodsX 2025); glued to anything else ('Hans-
-    Henning', a PDF's line break) it is part of a word."""
+    Dhanaraj- Literature Survey, …' (Elsevier MethodsX 2025), or an em dash glued on both sides,
+    'Jane Doe—Data curation, …' (Springer's Adis 2026); glued to anything else ('Hans-
+    Henning', a PDF's line break, 'writing—original draft') it is part of a word."""
     word = re.search(r"[^\W\d_]+$", text[: mark.start()])
     return word is not None and fold(word.group()) in families
 
