@@ -397,34 +397,6 @@ def test_a_statement_whose_names_all_fit_two_authors_is_in_credit_terms_and_told
     assert all("fit more than one author" in problem for problem in article.problems)
 
 
-def test_a_full_name_whose_family_name_starts_with_a_particle_is_the_byline_author() -> None:
-    # written here, not copied: the byline splits 'Lucas dos Reis Prado' as given 'Lucas' and
-    # family 'dos Reis Prado', which no reading of the printed name alone would
-    people = [("dos Reis Prado", "Lucas"), ("Moura", "Beatriz")]
-    statement = "Lucas dos Reis Prado: investigation, data curation. Beatriz Moura: supervision."
-    article = parse_jats(_statement_article(people, statement))
-    assert [[r.role for r in a.roles or []] for a in article.authors] == [
-        ["investigation", "data-curation"],
-        ["supervision"],
-    ]
-    assert article.problems == []
-
-
-def test_a_long_full_name_ending_in_a_byline_family_name_starts_an_entry() -> None:
-    # written here, not copied: seven and nine words before the colon (Brazilian names)
-    people = [("de Almeida Castro", "Helena Cristina Ferreira Lima"), ("Teles", "Rui Augusto")]
-    statement = (
-        "Rui Augusto Teles: conceptualization. "
-        "Helena Cristina Ferreira Lima de Almeida Castro: formal analysis, software."
-    )
-    article = parse_jats(_statement_article(people, statement))
-    assert [[r.role for r in a.roles or []] for a in article.authors] == [
-        ["formal-analysis", "software"],
-        ["conceptualization"],
-    ]
-    assert article.problems == []
-
-
 def test_vancouver_names_sharing_a_family_name_are_told_apart_by_their_initials() -> None:
     # written here, not copied: 'Park SH' and 'Park JW' (Korean journals' form); 'Park S' would
     # fit Park So-Hee and Park Sung-Jin alike, so it is told and given to neither
@@ -444,50 +416,65 @@ def test_vancouver_names_sharing_a_family_name_are_told_apart_by_their_initials(
     assert "'Park S' fits 3 byline authors" in article.problems[0]
 
 
-def test_undotted_initials_with_an_initial_and_family_name_among_them_are_each_a_person() -> None:
-    # written here, not copied: PLOS 2016–2018 lists initials with spaces and tells two authors
-    # with the same initials apart by an initial and family name ('F. Lemos', 'F. Leite')
-    people = [("Lemos", "Fabio"), ("Costa", "Ana Beatriz"), ("Leite", "Flavia"), ("Nunes", "Rui")]
-    statement = "Conceptualization: F. Lemos ABC F. Leite. Supervision: RN F. Leite."
-    article = parse_jats(_statement_article(people, statement))
-    assert [[r.role for r in a.roles or []] for a in article.authors] == [
-        ["conceptualization"],
-        ["conceptualization"],
-        ["conceptualization", "supervision"],
-        ["supervision"],
-    ]
-    assert article.problems == []
-
-
-def test_initials_followed_by_their_roles_with_no_separator_are_a_person_first_entry() -> None:
-    # written here, not copied: 'M.T. Conceptualization, …' (Springer Nature 2025), no colon or
-    # dash between a person's initials and their roles
-    people = [("Okafor", "Chinedu"), ("Lindqvist", "Maja-Sofia"), ("Ruiz", "Pablo")]
-    statement = (
+# Written here, not copied, with invented names: statement shapes found by scanning real files,
+# each read whole (every author's roles, nothing reported).
+_READ_WHOLE = {
+    # the byline's family name opens with a particle ('dos Reis Prado'), which no reading of
+    # the printed name alone would give (Brazilian names, Wiley 2026)
+    "family-name-with-particle": (
+        [("dos Reis Prado", "Lucas"), ("Moura", "Beatriz")],
+        "Lucas dos Reis Prado: investigation, data curation. Beatriz Moura: supervision.",
+        [["investigation", "data-curation"], ["supervision"]],
+    ),
+    # seven words before the colon, ending in a byline family name
+    "long-full-name": (
+        [("de Almeida Castro", "Helena Cristina Ferreira Lima"), ("Teles", "Rui Augusto")],
+        "Rui Augusto Teles: conceptualization. "
+        "Helena Cristina Ferreira Lima de Almeida Castro: formal analysis, software.",
+        [["formal-analysis", "software"], ["conceptualization"]],
+    ),
+    # PLOS 2016-2018: initials with spaces, two authors with the same initials told apart by an
+    # initial and family name ('F. Lemos', 'F. Leite')
+    "initials-with-short-names": (
+        [("Lemos", "Fabio"), ("Costa", "Ana Beatriz"), ("Leite", "Flavia"), ("Nunes", "Rui")],
+        "Conceptualization: F. Lemos ABC F. Leite. Supervision: RN F. Leite.",
+        [
+            ["conceptualization"],
+            ["conceptualization"],
+            ["conceptualization", "supervision"],
+            ["supervision"],
+        ],
+    ),
+    # Springer Nature 2025: no colon or dash between a person's initials and their roles
+    "initials-then-roles": (
+        [("Okafor", "Chinedu"), ("Lindqvist", "Maja-Sofia"), ("Ruiz", "Pablo")],
         "C.O. Conceptualization, Software, Writing - Original Draft. "
-        "M.-S.L. Supervision, Funding acquisition. P.R. Investigation."
-    )
-    article = parse_jats(_statement_article(people, statement))
-    assert [[r.role for r in a.roles or []] for a in article.authors] == [
-        ["conceptualization", "software", "writing-original-draft"],
-        ["supervision", "funding-acquisition"],
-        ["investigation"],
-    ]
-    assert article.problems == []
-
-
-def test_spaced_initials_before_the_role_they_did_stay_whole_people() -> None:
-    # written here, not copied: the names-then-role form with spaced initials (JBC 2019); 'J.
-    # H. A.' is one person, and 'S. M. and V. P. funding acquisition' names no role after 'S.'
-    people = [("Aalto", "Jonna Helmi"), ("Mäkelä", "Sanni"), ("Pekkala", "Veikko")]
-    statement = (
+        "M.-S.L. Supervision, Funding acquisition. P.R. Investigation.",
+        [
+            ["conceptualization", "software", "writing-original-draft"],
+            ["supervision", "funding-acquisition"],
+            ["investigation"],
+        ],
+    ),
+    # JBC 2019: spaced initials, then the role they did; 'J. H. A.' is one person, and 'S. M.
+    # and V. P. funding acquisition' names no role after 'S.'
+    "spaced-initials-then-role": (
+        [("Aalto", "Jonna Helmi"), ("Mäkelä", "Sanni"), ("Pekkala", "Veikko")],
         "J. H. A. and V. P. data curation; S. M. and V. P. funding acquisition; "
-        "V. P. conceptualization."
-    )
+        "V. P. conceptualization.",
+        [
+            ["data-curation"],
+            ["funding-acquisition"],
+            ["data-curation", "funding-acquisition", "conceptualization"],
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("people", "statement", "roles"), _READ_WHOLE.values(), ids=_READ_WHOLE)
+def test_a_statement_shape_found_in_real_files_gives_each_author_their_roles(
+    people: list[tuple[str, str]], statement: str, roles: list[list[str]]
+) -> None:
     article = parse_jats(_statement_article(people, statement))
-    assert [[r.role for r in a.roles or []] for a in article.authors] == [
-        ["data-curation"],
-        ["funding-acquisition"],
-        ["data-curation", "funding-acquisition", "conceptualization"],
-    ]
+    assert [[r.role for r in a.roles or []] for a in article.authors] == roles
     assert article.problems == []
