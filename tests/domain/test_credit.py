@@ -15,6 +15,7 @@ from credit_tracker.domain.credit import (
     resolve_typo,
     split_degree,
     translations,
+    try_resolve_role,
 )
 from credit_tracker.domain.errors import UnknownRoleError
 from tests.conftest import FIXTURES
@@ -154,10 +155,20 @@ def test_unknown_degree_is_an_error() -> None:
             "Contributor_Roles/Visualization",
             "visualization",
         ),
+        # the writing roles with 'Writing' left out (Signal Transduction and Targeted Therapy
+        # 2025 prints 'Original Drafting' and 'Review and editing')
+        ("Original Drafting", "writing-original-draft"),
+        ("Original draft preparation", "writing-original-draft"),
+        ("Review & editing", "writing-review-editing"),
     ],
 )
 def test_translations_and_publisher_labels_resolve(text: str, slug: str) -> None:
     assert resolve_role(text).slug == slug
+
+
+@pytest.mark.parametrize("text", ["Review", "Editing", "Draft", "Writing", "Original data"])
+def test_a_word_of_a_writing_role_alone_names_no_role(text: str) -> None:
+    assert try_resolve_role(text) is None
 
 
 def test_every_translation_row_names_a_role_and_a_source() -> None:

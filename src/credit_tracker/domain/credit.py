@@ -125,6 +125,14 @@ _KEYS: dict[str, CreditRole] = {}
 for _role in ROLES:
     _KEYS[_compact_key(_role.label)] = _role
     _KEYS[_compact_key(_role.slug)] = _role
+# The two writing roles with 'Writing' left out ('Original draft', 'Original drafting', 'Review
+# and editing', Signal Transduction and Targeted Therapy 2025): no other role's label holds
+# these words, so each names one role.
+for _role in ROLES:
+    _words = _key_words(_role.label)
+    if _words[0] == "writing":
+        _KEYS["".join(_words[1:])] = _role
+_KEYS["originaldrafting"] = BY_SLUG["writing-original-draft"]
 
 
 @dataclass(frozen=True)
@@ -164,7 +172,8 @@ def resolve_role(text: str) -> CreditRole:
     Accepts labels in any case with en dash, hyphen or colon, '&' or 'and', British '-isation';
     niso URIs (http or https, with or without the trailing slash); old casrai dictionary URIs;
     JATS4R vocab-term values; Crossref tokens; tenzing column labels; the official translations
-    and publishers' labels in other languages, accents and case ignored.
+    and publishers' labels in other languages, accents and case ignored; the two writing roles
+    with 'Writing' left out ('Original draft', 'Review and editing').
     Raises UnknownRoleError naming the closest valid roles.
     """
     role = try_resolve_role(text)
