@@ -181,3 +181,39 @@ def test_a_hyphen_in_the_initials_picks_the_one_author_whose_name_has_one() -> N
     for token in ("S.M.", "SKM"):
         assert resolve(token, byline).author is None
         assert len(resolve(token, byline).candidates) == 2
+
+
+def _authors(*names: tuple[str, str]) -> list[SourceAuthor]:
+    return [
+        SourceAuthor(
+            position=n, raw=f"{given} {family}", name=PersonName(given=given, family=family)
+        )
+        for n, (given, family) in enumerate(names, start=1)
+    ]
+
+
+def test_initials_of_each_syllable_of_a_chinese_given_name_resolve() -> None:
+    # written here, not copied: PLOS prints one initial per pinyin syllable of a given name
+    # written as one word ('Conceptualization: WLC QHM'); names of other languages are not cut
+    byline = _authors(("Wenlan", "Chu"), ("Qinghao", "Mei"), ("Anders", "Dahl"))
+    assert resolve("WLC", byline).author is byline[0]
+    assert resolve("QHM", byline).author is byline[1]
+    assert resolve("ADD", byline).author is None  # 'Anders' is no run of pinyin syllables
+    assert resolve("WC", byline).author is byline[0]  # the usual form still fits
+
+
+def test_syllable_initials_fitting_two_authors_are_reported_not_assigned() -> None:
+    # written here, not copied: two people whose syllables give the same letters
+    byline = _authors(("Xiaohong", "Ma"), ("Xinhui", "Mo"))
+    resolved = resolve("XHM", byline)
+    assert resolved.author is None and len(resolved.candidates) == 2
+
+
+def test_an_elided_prefix_of_a_family_name_may_be_an_initial_of_its_own() -> None:
+    # written here, not copied: 'VDE' for an Italian D'... family name and 'AOG' for an Irish
+    # O'... one (PLOS), while 'S.D.' still reads the same family name as one word
+    byline = _authors(("Valentina", "D’Ercole"), ("Aoife", "O'Grady"), ("Sara", "D'Amato"))
+    assert resolve("VDE", byline).author is byline[0]
+    assert resolve("AOG", byline).author is byline[1]
+    assert resolve("S.D.", byline).author is byline[2]
+    assert resolve("SDA", byline).author is byline[2]

@@ -15,7 +15,10 @@ anyone deciding:
    da Luz;
 2. the first and the last word, middle names skipped: 'CR' for Chinmay P. Rele, 'HK' for
    Hans-Henning Kunz, 'MM' for Marylee J van der Meulen;
-3. the first word and later ones, the family name skipped: 'M.L.' for Maria Louise Elkjær.
+3. the first word and later ones, the family name skipped: 'M.L.' for Maria Louise Elkjær;
+4. a one-word Chinese given name by its pinyin syllables, then every other word: 'QHM' for
+   Qinghao Mei (PLOS prints such initials).
+An elided prefix may be a word of its own: 'VDE' for Valentina D'Ercole, 'AOG' for Aoife O'Grady.
 Where initials with a hyphen ('S.-K.M.') fit several authors at the deciding step and only one
 of them has a hyphenated name (Seung-Ki Min, not Sanjit Kumar Mondal), they are that author's.
 Initials that fit several authors at the deciding step, or that one list prints twice (two people
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.names import PARTICLES, fold
+from credit_tracker.parse.pinyin import syllable_initials
 
 FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
 """Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
@@ -109,20 +113,38 @@ def name_words(author: SourceAuthor) -> list[Words]:
     name = author.name
     text = " ".join(part for part in (name.given, name.particle, name.family) if part)
     words = [word.strip(".") for word in _SPLIT_WORDS.split(text) if word.strip(".")]
-    # a word printed in small letters inside a name is a particle, listed or not ('do' of Davi
-    # do Socorro Barros Brasil, whom MDPI prints 'D.d.S.B.B.'; 'Do' is also a family name)
-    folded = [(fold(word), word.casefold() in PARTICLES or word[:1].islower()) for word in words]
+    folded = [_word(word) for word in words]
     lead = 0
     while lead < len(folded) - 2 and len(folded[lead][0]) == 1:
         lead += 1
-    return [folded, folded[lead:]] if lead else [folded]
+    readings = [folded, folded[lead:]] if lead else [folded]
+    # an elided prefix is an initial of its own to some ('VDE' for Valentina D'Ercole, 'AOG' for
+    # Aoife O'Grady) and to others none ('S.D.' for Sara D'Amato): both readings are tried
+    elided = [_word(piece) for word in words for piece in _elided_pieces(word)]
+    return [*readings, elided] if len(elided) > len(folded) else readings
+
+
+def _word(word: str) -> tuple[str, bool]:
+    """A name word folded, with whether it is a particle: listed, or printed in small letters
+    inside a name (the 'do' of Davi do Socorro Barros Brasil, whom MDPI prints 'D.d.S.B.B.';
+    'Do' is also a family name)."""
+    return fold(word), word.casefold() in PARTICLES or word[:1].islower()
+
+
+def _elided_pieces(word: str) -> tuple[str, ...]:
+    """'D'Ercole' → D, Ercole; 'O’Grady' → O, Grady; a word with no elided prefix whole."""
+    match = _ELIDED.fullmatch(word)
+    return match.groups() if match else (word,)
+
+
+_ELIDED = re.compile(r"([^\W\d_]{1,4})['\u2019\u02bc]([^\W\d_]+)")
 
 
 def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> Resolved:
     """Return whom initials name. `repeated`: one list prints them twice, so they name two
     people; every author they fit at any step is a candidate, and none is assigned."""
     readings = initials_groups(token) or []
-    steps = (_every_word, _first_and_last, _first_and_later)
+    steps = (_every_word, _first_and_last, _first_and_later, _by_syllable)
 
     def fits(author: SourceAuthor, step: Step) -> bool:
         return any(step(groups, words) for groups in readings for words in name_words(author))
@@ -182,6 +204,17 @@ def _first_and_later(groups: list[str], words: Words) -> bool:
     if len(groups) < 2 or len(words) < 2:
         return False
     return _fits(groups[0], words[0]) and _in_order(groups[1:], words[1:])
+
+
+def _by_syllable(groups: list[str], words: Words) -> bool:
+    """A one-word Chinese given name printed with an initial per syllable, then every other word:
+    'QHM' for Qinghao Mei, 'WLC' for Wenlan Chu."""
+    if len(groups) < 3 or not words or any(len(group) > 1 for group in groups):
+        return False
+    return any(
+        _every_word(groups, [(letter, False) for letter in cut] + words[1:])
+        for cut in syllable_initials(words[0][0])
+    )
 
 
 def _in_order(groups: list[str], words: Words) -> bool:
