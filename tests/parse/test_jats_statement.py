@@ -468,6 +468,31 @@ _READ_WHOLE = {
             ["data-curation", "funding-acquisition", "conceptualization"],
         ],
     ),
+    # JBC 2019 again, a longer list: six or seven people's spaced initials before the role run
+    # past the words a subject was looked for in, and the last ones were lost without a word
+    "long-spaced-initials-then-role": (
+        [
+            ("Berg", "Anna-Kaisa"),
+            ("Gurt", "Ida"),
+            ("Lahti", "Tuula Helena"),
+            ("Koski", "Mika"),
+            ("Bauer", "Nina"),
+            ("Rinne", "Sanni"),
+            ("Virtanen", "Paavo"),
+        ],
+        "A.-K. B., I. G., T. H. L., N. B., and P. V. data curation; A.-K. B., I. G., T. H. L., "
+        "M. K., N. B., S. R., and P. V. formal analysis; I. G., T. H. L., M. K., N. B., S. R., "
+        "and P. V. investigation.",
+        [
+            ["data-curation", "formal-analysis"],
+            ["data-curation", "formal-analysis", "investigation"],
+            ["data-curation", "formal-analysis", "investigation"],
+            ["formal-analysis", "investigation"],
+            ["data-curation", "formal-analysis", "investigation"],
+            ["formal-analysis", "investigation"],
+            ["data-curation", "formal-analysis", "investigation"],
+        ],
+    ),
 }
 
 

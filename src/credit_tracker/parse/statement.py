@@ -421,11 +421,19 @@ _CONTRIBUTED_TO = re.compile(
 )
 
 
+# Words a clause's subject may run to: JBC prints seven people or more as spaced initials before
+# the role they did ('A.-K. B., I. G., T. H. L., M. K., N. B., S. R., and P. V. formal analysis')
+_LONGEST_SUBJECT = 40
+_GOES_ON = re.compile(r"(?:and|&)\s", re.I)
+
+
 def _subject(clause: str) -> tuple[list[str], str]:
     """Split 'JI and NAA conceived the study' into (['JI', 'NAA'], 'conceived the study')."""
     words = clause.split()
-    for cut in range(min(len(words), 12), 0, -1):
+    for cut in range(min(len(words), _LONGEST_SUBJECT), 0, -1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if _GOES_ON.match(tail):
+            continue  # 'T. H. L., N. B., and P. V. formal analysis': the names go on after 'and'
         names = names_in(head)
         if tail and names and all(looks_like_name(n) for n in names) and tail[:1].islower():
             return names, tail
