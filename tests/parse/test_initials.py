@@ -202,6 +202,15 @@ def test_initials_of_each_syllable_of_a_chinese_given_name_resolve() -> None:
     assert resolve("WC", byline).author is byline[0]  # the usual form still fits
 
 
+def test_syllable_initials_are_read_only_for_a_chinese_family_name() -> None:
+    # written here, not copied: 'Peter' and 'Maria' cut into pinyin syllables too (pe-ter,
+    # ma-ria), but Smith and Rossi are no syllable: 'PTS' and 'MRR' fit nobody, as before
+    byline = _authors(("Peter", "Smith"), ("Maria", "Rossi"), ("Peter", "Zhang"))
+    assert resolve("PTS", byline).author is None
+    assert resolve("MRR", byline).author is None
+    assert resolve("PTZ", byline).author is byline[2]
+
+
 def test_syllable_initials_fitting_two_authors_are_reported_not_assigned() -> None:
     # written here, not copied: two people whose syllables give the same letters
     byline = _authors(("Xiaohong", "Ma"), ("Xinhui", "Mo"))

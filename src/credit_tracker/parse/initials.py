@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.names import PARTICLES, fold
-from credit_tracker.parse.pinyin import syllable_initials
+from credit_tracker.parse.pinyin import is_syllable, syllable_initials
 
 FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
 """Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
@@ -209,8 +209,10 @@ def _first_and_later(groups: list[str], words: Words) -> bool:
 def _by_syllable(groups: list[str], words: Words) -> bool:
     """A one-word Chinese given name printed with an initial per syllable, then every other word:
     'QHM' for Qinghao Mei, 'WLC' for Wenlan Chu."""
-    if len(groups) < 3 or not words or any(len(group) > 1 for group in groups):
+    if len(groups) < 3 or len(words) < 2 or any(len(group) > 1 for group in groups):
         return False
+    if not is_syllable(words[-1][0]):
+        return False  # 'PTS' is no syllable reading of Peter Smith: only Chinese names cut so
     return any(
         _every_word(groups, [(letter, False) for letter in cut] + words[1:])
         for cut in syllable_initials(words[0][0])

@@ -2,8 +2,9 @@
 
 Statements often print one initial per syllable ('QHM' for Qinghao Mei, 'WLC' for Wenlan
 Chu), so a one-word given name can stand for two or three initials. A word is cut only where
-every piece is a pinyin syllable that opens with a consonant (after the first), which most
-names of other languages are not ('Anders', 'Maria' cut into nothing).
+every piece is a pinyin syllable that opens with a consonant (after the first). Many names of
+other languages cut so too ('Maria' as ma-ria, 'Peter' as pe-ter; 'Anders' does not), so the
+cut is used only for a name whose family name is one pinyin syllable itself (Mei, Chu, Wang).
 """
 
 from __future__ import annotations
@@ -36,3 +37,8 @@ def _cuts(rest: str, first: bool) -> frozenset[str]:
         if pattern.fullmatch(rest[:end]):
             found |= {rest[0] + tail for tail in _cuts(rest[end:], False)}
     return frozenset(found)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether a folded word is one pinyin syllable ('mei', 'zhang'; not 'smith')."""
+    return _SYLLABLE.fullmatch(word) is not None
