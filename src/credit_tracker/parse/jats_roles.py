@@ -54,22 +54,28 @@ def role_elements(element: Element, problems: list[str]) -> list[SourceRole]:
     read = role_element(element, problems)
     if read.role is not None or read.origin != "unmapped":
         return [read]
-    pieces = [
-        piece
-        for part in re.split(r"\s*[,;]\s*", read.label)
-        if part.strip()
-        for piece in and_split(part)
-    ]
-    roles = [label_role(split_degree(piece).label)[0] for piece in pieces]
-    if len(pieces) < 2 or any(role is None for role in roles):
-        return [read]
-    return [
-        SourceRole(
-            role=role.slug, label=piece, degree=split_degree(piece).degree, origin="label list"
-        )
-        for piece, role in zip(pieces, roles, strict=True)
-        if role is not None
-    ]
+    pieces = credit_terms(read.label)
+    return [_listed_role(piece) for piece in pieces] if len(pieces) > 1 else [read]
+
+
+def _listed_role(piece: str) -> SourceRole:
+    written = split_degree(piece)
+    role = label_role(written.label)[0]
+    slug = role.slug if role is not None else None
+    return SourceRole(role=slug, label=piece, degree=written.degree, origin="label list")
+
+
+def names_a_role(label: str) -> bool:
+    """Whether a label names one role, a degree written after it or not ('Conceptualization
+    (lead)')."""
+    return label_role(split_degree(label).label)[0] is not None
+
+
+def credit_terms(text: str) -> list[str]:
+    """The CRediT terms a label lists ('Conceptualization, Methodology; Writing – review &
+    editing'), each with any degree after it; [] unless it lists nothing else."""
+    pieces = [piece for part in _phrases(text) for piece in and_split(part)]
+    return pieces if pieces and all(names_a_role(piece) for piece in pieces) else []
 
 
 def role_element(element: Element, problems: list[str]) -> SourceRole:
@@ -167,9 +173,7 @@ _LEAD_LABEL = re.compile(
 def lists_only_roles(text: str) -> bool:
     """Whether a note is nothing but CRediT terms, its own label aside ('Contribution:
     Conceptualization, Software'): an untyped footnote of one author's roles."""
-    body = _LEAD_LABEL.sub("", clean(text).rstrip(". "), count=1)
-    pieces = [piece for part in _phrases(body) for piece in and_split(part)]
-    return bool(pieces) and all(label_role(split_degree(p).label)[0] is not None for p in pieces)
+    return bool(credit_terms(_LEAD_LABEL.sub("", clean(text).rstrip(". "), count=1)))
 
 
 def _same_person(written: str, byline: str) -> bool:
@@ -212,14 +216,14 @@ def and_split(part: str) -> list[str]:
     ('Conception and design') stay whole; where a side names a role, each side is one phrase
     ('Writing - Original Draft and Presentation': a role, and free text kept as written).
     """
-    if label_role(split_degree(part).label)[0] is not None:
+    if names_a_role(part):
         return [part]
     pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
-    if len(pieces) > 1 and any(label_role(split_degree(p).label)[0] for p in pieces):
+    if len(pieces) > 1 and any(names_a_role(p) for p in pieces):
         return pieces
     # 'Conceptualization/Methodology': a slash joins roles only where each side is one
     # ('Writing – review/editing' is one role cut at the slash, and stays whole)
     pieces = [p.strip() for p in re.split(r"\s*/\s*", part) if p.strip()]
-    if len(pieces) > 1 and all(label_role(split_degree(p).label)[0] for p in pieces):
+    if len(pieces) > 1 and all(names_a_role(p) for p in pieces):
         return pieces
     return [part]

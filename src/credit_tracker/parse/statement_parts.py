@@ -14,7 +14,7 @@ from credit_tracker.domain.credit import Degree, split_degree
 from credit_tracker.domain.models import SourceRole
 from credit_tracker.domain.names import PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
-from credit_tracker.parse.jats_roles import and_split, label_role
+from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role
 
 # Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
 PHRASES = [
@@ -197,18 +197,13 @@ def label_roles(label: str) -> list[SourceRole]:
     Funding Acquisition', Scientific Reports), never split inside one ('Writing-review and
     editing')."""
     text = re.sub(r"^(?:Other|Outros?)\s*:\s*", "", label)  # PLOS 2012: 'Other: Provided ...'
-    if _names_one(text):
+    if names_a_role(text):
         return [_label_role(text)]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", text) if p.strip()]
     pieces = [piece for part in parts for piece in and_split(part)]
-    if len(parts) > 1 and not any(_names_one(piece) for piece in pieces):
+    if len(parts) > 1 and not any(names_a_role(piece) for piece in pieces):
         pieces = and_split(text)  # commas inside one free phrase: kept whole
     return [_label_role(piece) for piece in pieces]
-
-
-def _names_one(label: str) -> bool:
-    """Whether a label, a degree after it or not ('Conceptualization (lead)'), is one role."""
-    return label_role(split_degree(label).label)[0] is not None
 
 
 def _label_role(text: str) -> SourceRole:

@@ -16,10 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
-from credit_tracker.domain.credit import split_degree, try_resolve_role
+from credit_tracker.domain.credit import try_resolve_role
 from credit_tracker.domain.names import fold, is_title
 from credit_tracker.parse.initials import initials_groups
-from credit_tracker.parse.jats_roles import and_split, label_role
+from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role
 from credit_tracker.parse.statement_parts import (
     PHRASE,
     all_names,
@@ -206,8 +206,7 @@ def run_together(text: str) -> list[str]:
 
 def _names_a_role(label: str) -> bool:
     parts = [part for part in re.split(r",\s*(?:and\s+)?", label) if part.strip()]
-    pieces = [split_degree(piece).label for part in parts for piece in and_split(part)]
-    return bool(parts) and any(label_role(piece)[0] for piece in pieces)
+    return any(names_a_role(piece) for part in parts for piece in and_split(part))
 
 
 def repeated_initials(segments: list[str]) -> set[str]:
