@@ -129,10 +129,7 @@ def _run_in_part(parent: Element, child: Element) -> bool:
     '<ack>…<p><bold>Author contributions:</bold> B.W. wrote the paper.</p><p><bold>Competing
     interests:</bold> …</p></ack>' (AAAS's Research, each part one paragraph). Elsewhere a
     paragraph is judged by its section's title."""
-    if parent.tag != "ack" or child.tag != "p" or (child.text or "").strip() or not len(child):
-        return False
-    lead = child[0]
-    return lead.tag in _LEAD_IN and names_statement(clean("".join(lead.itertext())).rstrip(" :"))
+    return parent.tag == "ack" and _lead_in(child) is not None
 
 
 def _titled(element: Element) -> bool:
@@ -154,11 +151,17 @@ def _bold_heading(element: Element) -> str | None:
     Contributions</bold> The project was conceived by …', NIH author manuscripts), if it names
     the statement."""
     paragraph = next(element.iter("p"), None)
-    if paragraph is None or (paragraph.text or "").strip() or not len(paragraph):
+    return None if paragraph is None else _lead_in(paragraph)
+
+
+def _lead_in(paragraph: Element) -> str | None:
+    """The bold lead-in a paragraph opens with, as printed, where it names the statement
+    ('Author Contributions', 'Author contributions:')."""
+    if paragraph.tag != "p" or (paragraph.text or "").strip() or not len(paragraph):
         return None
     lead = paragraph[0]
     heading = clean("".join(lead.itertext()))
-    return heading if lead.tag in _LEAD_IN and names_statement(heading) else None
+    return heading if lead.tag in _LEAD_IN and names_statement(heading.rstrip(" :")) else None
 
 
 def statement_blocks(place: Element) -> list[str]:
