@@ -33,7 +33,7 @@ from credit_tracker.domain.problems import NotCredit, PartsDiffer, Unread
 from credit_tracker.parse.jats_roles import label_role
 from credit_tracker.parse.statement import ParsedStatement, parse_blocks
 from credit_tracker.parse.statement_names import by_full_name
-from credit_tracker.parse.statement_parts import PHRASE
+from credit_tracker.parse.statement_parts import PHRASE, is_credit_term
 from credit_tracker.parse.statement_places import statement_blocks, statement_places
 
 
@@ -84,7 +84,7 @@ def _in_credit_terms(parsed: ParsedStatement, blocks: list[str]) -> bool:
         pieces = (piece for block in blocks for piece in _PIECES.split(block))
         return any(label_role(piece.strip())[0] is not None for piece in pieces)
     labels = {role.label: role for entry in parsed.entries for role in entry.roles}
-    credit = sum(1 for role in labels.values() if role.role and role.origin != PHRASE)
+    credit = sum(1 for role in labels.values() if is_credit_term(role))
     return credit > 0 and 2 * credit >= len(labels)
 
 

@@ -47,8 +47,8 @@ from credit_tracker.parse.statement_names import (
     positions,
 )
 from credit_tracker.parse.statement_parts import (
-    PHRASE,
     all_names,
+    is_credit_term,
     label_roles,
     looks_like_name,
     names_in,
@@ -327,7 +327,7 @@ def _everyones_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | N
         roles, form = roles_from(everyone_first["roles"]), "person first"
     else:
         return None
-    credit = roles and all(role.role and role.origin != PHRASE for role in roles)
+    credit = roles and all(is_credit_term(role) for role in roles)
     return _Everyones(roles=roles, form=form) if credit else None
 
 
@@ -383,7 +383,7 @@ def _give_label(reading: Reading, label: str, names: str, context: str) -> None:
 def _is_role_list(text: str) -> bool:
     """A sentence of role phrases and nothing else, at least one of them a CRediT term."""
     roles = roles_from(text)
-    return any(role.role and role.origin != PHRASE for role in roles) and not any(
+    return any(is_credit_term(role) for role in roles) and not any(
         looks_like_name(name) for name in names_in(text)
     )
 
@@ -406,7 +406,7 @@ def _stated_roles(predicate: str) -> list[SourceRole]:
     conceptualization, …'), the CRediT terms it lists, where it lists nothing else (else the
     phrases as written: 'assisted with ChIP-seq preparations')."""
     listed = roles_from(_CONTRIBUTED_TO.sub("", predicate, count=1))
-    if listed and all(role.role and role.origin != PHRASE for role in listed):
+    if listed and all(is_credit_term(role) for role in listed):
         return listed
     return roles_from(predicate)
 

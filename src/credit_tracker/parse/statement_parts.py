@@ -56,6 +56,11 @@ _LONG_NAME = 12
 _DEGREE_AFTER = re.compile(r"^(?P<name>.*?\S)\s+\(?(?P<degree>lead|equal|supporting)\)?$", re.I)
 
 
+def is_credit_term(role: SourceRole) -> bool:
+    """Whether a role was read from a CRediT term, not mapped from a free phrase."""
+    return role.role is not None and role.origin != PHRASE
+
+
 def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
     """Return True for initials or two to six capitalised words (particles allowed; up to twelve
     where the last is one of `families`) that are no CRediT term ('Formal Analysis' is a role,

@@ -21,8 +21,8 @@ from credit_tracker.domain.names import fold, is_title
 from credit_tracker.parse.initials import initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role
 from credit_tracker.parse.statement_parts import (
-    PHRASE,
     all_names,
+    is_credit_term,
     looks_like_name,
     names_in,
     roles_from,
@@ -243,7 +243,7 @@ def person_roles(text: str) -> list[tuple[str, str]] | None:
         return None
     for name, roles in pairs:
         read = roles_from(roles)
-        if not looks_like_name(name) or not any(r.role and r.origin != PHRASE for r in read):
+        if not looks_like_name(name) or not any(is_credit_term(r) for r in read):
             return None
     return pairs
 
