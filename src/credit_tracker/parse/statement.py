@@ -56,6 +56,7 @@ from credit_tracker.parse.statement_parts import (
     roles_from,
 )
 from credit_tracker.parse.statement_segments import (
+    SEPARATOR,
     Split,
     person_roles,
     repeated_initials,
@@ -129,8 +130,8 @@ _NO_ONES_ROLES = re.compile(
 EVERYONE = "all authors"
 """How an entry for an author the statement names only as one of all the authors is printed."""
 _EVERYONE = r"(?:all|both)(?:\s+(?:of\s+)?the)?(?:\s+(?:co-?)?authors?)?"
-_TO_EVERYONE = re.compile(rf"^(?P<label>.+?)\s*(?::|\s[-\u2013\u2014]\s)\s*{_EVERYONE}$", re.I)
-_EVERYONE_DID = re.compile(rf"^{_EVERYONE}\s*(?::|\s[-\u2013\u2014]\s)\s*(?P<roles>.+)$", re.I)
+_TO_EVERYONE = re.compile(rf"^(?P<label>.+?)\s*(?:{SEPARATOR})\s*{_EVERYONE}$", re.I)
+_EVERYONE_DID = re.compile(rf"^{_EVERYONE}\s*(?:{SEPARATOR})\s*(?P<roles>.+)$", re.I)
 
 
 @dataclass

@@ -32,13 +32,16 @@ _BREAKS = re.compile(r";\s*|\.\s+|\s*•\s*")
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])[^\W\d_]$")
 _LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
-_AHEAD = re.compile(r"^(?:[^\W\d_][^:;.]{0,60}:|(?:All|Both|Todos|Todas|Ambos)\b)")
-_SEPARATOR = re.compile(r":|\s[-\u2013\u2014]\s")
+_EVERYONE_WORDS = r"(?:All|Both|Todos|Todas|Ambos)\b"
+_EVERYONE_AHEAD = re.compile(f"^{_EVERYONE_WORDS}")
+_AHEAD = re.compile(rf"^(?:[^\W\d_][^:;.]{{0,60}}:|{_EVERYONE_WORDS})")
+SEPARATOR = r":|\s[-\u2013\u2014]\s"
+"""What parts a label from its names or roles: a colon, or a dash with spaces round it."""
+_SEPARATOR = re.compile(SEPARATOR)
 # a dash glued to the word before it ('Dhanaraj- Literature'), or an em dash glued on both sides
 # ('Sheetu Singh—Data curation'); either ends the names only after a byline family name
 _GLUED = re.compile(r"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)")
-_LABEL_AHEAD = re.compile(r"^([^:;.]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s)")
-_EVERYONE_AHEAD = re.compile(r"^(?:All|Both|Todos|Todas|Ambos)\b")
+_LABEL_AHEAD = re.compile(rf"^([^:;.]{{1,60}}?)\s*(?:{SEPARATOR})")
 
 
 @dataclass(frozen=True)
