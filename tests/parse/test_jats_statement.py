@@ -493,6 +493,25 @@ _READ_WHOLE = {
             ["data-curation", "formal-analysis", "investigation"],
         ],
     ),
+    # AIP 2024: person first, a hyphenated given name's initials ('H.-P.') before the family
+    # name; the full stop after them ended no sentence for a single initial, but did here
+    "hyphenated-initials-then-family-name": (
+        [("Morin", "Julie"), ("Brandt", "Hans-Peter"), ("Lenoir", "Denis")],
+        "J. Morin: Investigation (equal). H.-P. Brandt: Conceptualization (equal); "
+        "Methodology (equal). D. Lenoir: Validation (supporting).",
+        [["investigation"], ["conceptualization", "methodology"], ["validation"]],
+    ),
+    # MDPI 2022: role first with a comma after the label, and one label given to all authors
+    "role-first-comma-to-all-authors": (
+        [("Sandor", "Milan"), ("Arpad", "Vera"), ("Lund", "Greta")],
+        "Conceptualization, all authors; Methodology, M.S.; Validation, V.A. and G.L.; "
+        "Writing\u2014Original Draft Preparation, M.S.",
+        [
+            ["conceptualization", "methodology", "writing-original-draft"],
+            ["conceptualization", "validation"],
+            ["conceptualization", "validation"],
+        ],
+    ),
 }
 
 

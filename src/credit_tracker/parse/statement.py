@@ -130,7 +130,9 @@ _NO_ONES_ROLES = re.compile(
 EVERYONE = "all authors"
 """How an entry for an author the statement names only as one of all the authors is printed."""
 _EVERYONE = r"(?:all|both)(?:\s+(?:of\s+)?the)?(?:\s+(?:co-?)?authors?)?"
-_TO_EVERYONE = re.compile(rf"^(?P<label>.+?)\s*(?:{SEPARATOR})\s*{_EVERYONE}$", re.I)
+# MDPI's role-first form parts a label from its names with a comma ('Conceptualization, all
+# authors; Methodology, M.S.'); the label must then be CRediT terms alone, as for the others
+_TO_EVERYONE = re.compile(rf"^(?P<label>.+?)\s*(?:{SEPARATOR}|,)\s*{_EVERYONE}$", re.I)
 _EVERYONE_DID = re.compile(rf"^{_EVERYONE}\s*(?:{SEPARATOR})\s*(?P<roles>.+)$", re.I)
 
 

@@ -30,7 +30,8 @@ from credit_tracker.parse.statement_parts import (
 
 _BREAKS = re.compile(r";\s*|\.\s+|\s*•\s*")
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
-_ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])[^\W\d_]$")
+# one given name's initial, or a hyphenated given name's ('H.-P.' for Hans-Peter, AIP 2024)
+_ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]\.?[-\u2010])?[^\W\d_]$")
 _LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
 _EVERYONE_WORDS = r"(?:All|Both|Todos|Todas|Ambos)\b"
 _EVERYONE_AHEAD = re.compile(f"^{_EVERYONE_WORDS}")
