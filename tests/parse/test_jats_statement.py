@@ -359,6 +359,25 @@ def test_a_statement_none_of_which_is_understood_is_reported_not_dropped() -> No
     assert article.problems == ["not understood: Study design (J.D.), Stuff (J.D.)."]
 
 
+def test_a_note_on_where_the_list_of_authors_appears_states_no_ones_roles() -> None:
+    # written here, not copied: Springer Nature's own JATS types the front matter's notes on
+    # the authors 'AuthorContribution'; for a group author the note says where its members are
+    # listed, which names no one (the initial 'A' was looked for in the byline)
+    xml = (
+        "<article><front><article-meta><contrib-group>"
+        '<contrib contrib-type="author"><name><surname>Doe</surname>'
+        "<given-names>Jane</given-names></name></contrib>"
+        '<contrib contrib-type="author"><collab>Harbour Study Group</collab></contrib>'
+        '</contrib-group></article-meta><notes notes-type="AuthorContribution"><p>A list of '
+        "authors and their affiliations appears at the end of the paper.</p></notes></front>"
+        '<back><sec sec-type="author-contribution"><title>Author contributions</title>'
+        "<p>Conceptualization: J.D.</p></sec></back></article>"
+    )
+    article = parse_jats(xml.encode())
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [["conceptualization"], []]
+    assert article.problems == []
+
+
 def _statement_article(people: list[tuple[str, str]], statement: str) -> bytes:
     contribs = "".join(
         f'<contrib contrib-type="author"><name><surname>{family}</surname>'

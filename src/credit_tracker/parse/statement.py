@@ -114,12 +114,14 @@ _NAMES_NO_ONE = re.compile(
 # Sentences about the people that state no one's roles, whoever their subject: 'Drs Lu and X.
 # Wang had full access to all of the data … and take responsibility for the integrity of the
 # data' (JAMA Network), 'Drs Guo and Fan contributed equally to this work and are co-first
-# authors', 'JD is the guarantor'.
+# authors', 'JD is the guarantor', 'A list of authors and their affiliations appears at the end
+# of the paper' (Springer Nature, for a group author).
 _NO_ONES_ROLES = re.compile(
     r"\b(?:had\s+full\s+access\s+to\s+all|takes?\s+responsibility\s+for\s+the\s+integrity"
     r"|contributed\s+equally(?:\s+to\s+th(?:is|e)\s+(?:work|study|paper|article|manuscript))?"
     r"(?=\s*(?:$|[.;,]|and\s+(?:are|is)\b|as\b))|co[-\u2010-\u2015]?first\s+authors?\b"
-    r"|(?:is|are)\s+(?:the\s+)?guarantors?\b)",
+    r"|(?:is|are)\s+(?:the\s+)?guarantors?\b"
+    r"|\blist\s+of\s+(?:the\s+)?(?:authors|members)\b[^.;]*\bappears?\b)",
     re.I,
 )
 
