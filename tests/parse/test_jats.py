@@ -621,6 +621,35 @@ def test_character_entities_are_refused_without_a_dtd_or_a_known_name(data: byte
         parse_jats(data)
 
 
+# Written here, not copied: Silverchair's JATS (Oxford University Press's PTEP), every JATS
+# element in a default namespace of the publisher's own.
+SILVERCHAIR = (
+    '<article xmlns="http://specifications.silverchair.com/xsd/1/24/SCJATS-journalpublishing.xsd"'
+    ' xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>'
+    '<article-id pub-id-type="doi">10.1093/ptep/ptz999</article-id>'
+    "<title-group><article-title>Neutrino masses</article-title></title-group><contrib-group>"
+    '<contrib contrib-type="author"><name><surname>Hata</surname><given-names>Hiroko</given-names>'
+    '</name><role vocab="credit" vocab-term="Formal analysis" vocab-term-identifier='
+    '"https://credit.niso.org/contributor-roles/formal-analysis/">Formal analysis</role></contrib>'
+    "</contrib-group></article-meta></front></article>"
+)
+
+
+def test_jats_in_a_namespace_of_its_own_is_read_as_jats() -> None:
+    article = parse_jats(SILVERCHAIR.encode())
+    assert article.doi == "10.1093/ptep/ptz999" and article.title == "Neutrino masses"
+    assert [(a.raw, [r.role for r in a.roles or []]) for a in article.authors] == [
+        ("Hiroko Hata", ["formal-analysis"])
+    ]
+
+
+def test_an_article_in_a_namespace_without_jats_front_matter_is_not_jats() -> None:
+    # written here, not copied: Elsevier's own journal article is an `article` in a namespace
+    elsevier = '<article xmlns="http://www.elsevier.com/xml/ja/dtd"><item-info/><head/></article>'
+    with pytest.raises(InputError, match="not a JATS article"):
+        parse_jats(elsevier.encode())
+
+
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("credit_tracker.parse.safe_xml.MAX_XML_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):

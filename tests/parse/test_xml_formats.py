@@ -15,6 +15,7 @@ from credit_tracker.parse.xml_format import (
     recognise,
 )
 from tests.conftest import FIXTURES, PUBLISHERS
+from tests.parse.test_jats import SILVERCHAIR
 
 PUB2TEI = PUBLISHERS / "kermitt2+Pub2TEI/Samples/TestPubInput"
 SPRINGER = (
@@ -127,3 +128,8 @@ def test_elseviers_full_text_with_and_without_a_credit_section() -> None:
 def test_broken_xml_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not well-formed"):
         recognise(b"<article><front>", "x")
+
+
+def test_jats_in_a_namespace_of_its_own_is_recognised_as_jats() -> None:
+    found = recognise(SILVERCHAIR.encode(), "ptep")
+    assert isinstance(found, JatsXml) and found.article.find("front/article-meta") is not None
