@@ -650,6 +650,34 @@ def test_an_article_in_a_namespace_without_jats_front_matter_is_not_jats() -> No
         parse_jats(elsevier.encode())
 
 
+def _collab_article(kind: str) -> bytes:
+    # written here, not copied: A&A's form (EDP Sciences 2024), the byline's people inside the
+    # group author that signs the article
+    return (
+        "<article><front><article-meta><contrib-group>"
+        f'<contrib contrib-type="{kind}"><collab>Harbour Survey Collaboration<contrib-group>'
+        '<contrib contrib-type="author"><name><surname>Dournel</surname>'
+        "<given-names>F.</given-names></name></contrib>"
+        '<contrib contrib-type="author"><name><surname>Blanc</surname>'
+        "<given-names>A.</given-names></name></contrib>"
+        "</contrib-group></collab></contrib></contrib-group></article-meta></front></article>"
+    ).encode()
+
+
+def test_a_byline_given_only_inside_a_group_author_is_its_members() -> None:
+    article = parse_jats(_collab_article("collab"))
+    assert [a.raw for a in article.authors] == ["F. Dournel", "A. Blanc"]
+
+
+def test_a_group_author_in_the_byline_is_named_without_its_members() -> None:
+    # a byline that names the group itself as its author: the group is the author, and its
+    # name is the collab's own text
+    article = parse_jats(_collab_article("author"))
+    assert [(a.raw, a.organisation) for a in article.authors] == [
+        ("Harbour Survey Collaboration", True)
+    ]
+
+
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("credit_tracker.parse.safe_xml.MAX_XML_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):

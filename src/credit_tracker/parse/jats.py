@@ -42,6 +42,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # A contrib-group's content-type names its members' kind where they carry no contrib-type;
 # any other value ('section', eLife's editors, whose contribs do carry one) says nothing.
 _GROUP_KINDS = {"author": "author", "authors": "author", "editor": "editor", "editors": "editor"}
+_MEMBERS = "contrib-group"
+"""Inside a `<collab>`: the group author's members, which are no part of its name."""
 _NOTICE_TYPES = {
     "correction": "correction",
     "retraction": "retraction",
@@ -173,10 +175,19 @@ def _author_contribs(meta: Element) -> list[Element]:
     """The byline's contribs: authors, however the type is cased ('Author'), or untyped. An
     untyped contrib is of its group's kind: PMC's 2025 XML writes <contrib-group
     content-type="author"> and a second group content-type="editor" (JMIR's editors) whose
-    <contrib>s carry no contrib-type."""
+    <contrib>s carry no contrib-type. Where the byline names no author but a group author's
+    `<collab>` holds the members' own contrib-group (A&A 2024: `<contrib contrib-type="collab">
+    <collab>Euclid Collaboration<contrib-group>…`), those members are the byline; elsewhere a
+    group's members are not (PMC lists a consortium's investigators so)."""
+    return _authors_in(meta.findall("contrib-group")) or _authors_in(
+        meta.findall("contrib-group/contrib/collab/contrib-group")
+    )
+
+
+def _authors_in(groups: list[Element]) -> list[Element]:
     return [
         contrib
-        for group in meta.findall("contrib-group")
+        for group in groups
         for contrib in group.findall("contrib")
         if contrib.get("contrib-type", _group_kind(group)).strip().casefold() == "author"
     ]
@@ -190,7 +201,7 @@ def _display(contrib: Element) -> str:
     """The contributor's name in Western order, for footnotes that name whom they are about."""
     name = _name_element(contrib)
     if name is None:
-        return raw_text(contrib.find("collab"))
+        return _group_name(contrib.find("collab"))
     return " ".join(part for part in _name_parts(name) if part)
 
 
@@ -256,10 +267,21 @@ def _inner_xml(element: Element) -> str:
     """Return an element's content with its markup (organisation names keep <italic>)."""
     parts = [element.text or ""]
     for child in element:
-        tail, child.tail = child.tail, None
-        parts.append(tostring(child, encoding="unicode"))
-        child.tail = tail
-        parts.append(tail or "")
+        if child.tag != _MEMBERS:
+            tail, child.tail = child.tail, None
+            parts.append(tostring(child, encoding="unicode"))
+            child.tail = tail
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
+def _group_name(collab: Element | None) -> str:
+    """A group author's name as text, without the members its `<collab>` may list."""
+    if collab is None:
+        return ""
+    parts = [collab.text or ""]
+    for child in collab:
+        parts += [raw_text(child) if child.tag != _MEMBERS else "", child.tail or ""]
     return "".join(parts).strip()
 
 
