@@ -378,6 +378,26 @@ def test_a_note_on_where_the_list_of_authors_appears_states_no_ones_roles() -> N
     assert article.problems == []
 
 
+def test_a_sentence_after_the_last_list_of_initials_does_not_swallow_it() -> None:
+    # written here, not copied: Scientific Reports 2022, role first with dotted initials, then a
+    # sentence about the study group; the last label's people were reported unread with it
+    people = [("Catelli", "Bruna B."), ("Rossi", "Paola S."), ("Rudd", "Marta V. C.")]
+    statement = (
+        "Conceptualization: M.V.C.R. and P.S.R. Writing-review &amp; editing: B.B.C., P.S.R., "
+        "M.V.C.R. The Harbour Study Group designated as authors qualify for authorship as a "
+        "fundamental part of this study."
+    )
+    article = parse_jats(_statement_article(people, statement))
+    assert [[r.role for r in a.roles or []] for a in article.authors] == [
+        ["writing-review-editing"],
+        ["conceptualization", "writing-review-editing"],
+        ["conceptualization", "writing-review-editing"],
+    ]
+    assert article.problems == [
+        "not understood: 'The Harbour Study Group' is no byline author; not assigned"
+    ]
+
+
 def _statement_article(people: list[tuple[str, str]], statement: str) -> bytes:
     contribs = "".join(
         f'<contrib contrib-type="author"><name><surname>{family}</surname>'

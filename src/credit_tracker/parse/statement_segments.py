@@ -35,7 +35,10 @@ _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]\.?[-\u2010])?[^\W\d_]$"
 _LAST_WORD = re.compile(r"(?:^|[\s,(/])([^\W\d_]+)$")
 _EVERYONE_WORDS = r"(?:All|Both|Todos|Todas|Ambos)\b"
 _EVERYONE_AHEAD = re.compile(f"^{_EVERYONE_WORDS}")
-_AHEAD = re.compile(rf"^(?:[^\W\d_][^:;.]{{0,60}}:|{_EVERYONE_WORDS})")
+# a word that opens a sentence and is no one's initials or name ('…, M.V.C.R. The study group
+# designated as authors …', Scientific Reports 2022)
+_OPENER_WORDS = r"(?:The|These|This|Those|We|Our)\s"
+_AHEAD = re.compile(rf"^(?:[^\W\d_][^:;.]{{0,60}}:|{_EVERYONE_WORDS}|{_OPENER_WORDS})")
 SEPARATOR = r":|\s[-\u2013\u2014]\s"
 """What parts a label from its names or roles: a colon, or a dash with spaces round it."""
 _SEPARATOR = re.compile(SEPARATOR)
