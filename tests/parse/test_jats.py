@@ -678,6 +678,21 @@ def test_a_group_author_in_the_byline_is_named_without_its_members() -> None:
     ]
 
 
+def test_an_untyped_contrib_id_holding_an_orcid_link_is_the_orcid() -> None:
+    # written here, not copied: A&A's (EDP Sciences 2024) untyped contrib-id; an untyped one
+    # that is no orcid.org link (a publisher's own author id) is not an ORCID iD
+    xml = (
+        "<article><front><article-meta><contrib-group>"
+        '<contrib contrib-type="author"><contrib-id>http://orcid.org/0000-0002-1825-0097'
+        "</contrib-id><name><surname>Blanc</surname><given-names>A.</given-names></name>"
+        '</contrib><contrib contrib-type="author"><contrib-id>AU-1234</contrib-id><name>'
+        "<surname>Roux</surname><given-names>B.</given-names></name></contrib>"
+        "</contrib-group></article-meta></front></article>"
+    )
+    article = parse_jats(xml.encode())
+    assert [a.orcid for a in article.authors] == ["0000-0002-1825-0097", None]
+
+
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("credit_tracker.parse.safe_xml.MAX_XML_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):

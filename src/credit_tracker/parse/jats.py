@@ -288,14 +288,17 @@ def _group_name(collab: Element | None) -> str:
 def _orcid_places(contrib: Element) -> list[tuple[str, str | None]]:
     """Each ORCID iD a contrib carries, with its authenticated flag.
 
-    JATS 1.1+ `contrib-id contrib-id-type="orcid"` (bare iD, http or https URL); F1000's
+    JATS 1.1+ `contrib-id contrib-id-type="orcid"` (bare iD, http or https URL), or an untyped
+    `contrib-id` holding an orcid.org link (EDP Sciences); F1000's
     `<uri content-type="orcid" xlink:href="...">`; `<ext-link ext-link-type="orcid">`; a `<uri>`
     or `<ext-link>` of another type whose link is an orcid.org record.
     """
     found: list[tuple[str, str | None]] = []
     for cid in contrib.findall("contrib-id"):
-        if (cid.get("contrib-id-type") or "").casefold() == "orcid":
-            found.append((raw_text(cid) or cid.get(XLINK) or "", cid.get("authenticated")))
+        kind, text = (cid.get("contrib-id-type") or "").casefold(), raw_text(cid)
+        # untyped, an orcid.org link is the ORCID iD all the same (A&A 2024)
+        if kind == "orcid" or (not kind and _ORCID_LINK.match(text)):
+            found.append((text or cid.get(XLINK) or "", cid.get("authenticated")))
     for tag, kind in (("uri", "content-type"), ("ext-link", "ext-link-type")):
         for link in contrib.findall(tag):
             target = link.get(XLINK) or raw_text(link)
