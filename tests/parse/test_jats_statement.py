@@ -551,6 +551,26 @@ _READ_WHOLE = {
             ["conceptualization", "validation"],
         ],
     ),
+    # Taylor & Francis 2023 (written here, not copied): two full names sharing a family name in
+    # one person-first entry; 'Chen, Mingyu' was taken for an inverted name and Mingyu Chen lost
+    "full-names-sharing-a-family-name": (
+        [("Chen", "Wei"), ("Chen", "Mingyu"), ("Zhao", "Lan")],
+        "Wei Chen, Mingyu Chen: Formal analysis. Lan Zhao: Software.",
+        [["formal-analysis"], ["formal-analysis"], ["software"]],
+    ),
+    # MDPI 2023 (written here, not copied): initials after a name told apart by its full name in
+    # parentheses; 'P.A.' after it was taken for a post-nominal of that name and dropped
+    "initials-after-a-parenthesised-name": (
+        [("Andria", "Gianni"), ("Serra", "Marta"), ("Serra", "Matteo"), ("Arena", "Paola")],
+        "Conceptualization, M.S. (Marta Serra), M.S. (Matteo Serra), P.A. and G.A.; "
+        "Software, M.S. (Marta Serra) and P.A.",
+        [
+            ["conceptualization"],
+            ["conceptualization", "software"],
+            ["conceptualization"],
+            ["conceptualization", "software"],
+        ],
+    ),
 }
 
 

@@ -61,25 +61,15 @@ def compare_article(
     compared as that reading showed it, and the article is unverified for that source.
     """
     context = CheckContext(record, people, severities or {}, ArticleCheck(doi=record.doi))
-    newest = latest_by_source(history)
     usable = latest_read(history)
-    crossref = usable.get(SourceKind.CROSSREF)
-    if crossref is not None and crossref.notice_for is not None:
-        about = f" about {crossref.notice_for}" if crossref.notice_for else ""
-        reason = (
-            f"this DOI is a correction or retraction notice{about}, not an article;"
-            " track the article instead"
-        )
+    notice = _notice_reason(usable.get(SourceKind.CROSSREF))
+    if notice is not None:
         context.result.unverified.append(
-            Unverified(doi=record.doi, source="crossref", reason=reason)
+            Unverified(doi=record.doi, source="crossref", reason=notice)
         )
         return context.result
-    for kind, shot in newest.items():
-        lost = _unread_reason(usable.get(kind), shot)
-        if lost is not None:
-            context.result.unverified.append(
-                Unverified(doi=record.doi, source=kind.value, reason=lost)
-            )
+    newest = latest_by_source(history)
+    _note_unread_sources(context.result, newest, usable)
     if not usable:
         if not context.result.unverified:
             reason = (
@@ -89,12 +79,7 @@ def compare_article(
             )
             context.result.unverified.append(Unverified(doi=record.doi, reason=reason))
         return context.result
-    paired: dict[SourceKind, dict[int, SourceAuthor]] = {}
-    keys = team_keys(record.authors)
-    for kind, shot in usable.items():
-        pairs = match_authors(record.authors, people, shot.authors, keys)
-        context.result.pairs[kind.value] = pairs
-        paired[kind] = {pair.team: shot.authors[pair.source] for pair in pairs}
+    paired = _pair_sources(context, usable)
     with_roles = {
         index
         for by_team in paired.values()
@@ -105,12 +90,55 @@ def compare_article(
         _check_source(context, shot, context.result.pairs[kind.value], with_roles)
     check_agreement(context, paired)
     if record.draft:
-        for index, author in enumerate(record.authors):
-            if author.roles is None:
-                draft = f"{author.printed.display()}: roles not recorded yet (draft record)"
-                context.about("team", author, index)(Rule.ROLES_NOT_RECORDED, draft)
+        _note_draft_roles(context)
     context.finish()
     return context.result
+
+
+def _notice_reason(crossref: SourceSnapshot | None) -> str | None:
+    """Why the DOI cannot be checked when Crossref says it is a correction or retraction notice."""
+    if crossref is None or crossref.notice_for is None:
+        return None
+    about = f" about {crossref.notice_for}" if crossref.notice_for else ""
+    return (
+        f"this DOI is a correction or retraction notice{about}, not an article;"
+        " track the article instead"
+    )
+
+
+def _note_unread_sources(
+    result: ArticleCheck,
+    newest: dict[SourceKind, SourceSnapshot],
+    usable: dict[SourceKind, SourceSnapshot],
+) -> None:
+    """Mark the article unverified for each source whose newest snapshot could not be read."""
+    for kind, shot in newest.items():
+        lost = _unread_reason(usable.get(kind), shot)
+        if lost is not None:
+            result.unverified.append(Unverified(doi=result.doi, source=kind.value, reason=lost))
+
+
+def _pair_sources(
+    context: CheckContext, usable: dict[SourceKind, SourceSnapshot]
+) -> dict[SourceKind, dict[int, SourceAuthor]]:
+    """Pair the team's byline with each source's; record the pairs; return, per source, the
+    source author paired with each team byline place."""
+    record = context.record
+    keys = team_keys(record.authors)
+    paired: dict[SourceKind, dict[int, SourceAuthor]] = {}
+    for kind, shot in usable.items():
+        pairs = match_authors(record.authors, context.people, shot.authors, keys)
+        context.result.pairs[kind.value] = pairs
+        paired[kind] = {pair.team: shot.authors[pair.source] for pair in pairs}
+    return paired
+
+
+def _note_draft_roles(context: CheckContext) -> None:
+    """A draft record's authors whose roles are not recorded yet, each a finding."""
+    for index, author in enumerate(context.record.authors):
+        if author.roles is None:
+            draft = f"{author.printed.display()}: roles not recorded yet (draft record)"
+            context.about("team", author, index)(Rule.ROLES_NOT_RECORDED, draft)
 
 
 def _unread_reason(read: SourceSnapshot | None, newest: SourceSnapshot) -> str | None:

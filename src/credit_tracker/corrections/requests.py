@@ -8,6 +8,7 @@ never stale. Drafting the text lives in drafting.py.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from credit_tracker.compare.history import Moment, Regression, fix_first_seen
 from credit_tracker.domain.drafts import Draft
@@ -98,30 +99,11 @@ def request_status(
     """
     sent = request.date_of(RequestState.SENT)
     due = stale_on(request, stale_after)
-    base = {
-        "id": request.id,
-        "doi": request.doi,
-        "person": request.person,
-        "kinds": request.kinds,
-        "sent": sent,
-        "stale_on": due.isoformat() if due and request.state in _WAITING else None,
-        "finding_ids": list(request.finding_ids),
-    }
+    base = _status_fields(request, sent, due)
     total = len(request.finding_ids)
     back = [regressed[i] for i in request.finding_ids if i in regressed]
     if back:
-        fixed, undone = min(r.fixed for r in back), max(r.undone for r in back)
-        detail = (
-            f"the fix was seen on {fixed} and undone by {undone}: {len(back)} of {total} "
-            "errors are back"
-        )
-        return CorrectionStatus(
-            **base | {"stale_on": None},
-            state=CorrectionState.REGRESSED,
-            detail=detail,
-            fix_seen=fixed.isoformat(),
-            undone=undone.isoformat(),
-        )
+        return _regressed_status(base, back, total)
     if request.state in (RequestState.RESOLVED, RequestState.WONT_FIX):
         change = request.history[-1]
         detail = change.note or f"marked {change.state.value} on {change.date}"
@@ -139,13 +121,42 @@ def request_status(
     if request.state in _WAITING and sent and due and today >= due:
         age = (today - date.fromisoformat(sent)).days
         changed = "nothing has changed" if len(still_open) == total else "some errors are fixed"
+        detail = f"sent {sent}, {age} days ago, and {changed}: {len(still_open)} of {total}"
         return CorrectionStatus(
-            **base,
-            state=CorrectionState.STALE,
-            detail=f"sent {sent}, {age} days ago, and {changed}: {len(still_open)} of {total} "
-            "errors still open",
+            **base, state=CorrectionState.STALE, detail=detail + " errors still open"
         )
     detail = f"{len(still_open)} of {total} errors still open"
     if request.state in _WAITING and due:
         detail += f"; pending correction until {due.isoformat()}"
     return CorrectionStatus(**base, state=CorrectionState(request.state.value), detail=detail)
+
+
+def _regressed_status(base: dict[str, Any], back: list[Regression], total: int) -> CorrectionStatus:
+    """The status of a request some of whose findings were seen fixed and have come back."""
+    fixed, undone = min(r.fixed for r in back), max(r.undone for r in back)
+    detail = (
+        f"the fix was seen on {fixed} and undone by {undone}: {len(back)} of {total} "
+        "errors are back"
+    )
+    return CorrectionStatus(
+        **base | {"stale_on": None},
+        state=CorrectionState.REGRESSED,
+        detail=detail,
+        fix_seen=fixed.isoformat(),
+        undone=undone.isoformat(),
+    )
+
+
+def _status_fields(
+    request: CorrectionRequest, sent: str | None, due: date | None
+) -> dict[str, Any]:
+    """What every status of `request` says about it, whatever its state."""
+    return {
+        "id": request.id,
+        "doi": request.doi,
+        "person": request.person,
+        "kinds": request.kinds,
+        "sent": sent,
+        "stale_on": due.isoformat() if due and request.state in _WAITING else None,
+        "finding_ids": list(request.finding_ids),
+    }

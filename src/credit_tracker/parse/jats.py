@@ -33,9 +33,10 @@ from credit_tracker.parse.jats_roles import (
 )
 from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
+from credit_tracker.parse.jats_wrappers import unwrap_jats
 from credit_tracker.parse.safe_xml import parse_safely, tostring
 
-__all__ = ["ParsedArticle", "parse_jats", "plain_jats", "read_article"]
+__all__ = ["ParsedArticle", "parse_jats", "read_article"]
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -84,8 +85,9 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
 
 
 def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
-    """Read a JATS `<article>` already parsed (safely). Raises InputError if it is not JATS."""
-    root = plain_jats(root)
+    """Read a JATS `<article>` already parsed (safely), also inside PMC's wrappers or in the JATS
+    namespace (jats_wrappers.py). Raises InputError if it is not JATS."""
+    root, _wrapper = unwrap_jats(root, origin)
     meta = root.find("front/article-meta")
     if root.tag != "article" or meta is None:
         raise InputError(
@@ -122,23 +124,6 @@ def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
         problems=[*context.problems, *(str(Unread(text=text)) for text in context.unread)],
         unread=context.unread,
     )
-
-
-def plain_jats(root: Element) -> Element:
-    """JATS put in a default namespace of its own (Silverchair's SCJATS, Oxford University
-    Press: `{…/SCJATS-journalpublishing.xsd}article`), told by JATS's own structure (`front`
-    then `article-meta` in the same namespace) and renamed in place to JATS's plain names; the
-    other namespaces (MathML, XLink) are kept. Any other root is returned as it is."""
-    namespace, _, name = root.tag.rpartition("}")
-    if not namespace or name != "article":
-        return root
-    prefix = f"{namespace}}}"
-    if root.find(f"{prefix}front/{prefix}article-meta") is None:
-        return root  # Elsevier's own `article` has a namespace too, and no JATS front
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.startswith(prefix):
-            element.tag = element.tag[len(prefix) :]
-    return root
 
 
 def _translation_authors(

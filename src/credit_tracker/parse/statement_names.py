@@ -149,6 +149,8 @@ def _given_first(match: re.Match[str], name: PersonName) -> str:
         ends.append(word.end() - 1 if stop else word.end())
         if stop:
             break  # 'Illés, Jane. Writing': the full stop ends the sentence, and the name
+    if any(_family_follows(match, end, name) for end in ends):
+        return match.group()  # 'Wei Chen, Mingyu Chen': two names given first, not 'Chen, Mingyu'
     for end in reversed(ends):
         given = printed[:end]
         words = given.split()
@@ -156,6 +158,13 @@ def _given_first(match: re.Match[str], name: PersonName) -> str:
         if fits and given_compatible(given, name.given):
             return f"{given} {name.family_full}{printed[end:]}"
     return match.group()
+
+
+def _family_follows(match: re.Match[str], end: int, name: PersonName) -> bool:
+    """Whether the family name is printed again right after the given names the match took:
+    then those given names begin the next person's name, already in byline order."""
+    after = match.string[match.start("given") + end :]
+    return re.match(rf"\s+{re.escape(name.family_full)}(?!\w)", after) is not None
 
 
 def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | None:

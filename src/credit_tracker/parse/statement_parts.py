@@ -97,7 +97,7 @@ def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
         )
         if family and _DOTTED.match(part):
             names[-1] = (f"{previous}, {part}", degree)  # 'Tecchio, M. A.': family, then initials
-        elif " " in previous and is_post_nominal(part) and not initials_groups(previous):
+        elif " " in previous and is_post_nominal(part) and not _initials(previous):
             continue  # 'Jane Doe, MD, PhD': her degrees, not two more people
         elif len(words) > 1 and _several_initials(words):
             names += [(word, degree) for word in words]  # 'GJP DSA JKH', 'E.M.A. J.G.L'
@@ -106,6 +106,13 @@ def names_with_degrees(text: str) -> list[tuple[str, Degree | None]]:
         elif part:
             names.append((part, degree))
     return names
+
+
+def _initials(name: str) -> bool:
+    """Whether a printed name is initials, also with the full name beside them ('M.S. (Marta
+    Serra)', MDPI): 'P.A.' after them is the next person, not a post-nominal."""
+    own = FULL_NAME.match(name)
+    return initials_groups(own["token"] if own is not None else name) is not None
 
 
 def names_in(text: str) -> list[str]:

@@ -6,8 +6,7 @@ own NPG `<article>` (children `pubfm`, `fm`, `bdy`), so an `<article>` is JATS o
 `<front>`. Elsevier's article retrieval answer is `full-text-retrieval-response` in
 `http://www.elsevier.com/xml/svapi/article/dtd`; Wiley's full XML is `component` in
 `http://www.wiley.com/namespaces/wiley`; Elsevier's native journal article is `article` in
-`http://www.elsevier.com/xml/ja/dtd`; Springer's A++ is `Publisher`; Silverchair's JATS (Oxford
-University Press) is JATS in a namespace of its own, read as JATS. Whatever is not read is
+`http://www.elsevier.com/xml/ja/dtd`; Springer's A++ is `Publisher`. Whatever is not read is
 reported by its root, as `{namespace}name`, never guessed at.
 """
 
@@ -17,7 +16,7 @@ import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from credit_tracker.parse.jats import plain_jats
+from credit_tracker.parse.jats_wrappers import unwrap_jats
 from credit_tracker.parse.safe_xml import parse_safely
 
 ELSEVIER_ARTICLE_API = "{http://www.elsevier.com/xml/svapi/article/dtd}full-text-retrieval-response"
@@ -77,9 +76,9 @@ def recognise(data: bytes, origin: str) -> XmlDocument:
     declared = _declared_entities_root(data)
     if declared is not None:
         return OtherXml(f"{declared} (its document type declares entities: not parsed)")
-    root = plain_jats(parse_safely(data, origin))
+    root, wrapper = unwrap_jats(parse_safely(data, origin), origin)
     if root.tag == "article" and root.find("front") is not None:
-        return JatsXml(root)
+        return JatsXml(root, wrapper=wrapper)
     if root.tag == "response" and root.find("apiMessage") is not None:
         return _springer(root)
     if root.tag == ELSEVIER_ARTICLE_API:
