@@ -591,36 +591,6 @@ def test_unsafe_or_wrong_xml_is_refused(data: bytes, message: str) -> None:
         parse_jats(data, "evil.xml")
 
 
-# Written here, not copied: the shape of IOP's, AAS's and PNAS's files, which name characters
-# by the entities of the DTD they declare by its address and never define them inline.
-DECLARED_DTD = (
-    b'<!DOCTYPE article PUBLIC "-//NLM//DTD Journal Publishing DTD v3.0 20080202//EN"'
-    b' "journalpublishing3.dtd">'
-)
-NAMED_CHARACTERS = (
-    b"<article><front><article-meta><title-group><article-title>The &rgr;-Virginids &ndash; "
-    b"a survey &copy;</article-title></title-group><contrib-group><contrib contrib-type="
-    b'"author"><name><surname>Fern&aacute;ndez</surname><given-names>Luc&iacute;a</given-names>'
-    b"</name></contrib></contrib-group></article-meta></front></article>"
-)
-
-
-def test_character_entities_of_a_declared_dtd_are_read() -> None:
-    article = parse_jats(DECLARED_DTD + NAMED_CHARACTERS)
-    assert article.title == "The \u03c1-Virginids \u2013 a survey \u00a9"
-    assert article.authors[0].raw == "Luc\u00eda Fern\u00e1ndez"
-
-
-@pytest.mark.parametrize(
-    "data",
-    [NAMED_CHARACTERS, DECLARED_DTD + NAMED_CHARACTERS.replace(b"&copy;", b"&nosuchname;")],
-    ids=["no-dtd-declared", "name-in-no-dtd"],
-)
-def test_character_entities_are_refused_without_a_dtd_or_a_known_name(data: bytes) -> None:
-    with pytest.raises(InputError, match="undefined entity"):
-        parse_jats(data)
-
-
 # Written here, not copied: Silverchair's JATS (Oxford University Press's PTEP), every JATS
 # element in a default namespace of the publisher's own.
 SILVERCHAIR = (
