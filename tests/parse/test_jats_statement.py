@@ -513,6 +513,13 @@ _READ_WHOLE = {
             ["conceptualization", "software"],
         ],
     ),
+    # Cell Press 2019 (written here, not copied): a given name printed with run-together dotted
+    # initials ('Ruth A.M.'); the statement's 'R.A.M.K.' was reported as fitting no author
+    "dotted-initials-run-together-in-the-given-names": (
+        [("Knowles", "Ruth A.M."), ("Okoro", "Daniel")],
+        "Software, R.A.M.K. and D.O.; Investigation, D.O.",
+        [["software"], ["software", "investigation"]],
+    ),
 }
 
 
