@@ -520,6 +520,18 @@ _READ_WHOLE = {
         "Software, R.A.M.K. and D.O.; Investigation, D.O.",
         [["software"], ["software", "investigation"]],
     ),
+    # BMC 2019 (written here, not copied): 'writing, review, and editing' cut by its commas into
+    # free phrases beside the one CRediT term it spells out
+    "writing-review-and-editing-listed-with-commas": (
+        [("Balogun", "Ada"), ("Ferreira", "Tiago"), ("Lind", "Maja")],
+        "AB and TF contributed to the writing, review, and editing; ML contributed to the "
+        "writing, review and editing; TF contributed to the funding acquisition.",
+        [
+            ["writing-review-editing"],
+            ["writing-review-editing", "funding-acquisition"],
+            ["writing-review-editing"],
+        ],
+    ),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from credit_tracker.domain.credit import Degree, split_degree
+from credit_tracker.domain.credit import Degree, split_degree, try_resolve_role
 from credit_tracker.domain.models import SourceRole
 from credit_tracker.domain.names import PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
@@ -175,7 +175,7 @@ def roles_from(text: str) -> list[SourceRole]:
     """
     roles: list[SourceRole] = []
     previous = ""
-    for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)", text.strip(" .")):
+    for part in _phrases(text.strip(" .")):
         part = part.strip(" .")
         if not part:
             continue
@@ -183,6 +183,31 @@ def roles_from(text: str) -> list[SourceRole]:
             roles.append(_phrase_role(piece, previous))
         previous = part
     return roles
+
+
+_PHRASE_BREAKS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)")
+
+
+def _phrases(text: str) -> list[str]:
+    """The phrases of a list, cut at its commas, semicolons and 'and' before a verb; a CRediT
+    term printed as a list of its words ('writing, review, and editing', BMC 2019) one phrase:
+    a phrase naming no role that, with the next one or two phrases of its clause, names one."""
+    cuts = [0, *(i for m in _PHRASE_BREAKS.finditer(text) for i in (m.start(), m.end())), len(text)]
+    spans = list(zip(cuts[::2], cuts[1::2], strict=True))
+    phrases, at = [], 0
+    while at < len(spans):
+        last = next((n for n in (at + 2, at + 1) if _one_term(text, spans, at, n)), at)
+        phrases.append(text[spans[at][0] : spans[last][1]])
+        at = last + 1
+    return phrases
+
+
+def _one_term(text: str, spans: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether phrases first to last, naming no role alone, name one CRediT term together."""
+    if last >= len(spans) or label_role(text[slice(*spans[first])])[0] is not None:
+        return False
+    joined = text[spans[first][0] : spans[last][1]]
+    return ";" not in joined and try_resolve_role(split_degree(joined).label) is not None
 
 
 def _phrase_role(piece: str, previous: str) -> SourceRole:
