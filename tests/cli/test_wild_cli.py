@@ -69,6 +69,10 @@ CLI_CASES = [
     "PMC12061466",  # Wiley, a body <sec>, degrees
     "10_3389_fimmu_2025_1688181",  # Frontiers, <role> markup and a statement that agree
     "PMC7165416",  # PNAS prose: no CRediT term, kept as text at info
+    # files saved from PMC's services, the article inside a wrapper or a namespace
+    "PMC5147920",  # E-utilities' <pmc-articleset>
+    "PMID30457984",  # the JATS 1.2 namespace on <article>
+    "PMID32171256",  # PMC's OAI-PMH answer
 ]
 
 

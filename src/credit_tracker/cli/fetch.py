@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays quick for --hel
     "--jats",
     "jats_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read the publisher's JATS XML for the one DOI given from this file.",
+    help="Read the publisher's JATS XML for the one DOI given from this file (also as saved"
+    " from PMC: an E-utilities article set or an OAI-PMH answer holding the one article).",
 )
 @xml_max_age_option(
     "Download publisher XML again after this many days even if Crossref shows no change."

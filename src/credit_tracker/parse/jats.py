@@ -33,6 +33,7 @@ from credit_tracker.parse.jats_roles import (
 )
 from credit_tracker.parse.jats_statement import apply_statement, parts_differ, read_statement
 from credit_tracker.parse.jats_translation import translation_differences
+from credit_tracker.parse.jats_wrappers import unwrap_jats
 from credit_tracker.parse.safe_xml import parse_safely, tostring
 
 __all__ = ["ParsedArticle", "parse_jats", "read_article"]
@@ -82,7 +83,9 @@ def parse_jats(data: bytes, origin: str = "the XML") -> ParsedArticle:
 
 
 def read_article(root: Element, origin: str = "the XML") -> ParsedArticle:
-    """Read a JATS `<article>` already parsed (safely). Raises InputError if it is not JATS."""
+    """Read a JATS `<article>` already parsed (safely), also inside PMC's wrappers or in the JATS
+    namespace (jats_wrappers.py). Raises InputError if it is not JATS."""
+    root, _wrapper = unwrap_jats(root, origin)
     meta = root.find("front/article-meta")
     if root.tag != "article" or meta is None:
         raise InputError(

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from credit_tracker.parse.jats_wrappers import unwrap_jats
 from credit_tracker.parse.safe_xml import parse_safely
 
 ELSEVIER_ARTICLE_API = "{http://www.elsevier.com/xml/svapi/article/dtd}full-text-retrieval-response"
@@ -75,9 +76,9 @@ def recognise(data: bytes, origin: str) -> XmlDocument:
     declared = _declared_entities_root(data)
     if declared is not None:
         return OtherXml(f"{declared} (its document type declares entities: not parsed)")
-    root = parse_safely(data, origin)
+    root, wrapper = unwrap_jats(parse_safely(data, origin), origin)
     if root.tag == "article" and root.find("front") is not None:
-        return JatsXml(root)
+        return JatsXml(root, wrapper=wrapper)
     if root.tag == "response" and root.find("apiMessage") is not None:
         return _springer(root)
     if root.tag == ELSEVIER_ARTICLE_API:

@@ -1,0 +1,51 @@
+"""Character entities a JATS file's DTD declares, read without loading the DTD. The XML here is
+written here, not copied; the names are invented. (SciELO's JATS test files use `&mdash;` and
+`&rsquo;` under a `<!DOCTYPE article SYSTEM …>`, see tests/data/wild/SOURCES.md.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from credit_tracker.domain.errors import InputError
+from credit_tracker.parse.jats import parse_jats
+
+DOCTYPE = (
+    '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD'
+    ' v1.3 20210610//EN" "JATS-archivearticle1-3.dtd">'
+)
+ARTICLE = """<article><front><article-meta><article-id pub-id-type="doi">10.5555/ent</article-id>
+<title-group><article-title>Caf&eacute; &amp; r&eacute;sum&eacute;s &ndash; a study</article-title>
+</title-group><contrib-group>
+<contrib contrib-type="author"><name><surname>N&uacute;&ntilde;ez</surname>
+<given-names>In&eacute;s</given-names></name>
+<role vocab="credit">Writing &ndash; original draft</role></contrib>
+<contrib contrib-type="author"><name><surname>O&rsquo;Hara</surname><given-names>Liam</given-names>
+</name><role vocab="credit">Writing &mdash; review &amp; editing</role></contrib>
+</contrib-group></article-meta></front></article>"""
+
+
+def test_the_character_entities_of_the_jats_dtd_are_read_as_their_characters() -> None:
+    article = parse_jats((DOCTYPE + ARTICLE).encode(), "scielo.xml")
+    assert article.title == "Café & résumés – a study"
+    names = [(a.name.given, a.name.family_full) for a in article.authors]
+    assert names == [("Inés", "Núñez"), ("Liam", "O’Hara")]
+    roles = [[r.role for r in a.roles or []] for a in article.authors]
+    assert roles == [["writing-original-draft"], ["writing-review-editing"]]
+
+
+def test_without_a_document_type_an_entity_is_still_an_error_with_its_line() -> None:
+    with pytest.raises(InputError, match="undefined entity") as caught:
+        parse_jats(ARTICLE.encode(), "plain.xml")
+    assert caught.value.line == 2
+
+
+def test_a_name_no_character_set_has_is_still_an_error() -> None:
+    xml = (DOCTYPE + ARTICLE.replace("&ndash; a study", "&notacharacter; a study")).encode()
+    with pytest.raises(InputError, match="undefined entity &notacharacter;"):
+        parse_jats(xml, "odd.xml")
+
+
+def test_a_declared_entity_is_still_refused_however_it_is_named() -> None:
+    xml = b'<!DOCTYPE article [<!ENTITY mdash "boom">]><article>&mdash;</article>'
+    with pytest.raises(InputError, match="refused unsafe XML"):
+        parse_jats(xml, "evil.xml")
