@@ -571,6 +571,32 @@ _READ_WHOLE = {
             ["conceptualization", "software"],
         ],
     ),
+    # MDPI 2023 (written here, not copied): the 'and' left out after a name told apart by its
+    # full name in parentheses; the whole list was reported as not understood
+    "initials-right-after-a-parenthesised-name": (
+        [("Serra", "Marta"), ("Serra", "Matteo"), ("Gianni", "Nora")],
+        "Supervision, M.S. (Matteo Serra) N.G.; Software, M.S. (Marta Serra).",
+        [["software"], ["supervision"], ["supervision"]],
+    ),
+    # Cell Press 2019 (written here, not copied): a given name printed with run-together dotted
+    # initials ('Ruth A.M.'); the statement's 'R.A.M.K.' was reported as fitting no author
+    "dotted-initials-run-together-in-the-given-names": (
+        [("Knowles", "Ruth A.M."), ("Okoro", "Daniel")],
+        "Software, R.A.M.K. and D.O.; Investigation, D.O.",
+        [["software"], ["software", "investigation"]],
+    ),
+    # BMC 2019 (written here, not copied): 'writing, review, and editing' cut by its commas into
+    # free phrases beside the one CRediT term it spells out
+    "writing-review-and-editing-listed-with-commas": (
+        [("Balogun", "Ada"), ("Ferreira", "Tiago"), ("Lind", "Maja")],
+        "AB and TF contributed to the writing, review, and editing; ML contributed to the "
+        "writing, review and editing; TF contributed to the funding acquisition.",
+        [
+            ["writing-review-editing"],
+            ["writing-review-editing", "funding-acquisition"],
+            ["writing-review-editing"],
+        ],
+    ),
 }
 
 

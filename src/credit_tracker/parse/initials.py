@@ -9,8 +9,8 @@ apart ('STa' / 'STe' for S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' 
 Zhao and Yangyang Zhou) and a family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
 
 The groups are matched to the byline's name words (given names, particle and family name, split
-at spaces and hyphens), by prefix, accents and case aside, in three steps, the first that finds
-anyone deciding:
+at spaces, hyphens and full stops: 'James D.R.' is three words), by prefix, accents and case
+aside, in three steps, the first that finds anyone deciding:
 1. every word, in order (particles may be left out): 'GJP', 'K.J.E.', 'GSL' for Gustavo Silveira
    da Luz;
 2. the first and the last word, middle names skipped: 'CR' for Chinmay P. Rele, 'HK' for
@@ -39,7 +39,8 @@ from credit_tracker.parse.pinyin import is_syllable, syllable_initials
 FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
 """Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
 _PIECES = re.compile(r"[^\W\d_]+|[.\-\u2010\u2011\s]+")
-_SPLIT_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
+# a full stop ends a word too: a given name printed 'James D.R.' is three words, as 'James D. R.'
+_SPLIT_WORDS = re.compile(r"[\s.\-\u2010\u2011]+")
 # Given initials, then the family name's first letters: 'YZha' and 'YZho' for Yangqiang Zhao and
 # Yangyang Zhou (Frontiers 2020), where counting capitals against small letters says "a word".
 _FAMILY_START = re.compile(r"[^\W\d_a-z]{2,3}[a-z]{2,3}")
@@ -112,7 +113,7 @@ def name_words(author: SourceAuthor) -> list[Words]:
         return []
     name = author.name
     text = " ".join(part for part in (name.given, name.particle, name.family) if part)
-    words = [word.strip(".") for word in _SPLIT_WORDS.split(text) if word.strip(".")]
+    words = [word for word in _SPLIT_WORDS.split(text) if word]
     folded = [_word(word) for word in words]
     lead = 0
     while lead < len(folded) - 2 and len(folded[lead][0]) == 1:

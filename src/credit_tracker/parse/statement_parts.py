@@ -2,7 +2,8 @@
 CRediT (statement_names.py resolves the names).
 
 Lists are split at commas, 'and', '&', 'e' and '/' ('JESF/BAA/ FAG/EDGF'), and at spaces between
-initials that a comma was left out of ('E.M.A. J.G.L'); a degree written after a name is kept
+initials that a comma was left out of ('E.M.A. J.G.L') or that follow a full name in
+parentheses ('M.S. (Maria Rossi) N.G.'); a degree written after a name is kept
 ('P.P. lead'). Phrases map to a CRediT role only where the mapping is unambiguous.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from credit_tracker.domain.credit import Degree, split_degree
+from credit_tracker.domain.credit import Degree, split_degree, try_resolve_role
 from credit_tracker.domain.models import SourceRole
 from credit_tracker.domain.names import PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
@@ -51,7 +52,11 @@ PHRASE = "statement phrase"
 """The origin of a role read from a free phrase ('conceived the study'), not from a CRediT term."""
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
 _NAME_PARTICLES = PARTICLES | {"do", "e"}
-_SEPARATORS = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+e\s+|\s*/\s*")
+# a space after a closing parenthesis, before dotted initials, parts two people too: MDPI leaves
+# the 'and' out after a name told apart by its full name ('M.S. (Maria Rossi) N.G.', 2023)
+_SEPARATORS = re.compile(
+    r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+e\s+|\s*/\s*|(?<=\))\s+(?=[^\W\d_]{1,2}\.)"
+)
 _LONG_NAME = 12
 _DEGREE_AFTER = re.compile(r"^(?P<name>.*?\S)\s+\(?(?P<degree>lead|equal|supporting)\)?$", re.I)
 
@@ -175,7 +180,7 @@ def roles_from(text: str) -> list[SourceRole]:
     """
     roles: list[SourceRole] = []
     previous = ""
-    for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)", text.strip(" .")):
+    for part in _phrases(text.strip(" .")):
         part = part.strip(" .")
         if not part:
             continue
@@ -183,6 +188,31 @@ def roles_from(text: str) -> list[SourceRole]:
             roles.append(_phrase_role(piece, previous))
         previous = part
     return roles
+
+
+_PHRASE_BREAKS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)")
+
+
+def _phrases(text: str) -> list[str]:
+    """The phrases of a list, cut at its commas, semicolons and 'and' before a verb; a CRediT
+    term printed as a list of its words ('writing, review, and editing', BMC 2019) one phrase:
+    a phrase naming no role that, with the next one or two phrases of its clause, names one."""
+    cuts = [0, *(i for m in _PHRASE_BREAKS.finditer(text) for i in (m.start(), m.end())), len(text)]
+    spans = list(zip(cuts[::2], cuts[1::2], strict=True))
+    phrases, at = [], 0
+    while at < len(spans):
+        last = next((n for n in (at + 2, at + 1) if _one_term(text, spans, at, n)), at)
+        phrases.append(text[spans[at][0] : spans[last][1]])
+        at = last + 1
+    return phrases
+
+
+def _one_term(text: str, spans: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether phrases first to last, naming no role alone, name one CRediT term together."""
+    if last >= len(spans) or label_role(text[slice(*spans[first])])[0] is not None:
+        return False
+    joined = text[spans[first][0] : spans[last][1]]
+    return ";" not in joined and try_resolve_role(split_degree(joined).label) is not None
 
 
 def _phrase_role(piece: str, previous: str) -> SourceRole:

@@ -448,7 +448,7 @@ def xml() -> None:
         add_file(name, content, 2, "{file}: refused unsafe XML", command=command)
     add_file(
         "external-dtd-undefined-entity.synthetic.xml",
-        '<?xml version="1.0"?><!DOCTYPE article SYSTEM "http://127.0.0.1:9/jats.dtd"><article><front><article-meta>&nosuchentity;</article-meta></front></article>',
+        '<?xml version="1.0"?><!DOCTYPE article SYSTEM "http://127.0.0.1:9/jats.dtd"><article><front><article-meta>&undeclared;</article-meta></front></article>',
         2,
         "{file}:1: not well-formed XML (undefined entity",
         command=command,
