@@ -2,7 +2,8 @@
 
 A file saved from PMC is not always a bare `<article>`: E-utilities' `efetch` answers a
 `<pmc-articleset>` holding the article, PMC's OAI-PMH service a `GetRecord` envelope with the
-article in its `<metadata>`, and either may declare the JATS (or older NLM) namespace on the
+article in its `<metadata>`, Europe PMC's bulk files an `<articles>` of many; and the article
+may declare the JATS (or older NLM) namespace on the
 article, which puts every element of it in that namespace. The article is taken out of its
 wrapper and its elements given their plain JATS names, so that it reads as any other file. A
 wrapper with several articles is refused whole (which one was meant cannot be known), and one
@@ -22,6 +23,7 @@ _JATS_NAMESPACE = re.compile(r"^\{https?://(?:jats|dtd)\.nlm\.nih\.gov/[^}]*\}")
 _WRAPPERS = {
     "pmc-articleset": "PMC's article set (E-utilities)",
     "OAI-PMH": "PMC's OAI-PMH answer",
+    "articles": "Europe PMC's bulk file",
 }
 
 
