@@ -43,13 +43,22 @@ BYLINE = [("Okafor", ["conceptualization"]), ("Lindqvist", ["software"])]
     [
         f"<pmc-articleset>{_article()}</pmc-articleset>",
         f"<pmc-articleset>{_article(ns=JATS_NS)}</pmc-articleset>",
+        f"<articles>{_article()}</articles>",
         _article(ns=JATS_NS),
         OAI.format(article=_article(ns=JATS_NS)),
         # a saved answer whose envelope declares no namespace (as rtransparent's example)
         OAI.replace(' xmlns="http://www.openarchives.org/OAI/2.0/"', "").format(article=_article()),
         _article(ns=' xmlns="http://dtd.nlm.nih.gov/2.0/xsd/archivearticle"'),
     ],
-    ids=["articleset", "articleset-namespaced", "namespaced", "oai-pmh", "oai-pmh-plain", "nlm"],
+    ids=[
+        "articleset",
+        "articleset-namespaced",
+        "europe-pmc-bulk",
+        "namespaced",
+        "oai-pmh",
+        "oai-pmh-plain",
+        "nlm",
+    ],
 )
 def test_an_article_in_a_pmc_wrapper_or_namespace_reads_as_the_bare_article(xml: str) -> None:
     assert _read(xml) == BYLINE

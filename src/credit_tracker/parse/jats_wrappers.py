@@ -2,11 +2,12 @@
 
 A file saved from PMC is not always a bare `<article>`: E-utilities' `efetch` answers a
 `<pmc-articleset>` holding the article, PMC's OAI-PMH service a `GetRecord` envelope with the
-article in its `<metadata>`, and either may declare the JATS (or older NLM) namespace on the
-article, which puts every element of it in that namespace; Silverchair (Oxford University Press)
-puts JATS in a namespace of its own. The article is taken out of its wrapper and its elements
-given their plain JATS names, so that it reads as any other file. A wrapper with several articles
-is refused whole (which one was meant cannot be known), and one with none says so.
+article in its `<metadata>`, Europe PMC's bulk files an `<articles>` of many; and the article
+may declare the JATS (or older NLM) namespace, which puts every element of it in that namespace;
+Silverchair (Oxford University Press) puts JATS in a namespace of its own. The article is taken
+out of its wrapper and its elements given their plain JATS names, so that it reads as any other
+file. A wrapper with several articles is refused whole (which one was meant cannot be known), and
+one with none says so.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _JATS_NAMESPACE = re.compile(
 _WRAPPERS = {
     "pmc-articleset": "PMC's article set (E-utilities)",
     "OAI-PMH": "PMC's OAI-PMH answer",
+    "articles": "Europe PMC's bulk file",
 }
 
 
