@@ -597,6 +597,19 @@ _READ_WHOLE = {
             ["writing-review-editing"],
         ],
     ),
+    # Scientific Reports 2025 (written here, not copied): role-first entries run together with
+    # commas, each label ending at a colon; the later labels were taken for names, so two
+    # authors got free phrases 'NN' and the third lost two roles, without a word
+    "role-first-entries-joined-by-commas": (
+        [("Kowalski", "Anna Beata"), ("Novak", "Nina"), ("Yusuf", "Omar")],
+        "Conceptualization: ABK, NN, Formal analysis: OY, NN, Writing – original draft: ABK, "
+        "OY. Supervision: NN.",
+        [
+            ["conceptualization", "writing-original-draft"],
+            ["conceptualization", "formal-analysis", "supervision"],
+            ["formal-analysis", "writing-original-draft"],
+        ],
+    ),
 }
 
 

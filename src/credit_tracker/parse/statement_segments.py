@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
+from itertools import pairwise
 
 from credit_tracker.domain.credit import try_resolve_role
 from credit_tracker.domain.names import fold, is_title
@@ -194,10 +195,11 @@ def _inside_term(text: str, mark: re.Match[str]) -> bool:
 def run_together(text: str) -> list[str]:
     """A person-first sentence cut into its entries where the next one follows a comma ('HShM,
     ZAL, VB: Investigation, …, reviewing and editing, NOY, MMK, WS, IHK: Investigation, …',
-    Springer Nature 2021): before the names that end at a colon. Else the sentence whole."""
+    Springer Nature 2021): before the names that end at a colon; a role-first one likewise
+    (_role_first_run). Else the sentence whole."""
     split = split_label(text.strip(" .;"))
     if split is None or split.role_first:
-        return [text]
+        return _role_first_run(text.strip(" .;")) or [text]
     pieces, start = [], 0
     for mark in _SEPARATOR.finditer(text):
         if mark.start() <= len(split.label):
@@ -209,6 +211,37 @@ def run_together(text: str) -> list[str]:
             pieces.append(text[start:cut])
             start = cut + 1
     return [piece.strip() for piece in [*pieces, text[start:]]]
+
+
+def _role_first_run(text: str) -> list[str] | None:
+    """A role-first sentence cut into its entries where the next label follows a comma
+    ('Conceptualization: ABK, NN, Formal analysis: OY, NN, Writing – original draft: ABK, OY',
+    Scientific Reports 2025): at each later colon, the words before it that name a role are the
+    next label and all those before them names (cut at the last comma after a name). None
+    unless every entry is a label naming a role, a colon and names only: a list of other
+    labels is left whole, as before."""
+    marks = list(re.finditer(":", text))
+    if len(marks) < 2 or not _names_a_role(text[: marks[0].start()]):
+        return None
+    pieces, start = [], 0
+    for previous, mark in pairwise(marks):
+        items = text[previous.end() : mark.start()].split(",")
+        cut = next(
+            (
+                i
+                for i in reversed(range(1, len(items)))
+                if all_names(",".join(items[:i])) and _names_a_role(",".join(items[i:]))
+            ),
+            None,
+        )
+        if cut is None:
+            return None
+        end = previous.end() + len(",".join(items[:cut]))
+        pieces.append(text[start:end].strip())
+        start = end + 1
+    if not all_names(text[marks[-1].end() :].strip(" .")):
+        return None
+    return [*pieces, text[start:].strip()]
 
 
 def _names_a_role(label: str) -> bool:
