@@ -159,6 +159,29 @@ def test_a_for_name_naming_nobody_is_unread_and_prose_with_and_stays_whole() -> 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "RJH: Conception and design, Acquisition of data",  # eLife 2012-2013: a colon after them
+        "RJH, Conception and design, Acquisition of data",  # eLife 2014: a comma
+        "Y-LC: Conception and design, Acquisition of data",  # a hyphenated given name's
+    ],
+)
+def test_a_footnote_s_leading_initials_are_no_part_of_its_first_role(text: str) -> None:
+    # written here, not copied: the labels are eLife's own (2012-2016), the initials invented
+    roles = footnote_roles(text, [], [])
+    assert [r.label for r in roles] == ["Conception and design", "Acquisition of data"]
+
+
+def test_a_footnote_s_leading_initials_are_not_joined_to_a_phrase_in_small_letters() -> None:
+    # written here, not copied: eLife 2014 'NMM, preformed calculations, Conception and design'
+    roles = footnote_roles("ABK, carried out the field survey, Investigation", [], [])
+    assert [(r.label, r.role) for r in roles] == [
+        ("carried out the field survey", None),
+        ("Investigation", "investigation"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("name", "joined"),
     [
         ("elife-32991-v2.xml", "Writing—review and editing"),  # em dash, 2018

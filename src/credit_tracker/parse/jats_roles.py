@@ -148,11 +148,11 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
         body = body[: about.start()]
         if not any(_same_person(about.group("name"), name) for name in byline):
             unread.append(f"footnote {text!r}: 'for {about.group('name')}' names no author")
-    parts = _phrases(body)
-    if parts and re.fullmatch(r"[A-Z][A-Za-z-]{0,5}", parts[0]) and label_role(parts[0])[0] is None:
-        parts = parts[1:]  # eLife 2014: the footnote opens with the author's initials
+    lead = _INITIALS_FIRST.match(body)
+    if lead is not None and label_role(lead["initials"])[0] is None:
+        body = body[lead.end() :]  # the author's own initials, no role of theirs
     roles = []
-    for part in parts:
+    for part in _phrases(body):
         for piece in and_split(part):
             written = split_degree(piece)
             role, how = label_role(written.label)
@@ -161,6 +161,10 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
             roles.append(SourceRole(role=slug, label=piece, degree=written.degree, origin=origin))
     return roles
 
+
+# A footnote opening with its author's initials, then a comma ('EvA, Conception and design',
+# eLife 2014) or a colon ('RJH: Conception and design', eLife 2012-2013).
+_INITIALS_FIRST = re.compile(r"^(?P<initials>[A-Z][A-Za-z-]{0,5})\s*[,:]\s*")
 
 # A footnote's own label before its roles: 'Contribution: Conceptualization, …', 'Author
 # contributions: …', 'CRediT roles: …'.
