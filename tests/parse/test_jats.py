@@ -689,6 +689,18 @@ def test_contribs_without_contrib_type_are_of_their_groups_kind() -> None:
     assert [a.raw for a in parse_jats(data).authors] == ["Jane Doe", "John Roe"]
 
 
+def test_contribs_typed_person_are_of_their_groups_kind() -> None:
+    # Texture's manuscript form (eLife's submission system, 2017; written here, not copied):
+    # contrib-type says what the contributor is, a person, and the group says what they did
+    person = _person("Jane", "Doe").replace("<contrib>", '<contrib contrib-type="person">')
+    editor = _person("Ed", "Itor").replace("<contrib>", '<contrib contrib-type="person">')
+    data = _article(
+        f'<contrib-group content-type="author">{person}</contrib-group>'
+        f'<contrib-group content-type="editor">{editor}</contrib-group>'
+    )
+    assert [a.raw for a in parse_jats(data).authors] == ["Jane Doe"]
+
+
 def test_one_role_element_listing_several_terms_gives_each_role() -> None:
     # Oxford University Press and the Royal Society (2025): one bare <role> per author
     listed = "<role>Conceptualization, Writing – review and editing</role>"

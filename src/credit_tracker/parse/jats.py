@@ -43,6 +43,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # A contrib-group's content-type names its members' kind where they carry no contrib-type;
 # any other value ('section', eLife's editors, whose contribs do carry one) says nothing.
 _GROUP_KINDS = {"author": "author", "authors": "author", "editor": "editor", "editors": "editor"}
+_PERSON_TYPES = {"", "person"}
+"""contrib-type values that leave the contributor's part to their group's content-type."""
 _MEMBERS = "contrib-group"
 """Inside a `<collab>`: the group author's members, which are no part of its name."""
 _NOTICE_TYPES = {
@@ -174,8 +176,15 @@ def _authors_in(groups: list[Element]) -> list[Element]:
         contrib
         for group in groups
         for contrib in group.findall("contrib")
-        if contrib.get("contrib-type", _group_kind(group)).strip().casefold() == "author"
+        if _contrib_kind(contrib, group) == "author"
     ]
+
+
+def _contrib_kind(contrib: Element, group: Element) -> str:
+    """A contrib's own type, else its group's. 'person' is what the contributor is, not what
+    they did (Texture's manuscripts: <contrib contrib-type="person"> in an author group)."""
+    kind = (contrib.get("contrib-type") or "").strip().casefold()
+    return _group_kind(group) if kind in _PERSON_TYPES else kind
 
 
 def _group_kind(group: Element) -> str:
