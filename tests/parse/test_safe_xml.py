@@ -56,3 +56,28 @@ def test_iso_greek_letters_are_read_as_their_characters() -> None:
     xml = DOCTYPE + ARTICLE.replace("Caf&eacute;", "The &rgr;- and &Ggr;-Virginids:")
     article = parse_jats(xml.encode(), "aas.xml")
     assert article.title == "The \u03c1- and \u0393-Virginids: & r\u00e9sum\u00e9s \u2013 a study"
+
+
+PLAIN = (
+    b'<?xml version="1.0" encoding="UTF-8"?><article><front><article-meta><contrib-group>'
+    b'<contrib contrib-type="author"><name><surname>Okafor</surname><given-names>Ada'
+    b"</given-names></name></contrib></contrib-group></article-meta></front></article>"
+)
+
+
+@pytest.mark.parametrize(
+    "start", [b"\n", b"  \r\n", b"\xef\xbb\xbf\n\n"], ids=["newline", "spaces", "bom-then-lines"]
+)
+def test_blank_lines_before_the_xml_declaration_are_no_error(start: bytes) -> None:
+    # a file saved from a web answer that starts with a newline: XML allows nothing before the
+    # declaration, and expat refused the whole file
+    article = parse_jats(start + PLAIN, "saved.xml")
+    assert [a.name.family_full for a in article.authors] == ["Okafor"]
+
+
+def test_an_error_after_blank_lines_names_its_line_in_the_file() -> None:
+    xml = b"\n\n" + PLAIN.replace(b"</front>", b"</frontx>")
+    with pytest.raises(InputError) as caught:
+        parse_jats(xml, "saved.xml")
+    assert caught.value.line == 3
+    assert "line 3, column" in caught.value.render()

@@ -712,6 +712,21 @@ def test_roles_joined_by_a_slash_are_each_a_role() -> None:
     }
 
 
+def test_a_slash_joins_a_role_and_free_text_as_and_does() -> None:
+    # written here, not copied: a role-first label of two roles and a phrase of the authors' own
+    # (Scientific Reports 2022's 'Investigation/Methodology/Sample collection' form)
+    read = _read(
+        "Investigation/Methodology/Sample collection: J.D. and A.K. Software: J.S.",
+        _people("Jane Doe", "John Smith", "Anna King"),
+    )
+    # 'None': the phrase kept as written, naming no role
+    assert read == {
+        "Jane Doe": ["investigation", "methodology", "None"],
+        "John Smith": ["software"],
+        "Anna King": ["investigation", "methodology", "None"],
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

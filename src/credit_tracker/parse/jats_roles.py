@@ -225,9 +225,10 @@ def and_split(part: str) -> list[str]:
     pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
     if len(pieces) > 1 and any(names_a_role(p) for p in pieces):
         return pieces
-    # 'Conceptualization/Methodology': a slash joins roles only where each side is one
-    # ('Writing – review/editing' is one role cut at the slash, and stays whole)
+    # 'Conceptualization/Methodology': a slash joins roles, and, as 'and' does, a role and free
+    # text ('Investigation/Methodology/Sample collection', Scientific Reports 2022: two roles and
+    # text kept as written); 'Writing – review/editing' is one role and stayed whole above
     pieces = [p.strip() for p in re.split(r"\s*/\s*", part) if p.strip()]
-    if len(pieces) > 1 and all(names_a_role(p) for p in pieces):
+    if len(pieces) > 1 and any(names_a_role(p) for p in pieces):
         return pieces
     return [part]

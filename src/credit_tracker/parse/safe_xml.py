@@ -5,6 +5,8 @@ declares (`&mdash;`, `&rsquo;`, `&eacute;`, ISO Greek `&rgr;`: the ISO and HTML 
 is never loaded, so expat knows none of them; when it stops at one, each such name is written as
 the character reference it stands for and the file is parsed again. That is no entity
 expansion: every name is one or two characters from a fixed table, never text the file declared.
+Blank lines before the XML declaration (a file saved from a web answer) are taken off first, and
+an error's line is still the file's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ def parse_safely(data: bytes, origin: str) -> Element:
     """Return the root element; InputError for XML that is unsafe, too large or not well formed."""
     if len(data) > MAX_XML_BYTES:
         raise InputError(f"the XML is larger than {MAX_XML_BYTES // 2**20} MiB", path=origin)
+    data, lines_before = _declaration_first(data)
+    return _parse(data, origin, lines_before)
+
+
+def _parse(data: bytes, origin: str, lines_before: int) -> Element:
+    """Parse `data`; an error's line counts the `lines_before` that were taken off its start."""
     try:
         # forbid_dtd stays False: real JATS declares its DTD; expat never loads it, and
         # defusedxml refuses entity declarations and external entities outright.
@@ -34,12 +42,31 @@ def parse_safely(data: bytes, origin: str) -> Element:
     except SafeET.ParseError as exc:
         characters = _with_named_characters(data) if "undefined entity" in str(exc) else None
         if characters is not None:
-            return parse_safely(characters, origin)
-        line = getattr(exc, "position", (None,))[0]
-        raise InputError(f"not well-formed XML ({exc})", path=origin, line=line) from None
+            return _parse(characters, origin, lines_before)
+        line, column = getattr(exc, "position", (None, None))
+        reason = str(exc)
+        if line is not None and lines_before:
+            line += lines_before
+            reason = f"{reason.rsplit(': line ', 1)[0]}: line {line}, column {column}"
+        raise InputError(f"not well-formed XML ({reason})", path=origin, line=line) from None
     except (LookupError, ValueError) as exc:
         # expat raises LookupError for an encoding declaration it does not know ('bogus')
         raise InputError(f"cannot read the XML ({exc})", path=origin) from None
+
+
+_BOM = b"\xef\xbb\xbf"
+_SPACE_BEFORE_DECLARATION = re.compile(rb"[ \t\r\n]+(?=<\?xml[ \t\r\n])")
+
+
+def _declaration_first(data: bytes) -> tuple[bytes, int]:
+    """`data` with blank lines or spaces before its XML declaration taken off, and how many lines
+    they were: a file saved from a web answer often starts with a newline, and XML allows nothing
+    before the declaration, so expat refused the whole file."""
+    bom = _BOM if data.startswith(_BOM) else b""
+    blank = _SPACE_BEFORE_DECLARATION.match(data, len(bom))
+    if blank is None:
+        return data, 0
+    return bom + data[blank.end() :], blank.group().count(b"\n")
 
 
 _NAMED_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
