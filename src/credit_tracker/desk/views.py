@@ -22,7 +22,7 @@ from credit_tracker.domain.names import fold
 from credit_tracker.render.diff import char_diff
 from credit_tracker.render.formats.base import Entry, entries
 from credit_tracker.render.html.data import STATES, HtmlData, context
-from credit_tracker.services.records import ArticleReview
+from credit_tracker.services.records import ArticleReview, AuthorSides, SourceSide
 
 PAGE_SIZE = 50
 SORTS = ("severity", "doi", "rule", "person")
@@ -148,54 +148,53 @@ class SourceName:
 
 def article(review: ArticleReview) -> dict[str, Any]:
     """The team's record beside each source, names diffed, with the role grid's cells."""
-    authors = []
-    for side in review.sides:
-        author, person = side.author, side.person
-        team = author.printed.display()
-        sources = [
-            SourceName(
-                shown.source,
-                shown.printed,
-                None
-                if shown.printed in (team, WITHHELD)
-                else [(op.value, piece) for op, piece in char_diff(team, shown.printed)],
-                "no roles stated"
-                if shown.roles is None
-                else (", ".join(r.label for r in shown.roles) or "none listed"),
-            )
-            for shown in side.sources
-        ]
-        held = {a.role: (a.degree.value if a.degree else "yes") for a in author.roles or []}
-        marks = {
-            slug: [(src, mark.value) for src, mark in found] for slug, found in side.marks.items()
-        }
-        authors.append(
-            {
-                "n": side.position,
-                "name": team,
-                "person": author.person,
-                "member": bool(person and person.team_member),
-                "orcid": person.orcid if person else None,
-                "state": "not-recorded"
-                if author.roles is None
-                else ("none" if not author.roles else "recorded"),
-                "roles": role_text(author)
-                + ("" if author.roles is None else f" — {provenance_text(author.roles_from)}"),
-                "held": held,
-                "marks": marks,
-                "sources": sources,
-            }
-        )
     shots = [
         {"source": s.source.value, "state": s.state.value, "at": f"{s.fetched_at:%Y-%m-%d}"}
         for s in sorted(review.newest.values(), key=lambda s: s.source.value)
     ]
     return {
         "record": review.record,
-        "authors": authors,
+        "authors": [_author_side(side) for side in review.sides],
         "roles": ROLES,
         "role_labels": {role.slug: role.label for role in ROLES},
         "shots": shots,
         "findings": [row(e, {}) for e in entries(review.report)],
         "requests": review.requests,
     }
+
+
+def _author_side(side: AuthorSides) -> dict[str, Any]:
+    """One byline place: the team's entry, where its roles came from, and each source's."""
+    author, person = side.author, side.person
+    team = author.printed.display()
+    roles = author.roles
+    return {
+        "n": side.position,
+        "name": team,
+        "person": author.person,
+        "member": bool(person and person.team_member),
+        "orcid": person.orcid if person else None,
+        "state": "not-recorded" if roles is None else ("none" if not roles else "recorded"),
+        "roles": role_text(author)
+        + ("" if roles is None else f" — {provenance_text(author.roles_from)}"),
+        "held": {a.role: (a.degree.value if a.degree else "yes") for a in roles or []},
+        "marks": {
+            slug: [(src, mark.value) for src, mark in found] for slug, found in side.marks.items()
+        },
+        "sources": [_source_name(team, shown) for shown in side.sources],
+    }
+
+
+def _source_name(team: str, shown: SourceSide) -> SourceName:
+    """How one source prints the author: the name diffed against the team's, and its roles."""
+    diff = (
+        None
+        if shown.printed in (team, WITHHELD)
+        else [(op.value, piece) for op, piece in char_diff(team, shown.printed)]
+    )
+    roles = (
+        "no roles stated"
+        if shown.roles is None
+        else (", ".join(r.label for r in shown.roles) or "none listed")
+    )
+    return SourceName(shown.source, shown.printed, diff, roles)

@@ -15,6 +15,9 @@ from pathlib import PurePath
 
 from credit_tracker.compare.article import latest_by_source
 from credit_tracker.compare.sides import AuthorSides, article_sides
+from credit_tracker.compare.sides import (
+    SourceSide as SourceSide,  # the desk's article page shows it
+)
 from credit_tracker.corrections.publishers import PLOS
 from credit_tracker.domain.confirmation import RoleOrigin, RoleProvenance
 from credit_tracker.domain.findings import CheckReport
