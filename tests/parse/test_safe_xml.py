@@ -8,6 +8,7 @@ import pytest
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.parse.jats import parse_jats
+from credit_tracker.parse.safe_xml import parse_safely
 
 DOCTYPE = (
     '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD'
@@ -81,3 +82,15 @@ def test_an_error_after_blank_lines_names_its_line_in_the_file() -> None:
         parse_jats(xml, "saved.xml")
     assert caught.value.line == 3
     assert "line 3, column" in caught.value.render()
+
+
+def test_an_entity_in_an_attribute_alone_is_read_and_cdata_is_kept_as_written() -> None:
+    # expat drops an undefined entity in an attribute without a word when the DTD is external;
+    # a CDATA section's text is literal, '&rsquo;' in it is no entity
+    xml = (
+        DOCTYPE + '<article><p title="a&mdash;b">c</p><p>&eacute;<![CDATA[x &rsquo; y]]></p>'
+        "</article>"
+    ).encode()
+    root = parse_safely(xml, "attr.xml")
+    assert root[0].get("title") == "a\u2014b"
+    assert root[1].text == "\u00e9x &rsquo; y"

@@ -2,9 +2,10 @@
 
 A file that declares its document type (JATS's DTD) may use the character entities that DTD
 declares (`&mdash;`, `&rsquo;`, `&eacute;`, ISO Greek `&rgr;`: the ISO and HTML sets). The DTD
-is never loaded, so expat knows none of them; when it stops at one, each such name is written as
-the character reference it stands for and the file is parsed again. That is no entity
-expansion: every name is one or two characters from a fixed table, never text the file declared.
+is never loaded, so expat knows none of them (and, the DTD being external, drops one in an
+attribute value without a word); before parsing, each such name outside CDATA sections and
+comments is written as the character reference it stands for. That is no entity expansion:
+every name is one or two characters from a fixed table, never text the file declared.
 Blank lines before the XML declaration (a file saved from a web answer) are taken off first, and
 an error's line is still the file's.
 """
@@ -28,7 +29,7 @@ def parse_safely(data: bytes, origin: str) -> Element:
     if len(data) > MAX_XML_BYTES:
         raise InputError(f"the XML is larger than {MAX_XML_BYTES // 2**20} MiB", path=origin)
     data, lines_before = _declaration_first(data)
-    return _parse(data, origin, lines_before)
+    return _parse(_with_named_characters(data) or data, origin, lines_before)
 
 
 def _parse(data: bytes, origin: str, lines_before: int) -> Element:
@@ -40,9 +41,6 @@ def _parse(data: bytes, origin: str, lines_before: int) -> Element:
     except DefusedXmlException as exc:
         raise InputError(f"refused unsafe XML ({type(exc).__name__}: {exc})", path=origin) from None
     except SafeET.ParseError as exc:
-        characters = _with_named_characters(data) if "undefined entity" in str(exc) else None
-        if characters is not None:
-            return _parse(characters, origin, lines_before)
         line, column = getattr(exc, "position", (None, None))
         reason = str(exc)
         if line is not None and lines_before:
@@ -70,6 +68,9 @@ def _declaration_first(data: bytes) -> tuple[bytes, int]:
 
 
 _NAMED_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+# CDATA sections and comments hold no references: their text is left as written
+_LITERAL_ENDS = {b"<![CDATA[": b"]]>", b"<!--": b"-->"}
+_LITERAL_START = re.compile(rb"<!\[CDATA\[|<!--")
 _XML_OWN = frozenset({b"lt", b"gt", b"amp", b"quot", b"apos"})
 # ISO 8879's Greek letters (ISOgrk1, which the JATS and NLM DTDs declare and AAS's and IOP's files
 # use: 'rgr' is rho, 'Rgr' its capital); the HTML names have none of them
@@ -100,15 +101,27 @@ def _with_named_characters(data: bytes) -> bytes | None:
     if b"<!DOCTYPE" not in data[:4096] or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return None
 
-    def numeric(match: re.Match[bytes]) -> bytes:
-        name = match.group(1)
-        text = None if name in _XML_OWN else _CHARACTERS.get(name.decode("ascii"))
-        if text is None:
-            return match.group()
-        return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
-
-    replaced = _NAMED_REFERENCE.sub(numeric, data)
+    pieces, at = [], 0
+    # one pass, searching each literal's end once (an unclosed one runs to the end of the file)
+    while (literal := _LITERAL_START.search(data, at)) is not None:
+        close = data.find(_LITERAL_ENDS[literal.group()], literal.end())
+        end = len(data) if close < 0 else close + len(_LITERAL_ENDS[literal.group()])
+        pieces += [
+            _NAMED_REFERENCE.sub(_numeric, data[at : literal.start()]),
+            data[literal.start() : end],
+        ]
+        at = end
+    replaced = b"".join([*pieces, _NAMED_REFERENCE.sub(_numeric, data[at:])])
     return None if replaced == data else replaced
+
+
+def _numeric(match: re.Match[bytes]) -> bytes:
+    """A named character reference as the numeric one(s) it stands for; else as it is."""
+    name = match.group(1)
+    text = None if name in _XML_OWN else _CHARACTERS.get(name.decode("ascii"))
+    if text is None:
+        return match.group()
+    return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
 
 
 def tostring(element: Element, encoding: str = "unicode") -> str:
