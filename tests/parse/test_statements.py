@@ -727,6 +727,21 @@ def test_a_slash_joins_a_role_and_free_text_as_and_does() -> None:
     }
 
 
+def test_a_slash_inside_parentheses_joins_no_roles() -> None:
+    # written here, not copied: a role's own note in parentheses ('(analysis/software)') names
+    # what the method was about, not the Software role; '(R/Python)' is no cut in the label
+    parsed = parse_statement(
+        "JD: Methodology (analysis/software). JS: Formal analysis (R/Python).",
+        _people("Jane Doe", "John Smith"),
+    )
+    labels = {
+        e.author.raw: [(r.role, r.label) for r in e.roles] for e in parsed.entries if e.author
+    }
+    assert "software" not in [role for role, _label in labels["Jane Doe"]]
+    assert labels["John Smith"] == [("formal-analysis", "Formal analysis (R/Python)")]
+
+
+
 @pytest.mark.parametrize(
     "text",
     [

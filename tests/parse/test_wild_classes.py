@@ -182,6 +182,19 @@ def test_a_footnote_s_leading_initials_are_not_joined_to_a_phrase_in_small_lette
 
 
 @pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Wrote, edited and revised the paper", ["Wrote, edited and revised the paper"]),
+        ("Design: performed the experiments", ["Design: performed the experiments"]),
+    ],
+)
+def test_a_footnote_s_first_word_is_not_taken_for_initials(text: str, labels: list[str]) -> None:
+    # written here, not copied: a capitalised word before a comma or colon is the author's own
+    # phrase, not their initials (which have two capitals: 'RJH', 'EvA', 'Y-LC'), and is kept
+    assert [r.label for r in footnote_roles(text, [], [])] == labels
+
+
+@pytest.mark.parametrize(
     ("name", "joined"),
     [
         ("elife-32991-v2.xml", "Writing—review and editing"),  # em dash, 2018

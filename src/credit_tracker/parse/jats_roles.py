@@ -149,7 +149,7 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
         if not any(_same_person(about.group("name"), name) for name in byline):
             unread.append(f"footnote {text!r}: 'for {about.group('name')}' names no author")
     lead = _INITIALS_FIRST.match(body)
-    if lead is not None and label_role(lead["initials"])[0] is None:
+    if lead is not None and _own_initials(lead["initials"]):
         body = body[lead.end() :]  # the author's own initials, no role of theirs
     roles = []
     for part in _phrases(body):
@@ -165,6 +165,15 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
 # A footnote opening with its author's initials, then a comma ('EvA, Conception and design',
 # eLife 2014) or a colon ('RJH: Conception and design', eLife 2012-2013).
 _INITIALS_FIRST = re.compile(r"^(?P<initials>[A-Z][A-Za-z-]{0,5})\s*[,:]\s*")
+
+
+def _own_initials(token: str) -> bool:
+    """Whether a footnote's first word is its author's initials: two capitals at least ('RJH',
+    'EvA', 'Y-LC') or one alone, and no role. A capitalised word ('Wrote, edited and revised',
+    'Design: performed …') is the author's own phrase, and is kept."""
+    capitals = sum(char.isupper() for char in token)
+    return (capitals >= 2 or len(token) == 1) and label_role(token)[0] is None
+
 
 # A footnote's own label before its roles: 'Contribution: Conceptualization, …', 'Author
 # contributions: …', 'CRediT roles: …'.
@@ -228,7 +237,8 @@ def and_split(part: str) -> list[str]:
     # 'Conceptualization/Methodology': a slash joins roles, and, as 'and' does, a role and free
     # text ('Investigation/Methodology/Sample collection', Scientific Reports 2022: two roles and
     # text kept as written); 'Writing – review/editing' is one role and stayed whole above
-    pieces = [p.strip() for p in re.split(r"\s*/\s*", part) if p.strip()]
+    # a slash inside parentheses is the role's own note ('Methodology (analysis/software)')
+    pieces = [p.strip() for p in re.split(r"\s*/\s*(?![^()]*\))", part) if p.strip()]
     if len(pieces) > 1 and any(names_a_role(p) for p in pieces):
         return pieces
     return [part]
