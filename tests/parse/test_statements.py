@@ -741,6 +741,19 @@ def test_a_slash_inside_parentheses_joins_no_roles() -> None:
     assert labels["John Smith"] == [("formal-analysis", "Formal analysis (R/Python)")]
 
 
+def test_two_inverted_names_sharing_a_family_name_are_each_turned() -> None:
+    # written here, not copied: 'Chen, Mingyu and Chen, Lan' (family name first, joined by
+    # 'and'); the 'and' was taken for a given name followed by the family name again
+    read = _read(
+        "Chen, Wei: Software. Chen, Mingyu and Chen, Lan: Methodology.",
+        _people("Wei Chen", "Mingyu Chen", "Lan Chen"),
+    )
+    assert read == {
+        "Wei Chen": ["software"],
+        "Mingyu Chen": ["methodology"],
+        "Lan Chen": ["methodology"],
+    }
+
 
 @pytest.mark.parametrize(
     "text",

@@ -149,15 +149,21 @@ def _given_first(match: re.Match[str], name: PersonName) -> str:
         ends.append(word.end() - 1 if stop else word.end())
         if stop:
             break  # 'Illés, Jane. Writing': the full stop ends the sentence, and the name
-    if any(_family_follows(match, end, name) for end in ends):
+    if any(_capitalised(printed[:end]) and _family_follows(match, end, name) for end in ends):
         return match.group()  # 'Wei Chen, Mingyu Chen': two names given first, not 'Chen, Mingyu'
     for end in reversed(ends):
         given = printed[:end]
         words = given.split()
-        fits = all(w[:1].isupper() for w in words) and initials_groups(words[0]) is None
+        fits = _capitalised(given) and initials_groups(words[0]) is None
         if fits and given_compatible(given, name.given):
             return f"{given} {name.family_full}{printed[end:]}"
     return match.group()
+
+
+def _capitalised(given: str) -> bool:
+    """Whether every word is capitalised, as given names are ('Chen, Mingyu and Chen, Lan': the
+    'and' is no given name)."""
+    return all(word[:1].isupper() for word in given.split())
 
 
 def _family_follows(match: re.Match[str], end: int, name: PersonName) -> bool:
