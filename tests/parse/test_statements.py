@@ -712,6 +712,29 @@ def test_roles_joined_by_a_slash_are_each_a_role() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("Conceptualization: AO, PL, Data: NN.", ["None"]),
+        ("Study design: AO, PL, Formal analysis: NN.", ["formal-analysis"]),
+        (
+            "Conceptualization: AO, PL, Acquisition, analysis, or interpretation of data: NN.",
+            ["None"],
+        ),
+    ],
+    ids=["own-label-after", "own-label-first", "own-label-with-commas"],
+)
+def test_a_label_of_the_authors_own_words_in_a_run_of_role_first_entries_starts_an_entry(
+    text: str, last: list[str]
+) -> None:
+    # written here, not copied: role-first entries run together with commas, one label in the
+    # authors' own words; the whole run went to the last person ('None': the label kept as
+    # written, naming no role)
+    read = _read(text, _people("Ana Ortiz", "Pedro Lima", "Nina Nunes"))
+    first = ["None"] if text.startswith("Study") else ["conceptualization"]
+    assert read == {"Ana Ortiz": first, "Pedro Lima": first, "Nina Nunes": last}
+
+
 def test_a_slash_joins_a_role_and_free_text_as_and_does() -> None:
     # written here, not copied: a role-first label of two roles and a phrase of the authors' own
     # (Scientific Reports 2022's 'Investigation/Methodology/Sample collection' form)

@@ -216,13 +216,14 @@ def run_together(text: str) -> list[str]:
 def _role_first_run(text: str) -> list[str] | None:
     """A role-first sentence cut into its entries where the next label follows a comma
     ('Conceptualization: ABK, NN, Formal analysis: OY, NN, Writing – original draft: ABK, OY',
-    Scientific Reports 2025): at each later colon, the words before it that name a role are the
-    next label and all those before them names (cut at the last comma after a name). None
-    unless every entry is a label naming a role, a colon and names only: a list of other
-    labels is left whole, as before."""
+    Scientific Reports 2025): at each later colon, the words before it in a label's form are
+    the next label and all those before them names (cut at the last comma after a name). None
+    unless every entry is a label, a colon and names only, and one label at least names a role:
+    a list of other labels only is left whole, as before."""
     marks = list(re.finditer(":", text))
-    if len(marks) < 2 or not _names_a_role(text[: marks[0].start()]):
+    if len(marks) < 2 or not _next_label(text[: marks[0].start()]):
         return None
+    labels = [text[: marks[0].start()]]
     pieces, start = [], 0
     for previous, mark in pairwise(marks):
         items = text[previous.end() : mark.start()].split(",")
@@ -230,18 +231,32 @@ def _role_first_run(text: str) -> list[str] | None:
             (
                 i
                 for i in reversed(range(1, len(items)))
-                if all_names(",".join(items[:i])) and _names_a_role(",".join(items[i:]))
+                if all_names(",".join(items[:i])) and _next_label(",".join(items[i:]))
             ),
             None,
         )
         if cut is None:
             return None
         end = previous.end() + len(",".join(items[:cut]))
+        labels.append(",".join(items[cut:]))
         pieces.append(text[start:end].strip())
         start = end + 1
-    if not all_names(text[marks[-1].end() :].strip(" .")):
+    if not all_names(text[marks[-1].end() :].strip(" .")) or not any(map(_names_a_role, labels)):
         return None
     return [*pieces, text[start:].strip()]
+
+
+# A label of the authors' own words after a role-first entry's names ('…, Data: NN', 'Acquisition,
+# analysis, or interpretation of data: NN'): a capital, then words, up to eight of them
+_OWN_LABEL = re.compile(r"^[^\W\d_a-z][^\W\d_]*(?:[\s,&/\-\u2013\u2014]+[^\W\d_]+){0,7}$")
+
+
+def _next_label(text: str) -> bool:
+    """Whether the words before a later colon of a role-first run are its next label: a CRediT
+    term, or words of the authors' own in a label's form (kept as written, as in an entry of
+    their own); before, the whole run went to the last person."""
+    label = text.strip()
+    return _names_a_role(label) or _OWN_LABEL.match(label) is not None
 
 
 def _names_a_role(label: str) -> bool:
