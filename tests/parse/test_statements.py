@@ -735,6 +735,22 @@ def test_a_label_of_the_authors_own_words_in_a_run_of_role_first_entries_starts_
     assert read == {"Ana Ortiz": first, "Pedro Lima": first, "Nina Nunes": last}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AO: review of the literature. PL: Software, reviewed the manuscript.",
+        "Literature review: AO. Software: PL. Critical review: PL.",
+        "AO: systematic review. PL: Software, revised the manuscript.",
+    ],
+)
+def test_a_review_of_the_literature_is_no_review_of_the_manuscript(text: str) -> None:
+    # written here, not copied: a literature review is a study of its own, kept as written
+    # ('None'), never Writing – review & editing; reviewing the manuscript still is
+    read = _read(text, _people("Ana Ortiz", "Pedro Lima"))
+    assert read["Ana Ortiz"] == ["None"]
+    assert read["Pedro Lima"] == ["software", "writing-review-editing"]
+
+
 def test_a_slash_joins_a_role_and_free_text_as_and_does() -> None:
     # written here, not copied: a role-first label of two roles and a phrase of the authors' own
     # (Scientific Reports 2022's 'Investigation/Methodology/Sample collection' form)

@@ -46,7 +46,14 @@ PHRASES = [
         r"|writing[ –-]+original",
         "writing-original-draft",
     ),
-    (r"reviewed|revised|edited|editing|review", "writing-review-editing"),
+    # reviewing the manuscript, not the literature ('review of the literature', 'systematic
+    # review': a study of its own, no role)
+    (
+        r"reviewed(?!\s+(?:the\s+)?literature)|revised|edited|editing"
+        r"|(?<!literature\s)(?<!systematic\s)(?<!scoping\s)\breview\b"
+        r"(?!\s+of\s+(?:the\s+)?(?:literature|studies|evidence))",
+        "writing-review-editing",
+    ),
 ]
 PHRASE = "statement phrase"
 """The origin of a role read from a free phrase ('conceived the study'), not from a CRediT term."""
