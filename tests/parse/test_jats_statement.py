@@ -381,10 +381,10 @@ def test_a_note_on_where_the_list_of_authors_appears_states_no_ones_roles() -> N
 def test_a_sentence_after_the_last_list_of_initials_does_not_swallow_it() -> None:
     # written here, not copied: Scientific Reports 2022, role first with dotted initials, then a
     # sentence about the study group; the last label's people were reported unread with it
-    people = [("Catelli", "Bruna B."), ("Rossi", "Paola S."), ("Rudd", "Marta V. C.")]
+    people = [("Moreno", "Clara B."), ("Rossi", "Paola S."), ("Prado", "Lucia V. C.")]
     statement = (
-        "Conceptualization: M.V.C.R. and P.S.R. Writing-review &amp; editing: B.B.C., P.S.R., "
-        "M.V.C.R. The Harbour Study Group designated as authors qualify for authorship as a "
+        "Conceptualization: L.V.C.P. and P.S.R. Writing-review &amp; editing: C.B.M., P.S.R., "
+        "L.V.C.P. The Harbour Study Group designated as authors qualify for authorship as a "
         "fundamental part of this study."
     )
     article = parse_jats(_statement_article(people, statement))
