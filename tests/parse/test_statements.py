@@ -751,6 +751,30 @@ def test_a_review_of_the_literature_is_no_review_of_the_manuscript(text: str) ->
     assert read["Pedro Lima"] == ["software", "writing-review-editing"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Author contributions\nConceptualization: Jane Doe, John Smith.\n"
+        "Funding acquisition: John Smith.\nSoftware: Anna King.\nData availability\nOn request.",
+        "Author Contributions: Conceptualization, J.D. and J.S.; software, A.K.;\n"
+        "funding acquisition, J.S. All authors have read the manuscript.\n"
+        "Funding: This research received no external funding.",
+    ],
+    ids=["line-per-role", "wrapped-paragraph"],
+)
+def test_a_printed_statement_goes_on_past_a_line_opening_with_funding_acquisition(
+    text: str,
+) -> None:
+    # written here, not copied: a printed statement whose line opens with the CRediT role
+    # 'Funding acquisition' was cut there, as if a 'Funding' section began; the roles after it
+    # were lost. The 'Funding:' section after the statement still ends it
+    section = find_section(text) or ""
+    read = _read(section, _people("Jane Doe", "John Smith", "Anna King"))
+    assert read["John Smith"] == ["conceptualization", "funding-acquisition"]
+    assert read["Anna King"] == ["software"]
+    assert "external funding" not in section and "On request" not in section
+
+
 def test_a_slash_joins_a_role_and_free_text_as_and_does() -> None:
     # written here, not copied: a role-first label of two roles and a phrase of the authors' own
     # (Scientific Reports 2022's 'Investigation/Methodology/Sample collection' form)

@@ -88,8 +88,10 @@ RUN_IN_HEADING = re.compile(
     r"contributions?)\s*:[ \t]*(?=\S)",
     re.I | re.M,
 )
+# 'Funding acquisition' is a CRediT role, and a line of the statement may begin with it
 NEXT_SECTION = re.compile(
-    r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?"
+    r"^\s*(?:Acknowledge?ments?|Funding(?!\s+acquisition)|Competing\s+interests?"
+    r"|Conflicts?\s+of\s+interests?"
     r"|Data\s+availability|References|Ethics|Additional\s+information"
     r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
     r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
