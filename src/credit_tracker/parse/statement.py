@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
+from credit_tracker.parse.jats_roles import label_role
 from credit_tracker.parse.statement_names import (
     ORDINAL,
     Reading,
@@ -88,15 +89,25 @@ RUN_IN_HEADING = re.compile(
     r"contributions?)\s*:[ \t]*(?=\S)",
     re.I | re.M,
 )
-# 'Funding acquisition' is a CRediT role, and a line of the statement may begin with it
-NEXT_SECTION = re.compile(
-    r"^\s*(?:Acknowledge?ments?|Funding(?!\s+acquisition)|Competing\s+interests?"
-    r"|Conflicts?\s+of\s+interests?"
+_NEXT_SECTION = re.compile(
+    r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?"
     r"|Data\s+availability|References|Ethics|Additional\s+information"
     r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
     r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
     re.I | re.M,
 )
+
+
+def opens_another_section(line: str) -> bool:
+    """Whether a line begins the section after the statement ('Funding: …', 'Data availability');
+    a line of the statement that begins with a role ('Funding acquisition: Lu.', or a paragraph
+    wrapped before 'funding acquisition, J.S.;') does not."""
+    return (
+        _NEXT_SECTION.match(line) is not None
+        and label_role(re.split(r"[:,]", line, maxsplit=1)[0])[0] is None
+    )
+
+
 # Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
 # 'These authors contributed equally.', 'The authors thank …' (bioRxiv, PNAS)
 _ALL_AUTHORS = re.compile(
@@ -172,7 +183,7 @@ def find_section(text: str) -> str | None:
         return None
     heading = min(found, key=lambda match: match.start())
     rest = text[heading.end() :]
-    end = NEXT_SECTION.search(rest)
+    end = next((m for m in _NEXT_SECTION.finditer(rest) if opens_another_section(m.group())), None)
     body = rest[: end.start()] if end else rest
     body = re.sub(
         r"^\s*(?:All authors (?:read|have read|approved).*)$", "", body, flags=re.I | re.M

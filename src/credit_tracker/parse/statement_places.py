@@ -30,8 +30,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.names import clean
-from credit_tracker.parse.jats_roles import label_role
-from credit_tracker.parse.statement import NEXT_SECTION
+from credit_tracker.parse.statement import opens_another_section
 from credit_tracker.parse.statement_headings import names_statement
 from credit_tracker.parse.statement_tables import table_blocks
 
@@ -105,8 +104,7 @@ def _paragraph_run(parent: str, siblings: list[Element]) -> Element:
 
 def _opens_another_part(paragraph: Element) -> bool:
     """'Funding/Support: …', 'Additional Information: …'; not 'Funding acquisition: Lu.'"""
-    text = clean("".join(paragraph.itertext()))
-    return NEXT_SECTION.match(text) is not None and label_role(text.split(":")[0])[0] is None
+    return opens_another_section(clean("".join(paragraph.itertext())))
 
 
 def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
