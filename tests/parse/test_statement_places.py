@@ -333,6 +333,83 @@ def test_a_titled_section_is_judged_by_its_title_not_its_first_words() -> None:
     assert statement_places(article, set()) == []
 
 
+RUN_IN_BACK_MATTER = {
+    # written here, with invented initials, after the shapes seen in real files
+    "springer-declarations": (
+        "<sec><title>Declarations</title><p><bold>Author contributions</bold> A.B.: "
+        "conceptualization; C.D.: formal analysis.</p><p><bold>Funding</bold> None.</p></sec>"
+    ),
+    "oxford-notes-bold-italic-full-stop": (
+        "<notes><title>Notes</title><p><bold><italic>Acknowledgments.</italic></bold> We thank "
+        "the nurses.</p><p><bold><italic>Author contributions.</italic></bold>&#x2003;A.B.: "
+        "conceptualization; C.D.: formal analysis.</p></notes>"
+    ),
+    "italic-heading-colon-after-it": (
+        "<ack><p>We thank X.</p><p><italic>Author contributions</italic>: A.B.: "
+        "conceptualization; C.D.: formal analysis.</p></ack>"
+    ),
+    "bold-full-stop-in-ack": (
+        "<ack><p>We thank X.</p><p><bold>Author Contributions.</bold> A.B.: conceptualization; "
+        "C.D.: formal analysis.</p></ack>"
+    ),
+    "paragraph-of-the-back-matter": (
+        "<p><bold>Author contributions:</bold> A.B.: conceptualization; C.D.: formal analysis.</p>"
+    ),
+}
+
+
+@pytest.mark.parametrize("back", RUN_IN_BACK_MATTER.values(), ids=RUN_IN_BACK_MATTER.keys())
+def test_a_paragraph_of_the_back_matter_opening_with_a_run_in_heading_is_a_place(
+    back: str,
+) -> None:
+    article = fromstring(f"<article><back>{back}</back></article>")
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == ["A.B.: conceptualization; C.D.: formal analysis."]
+
+
+@pytest.mark.parametrize(
+    "fn",
+    [
+        # BMJ Open's "Contributors:" footnote
+        '<fn fn-type="participating-researchers"><p><bold>Contributors:</bold> A.B.: '
+        "conceptualization; C.D.: formal analysis.</p></fn>",
+        # a footnote mistyped as a disclosure, its heading a paragraph of its own
+        '<fn fn-type="financial-disclosure"><p><bold>Author contributions</bold></p><p>A.B.: '
+        "conceptualization; C.D.: formal analysis.</p></fn>",
+    ],
+)
+def test_a_footnote_of_any_type_opening_with_the_heading_is_a_place(fn: str) -> None:
+    article = fromstring(
+        '<article><back><fn-group><fn fn-type="conflict"><p><bold>Competing interests:</bold> '
+        f"None.</p></fn>{fn}</fn-group></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == ["A.B.: conceptualization; C.D.: formal analysis."]
+
+
+def test_the_roles_of_a_run_in_statement_in_oxford_s_notes_reach_the_authors() -> None:
+    notes = (
+        "<notes><title>Notes</title><p><bold><italic>Author contributions.</italic></bold>"
+        "&#x2003;J. D.: Conceptualization, Writing &#x2013; original draft. J. S. and A. L.: "
+        "Formal analysis.</p><p><bold><italic>Financial support.</italic></bold> None.</p></notes>"
+    )
+    authors = parse_jats(_article(notes).encode()).authors
+    assert [[r.role for r in a.roles or []] for a in authors] == [
+        ["conceptualization", "writing-original-draft"],
+        ["formal-analysis"],
+        ["formal-analysis"],
+    ]
+
+
+def test_a_run_in_contributions_paragraph_of_the_body_is_no_place() -> None:
+    # a paper's own contributions, in its introduction, are no statement of who did what
+    article = fromstring(
+        "<article><body><sec><title>Introduction</title><p><bold>Contributions.</bold> We make "
+        "three contributions: a method, a proof and a data set.</p></sec></body></article>"
+    )
+    assert statement_places(article, set()) == []
+
+
 def _article(back: str) -> str:
     """An article by Jane Doe, John Smith and Anna Lee with `back` as its back matter."""
     people = [("Doe", "Jane"), ("Smith", "John"), ("Lee", "Anna")]

@@ -2,13 +2,17 @@
 markup's structure; pure.
 
 Publishers put the statement in many places: an `fn-type="con"` footnote (PNAS, bioRxiv,
-microPublication, the 2016 PLOS list, SciELO), an untyped footnote that opens with "Author
-contributions:" or with a bold "Author Contributions" and no colon (NIH author manuscripts),
+microPublication, the 2016 PLOS list, SciELO), a footnote of any other type or none that opens
+with "Author contributions:" or with a bold "Author Contributions" and no colon (NIH author
+manuscripts, BMJ Open's `participating-researchers` "Contributors:"),
 `<notes notes-type="author-contribution">` or untyped `<notes>` titled so
 (Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
 Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
 back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens with a bold
-"Author contributions:" lead-in, or AAAS Research's bare paragraph that does) or even inside the
+"Author contributions:" lead-in), as one paragraph of the back matter or the author notes that
+opens with a bold or italic run-in heading, whatever section holds it (AAAS Research's
+acknowledgments, Oxford's "Notes" with a bold italic "Author contributions.", Springer's
+"Declarations"; in the body a paragraph is judged by its section's title) or even inside the
 abstract (bioRxiv), or as paragraphs of `<author-notes>`: a
 `<p content-type="author-contributions">` and the untyped paragraphs after it, up to the next
 typed one (JAMA Network, one paragraph a role). A footnote a contrib
@@ -55,6 +59,12 @@ _TABLES = {"table-wrap", "table"}
 # never a statement's place, and large: not looked into
 _ELSEWHERE = {"ref-list", "table-wrap", "fig", "disp-formula", "inline-formula", "contrib-group"}
 _LEAD_IN = {"bold", "b", "strong"}
+# a paragraph's run-in heading: bold, or italic (Oxford's and EMBO's back matter), or both
+_RUN_IN = _LEAD_IN | {"italic", "i", "em"}
+# the parts whose paragraphs may each be one part of the back matter with its run-in heading:
+# '<ack>…<p><bold>Author contributions:</bold> B.W. wrote the paper.</p><p><bold>Competing
+# interests:</bold> …</p></ack>' (AAAS's Research), JAMA's and BMJ's author notes
+_RUN_IN_PARTS = {"ack", "author-notes"}
 _TYPED = re.compile(r"contribution", re.I)
 _LEADING_HEADING = re.compile(r"^\s*(?P<heading>[^:]{3,80}?)\s*:\s*")
 
@@ -66,21 +76,25 @@ def statement_places(root: Element, pointed_to: set[str]) -> list[Element]:
     for name in _PARTS:
         part = root.find(name)
         if part is not None:
-            _look(part, pointed_to, found)
+            _look(part, pointed_to, found, run_ins=name == "back")
     return found
 
 
-def _look(element: Element, pointed_to: set[str], found: list[Element]) -> None:
+def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins: bool) -> None:
+    """Add the places under `element` to `found`; `run_ins`: a paragraph opening with a lead-in
+    that names the statement is one (in the back matter, the acknowledgments and the author
+    notes; in the body, where 'Contributions.' may open a paragraph of the argument, a paragraph
+    is judged by its section's title)."""
     children = list(element)
     for n, child in enumerate(children):
         if child.tag == "sub-article" or child.tag in _ELSEWHERE:
             continue
-        if _holds_statement(child, pointed_to) or _run_in_part(element, child):
-            found.append(child)
-        elif _opens_paragraph_run(child):
+        if _opens_paragraph_run(child):
             found.append(_paragraph_run(element.tag, children[n:]))
+        elif _holds_statement(child, pointed_to) or (run_ins and _lead_in(child) is not None):
+            found.append(child)
         else:
-            _look(child, pointed_to, found)
+            _look(child, pointed_to, found, run_ins or child.tag in _RUN_IN_PARTS)
 
 
 def _opens_paragraph_run(element: Element) -> bool:
@@ -110,7 +124,9 @@ def _opens_another_part(paragraph: Element) -> bool:
 def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
     kind = element.get(f"{element.tag}-type") or ""
     if element.tag == "fn":
-        if element.get("id") in pointed_to or kind not in {"", "con", "other"}:
+        # typed or not: BMJ Open's 'participating-researchers' opens "Contributors: …", and a
+        # footnote may be mistyped ('financial-disclosure' opening "Author contributions")
+        if element.get("id") in pointed_to:
             return False
         return kind == "con" or _titled(element) or _opens_with_heading(element)
     if element.tag in {"notes", "sec"}:
@@ -120,14 +136,6 @@ def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
         # Advances, inside <ack>); a titled one is judged by its title alone
         return element.find("title") is None and _opens_with_heading(element)
     return False
-
-
-def _run_in_part(parent: Element, child: Element) -> bool:
-    """A paragraph of the acknowledgments that opens with a bold lead-in naming the statement:
-    '<ack>…<p><bold>Author contributions:</bold> B.W. wrote the paper.</p><p><bold>Competing
-    interests:</bold> …</p></ack>' (AAAS's Research, each part one paragraph). Elsewhere a
-    paragraph is judged by its section's title."""
-    return parent.tag == "ack" and _lead_in(child) is not None
 
 
 def _titled(element: Element) -> bool:
@@ -153,13 +161,16 @@ def _bold_heading(element: Element) -> str | None:
 
 
 def _lead_in(paragraph: Element) -> str | None:
-    """The bold lead-in a paragraph opens with, as printed, where it names the statement
-    ('Author Contributions', 'Author contributions:')."""
+    """The run-in heading a paragraph opens with, as printed, where it names the statement
+    ('Author Contributions', 'Author contributions:', Oxford's bold italic 'Author
+    contributions.'): bold or italic, its full stop that of a heading, not of a sentence."""
     if paragraph.tag != "p" or (paragraph.text or "").strip() or not len(paragraph):
         return None
     lead = paragraph[0]
     heading = clean("".join(lead.itertext()))
-    return heading if lead.tag in _LEAD_IN and names_statement(heading.rstrip(" :")) else None
+    words = heading.rstrip(" :")
+    words = words[:-1] if words.endswith(".") else words
+    return heading if lead.tag in _RUN_IN and names_statement(words) else None
 
 
 def statement_blocks(place: Element) -> list[str]:
@@ -167,7 +178,8 @@ def statement_blocks(place: Element) -> list[str]:
     lines = _collect(place)
     heading = _bold_heading(place)
     if heading is not None and lines and lines[0].startswith(heading):
-        lines[0] = lines[0][len(heading) :].strip()
+        # the colon may stand after the heading's markup ('<italic>Author contributions</italic>:')
+        lines[0] = lines[0][len(heading) :].strip().removeprefix(":").strip()
     while lines:
         lead = _LEADING_HEADING.match(lines[0])
         if lead is not None and names_statement(lead["heading"]) and lines[0][lead.end() :]:
