@@ -226,3 +226,11 @@ def test_an_elided_prefix_of_a_family_name_may_be_an_initial_of_its_own() -> Non
     assert resolve("AOG", byline).author is byline[1]
     assert resolve("S.D.", byline).author is byline[2]
     assert resolve("SDA", byline).author is byline[2]
+
+
+def test_an_underscore_in_a_name_parts_its_words_as_a_space_would() -> None:
+    # written here, not copied: a production database's 'Abd_Allah' for Abd-Allah (BMC 2018),
+    # printed 'EFAA' in the statement
+    byline = _authors(("Elsayed Fathi", "Abd_Allah"), ("Abeer", "Hashem"))
+    assert resolve("EFAA", byline).author is byline[0]
+    assert resolve("E.F.A.", byline).author is byline[0]  # the family name as one word, too

@@ -9,7 +9,8 @@ apart ('STa' / 'STe' for S. Tangkawattana and S. Tesana, 'ChL', 'YZha' / 'YZho' 
 Zhao and Yangyang Zhou) and a family name written out ('A.Lin' / 'A.Lüthi', 'M.Wu' / 'M.Wawer').
 
 The groups are matched to the byline's name words (given names, particle and family name, split
-at spaces, hyphens and full stops: 'James D.R.' is three words), by prefix, accents and case
+at spaces, hyphens, full stops and underscores: 'James D.R.' is three words, a production
+database's 'Abd_Allah' two), by prefix, accents and case
 aside, in three steps, the first that finds anyone deciding:
 1. every word, in order (particles may be left out): 'GJP', 'K.J.E.', 'GSL' for Gustavo Silveira
    da Luz;
@@ -40,7 +41,7 @@ FULL_NAME = re.compile(r"^(?P<token>.+?)\s*\((?P<full>[^()]+)\)$")
 """Initials with the full name beside them: 'Y.Z. (Yan Zhao)' (MDPI)."""
 _PIECES = re.compile(r"[^\W\d_]+|[.\-\u2010\u2011\s]+")
 # a full stop ends a word too: a given name printed 'James D.R.' is three words, as 'James D. R.'
-_SPLIT_WORDS = re.compile(r"[\s.\-\u2010\u2011]+")
+_SPLIT_WORDS = re.compile(r"[\s._\-\u2010\u2011]+")
 # Given initials, then the family name's first letters: 'YZha' and 'YZho' for Yangqiang Zhao and
 # Yangyang Zhou (Frontiers 2020), where counting capitals against small letters says "a word".
 _FAMILY_START = re.compile(r"[^\W\d_a-z]{2,3}[a-z]{2,3}")
