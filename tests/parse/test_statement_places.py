@@ -387,6 +387,53 @@ def test_a_footnote_of_any_type_opening_with_the_heading_is_a_place(fn: str) -> 
     assert statement_blocks(place) == ["A.B.: conceptualization; C.D.: formal analysis."]
 
 
+def test_acknowledgments_titled_as_the_statement_give_their_paragraphs_before_any_section() -> None:
+    # written here with invented initials: BMC's production (2015-2018) titles <ack> "Authors'
+    # contributions", prints the statement first and the other declarations as sections after
+    article = fromstring(
+        "<article><back><ack><title>Authors&#8217; contributions</title><p>Conceptualization: "
+        "A.B. Methodology: C.D. All authors read and approved the final manuscript.</p>"
+        "<sec><title>Acknowledgements</title><p>We thank X.</p></sec>"
+        "<sec><title>Competing interests</title><p>None.</p></sec></ack></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == [
+        "Conceptualization: A.B. Methodology: C.D. All authors read and approved the final "
+        "manuscript."
+    ]
+
+
+def test_acknowledgments_titled_otherwise_are_no_statement() -> None:
+    article = fromstring(
+        "<article><back><ack><title>Acknowledgements</title><p>We thank A.B. for the software."
+        "</p></ack></back></article>"
+    )
+    assert statement_places(article, set()) == []
+
+
+def test_an_acknowledgments_paragraph_opening_with_the_heading_in_plain_words_is_a_place() -> None:
+    # written here with invented names: the Journal of Experimental Medicine's form (2018)
+    article = fromstring(
+        "<article><back><ack><p>This work was supported by grant 1.</p><p>The authors declare "
+        "no competing financial interests.</p><p>Author contributions: conceptualization, "
+        "A. Berg; methodology, A. Berg and C. Dunn.</p></ack></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == [
+        "conceptualization, A. Berg; methodology, A. Berg and C. Dunn."
+    ]
+
+
+def test_a_footnote_a_contrib_points_to_gives_no_run_in_paragraph_either() -> None:
+    article = fromstring(
+        '<article><front><article-meta><author-notes><fn id="n1"><p><bold>Author '
+        "Contributions:</bold> Conceptualization.</p></fn></author-notes></article-meta></front>"
+        "</article>"
+    )
+    assert len(statement_places(article, set())) == 1
+    assert statement_places(article, {"n1"}) == []  # that author's own, read with the contrib
+
+
 def test_the_roles_of_a_run_in_statement_in_oxford_s_notes_reach_the_authors() -> None:
     notes = (
         "<notes><title>Notes</title><p><bold><italic>Author contributions.</italic></bold>"

@@ -87,14 +87,48 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
     is judged by its section's title)."""
     children = list(element)
     for n, child in enumerate(children):
-        if child.tag == "sub-article" or child.tag in _ELSEWHERE:
+        if child.tag == "sub-article" or child.tag in _ELSEWHERE or _authors_own(child, pointed_to):
             continue
         if _opens_paragraph_run(child):
             found.append(_paragraph_run(element.tag, children[n:]))
-        elif _holds_statement(child, pointed_to) or (run_ins and _lead_in(child) is not None):
+        elif _holds_statement(child) or (run_ins and _opens_part(child)):
             found.append(child)
+        elif (own := _own_paragraphs(child)) is not None:
+            found.append(own)
         else:
             _look(child, pointed_to, found, run_ins or child.tag in _RUN_IN_PARTS)
+
+
+def _authors_own(element: Element, pointed_to: set[str]) -> bool:
+    """A footnote a contrib points to: that author's own, read with the contrib, nothing in it
+    a statement of the whole byline."""
+    return element.tag == "fn" and element.get("id") in pointed_to
+
+
+def _opens_part(paragraph: Element) -> bool:
+    """A paragraph that opens with a run-in heading naming the statement, in markup or in its
+    words ('<p>Author contributions: conceptualization, A. Gutierrez; …</p>', JEM)."""
+    if paragraph.tag != "p":
+        return False
+    if _lead_in(paragraph) is not None:
+        return True
+    lead = _LEADING_HEADING.match(clean("".join(paragraph.itertext())))
+    return lead is not None and names_statement(lead["heading"])
+
+
+def _own_paragraphs(ack: Element) -> Element | None:
+    """The paragraphs an `<ack>` titled as the statement holds before its first section, as one
+    place: BMC's production titles the acknowledgments "Authors' contributions" and puts the
+    statement first, the acknowledgments and declarations after it, each a `<sec>`."""
+    if ack.tag != "ack" or not _titled(ack):
+        return None
+    own = Element("ack")
+    for child in ack:
+        if child.tag == "sec":
+            break
+        if child.tag == "p":
+            own.append(child)
+    return own if len(own) else None
 
 
 def _opens_paragraph_run(element: Element) -> bool:
@@ -121,13 +155,11 @@ def _opens_another_part(paragraph: Element) -> bool:
     return opens_another_section(clean("".join(paragraph.itertext())))
 
 
-def _holds_statement(element: Element, pointed_to: set[str]) -> bool:
+def _holds_statement(element: Element) -> bool:
     kind = element.get(f"{element.tag}-type") or ""
     if element.tag == "fn":
         # typed or not: BMJ Open's 'participating-researchers' opens "Contributors: …", and a
         # footnote may be mistyped ('financial-disclosure' opening "Author contributions")
-        if element.get("id") in pointed_to:
-            return False
         return kind == "con" or _titled(element) or _opens_with_heading(element)
     if element.tag in {"notes", "sec"}:
         if _TYPED.search(kind) or _titled(element):
