@@ -858,3 +858,34 @@ def test_a_person_first_entry_opening_with_a_verb_of_taking_part_states_the_term
         "John Smith": [("software", True)],
         "Anna King": [("investigation", False)],  # a free phrase, mapped as free phrases are
     }
+
+
+PRINTED_HEADINGS = {
+    # written here with invented initials, after headings printed in real PDFs
+    "oxford-run-in-full-stop": "Acknowledgments. We thank the nurses.\nAuthor contributions. "
+    "J.D.: Conceptualization. A.K.: Software.\nFinancial support. None.\nPotential conflicts of "
+    "interest. None.",
+    "bmj-contributors": "Contributors: J.D.: Conceptualization. A.K.: Software.\nFunding None.",
+    "run-in-dash": "Author contributions \u2014 J.D.: Conceptualization. A.K.: Software.\n"
+    "Competing interests None.",
+    "numbered": "4. Discussion\nText.\n5. Author contributions\nJ.D.: Conceptualization. A.K.: "
+    "Software.\n6. References\n[1] J. Doe, A paper.",
+    "roman-numbered": "V. AUTHOR CONTRIBUTIONS\nJ.D.: Conceptualization. A.K.: Software.\n"
+    "VI. ACKNOWLEDGMENT\nWe thank the nurses.",
+    "authorship-contributions": "Authorship contributions: J.D.: Conceptualization. A.K.: "
+    "Software.\nConflict of interest: None declared.",
+    "heading-with-full-stop": "Author contributions.\nJ.D.: Conceptualization. A.K.: Software.\n"
+    "Funding.\nNone.",
+    "introduction-contributions-first": "1 Introduction\nText.\n1.2 Contributions\nWe give a "
+    "method.\nAuthor contributions\nJ.D.: Conceptualization. A.K.: Software.\nFunding\nNone.",
+    "unnumbered-contributions-first": "Introduction\nText.\nContributions\nWe give a method.\n"
+    "Author contributions\nJ.D.: Conceptualization. A.K.: Software.\nFunding\nNone.",
+}
+
+
+@pytest.mark.parametrize("text", PRINTED_HEADINGS.values(), ids=PRINTED_HEADINGS.keys())
+def test_a_printed_statement_is_found_under_every_form_of_its_heading(text: str) -> None:
+    section = find_section(text)
+    assert section == "J.D.: Conceptualization. A.K.: Software."
+    read = _read(section, _people("Jane Doe", "Anna King"))
+    assert read == {"Jane Doe": ["conceptualization"], "Anna King": ["software"]}

@@ -76,21 +76,30 @@ __all__ = [
     "parse_statement",
 ]
 
+# a section's number before its heading: '5. Author contributions', '5.2 Funding', 'V. Funding'
+_NUMBERED = r"(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.)[ \t]+)?"
 HEADINGS = re.compile(
-    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement"
-    r"|Authors?\s*[’']?\s*[’']?\s*contributions?"
-    r"|Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?|Contributions?)\s*:?\s*$",
+    rf"^\s*{_NUMBERED}(?:CRediT\s+authorship\s+contribution\s+statement"
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?"
+    r"|Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?)\s*[:.]?\s*$",
     re.I | re.M,
 )
+# 'Contributions' alone heads the statement only where no heading above does, and never with a
+# number: '1.2 Contributions' is a part of a paper's introduction, long before its statement
+BARE_HEADING = re.compile(r"^\s*Contributions?\s*[:.]?\s*$", re.I | re.M)
 # MDPI prints the heading run in, at the start of the statement's first line:
-# "Author Contributions: Conceptualization, A.B. and K.L.C.; …", and the next one the same way.
+# "Author Contributions: Conceptualization, A.B. and K.L.C.; …", and the next one the same way;
+# Oxford and BMJ end it with a full stop or a dash ("Author contributions. A.B. …",
+# "Contributors: AB …", "Author contributions — AB: …").
 RUN_IN_HEADING = re.compile(
-    r"^\s*(?:CRediT\s+authorship\s+contribution\s+statement|Authors?\s*[’']?\s*[’']?\s*"
-    r"contributions?)\s*:[ \t]*(?=\S)",
+    rf"^\s*{_NUMBERED}(?:CRediT\s+authorship\s+contribution\s+statement"
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?|Contributors)"
+    r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)",
     re.I | re.M,
 )
 _NEXT_SECTION = re.compile(
-    r"^\s*(?:Acknowledge?ments?|Funding|Competing\s+interests?|Conflicts?\s+of\s+interests?"
+    rf"^\s*{_NUMBERED}(?:Acknowledge?ments?|Funding|Competing\s+interests?"
+    r"|(?:Potential\s+)?conflicts?\s+of\s+interests?|Financial\s+(?:support|disclosures?)"
     r"|Data\s+availability|References|Ethics|Additional\s+information"
     r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
     r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
@@ -102,9 +111,10 @@ def opens_another_section(line: str) -> bool:
     """Whether a line begins the section after the statement ('Funding: …', 'Data availability');
     a line of the statement that begins with a role ('Funding acquisition: Lu.', or a paragraph
     wrapped before 'funding acquisition, J.S.;') does not."""
+    opening = re.sub(rf"^\s*{_NUMBERED}", "", line)
     return (
         _NEXT_SECTION.match(line) is not None
-        and label_role(re.split(r"[:,]", line, maxsplit=1)[0])[0] is None
+        and label_role(re.split(r"[:,]", opening, maxsplit=1)[0])[0] is None
     )
 
 
@@ -179,6 +189,8 @@ def normalise_text(text: str) -> str:
 def find_section(text: str) -> str | None:
     """Return the contributions section of a document's text, or None when there is none."""
     found = [m for m in (HEADINGS.search(text), RUN_IN_HEADING.search(text)) if m is not None]
+    if not found and (bare := BARE_HEADING.search(text)) is not None:
+        found = [bare]
     if not found:
         return None
     heading = min(found, key=lambda match: match.start())
