@@ -513,6 +513,47 @@ def test_a_table_of_roles_and_people_gives_one_entry_a_row(rows: list[list[str]]
     }
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["Role", "Authors"],
+            ["Conceptualization", "JD, JS"],
+            ["Software", "JS"],
+            ["Supervision", "AL"],
+        ],
+        [
+            ["Contributor role", "Role definition", "Authors"],
+            ["Conceptualization", "Ideas; overarching research goals.", "Jane Doe, John Smith"],
+            ["Software", "Programming, software development.", "John Smith"],
+            ["Supervision", "Oversight and leadership.", "Anna Lee"],
+        ],
+        [
+            ["Name", "Location", "Contribution"],
+            ["Jane Doe, MD", "University of X", "Conceptualization"],
+            ["John Smith, PhD", "University of Y", "Conceptualization, Software"],
+            ["Anna Lee", "University of Z", "Supervision"],
+        ],
+    ],
+    ids=["role-then-people", "role-definition-people", "person-affiliation-roles"],
+)
+def test_a_table_listing_people_or_roles_in_its_last_column_gives_one_entry_a_row(
+    rows: list[list[str]],
+) -> None:
+    # written here, not copied, after forms some journals print (a list of roles with the
+    # people, CRediT's definitions between them; a list of authors as Neurology prints it):
+    # none is in the real files read here
+    read = {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(_table(rows)).encode()).authors
+    }
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization", "software"],
+        "Anna Lee": ["supervision"],
+    }
+
+
 def test_a_table_in_neither_shape_is_read_row_by_row_and_reported() -> None:
     rows = [["Task", "Who"], ["Field work", "JD, JS"], ["Lab work", "AL"]]
     problems = parse_jats(_article(_table(rows)).encode()).problems

@@ -4,7 +4,11 @@ Some statements are a grid: one row a role and one column a person (or the other
 each cell marked ("X", "✓", "•") or holding a degree ("lead", "equal", "supporting"). Each row
 becomes one block in the words a statement would print: "Conceptualization: JD (lead), JS" or
 "Jane Doe: Conceptualization, Software (supporting)", which statement.py then reads like any other.
-A table in neither shape gives one block a row, its cells joined, to be reported as not understood.
+Others are a list: a row a role with the people in its last column ("Conceptualization | A.B.,
+C.D.", the CRediT definition sometimes between them), or a row a person with their roles in its
+last column ("Jane Doe | Conceptualization, Software", an affiliation sometimes between them);
+each row becomes "first cell: last cell". A table in none of these shapes gives one block a row,
+its cells joined, to be reported as not understood.
 """
 
 from __future__ import annotations
@@ -28,9 +32,40 @@ def table_blocks(table: Element) -> list[str]:
     if len(rows) < 2 or len(rows[0]) < 2:
         return [" ".join(cell for cell in row if cell) for row in rows]
     head, body = rows[0], rows[1:]
-    if _mostly_roles([row[0] for row in body]) or _mostly_roles(head[1:]):
-        return [block for row in body if (block := _entry(row[0], head[1:], row[1:]))]
+    if all(_is_mark(cell) for row in body for cell in row[1:]):
+        if _mostly_roles([row[0] for row in body]) or _mostly_roles(head[1:]):
+            return [block for row in body if (block := _entry(row[0], head[1:], row[1:]))]
+    elif _mostly_roles([row[0] for row in body]) or _mostly_role_lists([row[-1] for row in body]):
+        listed = rows if _is_entry(head) else body  # a first row of data, no header above it
+        return [f"{row[0]}: {row[-1]}" for row in listed if row[0] and row[-1]]
     return [" ".join(cell for cell in row if cell) for row in rows]
+
+
+def _is_mark(cell: str) -> bool:
+    """A grid's cell: empty, a sign ('X', '✓', '•', '–', 'no', 'yes') or a degree ('lead');
+    not initials ('AB' in a list of people)."""
+    words = re.findall(r"[^\W\d_]+", cell.casefold())
+    if _NO.match(cell.strip()) or not words:
+        return True
+    return all(word in DEGREE_WORDS or word in _YES for word in words)
+
+
+_YES = {"x", "yes", "y"}
+
+
+def _is_entry(row: list[str]) -> bool:
+    """A list's row of data rather than its header ('Role | Authors')."""
+    return label_role(row[0])[0] is not None or _mostly_role_lists([row[-1]])
+
+
+def _mostly_role_lists(cells: list[str]) -> bool:
+    """Whether at least half the cells (and at least one) are lists of CRediT roles, each of
+    them mostly roles ('Conceptualization, Methodology')."""
+    lists = sum(1 for cell in cells if cell and _mostly_roles(_ROLE_LIST.split(cell)))
+    return lists > 0 and 2 * lists >= len([cell for cell in cells if cell])
+
+
+_ROLE_LIST = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 
 
 def _rows(table: Element) -> list[list[str]]:
