@@ -424,6 +424,25 @@ def test_an_acknowledgments_paragraph_opening_with_the_heading_in_plain_words_is
     ]
 
 
+def test_a_part_of_the_back_matter_inside_the_statement_s_section_ends_it() -> None:
+    # written here with invented initials: the data availability and competing interests
+    # printed as paragraphs of the statement's own section
+    article = fromstring(
+        "<article><back><sec><title>Author contributions</title><p>Conceptualization: A.B.</p>"
+        "<p>Funding acquisition: C.D.</p><p>Financial support: A.B.</p>"
+        "<p><bold>Data availability:</bold> The data are available from A.B. on request.</p>"
+        "<p><bold>Competing interests:</bold> C.D. consults for Software Inc.</p></sec></back>"
+        "</article>"
+    )
+    (place,) = statement_places(article, set())
+    # a role's line ('Funding acquisition', JCO's 'Financial support') is no other part
+    assert statement_blocks(place) == [
+        "Conceptualization: A.B.",
+        "Funding acquisition: C.D.",
+        "Financial support: A.B.",
+    ]
+
+
 def test_a_footnote_a_contrib_points_to_gives_no_run_in_paragraph_either() -> None:
     article = fromstring(
         '<article><front><article-meta><author-notes><fn id="n1"><p><bold>Author '

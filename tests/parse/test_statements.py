@@ -889,3 +889,14 @@ def test_a_printed_statement_is_found_under_every_form_of_its_heading(text: str)
     assert section == "J.D.: Conceptualization. A.K.: Software."
     read = _read(section, _people("Jane Doe", "Anna King"))
     assert read == {"Jane Doe": ["conceptualization"], "Anna King": ["software"]}
+
+
+def test_jco_s_financial_support_is_a_role_of_its_list_not_the_next_section() -> None:
+    # written here with invented names: the Journal of Clinical Oncology's own list of roles
+    text = (
+        "AUTHOR CONTRIBUTIONS\nConception and design: Jane Doe\nFinancial support: Jane Doe, "
+        "Anna King\nManuscript writing: All authors\nAUTHORS' DISCLOSURES\nNone."
+    )
+    section = find_section(text) or ""
+    assert section.splitlines()[1] == "Financial support: Jane Doe, Anna King"
+    assert section.endswith("Manuscript writing: All authors")

@@ -99,10 +99,12 @@ RUN_IN_HEADING = re.compile(
 )
 _NEXT_SECTION = re.compile(
     rf"^\s*{_NUMBERED}(?:Acknowledge?ments?|Funding|Competing\s+interests?"
-    r"|(?:Potential\s+)?conflicts?\s+of\s+interests?|Financial\s+(?:support|disclosures?)"
+    # Oxford's run-in 'Financial support. …' ends a statement; JCO's 'Financial support: A. Lu'
+    # is a role of its own list
+    r"|(?:Potential\s+)?conflicts?\s+of\s+interests?|Financial\s+(?:support(?=\s*\.)|disclosures?)"
     r"|Data\s+availability|References|Ethics|Additional\s+information"
     r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
-    r"|Received:|Abbreviations|Disclosure|Availability)\b.*$",
+    r"|Received:|Abbreviations|(?:Authors?\s*[’']?\s*)?Disclosures?|Availability)\b.*$",
     re.I | re.M,
 )
 

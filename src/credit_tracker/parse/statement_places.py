@@ -222,7 +222,11 @@ def statement_blocks(place: Element) -> list[str]:
         if not names_statement(lines[0].rstrip(" :")):
             break
         lines.pop(0)  # a heading in its own paragraph (Oncotarget, Korean J Radiol)
-    return [line for line in lines if line]
+    lines = [line for line in lines if line]
+    # a part of the back matter printed inside the statement's section ('Data availability: …',
+    # 'Competing interests: …') ends it; a role's line ('Funding acquisition: …') does not
+    end = next((n for n, line in enumerate(lines) if n and opens_another_section(line)), None)
+    return lines[:end]
 
 
 def _collect(element: Element) -> list[str]:
