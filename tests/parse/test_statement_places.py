@@ -443,6 +443,24 @@ def test_a_part_of_the_back_matter_inside_the_statement_s_section_ends_it() -> N
     ]
 
 
+def test_a_statement_run_in_inside_a_paragraph_of_other_parts_is_a_place() -> None:
+    # written here with invented initials: Science Advances' form (2015-2019), every part of
+    # the acknowledgments in one paragraph, each behind its bold lead-in
+    paragraph = (
+        "<p>We thank X. <bold>Funding:</bold> Grant 1. <bold>Author contributions:</bold> "
+        "Conceptualization: A.B. <bold>Funding acquisition:</bold> C.D. "
+        "<bold>Competing interests:</bold> None. <bold>Data and materials availability:</bold> "
+        "All data are in the paper.</p>"
+    )
+    article = fromstring(f"<article><back><ack>{paragraph}</ack></back></article>")
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == ["Conceptualization: A.B.", "Funding acquisition: C.D."]
+    in_the_body = fromstring(
+        f"<article><body><sec><title>Results</title>{paragraph}</sec></body></article>"
+    )
+    assert statement_places(in_the_body, set()) == []
+
+
 def test_a_footnote_a_contrib_points_to_gives_no_run_in_paragraph_either() -> None:
     article = fromstring(
         '<article><front><article-meta><author-notes><fn id="n1"><p><bold>Author '

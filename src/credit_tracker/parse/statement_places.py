@@ -12,7 +12,9 @@ back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens
 "Author contributions:" lead-in), as one paragraph of the back matter or the author notes that
 opens with a bold or italic run-in heading, whatever section holds it (AAAS Research's
 acknowledgments, Oxford's "Notes" with a bold italic "Author contributions.", Springer's
-"Declarations"; in the body a paragraph is judged by its section's title) or even inside the
+"Declarations"; Science Advances' one paragraph of every part, from its bold "Author
+contributions:" to the next part's lead-in; in the body a paragraph is judged by its section's
+title) or even inside the
 abstract (bioRxiv), or as paragraphs of `<author-notes>`: a
 `<p content-type="author-contributions">` and the untyped paragraphs after it, up to the next
 typed one (JAMA Network, one paragraph a role). A footnote a contrib
@@ -95,8 +97,42 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
             found.append(child)
         elif (own := _own_paragraphs(child)) is not None:
             found.append(own)
+        elif run_ins and (part := _part_inside(child)) is not None:
+            found.append(part)
         else:
             _look(child, pointed_to, found, run_ins or child.tag in _RUN_IN_PARTS)
+
+
+def _part_inside(paragraph: Element) -> Element | None:
+    """The statement run in inside a paragraph of other parts: from its bold lead-in to the
+    next lead-in that opens another part, as one paragraph (the file's elements are not moved).
+    Science Advances (2015-2019) prints its acknowledgments, funding, contributions and
+    competing interests as one paragraph, each part behind its bold lead-in."""
+    if paragraph.tag != "p":
+        return None
+    children = list(paragraph)
+    start = next((n for n, child in enumerate(children) if _names_part(child)), None)
+    if start is None:
+        return None
+    part = Element("p")
+    for child in children[start:]:
+        if len(part) and child.tag in _LEAD_IN and _opens_another(child):
+            break
+        part.append(child)
+    return part
+
+
+def _names_part(child: Element) -> bool:
+    """A bold lead-in inside a paragraph naming the statement: 'Author contributions:'."""
+    heading = clean("".join(child.itertext()))
+    ended = heading.endswith(":") or (child.tail or "").lstrip().startswith(":")
+    return child.tag in _LEAD_IN and ended and names_statement(heading.rstrip(" :"))
+
+
+def _opens_another(lead: Element) -> bool:
+    """A bold lead-in of another part: 'Competing interests:', 'Data and materials
+    availability:'; not a role's ('Funding acquisition:')."""
+    return opens_another_section(clean("".join(lead.itertext()) + (lead.tail or "")))
 
 
 def _authors_own(element: Element, pointed_to: set[str]) -> bool:
