@@ -234,3 +234,14 @@ def test_an_underscore_in_a_name_parts_its_words_as_a_space_would() -> None:
     byline = _authors(("Elsayed Fathi", "Abd_Allah"), ("Abeer", "Hashem"))
     assert resolve("EFAA", byline).author is byline[0]
     assert resolve("E.F.A.", byline).author is byline[0]  # the family name as one word, too
+
+
+def test_a_name_with_a_middle_initial_and_a_capital_inside_its_family_name_resolves() -> None:
+    # written here, not copied: 'Amy L. McKenzie' in a statement (Diabetes Therapy 2018) was
+    # read as initials whose family name was cut at its inner capital ('Mc', 'Kenzie'), so it
+    # fit nobody and the author's roles were lost
+    byline = _authors(("Amy L.", "McKenzie"), ("Paul T.", "DeSouza"), ("Anna", "Lin"))
+    assert resolve("Amy L. McKenzie", byline).author is byline[0]
+    assert resolve("A.L. McKenzie", byline).author is byline[0]
+    assert resolve("P. DeSouza", byline).author is byline[1]
+    assert resolve("A.Lin", byline).author is byline[2]  # a name written out after a dot, as before

@@ -82,7 +82,9 @@ def initials_groups(token: str) -> list[list[str]] | None:
         and not _PARTICLE_LETTERS.fullmatch(text)
     ):
         return None  # 'Xixi', 'Jane': more small letters than capitals is a word
-    groups = [group for piece in pieces if piece[0].isalpha() for group in _groups(piece)]
+    words = [piece for piece in pieces if piece[0].isalpha()]
+    groups = [group for word in words[:-1] for group in _groups(word)]
+    groups += _written_out(words[-1]) if dotted and len(words) > 1 else _groups(words[-1])
     for index, group in enumerate(groups):
         written_out = dotted and index == len(groups) - 1 and index > 0  # 'A.Lin', 'A.Lüthi'
         if (group[0].islower() and len(group) > 1) or (len(group) > 3 and not written_out):
@@ -91,6 +93,12 @@ def initials_groups(token: str) -> list[list[str]] | None:
         return None
     apart = [letter for group in groups for letter in (group if len(group) <= 3 else [group])]
     return [groups] if apart == groups else [groups, apart]
+
+
+def _written_out(word: str) -> list[str]:
+    """The last word after dotted initials: a family name written out is one group, its
+    capitals inside it too ('A.L. McKenzie', 'J. DeSouza'); else cut as initials ('S.ChL')."""
+    return [word] if sum(ch.islower() for ch in word) >= 2 else _groups(word)
 
 
 def _groups(run: str) -> list[str]:
