@@ -461,6 +461,18 @@ def test_a_statement_run_in_inside_a_paragraph_of_other_parts_is_a_place() -> No
     assert statement_places(in_the_body, set()) == []
 
 
+def test_a_statement_run_in_in_plain_words_inside_a_paragraph_is_a_place() -> None:
+    # written here with invented initials: EBioMedicine's acknowledgments (2018), the funding
+    # and the contributions in one paragraph with no markup
+    article = fromstring(
+        "<article><back><ack><p>Funding: This work was supported by grant R01. Author "
+        "contributions: A.B. and C.D. designed the study; C.D. wrote the paper. Competing "
+        "interests: None.</p></ack></back></article>"
+    )
+    (place,) = statement_places(article, set())
+    assert statement_blocks(place) == ["A.B. and C.D. designed the study; C.D. wrote the paper."]
+
+
 def test_a_footnote_a_contrib_points_to_gives_no_run_in_paragraph_either() -> None:
     article = fromstring(
         '<article><front><article-meta><author-notes><fn id="n1"><p><bold>Author '

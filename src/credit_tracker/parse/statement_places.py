@@ -113,13 +113,37 @@ def _part_inside(paragraph: Element) -> Element | None:
     children = list(paragraph)
     start = next((n for n, child in enumerate(children) if _names_part(child)), None)
     if start is None:
-        return None
+        return _worded_part_inside(clean("".join(paragraph.itertext())))
     part = Element("p")
     for child in children[start:]:
         if len(part) and child.tag in _LEAD_IN and _opens_another(child):
             break
         part.append(child)
     return part
+
+
+def _worded_part_inside(text: str) -> Element | None:
+    """The same in plain words: '… R01AI079497. Author contributions: S.S. and T.G. designed
+    the study; … All authors wrote the paper.' (EBioMedicine's acknowledgments), from a
+    sentence opening with the heading to the next sentence that opens another part."""
+    heading = next(
+        (m for m in _SENTENCE_HEADING.finditer(text) if names_statement(m["heading"])), None
+    )
+    if heading is None:
+        return None
+    rest = text[heading.end() :]
+    end = next(
+        (m.start() for m in _SENTENCE_END.finditer(rest) if opens_another_section(rest[m.end() :])),
+        None,
+    )
+    part = Element("p")
+    part.text = rest[:end]
+    return part
+
+
+# a heading opening a sentence ('… R01AI079497. Author contributions: S.S. …')
+_SENTENCE_HEADING = re.compile(r"(?:^|(?<=[.;!?])\s+)(?P<heading>[A-Z][^.:;]{2,60}?)\s*:\s+")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 
 def _names_part(child: Element) -> bool:
