@@ -12,9 +12,9 @@ back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens
 "Author contributions:" lead-in), as one paragraph of the back matter or the author notes that
 opens with a bold or italic run-in heading, whatever section holds it (AAAS Research's
 acknowledgments, Oxford's "Notes" with a bold italic "Author contributions.", Springer's
-"Declarations"; Science Advances' one paragraph of every part, from its bold "Author
-contributions:" to the next part's lead-in; in the body a paragraph is judged by its section's
-title) or even inside the
+"Declarations"; Science Advances' and EBioMedicine's one paragraph of every part, from its
+"Author contributions:", bold or in plain words, to the next part's lead-in; in the body a
+paragraph is judged by its section's title) or even inside the
 abstract (bioRxiv), or as paragraphs of `<author-notes>`: a
 `<p content-type="author-contributions">` and the untyped paragraphs after it, up to the next
 typed one (JAMA Network, one paragraph a role). A footnote a contrib
