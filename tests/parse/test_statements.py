@@ -900,3 +900,23 @@ def test_jco_s_financial_support_is_a_role_of_its_list_not_the_next_section() ->
     section = find_section(text) or ""
     assert section.splitlines()[1] == "Financial support: Jane Doe, Anna King"
     assert section.endswith("Manuscript writing: All authors")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualización: J.D. y A.K. Software: A.K.",  # Spanish
+        "Conceptualisation : J.D. et A.K. Logiciel : A.K.",  # French
+        "Conceitualização: J.D. e A.K. Software: A.K.",  # Portuguese, as before
+    ],
+    ids=["y", "et", "e"],
+)
+def test_names_joined_by_the_statement_s_own_word_for_and_are_each_given_the_role(
+    text: str,
+) -> None:
+    # written here, not copied: SciELO's and Érudit's statements join names in their language
+    read = _read(text, _people("Jane Doe", "Anna King"))
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "Anna King": ["conceptualization", "software"],
+    }

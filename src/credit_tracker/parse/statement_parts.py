@@ -1,7 +1,8 @@
 """The parts of a contribution statement: lists of names as printed, and role phrases mapped to
 CRediT (statement_names.py resolves the names).
 
-Lists are split at commas, 'and', '&', 'e' and '/' ('JESF/BAA/ FAG/EDGF'), and at spaces between
+Lists are split at commas, 'and', '&', Portuguese 'e', Spanish 'y', French 'et' and '/'
+('JESF/BAA/ FAG/EDGF'), and at spaces between
 initials that a comma was left out of ('E.M.A. J.G.L') or that follow a full name in
 parentheses ('M.S. (Maria Rossi) N.G.'); a degree written after a name is kept
 ('P.P. lead'). Phrases map to a CRediT role only where the mapping is unambiguous.
@@ -58,11 +59,12 @@ PHRASES = [
 PHRASE = "statement phrase"
 """The origin of a role read from a free phrase ('conceived the study'), not from a CRediT term."""
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
-_NAME_PARTICLES = PARTICLES | {"do", "e"}
+_NAME_PARTICLES = PARTICLES | {"do", "e", "y"}
 # a space after a closing parenthesis, before dotted initials, parts two people too: MDPI leaves
 # the 'and' out after a name told apart by its full name ('M.S. (Maria Rossi) N.G.', 2023)
 _SEPARATORS = re.compile(
-    r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+e\s+|\s*/\s*|(?<=\))\s+(?=[^\W\d_]{1,2}\.)"
+    r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+[ey]\s+|\s+et\s+|\s*/\s*"
+    r"|(?<=\))\s+(?=[^\W\d_]{1,2}\.)"
 )
 _LONG_NAME = 12
 _DEGREE_AFTER = re.compile(r"^(?P<name>.*?\S)\s+\(?(?P<degree>lead|equal|supporting)\)?$", re.I)
