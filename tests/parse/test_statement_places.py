@@ -497,12 +497,17 @@ def test_the_roles_of_a_run_in_statement_in_oxford_s_notes_reach_the_authors() -
     ]
 
 
-def test_a_run_in_contributions_paragraph_of_the_body_is_no_place() -> None:
-    # a paper's own contributions, in its introduction, are no statement of who did what
-    article = fromstring(
-        "<article><body><sec><title>Introduction</title><p><bold>Contributions.</bold> We make "
-        "three contributions: a method, a proof and a data set.</p></sec></body></article>"
+@pytest.mark.parametrize("part", ["body", "back/app-group/app"])
+def test_a_run_in_contributions_paragraph_of_the_paper_s_own_text_is_no_place(part: str) -> None:
+    # a paper's own contributions, in its introduction or an appendix, are no statement of who
+    # did what
+    paragraph = (
+        "<sec><title>Introduction</title><p><bold>Contributions.</bold> We make three "
+        "contributions: a method, a proof and a data set.</p><p>Contributions: a method.</p></sec>"
     )
+    opening = "".join(f"<{tag}>" for tag in part.split("/"))
+    closing = "".join(f"</{tag}>" for tag in reversed(part.split("/")))
+    article = fromstring(f"<article>{opening}{paragraph}{closing}</article>")
     assert statement_places(article, set()) == []
 
 

@@ -67,6 +67,8 @@ _RUN_IN = _LEAD_IN | {"italic", "i", "em"}
 # '<ack>…<p><bold>Author contributions:</bold> B.W. wrote the paper.</p><p><bold>Competing
 # interests:</bold> …</p></ack>' (AAAS's Research), JAMA's and BMJ's author notes
 _RUN_IN_PARTS = {"ack", "author-notes"}
+# appendices are more of the paper's own text, judged as the body is
+_APPENDICES = {"app-group", "app"}
 _TYPED = re.compile(r"contribution", re.I)
 _LEADING_HEADING = re.compile(r"^\s*(?P<heading>[^:]{3,80}?)\s*:\s*")
 
@@ -100,7 +102,8 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
         elif run_ins and (part := _part_inside(child)) is not None:
             found.append(part)
         else:
-            _look(child, pointed_to, found, run_ins or child.tag in _RUN_IN_PARTS)
+            inner = (run_ins and child.tag not in _APPENDICES) or child.tag in _RUN_IN_PARTS
+            _look(child, pointed_to, found, inner)
 
 
 def _part_inside(paragraph: Element) -> Element | None:
