@@ -473,6 +473,65 @@ def test_a_statement_run_in_in_plain_words_inside_a_paragraph_is_a_place() -> No
     assert statement_blocks(place) == ["A.B. and C.D. designed the study; C.D. wrote the paper."]
 
 
+REVIEWED_PARAGRAPHS = {
+    # written here with invented initials: inputs a review of the run-in places read wrongly
+    "thanks-then-bold-heading": (
+        "<ack><p>We thank M. Twain for help. <bold>Author contributions:</bold> Conceptualization:"
+        " J.D. Software: J.S. <bold>Competing interests:</bold> None.</p></ack>",
+        ["Conceptualization: J.D. Software: J.S."],
+    ),
+    "thanks-then-worded-heading": (
+        "<ack><p>We thank the nurses. Author contributions: J.D.: Conceptualization; J.S.: "
+        "Software. Competing interests: None.</p></ack>",
+        ["J.D.: Conceptualization; J.S.: Software."],
+    ),
+    "worded-heading-then-funding": (
+        "<ack><p>Author contributions: Conceptualization, J.D.; Software, J.S. Funding: A.L. "
+        "received funding from NIH.</p></ack>",
+        ["Conceptualization, J.D.; Software, J.S."],
+    ),
+    "role-of-the-funding-source": (
+        "<ack><p>Funding: NIH. Author contributions: Conceptualization, J.D. Role of the funding "
+        "source: The funder had no role.</p></ack>",
+        ["Conceptualization, J.D."],
+    ),
+    "funding-as-a-role-in-the-section": (
+        "<sec><title>Author contributions</title><p>Conceptualization: J.D.</p><p>Funding: A.L."
+        "</p><p>Data availability checks were done by A.L.</p><p>Software: J.S.</p></sec>",
+        [
+            "Conceptualization: J.D.",
+            "Funding: A.L.",
+            "Data availability checks were done by A.L.",
+            "Software: J.S.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("back", "blocks"), REVIEWED_PARAGRAPHS.values(), ids=REVIEWED_PARAGRAPHS.keys()
+)
+def test_a_run_in_statement_holds_its_own_text_and_no_other_part_s(
+    back: str, blocks: list[str]
+) -> None:
+    (place,) = statement_places(fromstring(f"<article><back>{back}</back></article>"), set())
+    assert statement_blocks(place) == blocks
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "<ack><p><bold>Non-author contributors:</bold> Mark Twain (data curation).</p></ack>",
+        "<ack><p>The authors thank the following contributors: Mark Twain for data curation."
+        "</p></ack>",
+    ],
+    ids=["non-author-contributors", "thanks-to-contributors"],
+)
+def test_people_thanked_for_their_contributions_are_no_statement(back: str) -> None:
+    # ICMJE's 'Non-author contributors' (seen in a 2017 file's <ack>), and a sentence of thanks
+    assert statement_places(fromstring(f"<article><back>{back}</back></article>"), set()) == []
+
+
 def test_a_footnote_a_contrib_points_to_gives_no_run_in_paragraph_either() -> None:
     article = fromstring(
         '<article><front><article-meta><author-notes><fn id="n1"><p><bold>Author '
@@ -597,6 +656,44 @@ def test_a_table_listing_people_or_roles_in_its_last_column_gives_one_entry_a_ro
     # written here, not copied, after forms some journals print (a list of roles with the
     # people, CRediT's definitions between them; a list of authors as Neurology prints it):
     # none is in the real files read here
+    read = {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(_table(rows)).encode()).authors
+    }
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization", "software"],
+        "Anna Lee": ["supervision"],
+    }
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["Role", "JD", "JS", "AL"],
+            ["Conceptualization", "X<sup>a</sup>", "X", ""],
+            ["Software", "", "X", ""],
+            ["Supervision", "", "", "X"],
+        ],
+        [
+            ["Role", "JD", "JS", "AL"],
+            ["Conceptualization", "Major", "Minor", ""],
+            ["Software", "", "Major", ""],
+            ["Supervision", "", "", "Major"],
+        ],
+        [
+            ["Role", "Authors", "Notes"],
+            ["Conceptualization", "Jane Doe, John Smith", ""],
+            ["Software", "John Smith", "Python package"],
+            ["Supervision", "Anna Lee", ""],
+        ],
+    ],
+    ids=["grid-with-footnote-marks", "grid-with-words-for-marks", "list-with-notes"],
+)
+def test_a_grid_s_marks_and_a_list_s_notes_column_are_told_apart(rows: list[list[str]]) -> None:
+    # written here: a grid is known by people (or roles) across its header, a list by its
+    # columns' names there; the people of a list are in the column named so
     read = {
         author.raw: [role.role for role in author.roles or []]
         for author in parse_jats(_article(_table(rows)).encode()).authors

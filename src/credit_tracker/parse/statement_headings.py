@@ -67,6 +67,8 @@ def names_statement(heading: str) -> bool:
     words = text.split()
     if not words or len(words) > 8 or bare.endswith("."):
         return False  # a sentence ('These authors contributed equally.'), not a heading
+    if re.search(r"\bnon\W?author", text):
+        return False  # ICMJE's 'Non-author contributors': people thanked, not the byline
     if "equally" in words:
         # 'These authors contributed equally: Jane Doe, John Roe.' (Nature Portfolio's footnote)
         # names who shared first place, not what anyone did
@@ -86,3 +88,12 @@ def names_statement(heading: str) -> bool:
     return contribution and all(
         word in _SMALL or any(word.startswith(stem) for stem in _CONTRIBUTION) for word in words
     )
+
+
+def opens_like_a_heading(heading: str) -> bool:
+    """Whether words that name the statement open with a heading's word ('Author
+    contributions', 'Contribuição dos autores', 'CRediT …'), not a sentence's ('The authors
+    thank the following contributors'): for headings found in running text, with no markup."""
+    words = fold(_NUMBER.sub("", heading)).split()
+    stems = (*_CONTRIBUTION, *_AUTHOR, "credit")
+    return bool(words) and any(words[0].startswith(stem) for stem in stems)

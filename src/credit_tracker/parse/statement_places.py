@@ -37,7 +37,7 @@ from xml.etree.ElementTree import Element
 
 from credit_tracker.domain.names import clean
 from credit_tracker.parse.statement import opens_another_section
-from credit_tracker.parse.statement_headings import names_statement
+from credit_tracker.parse.statement_headings import names_statement, opens_like_a_heading
 from credit_tracker.parse.statement_tables import table_blocks
 
 _PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
@@ -95,7 +95,7 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
             continue
         if _opens_paragraph_run(child):
             found.append(_paragraph_run(element.tag, children[n:]))
-        elif _holds_statement(child) or (run_ins and _opens_part(child)):
+        elif _holds_statement(child):
             found.append(child)
         elif (own := _own_paragraphs(child)) is not None:
             found.append(own)
@@ -107,14 +107,17 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
 
 
 def _part_inside(paragraph: Element) -> Element | None:
-    """The statement run in inside a paragraph of other parts: from its bold lead-in to the
-    next lead-in that opens another part, as one paragraph (the file's elements are not moved).
-    Science Advances (2015-2019) prints its acknowledgments, funding, contributions and
-    competing interests as one paragraph, each part behind its bold lead-in."""
+    """The statement run in a paragraph: from its run-in heading to the next lead-in that opens
+    another part, as one paragraph (the file's elements are not moved). The heading opens the
+    paragraph ('<p><bold>Author contributions:</bold> B.W. wrote the paper.</p>', AAAS's
+    Research), or stands inside it: Science Advances (2015-2019) prints its acknowledgments,
+    funding, contributions and competing interests as one paragraph, each behind its bold
+    lead-in."""
     if paragraph.tag != "p":
         return None
     children = list(paragraph)
-    start = next((n for n, child in enumerate(children) if _names_part(child)), None)
+    opening = _lead_in(paragraph) is not None
+    start = 0 if opening else next((n for n, c in enumerate(children) if _names_part(c)), None)
     if start is None:
         return _worded_part_inside(clean("".join(paragraph.itertext())))
     part = Element("p")
@@ -122,7 +125,7 @@ def _part_inside(paragraph: Element) -> Element | None:
         if len(part) and child.tag in _LEAD_IN and _opens_another(child):
             break
         part.append(child)
-    return part
+    return paragraph if opening and len(part) == len(children) else part
 
 
 def _worded_part_inside(text: str) -> Element | None:
@@ -130,7 +133,12 @@ def _worded_part_inside(text: str) -> Element | None:
     the study; … All authors wrote the paper.' (EBioMedicine's acknowledgments), from a
     sentence opening with the heading to the next sentence that opens another part."""
     heading = next(
-        (m for m in _SENTENCE_HEADING.finditer(text) if names_statement(m["heading"])), None
+        (
+            m
+            for m in _SENTENCE_HEADING.finditer(text)
+            if names_statement(m["heading"]) and opens_like_a_heading(m["heading"])
+        ),
+        None,
     )
     if heading is None:
         return None
@@ -144,7 +152,8 @@ def _worded_part_inside(text: str) -> Element | None:
     return part
 
 
-# a heading opening a sentence ('… R01AI079497. Author contributions: S.S. …')
+# a heading opening the paragraph or a sentence ('… R01AI079497. Author contributions: S.S. …',
+# EBioMedicine; '<p>Author contributions: conceptualization, A. Gutierrez; …</p>', JEM)
 _SENTENCE_HEADING = re.compile(r"(?:^|(?<=[.;!?])\s+)(?P<heading>[A-Z][^.:;]{2,60}?)\s*:\s+")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
@@ -166,17 +175,6 @@ def _authors_own(element: Element, pointed_to: set[str]) -> bool:
     """A footnote a contrib points to: that author's own, read with the contrib, nothing in it
     a statement of the whole byline."""
     return element.tag == "fn" and element.get("id") in pointed_to
-
-
-def _opens_part(paragraph: Element) -> bool:
-    """A paragraph that opens with a run-in heading naming the statement, in markup or in its
-    words ('<p>Author contributions: conceptualization, A. Gutierrez; …</p>', JEM)."""
-    if paragraph.tag != "p":
-        return False
-    if _lead_in(paragraph) is not None:
-        return True
-    lead = _LEADING_HEADING.match(clean("".join(paragraph.itertext())))
-    return lead is not None and names_statement(lead["heading"])
 
 
 def _own_paragraphs(ack: Element) -> Element | None:
@@ -286,10 +284,20 @@ def statement_blocks(place: Element) -> list[str]:
             break
         lines.pop(0)  # a heading in its own paragraph (Oncotarget, Korean J Radiol)
     lines = [line for line in lines if line]
-    # a part of the back matter printed inside the statement's section ('Data availability: …',
-    # 'Competing interests: …') ends it; a role's line ('Funding acquisition: …') does not
-    end = next((n for n, line in enumerate(lines) if n and opens_another_section(line)), None)
+    end = next((n for n, line in enumerate(lines) if n and _PART_AFTER.match(line)), None)
     return lines[:end]
+
+
+# A part of the back matter printed inside the statement's own section ends it: 'Data
+# availability: …', 'Financial Disclosure: …', 'Competing interests: …'. Only headings no
+# statement uses for a role: 'Funding: A.L.' may be one of its entries.
+_PART_AFTER = re.compile(
+    r"(?:Data(?:\s+and\s+materials)?\s+availability(?:\s+statement)?|Competing\s+interests?"
+    r"|(?:Potential\s+)?conflicts?\s+of\s+interests?|Financial\s+disclosures?|Disclosures?"
+    r"|Acknowledge?ments?|Declarations?\s+of\s+(?:competing\s+)?interests?"
+    r"|Role\s+of\s+the\s+funding\s+source)\s*(?:[:.]|$)",
+    re.I,
+)
 
 
 def _collect(element: Element) -> list[str]:

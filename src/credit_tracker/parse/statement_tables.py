@@ -26,19 +26,53 @@ _NO = re.compile(r"^(?:|[-\u2010-\u2015\u2212]|no|n|0|none)$", re.I)
 
 
 def table_blocks(table: Element) -> list[str]:
-    """The table's rows as statement blocks: role first where its first column names roles,
-    person first where its first row does; else each row's cells joined."""
+    """The table's rows as statement blocks: a list (its header names its columns, or its first
+    row is already data) gives "first cell: the people's or the roles' cell"; a grid, role first
+    where its first column names roles, person first where its first row does; else each row's
+    cells joined."""
     rows = [row for row in _rows(table) if any(row)]
     if len(rows) < 2 or len(rows[0]) < 2:
         return [" ".join(cell for cell in row if cell) for row in rows]
     head, body = rows[0], rows[1:]
-    if all(_is_mark(cell) for row in body for cell in row[1:]):
-        if _mostly_roles([row[0] for row in body]) or _mostly_roles(head[1:]):
-            return [block for row in body if (block := _entry(row[0], head[1:], row[1:]))]
-    elif _mostly_roles([row[0] for row in body]) or _mostly_role_lists([row[-1] for row in body]):
-        listed = rows if _is_entry(head) else body  # a first row of data, no header above it
-        return [f"{row[0]}: {row[-1]}" for row in listed if row[0] and row[-1]]
+    roles_first = _mostly_roles([row[0] for row in body])
+    if _is_list(head, body):
+        column = _listed_column(head, people=roles_first)
+        values = [row[column] for row in body if len(row) > column]
+        if roles_first or _mostly_role_lists(values):
+            listed = rows if _is_entry(head) else body  # a first row of data, no header above it
+            return [
+                f"{row[0]}: {row[column]}"
+                for row in listed
+                if len(row) > column and row[0] and row[column]
+            ]
+    if roles_first or _mostly_roles(head[1:]):
+        return [block for row in body if (block := _entry(row[0], head[1:], row[1:]))]
     return [" ".join(cell for cell in row if cell) for row in rows]
+
+
+def _is_list(head: list[str], body: list[list[str]]) -> bool:
+    """A list rather than a grid: its header names its columns ('Role | Authors', 'Name |
+    Location | Contribution'), or it has no header and holds more than marks."""
+    if any(_COLUMN.search(cell) for cell in head[1:]):
+        return True
+    return _is_entry(head) and not all(_is_mark(cell) for row in body for cell in row[1:])
+
+
+def _listed_column(head: list[str], people: bool) -> int:
+    """The column that holds the people (a list of roles) or the roles (a list of people), by
+    its header; else the last."""
+    wanted = _PEOPLE if people else _ROLES
+    return next((n for n, cell in enumerate(head) if n and wanted.search(cell)), len(head) - 1)
+
+
+# a list's column headings, in the header row where a grid puts people or roles
+_COLUMN = re.compile(
+    r"\b(?:authors?|names?|contributors?|contributions?|roles?|definitions?|descriptions?"
+    r"|affiliations?|locations?|people|persons?|notes?)\b",
+    re.I,
+)
+_PEOPLE = re.compile(r"\b(?:authors?|names?|contributors?|people|persons?)\b", re.I)
+_ROLES = re.compile(r"\b(?:contributions?|roles?)\b", re.I)
 
 
 def _is_mark(cell: str) -> bool:
