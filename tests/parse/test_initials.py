@@ -245,3 +245,7 @@ def test_a_name_with_a_middle_initial_and_a_capital_inside_its_family_name_resol
     assert resolve("A.L. McKenzie", byline).author is byline[0]
     assert resolve("P. DeSouza", byline).author is byline[1]
     assert resolve("A.Lin", byline).author is byline[2]  # a name written out after a dot, as before
+    # cut at its capital, the written-out name still fits a byline that spells it as two words
+    two_words = _authors(("Paul", "De Souza"), ("João", "da Silva"))
+    assert resolve("P. DeSouza", two_words).author is two_words[0]
+    assert resolve("J. DaSilva", two_words).author is two_words[1]

@@ -83,22 +83,36 @@ def initials_groups(token: str) -> list[list[str]] | None:
     ):
         return None  # 'Xixi', 'Jane': more small letters than capitals is a word
     words = [piece for piece in pieces if piece[0].isalpha()]
-    groups = [group for word in words[:-1] for group in _groups(word)]
-    groups += _written_out(words[-1]) if dotted and len(words) > 1 else _groups(words[-1])
-    for index, group in enumerate(groups):
-        written_out = dotted and index == len(groups) - 1 and index > 0  # 'A.Lin', 'A.Lüthi'
-        if (group[0].islower() and len(group) > 1) or (len(group) > 3 and not written_out):
-            return None
-    if not groups:
+    groups = [group for word in words for group in _groups(word)]
+    if not groups or not _initials_or_written_out(groups, dotted):
         return None
     apart = [letter for group in groups for letter in (group if len(group) <= 3 else [group])]
-    return [groups] if apart == groups else [groups, apart]
+    readings = [groups] if apart == groups else [groups, apart]
+    whole = _written_out(words, dotted)
+    return readings if whole is None or whole in readings else [*readings, whole]
 
 
-def _written_out(word: str) -> list[str]:
-    """The last word after dotted initials: a family name written out is one group, its
-    capitals inside it too ('A.L. McKenzie', 'J. DeSouza'); else cut as initials ('S.ChL')."""
-    return [word] if sum(ch.islower() for ch in word) >= 2 else _groups(word)
+def _initials_or_written_out(groups: list[str], dotted: bool) -> bool:
+    """Whether the groups read as initials: none a word in small letters, none longer than three
+    letters but a family name written out after dotted ones ('A.Lin', 'A.Lüthi')."""
+    for index, group in enumerate(groups):
+        written_out = dotted and index == len(groups) - 1 and index > 0
+        if (group[0].islower() and len(group) > 1) or (len(group) > 3 and not written_out):
+            return False
+    return True
+
+
+def _written_out(words: list[str], dotted: bool) -> list[str] | None:
+    """A family name written out after dotted initials, as one group with its capitals inside it
+    ('A.L. McKenzie' for Amy L. McKenzie; cut at its capitals, it also reads 'P. DeSouza' for
+    Paul De Souza); None where the token has no such name."""
+    last = words[-1]
+    if not dotted or len(words) < 2 or sum(ch.islower() for ch in last) < 2:
+        return None
+    given = [group for word in words[:-1] for group in _groups(word)]
+    if not _initials_or_written_out([*given, last], dotted):
+        return None
+    return [*given, last]
 
 
 def _groups(run: str) -> list[str]:
