@@ -920,3 +920,39 @@ def test_names_joined_by_the_statement_s_own_word_for_and_are_each_given_the_rol
         "Jane Doe": ["conceptualization"],
         "Anna King": ["conceptualization", "software"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        (
+            "We thank all the study\ncontributors. We also thank the nurses.\n"
+            "Author contributions\nJ.D.: Conceptualization.\nFunding\nNone.",
+            "J.D.: Conceptualization.",
+        ),
+        (
+            "Author contributions\nJ.D. and A.K. wrote the paper and approved the final\n"
+            "disclosures. A.K. wrote the software.\nFunding\nNone.",
+            "J.D. and A.K. wrote the paper and approved the final\ndisclosures. A.K. wrote the "
+            "software.",
+        ),
+        (
+            "Author contributions\nJ.D. designed the study and analysed the data from\n"
+            "2 Ethics committees. A.K. wrote the software.\n6 References\n[1] x",
+            "J.D. designed the study and analysed the data from\n2 Ethics committees. A.K. wrote "
+            "the software.",
+        ),
+        (
+            "Author contributions: J.D.: Conceptualization.\nData and materials availability: "
+            "All data are in the paper.",
+            "J.D.: Conceptualization.",
+        ),
+    ],
+    ids=["wrapped-contributors", "wrapped-disclosures", "wrapped-number", "data-and-materials"],
+)
+def test_a_printed_statement_s_bounds_are_headings_not_wrapped_lines_of_prose(
+    text: str, section: str
+) -> None:
+    # written here: lines of prose a column wrapped before a heading's word, which the
+    # headings' new forms (a full stop, a number) must not take for one
+    assert find_section(text) == section

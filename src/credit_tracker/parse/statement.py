@@ -76,8 +76,13 @@ __all__ = [
     "parse_statement",
 ]
 
-# a section's number before its heading: '5. Author contributions', '5.2 Funding', 'V. Funding'
-_NUMBERED = r"(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.)[ \t]+)?"
+# a section's number before its heading: '5. Author contributions', '5.2 Funding', 'V. Funding',
+# '6 References'; a number with no full stop only before a short line of its own, as a heading
+# is: a line of prose may wrap before one ('… from\n2 Ethics committees, who approved …')
+_NUMBERED = r"(?:(?:\d+\.(?:\d+\.?)*|[IVX]+\.)[ \t]+|\d{1,2}[ \t]+(?=[^\n.,;:]{0,40}[:.]?[ \t]*$))?"
+# a heading opens with a capital: a line of prose wrapped before 'contributors. We also …' or
+# 'disclosures.' does not
+_CAPITAL = r"(?-i:(?=[A-Z]))"
 HEADINGS = re.compile(
     rf"^\s*{_NUMBERED}(?:CRediT\s+authorship\s+contribution\s+statement"
     r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?"
@@ -92,19 +97,20 @@ BARE_HEADING = re.compile(r"^\s*Contributions?\s*[:.]?\s*$", re.I | re.M)
 # Oxford and BMJ end it with a full stop or a dash ("Author contributions. A.B. …",
 # "Contributors: AB …", "Author contributions — AB: …").
 RUN_IN_HEADING = re.compile(
-    rf"^\s*{_NUMBERED}(?:CRediT\s+authorship\s+contribution\s+statement"
+    rf"^\s*{_NUMBERED}{_CAPITAL}(?:CRediT\s+authorship\s+contribution\s+statement"
     r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?|Contributors)"
     r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)",
     re.I | re.M,
 )
 _NEXT_SECTION = re.compile(
-    rf"^\s*{_NUMBERED}(?:Acknowledge?ments?|Funding|Competing\s+interests?"
+    rf"^\s*{_NUMBERED}{_CAPITAL}(?:Acknowledge?ments?|Funding|Competing\s+interests?"
     # Oxford's run-in 'Financial support. …' ends a statement; JCO's 'Financial support: A. Lu'
     # is a role of its own list
     r"|(?:Potential\s+)?conflicts?\s+of\s+interests?|Financial\s+(?:support(?=\s*\.)|disclosures?)"
-    r"|Data\s+availability|References|Ethics|Additional\s+information"
+    r"|Data\s+(?:and\s+materials\s+)?availability|References|Ethics|Additional\s+information"
     r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
-    r"|Received:|Abbreviations|(?:Authors?\s*[’']?\s*)?Disclosures?|Availability)\b.*$",
+    r"|Received:|Abbreviations|(?:Authors?\s*[’']?\s*)?Disclosures?|Availability"
+    r"|Role\s+of\s+the\s+funding\s+source)\b.*$",
     re.I | re.M,
 )
 
