@@ -27,6 +27,12 @@ def _places(path: Path) -> list[Element]:
     return statement_places(_root(path), set())
 
 
+def _only_blocks(article: Element) -> list[str]:
+    """The blocks of the one place the article prints its statement in."""
+    (place,) = statement_places(article, set())
+    return statement_blocks(place)
+
+
 def _path_to(root: Element, target: Element) -> list[str]:
     """The tags from the root down to `target`."""
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -303,8 +309,7 @@ def test_an_untitled_section_whose_first_words_say_contributions_is_a_place() ->
         "<sec><p><bold>Competing interests:</bold> The authors declare none.</p></sec>"
         "</ack></back></article>"
     )
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == ["Conceptualization: S.-W.P. and J.-S.K. Methodology: H.L."]
+    assert _only_blocks(article) == ["Conceptualization: S.-W.P. and J.-S.K. Methodology: H.L."]
 
 
 def test_a_paragraph_of_the_acknowledgments_opening_with_the_heading_is_a_place() -> None:
@@ -318,8 +323,7 @@ def test_a_paragraph_of_the_acknowledgments_opening_with_the_heading_is_a_place(
         '<p content-type="COI-statement"><bold>Competing interests:</bold> None.</p>'
         "</ack></back></article>"
     )
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == [
+    assert _only_blocks(article) == [
         "B.W. and J.-W.Z. wrote the paper. W.Z. contributed to the investigation."
     ]
 
@@ -363,8 +367,7 @@ def test_a_paragraph_of_the_back_matter_opening_with_a_run_in_heading_is_a_place
     back: str,
 ) -> None:
     article = fromstring(f"<article><back>{back}</back></article>")
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == ["A.B.: conceptualization; C.D.: formal analysis."]
+    assert _only_blocks(article) == ["A.B.: conceptualization; C.D.: formal analysis."]
 
 
 @pytest.mark.parametrize(
@@ -383,8 +386,7 @@ def test_a_footnote_of_any_type_opening_with_the_heading_is_a_place(fn: str) -> 
         '<article><back><fn-group><fn fn-type="conflict"><p><bold>Competing interests:</bold> '
         f"None.</p></fn>{fn}</fn-group></back></article>"
     )
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == ["A.B.: conceptualization; C.D.: formal analysis."]
+    assert _only_blocks(article) == ["A.B.: conceptualization; C.D.: formal analysis."]
 
 
 def test_acknowledgments_titled_as_the_statement_give_their_paragraphs_before_any_section() -> None:
@@ -396,8 +398,7 @@ def test_acknowledgments_titled_as_the_statement_give_their_paragraphs_before_an
         "<sec><title>Acknowledgements</title><p>We thank X.</p></sec>"
         "<sec><title>Competing interests</title><p>None.</p></sec></ack></back></article>"
     )
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == [
+    assert _only_blocks(article) == [
         "Conceptualization: A.B. Methodology: C.D. All authors read and approved the final "
         "manuscript."
     ]
@@ -418,8 +419,7 @@ def test_an_acknowledgments_paragraph_opening_with_the_heading_in_plain_words_is
         "no competing financial interests.</p><p>Author contributions: conceptualization, "
         "A. Berg; methodology, A. Berg and C. Dunn.</p></ack></back></article>"
     )
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == [
+    assert _only_blocks(article) == [
         "conceptualization, A. Berg; methodology, A. Berg and C. Dunn."
     ]
 
@@ -453,8 +453,7 @@ def test_a_statement_run_in_inside_a_paragraph_of_other_parts_is_a_place() -> No
         "All data are in the paper.</p>"
     )
     article = fromstring(f"<article><back><ack>{paragraph}</ack></back></article>")
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == ["Conceptualization: A.B.", "Funding acquisition: C.D."]
+    assert _only_blocks(article) == ["Conceptualization: A.B.", "Funding acquisition: C.D."]
     in_the_body = fromstring(
         f"<article><body><sec><title>Results</title>{paragraph}</sec></body></article>"
     )
@@ -469,8 +468,7 @@ def test_a_statement_run_in_in_plain_words_inside_a_paragraph_is_a_place() -> No
         "contributions: A.B. and C.D. designed the study; C.D. wrote the paper. Competing "
         "interests: None.</p></ack></back></article>"
     )
-    (place,) = statement_places(article, set())
-    assert statement_blocks(place) == ["A.B. and C.D. designed the study; C.D. wrote the paper."]
+    assert _only_blocks(article) == ["A.B. and C.D. designed the study; C.D. wrote the paper."]
 
 
 REVIEWED_PARAGRAPHS = {
@@ -514,8 +512,7 @@ REVIEWED_PARAGRAPHS = {
 def test_a_run_in_statement_holds_its_own_text_and_no_other_part_s(
     back: str, blocks: list[str]
 ) -> None:
-    (place,) = statement_places(fromstring(f"<article><back>{back}</back></article>"), set())
-    assert statement_blocks(place) == blocks
+    assert _only_blocks(fromstring(f"<article><back>{back}</back></article>")) == blocks
 
 
 @pytest.mark.parametrize(
@@ -626,74 +623,53 @@ def test_a_table_of_roles_and_people_gives_one_entry_a_row(rows: list[list[str]]
     }
 
 
-@pytest.mark.parametrize(
-    "rows",
-    [
-        [
-            ["Role", "Authors"],
-            ["Conceptualization", "JD, JS"],
-            ["Software", "JS"],
-            ["Supervision", "AL"],
-        ],
-        [
-            ["Contributor role", "Role definition", "Authors"],
-            ["Conceptualization", "Ideas; overarching research goals.", "Jane Doe, John Smith"],
-            ["Software", "Programming, software development.", "John Smith"],
-            ["Supervision", "Oversight and leadership.", "Anna Lee"],
-        ],
-        [
-            ["Name", "Location", "Contribution"],
-            ["Jane Doe, MD", "University of X", "Conceptualization"],
-            ["John Smith, PhD", "University of Y", "Conceptualization, Software"],
-            ["Anna Lee", "University of Z", "Supervision"],
-        ],
-    ],
-    ids=["role-then-people", "role-definition-people", "person-affiliation-roles"],
-)
-def test_a_table_listing_people_or_roles_in_its_last_column_gives_one_entry_a_row(
-    rows: list[list[str]],
-) -> None:
-    # written here, not copied, after forms some journals print (a list of roles with the
+TABLE_FORMS = {
+    # written here, not copied. Lists after forms some journals print (a list of roles with the
     # people, CRediT's definitions between them; a list of authors as Neurology prints it):
-    # none is in the real files read here
-    read = {
-        author.raw: [role.role for role in author.roles or []]
-        for author in parse_jats(_article(_table(rows)).encode()).authors
-    }
-    assert read == {
-        "Jane Doe": ["conceptualization"],
-        "John Smith": ["conceptualization", "software"],
-        "Anna Lee": ["supervision"],
-    }
-
-
-@pytest.mark.parametrize(
-    "rows",
-    [
-        [
-            ["Role", "JD", "JS", "AL"],
-            ["Conceptualization", "X<sup>a</sup>", "X", ""],
-            ["Software", "", "X", ""],
-            ["Supervision", "", "", "X"],
-        ],
-        [
-            ["Role", "JD", "JS", "AL"],
-            ["Conceptualization", "Major", "Minor", ""],
-            ["Software", "", "Major", ""],
-            ["Supervision", "", "", "Major"],
-        ],
-        [
-            ["Role", "Authors", "Notes"],
-            ["Conceptualization", "Jane Doe, John Smith", ""],
-            ["Software", "John Smith", "Python package"],
-            ["Supervision", "Anna Lee", ""],
-        ],
+    # none is in the real files read here. Grids whose marks a review found read as lists.
+    "role-then-people": [
+        ["Role", "Authors"],
+        ["Conceptualization", "JD, JS"],
+        ["Software", "JS"],
+        ["Supervision", "AL"],
     ],
-    ids=["grid-with-footnote-marks", "grid-with-words-for-marks", "list-with-notes"],
-)
-def test_a_grid_s_marks_and_a_list_s_notes_column_are_told_apart(rows: list[list[str]]) -> None:
-    # written here: a grid is known by people (or roles) across its header, a list by its
-    # columns' names there; the people of a list are in the column named so
+    "role-definition-people": [
+        ["Contributor role", "Role definition", "Authors"],
+        ["Conceptualization", "Ideas; overarching research goals.", "Jane Doe, John Smith"],
+        ["Software", "Programming, software development.", "John Smith"],
+        ["Supervision", "Oversight and leadership.", "Anna Lee"],
+    ],
+    "person-affiliation-roles": [
+        ["Name", "Location", "Contribution"],
+        ["Jane Doe, MD", "University of X", "Conceptualization"],
+        ["John Smith, PhD", "University of Y", "Conceptualization, Software"],
+        ["Anna Lee", "University of Z", "Supervision"],
+    ],
+    "list-with-notes": [
+        ["Role", "Authors", "Notes"],
+        ["Conceptualization", "Jane Doe, John Smith", ""],
+        ["Software", "John Smith", "Python package"],
+        ["Supervision", "Anna Lee", ""],
+    ],
+    "grid-with-footnote-marks": [
+        ["Role", "JD", "JS", "AL"],
+        ["Conceptualization", "X<sup>a</sup>", "X", ""],
+        ["Software", "", "X", ""],
+        ["Supervision", "", "", "X"],
+    ],
+    "grid-with-words-for-marks": [
+        ["Role", "JD", "JS", "AL"],
+        ["Conceptualization", "Major", "Minor", ""],
+        ["Software", "", "Major", ""],
+        ["Supervision", "", "", "Major"],
+    ],
+}
+
+
+@pytest.mark.parametrize("rows", TABLE_FORMS.values(), ids=TABLE_FORMS.keys())
+def test_a_table_as_a_list_or_a_grid_gives_one_entry_a_row(rows: list[list[str]]) -> None:
+    # a grid is known by people (or roles) across its header, a list by its columns' names
+    # there; the people of a list are in the column named so, not in a notes column
     read = {
         author.raw: [role.role for role in author.roles or []]
         for author in parse_jats(_article(_table(rows)).encode()).authors
