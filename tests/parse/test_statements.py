@@ -956,3 +956,36 @@ def test_a_printed_statement_s_bounds_are_headings_not_wrapped_lines_of_prose(
     # written here: lines of prose a column wrapped before a heading's word, which the
     # headings' new forms (a full stop, a number) must not take for one
     assert find_section(text) == section
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "family"),
+    [
+        (
+            "Conceptualización: Santiago Ramón y Cajal y Ana King. Software: Ana King.",
+            "Santiago",
+            "Ramón y Cajal",
+        ),
+        (
+            "Conceitualização: Maria Santos e Silva e Ana King. Software: Ana King.",
+            "Maria",
+            "Santos e Silva",
+        ),
+        (
+            "Conceptualization: Santiago Ramón y Cajal, Ana King. Software: Ana King.",
+            "Santiago",
+            "Ramón y Cajal",
+        ),
+    ],
+    ids=["spanish", "portuguese", "comma"],
+)
+def test_a_family_name_joined_by_y_or_e_is_not_cut_into_two_people(
+    text: str, given: str, family: str
+) -> None:
+    # written here, not copied: 'y' and 'e' join two people, and join the parts of one family
+    # name; a last part of one capitalised word continues the name before it
+    first = SourceAuthor(
+        position=1, raw=f"{given} {family}", name=PersonName(given=given, family=family)
+    )
+    read = _read(text, [first, *_people("Ana King")])
+    assert read == {first.raw: ["conceptualization"], "Ana King": ["conceptualization", "software"]}

@@ -2,7 +2,8 @@
 CRediT (statement_names.py resolves the names).
 
 Lists are split at commas, 'and', '&', Portuguese 'e', Spanish 'y', French 'et' and '/'
-('JESF/BAA/ FAG/EDGF'), and at spaces between
+('JESF/BAA/ FAG/EDGF'; not at an 'e' or 'y' inside a family name: 'Santos e Silva', 'Ramón y
+Cajal'), and at spaces between
 initials that a comma was left out of ('E.M.A. J.G.L') or that follow a full name in
 parentheses ('M.S. (Maria Rossi) N.G.'); a degree written after a name is kept
 ('P.P. lead'). Phrases map to a CRediT role only where the mapping is unambiguous.
@@ -62,8 +63,12 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
 _NAME_PARTICLES = PARTICLES | {"do", "e", "y"}
 # a space after a closing parenthesis, before dotted initials, parts two people too: MDPI leaves
 # the 'and' out after a name told apart by its full name ('M.S. (Maria Rossi) N.G.', 2023)
+# a family name joined by 'e' or 'y' (Portuguese 'Santos e Silva', Spanish 'Ramón y Cajal'): one
+# capitalised word that ends the name, where another person would be given a name of two words
+# or initials
+_LAST_FAMILY = r"[^\W\d_a-z][^\W\d_A-Z]+\s*(?:$|[,;.)]|[ey]\s)"
 _SEPARATORS = re.compile(
-    r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+[ey]\s+|\s+et\s+|\s*/\s*"
+    rf",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+[ey]\s+(?!{_LAST_FAMILY})|\s+et\s+|\s*/\s*"
     r"|(?<=\))\s+(?=[^\W\d_]{1,2}\.)"
 )
 _LONG_NAME = 12
