@@ -989,3 +989,36 @@ def test_a_family_name_joined_by_y_or_e_is_not_cut_into_two_people(
     )
     read = _read(text, [first, *_people("Ana King")])
     assert read == {first.raw: ["conceptualization"], "Ana King": ["conceptualization", "software"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization: Martin J.P., Wang X.; Software: Zhang Y.",
+        "Conceptualization: Martin J.-P., Wang X.; Software: Zhang Y.",
+        "Conceptualization: Martin J-P, Wang X; Software: Zhang Y",
+        "Conceptualization: Wang X., Martin J.-P.; Software: Zhang Y.",
+        "Martin J.-P.: Conceptualization; Wang X.: Conceptualization; Zhang Y.: Software.",
+    ],
+    ids=["run-together", "hyphen-dotted", "hyphen", "last-in-list", "person-first"],
+)
+def test_a_family_name_before_run_together_or_hyphenated_initials_names_its_author(
+    text: str,
+) -> None:
+    # written here, not copied: Vancouver-style lists print a hyphenated given name's initials
+    # after the family name ('Martin J.-P.'); only 'Martin JP' and 'Martin J. P.' were read
+    read = _read(text, _people("Jean-Pierre Martin", "Xiaoming Wang", "Yi Zhang"))
+    assert read == {
+        "Jean-Pierre Martin": ["conceptualization"],
+        "Xiaoming Wang": ["conceptualization"],
+        "Yi Zhang": ["software"],
+    }
+
+
+def test_hyphenated_initials_after_a_shared_family_name_tell_its_authors_apart() -> None:
+    # written here, not copied
+    read = _read(
+        "Conceptualization: Martin J.-P.; Software: Martin A.",
+        _people("Jean-Pierre Martin", "Anne Martin"),
+    )
+    assert read == {"Jean-Pierre Martin": ["conceptualization"], "Anne Martin": ["software"]}

@@ -30,7 +30,9 @@ from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.initials import FULL_NAME, initials_groups, resolve
 from credit_tracker.parse.statement_parts import roles_from
 
-_TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.)+")
+# The initials a Vancouver-style name prints after the family name: 'LCJ', 'M.', and a given
+# name's initials run together or hyphenated ('J.P.', 'J.-P.', 'J-P'), its last full stop cut
+_TRAILING_INITIALS = re.compile(r"[A-Z]{1,4}\.?|[A-Z]\.?(?:-?[A-Z]\.?){1,3}")
 # NFKC (normalise_text) turns 'ª' and 'º' into 'a' and 'o': '1ª autora' is read as '1a autora'
 ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th|ª|º|°|a|o)?\s+(?:author|autor[a]?)\s*:", re.I)
 
@@ -228,7 +230,7 @@ def _is_vancouver(name: str) -> bool:
     words = name.split()
     return (
         len(words) >= 2
-        and bool(re.fullmatch(r"[A-Z]{1,4}", words[-1]))
+        and bool(_TRAILING_INITIALS.fullmatch(words[-1]))
         and not all(initials_groups(w) for w in words)
     )
 
