@@ -1022,3 +1022,22 @@ def test_hyphenated_initials_after_a_shared_family_name_tell_its_authors_apart()
         _people("Jean-Pierre Martin", "Anne Martin"),
     )
     assert read == {"Jean-Pierre Martin": ["conceptualization"], "Anne Martin": ["software"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conceptualization: Martin, J.-P.; Wang, X.; Software: Zhang, Y.",
+        "Conceptualization: J.-P.M., X.W. Software: Y.Z. Conceptualization: J.-P.M., X.W.",
+    ],
+    ids=["inverted-name-read-twice", "printed-twice"],
+)
+def test_a_role_given_twice_to_one_person_is_theirs_once(text: str) -> None:
+    # written here, not copied: an inverted name whose family name and initials each named
+    # the same author gave her the role twice, as did a statement printed twice
+    read = _read(text, _people("Jean-Pierre Martin", "Xiaoming Wang", "Yi Zhang"))
+    assert read == {
+        "Jean-Pierre Martin": ["conceptualization"],
+        "Xiaoming Wang": ["conceptualization"],
+        "Yi Zhang": ["software"],
+    }

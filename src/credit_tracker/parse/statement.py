@@ -33,6 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from credit_tracker.domain.credit import Degree
 from credit_tracker.domain.models import SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean
 from credit_tracker.domain.problems import Unread
@@ -289,9 +290,25 @@ def _parsed(
 ) -> ParsedStatement:
     form = " and ".join(sorted(forms)) if forms else "nothing readable"
     notes = [*reading.problems, *(str(Unread(text=text)) for text in unread)]
+    for entry in entries:
+        entry.roles = _once(entry.roles)
     return ParsedStatement(
         form=form, entries=entries, problems=notes, unread=unread, unresolved=reading.unresolved
     )
+
+
+def _once(roles: list[SourceRole]) -> list[SourceRole]:
+    """Each role (with its degree) once, in the order first stated: a statement printed twice,
+    or one person named twice in one list ('Martin, J.-P.' read as the family name and the
+    initials), states it again."""
+    seen: set[tuple[str, Degree | None]] = set()
+    kept = []
+    for role in roles:
+        key = (role.role or clean(role.label).casefold(), role.degree)
+        if key not in seen:
+            seen.add(key)
+            kept.append(role)
+    return kept
 
 
 def _read_segment(
