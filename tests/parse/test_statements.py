@@ -1041,3 +1041,37 @@ def test_a_role_given_twice_to_one_person_is_theirs_once(text: str) -> None:
         "Xiaoming Wang": ["conceptualization"],
         "Yi Zhang": ["software"],
     }
+
+
+def test_a_dutch_te_before_a_family_name_is_a_particle() -> None:
+    # written here, not copied (the shape of a 2025 Wiley file in a text-mining corpus): 'te
+    # Brinke' was no name, so her entry was read as more roles of the person before her
+    byline = _people("Suzanne Groep", "Lysanne W. te Brinke", "Yara Toenders")
+    byline[1] = SourceAuthor(
+        position=2,
+        raw="Lysanne W. te Brinke",
+        name=PersonName(given="Lysanne W.", family="Brinke", particle="te"),
+    )
+    read = _read(
+        "Suzanne Groep: conceptualization, methodology. Lysanne W. te Brinke: investigation, "
+        "writing – review and editing. Yara Toenders: software.",
+        byline,
+    )
+    assert read == {
+        "Suzanne Groep": ["conceptualization", "methodology"],
+        "Lysanne W. te Brinke": ["investigation", "writing-review-editing"],
+        "Yara Toenders": ["software"],
+    }
+
+
+def test_an_entry_headed_by_a_name_it_cannot_read_is_no_more_roles_of_the_one_before() -> None:
+    # written here, not copied: 'Lysanne W. qi Brinke: …' (a particle no list knows) went on
+    # as the roles of the person before her; it names no one for certain, so it is reported
+    parsed = parse_statement(
+        "Suzanne Groep: conceptualization, methodology. Lysanne W. qi Brinke: investigation, "
+        "writing – review and editing.",
+        _people("Suzanne Groep", "Lysanne Brinke"),
+    )
+    roles = {e.printed: [r.role for r in e.roles] for e in parsed.entries}
+    assert roles.get("Suzanne Groep") == ["conceptualization", "methodology"]
+    assert any("qi Brinke" in problem for problem in parsed.problems)

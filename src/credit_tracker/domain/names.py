@@ -9,7 +9,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict
 
-# Lower-case words that, before a family name, belong to it (van der Pluijm, de Kroon, Ben Saad).
+# Lower-case words that, before a family name, belong to it (van der Pluijm, de Kroon, Ben Saad,
+# te Brinke, van 't Hoff, do Carmo).
 PARTICLES = frozenset(
     [
         "van",
@@ -35,6 +36,16 @@ PARTICLES = frozenset(
         "el",
         "zu",
         "af",
+        "te",
+        "'t",
+        "’t",
+        "vom",
+        "zum",
+        "zur",
+        "des",
+        "do",
+        "dei",
+        "degli",
     ]
 )
 # Generational suffixes as printed after a family name: JATS <suffix> ('Jr', 'III') and the

@@ -436,7 +436,13 @@ def _give_label(reading: Reading, label: str, names: str, context: str) -> None:
 
 
 def _is_role_list(text: str) -> bool:
-    """A sentence of role phrases and nothing else, at least one of them a CRediT term."""
+    """A sentence of role phrases and nothing else, at least one of them a CRediT term. A
+    sentence headed by a label that names no role before a colon is another entry, though its
+    name could not be read ('Lysanne W. qi Brinke: investigation, …'), never more roles of the
+    person before it."""
+    head, colon, _rest = text.partition(":")
+    if colon and label_role(head.strip())[0] is None:
+        return False
     roles = roles_from(text)
     return any(is_credit_term(role) for role in roles) and not any(
         looks_like_name(name) for name in names_in(text)
