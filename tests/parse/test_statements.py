@@ -1075,3 +1075,30 @@ def test_an_entry_headed_by_a_name_it_cannot_read_is_no_more_roles_of_the_one_be
     roles = {e.printed: [r.role for r in e.roles] for e in parsed.entries}
     assert roles.get("Suzanne Groep") == ["conceptualization", "methodology"]
     assert any("qi Brinke" in problem for problem in parsed.problems)
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    # written here, not copied (the shape of a 2025 statement in a text-mining corpus): with no
+    # space after its full stops, the whole statement was read as the first person's entry,
+    # 'J.A.' with roles 'Doe contributed in …', and everyone else's roles were lost
+    byline = [
+        SourceAuthor(
+            position=n, raw=f"{given} {family}", name=PersonName(given=given, family=family)
+        )
+        for n, (given, family) in enumerate(
+            [("J. A.", "Doe"), ("K. S.", "King"), ("Ana", "Alves"), ("R.", "Lee")], start=1
+        )
+    ]
+    parsed = parse_statement(
+        "J.A. Doe contributed in the conceptualization, methodology and formal analysis.KS King "
+        "and R. Lee contributed in the methodology.AA contributed in the formal analysis.",
+        byline,
+    )
+    roles = {e.printed: [r.role for r in e.roles] for e in parsed.entries}
+    assert roles == {
+        "J.A. Doe": ["conceptualization", "methodology", "formal-analysis"],
+        "KS King": ["methodology"],
+        "R. Lee": ["methodology"],
+        "AA": ["formal-analysis"],
+    }
+    assert parsed.problems == []

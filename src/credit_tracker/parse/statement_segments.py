@@ -29,7 +29,9 @@ from credit_tracker.parse.statement_parts import (
     roles_from,
 )
 
-_BREAKS = re.compile(r";\s*|\.\s+|\s*•\s*")
+# a full stop glued to the next sentence's capital ends it too, after a word of small letters
+# ('… writing and discussion.PM Soares and R. Trigo contributed …', a 2025 file's statement)
+_BREAKS = re.compile(r";\s*|\.\s+|(?<=[a-z\u00df-\u00ff]{3})\.(?=[A-Z\u00c0-\u00de])|\s*•\s*")
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
 # one given name's initial, or a hyphenated given name's ('H.-P.' for Hans-Peter, AIP 2024)
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]\.?[-\u2010])?[^\W\d_]$")
@@ -139,21 +141,26 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
         for split in [*role_first, *commas]
         if _names_a_role(split.label) or (going_on and split in commas)
     ]
-    return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(text)
+    return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(
+        text, families
+    )
 
 
 # Dotted initials, spaced or not: 'M.T.', 'C.-H. J.' (the words after them are looked at whole)
 _INITIALS_LEAD = re.compile(r"(?:[^\W\d_]\.[-\u2010\u2011]?\s*)+")
 
 
-def _initials_then_roles(text: str) -> Split | None:
+def _initials_then_roles(text: str, families: frozenset[str]) -> Split | None:
     """Person first with no separator: one person's dotted initials, then their roles ('M.T.
     Conceptualization, Visualization', 'C.H.J. Review and editing'): the words right after the
-    initials begin with a capital and name a role, as a CRediT term or a phrase."""
+    initials begin with a capital and name a role, as a CRediT term or a phrase, and are no
+    byline family name ('M.O. Molina contributed in the conceptualization': a name)."""
     lead = _INITIALS_LEAD.match(text)
     if lead is None or initials_groups(lead.group().strip()) is None:
         return None
     rest = text[lead.end() :].strip(" .")
+    if fold(rest.split(" ", 1)[0]) in families:
+        return None
     read = roles_from(re.split(r"[,;]", rest)[0])
     if not rest[:1].isupper() or not read or read[0].role is None:
         return None  # 'N. B. and V. P. supervision' (JBC): names, then the role after them
