@@ -991,6 +991,15 @@ def test_a_family_name_joined_by_y_or_e_is_not_cut_into_two_people(
     assert read == {first.raw: ["conceptualization"], "Ana King": ["conceptualization", "software"]}
 
 
+_MARTIN_WANG_ZHANG = ("Jean-Pierre Martin", "Xiaoming Wang", "Yi Zhang")
+_MARTIN_WANG_ZHANG_READ = {
+    "Jean-Pierre Martin": ["conceptualization"],
+    "Xiaoming Wang": ["conceptualization"],
+    "Yi Zhang": ["software"],
+}
+"""What each statement of the next tests gives the three (invented) authors."""
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1007,12 +1016,7 @@ def test_a_family_name_before_run_together_or_hyphenated_initials_names_its_auth
 ) -> None:
     # written here, not copied: Vancouver-style lists print a hyphenated given name's initials
     # after the family name ('Martin J.-P.'); only 'Martin JP' and 'Martin J. P.' were read
-    read = _read(text, _people("Jean-Pierre Martin", "Xiaoming Wang", "Yi Zhang"))
-    assert read == {
-        "Jean-Pierre Martin": ["conceptualization"],
-        "Xiaoming Wang": ["conceptualization"],
-        "Yi Zhang": ["software"],
-    }
+    assert _read(text, _people(*_MARTIN_WANG_ZHANG)) == _MARTIN_WANG_ZHANG_READ
 
 
 def test_hyphenated_initials_after_a_shared_family_name_tell_its_authors_apart() -> None:
@@ -1034,13 +1038,8 @@ def test_hyphenated_initials_after_a_shared_family_name_tell_its_authors_apart()
 )
 def test_a_role_given_twice_to_one_person_is_theirs_once(text: str) -> None:
     # written here, not copied: an inverted name whose family name and initials each named
-    # the same author gave her the role twice, as did a statement printed twice
-    read = _read(text, _people("Jean-Pierre Martin", "Xiaoming Wang", "Yi Zhang"))
-    assert read == {
-        "Jean-Pierre Martin": ["conceptualization"],
-        "Xiaoming Wang": ["conceptualization"],
-        "Yi Zhang": ["software"],
-    }
+    # the same author gave him the role twice, as did a statement printed twice
+    assert _read(text, _people(*_MARTIN_WANG_ZHANG)) == _MARTIN_WANG_ZHANG_READ
 
 
 def test_a_dutch_te_before_a_family_name_is_a_particle() -> None:
