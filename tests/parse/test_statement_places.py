@@ -651,6 +651,12 @@ TABLE_FORMS = {
         ["Software", "John Smith", "Python package"],
         ["Supervision", "Anna Lee", ""],
     ],
+    "roles-on-lines-of-their-own": [
+        ["Name", "Contribution"],
+        ["Jane Doe", "Conceptualization"],
+        ["John Smith", "Conceptualization<break/>Software"],
+        ["Anna Lee", "Supervision"],
+    ],
     "grid-with-footnote-marks": [
         ["Role", "JD", "JS", "AL"],
         ["Conceptualization", "X<sup>a</sup>", "X", ""],
@@ -673,6 +679,24 @@ def test_a_table_as_a_list_or_a_grid_gives_one_entry_a_row(rows: list[list[str]]
     read = {
         author.raw: [role.role for role in author.roles or []]
         for author in parse_jats(_article(_table(rows)).encode()).authors
+    }
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization", "software"],
+        "Anna Lee": ["supervision"],
+    }
+
+
+def test_a_line_break_inside_a_paragraph_parts_its_entries() -> None:
+    # written here, not copied: one paragraph, an entry a line (<break/>, as a Word file
+    # converted to JATS prints them); the lines were joined with nothing between them
+    back = (
+        "<sec><title>Author contributions</title><p>Jane Doe: Conceptualization<break/>"
+        "John Smith: Conceptualization, Software<break/>Anna Lee: Supervision</p></sec>"
+    )
+    read = {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(back).encode()).authors
     }
     assert read == {
         "Jane Doe": ["conceptualization"],

@@ -38,7 +38,7 @@ from xml.etree.ElementTree import Element
 from credit_tracker.domain.names import clean
 from credit_tracker.parse.statement import opens_another_section
 from credit_tracker.parse.statement_headings import names_statement, opens_like_a_heading
-from credit_tracker.parse.statement_tables import table_blocks
+from credit_tracker.parse.statement_tables import table_blocks, text_of
 
 _PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
 _BLOCKS = {
@@ -315,7 +315,7 @@ def _blocks(element: Element, lines: list[str]) -> None:
             _flush(run, lines)
             run = []
             lines += table_blocks(child)
-        elif child.tag in _BLOCKS:
+        elif child.tag in _BLOCKS or child.tag == "break":  # a line break ends a block too
             _flush(run, lines)
             run = []
             _blocks(child, lines)
@@ -323,7 +323,7 @@ def _blocks(element: Element, lines: list[str]) -> None:
             if _starts_entry(child) and clean("".join(run)):
                 _flush(run, lines)
                 run = []
-            run.append("".join(child.itertext()))
+            run.append(text_of(child, line_break="\n"))
         run.append(child.tail or "")
     _flush(run, lines)
 

@@ -104,9 +104,19 @@ _ROLE_LIST = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 
 def _rows(table: Element) -> list[list[str]]:
     return [
-        [clean("".join(cell.itertext())) for cell in row if cell.tag in _CELLS]
+        [clean(text_of(cell, line_break="; ")) for cell in row if cell.tag in _CELLS]
         for row in table.iter("tr")
     ]
+
+
+def text_of(element: Element, line_break: str) -> str:
+    """The element's text with each <break/> read as `line_break`: itertext joins the lines
+    round a break with nothing between them ('Conceptualization<break/>Software')."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(line_break if child.tag == "break" else text_of(child, line_break))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _mostly_roles(cells: list[str]) -> bool:
