@@ -722,3 +722,44 @@ def test_a_run_in_heading_before_a_short_first_entry_leaves_the_entry() -> None:
         "<p>Software: JR</p></fn>"
     )
     assert statement_blocks(fn) == ["Conceptualization: JD, JR", "Software: JR"]
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        '<fn-group content-type="author-contributions"><title>Author Contributions</title>',
+        "<fn-group><title>Author contributions</title>",
+        '<fn-group content-type="author-contributions">',
+    ],
+    ids=["typed-and-titled", "titled", "typed"],
+)
+def test_a_footnote_group_typed_or_titled_as_the_statement_is_a_place(group: str) -> None:
+    # PeerJ's form (10.7717/peerj.333, as a text-mining tool's test prints its back matter):
+    # the group is the statement and its footnotes are untyped; written here, invented names
+    back = f"{group}<fn><p>J.D. and J.S.: Conceptualization. A.L.: Supervision.</p></fn></fn-group>"
+    read = {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(back).encode()).authors
+    }
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization"],
+        "Anna Lee": ["supervision"],
+    }
+
+
+def test_a_footnote_group_of_the_authors_own_footnotes_stays_theirs() -> None:
+    # a group of per-author footnotes (PeerJ's other form) is read author by author, as before
+    contribs = "".join(
+        f'<contrib contrib-type="author"><name><surname>{family}</surname><given-names>{given}'
+        f'</given-names></name><xref ref-type="fn" rid="c{n}"/></contrib>'
+        for n, (family, given) in enumerate([("Doe", "Jane"), ("Smith", "John")])
+    )
+    article = (
+        f"<article><front><article-meta><contrib-group>{contribs}</contrib-group></article-meta>"
+        '</front><back><fn-group content-type="author-contributions"><title>Author '
+        'Contributions</title><fn id="c0" fn-type="con"><p>Conceptualization</p></fn>'
+        '<fn id="c1" fn-type="con"><p>Software</p></fn></fn-group></back></article>'
+    )
+    read = {a.raw: [r.role for r in a.roles or []] for a in parse_jats(article.encode()).authors}
+    assert read == {"Jane Doe": ["conceptualization"], "John Smith": ["software"]}

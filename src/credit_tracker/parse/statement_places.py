@@ -6,7 +6,8 @@ microPublication, the 2016 PLOS list, SciELO), a footnote of any other type or n
 with "Author contributions:" or with a bold "Author Contributions" and no colon (NIH author
 manuscripts, BMJ Open's `participating-researchers` "Contributors:"),
 `<notes notes-type="author-contribution">` or untyped `<notes>` titled so
-(Nature Portfolio, BMC, MDPI), `<sec sec-type="author-contributions">` (Frontiers, Portland
+(Nature Portfolio, BMC, MDPI), an `<fn-group>` typed or titled so whose footnotes are untyped
+(PeerJ), `<sec sec-type="author-contributions">` (Frontiers, Portland
 Press) or a `<sec>` titled so, in the body (Wiley, Elsevier), nested in another section, in the
 back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens with a bold
 "Author contributions:" lead-in), as one paragraph of the back matter or the author notes that
@@ -70,6 +71,7 @@ _RUN_IN_PARTS = {"ack", "author-notes"}
 # appendices are more of the paper's own text, judged as the body is
 _APPENDICES = {"app-group", "app"}
 _TYPED = re.compile(r"contribution", re.I)
+_AUTHORS_TYPED = re.compile(r"authors?\W?contribution", re.I)
 _LEADING_HEADING = re.compile(r"^\s*(?P<heading>[^:]{3,80}?)\s*:\s*")
 
 
@@ -95,7 +97,7 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
             continue
         if _opens_paragraph_run(child):
             found.append(_paragraph_run(element.tag, children[n:]))
-        elif _holds_statement(child):
+        elif _holds_statement(child) or _statement_footnotes(child, pointed_to):
             found.append(child)
         elif (own := _own_paragraphs(child)) is not None:
             found.append(own)
@@ -229,6 +231,20 @@ def _holds_statement(element: Element) -> bool:
         # Advances, inside <ack>); a titled one is judged by its title alone
         return element.find("title") is None and _opens_with_heading(element)
     return False
+
+
+def _statement_footnotes(group: Element, pointed_to: set[str]) -> bool:
+    """A footnote group typed or titled as the statement, its footnotes untyped (PeerJ:
+    '<fn-group content-type="author-contributions"><title>Author Contributions</title><fn><p>…'):
+    the group is the place. A group of the authors' own footnotes, or of footnotes each a place
+    of its own, is looked into instead."""
+    if group.tag != "fn-group":
+        return False
+    # 'author-contributions'; not 'equal-contribution', which notes who contributed equally
+    typed = _AUTHORS_TYPED.search(group.get("content-type") or "") is not None or _titled(group)
+    notes = list(group.iter("fn"))
+    each_own = any(_authors_own(fn, pointed_to) or _holds_statement(fn) for fn in notes)
+    return typed and bool(notes) and not each_own
 
 
 def _titled(element: Element) -> bool:
