@@ -1101,3 +1101,31 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
         "AA": ["formal-analysis"],
     }
     assert parsed.problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "expected"),
+    [
+        (
+            "TL: Software. TLD: Conceptualization. KS: Validation.",
+            ("Thi Lan Do", "Tuan Le", "Karl Smith"),
+            {
+                "Tuan Le": ["software"],
+                "Thi Lan Do": ["conceptualization"],
+                "Karl Smith": ["validation"],
+            },
+        ),
+        (
+            "Software: CW. Validation: CTW.",
+            ("Chih-Te Wang", "Chen Wang"),
+            {"Chen Wang": ["software"], "Chih-Te Wang": ["validation"]},
+        ),
+    ],
+    ids=["vietnamese-do", "chinese-te"],
+)
+def test_do_and_te_with_a_capital_are_names_not_particles(
+    text: str, byline: tuple[str, ...], expected: dict[str, list[str]]
+) -> None:
+    # found by a review, written there: 'Do' (a family name) and 'Te' (a given name's syllable)
+    # were skipped as particles, so initials fit two authors
+    assert _read(text, _people(*byline)) == expected

@@ -36,18 +36,19 @@ PARTICLES = frozenset(
         "el",
         "zu",
         "af",
-        "te",
-        "'t",
-        "’t",
-        "vom",
-        "zum",
-        "zur",
-        "des",
-        "do",
-        "dei",
-        "degli",
     ]
 )
+# Particles only where printed in small letters: 'Do' is a Vietnamese family name, and 'Do' and
+# 'Te' are syllables of Korean and Chinese given names ('Do-Hyun', 'Chih-Te').
+SMALL_PARTICLES = frozenset(["te", "'t", "’t", "vom", "zum", "zur", "des", "do", "dei", "degli"])
+
+
+def is_particle(word: str) -> bool:
+    """Whether a word before a family name belongs to it: listed, or (SMALL_PARTICLES) listed
+    and printed in small letters."""
+    return word.casefold() in PARTICLES or word in SMALL_PARTICLES
+
+
 # Generational suffixes as printed after a family name: JATS <suffix> ('Jr', 'III') and the
 # Portuguese ones SciELO files carry in it ('Júnior', 'Filho', 'Neto', 'Sobrinho').
 SUFFIXES = frozenset(
@@ -168,7 +169,7 @@ def split_particle(family: str) -> tuple[str, str]:
     """Split 'van der Pluijm' into ('van der', 'Pluijm'); a lone word is never a particle."""
     words = clean(family).split(" ")
     lead = 0
-    while lead < len(words) - 1 and words[lead].casefold() in PARTICLES:
+    while lead < len(words) - 1 and is_particle(words[lead]):
         lead += 1
     return " ".join(words[:lead]), " ".join(words[lead:])
 
@@ -224,7 +225,7 @@ def parse_display_name(text: str) -> PersonName:
     if len(words) == 1:
         return PersonName(family=words[0])
     start = len(words) - 1
-    while start > 1 and words[start - 1].casefold() in PARTICLES:
+    while start > 1 and is_particle(words[start - 1]):
         start -= 1
     particle, family = split_particle(" ".join(words[start:]))
     return PersonName(given=" ".join(words[:start]), family=family, particle=particle)

@@ -15,7 +15,7 @@ import re
 
 from credit_tracker.domain.credit import Degree, split_degree, try_resolve_role
 from credit_tracker.domain.models import SourceRole
-from credit_tracker.domain.names import PARTICLES, fold, is_post_nominal
+from credit_tracker.domain.names import PARTICLES, SMALL_PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role
 
@@ -60,7 +60,7 @@ PHRASES = [
 PHRASE = "statement phrase"
 """The origin of a role read from a free phrase ('conceived the study'), not from a CRediT term."""
 _DOTTED = re.compile(r"^(?:[A-Z]\.?\s*){1,4}$")  # 'M. A.', 'L. A. J', 'F. J'
-_NAME_PARTICLES = PARTICLES | {"do", "e", "y"}
+_NAME_PARTICLES = PARTICLES | SMALL_PARTICLES | {"e", "y"}
 # a space after a closing parenthesis, before dotted initials, parts two people too: MDPI leaves
 # the 'and' out after a name told apart by its full name ('M.S. (Maria Rossi) N.G.', 2023)
 # a family name joined by 'e' or 'y' (Portuguese 'Santos e Silva', Spanish 'Ramón y Cajal'): one
