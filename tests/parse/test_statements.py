@@ -19,6 +19,8 @@ from credit_tracker.domain.names import PersonName
 from credit_tracker.parse.documents import read_document
 from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.statement import find_section, normalise_text, parse_statement
+from credit_tracker.parse.statement_parts import is_credit_term
+from credit_tracker.parse.statement_segments import sentences
 from tests.conftest import DATA, FIXTURES
 
 CERMINE = FIXTURES / "CERMINE/cermine-impl/src/test/resources/pl/edu/icm/cermine"
@@ -1103,6 +1105,43 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     assert parsed.problems == []
 
 
+def test_a_phrase_before_the_term_for_the_same_role_leaves_the_term() -> None:
+    # found by a review, written there: keeping each role once kept the phrase ('analysed the
+    # data') and dropped the CRediT term after it ('Formal analysis'), so the term was lost
+    parsed = parse_statement(
+        "JD analysed the data; KS wrote the code. Formal analysis: JD. Software: KS.",
+        _people("Jane Doe", "Karl Smith"),
+    )
+    terms = {
+        entry.author.raw: [r.role for r in entry.roles if is_credit_term(r)]
+        for entry in parsed.entries
+        if entry.author is not None
+    }
+    assert terms == {"Jane Doe": ["formal-analysis"], "Karl Smith": ["software"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "jane"),
+    [
+        (
+            "Jane Doe: Conceptualization (lead); Methodology, Formal analysis: supporting; "
+            "Software. Karl Smith: Validation.",
+            ["conceptualization", "methodology", "formal-analysis", "software"],
+        ),
+        (
+            "Jane Doe: Conceptualization; Methodology; Writing: original draft. Karl Smith: "
+            "Validation.",
+            ["conceptualization", "methodology", "writing-original-draft"],
+        ),
+    ],
+    ids=["two-roles-and-a-degree", "a-role-split-by-its-colon"],
+)
+def test_roles_going_on_after_a_semicolon_may_hold_a_colon(text: str, jane: list[str]) -> None:
+    # found by a review, written there: a list going on was refused as an unread name
+    read = _read(text, _people("Jane Doe", "Karl Smith"))
+    assert read == {"Jane Doe": jane, "Karl Smith": ["validation"]}
+
+
 @pytest.mark.parametrize(
     ("text", "byline", "expected"),
     [
@@ -1129,3 +1168,19 @@ def test_do_and_te_with_a_capital_are_names_not_particles(
     # found by a review, written there: 'Do' (a family name) and 'Te' (a given name's syllable)
     # were skipped as particles, so initials fit two authors
     assert _read(text, _people(*byline)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("JD: Resources from the Dept.Of Surgery, Investigation. KS: Software.", 2),
+        ("JD: Writing – original draft, incl.Figures and Tables; KS: Software.", 2),
+        ("JD did approx.Half of the experiments.", 1),
+        ("JD: writing and editing.A.P: Methodology, supervision.", 2),
+        ("JD: conceptualization.AA contributed to the methodology.", 2),
+    ],
+    ids=["dept", "incl", "approx", "initials-and-colon", "initials-and-verb"],
+)
+def test_a_glued_full_stop_ends_a_sentence_only_before_an_entry(text: str, pieces: int) -> None:
+    # found by a review, written there: an abbreviation glued to the next word is no end
+    assert len(sentences(text)) == pieces

@@ -60,6 +60,7 @@ from credit_tracker.parse.statement_parts import (
 from credit_tracker.parse.statement_segments import (
     SEPARATOR,
     Split,
+    names_a_role_in,
     person_roles,
     repeated_initials,
     role_names,
@@ -304,7 +305,10 @@ def _once(roles: list[SourceRole]) -> list[SourceRole]:
     seen: set[tuple[str, Degree | None]] = set()
     kept = []
     for role in roles:
-        key = (role.role or clean(role.label).casefold(), role.degree)
+        # a CRediT term by its role, a phrase by its words: a phrase may map to the role a
+        # term states ('analysed the data', then 'Formal analysis'), and the term is kept
+        term = role.role if is_credit_term(role) else None
+        key = (term or "~" + clean(role.label).casefold(), role.degree)
         if key not in seen:
             seen.add(key)
             kept.append(role)
@@ -441,12 +445,19 @@ def _is_role_list(text: str) -> bool:
     name could not be read ('Lysanne W. qi Brinke: investigation, …'), never more roles of the
     person before it."""
     head, colon, _rest = text.partition(":")
-    if colon and label_role(head.strip())[0] is None:
+    if colon and _unread_name(head.strip()):
         return False
     roles = roles_from(text)
     return any(is_credit_term(role) for role in roles) and not any(
         looks_like_name(name) for name in names_in(text)
     )
+
+
+def _unread_name(head: str) -> bool:
+    """Words before a colon that may be a name the reader could not take for one: more than
+    one word, naming no role and with no degree in parentheses ('Methodology, Formal analysis:
+    supporting' and 'Writing: original draft' go on with roles)."""
+    return len(head.split()) > 1 and "(" not in head and not names_a_role_in(head)
 
 
 def _prose(segment: str, reading: Reading) -> None:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from credit_tracker.domain.credit import try_resolve_role
 from credit_tracker.domain.names import fold, is_title
@@ -84,6 +84,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     before = text[: match.start()]
     if not after[:1].isupper():
         return False  # 'Tecchio, M. A. and'
+    if match.group() == ".":  # glued to the next word: ends a sentence only before an entry
+        return _entry_ahead(after)
     if _ENDS_IN_INITIAL.search(before) or _ends_in_title(before):
         # 'Fernanda K. Kiataqui', 'Prof. Nisreen A Alwan', unless a role's label follows
         # ('Conceptualization: Doe J, Smith J. Supervision: Lee A.')
@@ -91,10 +93,24 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after))
 
 
+def _entry_ahead(after: str) -> bool:
+    """Whether the text after a full stop glued to it opens an entry: a label ('Software: …'),
+    initials ('A.P: Methodology', 'AA contributed …') or a name going on in small letters ('PM
+    Soares and R. Trigo contributed …'); not an abbreviation's next word ('Dept.Of Surgery',
+    'incl.Figures and Tables', 'approx.Half of')."""
+    if _AHEAD.match(after) or _role_ahead(after):
+        return True
+    words = after.split()
+    if words and initials_groups(words[0].rstrip(":,")) is not None:
+        return True
+    lead = list(takewhile(lambda word: not word[:1].islower(), words))
+    return 0 < len(lead) < len(words) and looks_like_name(" ".join(lead))
+
+
 def _role_ahead(after: str) -> bool:
     """Whether the text goes on with a role's label ('Supervision: …') or 'All authors …'."""
     label = _LABEL_AHEAD.match(after)
-    return bool(_EVERYONE_AHEAD.match(after)) or (label is not None and _names_a_role(label[1]))
+    return bool(_EVERYONE_AHEAD.match(after)) or (label is not None and names_a_role_in(label[1]))
 
 
 def _ends_in_title(before: str) -> bool:
@@ -139,7 +155,7 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
     named = [
         split
         for split in [*role_first, *commas]
-        if _names_a_role(split.label) or (going_on and split in commas)
+        if names_a_role_in(split.label) or (going_on and split in commas)
     ]
     return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(
         text, families
@@ -248,7 +264,7 @@ def _role_first_run(text: str) -> list[str] | None:
         labels.append(",".join(items[cut:]))
         pieces.append(text[start:end].strip())
         start = end + 1
-    if not all_names(text[marks[-1].end() :].strip(" .")) or not any(map(_names_a_role, labels)):
+    if not all_names(text[marks[-1].end() :].strip(" .")) or not any(map(names_a_role_in, labels)):
         return None
     return [*pieces, text[start:].strip()]
 
@@ -263,10 +279,11 @@ def _next_label(text: str) -> bool:
     term, or words of the authors' own in a label's form (kept as written, as in an entry of
     their own); before, the whole run went to the last person."""
     label = text.strip()
-    return _names_a_role(label) or _OWN_LABEL.match(label) is not None
+    return names_a_role_in(label) or _OWN_LABEL.match(label) is not None
 
 
-def _names_a_role(label: str) -> bool:
+def names_a_role_in(label: str) -> bool:
+    """Whether any of a label's parts ('Methodology, Formal analysis', 'A and B') names a role."""
     parts = [part for part in re.split(r",\s*(?:and\s+)?", label) if part.strip()]
     return any(names_a_role(piece) for part in parts for piece in and_split(part))
 
@@ -315,7 +332,7 @@ def role_names(text: str, families: frozenset[str] = frozenset()) -> list[tuple[
     role-first form with the names in parentheses; None where the sentence is not wholly in it."""
     pairs = _parenthesised(text)
     if pairs is None or not all(
-        _names_a_role(label) and all_names(names, families) for label, names in pairs
+        names_a_role_in(label) and all_names(names, families) for label, names in pairs
     ):
         return None
     return pairs
