@@ -1184,3 +1184,31 @@ def test_do_and_te_with_a_capital_are_names_not_particles(
 def test_a_glued_full_stop_ends_a_sentence_only_before_an_entry(text: str, pieces: int) -> None:
     # found by a review, written there: an abbreviation glued to the next word is no end
     assert len(sentences(text)) == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "jane"),
+    [
+        (
+            "Jane Doe: conceptualization and writing – review and editing.",
+            "writing – review and editing",
+        ),
+        (
+            "Jane Doe: writing—review and editing and conceptualization.",
+            "writing—review and editing",
+        ),
+        # NFKC reads the full-width hyphen-minus as '-'
+        ("Jane Doe: conceptualization and writing－review & editing.", "writing-review & editing"),
+    ],
+    ids=["after-another-role", "before-another-role", "ampersand"],
+)
+def test_review_and_editing_stays_one_term_beside_another_role_joined_by_and(
+    text: str, jane: str
+) -> None:
+    # written here, not copied (the forms of a 2025 pyEuropePMC file and of many statements):
+    # 'and' was cut everywhere once another role stood beside the term, so 'writing – review'
+    # was read as the term and 'editing' was kept as a phrase, reported as no CRediT term
+    (entry,) = parse_statement(text, _people("Jane Doe", "Karl Smith")).entries
+    assert sorted(r.role for r in entry.roles) == ["conceptualization", "writing-review-editing"]
+    assert all(is_credit_term(r) for r in entry.roles)
+    assert jane in [r.label for r in entry.roles]

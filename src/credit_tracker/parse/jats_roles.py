@@ -222,6 +222,22 @@ def _phrases(body: str) -> list[str]:
     return [clean(phrase) for phrase in phrases if clean(phrase)]
 
 
+def _joined_where_a_role(tokens: list[str]) -> list[str]:
+    """The pieces between the 'and's (`tokens`: pieces and the 'and's between them), two joined
+    again where together they name one role: 'conceptualization and writing – review and
+    editing' is 'conceptualization' and 'writing – review and editing', not 'editing' apart."""
+    pieces: list[str] = []
+    current = tokens[0]
+    for joint, piece in zip(tokens[1::2], tokens[2::2], strict=True):
+        if names_a_role(f"{current}{joint}{piece}".strip()):
+            current = f"{current}{joint}{piece}"
+        else:
+            pieces.append(current)
+            current = piece
+    pieces.append(current)
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 def and_split(part: str) -> list[str]:
     """Split 'Resources and Funding acquisition' into its roles; anything else stays whole.
 
@@ -231,7 +247,7 @@ def and_split(part: str) -> list[str]:
     """
     if names_a_role(part):
         return [part]
-    pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
+    pieces = _joined_where_a_role(re.split(r"(\s+(?:and|&)\s+)", part))
     if len(pieces) > 1 and any(names_a_role(p) for p in pieces):
         return pieces
     # 'Conceptualization/Methodology': a slash joins roles, and, as 'and' does, a role and free
