@@ -1178,8 +1178,20 @@ def test_do_and_te_with_a_capital_are_names_not_particles(
         ("JD did approx.Half of the experiments.", 1),
         ("JD: writing and editing.A.P: Methodology, supervision.", 2),
         ("JD: conceptualization.AA contributed to the methodology.", 2),
+        ("Jane Doe: Conceptualization (lead).Karl Smith: Software.", 2),
+        ("Conceptualization: JD (lead).Software: KS.", 2),
+        ("JD: Software (the R package, v4.2).Validation", 1),
     ],
-    ids=["dept", "incl", "approx", "initials-and-colon", "initials-and-verb"],
+    ids=[
+        "dept",
+        "incl",
+        "approx",
+        "initials-and-colon",
+        "initials-and-verb",
+        "after-a-parenthesis",
+        "role-after-a-parenthesis",
+        "a-word-after-a-parenthesis",
+    ],
 )
 def test_a_glued_full_stop_ends_a_sentence_only_before_an_entry(text: str, pieces: int) -> None:
     # found by a review, written there: an abbreviation glued to the next word is no end
