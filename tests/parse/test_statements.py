@@ -1224,3 +1224,16 @@ def test_review_and_editing_stays_one_term_beside_another_role_joined_by_and(
     assert sorted(r.role for r in entry.roles) == ["conceptualization", "writing-review-editing"]
     assert all(is_credit_term(r) for r in entry.roles)
     assert jane in [r.label for r in entry.roles]
+
+
+def test_a_term_whose_last_word_a_comma_cut_off_is_one_term() -> None:
+    # written here, not copied (the form of a 2024 file in rtransparent's examples): 'writing
+    # review, editing' was the term and the phrase 'editing', so the list held a phrase and
+    # 'were responsible for …' gave no CRediT term at all
+    read = _read(
+        "JD and KS were responsible for writing original draft, writing review, editing, and "
+        "data curation.",
+        _people("Jane Doe", "Karl Smith"),
+    )
+    terms = ["writing-original-draft", "writing-review-editing", "data-curation"]
+    assert read == {"Jane Doe": terms, "Karl Smith": terms}

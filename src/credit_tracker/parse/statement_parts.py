@@ -222,11 +222,18 @@ def _phrases(text: str) -> list[str]:
 
 
 def _one_term(text: str, spans: list[tuple[int, int]], first: int, last: int) -> bool:
-    """Whether phrases first to last, naming no role alone, name one CRediT term together."""
-    if last >= len(spans) or label_role(text[slice(*spans[first])])[0] is not None:
+    """Whether phrases first to last name one CRediT term together: phrases naming no role
+    alone, or a term and the words a comma cut off it that name none ('writing review,
+    editing': not the term and the phrase 'editing')."""
+    if last >= len(spans):
         return False
     joined = text[spans[first][0] : spans[last][1]]
-    return ";" not in joined and try_resolve_role(split_degree(joined).label) is not None
+    together = try_resolve_role(split_degree(joined).label)
+    if ";" in joined or together is None:
+        return False
+    alone = label_role(text[slice(*spans[first])])[0]
+    rest = (label_role(text[slice(*spans[n])])[0] for n in range(first + 1, last + 1))
+    return alone is None or (alone.slug == together.slug and all(r is None for r in rest))
 
 
 def _phrase_role(piece: str, previous: str) -> SourceRole:
