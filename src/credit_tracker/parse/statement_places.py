@@ -162,9 +162,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 def _names_part(child: Element) -> bool:
     """A bold lead-in inside a paragraph naming the statement: 'Author contributions:'."""
-    heading = clean("".join(child.itertext()))
-    ended = heading.endswith(":") or (child.tail or "").lstrip().startswith(":")
-    return child.tag in _LEAD_IN and ended and names_statement(heading.rstrip(" :"))
+    return _starts_entry(child) and names_statement(clean("".join(child.itertext())).rstrip(" :"))
 
 
 def _opens_another(lead: Element) -> bool:
