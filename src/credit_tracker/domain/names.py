@@ -9,8 +9,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict
 
-# Lower-case words that, before a family name, belong to it (van der Pluijm, de Kroon, Ben Saad,
-# te Brinke, van 't Hoff, do Carmo).
+# Lower-case words that, before a family name, belong to it (van der Pluijm, de Kroon, Ben Saad).
 PARTICLES = frozenset(
     [
         "van",
@@ -38,8 +37,9 @@ PARTICLES = frozenset(
         "af",
     ]
 )
-# Particles only where printed in small letters: 'Do' is a Vietnamese family name, and 'Do' and
-# 'Te' are syllables of Korean and Chinese given names ('Do-Hyun', 'Chih-Te').
+# Particles only where printed in small letters (te Brinke, van 't Hoff, do Carmo): 'Do' is a
+# Vietnamese family name, and 'Do' and 'Te' are syllables of Korean and Chinese given names
+# ('Do-Hyun', 'Chih-Te').
 SMALL_PARTICLES = frozenset(["te", "'t", "’t", "vom", "zum", "zur", "des", "do", "dei", "degli"])
 
 
