@@ -1237,3 +1237,45 @@ def test_a_term_whose_last_word_a_comma_cut_off_is_one_term() -> None:
     )
     terms = ["writing-original-draft", "writing-review-editing", "data-curation"]
     assert read == {"Jane Doe": terms, "Karl Smith": terms}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "K.S. Smith: Conceptualization. A.J.: Software.",
+        "A.J.: Software. K.S. Smith: Conceptualization.",
+        "A.J.: Software; K. S. Smith – Conceptualization.",
+        "Conceptualization: K.S. Smith; Software: A.J.",
+    ],
+    ids=["person-first", "second-entry", "spaced-dash", "role-first"],
+)
+def test_initials_before_a_family_name_name_the_author_the_byline_prints_without_them(
+    text: str,
+) -> None:
+    # written here, not copied: 'K.S. Smith' was cut at its full stop into 'K.S', not
+    # understood, and 'Smith: …'; role first, initials and a family name were matched as
+    # initials only, and a byline without the middle initial had nobody for them
+    read = _read(text, _people("Kevin Smith", "Anna Jones"))
+    assert read == {"Kevin Smith": ["conceptualization"], "Anna Jones": ["software"]}
+
+
+def test_initials_before_a_family_name_two_authors_share_stay_unresolved() -> None:
+    # written here, not copied: 'K.S. Smith' fits Kevin and Karen Smith alike, neither for sure
+    parsed = parse_statement(
+        "K.S. Smith: Conceptualization. A.J.: Software.",
+        _people("Kevin Smith", "Karen Smith", "Anna Jones"),
+    )
+    assert [entry.author.raw for entry in parsed.entries if entry.author] == ["Anna Jones"]
+    assert any("K.S. Smith" in problem for problem in parsed.problems)
+
+
+def test_initials_then_a_role_label_still_end_their_sentence() -> None:
+    # written here, not copied: the label after the initials names a role, so the full stop
+    # ends the entry before it ('Software: A.J. Supervision: K.S.')
+    read = _read(
+        "Conceptualization: K.S.; A.J. Software: A.J.", _people("Kevin Smith", "Anna Jones")
+    )
+    assert read == {
+        "Kevin Smith": ["conceptualization"],
+        "Anna Jones": ["conceptualization", "software"],
+    }

@@ -108,9 +108,16 @@ def entry_for(reading: Reading, name: str, context: str) -> StatementEntry | Non
 
 def _by_initials(reading: Reading, token: str, printed: str, context: str) -> SourceAuthor | None:
     resolved = resolve(token, reading.byline, repeated=token in reading.repeated)
-    if resolved.author is None:
-        _unresolved(reading, token, resolved.candidates, f"{context}: {resolved.why(printed)}")
-    return resolved.author
+    if resolved.author is not None:
+        return resolved.author
+    if _WITH_FAMILY.search(token) and (author := by_full_name(token, reading.byline)):
+        return author  # 'K.S. Smith' is Kevin Smith: a middle initial the byline leaves out
+    _unresolved(reading, token, resolved.candidates, f"{context}: {resolved.why(printed)}")
+    return None
+
+
+# initials then a family name of two letters or more ('K.S. Smith', 'J.-P. Martin')
+_WITH_FAMILY = re.compile(r"[.\s]\s*[^\W\d_]{2,}$")
 
 
 def _unresolved(reading: Reading, printed: str, candidates: list[SourceAuthor], why: str) -> None:

@@ -48,6 +48,11 @@ _AHEAD = re.compile(rf"^(?:[^\W\d_][^:;.]{{0,60}}:|{_EVERYONE_WORDS}|{_OPENER_WO
 SEPARATOR = r":|\s[-\u2013\u2014]\s"
 """What parts a label from its names or roles: a colon, or a dash with spaces round it."""
 _SEPARATOR = re.compile(SEPARATOR)
+# a sentence of nothing but initials ('K.S', 'J.-P'), and a label of up to three capitalised words
+_ONLY_INITIALS = re.compile(r"(?:[^\W\d_][.\-\u2010]+\s*)+[^\W\d_]")
+_FAMILY_LABEL = re.compile(
+    rf"^([^\W\d_a-z][\w'\u2019\-]+(?:\s+[^\W\d_a-z][\w'\u2019\-]+){{0,2}})\s*(?:{SEPARATOR})"
+)
 # a dash glued to the word before it ('Dhanaraj- Literature'), or an em dash glued on both sides
 # ('Sheetu Singh—Data curation'); either ends the names only after a byline family name
 _GLUED = re.compile(r"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)")
@@ -68,7 +73,7 @@ def sentences(text: str) -> list[str]:
     """The sentences of one block of a statement, in order, without their closing marks."""
     pieces, start = [], 0
     for match in _BREAKS.finditer(text):
-        if _inside_parentheses(text, match.start()) or not _ends_sentence(text, match):
+        if _inside_parentheses(text, match.start()) or not _ends_sentence(text, match, start):
             continue
         pieces.append(text[start : match.start()])
         start = match.end()
@@ -80,7 +85,8 @@ def _inside_parentheses(text: str, position: int) -> bool:
     return text.count("(", 0, position) > text.count(")", 0, position)
 
 
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+def _ends_sentence(text: str, match: re.Match[str], start: int = 0) -> bool:
+    """Whether a break ends a sentence; `start` is where the sentence it would end began."""
     if match.group().strip() != ".":
         return True
     after = text[match.end() :]
@@ -93,7 +99,21 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         # 'Fernanda K. Kiataqui', 'Prof. Nisreen A Alwan', unless a role's label follows
         # ('Conceptualization: Doe J, Smith J. Supervision: Lee A.')
         return _role_ahead(after)
+    if _ONLY_INITIALS.fullmatch(text[start : match.start()].strip()) and _family_label(after):
+        return False  # 'K.S. Smith: Conceptualization': an entry's label, initials first
     return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after))
+
+
+def _family_label(after: str) -> bool:
+    """Whether the text opens with a label of a name's words alone ('Smith: …', 'Le Roux – …')
+    that names no role: the rest of a label whose initials came before the full stop."""
+    label = _FAMILY_LABEL.match(after)
+    return (
+        label is not None
+        and not _EVERYONE_AHEAD.match(after)
+        and not re.match(_OPENER_WORDS, after)
+        and not names_a_role_in(label[1])
+    )
 
 
 def _entry_ahead(after: str) -> bool:
