@@ -1279,3 +1279,47 @@ def test_initials_then_a_role_label_still_end_their_sentence() -> None:
         "Kevin Smith": ["conceptualization"],
         "Anna Jones": ["conceptualization", "software"],
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyse des Données: J.L.F., P.M. Conceptualization: P.M.",
+        "Analyse des Données: Jean de la Fontaine, Paul Martin. Conceptualization: Paul Martin.",
+        "Análisis de los Datos: J.L.F., P.M. Conceptualization: P.M.",
+    ],
+    ids=["initials", "byline-names", "spanish"],
+)
+def test_a_title_case_label_with_a_small_word_is_a_label_before_names(text: str) -> None:
+    # written here, not copied: capitalised words joined by 'des' read as a person's name
+    # ('Jean de la Fontaine'), so the label took the names after it as its roles
+    byline = _people("Paul Martin")
+    byline.insert(
+        0,
+        SourceAuthor(
+            position=1,
+            raw="Jean de la Fontaine",
+            name=PersonName(given="Jean", family="Fontaine", particle="de la"),
+        ),
+    )
+    parsed = parse_statement(text, byline)
+    read = {entry.author.raw if entry.author else entry.printed: entry for entry in parsed.entries}
+    assert parsed.form == "role first"
+    assert [r.role for r in read["Paul Martin"].roles][-1] == "conceptualization"
+    own = [r.label for r in read["Jean de la Fontaine"].roles]
+    assert own == [text.split(":")[0]]
+
+
+def test_a_person_with_a_particle_before_roles_is_still_a_person() -> None:
+    # written here, not copied: the guard of the test above; roles after the name, not names
+    byline = _people("Paul Martin")
+    byline.insert(
+        0,
+        SourceAuthor(
+            position=1,
+            raw="Maria da Silva",
+            name=PersonName(given="Maria", family="Silva", particle="da"),
+        ),
+    )
+    read = _read("Maria da Silva: Conceptualization. Paul Martin: Software.", byline)
+    assert read == {"Maria da Silva": ["conceptualization"], "Paul Martin": ["software"]}

@@ -168,7 +168,7 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
     person_first = [
         split
         for mark in sorted([*marks, *glued], key=lambda found: found.start())
-        if (split := at(mark, False))
+        if (split := at(mark, False)) and not _words_before_names(split, role_first, families)
     ]
     # a label that names a role first: 'Writing – Original Draft, Z.G. and E.M.A.' is not
     # 'Writing' done by 'Original Draft'; or a clause going on after ';' in small letters, which
@@ -182,6 +182,28 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
     ]
     return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(
         text, families
+    )
+
+
+def _words_before_names(split: Split, role_first: list[Split], families: frozenset[str]) -> bool:
+    """'Analyse des Données: J.L.F., P.M.': capitalised words joined by a small one read as a
+    name ('Jean de la Fontaine'), but no byline author has that family name, and the names
+    after the label are initials only or byline authors' names: the label is the authors' own
+    words for a role, role first."""
+    words = split.label.split()
+    if not any(word.islower() for word in words[1:-1]) or fold(words[-1]) in families:
+        return False
+    return any(
+        other.label == split.label and all(map(partial(_names_one, families), names_in(other.rest)))
+        for other in role_first
+    )
+
+
+def _names_one(families: frozenset[str], name: str) -> bool:
+    """Initials ('J.L.F.'), or a name whose last word is a byline family name."""
+    words = name.strip(" .").split()
+    return initials_groups(name.strip(" .")) is not None or (
+        bool(words) and fold(words[-1]) in families
     )
 
 
