@@ -763,3 +763,33 @@ def test_a_footnote_group_of_the_authors_own_footnotes_stays_theirs() -> None:
     )
     read = {a.raw: [r.role for r in a.roles or []] for a in parse_jats(article.encode()).authors}
     assert read == {"Jane Doe": ["conceptualization"], "John Smith": ["software"]}
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "<sec><title>Declarations</title><p><bold>Author contributions</bold></p><p>J.D. and J.S.: "
+        "Conceptualization.</p><p>A.L.: Supervision.</p><p><bold>Funding</bold></p><p>A.L. was "
+        "funded by grant 1 (Methodology: none).</p></sec>",
+        "<ack><title>Acknowledgements</title><p>We thank the nurses.</p><p><italic>Author "
+        "contributions:</italic></p><p>J.D. and J.S.: Conceptualization. A.L.: Supervision.</p>"
+        "<p>Competing interests: J.D.: Software company shares.</p></ack>",
+        "<sec><title>Declarations</title><p><bold>Author contributions</bold></p><list><list-item>"
+        "<p>J.D. and J.S.: Conceptualization</p></list-item><list-item><p>A.L.: Supervision</p>"
+        "</list-item></list><p><bold>Ethics approval</bold></p><p>J.D.: Software.</p></sec>",
+    ],
+    ids=["declarations", "acknowledgements", "list"],
+)
+def test_a_heading_alone_in_its_paragraph_heads_the_paragraphs_after_it(back: str) -> None:
+    # written here, invented names: a titled section of the back matter that heads each of its
+    # parts with a paragraph of a bold or italic heading alone gave an empty statement (the
+    # heading paragraph was the place); the statement ends at the next part's heading
+    read = {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(back).encode()).authors
+    }
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization"],
+        "Anna Lee": ["supervision"],
+    }

@@ -14,8 +14,9 @@ back matter, inside `<ack>` (PNAS; Science Advances' untitled `<sec>` that opens
 opens with a bold or italic run-in heading, whatever section holds it (AAAS Research's
 acknowledgments, Oxford's "Notes" with a bold italic "Author contributions.", Springer's
 "Declarations"; Science Advances' and EBioMedicine's one paragraph of every part, from its
-"Author contributions:", bold or in plain words, to the next part's lead-in; in the body a
-paragraph is judged by its section's title) or even inside the
+"Author contributions:", bold or in plain words, to the next part's lead-in; a paragraph
+that is the heading alone, with the paragraphs after it up to the next part's heading; in the
+body a paragraph is judged by its section's title) or even inside the
 abstract (bioRxiv), or as paragraphs of `<author-notes>`: a
 `<p content-type="author-contributions">` and the untyped paragraphs after it, up to the next
 typed one (JAMA Network, one paragraph a role). A footnote a contrib
@@ -101,6 +102,8 @@ def _look(element: Element, pointed_to: set[str], found: list[Element], run_ins:
             found.append(child)
         elif (own := _own_paragraphs(child)) is not None:
             found.append(own)
+        elif run_ins and _heading_alone(child):
+            found.append(_paragraphs_after(element.tag, children[n:]))
         elif run_ins and (part := _part_inside(child)) is not None:
             found.append(part)
         else:
@@ -190,6 +193,38 @@ def _own_paragraphs(ack: Element) -> Element | None:
         if child.tag == "p":
             own.append(child)
     return own if len(own) else None
+
+
+def _heading_alone(paragraph: Element) -> bool:
+    """A paragraph that is nothing but the statement's run-in heading ('<p><bold>Author
+    contributions</bold></p>'), its statement in the paragraphs after it: a titled section of
+    the back matter ('Declarations', 'Acknowledgements') that heads each of its parts so."""
+    heading = _lead_in(paragraph)
+    return heading is not None and clean("".join(paragraph.itertext())) == heading
+
+
+def _paragraphs_after(parent: str, siblings: list[Element]) -> Element:
+    """The heading paragraph and the paragraphs and lists after it, up to the next paragraph
+    that is a run-in heading alone or opens another part ('<p><bold>Funding</bold></p>',
+    'Competing interests: …') or anything else, gathered as one place named as their parent."""
+    run = Element(parent)
+    run.append(siblings[0])
+    for sibling in siblings[1:]:
+        if sibling.tag not in {"p", "list"} or _heads_a_part(sibling):
+            break
+        run.append(sibling)
+    return run
+
+
+def _heads_a_part(paragraph: Element) -> bool:
+    """A paragraph that opens another part: all in bold or italic ('<bold>Funding</bold>'),
+    or opening with another part's heading ('Competing interests: none')."""
+    if paragraph.tag != "p":
+        return False
+    whole = clean("".join(paragraph.itertext()))
+    lead = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+    alone = lead is not None and lead.tag in _RUN_IN and clean("".join(lead.itertext())) == whole
+    return alone or _opens_another_part(paragraph)
 
 
 def _opens_paragraph_run(element: Element) -> bool:
