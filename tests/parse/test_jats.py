@@ -6,7 +6,7 @@ import pytest
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.parse.jats import parse_jats
-from tests.conftest import FIXTURES
+from tests.conftest import DATA, FIXTURES
 
 W, REVIEW, R = "writing-original-draft", "writing-review-editing", "resources"
 CASE = {
@@ -553,6 +553,27 @@ def test_prose_statements_are_not_mistaken_for_structured_roles(name: str) -> No
     # the statement is kept as written: contributions stated in no CRediT term
     (problem,) = article.problems
     assert problem.startswith("no CRediT term: ") and len(problem) > 100
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "semanticClimate+semantic_corpus/PMC12098713.xml",  # Scientific Reports 2025
+        "semanticClimate+semantic_corpus/PMC12540639.xml",  # Int J Biometeorol 2025
+    ],
+)
+def test_springer_nature_s_template_in_the_passive_is_a_statement_in_no_credit_term(
+    name: str,
+) -> None:
+    # 'All authors contributed to the study conception and design. Material preparation, data
+    # collection and analysis were performed by …. The first draft of the manuscript was
+    # written by …': the passive sentences were not understood, each reported so; they are read
+    # now (who did what), and as the template names no CRediT term, the statement is kept whole
+    article = parse_jats((DATA / "wild" / name).read_bytes())
+    assert article.authors and all(author.roles is None for author in article.authors)
+    (problem,) = article.problems
+    assert problem.startswith("no CRediT term: All authors contributed to the study")
+    assert "The first draft of the manuscript was written by" in problem
 
 
 def test_vancouver_abstract_file_keeps_non_credit_roles_as_written() -> None:

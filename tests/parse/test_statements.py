@@ -1323,3 +1323,69 @@ def test_a_person_with_a_particle_before_roles_is_still_a_person() -> None:
     )
     read = _read("Maria da Silva: Conceptualization. Paul Martin: Software.", byline)
     assert read == {"Maria da Silva": ["conceptualization"], "Paul Martin": ["software"]}
+
+
+def test_springer_nature_s_template_is_read_in_the_passive() -> None:
+    # written here, invented names, Springer Nature's template as its PDFs print it (the heading
+    # run in with no colon, the next part's likewise): its passive sentences were not
+    # understood, nor was the heading found
+    text = (
+        "Conclusions\nThe method works.\nAuthor contributions All authors contributed to the "
+        "study conception and design. Material preparation, data collection and analysis were "
+        "performed by Jane Doe, Karl Smith and Wei Zhang. The first draft of the manuscript was "
+        "written by Jane Doe and all authors commented on previous versions of the manuscript. "
+        "All authors read and approved the final manuscript.\nFunding Open access funding "
+        "provided by Projekt DEAL.\nDeclarations\nConflict of interest None."
+    )
+    section = find_section(text)
+    assert section is not None and section.startswith("All authors contributed")
+    assert "Projekt DEAL" not in section
+    parsed = parse_statement(section, _people("Jane Doe", "Karl Smith", "Wei Zhang"))
+    by = {entry.printed: [role.role for role in entry.roles] for entry in parsed.entries}
+    assert by["Jane Doe"] == [None, "investigation", "writing-original-draft"]
+    assert by["Karl Smith"] == by["Wei Zhang"] == [None, "investigation"]
+    assert [role.label for role in parsed.entries[0].roles][:1] == [
+        "performed material preparation"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Interviews were conducted and analysed by K.S. and W.Z. and reviewed by J.D.",
+            {
+                "Karl Smith": ["conducted interviews", "formal-analysis"],
+                "Wei Zhang": ["conducted interviews", "formal-analysis"],
+                "Jane Doe": ["writing-review-editing"],
+            },
+        ),
+        (
+            "Formal analysis and investigation were performed by J.D. Supervision was provided "
+            "by W.Z.",
+            {"Jane Doe": ["formal-analysis", "investigation"], "Wei Zhang": ["supervision"]},
+        ),
+        (
+            "The study was designed by J.D. and K.S.; data were analysed by W.Z.",
+            {
+                "Jane Doe": ["designed the study"],
+                "Karl Smith": ["designed the study"],
+                "Wei Zhang": ["formal-analysis"],
+            },
+        ),
+    ],
+    ids=["verbs-then-more-by", "credit-terms-then-a-role-sentence", "semicolon"],
+)
+def test_a_passive_sentence_gives_what_was_done_to_the_people_after_by(
+    text: str, read: dict[str, list[str]]
+) -> None:
+    # written here, invented names (the forms of a Wiley 2025 file and of Springer Nature's
+    # template): 'X was done by A and B' was not understood; after initials, 'Supervision was
+    # …' opens a sentence rather than going on with a name
+    parsed = parse_statement(text, _people("Jane Doe", "Karl Smith", "Wei Zhang"))
+    assert parsed.problems == []
+    got = {
+        entry.author.raw: [role.role or role.label for role in entry.roles]
+        for entry in parsed.entries
+    }
+    assert got == read

@@ -98,10 +98,17 @@ BARE_HEADING = re.compile(r"^\s*Contributions?\s*[:.]?\s*$", re.I | re.M)
 # "Author Contributions: Conceptualization, A.B. and K.L.C.; …", and the next one the same way;
 # Oxford and BMJ end it with a full stop or a dash ("Author contributions. A.B. …",
 # "Contributors: AB …", "Author contributions — AB: …").
+# Springer prints its bold run-in headings with nothing after them but a space ("Author
+# contributions All authors contributed to …", "Funding Open access funding …"): in a PDF's
+# text, the heading's words then a capital ('Contributors' alone, a word of sentences too,
+# still needs its colon or full stop).
 RUN_IN_HEADING = re.compile(
-    rf"^\s*{_NUMBERED}{_CAPITAL}(?:CRediT\s+authorship\s+contribution\s+statement"
+    rf"^\s*{_NUMBERED}{_CAPITAL}(?:(?:CRediT\s+authorship\s+contribution\s+statement"
     r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?|Contributors)"
-    r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)",
+    r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)"
+    r"|(?:CRediT\s+authorship\s+contribution\s+statement"
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?)[ \t]+"
+    r"(?-i:(?=[A-Z\u00c0-\u00de])))",
     re.I | re.M,
 )
 _NEXT_SECTION = re.compile(
@@ -462,14 +469,74 @@ def _unread_name(head: str) -> bool:
 
 def _prose(segment: str, reading: Reading) -> None:
     for clause in re.split(r";\s*", segment.strip(" .")):
-        subject, predicate = _subject(re.sub(r"^and\s+", "", clause))
-        if not subject or subject[0].casefold() in {"all", "all authors"}:
-            continue
-        roles = _stated_roles(predicate)
-        for name in subject:
-            entry = entry_for(reading, name, context=clause[:40])
-            if entry is not None:
-                entry.roles += roles
+        clause = re.sub(r"^and\s+", "", clause)
+        subject, predicate = _subject(clause)
+        done = [(subject, _stated_roles(predicate))] if subject else _done_by(clause)
+        for names, roles in done:
+            if names[0].casefold() in {"all", "all authors"}:
+                continue
+            for name in names:
+                entry = entry_for(reading, name, context=clause[:40])
+                if entry is not None:
+                    entry.roles += roles
+
+
+# The passive ('Material preparation, data collection and analysis were performed by A, B and
+# C. The first draft of the manuscript was written by A', Springer Nature's template): what was
+# done, 'was' or 'were', the verbs, 'by', the names; more verbs and names may follow ('…
+# analysed by P.C. and Z.A.P. and reviewed by Z.S.L.')
+_PASSIVE = re.compile(r"\s(?:was|were|(?:has|have)\s+been)\s+(?:(?:also|jointly|mainly)\s+)?")
+_VERBS_BY = re.compile(r"(?P<verbs>[a-z]+(?:(?:,\s*|\s+and\s+|\s+)[a-z]+)*?)\s+by\s+")
+_MORE_BY = re.compile(r"^(?:,\s*)?and\s+(?=[a-z]+(?:\s+[a-z]+)*?\s+by\s)")
+
+
+def _done_by(clause: str) -> list[tuple[list[str], list[SourceRole]]]:
+    """The people a passive clause names after 'by', each group with the roles of what the
+    clause says was done; none unless the clause is one."""
+    verb = _PASSIVE.search(clause)
+    if verb is None or not verb.start():
+        return []
+    what, rest = clause[: verb.start()].strip(), clause[verb.end() :]
+    what = what[:1].lower() + what[1:]  # 'The first draft …' goes after the verb
+    listed = roles_from(what)
+    done = []
+    while (by := _VERBS_BY.match(rest)) is not None:
+        names, rest = _names_ahead(rest[by.end() :])
+        if not names:
+            break
+        credit = listed and all(is_credit_term(role) for role in listed)
+        done.append((names, listed if credit else _stated_roles(_active(by["verbs"], what))))
+        more = _MORE_BY.match(rest)
+        if more is None:
+            break
+        rest = rest[more.end() :]
+    return done
+
+
+# past participles whose past tense differs, as the phrases' patterns know them ('wrote the
+# first draft')
+_PAST = {"written": "wrote", "drawn": "drew", "done": "did", "undertaken": "undertook"}
+
+
+def _active(verbs: str, what: str) -> str:
+    """'conducted, transcribed and analysed' and 'interviews' as the phrases of a predicate:
+    'conducted interviews, transcribed interviews, analysed interviews'."""
+    each = [verb for verb in re.split(r",\s*|\s+and\s+", verbs) if verb]
+    return ", ".join(f"{' '.join(_PAST.get(w, w) for w in verb.split())} {what}" for verb in each)
+
+
+def _names_ahead(text: str) -> tuple[list[str], str]:
+    """The names a text opens with, and the rest ('P.C. and Z.A.P.', 'and reviewed by …'):
+    the longest run of words that are all names, the rest not going on with another name."""
+    words = text.split()
+    for cut in range(min(len(words), _LONGEST_SUBJECT), 0, -1):
+        head, tail = " ".join(words[:cut]).rstrip(","), " ".join(words[cut:])
+        if re.match(r"(?:,\s*)?(?:and|&)\s+[^\W\d_a-z]", tail):
+            continue  # 'A, B and C': the names go on
+        names = names_in(head)
+        if names and all(looks_like_name(n) for n in names) and not tail[:1].isupper():
+            return names, tail
+    return [], text
 
 
 def _stated_roles(predicate: str) -> list[SourceRole]:

@@ -101,7 +101,18 @@ def _ends_sentence(text: str, match: re.Match[str], start: int = 0) -> bool:
         return _role_ahead(after)
     if _ONLY_INITIALS.fullmatch(text[start : match.start()].strip()) and _family_label(after):
         return False  # 'K.S. Smith: Conceptualization': an entry's label, initials first
-    return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after))
+    return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after) or _done(after))
+
+
+# a role that opens a passive sentence: 'Supervision was provided by W.Z.'
+_ROLE_DONE = re.compile(r"^([^\W\d_a-z][^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s+(?:was|were)\s")
+
+
+def _done(after: str) -> bool:
+    """Whether the text after initials opens a sentence of a role done by someone ('…
+    performed by J.D. Supervision was provided by W.Z.'), not a name ('J.D. Smith was …')."""
+    role = _ROLE_DONE.match(after)
+    return role is not None and names_a_role_in(role[1])
 
 
 def _family_label(after: str) -> bool:
