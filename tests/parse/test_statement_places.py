@@ -793,3 +793,20 @@ def test_a_heading_alone_in_its_paragraph_heads_the_paragraphs_after_it(back: st
         "John Smith": ["conceptualization"],
         "Anna Lee": ["supervision"],
     }
+
+
+def test_a_bold_credit_lead_in_before_the_entries_is_no_name() -> None:
+    # written here, invented names: '<bold>CRediT</bold>: J.D.: …' gave 'CRediT: J.D.', no one
+    back = (
+        "<sec><title>Author contributions</title><p><bold>CRediT</bold>: J.D.: Conceptualization; "
+        "J.S.: Software; A.L.: Supervision.</p></sec>"
+    )
+    read = {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(back).encode()).authors
+    }
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["software"],
+        "Anna Lee": ["supervision"],
+    }

@@ -1389,3 +1389,17 @@ def test_a_passive_sentence_gives_what_was_done_to_the_people_after_by(
         for entry in parsed.entries
     }
     assert got == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CRediT: Jane Doe: Conceptualization; Karl Smith: Software.",
+        "CRediT:Jane Doe: Conceptualization. Karl Smith: Software.",
+    ],
+)
+def test_a_credit_lead_before_the_first_entry_is_no_part_of_its_name(text: str) -> None:
+    # written here, invented names (a statement that names its taxonomy before the first
+    # entry): the first entry was 'CRediT: Jane Doe', no byline author, and her roles were lost
+    read = _read(text, _people("Jane Doe", "Karl Smith"))
+    assert read == {"Jane Doe": ["conceptualization"], "Karl Smith": ["software"]}

@@ -234,6 +234,8 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
         in_byline_order(clean(normalise_text(block)).replace("•", " • "), byline)
         for block in blocks
     ]
+    if texts:
+        texts[0] = _CREDIT_LEAD.sub("", texts[0], count=1)
     body = " ".join(text for text in texts if text)
     reading = Reading(byline=byline)
     unread: list[str] = []
@@ -275,6 +277,11 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in reading.entries.values()}.values())
     return _parsed(forms, _folded(unique, byline), reading, unread)
+
+
+# 'CRediT:' before the first entry ('Author contributions' then 'CRediT: Jane Doe:
+# Conceptualization, …'): the statement naming its taxonomy, no part of the first name
+_CREDIT_LEAD = re.compile(r"^\s*CRediT\s*:\s*(?=\S)", re.I)
 
 
 def _names_no_ones_roles(segment: str) -> bool:
