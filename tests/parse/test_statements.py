@@ -1181,6 +1181,8 @@ def test_do_and_te_with_a_capital_are_names_not_particles(
         ("Jane Doe: Conceptualization (lead).Karl Smith: Software.", 2),
         ("Conceptualization: JD (lead).Software: KS.", 2),
         ("JD: Software (the R package, v4.2).Validation", 1),
+        ("JD and KS acquired the MRI.KS analysed the data.", 2),
+        ("JD: Investigation (data from the USA.Gov portal).", 1),
     ],
     ids=[
         "dept",
@@ -1191,6 +1193,8 @@ def test_do_and_te_with_a_capital_are_names_not_particles(
         "after-a-parenthesis",
         "role-after-a-parenthesis",
         "a-word-after-a-parenthesis",
+        "after-capitals",
+        "capitals-then-no-entry",
     ],
 )
 def test_a_glued_full_stop_ends_a_sentence_only_before_an_entry(text: str, pieces: int) -> None:
@@ -1403,3 +1407,12 @@ def test_a_credit_lead_before_the_first_entry_is_no_part_of_its_name(text: str) 
     # entry): the first entry was 'CRediT: Jane Doe', no byline author, and her roles were lost
     read = _read(text, _people("Jane Doe", "Karl Smith"))
     assert read == {"Jane Doe": ["conceptualization"], "Karl Smith": ["software"]}
+
+
+def test_initials_before_a_family_name_in_prose_name_the_author() -> None:
+    # written here, invented names (left at the last scan): 'K.S. Smith wrote the code' named
+    # nobody where the byline prints Kevin Smith without his middle initial
+    read = _read(
+        "K.S. Smith wrote the code. A.J. supervised the work.", _people("Kevin Smith", "Anna Jones")
+    )
+    assert read == {"Kevin Smith": ["software"], "Anna Jones": ["supervision"]}

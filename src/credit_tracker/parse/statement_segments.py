@@ -30,10 +30,11 @@ from credit_tracker.parse.statement_parts import (
 )
 
 # a full stop glued to the next sentence's capital ends it too, after a word of small letters
-# or a parenthesis ('… writing and discussion.PM Soares and R. Trigo contributed …', a 2025
-# file's statement; '(lead).Karl Smith: …')
+# or capitals, or a parenthesis ('… writing and discussion.PM Soares and R. Trigo contributed
+# …', a 2025 file's statement; '(lead).Karl Smith: …'; 'acquired the MRI.KS analysed …')
 _BREAKS = re.compile(
-    r";\s*|\.\s+|(?:(?<=[a-z\u00df-\u00ff]{3})|(?<=\)))\.(?=[A-Z\u00c0-\u00de])|\s*•\s*"
+    r";\s*|\.\s+|(?:(?<=[a-z\u00df-\u00ff]{3})|(?<=[A-Z\u00c0-\u00de]{3})|(?<=\)))"
+    r"\.(?=[A-Z\u00c0-\u00de])|\s*•\s*"
 )
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
 # one given name's initial, or a hyphenated given name's ('H.-P.' for Hans-Peter, AIP 2024)
