@@ -810,3 +810,21 @@ def test_a_bold_credit_lead_in_before_the_entries_is_no_name() -> None:
         "John Smith": ["software"],
         "Anna Lee": ["supervision"],
     }
+
+
+def test_a_heading_alone_takes_no_prose_paragraph_after_its_statement() -> None:
+    # found by a review, written there (invented names): paragraphs after the statement with no
+    # heading of their own ('J.S. holds shares …', thanks) were read as more entries
+    back = (
+        "<sec><title>Declarations</title><p><bold>Author contributions</bold></p><p>J.D. and "
+        "J.S.: Conceptualization. A.L.: Supervision.</p><p>J.S. holds shares in a company that "
+        "makes software.</p><p>We thank the nurses for their work.</p></sec>"
+    )
+    article = parse_jats(_article(back).encode())
+    read = {author.raw: [role.role for role in author.roles or []] for author in article.authors}
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization"],
+        "Anna Lee": ["supervision"],
+    }
+    assert article.problems == []

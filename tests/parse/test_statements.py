@@ -1416,3 +1416,112 @@ def test_initials_before_a_family_name_in_prose_name_the_author() -> None:
         "K.S. Smith wrote the code. A.J. supervised the work.", _people("Kevin Smith", "Anna Jones")
     )
     assert read == {"Kevin Smith": ["software"], "Anna Jones": ["supervision"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statistical analysis was performed by W.Z., and J.D. wrote the manuscript.",
+        "Data were analyzed by Jane Doe and Karl Smith wrote the paper.",
+        "Conceptualization: J.D. and K.S. Data were analysed by W.Z.",
+        "Fieldwork was done by J.D. in Kenya and K.S. in Uganda.",
+        "Data were collected by J.D., K.S. and W.Z., who also wrote the manuscript.",
+        "This work was supported by NIH grant R01.",
+    ],
+    ids=["next-clause", "next-subject", "after-a-label", "places", "who-also", "a-grant"],
+)
+def test_a_passive_sentence_not_read_to_its_end_stays_reported(text: str) -> None:
+    # found by a review, written there (invented names): the passive reader took the next
+    # clause's subject for more names after 'by' (W.Z.'s analysis went to J.D. and the writing
+    # was lost), read a label before it as what was done, or dropped the words after the names
+    # without a word; such a sentence is reported as not understood, as before the reader
+    parsed = parse_statement(text, _people("Jane Doe", "Karl Smith", "Wei Zhang"))
+    assert all(not entry.roles for entry in parsed.entries)
+    assert any(text[:30] in problem for problem in parsed.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Experiments were designed by J.D., performed by K.S. and analysed by W.Z.",
+            {
+                "Jane Doe": ["designed experiments"],
+                "Karl Smith": ["performed experiments"],
+                "Wei Zhang": ["formal-analysis"],
+            },
+        ),
+        (
+            "Software and visualization were developed by J.D. and K.S., respectively.",
+            {"Jane Doe": ["software"], "Karl Smith": ["visualization"]},
+        ),
+        (
+            "Writing – original draft was prepared by J.D. and reviewed by K.S.",
+            {
+                "Jane Doe": ["writing-original-draft"],
+                "Karl Smith": ["reviewed writing – original draft"],
+            },
+        ),
+    ],
+    ids=["verbs-after-commas", "respectively", "terms-for-the-first-group-only"],
+)
+def test_a_passive_sentence_s_groups_each_get_their_own_verbs(
+    text: str, read: dict[str, list[str]]
+) -> None:
+    # found by a review, written there (invented names): a second group's verbs were lost
+    # after a comma, 'respectively' gave everyone every role, and the CRediT term before the
+    # verb went to every group whatever its own verb
+    parsed = parse_statement(text, _people("Jane Doe", "Karl Smith", "Wei Zhang"))
+    assert parsed.problems == []
+    got = {
+        entry.author.raw: [role.role or role.label for role in entry.roles]
+        for entry in parsed.entries
+    }
+    assert got == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Study design: K.S.; A.J. Statistics: W.Z.",
+        "Study design: K.S.; A.J. Statistical Analysis: W.Z.",
+    ],
+)
+def test_initials_then_an_own_label_before_names_end_their_sentence(text: str) -> None:
+    # found by a review, written there (invented names): 'A.J. Statistics' was read as one
+    # name (initials before a family name), so A.J. and W.Z. lost their roles
+    parsed = parse_statement(text, _people("Kevin Smith", "Anna Jones", "Wei Zhang"))
+    got = {entry.author.raw: [r.label for r in entry.roles] for entry in parsed.entries}
+    label = text.split("; A.J. ")[1].split(":")[0]
+    assert got == {
+        "Kevin Smith": ["Study design"],
+        "Anna Jones": ["Study design"],
+        "Wei Zhang": [label],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J.D.: Conceptualization, K.S.: Software.",
+        "CRediT: J.D.: Conceptualization, K.S.: Software.",
+    ],
+)
+def test_person_first_entries_joined_by_a_comma_are_two_entries(text: str) -> None:
+    # found by a review, written there (invented names): read role first, 'Conceptualization'
+    # given to a person named 'K.S.: Software'
+    read = _read(text, _people("Jane Doe", "Karl Smith"))
+    assert read == {"Jane Doe": ["conceptualization"], "Karl Smith": ["software"]}
+
+
+def test_a_spaced_run_in_heading_is_looked_for_only_where_no_other_heading_is() -> None:
+    # found by a review, written there: a line of the paper's own text opening 'Author
+    # Contributions Statement …' was taken for Springer's run-in heading, before the real one;
+    # and a publisher's note after the statement ends it
+    text = (
+        "Methods\nAuthor Contributions Statement in each paper was analysed.\nResults.\n"
+        "Author contributions\nJD: Software.\nFunding\nNone."
+    )
+    assert find_section(text) == "JD: Software."
+    run_in = "Text.\nAuthor contributions All authors wrote it.\nPublisher's Note Springer Nature."
+    assert find_section(run_in) == "All authors wrote it."

@@ -98,17 +98,20 @@ BARE_HEADING = re.compile(r"^\s*Contributions?\s*[:.]?\s*$", re.I | re.M)
 # "Author Contributions: Conceptualization, A.B. and K.L.C.; …", and the next one the same way;
 # Oxford and BMJ end it with a full stop or a dash ("Author contributions. A.B. …",
 # "Contributors: AB …", "Author contributions — AB: …").
+RUN_IN_HEADING = re.compile(
+    rf"^\s*{_NUMBERED}{_CAPITAL}(?:CRediT\s+authorship\s+contribution\s+statement"
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?|Contributors)"
+    r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)",
+    re.I | re.M,
+)
 # Springer prints its bold run-in headings with nothing after them but a space ("Author
 # contributions All authors contributed to …", "Funding Open access funding …"): in a PDF's
-# text, the heading's words then a capital ('Contributors' alone, a word of sentences too,
-# still needs its colon or full stop).
-RUN_IN_HEADING = re.compile(
-    rf"^\s*{_NUMBERED}{_CAPITAL}(?:(?:CRediT\s+authorship\s+contribution\s+statement"
-    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?|Contributors)"
-    r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)"
-    r"|(?:CRediT\s+authorship\s+contribution\s+statement"
-    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?)[ \t]+"
-    r"(?-i:(?=[A-Z\u00c0-\u00de])))",
+# text, the heading's words then a capital. Looked for only where no heading above is found,
+# since a line of the paper's own text may open so ('Author Contributions Statement in each
+# paper was analysed'); 'Contributors' alone, a word of sentences too, never.
+SPACED_RUN_IN_HEADING = re.compile(
+    rf"^\s*{_NUMBERED}{_CAPITAL}(?:CRediT\s+authorship\s+contribution\s+statement"
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?)[ \t]+(?-i:(?=[A-Z\u00c0-\u00de]))",
     re.I | re.M,
 )
 _NEXT_SECTION = re.compile(
@@ -119,7 +122,9 @@ _NEXT_SECTION = re.compile(
     r"|Data\s+(?:and\s+materials\s+)?availability|References|Ethics|Additional\s+information"
     r"|Supplementa(?:l|ry)\s+information|Declaration|Author\s+details"
     r"|Received:|Abbreviations|(?:Authors?\s*[’']?\s*)?Disclosures?|Availability"
-    r"|Role\s+of\s+the\s+funding\s+source)\b.*$",
+    r"|Role\s+of\s+the\s+funding\s+source|Publisher[’']?s\s+note|Open\s+access\b"
+    r"|Peer\s+review\s+information|Consent\s+(?:for|to)\s+publication|Code\s+availability"
+    r"|Rights\s+and\s+permissions)\b.*$",
     re.I | re.M,
 )
 
@@ -206,8 +211,9 @@ def normalise_text(text: str) -> str:
 def find_section(text: str) -> str | None:
     """Return the contributions section of a document's text, or None when there is none."""
     found = [m for m in (HEADINGS.search(text), RUN_IN_HEADING.search(text)) if m is not None]
-    if not found and (bare := BARE_HEADING.search(text)) is not None:
-        found = [bare]
+    for fallback in (SPACED_RUN_IN_HEADING, BARE_HEADING):
+        if not found and (heading := fallback.search(text)) is not None:
+            found = [heading]
     if not found:
         return None
     heading = min(found, key=lambda match: match.start())
@@ -491,33 +497,50 @@ def _prose(segment: str, reading: Reading) -> None:
 # The passive ('Material preparation, data collection and analysis were performed by A, B and
 # C. The first draft of the manuscript was written by A', Springer Nature's template): what was
 # done, 'was' or 'were', the verbs, 'by', the names; more verbs and names may follow ('…
-# analysed by P.C. and Z.A.P. and reviewed by Z.S.L.')
+# analysed by P.C. and Z.A.P. and reviewed by Z.S.L.', '… designed by J.D., performed by K.S.')
 _PASSIVE = re.compile(r"\s(?:was|were|(?:has|have)\s+been)\s+(?:(?:also|jointly|mainly)\s+)?")
 _VERBS_BY = re.compile(r"(?P<verbs>[a-z]+(?:(?:,\s*|\s+and\s+|\s+)[a-z]+)*?)\s+by\s+")
-_MORE_BY = re.compile(r"^(?:,\s*)?and\s+(?=[a-z]+(?:\s+[a-z]+)*?\s+by\s)")
+_MORE_BY = re.compile(r"^(?:,\s*)?(?:and\s+)?(?=[a-z]+(?:(?:,\s*|\s+and\s+|\s+)[a-z]+)*?\s+by\s)")
+# what may follow the last names and says no more of who did what: 'and all authors commented
+# on previous versions of the manuscript' (the template's own words)
+_ALL_AFTER = re.compile(r"^(?:,\s*)?and\s+all\s+(?:the\s+)?(?:co-?)?authors\b", re.I)
+_RESPECTIVELY = re.compile(r"^,?\s*respectively$", re.I)
 
 
 def _done_by(clause: str) -> list[tuple[list[str], list[SourceRole]]]:
     """The people a passive clause names after 'by', each group with the roles of what the
-    clause says was done; none unless the clause is one."""
+    clause says was done; none unless the clause is one, read to its end (anything after the
+    names but more verbs and names, 'respectively' or 'and all authors …' leaves the clause
+    unread, as before: 'Statistics were done by W.Z., and J.D. wrote the paper')."""
     verb = _PASSIVE.search(clause)
-    if verb is None or not verb.start():
-        return []
+    if verb is None or not verb.start() or ":" in clause[: verb.start()]:
+        return []  # 'Conceptualization: J.D. and K.S. Data were analysed by W.Z.': a label first
     what, rest = clause[: verb.start()].strip(), clause[verb.end() :]
     what = what[:1].lower() + what[1:]  # 'The first draft …' goes after the verb
     listed = roles_from(what)
-    done = []
+    done: list[tuple[list[str], list[SourceRole]]] = []
     while (by := _VERBS_BY.match(rest)) is not None:
         names, rest = _names_ahead(rest[by.end() :])
         if not names:
-            break
-        credit = listed and all(is_credit_term(role) for role in listed)
+            return []
+        credit = not done and listed and all(is_credit_term(role) for role in listed)
         done.append((names, listed if credit else _stated_roles(_active(by["verbs"], what))))
-        more = _MORE_BY.match(rest)
-        if more is None:
+        if (more := _MORE_BY.match(rest)) is None:
             break
         rest = rest[more.end() :]
-    return done
+    if _RESPECTIVELY.match(rest):
+        return _respectively(done, listed)
+    return done if done and (not rest or _ALL_AFTER.match(rest)) else []
+
+
+def _respectively(
+    done: list[tuple[list[str], list[SourceRole]]], listed: list[SourceRole]
+) -> list[tuple[list[str], list[SourceRole]]]:
+    """'Software and visualization were developed by J.D. and K.S., respectively': each name
+    its own role, in order; none (unread) unless there are as many of each."""
+    if len(done) != 1 or len(done[0][0]) != len(listed):
+        return []
+    return [([name], [role]) for name, role in zip(done[0][0], listed, strict=True)]
 
 
 # past participles whose past tense differs, as the phrases' patterns know them ('wrote the
@@ -534,14 +557,19 @@ def _active(verbs: str, what: str) -> str:
 
 def _names_ahead(text: str) -> tuple[list[str], str]:
     """The names a text opens with, and the rest ('P.C. and Z.A.P.', 'and reviewed by …'):
-    the longest run of words that are all names, the rest not going on with another name."""
+    the longest run of words that are all names, the rest not going on with another name and
+    being more verbs and names, 'respectively', 'and all authors …' or nothing."""
     words = text.split()
     for cut in range(min(len(words), _LONGEST_SUBJECT), 0, -1):
         head, tail = " ".join(words[:cut]).rstrip(","), " ".join(words[cut:])
         if re.match(r"(?:,\s*)?(?:and|&)\s+[^\W\d_a-z]", tail):
             continue  # 'A, B and C': the names go on
+        if tail and not (
+            _MORE_BY.match(tail) or _RESPECTIVELY.match(tail) or _ALL_AFTER.match(tail)
+        ):
+            continue  # 'W.Z., and J.D. wrote the paper': another clause, not more names
         names = names_in(head)
-        if names and all(looks_like_name(n) for n in names) and not tail[:1].isupper():
+        if names and all(looks_like_name(n) for n in names):
             return names, tail
     return [], text
 

@@ -204,16 +204,29 @@ def _heading_alone(paragraph: Element) -> bool:
 
 
 def _paragraphs_after(parent: str, siblings: list[Element]) -> Element:
-    """The heading paragraph and the paragraphs and lists after it, up to the next paragraph
-    that is a run-in heading alone or opens another part ('<p><bold>Funding</bold></p>',
-    'Competing interests: …') or anything else, gathered as one place named as their parent."""
+    """The heading paragraph and the paragraph or list after it, and the paragraphs after
+    that while each is an entry ('A.L.: Supervision.'), up to one that is a run-in heading
+    alone or opens another part ('<p><bold>Funding</bold></p>', 'Competing interests: …') or
+    anything else, gathered as one place named as their parent. A paragraph of prose after
+    the statement ('J.S. holds shares in …', thanks) is another part, unheaded."""
     run = Element(parent)
     run.append(siblings[0])
     for sibling in siblings[1:]:
         if sibling.tag not in {"p", "list"} or _heads_a_part(sibling):
             break
+        if len(run) > 1 and not _an_entry(sibling):
+            break
         run.append(sibling)
     return run
+
+
+# an entry's label before its colon or spaced dash: 'A.L.: …', 'Jane Doe – …', 'Software: …'
+_ENTRY_LABEL = re.compile(r"^[^\W\d_][^:;!?]{0,60}?\s*(?::|\s[\u2013\u2014-]\s)")
+
+
+def _an_entry(paragraph: Element) -> bool:
+    """A paragraph that opens with an entry's label, as a statement's paragraphs do."""
+    return paragraph.tag == "p" and bool(_ENTRY_LABEL.match(clean("".join(paragraph.itertext()))))
 
 
 def _heads_a_part(paragraph: Element) -> bool:

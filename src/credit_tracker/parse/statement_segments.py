@@ -120,11 +120,15 @@ def _family_label(after: str) -> bool:
     """Whether the text opens with a label of a name's words alone ('Smith: …', 'Le Roux – …')
     that names no role: the rest of a label whose initials came before the full stop."""
     label = _FAMILY_LABEL.match(after)
+    if label is None:
+        return False
+    # names after the separator make it a role's label: 'Study design: K.S.; A.J. Statistics: W.Z.'
+    ahead = after[label.end() :].split(maxsplit=1)
     return (
-        label is not None
-        and not _EVERYONE_AHEAD.match(after)
+        not _EVERYONE_AHEAD.match(after)
         and not re.match(_OPENER_WORDS, after)
         and not names_a_role_in(label[1])
+        and not (ahead and initials_groups(ahead[0].rstrip(",;.")) is not None)
     )
 
 
@@ -198,12 +202,12 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
 
 
 def _words_before_names(split: Split, role_first: list[Split], families: frozenset[str]) -> bool:
-    """'Analyse des Données: J.L.F., P.M.': capitalised words joined by a small one read as a
-    name ('Jean de la Fontaine'), but no byline author has that family name, and the names
-    after the label are initials only or byline authors' names: the label is the authors' own
-    words for a role, role first."""
+    """'Analyse des Données: J.L.F., P.M.', 'Statistical Analysis: W.Z.': capitalised words
+    read as a name ('Jean de la Fontaine'), but the byline is known and none of its family
+    names is among them, and the names after the label are initials only or byline authors'
+    names: the label is the authors' own words for a role, role first."""
     words = split.label.split()
-    if not any(word.islower() for word in words[1:-1]) or fold(words[-1]) in families:
+    if len(words) < 2 or not families or any(fold(word) in families for word in words):
         return False
     return any(
         other.label == split.label and all(map(partial(_names_one, families), names_in(other.rest)))
@@ -245,6 +249,8 @@ def _at(text: str, mark: re.Match[str], role_first: bool, families: frozenset[st
     label, rest = text[: mark.start()].strip(), text[mark.end() :].strip(" .")
     if _inside_term(text, mark):
         return None
+    if role_first and ":" in rest:
+        return None  # 'J.D.: Conceptualization, K.S.: Software': another entry's label follows
     if label and rest and all_names(rest if role_first else label, families):
         return Split(label, rest, role_first)
     return None
