@@ -828,3 +828,22 @@ def test_a_heading_alone_takes_no_prose_paragraph_after_its_statement() -> None:
         "Anna Lee": ["supervision"],
     }
     assert article.problems == []
+
+
+def test_mdpi_s_key_contribution_notes_are_no_statement() -> None:
+    # written here, invented names: MDPI Toxins's '<notes notes-type="Key Contribution">' (the
+    # paper's highlights) was typed as a contribution, so its sentences were reported as a
+    # statement not understood or in no CRediT term beside the real one
+    back = (
+        '<notes notes-type="Key Contribution"><title>Key Contribution</title><p>FB1 and DON '
+        "induce oxidative stress in pigs.</p></notes><notes><title>Author Contributions</title>"
+        "<p>Conceptualization, J.D. and J.S.; supervision, A.L.</p></notes>"
+    )
+    article = parse_jats(_article(back).encode())
+    read = {author.raw: [role.role for role in author.roles or []] for author in article.authors}
+    assert read == {
+        "Jane Doe": ["conceptualization"],
+        "John Smith": ["conceptualization"],
+        "Anna Lee": ["supervision"],
+    }
+    assert article.problems == []

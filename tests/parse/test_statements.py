@@ -1525,3 +1525,127 @@ def test_a_spaced_run_in_heading_is_looked_for_only_where_no_other_heading_is() 
     assert find_section(text) == "JD: Software."
     run_in = "Text.\nAuthor contributions All authors wrote it.\nPublisher's Note Springer Nature."
     assert find_section(run_in) == "All authors wrote it."
+
+
+_DOE_SMITH_ZHANG = ("Jane Doe", "Karl Smith", "Wei Zhang")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Conceptualization, J.D. Formal analysis, K.S. Funding acquisition, J.D. Writing, "
+            "original draft preparation, W.Z.",
+            {
+                "Jane Doe": ["conceptualization", "funding-acquisition"],
+                "Karl Smith": ["formal-analysis"],
+                "Wei Zhang": ["writing-original-draft"],
+            },
+        ),
+        (
+            "Conceptualization and Original Draft Preparation, J.D. and K.S., Software, W.Z., "
+            "Review & Editing, K.S., Funding Acquisition, J.D.",
+            {
+                "Jane Doe": ["conceptualization", "writing-original-draft", "funding-acquisition"],
+                "Karl Smith": [
+                    "conceptualization",
+                    "writing-original-draft",
+                    "writing-review-editing",
+                ],
+                "Wei Zhang": ["software"],
+            },
+        ),
+        (
+            "Conceptualization, J.D.; investigation, J.D. and K.S. resources, J.D. data curation, "
+            "W.Z.",
+            {
+                "Jane Doe": ["conceptualization", "investigation", "resources"],
+                "Karl Smith": ["investigation"],
+                "Wei Zhang": ["data-curation"],
+            },
+        ),
+        (
+            "Conceptualization, J.D. methodology, K.S., W.Z.; supervision, J.D., project "
+            "administration, J.D., and W.Z.",
+            {
+                "Jane Doe": ["conceptualization", "supervision", "project-administration"],
+                "Karl Smith": ["methodology"],
+                "Wei Zhang": ["methodology", "project-administration"],
+            },
+        ),
+        (
+            "Conceptualization, J.D.; Visualization K.S.; Supervision J.D., K.S., and W.Z.",
+            {
+                "Jane Doe": ["conceptualization", "supervision"],
+                "Karl Smith": ["visualization", "supervision"],
+                "Wei Zhang": ["supervision"],
+            },
+        ),
+        (
+            "Conceptualization, Methodology, Writing—Original Draft Preparation—J.D.; "
+            "Investigation, Data Curation—K.S., W.Z.",
+            {
+                "Jane Doe": ["conceptualization", "methodology", "writing-original-draft"],
+                "Karl Smith": ["investigation", "data-curation"],
+                "Wei Zhang": ["investigation", "data-curation"],
+            },
+        ),
+    ],
+    ids=[
+        "full-stops-between-entries",
+        "commas-between-entries",
+        "names-then-a-label",
+        "initials-then-a-label-and-a-comma-run",
+        "a-label-then-initials",
+        "em-dash-before-initials",
+    ],
+)
+def test_mdpi_s_comma_form_with_its_separators_missing_gives_each_entry_its_roles(
+    text: str, read: dict[str, list[str]]
+) -> None:
+    # written here, invented names, in the shapes of MDPI's 2018-2019 statements (and an
+    # Elsevier iScience 2019) in a text-mining corpus: with a full stop, a comma or nothing
+    # between one entry's initials and the next role, the whole list was one entry, so its
+    # roles went to the last names (or to nobody, with the initials kept as free labels)
+    assert _read(text, _people(*_DOE_SMITH_ZHANG)) == read
+
+
+def test_initials_one_list_prints_twice_that_fit_one_author_are_that_author() -> None:
+    # written here, invented names (an MDPI 2018 list prints 'S.M.' twice): only one byline
+    # author fits them, so the list printed the same person twice; they named nobody
+    read = _read(
+        "Conceptualization, J.D.; writing—review and editing, K.S., J.D., W.Z., J.D.",
+        _people(*_DOE_SMITH_ZHANG),
+    )
+    assert read == {
+        "Jane Doe": ["conceptualization", "writing-review-editing"],
+        "Karl Smith": ["writing-review-editing"],
+        "Wei Zhang": ["writing-review-editing"],
+    }
+
+
+def test_an_em_dash_glued_after_initials_ends_the_names() -> None:
+    # written here, invented names (a 2018 Toxins and a 2025 pyEuropePMC file): 'R.T.V.—
+    # Literature review, …' was not understood; the dash parts initials from their roles
+    read = _read(
+        "J.D.—Conceptualization, Writing – original draft. K.S.—Software.",
+        _people(*_DOE_SMITH_ZHANG),
+    )
+    assert read == {
+        "Jane Doe": ["conceptualization", "writing-original-draft"],
+        "Karl Smith": ["software"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J.D., K.S. and W.Z. designed the study, Software, J.D.",
+        "Conceptualization, J.D., K.S. and W.Z.",
+    ],
+)
+def test_a_comma_list_that_is_no_run_of_entries_is_read_as_before(text: str) -> None:
+    # the guard of the tests above: names before any label, or one entry, are no run
+    from credit_tracker.parse.statement_segments import run_together
+
+    assert run_together(text) == [text]

@@ -166,7 +166,8 @@ _ELIDED = re.compile(r"([^\W\d_]{1,4})['\u2019\u02bc]([^\W\d_]+)")
 
 def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> Resolved:
     """Return whom initials name. `repeated`: one list prints them twice, so they name two
-    people; every author they fit at any step is a candidate, and none is assigned."""
+    people; every author they fit at any step is a candidate, and none is assigned, unless
+    they fit one author only ('…, S.M., …, F.S., S.M.': the same person printed twice)."""
     readings = initials_groups(token) or []
     steps = (_every_word, _first_and_last, _first_and_later, _by_syllable)
 
@@ -174,7 +175,8 @@ def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> R
         return any(step(groups, words) for groups in readings for words in name_words(author))
 
     if repeated:
-        return Resolved(None, [a for a in byline if any(fits(a, step) for step in steps)])
+        candidates = [a for a in byline if any(fits(a, step) for step in steps)]
+        return Resolved(candidates[0] if len(candidates) == 1 else None, candidates)
     for step in steps:
         hits = [author for author in byline if fits(author, step)]
         if len(hits) > 1 and _HYPHENATED.search(token):

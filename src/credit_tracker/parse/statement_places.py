@@ -71,7 +71,8 @@ _RUN_IN = _LEAD_IN | {"italic", "i", "em"}
 _RUN_IN_PARTS = {"ack", "author-notes"}
 # appendices are more of the paper's own text, judged as the body is
 _APPENDICES = {"app-group", "app"}
-_TYPED = re.compile(r"contribution", re.I)
+# typed as the contributions; not MDPI's 'Key Contribution' (a paper's highlights, Toxins)
+_TYPED = re.compile(r"^(?!.*\bkey\b).*contribution", re.I)
 _AUTHORS_TYPED = re.compile(r"authors?\W?contribution", re.I)
 _LEADING_HEADING = re.compile(r"^\s*(?P<heading>[^:]{3,80}?)\s*:\s*")
 

@@ -56,7 +56,7 @@ _FAMILY_LABEL = re.compile(
 )
 # a dash glued to the word before it ('Dhanaraj- Literature'), or an em dash glued on both sides
 # ('Sheetu Singh—Data curation'); either ends the names only after a byline family name
-_GLUED = re.compile(r"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)")
+_GLUED = re.compile(r"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)|(?<=[^\W\d_]\.)\u2014")
 _LABEL_AHEAD = re.compile(rf"^([^:;.]{{1,60}}?)\s*(?:{SEPARATOR})")
 
 
@@ -102,7 +102,28 @@ def _ends_sentence(text: str, match: re.Match[str], start: int = 0) -> bool:
         return _role_ahead(after)
     if _ONLY_INITIALS.fullmatch(text[start : match.start()].strip()) and _family_label(after):
         return False  # 'K.S. Smith: Conceptualization': an entry's label, initials first
-    return not _ENDS_IN_INITIALS.search(before) or bool(_AHEAD.match(after) or _done(after))
+    ahead = _AHEAD.match(after) or _done(after) or _comma_label(after)
+    return not _ENDS_IN_INITIALS.search(before) or bool(ahead)
+
+
+# MDPI's 'Role, initials' entries with a full stop between them, not a semicolon
+# ('Conceptualization, Y.-J.P. Formal analysis, Q.H. Funding acquisition, Y.-J.P. …', 2018)
+_COMMA_LABEL = re.compile(r"[^\W\d_][^;:.()]{0,80}")
+
+
+def _comma_label(after: str) -> bool:
+    """Whether the text after initials opens a role's label and a comma before initials
+    ('Formal analysis, Q.H.', 'Writing, original draft preparation, D.D.'): the next entry."""
+    parts = after.split(",", 3)
+    for cut in (1, 2):
+        if len(parts) <= cut or not parts[cut].split():
+            return False
+        label, first = ",".join(parts[:cut]), parts[cut].split()[0]
+        if not _COMMA_LABEL.fullmatch(label):
+            return False
+        if names_a_role_in(label) and initials_groups(first.rstrip(",;.")) is not None:
+            return True
+    return False
 
 
 # a role that opens a passive sentence: 'Supervision was provided by W.Z.'
@@ -262,6 +283,8 @@ def _after_family(text: str, mark: re.Match[str], families: frozenset[str]) -> b
     'Jane Doe—Data curation, …' (Springer's Adis 2026); glued to anything else ('Hans-
     Henning', a PDF's line break, 'writing—original draft') it is part of a word."""
     word = re.search(r"[^\W\d_]+$", text[: mark.start()])
+    if mark.group() == "\u2014" and initials_groups(text[: mark.start()].strip()) is not None:
+        return True  # 'A.C.R.—Pathways construction, …': initials alone before an em dash
     return word is not None and fold(word.group()) in families
 
 
@@ -285,7 +308,8 @@ def run_together(text: str) -> list[str]:
     (_role_first_run). Else the sentence whole."""
     split = split_label(text.strip(" .;"))
     if split is None or split.role_first:
-        return _role_first_run(text.strip(" .;")) or [text]
+        run = _comma_role_run(text.strip(" .;")) or _role_first_run(text.strip(" .;"))
+        return run or [text]
     pieces, start = [], 0
     for mark in _SEPARATOR.finditer(text):
         if mark.start() <= len(split.label):
@@ -297,6 +321,67 @@ def run_together(text: str) -> list[str]:
             pieces.append(text[start:cut])
             start = cut + 1
     return [piece.strip() for piece in [*pieces, text[start:]]]
+
+
+def _comma_role_run(text: str) -> list[str] | None:
+    """A role-first sentence in MDPI's comma form whose entries are joined by commas, or whose
+    separators are missing, cut into one 'label: names' entry each: 'Conceptualization and
+    Original Draft Preparation, R.D. and D.H., Software, Z.L., Review & Editing, D.H. and P.Y.',
+    'investigation, I.M. and S.P. resources, I.M. data curation, A.T.' (2018-2019), 'Visualization
+    K.P.S.', 'Writing—Original Draft Preparation—M.M.'. Every comma-parted item must be a label
+    naming a role, names, or names and a label (or a label and names) side by side; None unless
+    the sentence holds two entries or one with no separator, and none names nobody."""
+    if ":" in text:
+        return None  # the colon form: _role_first_run's
+    groups: list[tuple[list[str], list[str]]] = []
+    joined = False  # a label and its names with no separator
+    for item in (part.strip() for part in text.split(",")):
+        items = _comma_items(item)
+        if not items:
+            return None  # neither a label nor names: no such list
+        for kind, words in items:
+            if kind == "label":
+                if not groups or groups[-1][1]:
+                    groups.append(([], []))
+                groups[-1][0].append(words)
+            elif not groups:
+                return None  # names before any label: person first
+            else:
+                groups[-1][1].append(words)
+        joined |= len(items) == 2 and items[0][0] == "label"
+    if not groups or any(not names for _labels, names in groups):
+        return None
+    if len(groups) < 2 and not joined:
+        return None
+    return [f"{', '.join(labels)}: {', '.join(names)}" for labels, names in groups]
+
+
+# initials, then a role's words ('S.P. resources', 'H.L.R. methodology'), or the other way round
+# with a space or an em dash between ('Visualization K.P.S.', 'Preparation—M.M.')
+_NAMES_THEN_LABEL = re.compile(r"^(?P<names>.*[^\W\d_]\.)\s+(?P<label>[^\W\d_][^.]*)$")
+_LABEL_THEN_NAMES = re.compile(
+    r"^(?P<label>[^.]*?[^\W\d_])(?:\s+|\s*\u2014\s*)(?P<names>(?:and\s+)?(?:[^\W\d_]{1,3}[.\-\u2010]+)+.*)$"
+)
+
+
+def _comma_items(item: str) -> list[tuple[str, str]]:
+    """What one comma-parted item of a role-first run is: [('label', …)], [('names', …)],
+    two of them side by side, or [] (neither: the run is no such list)."""
+    bare = re.sub(r"^and\s+", "", item)
+    if not bare:
+        return []
+    # a role's words before initials first: 'Visualization K.P.S.' reads as a name too
+    sides = ((_LABEL_THEN_NAMES, ("label", "names")), (_NAMES_THEN_LABEL, ("names", "label")))
+    for pattern, order in sides:
+        match = pattern.match(bare)
+        if match and names_a_role_in(match["label"]) and all_names(match["names"]):
+            first, second = order
+            return [(first, match[first]), (second, match[second])]
+    if all_names(bare):
+        return [("names", bare)]
+    if names_a_role_in(bare) and not re.search(r"[^\W\d_]\.\S*\s", bare + " "):
+        return [("label", item)]
+    return []
 
 
 def _role_first_run(text: str) -> list[str] | None:
