@@ -15,10 +15,11 @@ from credit_tracker.cli import cli
 from credit_tracker.domain.credit import Degree
 from credit_tracker.domain.errors import InputError
 from credit_tracker.domain.models import SourceAuthor
-from credit_tracker.domain.names import PersonName
+from credit_tracker.domain.names import PersonName, parse_display_name
 from credit_tracker.parse.documents import read_document
 from credit_tracker.parse.jats import parse_jats
 from credit_tracker.parse.statement import find_section, normalise_text, parse_statement
+from credit_tracker.parse.statement_names import by_full_name
 from credit_tracker.parse.statement_parts import is_credit_term
 from credit_tracker.parse.statement_segments import sentences
 from tests.conftest import DATA, FIXTURES
@@ -1649,3 +1650,38 @@ def test_a_comma_list_that_is_no_run_of_entries_is_read_as_before(text: str) -> 
     from credit_tracker.parse.statement_segments import run_together
 
     assert run_together(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("HLH Malaby: methodology. J Doe: software.", ("Heidi LH Malaby", "Jane Doe")),
+        ("KJ Mostert: methodology. J Doe: software.", ("Konrad J Mostert", "Jane Doe")),
+        ("T-P Vu Manh: methodology. J Doe: software.", ("Thien-Phong|Vu Manh", "Jane Doe")),
+        ("HR de Jonge: methodology. J Doe: software.", ("Hugo R|de Jonge", "Jane Doe")),
+    ],
+    ids=["three-initials", "two-initials", "hyphenated-and-two-family-words", "a-particle"],
+)
+def test_initials_run_together_before_a_family_name_name_the_author(
+    text: str, byline: tuple[str, str]
+) -> None:
+    # written here, invented pairs of names in Life Science Alliance's form (and Rockefeller
+    # University Press's): 'HLH Malaby' was no byline author, and 'HR de Jonge' lost 'HR' as
+    # the German title 'Hr'
+    people = [
+        SourceAuthor(position=n, raw=name.replace("|", " "), name=parse_display_name(name))
+        if "|" not in name
+        else SourceAuthor(
+            position=n,
+            raw=name.replace("|", " "),
+            name=PersonName(given=name.split("|")[0], family=name.split("|")[1]),
+        )
+        for n, name in enumerate(byline, start=1)
+    ]
+    parsed = parse_statement(text, people)
+    assert parsed.problems == []
+    read = {
+        by_full_name(entry.printed, people).raw: [role.role for role in entry.roles]
+        for entry in parsed.entries
+    }
+    assert read == {people[0].raw: ["methodology"], "Jane Doe": ["software"]}

@@ -203,9 +203,15 @@ def without_title(text: str) -> str:
     """
     words = clean(text).split(" ")
     start = 0
-    while len(words) - start > 2 and is_title(words[start]):
+    while len(words) - start > 2 and is_title(words[start]) and not _initials(words, start):
         start += 1
     return " ".join(words[start:])
+
+
+def _initials(words: list[str], start: int) -> bool:
+    """A word in capitals before a name that is not is initials: 'HR de Jonge' ('Hr' is
+    German for Mr); 'DR JANE DOE' is a title, all in capitals."""
+    return words[start].isupper() and not words[start + 1].isupper()
 
 
 def parse_display_name(text: str) -> PersonName:

@@ -192,17 +192,32 @@ def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | Non
     name = parse_display_name(printed)
     if not name.given:
         return None
-    family = fold(name.family)
+    family, given = fold(name.family), _spelt_out(name.given)
+    first, _space, rest = clean(printed).partition(" ")
+    if rest and _RUN_TOGETHER.fullmatch(first):
+        family, given = fold(rest), _spelt_out(first)  # 'T-P Vu Manh', 'HR de Jonge'
     hits = [
         author
         for author in byline
         if author.name is not None
         and family in {fold(author.name.family), fold(author.name.family_full)}
-        and given_compatible(name.given, author.name.given)
+        and given_compatible(given, author.name.given)
     ]
     if not hits:
         hits = _family_first(printed, byline)
     return hits[0] if len(hits) == 1 else None
+
+
+# given initials run together in capitals, or hyphenated: 'HLH Malaby', 'T-P Vu Manh' (Life
+# Science Alliance and Rockefeller University Press print each name so)
+_RUN_TOGETHER = re.compile(r"[A-Z]{2,3}|[A-Z]-[A-Z]")
+
+
+def _spelt_out(given: str) -> str:
+    """'HLH' as 'H. L. H.', 'T-P' as 'T. P.': initials run together, each one an initial."""
+    if not _RUN_TOGETHER.fullmatch(given):
+        return given
+    return " ".join(f"{letter}." for letter in given if letter.isalpha())
 
 
 def _whole_name(author: SourceAuthor) -> str | None:
