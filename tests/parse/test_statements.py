@@ -1685,3 +1685,27 @@ def test_initials_run_together_before_a_family_name_name_the_author(
         for entry in parsed.entries
     }
     assert read == {people[0].raw: ["methodology"], "Jane Doe": ["software"]}
+
+
+def test_initials_with_the_family_name_first_name_the_one_author_they_fit() -> None:
+    # written here, invented names (BMC Biotechnology 2019's and MDPI's 'MT' for Tong Ma, 'S.Y.'
+    # for Yanfen Shen: Chinese and Thai names as written at home): such initials fitted no
+    # author; they are tried family name first where nobody fits them the other way, and taken
+    # only where one author fits ('WN' fits both Nan Wu and Nan Wang)
+    parsed = parse_statement(
+        "Conceptualization, MT and S.Y.; Software, WN.",
+        _people("Tong Ma", "Yanfen Shen", "Nan Wu", "Nan Wang"),
+    )
+    read = {entry.author.raw: [r.role for r in entry.roles] for entry in parsed.entries}
+    assert read == {"Tong Ma": ["conceptualization"], "Yanfen Shen": ["conceptualization"]}
+    assert any("'WN'" in problem for problem in parsed.problems)
+
+
+def test_a_role_in_the_singular_before_a_comma_is_its_label() -> None:
+    # written here, invented names (MDPI Genes 2019 prints 'Resource, S.J.L.'): the comma was
+    # taken for a dash inside a term, 'Resource - S' read as Resources, and the entry was lost
+    read = _read(
+        "Conceptualization, J.D.; Resource, S.J.L.; Supervision, J.D.",
+        _people("Jane Doe", "Sara J. Lamb"),
+    )
+    assert read == {"Jane Doe": ["conceptualization", "supervision"], "Sara J. Lamb": ["resources"]}

@@ -292,8 +292,8 @@ def _inside_term(text: str, mark: re.Match[str]) -> bool:
     """A dash inside a CRediT term separates nothing: 'Jane Doe – Methodology, Writing – Original
     Draft.' (Elsevier MethodsX 2025) is not 'Original Draft' writing. The word before the dash
     names no role alone, and with the words after it (to the next comma) it names one."""
-    if mark.group() == ":":
-        return False
+    if mark.group() in {":", ","}:
+        return False  # ('Resource, S.J.L.' is no term 'Resource - S')
     before = re.search(r"[^\W\d_]+$", text[: mark.start()])
     after = re.match(r"[^,;:.()]+", text[mark.end() :])
     if before is None or after is None or try_resolve_role(before.group()) is not None:
