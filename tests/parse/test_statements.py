@@ -1709,3 +1709,65 @@ def test_a_role_in_the_singular_before_a_comma_is_its_label() -> None:
         _people("Jane Doe", "Sara J. Lamb"),
     )
     assert read == {"Jane Doe": ["conceptualization", "supervision"], "Sara J. Lamb": ["resources"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "read"),
+    [
+        (
+            "DR Jane Doe: conceptualization; PROF Kevin Smith: software",
+            ("Jane Doe", "Kevin Smith"),
+            {"Jane Doe": ["conceptualization"], "Kevin Smith": ["software"]},
+        ),
+        (
+            "J.D.—conceptualization, K.S.—software",
+            ("Jane Doe", "Kevin Smith"),
+            {"Jane Doe": ["conceptualization"], "Kevin Smith": ["software"]},
+        ),
+        (
+            "Formal analysis and writing were done by R.D.",
+            ("Jane Doe", "Rob Day"),
+            {"Rob Day": ["formal-analysis", "writing"]},
+        ),
+    ],
+    ids=["title-in-capitals", "em-dash-entries-joined-by-a-comma", "a-passive-sentence"],
+)
+def test_forms_a_review_of_the_comma_run_and_the_capitals_found_misread(
+    text: str, byline: tuple[str, ...], read: dict[str, list[str]]
+) -> None:
+    # found by a review, written there (invented names): a title in capitals before a name
+    # ('DR Jane Doe') was kept as initials; person-first entries with em dashes joined by a
+    # comma gave the second to the first; a passive sentence went through the comma run
+    people = _people(*byline)
+    parsed = parse_statement(text, people)
+    assert parsed.problems == []
+    got = {
+        (entry.author or by_full_name(entry.printed, people)).raw: [
+            role.role or role.label for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+    assert got == read
+
+
+def test_person_first_initials_with_no_separator_are_no_role_first_entry() -> None:
+    # found by a review, written there (invented names): 'J.D. Conceptualization, Methodology,
+    # K.S. Software' was cut after K.S., who was given J.D.'s roles; it is reported as before
+    parsed = parse_statement(
+        "J.D. Conceptualization, Methodology, K.S. Software, R.D. Writing",
+        _people("Jane Doe", "Kevin Smith", "Rob Day"),
+    )
+    assert all(not entry.roles for entry in parsed.entries)
+    assert parsed.problems
+
+
+def test_md_before_a_family_name_is_a_given_name_where_it_names_someone() -> None:
+    # found by a review: 'MD Rahman' is Md Mahbubur Rahman, not M. D. Rahman
+    byline = [
+        SourceAuthor(
+            position=1,
+            raw="Md Mahbubur Rahman",
+            name=PersonName(given="Md Mahbubur", family="Rahman"),
+        )
+    ]
+    assert by_full_name("MD Rahman", byline) is byline[0]

@@ -209,9 +209,9 @@ def without_title(text: str) -> str:
 
 
 def _initials(words: list[str], start: int) -> bool:
-    """A word in capitals before a name that is not is initials: 'HR de Jonge' ('Hr' is
-    German for Mr); 'DR JANE DOE' is a title, all in capitals."""
-    return words[start].isupper() and not words[start + 1].isupper()
+    """A word in capitals before a particle in small letters is initials: 'HR de Jonge' ('Hr'
+    is German for Mr); 'DR Jane Doe' and 'DR JANE DOE' keep their title."""
+    return words[start].isupper() and words[start + 1][:1].islower()
 
 
 def parse_display_name(text: str) -> PersonName:

@@ -192,20 +192,27 @@ def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | Non
     name = parse_display_name(printed)
     if not name.given:
         return None
-    family, given = fold(name.family), _spelt_out(name.given)
+    hits = _given_and_family(name.given, name.family, byline)
     first, _space, rest = clean(printed).partition(" ")
     if rest and _RUN_TOGETHER.fullmatch(first):
-        family, given = fold(rest), _spelt_out(first)  # 'T-P Vu Manh', 'HR de Jonge'
-    hits = [
-        author
-        for author in byline
-        if author.name is not None
-        and family in {fold(author.name.family), fold(author.name.family_full)}
-        and given_compatible(given, author.name.given)
-    ]
+        # 'T-P Vu Manh', 'HR de Jonge': the initials, then the family name, where that names
+        # someone ('MD Rahman' may be Md Mahbubur Rahman, 'DR Jane Doe' a title)
+        hits = _given_and_family(_spelt_out(first), rest, byline) or hits
     if not hits:
         hits = _family_first(printed, byline)
     return hits[0] if len(hits) == 1 else None
+
+
+def _given_and_family(given: str, family: str, byline: list[SourceAuthor]) -> list[SourceAuthor]:
+    """The byline authors of that family name whose given names the given names fit."""
+    key = fold(family)
+    return [
+        author
+        for author in byline
+        if author.name is not None
+        and key in {fold(author.name.family), fold(author.name.family_full)}
+        and given_compatible(given, author.name.given)
+    ]
 
 
 # given initials run together in capitals, or hyphenated: 'HLH Malaby', 'T-P Vu Manh' (Life
@@ -215,8 +222,6 @@ _RUN_TOGETHER = re.compile(r"[A-Z]{2,3}|[A-Z]-[A-Z]")
 
 def _spelt_out(given: str) -> str:
     """'HLH' as 'H. L. H.', 'T-P' as 'T. P.': initials run together, each one an initial."""
-    if not _RUN_TOGETHER.fullmatch(given):
-        return given
     return " ".join(f"{letter}." for letter in given if letter.isalpha())
 
 

@@ -102,7 +102,12 @@ def _ends_sentence(text: str, match: re.Match[str], start: int = 0) -> bool:
         return _role_ahead(after)
     if _ONLY_INITIALS.fullmatch(text[start : match.start()].strip()) and _family_label(after):
         return False  # 'K.S. Smith: Conceptualization': an entry's label, initials first
-    ahead = _AHEAD.match(after) or _done(after) or _comma_label(after)
+    piece = text[start : match.start()].strip()
+    # 'J.D. Conceptualization, Methodology, K.S. …': initials then roles, person first with no
+    # separator, are no role-first entry the next label would end
+    person_first = _ONLY_INITIALS.fullmatch(piece) or _initials_then_roles(piece, frozenset())
+    comma_label = _comma_label(after) and not person_first
+    ahead = _AHEAD.match(after) or _done(after) or comma_label
     return not _ENDS_IN_INITIALS.search(before) or bool(ahead)
 
 
@@ -311,16 +316,36 @@ def run_together(text: str) -> list[str]:
         run = _comma_role_run(text.strip(" .;")) or _role_first_run(text.strip(" .;"))
         return run or [text]
     pieces, start = [], 0
-    for mark in _SEPARATOR.finditer(text):
+    marks = sorted([*_SEPARATOR.finditer(text), *_dashes_after_initials(text)], key=_start)
+    for mark in marks:
         if mark.start() <= len(split.label):
             continue
         items = text[start : mark.start()].split(",")
         names = [i for i in range(1, len(items)) if all_names(",".join(items[i:]))]
-        if names and ":" in text[start : mark.start()]:
+        if names and _PARTED.search(text[start : mark.start()]):
             cut = start + len(",".join(items[: names[0]]))
             pieces.append(text[start:cut])
             start = cut + 1
     return [piece.strip() for piece in [*pieces, text[start:]]]
+
+
+# an entry's label parted from its roles: a colon, or an em dash glued after initials ('J.D.—')
+_PARTED = re.compile(r":|(?<=[^\W\d_]\.)\u2014")
+
+
+def _dashes_after_initials(text: str) -> list[re.Match[str]]:
+    """The em dashes glued after initials ('J.D.—conceptualization, K.S.—software'): each
+    ends one entry's names."""
+    return [
+        mark
+        for mark in re.finditer(r"(?<=[^\W\d_]\.)\u2014", text)
+        if (token := re.search(r"[^\s,;]+$", text[: mark.start()])) is not None
+        and initials_groups(token.group()) is not None
+    ]
+
+
+def _start(mark: re.Match[str]) -> int:
+    return mark.start()
 
 
 def _comma_role_run(text: str) -> list[str] | None:
@@ -364,6 +389,9 @@ _LABEL_THEN_NAMES = re.compile(
 )
 
 
+_VERB = re.compile(r"\b(?:was|were|by|is|are)\b", re.I)
+
+
 def _comma_items(item: str) -> list[tuple[str, str]]:
     """What one comma-parted item of a role-first run is: [('label', …)], [('names', …)],
     two of them side by side, or [] (neither: the run is no such list)."""
@@ -374,6 +402,8 @@ def _comma_items(item: str) -> list[tuple[str, str]]:
     sides = ((_LABEL_THEN_NAMES, ("label", "names")), (_NAMES_THEN_LABEL, ("names", "label")))
     for pattern, order in sides:
         match = pattern.match(bare)
+        if match and _VERB.search(match["label"]):
+            continue  # 'Formal analysis and writing were done by R.D.': a passive sentence
         if match and names_a_role_in(match["label"]) and all_names(match["names"]):
             first, second = order
             return [(first, match[first]), (second, match[second])]
