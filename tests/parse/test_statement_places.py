@@ -581,6 +581,23 @@ def _article(back: str) -> str:
     )
 
 
+_DOE_SMITH_CONCEIVED_LEE_SUPERVISED = {
+    "Jane Doe": ["conceptualization"],
+    "John Smith": ["conceptualization"],
+    "Anna Lee": ["supervision"],
+}
+"""What the statements of several tests below give the article's three authors."""
+
+
+def _read_back(back: str) -> dict[str, list[str | None]]:
+    """Each author's roles, by name, in the article by Jane Doe, John Smith and Anna Lee with
+    `back` as its back matter."""
+    return {
+        author.raw: [role.role for role in author.roles or []]
+        for author in parse_jats(_article(back).encode()).authors
+    }
+
+
 def _table(rows: list[list[str]]) -> str:
     head, *body = rows
     cells = "".join(f"<th>{cell}</th>" for cell in head)
@@ -694,10 +711,7 @@ def test_a_line_break_inside_a_paragraph_parts_its_entries() -> None:
         "<sec><title>Author contributions</title><p>Jane Doe: Conceptualization<break/>"
         "John Smith: Conceptualization, Software<break/>Anna Lee: Supervision</p></sec>"
     )
-    read = {
-        author.raw: [role.role for role in author.roles or []]
-        for author in parse_jats(_article(back).encode()).authors
-    }
+    read = _read_back(back)
     assert read == {
         "Jane Doe": ["conceptualization"],
         "John Smith": ["conceptualization", "software"],
@@ -737,15 +751,7 @@ def test_a_footnote_group_typed_or_titled_as_the_statement_is_a_place(group: str
     # PeerJ's form (10.7717/peerj.333, as a text-mining tool's test prints its back matter):
     # the group is the statement and its footnotes are untyped; written here, invented names
     back = f"{group}<fn><p>J.D. and J.S.: Conceptualization. A.L.: Supervision.</p></fn></fn-group>"
-    read = {
-        author.raw: [role.role for role in author.roles or []]
-        for author in parse_jats(_article(back).encode()).authors
-    }
-    assert read == {
-        "Jane Doe": ["conceptualization"],
-        "John Smith": ["conceptualization"],
-        "Anna Lee": ["supervision"],
-    }
+    assert _read_back(back) == _DOE_SMITH_CONCEIVED_LEE_SUPERVISED
 
 
 def test_a_footnote_group_of_the_authors_own_footnotes_stays_theirs() -> None:
@@ -784,15 +790,7 @@ def test_a_heading_alone_in_its_paragraph_heads_the_paragraphs_after_it(back: st
     # written here, invented names: a titled section of the back matter that heads each of its
     # parts with a paragraph of a bold or italic heading alone gave an empty statement (the
     # heading paragraph was the place); the statement ends at the next part's heading
-    read = {
-        author.raw: [role.role for role in author.roles or []]
-        for author in parse_jats(_article(back).encode()).authors
-    }
-    assert read == {
-        "Jane Doe": ["conceptualization"],
-        "John Smith": ["conceptualization"],
-        "Anna Lee": ["supervision"],
-    }
+    assert _read_back(back) == _DOE_SMITH_CONCEIVED_LEE_SUPERVISED
 
 
 def test_a_bold_credit_lead_in_before_the_entries_is_no_name() -> None:
@@ -801,10 +799,7 @@ def test_a_bold_credit_lead_in_before_the_entries_is_no_name() -> None:
         "<sec><title>Author contributions</title><p><bold>CRediT</bold>: J.D.: Conceptualization; "
         "J.S.: Software; A.L.: Supervision.</p></sec>"
     )
-    read = {
-        author.raw: [role.role for role in author.roles or []]
-        for author in parse_jats(_article(back).encode()).authors
-    }
+    read = _read_back(back)
     assert read == {
         "Jane Doe": ["conceptualization"],
         "John Smith": ["software"],
@@ -820,14 +815,8 @@ def test_a_heading_alone_takes_no_prose_paragraph_after_its_statement() -> None:
         "J.S.: Conceptualization. A.L.: Supervision.</p><p>J.S. holds shares in a company that "
         "makes software.</p><p>We thank the nurses for their work.</p></sec>"
     )
-    article = parse_jats(_article(back).encode())
-    read = {author.raw: [role.role for role in author.roles or []] for author in article.authors}
-    assert read == {
-        "Jane Doe": ["conceptualization"],
-        "John Smith": ["conceptualization"],
-        "Anna Lee": ["supervision"],
-    }
-    assert article.problems == []
+    assert _read_back(back) == _DOE_SMITH_CONCEIVED_LEE_SUPERVISED
+    assert parse_jats(_article(back).encode()).problems == []
 
 
 def test_mdpi_s_key_contribution_notes_are_no_statement() -> None:
@@ -839,11 +828,5 @@ def test_mdpi_s_key_contribution_notes_are_no_statement() -> None:
         "induce oxidative stress in pigs.</p></notes><notes><title>Author Contributions</title>"
         "<p>Conceptualization, J.D. and J.S.; supervision, A.L.</p></notes>"
     )
-    article = parse_jats(_article(back).encode())
-    read = {author.raw: [role.role for role in author.roles or []] for author in article.authors}
-    assert read == {
-        "Jane Doe": ["conceptualization"],
-        "John Smith": ["conceptualization"],
-        "Anna Lee": ["supervision"],
-    }
-    assert article.problems == []
+    assert _read_back(back) == _DOE_SMITH_CONCEIVED_LEE_SUPERVISED
+    assert parse_jats(_article(back).encode()).problems == []

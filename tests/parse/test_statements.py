@@ -1003,6 +1003,19 @@ _MARTIN_WANG_ZHANG_READ = {
 """What each statement of the next tests gives the three (invented) authors."""
 
 
+def _roles_or_labels(text: str, byline: list[SourceAuthor]) -> dict[str, list[str]]:
+    """Each byline author's roles (a free phrase as written) as the statement gives them, the
+    statement read with no problem."""
+    parsed = parse_statement(text, byline)
+    assert parsed.problems == []
+    return {
+        (entry.author or by_full_name(entry.printed, byline)).raw: [
+            role.role or role.label for role in entry.roles
+        ]
+        for entry in parsed.entries
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1387,13 +1400,7 @@ def test_a_passive_sentence_gives_what_was_done_to_the_people_after_by(
     # written here, invented names (the forms of a Wiley 2025 file and of Springer Nature's
     # template): 'X was done by A and B' was not understood; after initials, 'Supervision was
     # …' opens a sentence rather than going on with a name
-    parsed = parse_statement(text, _people("Jane Doe", "Karl Smith", "Wei Zhang"))
-    assert parsed.problems == []
-    got = {
-        entry.author.raw: [role.role or role.label for role in entry.roles]
-        for entry in parsed.entries
-    }
-    assert got == read
+    assert _roles_or_labels(text, _people("Jane Doe", "Karl Smith", "Wei Zhang")) == read
 
 
 @pytest.mark.parametrize(
@@ -1472,13 +1479,7 @@ def test_a_passive_sentence_s_groups_each_get_their_own_verbs(
     # found by a review, written there (invented names): a second group's verbs were lost
     # after a comma, 'respectively' gave everyone every role, and the CRediT term before the
     # verb went to every group whatever its own verb
-    parsed = parse_statement(text, _people("Jane Doe", "Karl Smith", "Wei Zhang"))
-    assert parsed.problems == []
-    got = {
-        entry.author.raw: [role.role or role.label for role in entry.roles]
-        for entry in parsed.entries
-    }
-    assert got == read
+    assert _roles_or_labels(text, _people("Jane Doe", "Karl Smith", "Wei Zhang")) == read
 
 
 @pytest.mark.parametrize(
@@ -1738,16 +1739,7 @@ def test_forms_a_review_of_the_comma_run_and_the_capitals_found_misread(
     # found by a review, written there (invented names): a title in capitals before a name
     # ('DR Jane Doe') was kept as initials; person-first entries with em dashes joined by a
     # comma gave the second to the first; a passive sentence went through the comma run
-    people = _people(*byline)
-    parsed = parse_statement(text, people)
-    assert parsed.problems == []
-    got = {
-        (entry.author or by_full_name(entry.printed, people)).raw: [
-            role.role or role.label for role in entry.roles
-        ]
-        for entry in parsed.entries
-    }
-    assert got == read
+    assert _roles_or_labels(text, _people(*byline)) == read
 
 
 def test_person_first_initials_with_no_separator_are_no_role_first_entry() -> None:
