@@ -137,7 +137,7 @@ def name_words(author: SourceAuthor) -> list[Words]:
     name = author.name
     text = " ".join(part for part in (name.given, name.particle, name.family) if part)
     words = [word for word in _SPLIT_WORDS.split(text) if word]
-    folded = [_word(word) for word in words]
+    folded = _words_of(text)
     lead = 0
     while lead < len(folded) - 2 and len(folded[lead][0]) == 1:
         lead += 1
@@ -146,6 +146,11 @@ def name_words(author: SourceAuthor) -> list[Words]:
     # Aoife O'Grady) and to others none ('S.D.' for Sara D'Amato): both readings are tried
     elided = [_word(piece) for word in words for piece in _elided_pieces(word)]
     return [*readings, elided] if len(elided) > len(folded) else readings
+
+
+def _words_of(text: str) -> Words:
+    """A name's words, each folded with whether it is a particle."""
+    return [_word(word) for word in _SPLIT_WORDS.split(text) if word]
 
 
 def _word(word: str) -> tuple[str, bool]:
@@ -190,19 +195,19 @@ def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> R
     # written at home), tried only where the given names first fit nobody, and taken only when
     # it fits one author
     reversed_hits = [
-        a for a in byline if any(_every_word(g, w) for g in readings for w in _family_first(a))
+        a
+        for a in byline
+        if any(_every_word(g, w) for g in readings for w in _words_family_first(a))
     ]
     return Resolved(reversed_hits[0] if len(reversed_hits) == 1 else None, [])
 
 
-def _family_first(author: SourceAuthor) -> list[Words]:
+def _words_family_first(author: SourceAuthor) -> list[Words]:
     """The author's name words with the family name first."""
     name = author.name
     if name is None or not name.given:
         return []
-    family = [_word(word) for word in _SPLIT_WORDS.split(name.family_full) if word]
-    given = [_word(word) for word in _SPLIT_WORDS.split(name.given) if word]
-    return [family + given]
+    return [_words_of(name.family_full) + _words_of(name.given)]
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]\.?[-\u2010\u2011][^\W\d_]")

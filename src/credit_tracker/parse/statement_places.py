@@ -40,6 +40,7 @@ from xml.etree.ElementTree import Element
 from credit_tracker.domain.names import clean
 from credit_tracker.parse.statement import opens_another_section
 from credit_tracker.parse.statement_headings import names_statement, opens_like_a_heading
+from credit_tracker.parse.statement_segments import SEPARATOR
 from credit_tracker.parse.statement_tables import table_blocks, text_of
 
 _PARTS = ("front", "front-stub", "body", "back")  # front-stub: a sub-article's
@@ -200,8 +201,7 @@ def _heading_alone(paragraph: Element) -> bool:
     """A paragraph that is nothing but the statement's run-in heading ('<p><bold>Author
     contributions</bold></p>'), its statement in the paragraphs after it: a titled section of
     the back matter ('Declarations', 'Acknowledgements') that heads each of its parts so."""
-    heading = _lead_in(paragraph)
-    return heading is not None and clean("".join(paragraph.itertext())) == heading
+    return _run_in_alone(paragraph) is not None and _lead_in(paragraph) is not None
 
 
 def _paragraphs_after(parent: str, siblings: list[Element]) -> Element:
@@ -222,7 +222,7 @@ def _paragraphs_after(parent: str, siblings: list[Element]) -> Element:
 
 
 # an entry's label before its colon or spaced dash: 'A.L.: …', 'Jane Doe – …', 'Software: …'
-_ENTRY_LABEL = re.compile(r"^[^\W\d_][^:;!?]{0,60}?\s*(?::|\s[\u2013\u2014-]\s)")
+_ENTRY_LABEL = re.compile(rf"^[^\W\d_][^:;!?]{{0,60}}?\s*(?:{SEPARATOR})")
 
 
 def _an_entry(paragraph: Element) -> bool:
@@ -235,10 +235,16 @@ def _heads_a_part(paragraph: Element) -> bool:
     or opening with another part's heading ('Competing interests: none')."""
     if paragraph.tag != "p":
         return False
+    return _run_in_alone(paragraph) is not None or _opens_another_part(paragraph)
+
+
+def _run_in_alone(paragraph: Element) -> Element | None:
+    """The bold or italic run-in a paragraph is nothing but ('<p><bold>Funding</bold></p>')."""
+    if paragraph.tag != "p" or (paragraph.text or "").strip() or not len(paragraph):
+        return None
+    lead = paragraph[0]
     whole = clean("".join(paragraph.itertext()))
-    lead = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
-    alone = lead is not None and lead.tag in _RUN_IN and clean("".join(lead.itertext())) == whole
-    return alone or _opens_another_part(paragraph)
+    return lead if lead.tag in _RUN_IN and clean("".join(lead.itertext())) == whole else None
 
 
 def _opens_paragraph_run(element: Element) -> bool:

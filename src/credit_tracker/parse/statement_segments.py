@@ -54,9 +54,11 @@ _ONLY_INITIALS = re.compile(r"(?:[^\W\d_][.\-\u2010]+\s*)+[^\W\d_]")
 _FAMILY_LABEL = re.compile(
     rf"^([^\W\d_a-z][\w'\u2019\-]+(?:\s+[^\W\d_a-z][\w'\u2019\-]+){{0,2}})\s*(?:{SEPARATOR})"
 )
+# an em dash glued after initials' full stop ('J.D.—conceptualization', 'Preparation—M.M.' aside)
+_DASH_AFTER_A_STOP = r"(?<=[^\W\d_]\.)\u2014"
 # a dash glued to the word before it ('Dhanaraj- Literature'), or an em dash glued on both sides
 # ('Sheetu Singh—Data curation'); either ends the names only after a byline family name
-_GLUED = re.compile(r"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)|(?<=[^\W\d_]\.)\u2014")
+_GLUED = re.compile(rf"(?<=[^\W\d_])(?:[-\u2013](?=\s)|\u2014)|{_DASH_AFTER_A_STOP}")
 _LABEL_AHEAD = re.compile(rf"^([^:;.]{{1,60}}?)\s*(?:{SEPARATOR})")
 
 
@@ -100,12 +102,13 @@ def _ends_sentence(text: str, match: re.Match[str], start: int = 0) -> bool:
         # 'Fernanda K. Kiataqui', 'Prof. Nisreen A Alwan', unless a role's label follows
         # ('Conceptualization: Doe J, Smith J. Supervision: Lee A.')
         return _role_ahead(after)
-    if _ONLY_INITIALS.fullmatch(text[start : match.start()].strip()) and _family_label(after):
-        return False  # 'K.S. Smith: Conceptualization': an entry's label, initials first
     piece = text[start : match.start()].strip()
+    only_initials = _ONLY_INITIALS.fullmatch(piece) is not None
+    if only_initials and _family_label(after):
+        return False  # 'K.S. Smith: Conceptualization': an entry's label, initials first
     # 'J.D. Conceptualization, Methodology, K.S. …': initials then roles, person first with no
     # separator, are no role-first entry the next label would end
-    person_first = _ONLY_INITIALS.fullmatch(piece) or _initials_then_roles(piece, frozenset())
+    person_first = only_initials or _initials_then_roles(piece, frozenset()) is not None
     comma_label = _comma_label(after) and not person_first
     ahead = _AHEAD.match(after) or _done(after) or comma_label
     return not _ENDS_IN_INITIALS.search(before) or bool(ahead)
@@ -316,7 +319,9 @@ def run_together(text: str) -> list[str]:
         run = _comma_role_run(text.strip(" .;")) or _role_first_run(text.strip(" .;"))
         return run or [text]
     pieces, start = [], 0
-    marks = sorted([*_SEPARATOR.finditer(text), *_dashes_after_initials(text)], key=_start)
+    marks = sorted(
+        [*_SEPARATOR.finditer(text), *_dashes_after_initials(text)], key=lambda mark: mark.start()
+    )
     for mark in marks:
         if mark.start() <= len(split.label):
             continue
@@ -330,7 +335,7 @@ def run_together(text: str) -> list[str]:
 
 
 # an entry's label parted from its roles: a colon, or an em dash glued after initials ('J.D.—')
-_PARTED = re.compile(r":|(?<=[^\W\d_]\.)\u2014")
+_PARTED = re.compile(rf":|{_DASH_AFTER_A_STOP}")
 
 
 def _dashes_after_initials(text: str) -> list[re.Match[str]]:
@@ -338,14 +343,10 @@ def _dashes_after_initials(text: str) -> list[re.Match[str]]:
     ends one entry's names."""
     return [
         mark
-        for mark in re.finditer(r"(?<=[^\W\d_]\.)\u2014", text)
+        for mark in re.finditer(_DASH_AFTER_A_STOP, text)
         if (token := re.search(r"[^\s,;]+$", text[: mark.start()])) is not None
         and initials_groups(token.group()) is not None
     ]
-
-
-def _start(mark: re.Match[str]) -> int:
-    return mark.start()
 
 
 def _comma_role_run(text: str) -> list[str] | None:
