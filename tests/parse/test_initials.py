@@ -249,3 +249,29 @@ def test_a_name_with_a_middle_initial_and_a_capital_inside_its_family_name_resol
     two_words = _authors(("Paul", "De Souza"), ("João", "da Silva"))
     assert resolve("P. DeSouza", two_words).author is two_words[0]
     assert resolve("J. DaSilva", two_words).author is two_words[1]
+
+
+def test_a_small_letter_alone_after_a_hyphen_is_a_syllable_not_a_particle() -> None:
+    # written here, not copied: MDPI prints 'Y.-q.H.' for Yuqing He (Yu-qing) beside 'X.-b.Z.'
+    # for Xiao-bo Zhang (Plants 2019); the small 'q' was read as a particle's letter, which no
+    # word of 'Yuqing He' is, so the initials fit nobody
+    byline = _authors(("Yuqing", "He"), ("Xiao-bo", "Zhang"), ("Maria", "van Dijk"))
+    assert resolve("Y.-q.H.", byline).author is byline[0]
+    assert resolve("X.-b.Z.", byline).author is byline[1]  # a hyphenated name, as before
+    assert resolve("M.v.D.", byline).author is byline[2]  # a particle's small letter, as before
+
+
+def test_a_generational_suffix_may_be_printed_as_the_last_initial() -> None:
+    # written here, not copied: MDPI prints 'W.A.V.J.' for Waldiceu A. Verri Jr. (Toxins 2019),
+    # where JATS keeps 'Jr.' in <suffix>; a numeral is never printed so
+    junior = SourceAuthor(
+        position=1, raw="W", name=PersonName(given="Ana B.", family="Costa", suffix="Jr.")
+    )
+    third = SourceAuthor(
+        position=2, raw="T", name=PersonName(given="Rui", family="Lopes", suffix="III")
+    )
+    byline = [junior, third]
+    assert resolve("A.B.C.J.", byline).author is junior
+    assert resolve("A.B.C.", byline).author is junior  # without it, as before
+    assert resolve("R.L.", byline).author is third
+    assert resolve("R.L.I.", byline).author is None

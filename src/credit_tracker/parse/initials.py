@@ -20,6 +20,8 @@ aside, in three steps, the first that finds anyone deciding:
 4. a one-word Chinese given name by its pinyin syllables, then every other word: 'QHM' for
    Qinghao Mei (PLOS prints such initials).
 An elided prefix may be a word of its own: 'VDE' for Valentina D'Ercole, 'AOG' for Aoife O'Grady.
+A word suffix may be the last initial ('W.A.V.J.' for Waldiceu A. Verri Jr.), and a small letter
+alone after a hyphen is a syllable's, not a particle's ('Y.-q.H.' for Yuqing He).
 Where initials with a hyphen ('S.-K.M.') fit several authors at the deciding step and only one
 of them has a hyphenated name (Seung-Ki Min, not Sanjit Kumar Mondal), they are that author's.
 Initials that fit several authors at the deciding step, or that one list prints twice (two people
@@ -44,6 +46,9 @@ _PIECES = re.compile(r"[^\W\d_]+|[.\-\u2010\u2011\s]+")
 _SPLIT_WORDS = re.compile(r"[\s._\-\u2010\u2011]+")
 # Given initials, then the family name's first letters: 'YZha' and 'YZho' for Yangqiang Zhao and
 # Yangyang Zhou (Frontiers 2020), where counting capitals against small letters says "a word".
+# A small letter alone after a hyphen is a given name's second part, not a particle: 'Y.-q.H.'
+# for Yuqing He (Yu-qing) and 'J.-l.W.' for Jian-li Wu, as MDPI prints Chinese names.
+_SMALL_AFTER_HYPHEN = re.compile(r"(?<=[-\u2010\u2011])[^\W\d_](?![^\W\d_])")
 _FAMILY_START = re.compile(r"[^\W\d_a-z]{2,3}[a-z]{2,3}")
 # Capitals with the small letters of particles between them: 'JvdB' for Jan van der Berg,
 # 'MdlC' for María de la Cruz (two capitals at least: 'Li' is a name).
@@ -68,7 +73,7 @@ class Resolved:
 def initials_groups(token: str) -> list[list[str]] | None:
     """The ways a token reads as initials, each a list of groups ('STa' → [S, Ta] or [S, T, a];
     'A.Lüthi' → [A, Lüthi]); None when the token is no initials ('Jane', 'Sean M. Sultaire')."""
-    text = token.strip().rstrip(".")
+    text = _SMALL_AFTER_HYPHEN.sub(lambda match: match.group().upper(), token.strip().rstrip("."))
     pieces = _PIECES.findall(text)
     if not text or "".join(pieces) != text:
         return None
@@ -145,7 +150,21 @@ def name_words(author: SourceAuthor) -> list[Words]:
     # an elided prefix is an initial of its own to some ('VDE' for Valentina D'Ercole, 'AOG' for
     # Aoife O'Grady) and to others none ('S.D.' for Sara D'Amato): both readings are tried
     elided = [_word(piece) for word in words for piece in _elided_pieces(word)]
-    return [*readings, elided] if len(elided) > len(folded) else readings
+    if len(elided) > len(folded):
+        readings.append(elided)
+    suffix = _suffix_word(name.suffix)
+    # some print the suffix's initial last ('W.A.V.J.' for Waldiceu A. Verri Jr.), most none
+    return readings + [[*reading, suffix] for reading in readings] if suffix else readings
+
+
+def _suffix_word(suffix: str) -> tuple[str, bool] | None:
+    """A generational suffix that is a word ('Jr.', 'Filho'), as a name word; None for none or a
+    numeral ('III'), which no statement prints as an initial."""
+    folded = fold(suffix)
+    return (folded, False) if folded and not _NUMERAL.fullmatch(folded) else None
+
+
+_NUMERAL = re.compile(r"[ivx]+")
 
 
 def _words_of(text: str) -> Words:
