@@ -739,3 +739,39 @@ def test_one_role_element_listing_several_terms_gives_each_role() -> None:
     assert [(r.role, r.label) for r in john.roles or []] == [
         (None, "Conceptualization, design of the study")
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["professor of general practice", "assistant professor", "Senior Editor", "ND", "n/a"],
+)
+def test_a_role_that_is_a_job_title_or_a_placeholder_states_no_contribution(label: str) -> None:
+    # written here, not copied: The BMJ writes job titles in <role>, eLife its editors' posts,
+    # SciELO's older markup 'ND' (not declared); read as roles, they made every role of the
+    # team's record look left out
+    data = _article(
+        f"<contrib-group>{_person('Jane', 'Doe', f'<role>{label}</role>')}"
+        f"{_person('John', 'Roe', '<role>Software</role><role>Data acquisition</role>')}"
+        "</contrib-group>"
+    )
+    jane, john = parse_jats(data).authors
+    assert not jane.roles
+    # a role, and a contribution that is no CRediT term, are read as before
+    assert [(r.role, r.label) for r in john.roles or []] == [
+        ("software", "Software"),
+        (None, "Data acquisition"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "petermr+tigr2ess/PMC6342269.xml",
+        "scieloorg+document-store-migracao/S0102-86501998000100007.xml",
+    ],
+)
+def test_real_files_whose_roles_are_job_titles_or_placeholders_state_no_roles(path: str) -> None:
+    # The BMJ 2019 ('postdoctoral research scholar', 'professor') and Acta Cirurgica Brasileira
+    # 1998 ('ND'): no author is given a contribution, so nothing is reported as unmapped
+    authors = parse_jats((DATA / "wild" / path).read_bytes()).authors
+    assert authors and not any(author.roles for author in authors)

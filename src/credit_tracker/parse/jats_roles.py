@@ -55,7 +55,31 @@ def role_elements(element: Element, problems: list[str]) -> list[SourceRole]:
     if read.role is not None or read.origin != "unmapped":
         return [read]
     pieces = credit_terms(read.label)
-    return [_listed_role(piece) for piece in pieces] if len(pieces) > 1 else [read]
+    if len(pieces) > 1:
+        return [_listed_role(piece) for piece in pieces]
+    return [] if read.degree is None and states_no_contribution(read.label) else [read]
+
+
+def states_no_contribution(label: str) -> bool:
+    """Whether a <role> label is a job title or a placeholder, not a contribution.
+
+    JATS's <role> was first the contributor's title, and some still write it so ('professor of
+    general practice', 'assistant professor': The BMJ; 'Senior Editor': eLife); SciELO's older
+    markup writes 'ND' (not declared) where no role was given. Read as contributions, they made
+    every role of the team's record look left out.
+    """
+    folded = fold(label)
+    return folded in _PLACEHOLDERS or bool(_JOB_TITLE.search(folded))
+
+
+_PLACEHOLDERS = frozenset({"nd", "n d", "na", "n a", "none", "not declared", "nao declarado"})
+_JOB_TITLE = re.compile(
+    r"\b(?:professor|lecturer|fellow|scholar|student|postdoc|postdoctoral|candidate|trainee"
+    r"|resident|registrar|consultant|physician|surgeon|clinician|practitioner|nurse|midwife"
+    r"|pharmacist|dentist|therapist|[a-z]+ologist|[a-z]+iatrist|[a-z]+iatrician|scientist"
+    r"|engineer|assistant|associate|director|dean|emeritus|chair|chairman|chairwoman|president"
+    r"|head of|chief|editor|deputy|executive)\b"
+)
 
 
 def _listed_role(piece: str) -> SourceRole:
