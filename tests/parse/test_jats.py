@@ -775,3 +775,32 @@ def test_real_files_whose_roles_are_job_titles_or_placeholders_state_no_roles(pa
     # 1998 ('ND'): no author is given a contribution, so nothing is reported as unmapped
     authors = parse_jats((DATA / "wild" / path).read_bytes()).authors
     assert authors and not any(author.roles for author in authors)
+
+
+def test_a_role_element_whose_term_has_a_note_in_brackets_is_the_term() -> None:
+    # written here, not copied: the note says what the work was ('Validation (ECG data)')
+    data = _article(
+        f"<contrib-group>{_person('Jane', 'Doe', '<role>Validation (ECG data)</role>')}"
+        "</contrib-group>"
+    )
+    (jane,) = parse_jats(data).authors
+    assert [(r.role, r.label) for r in jane.roles or []] == [
+        ("validation", "Validation (ECG data)")
+    ]
+
+
+def test_a_footnote_s_commas_inside_a_term_s_note_do_not_cut_it() -> None:
+    # written here, not copied: eLife's per-author footnote form with a note in brackets
+    note = "Conceptualization, Software (R package, Python scripts), Writing – original draft"
+    data = (
+        "<article><front><article-meta><contrib-group><contrib><name><surname>Doe</surname>"
+        '<given-names>Jane</given-names></name><xref ref-type="fn" rid="con1"/></contrib>'
+        '</contrib-group><author-notes><fn fn-type="con" id="con1"><p>'
+        f"{note}</p></fn></author-notes></article-meta></front></article>"
+    ).encode()
+    (jane,) = parse_jats(data).authors
+    assert [r.role for r in jane.roles or []] == [
+        "conceptualization",
+        "software",
+        "writing-original-draft",
+    ]

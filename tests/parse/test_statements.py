@@ -1763,3 +1763,29 @@ def test_md_before_a_family_name_is_a_given_name_where_it_names_someone() -> Non
         )
     ]
     assert by_full_name("MD Rahman", byline) is byline[0]
+
+
+def test_a_term_with_a_note_in_brackets_is_the_term() -> None:
+    # written here, not copied: "software (coding of a script to adapt the data (RR intervals)
+    # …, and assistance with coding …)" and "validation (ECG data)" (Wiley 2025, in Europe
+    # PMC's XML) were free text, the first also cut in two at the comma inside its brackets;
+    # "investigation (QM and MM calculations)" (2024) was cut at its 'and'
+    byline = _people("Jane Doe", "John Roe", "Ann Poe")
+    text = (
+        "Jane Doe: investigation, software (coding a script to adapt the data (RR intervals), "
+        "and assistance with graphics), writing – review and editing. John Roe: methodology, "
+        "validation (ECG data), investigation (QM and MM calculations). Ann Poe: Writing "
+        "(original draft), resources (lead), analysis (of the survey)."
+    )
+    parsed = parse_statement(text, byline)
+    roles = {
+        e.printed: [(r.role, r.degree.value if r.degree else None) for r in e.roles]
+        for e in parsed.entries
+    }
+    assert roles == {
+        "Jane Doe": [("investigation", None), ("software", None), ("writing-review-editing", None)],
+        "John Roe": [("methodology", None), ("validation", None), ("investigation", None)],
+        # a degree in brackets is read as before; a note after no CRediT term stays free text
+        "Ann Poe": [("writing-original-draft", None), ("resources", "lead"), (None, None)],
+    }
+    assert parsed.entries[-1].roles[-1].label == "analysis (of the survey)"

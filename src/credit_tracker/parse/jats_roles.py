@@ -45,7 +45,60 @@ def label_role(label: str) -> tuple[CreditRole | None, str]:
     typo = resolve_typo(label)
     if typo is not None:
         return typo, "label typo"
-    return resolve_cut(label), "label cut"
+    cut = resolve_cut(label)
+    return (cut, "label cut") if cut is not None else (_qualified(label), "label qualified")
+
+
+def _qualified(label: str) -> CreditRole | None:
+    """The role a term names where a note in brackets follows it ('validation (ECG data)',
+    'software (coding of a script …)'), or the note ends it ('Writing (original draft)')."""
+    match = _QUALIFIER.fullmatch(label.strip())
+    if match is None or not _balanced(match.group("note")):
+        return None
+    term, note = match.group("term"), match.group("note")
+    return try_resolve_role(term) or try_resolve_role(f"{term} – {note}")
+
+
+_QUALIFIER = re.compile(r"(?P<term>[^()\[\]]*[^\W\d_][^()\[\]]*?)\s*[(\[](?P<note>.+)[)\]]")
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket in `text` is closed after it opens."""
+    depth = 0
+    for char in text:
+        depth += (char in "([") - (char in ")]")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+_SEMICOLON, _COMMA = re.compile(r"\s*;\s*"), re.compile(",")
+
+
+def cut_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
+    """`text` cut at each `separator` that stands outside every bracket."""
+    outside = outside_brackets(text)
+    pieces, start = [], 0
+    for match in separator.finditer(text):
+        if outside[match.start()]:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    return [*pieces, text[start:]]
+
+
+def outside_brackets(text: str) -> list[bool]:
+    """For each character of `text`, whether it stands outside every bracket: a list's commas
+    inside one are its note's ('software (coding a script, and assistance with graphics)'). A
+    bracket never closed is no bracket ('… microscopy assay (Fig 1C-D; performed …')."""
+    outside = [True] * len(text)
+    opened: list[int] = []
+    for at, char in enumerate(text):
+        if char in "([":
+            opened.append(at)
+        elif char in ")]" and opened:
+            start = opened.pop()
+            outside[start + 1 : at] = [False] * (at - start - 1)
+    return outside
 
 
 def role_elements(element: Element, problems: list[str]) -> list[SourceRole]:
@@ -228,8 +281,8 @@ def _same_person(written: str, byline: str) -> bool:
 
 def _phrases(body: str) -> list[str]:
     phrases: list[str] = []
-    for clause in re.split(r"\s*;\s*", body):
-        for chunk in clause.split(","):
+    for clause in cut_outside_brackets(body, _SEMICOLON):
+        for chunk in cut_outside_brackets(clause, _COMMA):
             piece = re.sub(r"^\s*and\s+", "", chunk).strip()
             if not piece:
                 continue

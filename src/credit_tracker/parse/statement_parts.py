@@ -17,7 +17,7 @@ from credit_tracker.domain.credit import Degree, split_degree, try_resolve_role
 from credit_tracker.domain.models import SourceRole
 from credit_tracker.domain.names import PARTICLES, SMALL_PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
-from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role
+from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role, outside_brackets
 
 # Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
 PHRASES = [
@@ -208,10 +208,13 @@ _PHRASE_BREAKS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)")
 
 
 def _phrases(text: str) -> list[str]:
-    """The phrases of a list, cut at its commas, semicolons and 'and' before a verb; a CRediT
-    term printed as a list of its words ('writing, review, and editing', BMC 2019) one phrase:
-    a phrase naming no role that, with the next one or two phrases of its clause, names one."""
-    cuts = [0, *(i for m in _PHRASE_BREAKS.finditer(text) for i in (m.start(), m.end())), len(text)]
+    """The phrases of a list, cut at its commas, semicolons and 'and' before a verb, none inside
+    brackets (a phrase's own note); a CRediT term printed as a list of its words ('writing,
+    review, and editing', BMC 2019) one phrase: a phrase naming no role that, with the next one
+    or two phrases of its clause, names one."""
+    outside = outside_brackets(text)
+    breaks = [m for m in _PHRASE_BREAKS.finditer(text) if outside[m.start()]]
+    cuts = [0, *(i for m in breaks for i in (m.start(), m.end())), len(text)]
     spans = list(zip(cuts[::2], cuts[1::2], strict=True))
     phrases, at = [], 0
     while at < len(spans):
