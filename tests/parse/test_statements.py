@@ -1789,3 +1789,29 @@ def test_a_term_with_a_note_in_brackets_is_the_term() -> None:
         "Ann Poe": [("writing-original-draft", None), ("resources", "lead"), (None, None)],
     }
     assert parsed.entries[-1].roles[-1].label == "analysis (of the survey)"
+
+
+def test_a_name_printed_with_one_part_of_a_double_family_name_is_that_author() -> None:
+    # written here, not copied: "Álvaro Díaz: conceptualization, …" for Álvaro Díaz‐González
+    # (Wiley 2025, in Europe PMC's XML) was "no byline author"; Spanish names are cited by the
+    # first surname, Portuguese ones by the last
+    byline = [
+        SourceAuthor(position=n, raw=f"{g} {f}", name=PersonName(given=g, family=f))
+        for n, (g, f) in enumerate(
+            [("Álvaro", "Díaz‐González"), ("Ana", "dos Santos Silva"), ("Rui", "Costa")], 1
+        )
+    ]
+    assert by_full_name("Álvaro Díaz", byline) is byline[0]
+    assert by_full_name("Álvaro González", byline) is byline[0]
+    assert by_full_name("Ana Silva", byline) is byline[1]
+    assert by_full_name("Ana dos Santos", byline) is byline[1]
+    assert by_full_name("Rui Costa", byline) is byline[2]  # a whole name, as before
+    assert by_full_name("Ana Costa", byline) is None  # the given name must fit
+    # two authors it may be: nobody
+    two = [
+        *byline,
+        SourceAuthor(
+            position=4, raw="Álvaro Díaz Ruiz", name=PersonName(given="Álvaro", family="Díaz Ruiz")
+        ),
+    ]
+    assert by_full_name("Álvaro Díaz", two) is None

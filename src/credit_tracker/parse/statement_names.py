@@ -22,6 +22,7 @@ from credit_tracker.domain.names import (
     clean,
     fold,
     given_compatible,
+    is_particle,
     is_title,
     parse_display_name,
     without_title,
@@ -200,7 +201,31 @@ def by_full_name(printed: str, byline: list[SourceAuthor]) -> SourceAuthor | Non
         hits = _given_and_family(_spelt_out(first), rest, byline) or hits
     if not hits:
         hits = _family_first(printed, byline)
+    if not hits:
+        hits = _part_of_family(name.given, name.family_full, byline)
     return hits[0] if len(hits) == 1 else None
+
+
+def _part_of_family(given: str, family: str, byline: list[SourceAuthor]) -> list[SourceAuthor]:
+    """The byline authors whose family name of several words begins or ends with the printed
+    one, their given names fitting: 'Álvaro Díaz' for Álvaro Díaz-González (Spanish names are
+    cited by the first surname, Portuguese ones by the last)."""
+    printed = _surnames(family)
+    if not printed:
+        return []
+    hits = []
+    for author in byline:
+        if author.name is None or not given_compatible(given, author.name.given):
+            continue
+        words = _surnames(author.name.family_full)
+        if len(words) > len(printed) and printed in (words[: len(printed)], words[-len(printed) :]):
+            hits.append(author)
+    return hits
+
+
+def _surnames(family: str) -> list[str]:
+    """A family name's words, folded, without its particles ('dos Santos Silva': santos, silva)."""
+    return [word for word in fold(family).split() if not is_particle(word)]
 
 
 def _given_and_family(given: str, family: str, byline: list[SourceAuthor]) -> list[SourceAuthor]:
