@@ -1815,3 +1815,44 @@ def test_a_name_printed_with_one_part_of_a_double_family_name_is_that_author() -
         ),
     ]
     assert by_full_name("Álvaro Díaz", two) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe: conceptualization. Rest of the authors: writing – review and editing. John "
+        "Roe: software.",
+        "Conceptualization, J.D.; Software, J.R.; Writing – review & editing, all other authors.",
+        "Conceptualization: JD. Software: JR. The remaining authors: writing – review and editing.",
+    ],
+)
+def test_the_rest_of_the_authors_are_those_the_statement_names_nowhere_else(text: str) -> None:
+    # written here, not copied: "Rest of the authors: data/evidence collection and writing –
+    # review and editing." (Wiley 2025, in Europe PMC's XML) was not understood, and the 37
+    # authors it meant were read as stating no role
+    byline = _people("Jane Doe", "John Roe", "Ann Poe", "Kim Lee")
+    parsed = parse_statement(text, byline)
+    roles = {
+        (entry.author or by_full_name(entry.printed, byline)).raw: [
+            role.role for role in entry.roles if role.role
+        ]
+        for entry in parsed.entries
+    }
+    assert roles == {
+        "Jane Doe": ["conceptualization"],
+        "John Roe": ["software"],
+        "Ann Poe": ["writing-review-editing"],
+        "Kim Lee": ["writing-review-editing"],
+    }
+    assert parsed.problems == []
+
+
+def test_the_rest_of_the_authors_leaves_out_whom_unresolved_initials_may_be() -> None:
+    # written here, not copied: 'AP' may be Ann Poe or Al Park, so neither is one of "the rest"
+    byline = _people("Jane Doe", "Ann Poe", "Al Park", "Kim Lee")
+    parsed = parse_statement("Conceptualization: JD, AP. Rest of the authors: software.", byline)
+    given = {entry.author.raw for entry in parsed.entries if entry.author is not None}
+    assert given == {"Jane Doe", "Kim Lee"}
+    # a sentence about the rest that states no role is about approval, as for all authors
+    approval = "Conceptualization: JD. The remaining authors read and approved the manuscript."
+    assert parse_statement(approval, byline).problems == []

@@ -142,8 +142,13 @@ def opens_another_section(line: str) -> bool:
 
 # Sentences that state no one's roles: 'All authors read and approved the final manuscript.'
 # 'These authors contributed equally.', 'The authors thank …' (bioRxiv, PNAS)
+_OTHERS = (
+    r"(?:(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:other|remaining)\s+(?:co-?)?authors"
+    r"|(?:the\s+)?rest\s+of\s+(?:the\s+)?(?:co-?)?authors)"
+)
+"""The authors a statement names nowhere else ('Rest of the authors', 'all other authors')."""
 _ALL_AUTHORS = re.compile(
-    r"^(?:All|Both|Todos|Todas|Ambos|(?:The|These|Each|Every)\s+authors?)\b", re.I
+    rf"^(?:All|Both|Todos|Todas|Ambos|(?:The|These|Each|Every)\s+authors?|{_OTHERS})\b", re.I
 )
 # ... unless it says what they did ('All authors involved the analysis of experimental data and
 # manuscript preparation.', Frontiers 2020): that one is reported unread, for a person to read
@@ -181,6 +186,14 @@ _EVERYONE = r"(?:all|both)(?:\s+(?:of\s+)?the)?(?:\s+(?:co-?)?authors?)?"
 # authors; Methodology, M.S.'); the label must then be CRediT terms alone, as for the others
 _TO_EVERYONE = re.compile(rf"^(?P<label>.+?)\s*(?:{SEPARATOR}|,)\s*{_EVERYONE}$", re.I)
 _EVERYONE_DID = re.compile(rf"^{_EVERYONE}\s*(?:{SEPARATOR})\s*(?P<roles>.+)$", re.I)
+
+# The authors the statement names nowhere else: 'Rest of the authors: data/evidence collection
+# and writing – review and editing.' (Wiley 2025), 'Writing – review & editing: all other
+# authors.' Read once every other sentence is, as the roles of each byline author no entry names.
+OTHERS = "the other authors"
+"""How an entry for an author the statement names only as one of 'the other authors' is printed."""
+_TO_OTHERS = re.compile(rf"^(?P<label>.+?)\s*(?:{SEPARATOR}|,)\s*{_OTHERS}$", re.I)
+_OTHERS_DID = re.compile(rf"^{_OTHERS}\s*(?:{SEPARATOR})\s*(?P<roles>.+)$", re.I)
 
 
 @dataclass
@@ -259,6 +272,8 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
         if segment.strip(" .;")
         for entry in run_together(segment)
     ]
+    others = [(segment, found) for segment in segments if (found := _others_roles(segment, byline))]
+    segments = [segment for segment in segments if not any(segment is s for s, _ in others)]
     about_all = [
         segment
         for segment in segments
@@ -280,6 +295,11 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
             forms.add(form)
         elif len(reading.unresolved) == unresolved:  # else told with the names not resolved
             unread.append(segment.strip(" ;"))
+    for segment, found in others:
+        if _give_the_others(reading, found.roles):
+            forms.add(found.form)
+        else:
+            unread.append(segment.strip(" ;"))  # everyone was named: whom it means is unclear
     # one entry per person, though printed two ways ('Tecchio, M. A.', 'Tecchio M. A')
     unique = list({id(entry): entry for entry in reading.entries.values()}.values())
     return _parsed(forms, _folded(unique, byline), reading, unread)
@@ -410,6 +430,37 @@ def _everyones_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | N
     return _Everyones(roles=roles, form=form) if credit else None
 
 
+def _others_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | None:
+    """The roles of 'Rest of the authors: …' or '…: all other authors'; None unless a byline is
+    known and at least one role is a CRediT term (free phrases beside them are kept)."""
+    text = segment.strip(" .;")
+    if not byline:
+        return None
+    if (label_first := _TO_OTHERS.match(text)) is not None:
+        roles, form = label_roles(label_first["label"]), "role first"
+    elif (others_first := _OTHERS_DID.match(text)) is not None:
+        roles, form = roles_from(others_first["roles"]), "person first"
+    else:
+        return None
+    return _Everyones(roles=roles, form=form) if any(map(is_credit_term, roles)) else None
+
+
+def _give_the_others(reading: Reading, roles: list[SourceRole]) -> list[StatementEntry]:
+    """Give `roles` to each byline author no entry names, and none the statement may name
+    (initials it could not resolve); return their entries."""
+    named = {
+        id(entry.author or by_full_name(entry.printed, reading.byline))
+        for entry in reading.entries.values()
+    }
+    named |= {id(author) for unresolved in reading.unresolved for author in unresolved.candidates}
+    entries = []
+    for author in reading.byline:
+        if id(author) not in named:
+            entry = StatementEntry(printed=OTHERS, author=author, roles=list(roles))
+            entries.append(reading.entries.setdefault(f"{OTHERS}: {author.raw}", entry))
+    return entries
+
+
 def _give_everyone(reading: Reading, roles: list[SourceRole]) -> list[StatementEntry]:
     """Give each byline author `roles`; return their entries."""
     entries = [_entry_of(reading, author) for author in reading.byline]
@@ -444,7 +495,7 @@ def _folded(entries: list[StatementEntry], byline: list[SourceAuthor]) -> list[S
 
 def _named(entry: StatementEntry, byline: list[SourceAuthor]) -> SourceAuthor | None:
     """The byline author a full name printed in the statement is, if any."""
-    if entry.printed == EVERYONE or entry.author is not None:
+    if entry.printed in (EVERYONE, OTHERS) or entry.author is not None:
         return None
     return by_full_name(entry.printed, byline)
 
