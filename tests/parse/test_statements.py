@@ -1856,3 +1856,17 @@ def test_the_rest_of_the_authors_leaves_out_whom_unresolved_initials_may_be() ->
     # a sentence about the rest that states no role is about approval, as for all authors
     approval = "Conceptualization: JD. The remaining authors read and approved the manuscript."
     assert parse_statement(approval, byline).problems == []
+
+
+def test_a_byline_family_name_in_small_letters_is_a_name_in_the_statement() -> None:
+    # written here, not copied: "Fawad ullah: supervision, methodology, writing." (2025, in Europe
+    # PMC's XML, the byline printing the name so) was not understood and his roles were lost
+    byline = _people("Jane Doe", "Fawad ullah")
+    text = "Jane Doe: conceptualization. Fawad ullah: supervision, methodology."
+    assert _read(text, byline) == {
+        "Jane Doe": ["conceptualization"],
+        "Fawad ullah": ["supervision", "methodology"],
+    }
+    # a label whose last word is in small letters and no byline family name is no name
+    parsed = parse_statement("Study design: Jane Doe.", byline)
+    assert [entry.printed for entry in parsed.entries] == ["Jane Doe"]

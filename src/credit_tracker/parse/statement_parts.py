@@ -93,7 +93,13 @@ def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
     words = text.split()
     if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in families:
         return True
-    capitalised = all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+    # a byline family name printed in small letters is still one ('Fawad ullah', as the byline
+    # itself prints it)
+    capitalised = all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words[:-1]) and (
+        words[-1][:1].isupper()
+        or words[-1].casefold() in _NAME_PARTICLES
+        or fold(words[-1]) in families
+    )
     # a long name ('Ana Maria Rita Pedroso Vilela Torres de Carvalho Engel', Brazilian) counts
     # where it ends in a byline family name
     size = 1 < len(words) <= (_LONG_NAME if fold(words[-1]) in families else 6)
