@@ -1870,3 +1870,29 @@ def test_a_byline_family_name_in_small_letters_is_a_name_in_the_statement() -> N
     # a label whose last word is in small letters and no byline family name is no name
     parsed = parse_statement("Study design: Jane Doe.", byline)
     assert [entry.printed for entry in parsed.entries] == ["Jane Doe"]
+
+
+def test_role_first_initials_after_the_label_with_no_separator_are_read() -> None:
+    # written here, not copied: bioRxiv 2019's "funding acquisition and project administration
+    # HT; Conceptualization, writing, editing and correspondence: FM, HT." lost every clause
+    # but the last, which has a colon
+    byline = _people("Bo Andersen", "Fay Moss", "Hal Tate")
+    text = (
+        "Software BA; funding acquisition and project administration HT; Conceptualization FM "
+        "and HT; Writing – review & editing: FM, HT."
+    )
+    assert _read(text, byline) == {
+        "Bo Andersen": ["software"],
+        "Hal Tate": [
+            "funding-acquisition",
+            "project-administration",
+            "conceptualization",
+            "writing-review-editing",
+        ],
+        "Fay Moss": ["conceptualization", "writing-review-editing"],
+    }
+    # a sentence ending in initials is no label: the passive is read as before (as one phrase,
+    # not as 'Validation' and a phrase 'project administration activities were done by')
+    passive = "Validation and project administration activities were done by BA and FM."
+    assert _read(passive, byline) == {"Bo Andersen": ["None"], "Fay Moss": ["None"]}
+    assert parse_statement("Conceptualization and HT.", byline).entries == []

@@ -225,9 +225,41 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
         for split in [*role_first, *commas]
         if names_a_role_in(split.label) or (going_on and split in commas)
     ]
-    return next(iter([*named, *person_first, *role_first]), None) or _initials_then_roles(
-        text, families
+    return (
+        next(iter([*named, *person_first, *role_first]), None)
+        or _initials_then_roles(text, families)
+        or _roles_then_initials(text)
     )
+
+
+def _roles_then_initials(text: str) -> Split | None:
+    """Role first with no separator: CRediT terms, then the initials of who did them ('funding
+    acquisition and project administration HT; Conceptualization FM, HT', bioRxiv 2019). The
+    initials are capitals (dotted or not) joined by commas or 'and', and the words before them
+    name a role."""
+    words = re.split(r"(\s+)", text.strip(" .;"))
+    start = len(words)
+    for at in range(len(words) - 1, -1, -2):  # the words, from the last
+        word = words[at].strip(",")
+        if word.casefold() in {"and", "&"} and start < len(words):
+            continue
+        if not _CAPITAL_INITIALS.fullmatch(word) or initials_groups(word) is None:
+            break
+        start = at
+    label = "".join(words[:start]).strip(" ,")
+    names = "".join(words[start:]).strip()
+    if not names or re.search(r"(?:^|\s)(?:and|&)$", label, re.I):
+        return None  # 'Conceptualization and HT': no label before the names
+    if _SENTENCE_WORDS.search(label):
+        return None  # '… activities were done by L.C. and S.C.': a sentence, not a label
+    return Split(label, names, role_first=True) if names_a_role_in(label) else None
+
+
+_SENTENCE_WORDS = re.compile(r"\b(?:by|was|were|is|are|has|have|had|did|done)\b", re.I)
+
+
+# Initials in capitals, dotted or not, hyphenated or not: 'HT', 'F.M.', 'J.-L.W.'
+_CAPITAL_INITIALS = re.compile(r"(?:[^\W\d_a-z]\.?[-\u2010\u2011]?){1,5}")
 
 
 def _words_before_names(split: Split, role_first: list[Split], families: frozenset[str]) -> bool:
