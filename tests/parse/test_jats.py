@@ -804,3 +804,25 @@ def test_a_footnote_s_commas_inside_a_term_s_note_do_not_cut_it() -> None:
         "software",
         "writing-original-draft",
     ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "†Previously of the Pacific Health Unit, Suva, Fiji",
+        "Present address: Department of Biology, University of Utrecht",
+        "Deceased",
+    ],
+)
+def test_a_footnote_typed_con_that_is_an_address_names_no_role(note: str) -> None:
+    # written here, not copied: a 2014 PMC file types its "†Previously of WHO Division of Pacific
+    # Technical Support, Suva, Fiji" note fn-type="con"; read as roles, three authors "stated"
+    # the free labels "Previously of …", "Suva" and "Fiji"
+    data = (
+        "<article><front><article-meta><contrib-group><contrib><name><surname>Doe</surname>"
+        '<given-names>Jane</given-names></name><xref ref-type="author-notes" rid="n1"/>'
+        '</contrib></contrib-group><author-notes><fn fn-type="con" id="n1"><p>'
+        f"{note}</p></fn></author-notes></article-meta></front></article>"
+    ).encode()
+    (jane,) = parse_jats(data).authors
+    assert not jane.roles

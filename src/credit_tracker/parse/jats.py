@@ -326,7 +326,7 @@ def _roles(
     ]
     for xref in contrib.findall("xref"):
         note = footnotes.get(xref.get("rid"))
-        if xref.get("ref-type") in _NOTE_REFS and note is not None and not _is_equal_note(note):
+        if xref.get("ref-type") in _NOTE_REFS and note is not None and not _names_no_role(note):
             roles.extend(footnote_roles(_text(note) or "", context.byline, context.unread))
     return roles
 
@@ -342,11 +342,23 @@ def _roles_note(fn: Element) -> bool:
     return kind == "con" or (kind in (None, "other") and lists_only_roles(_text(fn) or ""))
 
 
-def _is_equal_note(note: Element) -> bool:
-    """eLife marks 'These authors contributed equally' as fn-type="con" too; it names no role."""
-    return (note.get("id") or "").startswith("equal-contrib") or "contributed equally" in (
-        _text(note) or ""
+def _names_no_role(note: Element) -> bool:
+    """eLife marks 'These authors contributed equally' as fn-type="con" too, and others an
+    address ('Previously of WHO Division of Pacific Technical Support, Suva, Fiji', 2014); neither
+    names a role."""
+    text = _text(note) or ""
+    return (
+        (note.get("id") or "").startswith("equal-contrib")
+        or "contributed equally" in text
+        or _ADDRESS_NOTE.match(text) is not None
     )
+
+
+_ADDRESS_NOTE = re.compile(
+    r"^\W*(?:previously\s+(?:of|at|with)|formerly|(?:present|current|permanent)(?:ly)?\s+"
+    r"(?:address|affiliation|at)|now\s+(?:at|with)|on\s+leave\s+from|deceased)\b",
+    re.I,
+)
 
 
 def _settle_role_presence(authors: list[SourceAuthor]) -> None:
