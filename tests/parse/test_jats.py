@@ -826,3 +826,36 @@ def test_a_footnote_typed_con_that_is_an_address_names_no_role(note: str) -> Non
     ).encode()
     (jane,) = parse_jats(data).authors
     assert not jane.roles
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "JD, KS, Conception and design",
+        "JD and KS, Conception and design",
+        "JD:KS, Conception and design",
+    ],
+)
+def test_a_shared_footnote_opening_with_each_author_s_initials_gives_no_initials_as_a_role(
+    note: str,
+) -> None:
+    # written here, not copied: eLife 2015's shared footnote "KH, MS, Conception and design, …"
+    # gave both authors the free label "MS"; "RP:CB, …" (a group author) the label "CB"
+    data = (
+        "<article><front><article-meta><contrib-group>"
+        + "".join(
+            f"<contrib><name><surname>{family}</surname><given-names>{given}</given-names></name>"
+            '<xref ref-type="fn" rid="con1"/></contrib>'
+            for given, family in (("Jane", "Doe"), ("Kim", "Smith"))
+        )
+        + '</contrib-group><author-notes><fn fn-type="con" id="con1"><p>'
+        f"{note}</p></fn></author-notes></article-meta></front></article>"
+    ).encode()
+    for author in parse_jats(data).authors:
+        assert [r.label for r in author.roles or []] == ["Conception and design"]
+    # a sentence that opens with two authors' initials is kept whole, as before
+    sentence = data.replace(note.encode(), b"JD and KS were the cavers who found the fossils")
+    (jane, _kim) = parse_jats(sentence).authors
+    assert [r.label for r in jane.roles or []] == [
+        "JD and KS were the cavers who found the fossils"
+    ]

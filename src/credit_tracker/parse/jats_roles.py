@@ -225,9 +225,12 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
         body = body[: about.start()]
         if not any(_same_person(about.group("name"), name) for name in byline):
             unread.append(f"footnote {text!r}: 'for {about.group('name')}' names no author")
-    lead = _INITIALS_FIRST.match(body)
-    if lead is not None and _own_initials(lead["initials"]):
-        body = body[lead.end() :]  # the author's own initials, no role of theirs
+    # the authors' own initials, no role of theirs: one author's, or those of each author a
+    # shared footnote is for ('KH, MS, Conception and design', 'KH and MS, …', eLife 2015)
+    while (lead := _INITIALS_FIRST.match(body)) is not None and all(
+        _own_initials(token) for token in lead.group("initials", "second") if token
+    ):
+        body = body[lead.end() :]
     roles = []
     for part in _phrases(body):
         for piece in and_split(part):
@@ -240,8 +243,11 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
 
 
 # A footnote opening with its author's initials, then a comma ('EvA, Conception and design',
-# eLife 2014) or a colon ('RJH: Conception and design', eLife 2012-2013).
-_INITIALS_FIRST = re.compile(r"^(?P<initials>[A-Z][A-Za-z-]{0,5})\s*[,:]\s*")
+# eLife 2014) or a colon ('RJH: Conception and design', eLife 2012-2013); or with two authors'
+# joined by 'and' ('KH and MS, …').
+_INITIALS_FIRST = re.compile(
+    r"^(?P<initials>[A-Z][A-Za-z-]{0,5})(?:\s+and\s+(?P<second>[A-Z][A-Za-z-]{0,5}))?\s*[,:]\s*"
+)
 
 
 def _own_initials(token: str) -> bool:
