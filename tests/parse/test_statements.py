@@ -18,7 +18,12 @@ from credit_tracker.domain.models import SourceAuthor
 from credit_tracker.domain.names import PersonName, parse_display_name
 from credit_tracker.parse.documents import read_document
 from credit_tracker.parse.jats import parse_jats
-from credit_tracker.parse.statement import find_section, normalise_text, parse_statement
+from credit_tracker.parse.statement import (
+    ParsedStatement,
+    find_section,
+    normalise_text,
+    parse_statement,
+)
 from credit_tracker.parse.statement_names import by_full_name
 from credit_tracker.parse.statement_parts import is_credit_term
 from credit_tracker.parse.statement_segments import sentences
@@ -1896,3 +1901,23 @@ def test_role_first_initials_after_the_label_with_no_separator_are_read() -> Non
     passive = "Validation and project administration activities were done by BA and FM."
     assert _read(passive, byline) == {"Bo Andersen": ["None"], "Fay Moss": ["None"]}
     assert parse_statement("Conceptualization and HT.", byline).entries == []
+
+
+def test_roles_going_on_after_initials_that_fit_no_author_are_told_once() -> None:
+    # written here, not copied: Pensoft 2024 prints a colleague thanked elsewhere, "CJP: Formal
+    # analysis; Funding acquisition; …", and each role after the first was a note of its own
+    byline = _people("Jane Doe", "Kim Smith")
+    text = (
+        "JD: Conceptualization; Software. CJP: Formal analysis; Funding acquisition; Resources. "
+        "KS: Validation; Data curation."
+    )
+    parsed = parse_statement(text, byline)
+    assert _read_entries(parsed) == {
+        "Jane Doe": ["conceptualization", "software"],
+        "Kim Smith": ["validation", "data-curation"],
+    }
+    assert len(parsed.problems) == 1 and "'CJP' fit no author" in parsed.problems[0]
+
+
+def _read_entries(parsed: ParsedStatement) -> dict[str, list[str | None]]:
+    return {entry.author.raw: _roles(entry) for entry in parsed.entries if entry.author}

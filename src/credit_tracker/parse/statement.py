@@ -289,6 +289,8 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     forms: set[str] = set()
     going = _Going()
     for segment in segments:
+        if going.nobody and _goes_on(segment.strip(" .;"), reading):
+            continue  # more roles of a person who fits no author: told once, with the name
         unresolved = len(reading.unresolved)
         form, named, going = _read_segment(segment, reading, going)
         if named:
@@ -324,6 +326,9 @@ class _Going:
 
     people: tuple[StatementEntry, ...] = ()
     label: str | None = None
+    nobody: bool = False
+    """The person-first entry names no one for certain ('CJP: Formal analysis; Funding
+    acquisition; …' where CJP fits no author): the roles going on are theirs, not unread."""
 
 
 def _parsed(
@@ -382,11 +387,14 @@ def _read_segment(
         form, after = "role first", _Going(label=split.label)
         _give_label(reading, split.label, split.rest, context=text)
     elif split is not None:
-        form = "person first"
+        form, found = "person first", False
         for name in names_in(split.label):
             entry = entry_for(reading, name, context=text)
             if entry is not None:
                 entry.roles += _stated_roles(split.rest)
+                found = True
+        if not found:
+            return form, [], _Going(nobody=True)
     elif going.people and _is_role_list(text):
         form = "person first"  # the roles go on
         for entry in going.people:
@@ -508,6 +516,12 @@ def _give_label(reading: Reading, label: str, names: str, context: str) -> None:
         entry = entry_for(reading, name, context=context)
         if entry is not None:
             entry.roles += [r.model_copy(update={"degree": degree or r.degree}) for r in roles]
+
+
+def _goes_on(text: str, reading: Reading) -> bool:
+    """Whether a sentence only goes on with the roles of the entry before it: no label of its
+    own, nothing but role phrases."""
+    return split_label(text, reading.families) is None and _is_role_list(text)
 
 
 def _is_role_list(text: str) -> bool:
