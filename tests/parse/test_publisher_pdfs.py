@@ -129,6 +129,11 @@ def test_a_section_across_a_page_break_needs_the_furniture_dropped() -> None:
         ("library prep-\narations", "library preparations"),
         ("ID -\nStudy design", "ID -\nStudy design"),  # a dash before a new line, not a hyphen
         ("Zhen-\nYu Wang", "Zhen-Yu Wang"),
+        # a space after the hyphen (Oxford's NAR 2024, pypdf): 'Stu- ' + 'art McQuarrie'
+        (
+            "editing; Stu- \nart McQuarrie, In- \nvestigation",
+            "editing; Stuart McQuarrie, Investigation",
+        ),
         ("Writing\n—original draft; writing—\nreview", "Writing—original draft; writing—review"),
     ],
 )

@@ -28,7 +28,9 @@ EDGE_LINES = 6
 _NUMBERS = re.compile(
     r"(?:/[a-z]+\.tnum)+|\d+"
 )  # digits, and fonts whose digits come out as glyph names
-_BREAK = re.compile(r"([^\W\d_][\w’']*?) ?-\n([^\W\d_][\w’']*)")
+# a word broken at a line end; pypdf may put a space before the hyphen ('origi -') or after it
+# ('Stu- ' + 'art McQuarrie', Oxford's NAR)
+_BREAK = re.compile(r"([^\W\d_][\w’']*?) ?-[ \t]*\n([^\W\d_][\w’']*)")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 _EM_DASH_BREAK = re.compile(r"(?<=\w)\n(?=—\w)|(?<=\w—)\n(?=\w)")
 
