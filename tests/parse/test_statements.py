@@ -1921,3 +1921,39 @@ def test_roles_going_on_after_initials_that_fit_no_author_are_told_once() -> Non
 
 def _read_entries(parsed: ParsedStatement) -> dict[str, list[str | None]]:
     return {entry.author.raw: _roles(entry) for entry in parsed.entries if entry.author}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Oxford's NAR 2024: full names, a comma, the roles; entries apart by semicolons
+        "Jane Doe, Investigation, Methodology, Writing – original draft; Kim Smith, Software; "
+        "Lee Wong, Ann Poe, Supervision, Funding acquisition.",
+        # ASM's mSphere 2024: the same with ' | ' between the entries
+        "Jane Doe, Investigation, Methodology, Writing – original draft | Kim Smith, Software | "
+        "Lee Wong, Ann Poe, Supervision, Funding acquisition",
+    ],
+)
+def test_names_then_a_comma_then_their_roles_are_person_first(text: str) -> None:
+    # written here, not copied; eLife's PDFs print several names before one list of roles
+    byline = _people("Jane Doe", "Kim Smith", "Lee Wong", "Ann Poe")
+    assert _read(text, byline) == {
+        "Jane Doe": ["investigation", "methodology", "writing-original-draft"],
+        "Kim Smith": ["software"],
+        "Lee Wong": ["supervision", "funding-acquisition"],
+        "Ann Poe": ["supervision", "funding-acquisition"],
+    }
+
+
+def test_names_then_a_comma_need_a_credit_term_named_exactly_after_them() -> None:
+    # written here, not copied: 'SC, RB conceptualization.' is names then a role with no comma
+    # before it (a typo-like match of 'RB conceptualization' is no term), read as before; and
+    # 'M.T. Conceptualization, Original Drafting' is initials, then the roles
+    byline = _people("Sol Cruz", "Rob Bye", "Mei Tan")
+    assert _read("SC, RB conceptualization. SC investigation.", byline) == {
+        "Sol Cruz": ["conceptualization", "investigation"],
+        "Rob Bye": ["conceptualization"],
+    }
+    assert _read("M.T. Conceptualization, Software.", byline) == {
+        "Mei Tan": ["conceptualization", "software"]
+    }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise, takewhile
 
-from credit_tracker.domain.credit import try_resolve_role
+from credit_tracker.domain.credit import split_degree, try_resolve_role
 from credit_tracker.domain.names import fold, is_title
 from credit_tracker.parse.initials import initials_groups
 from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role
@@ -34,7 +34,7 @@ from credit_tracker.parse.statement_parts import (
 # …', a 2025 file's statement; '(lead).Karl Smith: …'; 'acquired the MRI.KS analysed …')
 _BREAKS = re.compile(
     r";\s*|\.\s+|(?:(?<=[a-z\u00df-\u00ff]{3})|(?<=[A-Z\u00c0-\u00de]{3})|(?<=\)))"
-    r"\.(?=[A-Z\u00c0-\u00de])|\s*•\s*"
+    r"\.(?=[A-Z\u00c0-\u00de])|\s*•\s*|\s+\|\s+"
 )
 _ENDS_IN_INITIALS = re.compile(r"(?:^|[\s,(/])(?:[^\W\d_]{1,2}[.\-\u2010]+)+[^\W\d_]{1,2}$")
 # one given name's initial, or a hyphenated given name's ('H.-P.' for Hans-Peter, AIP 2024)
@@ -228,8 +228,22 @@ def split_label(text: str, families: frozenset[str] = frozenset()) -> Split | No
     return (
         next(iter([*named, *person_first, *role_first]), None)
         or _initials_then_roles(text, families)
+        or _names_comma_roles(text, families)
         or _roles_then_initials(text)
     )
+
+
+def _names_comma_roles(text: str, families: frozenset[str]) -> Split | None:
+    """Person first with a comma: names, then their roles after the comma before the first
+    CRediT term ('Sabine Grüschow, Investigation, Methodology; …', Oxford's NAR; 'Ian Dardani,
+    Margaret Dunagin, Investigation; …', eLife's PDFs; '… | Robert A. Moran, …', ASM)."""
+    for mark in re.finditer(",", text):
+        label, rest = text[: mark.start()].strip(), text[mark.end() :].strip(" .")
+        first = re.split(r"[,;]", rest, maxsplit=1)[0].strip()
+        if first and try_resolve_role(split_degree(first).label) is not None:
+            named = all_names(label, families) and not any(map(try_resolve_role, label.split()))
+            return Split(label, rest, role_first=False) if named else None
+    return None
 
 
 def _roles_then_initials(text: str) -> Split | None:
