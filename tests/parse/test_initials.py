@@ -275,3 +275,12 @@ def test_a_generational_suffix_may_be_printed_as_the_last_initial() -> None:
     assert resolve("A.B.C.", byline).author is junior  # without it, as before
     assert resolve("R.L.", byline).author is third
     assert resolve("R.L.I.", byline).author is None
+
+
+def test_a_suffix_s_initial_is_tried_only_where_nobody_fits_without_it() -> None:
+    # found by a review: 'R.J.J.' fit Robert J. Jones, and, with the suffix, Robert Jones Jr.
+    jones = SourceAuthor(position=1, raw="R", name=PersonName(given="Robert J.", family="Jones"))
+    junior = SourceAuthor(
+        position=2, raw="J", name=PersonName(given="Robert", family="Jones", suffix="Jr.")
+    )
+    assert resolve("R.J.J.", [jones, junior]).author is jones

@@ -6,6 +6,7 @@ import pytest
 
 from credit_tracker.domain.errors import InputError
 from credit_tracker.parse.jats import parse_jats
+from credit_tracker.parse.jats_roles import footnote_roles
 from tests.conftest import DATA, FIXTURES
 
 W, REVIEW, R = "writing-original-draft", "writing-review-editing", "resources"
@@ -859,3 +860,52 @@ def test_a_shared_footnote_opening_with_each_author_s_initials_gives_no_initials
     assert [r.label for r in jane.roles or []] == [
         "JD and KS were the cavers who found the fossils"
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Investigation, Research assistant",
+        "Supervision; Head of the laboratory",
+        "Data collection (nurse)",
+        "Pathologist review of slides",
+        "Supervision of PhD student",
+        "Consultant for statistical analysis",
+        "Patient recruitment by treating physician",
+    ],
+)
+def test_a_contribution_that_names_a_post_is_no_job_title(label: str) -> None:
+    # found by a review: a title's word anywhere made these 'no contribution'
+    data = _article(
+        f"<contrib-group>{_person('Jane', 'Doe', f'<role>{label}</role>')}</contrib-group>"
+    )
+    (jane,) = parse_jats(data).authors
+    assert jane.roles
+
+
+def test_footnote_forms_a_review_of_this_round_s_rules_found_misread() -> None:
+    # written here, not copied: acronyms at a footnote's head are kept after the first, as
+    # before, unless an author's; a status followed by what the author did is a contribution;
+    # a term denied in brackets is no role
+    byline = ["Jane Doe", "Kim Smith"]
+    assert [r.label for r in footnote_roles("PCR, ELISA, Western blot", byline, [])] == [
+        "ELISA",
+        "Western blot",
+    ]
+    assert [r.label for r in footnote_roles("NMR and MS, Analysis of data", byline, [])] == [
+        "NMR and MS",
+        "Analysis of data",
+    ]
+    deceased = (
+        b"<article><front><article-meta><contrib-group><contrib><name><surname>Doe</surname>"
+        b'<given-names>Jane</given-names></name><xref ref-type="fn" rid="n1"/></contrib>'
+        b'</contrib-group><author-notes><fn fn-type="con" id="n1"><p>Deceased. Performed all '
+        b"mouse experiments</p></fn></author-notes></article-meta></front></article>"
+    )
+    (jane,) = parse_jats(deceased).authors
+    assert jane.roles
+    denied = _article(
+        f"<contrib-group>{_person('Jane', 'Doe', '<role>Software (not applicable)</role>')}"
+        "</contrib-group>"
+    )
+    assert [r.role for r in parse_jats(denied).authors[0].roles or []] == [None]

@@ -152,9 +152,14 @@ def name_words(author: SourceAuthor) -> list[Words]:
     elided = [_word(piece) for word in words for piece in _elided_pieces(word)]
     if len(elided) > len(folded):
         readings.append(elided)
-    suffix = _suffix_word(name.suffix)
-    # some print the suffix's initial last ('W.A.V.J.' for Waldiceu A. Verri Jr.), most none
-    return readings + [[*reading, suffix] for reading in readings] if suffix else readings
+    return readings
+
+
+def suffix_readings(author: SourceAuthor) -> list[Words]:
+    """The author's name words with their suffix's initial last: some print it ('W.A.V.J.' for
+    Waldiceu A. Verri Jr.), most do not, so these are tried only where nobody else fits."""
+    suffix = None if author.name is None else _suffix_word(author.name.suffix)
+    return [[*reading, suffix] for reading in name_words(author)] if suffix else []
 
 
 def _suffix_word(suffix: str) -> tuple[str, bool] | None:
@@ -193,13 +198,41 @@ def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> R
     people; every author they fit at any step is a candidate, and none is assigned, unless
     they fit one author only ('…, S.M., …, F.S., S.M.': the same person printed twice)."""
     readings = initials_groups(token) or []
+    for words_of in (name_words, suffix_readings):
+        found = _fitting(token, readings, byline, words_of, repeated)
+        if found is not None:
+            return found
+    if repeated:
+        return Resolved(None, [])
+    # the family name's initial first ('MT' for Tong Ma, 'WN' for Nan Wang: Chinese names as
+    # written at home), tried only where the given names first fit nobody, and taken only when
+    # it fits one author
+    reversed_hits = [
+        a
+        for a in byline
+        if any(_every_word(g, w) for g in readings for w in _words_family_first(a))
+    ]
+    return Resolved(reversed_hits[0] if len(reversed_hits) == 1 else None, [])
+
+
+def _fitting(
+    token: str,
+    readings: list[list[str]],
+    byline: list[SourceAuthor],
+    words_of: Callable[[SourceAuthor], list[Words]],
+    repeated: bool,
+) -> Resolved | None:
+    """Whom the initials fit at the first step that finds anyone, each author's name read by
+    `words_of`; None where no step does."""
     steps = (_every_word, _first_and_last, _first_and_later, _by_syllable)
 
     def fits(author: SourceAuthor, step: Step) -> bool:
-        return any(step(groups, words) for groups in readings for words in name_words(author))
+        return any(step(groups, words) for groups in readings for words in words_of(author))
 
     if repeated:
         candidates = [a for a in byline if any(fits(a, step) for step in steps)]
+        if not candidates:
+            return None
         return Resolved(candidates[0] if len(candidates) == 1 else None, candidates)
     for step in steps:
         hits = [author for author in byline if fits(author, step)]
@@ -210,15 +243,7 @@ def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> R
             hits = hyphenated if len(hyphenated) == 1 else hits
         if hits:
             return Resolved(hits[0] if len(hits) == 1 else None, hits)
-    # the family name's initial first ('MT' for Tong Ma, 'WN' for Nan Wang: Chinese names as
-    # written at home), tried only where the given names first fit nobody, and taken only when
-    # it fits one author
-    reversed_hits = [
-        a
-        for a in byline
-        if any(_every_word(g, w) for g in readings for w in _words_family_first(a))
-    ]
-    return Resolved(reversed_hits[0] if len(reversed_hits) == 1 else None, [])
+    return None
 
 
 def _words_family_first(author: SourceAuthor) -> list[Words]:

@@ -26,6 +26,7 @@ from credit_tracker.domain.models import Notice, SourceAuthor, SourceRole
 from credit_tracker.domain.names import clean, parse_display_name
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.jats_roles import (
+    any_term,
     footnote_roles,
     lists_only_roles,
     raw_text,
@@ -350,13 +351,23 @@ def _names_no_role(note: Element) -> bool:
     return (
         (note.get("id") or "").startswith("equal-contrib")
         or "contributed equally" in text
-        or _ADDRESS_NOTE.match(text) is not None
+        or _is_address(text)
     )
+
+
+def _is_address(text: str) -> bool:
+    """An address or a status, and nothing after it that says what the author did ('Deceased.
+    Performed all mouse experiments' is a contribution)."""
+    if _ADDRESS_NOTE.match(text) is None:
+        return False
+    later = re.split(r"(?<=[.;])\s+(?=[A-Z])", text.strip())[1:]
+    return not any(re.match(r"[A-Z][a-z]+ed\b", part) or any_term(part) for part in later)
 
 
 _ADDRESS_NOTE = re.compile(
     r"^\W*(?:previously\s+(?:of|at|with)|formerly|(?:present|current|permanent)(?:ly)?\s+"
-    r"(?:address|affiliation|at)|now\s+(?:at|with)|on\s+leave\s+from|deceased)\b",
+    r"(?:address|affiliation|at)|now\s+(?:at|with)|on\s+(?:leave|sabbatical)\s+from|deceased"
+    r"|died|passed\s+away|retired)\b",
     re.I,
 )
 

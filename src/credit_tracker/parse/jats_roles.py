@@ -56,6 +56,8 @@ def _qualified(label: str) -> CreditRole | None:
     if match is None or not _balanced(match.group("note")):
         return None
     term, note = match.group("term"), match.group("note")
+    if fold(note) in _PLACEHOLDERS or fold(note) == "not applicable":
+        return None  # 'Software (not applicable)': the term is denied, not stated
     return try_resolve_role(term) or try_resolve_role(f"{term} – {note}")
 
 
@@ -73,6 +75,25 @@ def _balanced(text: str) -> bool:
 
 
 _SEMICOLON, _COMMA = re.compile(r"\s*;\s*"), re.compile(",")
+
+
+def with_terms_spelt_out(text: str) -> str:
+    """`text` with a term's parts listed in brackets spelt out, where each names a role:
+    'Writing (original draft, review and editing)' → 'Writing – original draft, Writing – review
+    and editing'; any other brackets stay as written (a note, a degree, names)."""
+
+    def spelt_out(match: re.Match[str]) -> str:
+        term = match.group("term").strip()
+        parts = [part.strip() for part in re.split(r"[,;]", match.group("parts")) if part.strip()]
+        named = [f"{term} – {part}" for part in parts]
+        if len(parts) < 2 or try_resolve_role(term) or not all(map(try_resolve_role, named)):
+            return match.group()
+        return ", ".join(named)
+
+    return _TERM_PARTS.sub(spelt_out, text)
+
+
+_TERM_PARTS = re.compile(r"(?P<term>[^\W\d_][^(),;:]*?)\s*\((?P<parts>[^()]+)\)")
 
 
 def cut_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
@@ -119,10 +140,22 @@ def states_no_contribution(label: str) -> bool:
     JATS's <role> was first the contributor's title, and some still write it so ('professor of
     general practice', 'assistant professor': The BMJ; 'Senior Editor': eLife); SciELO's older
     markup writes 'ND' (not declared) where no role was given. Read as contributions, they made
-    every role of the team's record look left out.
+    every role of the team's record look left out. A title is the label's head: its words up to
+    'of', 'in' or 'at' end in a post's name; a label with a CRediT term, a note in brackets or
+    'by' in it is a contribution ('Pathologist review of slides', 'Data collection (nurse)').
     """
     folded = fold(label)
-    return folded in _PLACEHOLDERS or bool(_JOB_TITLE.search(folded))
+    if folded in _PLACEHOLDERS:
+        return True
+    if re.search(r"[(\[]", label) or re.search(r"\bby\b", folded) or any_term(label):
+        return False
+    head = re.split(r"\s(?:of|in|at)\s", folded, maxsplit=1)[0]
+    return _JOB_TITLE.search(head) is not None
+
+
+def any_term(label: str) -> bool:
+    """Whether any part of a label is a CRediT term by name."""
+    return any(try_resolve_role(part.strip()) for part in re.split(r"[,;/]|\band\b", label))
 
 
 _PLACEHOLDERS = frozenset({"nd", "n d", "na", "n a", "none", "not declared", "nao declarado"})
@@ -131,7 +164,7 @@ _JOB_TITLE = re.compile(
     r"|resident|registrar|consultant|physician|surgeon|clinician|practitioner|nurse|midwife"
     r"|pharmacist|dentist|therapist|[a-z]+ologist|[a-z]+iatrist|[a-z]+iatrician|scientist"
     r"|engineer|assistant|associate|director|dean|emeritus|chair|chairman|chairwoman|president"
-    r"|head of|chief|editor|deputy|executive)\b"
+    r"|head|chief|editor)$"
 )
 
 
@@ -227,10 +260,16 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
             unread.append(f"footnote {text!r}: 'for {about.group('name')}' names no author")
     # the authors' own initials, no role of theirs: one author's, or those of each author a
     # shared footnote is for ('KH, MS, Conception and design', 'KH and MS, …', eLife 2015)
-    while (lead := _INITIALS_FIRST.match(body)) is not None and all(
-        _own_initials(token) for token in lead.group("initials", "second") if token
-    ):
-        body = body[lead.end() :]
+    first = True
+    while (lead := _INITIALS_FIRST.match(body)) is not None:
+        tokens = [token for token in lead.group("initials", "second") if token]
+        # the first initials are taken off on their shape, as before; more of them only where
+        # they are an author's ('KH, MS, …'), not a technique's ('PCR, ELISA, Western blot')
+        if not all(map(_own_initials, tokens)) or (
+            (not first or len(tokens) > 1) and not all(_an_authors(t, byline) for t in tokens)
+        ):
+            break
+        body, first = body[lead.end() :], False
     roles = []
     for part in _phrases(body):
         for piece in and_split(part):
@@ -248,6 +287,17 @@ def footnote_roles(text: str, byline: list[str], unread: list[str]) -> list[Sour
 _INITIALS_FIRST = re.compile(
     r"^(?P<initials>[A-Z][A-Za-z-]{0,5})(?:\s+and\s+(?P<second>[A-Z][A-Za-z-]{0,5}))?\s*[,:]\s*"
 )
+
+
+def _an_authors(token: str, byline: list[str]) -> bool:
+    """Whether initials' capitals are the first letters of words of a byline name, in order
+    ('MS' for Michèle Studer, 'CB' for Reproducibility Project: Cancer Biology)."""
+    capitals = [char for char in token if char.isupper()]
+    for name in byline:
+        firsts = iter(word[0].upper() for word in re.split(r"[\s\-\u2010.:]+", name) if word)
+        if capitals and all(capital in firsts for capital in capitals):
+            return True
+    return False
 
 
 def _own_initials(token: str) -> bool:
@@ -287,7 +337,7 @@ def _same_person(written: str, byline: str) -> bool:
 
 def _phrases(body: str) -> list[str]:
     phrases: list[str] = []
-    for clause in cut_outside_brackets(body, _SEMICOLON):
+    for clause in cut_outside_brackets(with_terms_spelt_out(body), _SEMICOLON):
         for chunk in cut_outside_brackets(clause, _COMMA):
             piece = re.sub(r"^\s*and\s+", "", chunk).strip()
             if not piece:

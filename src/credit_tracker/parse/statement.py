@@ -289,8 +289,9 @@ def parse_blocks(blocks: list[str], byline: list[SourceAuthor]) -> ParsedStateme
     forms: set[str] = set()
     going = _Going()
     for segment in segments:
-        if going.nobody and _goes_on(segment.strip(" .;"), reading):
-            continue  # more roles of a person who fits no author: told once, with the name
+        if going.nobody is not None and _goes_on(segment.strip(" .;"), reading):
+            going = _told_with(going, segment.strip(" .;"), reading)
+            continue  # more roles of a person who fits no author: told with the name
         unresolved = len(reading.unresolved)
         form, named, going = _read_segment(segment, reading, going)
         if named:
@@ -326,9 +327,19 @@ class _Going:
 
     people: tuple[StatementEntry, ...] = ()
     label: str | None = None
-    nobody: bool = False
+    nobody: tuple[int, str] | None = None
     """The person-first entry names no one for certain ('CJP: Formal analysis; Funding
-    acquisition; …' where CJP fits no author): the roles going on are theirs, not unread."""
+    acquisition; …' where CJP fits no author): the roles going on are theirs, told in its note
+    (the note's index among the problems, and the text it quotes)."""
+
+
+def _told_with(going: _Going, text: str, reading: Reading) -> _Going:
+    """The roles going on after an entry that names no one added to that entry's note."""
+    assert going.nobody is not None
+    index, quoted = going.nobody
+    longer = f"{quoted}; {text}"
+    reading.problems[index] = reading.problems[index].replace(quoted, longer, 1)
+    return _Going(nobody=(index, longer))
 
 
 def _parsed(
@@ -387,14 +398,14 @@ def _read_segment(
         form, after = "role first", _Going(label=split.label)
         _give_label(reading, split.label, split.rest, context=text)
     elif split is not None:
-        form, found = "person first", False
+        form, found, told = "person first", False, len(reading.problems)
         for name in names_in(split.label):
             entry = entry_for(reading, name, context=text)
             if entry is not None:
                 entry.roles += _stated_roles(split.rest)
                 found = True
-        if not found:
-            return form, [], _Going(nobody=True)
+        if not found and len(reading.problems) > told:
+            return form, [], _Going(nobody=(len(reading.problems) - 1, text))
     elif going.people and _is_role_list(text):
         form = "person first"  # the roles go on
         for entry in going.people:
@@ -445,6 +456,8 @@ def _others_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | None
     if not byline:
         return None
     if (label_first := _TO_OTHERS.match(text)) is not None:
+        if split_label(label_first["label"]) is not None:
+            return None  # 'Writing: J.D., all other authors': names of its own, read as before
         roles, form = label_roles(label_first["label"]), "role first"
     elif (others_first := _OTHERS_DID.match(text)) is not None:
         roles, form = roles_from(others_first["roles"]), "person first"
@@ -455,11 +468,15 @@ def _others_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | None
 
 def _give_the_others(reading: Reading, roles: list[SourceRole]) -> list[StatementEntry]:
     """Give `roles` to each byline author no entry names, and none the statement may name
-    (initials it could not resolve); return their entries."""
-    named = {
-        id(entry.author or by_full_name(entry.printed, reading.byline))
+    (initials it could not resolve); return their entries. Where a name or initials fit no
+    author at all, who 'the others' are is not known: nobody is given anything."""
+    people = [
+        entry.author or by_full_name(entry.printed, reading.byline)
         for entry in reading.entries.values()
-    }
+    ]
+    if None in people or any(not unresolved.candidates for unresolved in reading.unresolved):
+        return []
+    named = {id(author) for author in people}
     named |= {id(author) for unresolved in reading.unresolved for author in unresolved.candidates}
     entries = []
     for author in reading.byline:
@@ -520,7 +537,10 @@ def _give_label(reading: Reading, label: str, names: str, context: str) -> None:
 
 def _goes_on(text: str, reading: Reading) -> bool:
     """Whether a sentence only goes on with the roles of the entry before it: no label of its
-    own, nothing but role phrases."""
+    own, no roles of everyone ('Writing – review & editing: all authors'), nothing but role
+    phrases."""
+    if _everyones_roles(text, reading.byline) or _others_roles(text, reading.byline):
+        return False
     return split_label(text, reading.families) is None and _is_role_list(text)
 
 

@@ -29,7 +29,7 @@ from credit_tracker.domain.names import (
 )
 from credit_tracker.domain.problems import Unread
 from credit_tracker.parse.initials import FULL_NAME, initials_groups, resolve
-from credit_tracker.parse.statement_parts import roles_from
+from credit_tracker.parse.statement_parts import SMALL_FAMILY, roles_from
 
 # The initials a Vancouver-style name prints after the family name: 'LCJ', 'M.', and a given
 # name's initials run together or hyphenated ('J.P.', 'J.-P.', 'J-P'), its last full stop cut
@@ -324,7 +324,11 @@ def _family_keys(author: SourceAuthor) -> set[str]:
         return set()
     family = fold(author.name.family_full).split()
     with_suffix = fold(f"{author.name.family_full} {author.name.suffix}").split()
-    return set(family[-1:] + with_suffix[-1:])
+    printed = author.name.family_full.split()
+    # a family name the byline prints in small letters ('Fawad ullah') is kept marked as such:
+    # a statement may print it so too, where a word in small letters is otherwise no name's
+    small = [SMALL_FAMILY + family[-1]] if printed and printed[-1][:1].islower() else []
+    return set(family[-1:] + with_suffix[-1:] + small)
 
 
 def positions(body: str, byline: list[SourceAuthor], problems: list[str]) -> list[StatementEntry]:

@@ -17,7 +17,13 @@ from credit_tracker.domain.credit import Degree, split_degree, try_resolve_role
 from credit_tracker.domain.models import SourceRole
 from credit_tracker.domain.names import PARTICLES, SMALL_PARTICLES, fold, is_post_nominal
 from credit_tracker.parse.initials import FULL_NAME, initials_groups
-from credit_tracker.parse.jats_roles import and_split, label_role, names_a_role, outside_brackets
+from credit_tracker.parse.jats_roles import (
+    and_split,
+    label_role,
+    names_a_role,
+    outside_brackets,
+    with_terms_spelt_out,
+)
 
 # Phrases of prose statements that name exactly one CRediT role. Anything else is kept as written.
 PHRASES = [
@@ -80,6 +86,10 @@ def is_credit_term(role: SourceRole) -> bool:
     return role.role is not None and role.origin != PHRASE
 
 
+SMALL_FAMILY = "~"
+"""Marks, among a reading's family names, one the byline prints in small letters ('~ullah')."""
+
+
 def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
     """Return True for initials or two to six capitalised words (particles allowed; up to twelve
     where the last is one of `families`) that are no CRediT term ('Formal Analysis' is a role,
@@ -93,12 +103,11 @@ def looks_like_name(text: str, families: frozenset[str] = frozenset()) -> bool:
     words = text.split()
     if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in families:
         return True
-    # a byline family name printed in small letters is still one ('Fawad ullah', as the byline
-    # itself prints it)
+    # a family name the byline itself prints in small letters is one ('Fawad ullah')
     capitalised = all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words[:-1]) and (
         words[-1][:1].isupper()
         or words[-1].casefold() in _NAME_PARTICLES
-        or fold(words[-1]) in families
+        or SMALL_FAMILY + fold(words[-1]) in families
     )
     # a long name ('Ana Maria Rita Pedroso Vilela Torres de Carvalho Engel', Brazilian) counts
     # where it ends in a byline family name
@@ -218,6 +227,7 @@ def _phrases(text: str) -> list[str]:
     brackets (a phrase's own note); a CRediT term printed as a list of its words ('writing,
     review, and editing', BMC 2019) one phrase: a phrase naming no role that, with the next one
     or two phrases of its clause, names one."""
+    text = with_terms_spelt_out(text)
     outside = outside_brackets(text)
     breaks = [m for m in _PHRASE_BREAKS.finditer(text) if outside[m.start()]]
     cuts = [0, *(i for m in breaks for i in (m.start(), m.end())), len(text)]

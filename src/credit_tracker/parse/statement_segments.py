@@ -264,12 +264,15 @@ def _roles_then_initials(text: str) -> Split | None:
     names = "".join(words[start:]).strip()
     if not names or re.search(r"(?:^|\s)(?:and|&)$", label, re.I):
         return None  # 'Conceptualization and HT': no label before the names
-    if _SENTENCE_WORDS.search(label):
-        return None  # '… activities were done by L.C. and S.C.': a sentence, not a label
+    if _SENTENCE_WORDS.search(label) or _OPEN_ENDED.search(label):
+        # '… activities were done by L.C. and S.C.': a sentence; 'Formal analysis of NMR and
+        # MS', 'Funding acquisition in the UK': capitals that end the phrase, no initials
+        return None
     return Split(label, names, role_first=True) if names_a_role_in(label) else None
 
 
 _SENTENCE_WORDS = re.compile(r"\b(?:by|was|were|is|are|has|have|had|did|done)\b", re.I)
+_OPEN_ENDED = re.compile(r"\b(?:of|in|on|at|for|from|with|to|using|via|the|a|an|and|or|&)$", re.I)
 
 
 # Initials in capitals, dotted or not, hyphenated or not: 'HT', 'F.M.', 'J.-L.W.'
