@@ -149,3 +149,14 @@ def test_page_furniture_is_what_recurs_at_the_pages_edges() -> None:
         word for w in words for word in ("body", "text", "about", w)
     ]
     assert document_text(["A lone page\n7"]) == "A lone page"
+
+
+def test_a_preprint_s_line_numbers_are_taken_off_its_text() -> None:
+    # written here, not copied: bioRxiv prints a number beside each line, which pypdf puts at the
+    # line's start or end ('… methodology, S.T., V.S. 575'); read as words, they cut the entries
+    lines = [f"line {n} of the paper {600 + n}" for n in range(30)]
+    text = document_text(["\n".join(lines)])
+    assert text.splitlines()[3] == "line 3 of the paper"
+    # a few numbers one after another are no line numbering ('Table 1', 'Table 2')
+    few = "Table 1\nTable 2\nTable 3\nsee Figure 12"
+    assert document_text([few]) == few

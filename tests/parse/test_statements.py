@@ -118,7 +118,8 @@ def test_prose_with_initials_bmc() -> None:
     assert (
         by["MM"].author.raw == "Marylee J van der Meulen"
     )  # MM: first initial and the family name's
-    assert by["MJ"].author.raw == "Mike T John" and _roles(by["MJ"]) == ["formal-analysis"]
+    # "MJ initiated the study and did the statistical analyses": two phrases, the second a role
+    assert by["MJ"].author.raw == "Mike T John" and _roles(by["MJ"]) == [None, "formal-analysis"]
     assert _roles(by["MN"]) == [
         None
     ]  # "contributed significantly to improve the design...": kept as written
@@ -1460,7 +1461,7 @@ def test_a_passive_sentence_not_read_to_its_end_stays_reported(text: str) -> Non
             "Experiments were designed by J.D., performed by K.S. and analysed by W.Z.",
             {
                 "Jane Doe": ["designed experiments"],
-                "Karl Smith": ["performed experiments"],
+                "Karl Smith": ["investigation"],
                 "Wei Zhang": ["formal-analysis"],
             },
         ),
@@ -2017,3 +2018,43 @@ def test_a_small_letter_family_name_is_a_name_only_where_the_byline_prints_it_so
         "Kim Lee": ["None"],
         "Anna Work": ["investigation"],
     }
+
+
+def test_prose_phrases_of_printed_statements_that_name_one_role() -> None:
+    # written here, not copied; the forms of 58 open-access PDFs (Nature Communications, Cancer
+    # Cell, bioRxiv, BMC, 2022-2024): 'wrote the manuscript' was free text beside 'wrote the
+    # paper', 'designed … and wrote …' one phrase, and a verb alone lost its object
+    byline = _people("Zoe Lind", "Rui Xu", "Eva Koch", "Mei Lin")
+    text = (
+        "Z.L. designed the experiments and wrote the manuscript. R.X. performed experiments and "
+        "acquired the funding. E.K. wrote the original draft. M.L. wrote and revised the "
+        "manuscript."
+    )
+    assert _read(text, byline) == {
+        "Zoe Lind": ["None", "writing-original-draft"],
+        "Rui Xu": ["investigation", "funding-acquisition"],
+        "Eva Koch": ["writing-original-draft"],
+        "Mei Lin": ["writing-original-draft", "writing-review-editing"],
+    }
+    parsed = parse_statement("M.L. wrote and revised the manuscript.", byline)
+    assert [role.label for role in parsed.entries[0].roles] == ["wrote", "revised the manuscript"]
+
+
+def test_initials_whose_last_full_stop_is_missing_go_on_to_the_next_name() -> None:
+    # written here, not copied: Developmental Cell 2023 prints 'G.A.J and E.K.F. wrote the
+    # manuscript'; 'G.A.' was read as initials followed by roles, and E.K.F. lost the writing
+    byline = _people("Gil A. Jin", "Emma K. Frey")
+    assert _read("G.A.J and E.K.F. wrote the manuscript.", byline) == {
+        "Gil A. Jin": ["writing-original-draft"],
+        "Emma K. Frey": ["writing-original-draft"],
+    }
+
+
+@pytest.mark.parametrize("heading", ["Literature cited", "Author ORCIDs", "Data/Code Availability"])
+def test_a_statement_ends_at_the_parts_genetics_elife_and_biorxiv_print_after_it(
+    heading: str,
+) -> None:
+    # written here, not copied: G3 and Genetics' 'Literature cited', eLife's PDF 'Author ORCIDs'
+    # and bioRxiv's 'Data/Code Availability' were read as more of the statement
+    text = f"Author contributions\nJ.D. wrote the paper.\n{heading}\nAmberg D., 2005 Methods."
+    assert find_section(text) == "J.D. wrote the paper."

@@ -19,6 +19,7 @@ without a space, as it was set.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -43,7 +44,35 @@ def document_text(pages: list[str]) -> str:
         "\n".join(line for n, line in enumerate(lines) if not _is_furniture(n, lines, furniture))
         for lines in (page.splitlines() for page in pages)
     ]
-    return dehyphenate("\n".join(kept))
+    return dehyphenate("\n".join(_without_line_numbers("\n".join(kept).splitlines())))
+
+
+LINE_NUMBERED_FROM = 20
+"""Lines numbered one after another, from which a document is taken to number its lines."""
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*$|^\s*(\d{1,5})\s+(?=\S)|(?<=\S)\s+(\d{1,5})\s*$")
+
+
+def _without_line_numbers(lines: list[str]) -> list[str]:
+    """The lines without the numbers a preprint prints in its margin ('… and P.K.; methodology,
+    S.T., V.S. 575'), which pypdf puts at a line's start or end: where many lines carry numbers
+    one more than the line before's, each number in such a pair is taken off."""
+    found = [
+        (index, int(next(group for group in match.groups() if group)), match)
+        for index, line in enumerate(lines)
+        if (match := _LINE_NUMBER.search(line)) is not None
+    ]
+    numbered = set()
+    for (first, number, _), (second, following, _) in itertools.pairwise(found):
+        if following == number + 1:
+            numbered |= {first, second}
+    if len(numbered) < LINE_NUMBERED_FROM:
+        return lines
+    kept = list(lines)
+    for index, _number, match in found:
+        if index in numbered:
+            line = lines[index]
+            kept[index] = (line[: match.start()] + " " + line[match.end() :]).strip()
+    return kept
 
 
 def _key(line: str) -> str:

@@ -124,7 +124,8 @@ _NEXT_SECTION = re.compile(
     r"|Received:|Abbreviations|(?:Authors?\s*[’']?\s*)?Disclosures?|Availability"
     r"|Role\s+of\s+the\s+funding\s+source|Publisher[’']?s\s+note|Open\s+access\b"
     r"|Peer\s+review\s+information|Consent\s+(?:for|to)\s+publication|Code\s+availability"
-    r"|Rights\s+and\s+permissions)\b.*$",
+    r"|Rights\s+and\s+permissions|Literature\s+cited|Author\s+ORCIDs|Peer\s+review\s+material"
+    r"|Additional\s+files|Data\s*/\s*code\s+availability|Data\s+and\s+code\s+availability)\b.*$",
     re.I | re.M,
 )
 

@@ -34,11 +34,12 @@ PHRASES = [
         "formal-analysis",
     ),
     (
-        r"acquired funding|obtained funding|funding acquisition|secured funding",
+        r"(?:acquired|obtained|secured) (?:the )?funding|funding acquisition",
         "funding-acquisition",
     ),
     (
-        r"performed the experiments|collected (?:the )?data|data collection|investigation"
+        r"performed (?:the |all (?:the )?)?experiments|collected (?:the )?data|data collection"
+        r"|investigation"
         r"|carried out the (?:study|experiments)",
         "investigation",
     ),
@@ -50,7 +51,8 @@ PHRASES = [
     (r"validat", "validation"),
     (r"visuali[sz]|prepared figures|figures and/or tables", "visualization"),
     (
-        r"wrote the (?:first )?draft|draft(?:ed|ing)|wrote the paper|manuscript writing"
+        r"wrote (?:the |an? )?(?:first |original |initial )?(?:draft|paper|manuscript)"
+        r"|draft(?:ed|ing)|manuscript writing"
         r"|writing[ –-]+original",
         "writing-original-draft",
     ),
@@ -209,17 +211,36 @@ def roles_from(text: str) -> list[SourceRole]:
     """
     roles: list[SourceRole] = []
     previous = ""
-    for part in _phrases(text.strip(" .")):
-        part = part.strip(" .")
+    phrases = _phrases(text.strip(" ."))
+    for part, read in zip(phrases, _sharing_objects(phrases), strict=True):
+        part, read = part.strip(" ."), read.strip(" .")
         if not part:
             continue
-        for piece in and_split(part):
-            roles.append(_phrase_role(piece, previous))
+        if read != part:  # a verb alone, read with the next phrase's object, kept as written
+            roles.append(_phrase_role(read, previous).model_copy(update={"label": part}))
+        else:
+            roles += [_phrase_role(piece, previous) for piece in and_split(part)]
         previous = part
     return roles
 
 
-_PHRASE_BREAKS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ed\b)")
+def _sharing_objects(phrases: list[str]) -> list[str]:
+    """Phrases where a verb alone shares the next phrase's object: 'wrote and revised the
+    manuscript' reads as 'wrote the manuscript' and 'revised the manuscript'."""
+    shared = list(phrases)
+    for n in range(len(shared) - 2, -1, -1):
+        verb, after = shared[n].strip(), shared[n + 1].strip().split(" ", 1)
+        if _PAST_VERB.fullmatch(verb) and len(after) == 2 and _PAST_VERB.fullmatch(after[0]):
+            shared[n] = f"{verb} {after[1]}"
+    return shared
+
+
+_PAST_VERB = re.compile(r"[a-z]+ed|wrote|made|did|gave|took|ran|built|led|drew|undertook|oversaw")
+# 'and' before a verb in the past ('designed the study and wrote the paper') parts two phrases
+_PHRASE_BREAKS = re.compile(
+    r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=(?:[a-z]+ed|wrote|made|did|gave|took|ran|built|led"
+    r"|drew|undertook|oversaw)\b)"
+)
 
 
 def _phrases(text: str) -> list[str]:

@@ -301,6 +301,8 @@ def _names_one(families: frozenset[str], name: str) -> bool:
     )
 
 
+# a capital alone, then a space: the last of initials whose full stop is missing ('G.A.J and')
+_INITIAL_WORD = re.compile(r"[^\W\d_a-z](?=\s)")
 # Dotted initials, spaced or not: 'M.T.', 'C.-H. J.' (the words after them are looked at whole)
 _INITIALS_LEAD = re.compile(r"(?:[^\W\d_]\.[-\u2010\u2011]?\s*)+")
 
@@ -319,6 +321,8 @@ def _initials_then_roles(text: str, families: frozenset[str]) -> Split | None:
     read = roles_from(re.split(r"[,;]", rest)[0])
     if not rest[:1].isupper() or not read or read[0].role is None:
         return None  # 'N. B. and V. P. supervision' (JBC): names, then the role after them
+    if _INITIAL_WORD.match(rest):
+        return None  # 'G.A.J and E.K.F. wrote …': the initials go on, its last dot missing
     return Split(lead.group().strip(), rest, role_first=False)
 
 
