@@ -284,3 +284,15 @@ def test_a_suffix_s_initial_is_tried_only_where_nobody_fits_without_it() -> None
         position=2, raw="J", name=PersonName(given="Robert", family="Jones", suffix="Jr.")
     )
     assert resolve("R.J.J.", [jones, junior]).author is jones
+
+
+def test_a_mc_prefix_and_capital_initials_among_the_given_names_are_initials_of_their_own() -> None:
+    # written here, not copied: 'HME' for Hoyt McElroy (G3 2024) and 'SYWH' for Simon YW Ho
+    # (BMC Evolutionary Biology 2014, the byline printing his middle names as capitals)
+    byline = _authors(("Hoyt", "McElroy"), ("Simon YW", "Ho"), ("Ann", "MacLeod"), ("Wei", "LI"))
+    assert resolve("HME", byline).author is byline[0]
+    assert resolve("HM", byline).author is byline[0]  # as before
+    assert resolve("SYWH", byline).author is byline[1]
+    assert resolve("AML", byline).author is byline[2]
+    assert resolve("WL", byline).author is byline[3]
+    assert resolve("WLI", byline).author is None  # a family name in capitals is no initials

@@ -149,7 +149,10 @@ def name_words(author: SourceAuthor) -> list[Words]:
     readings = [folded, folded[lead:]] if lead else [folded]
     # an elided prefix is an initial of its own to some ('VDE' for Valentina D'Ercole, 'AOG' for
     # Aoife O'Grady) and to others none ('S.D.' for Sara D'Amato): both readings are tried
-    elided = [_word(piece) for word in words for piece in _elided_pieces(word)]
+    last = len(words) - 1
+    elided = [
+        _word(piece) for n, word in enumerate(words) for piece in _elided_pieces(word, n < last)
+    ]
     if len(elided) > len(folded):
         readings.append(elided)
     return readings
@@ -184,13 +187,19 @@ def _word(word: str) -> tuple[str, bool]:
     return fold(word), word.casefold() in PARTICLES or word[:1].islower()
 
 
-def _elided_pieces(word: str) -> tuple[str, ...]:
-    """'D'Ercole' → D, Ercole; 'O’Grady' → O, Grady; a word with no elided prefix whole."""
-    match = _ELIDED.fullmatch(word)
-    return match.groups() if match else (word,)
+def _elided_pieces(word: str, given: bool = True) -> tuple[str, ...]:
+    """'D'Ercole' → D, Ercole; 'O’Grady' → O, Grady; 'McElroy' → Mc, Elroy ('HME' for Hoyt
+    McElroy, G3 2024); initials in capitals among the given names (`given`), each apart ('YW' →
+    Y, W: 'SYWH' for Simon YW Ho, BMC 2014); any other word whole."""
+    match = _ELIDED.fullmatch(word) or _MC.fullmatch(word)
+    if match is not None:
+        return match.groups()
+    return tuple(word) if given and _CAPITALS.fullmatch(word) else (word,)
 
 
 _ELIDED = re.compile(r"([^\W\d_]{1,4})['\u2019\u02bc]([^\W\d_]+)")
+_MC = re.compile(r"(Ma?c)([A-Z][^\W\d_]+)")
+_CAPITALS = re.compile(r"[A-Z]{2,3}")
 
 
 def resolve(token: str, byline: list[SourceAuthor], repeated: bool = False) -> Resolved:
