@@ -2058,3 +2058,18 @@ def test_a_statement_ends_at_the_parts_genetics_elife_and_biorxiv_print_after_it
     # and bioRxiv's 'Data/Code Availability' were read as more of the statement
     text = f"Author contributions\nJ.D. wrote the paper.\n{heading}\nAmberg D., 2005 Methods."
     assert find_section(text) == "J.D. wrote the paper."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Author contributions statement\nJ.D. wrote the paper.\nFunding\nNone.",
+        "Contribution statement J.D. wrote the paper.\nFunding None.",
+        "Author Contributions Statement: J.D. wrote the paper.\nFunding: none.",
+    ],
+)
+def test_a_contributions_statement_heading_is_a_heading(text: str) -> None:
+    # written here, not copied: bioRxiv 2023's 'Author contributions statement' on a line of its
+    # own and Diabetologia 2024's run-in 'Contribution statement NV, FMA and LHP designed …'
+    # were not found, and nothing was read from either PDF
+    assert find_section(text) == "J.D. wrote the paper."

@@ -87,8 +87,8 @@ _NUMBERED = r"(?:(?:\d+\.(?:\d+\.?)*|[IVX]+\.)[ \t]+|\d{1,2}[ \t]+(?=[^\n.,;:]{0
 _CAPITAL = r"(?-i:(?=[A-Z]))"
 HEADINGS = re.compile(
     rf"^\s*{_NUMBERED}(?:CRediT\s+authorship\s+contribution\s+statement"
-    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?"
-    r"|Contributions?\s+of\s+(?:the\s+)?authors|Contributors?(?:hip)?)\s*[:.]?\s*$",
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?(?:\s+statement)?"
+    r"|Contributions?\s+(?:of\s+(?:the\s+)?authors|statement)|Contributors?(?:hip)?)\s*[:.]?\s*$",
     re.I | re.M,
 )
 # 'Contributions' alone heads the statement only where no heading above does, and never with a
@@ -100,7 +100,7 @@ BARE_HEADING = re.compile(r"^\s*Contributions?\s*[:.]?\s*$", re.I | re.M)
 # "Contributors: AB …", "Author contributions — AB: …").
 RUN_IN_HEADING = re.compile(
     rf"^\s*{_NUMBERED}{_CAPITAL}(?:CRediT\s+authorship\s+contribution\s+statement"
-    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?|Contributors)"
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?(?:\s+statement)?|Contributors)"
     r"\s*(?::|\.|\s[\u2013\u2014-])[ \t]*(?=\S)",
     re.I | re.M,
 )
@@ -111,7 +111,8 @@ RUN_IN_HEADING = re.compile(
 # paper was analysed'); 'Contributors' alone, a word of sentences too, never.
 SPACED_RUN_IN_HEADING = re.compile(
     rf"^\s*{_NUMBERED}{_CAPITAL}(?:CRediT\s+authorship\s+contribution\s+statement"
-    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?)[ \t]+(?-i:(?=[A-Z\u00c0-\u00de]))",
+    r"|Author(?:s|ship)?\s*[’']?\s*[’']?\s*contributions?(?:\s+statement)?"
+    r"|Contributions?\s+statement)[ \t]+(?-i:(?=[A-Z\u00c0-\u00de]))",
     re.I | re.M,
 )
 _NEXT_SECTION = re.compile(
