@@ -56,7 +56,7 @@ def _qualified(label: str) -> CreditRole | None:
     if match is None or not _balanced(match.group("note")):
         return None
     term, note = match.group("term"), match.group("note")
-    if fold(note) in _PLACEHOLDERS or fold(note) == "not applicable":
+    if fold(note) in _DENIED:
         return None  # 'Software (not applicable)': the term is denied, not stated
     return try_resolve_role(term) or try_resolve_role(f"{term} – {note}")
 
@@ -159,6 +159,8 @@ def any_term(label: str) -> bool:
 
 
 _PLACEHOLDERS = frozenset({"nd", "n d", "na", "n a", "none", "not declared", "nao declarado"})
+_DENIED = _PLACEHOLDERS | {"not applicable"}
+"""A note in brackets that takes the term before it back ('Software (not applicable)')."""
 _JOB_TITLE = re.compile(
     r"\b(?:professor|lecturer|fellow|scholar|student|postdoc|postdoctoral|candidate|trainee"
     r"|resident|registrar|consultant|physician|surgeon|clinician|practitioner|nurse|midwife"

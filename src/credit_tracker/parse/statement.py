@@ -429,43 +429,46 @@ def _read_segment(
 
 @dataclass(frozen=True)
 class _Everyones:
-    """The CRediT roles a sentence gives every author, and its form."""
+    """The roles a sentence gives a group of authors (everyone, or the others), and its form."""
 
     roles: list[SourceRole]
     form: str
+    label: str = ""
+    """The label the roles were read from, role first ('' for the group first)."""
 
 
 def _everyones_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | None:
     """The roles of 'Writing – review & editing: all authors.' or 'All authors: Writing –
     review & editing.'; None unless a byline is known and every role is a CRediT term."""
-    text = segment.strip(" .;")
-    if not byline:
-        return None
-    if (label_first := _TO_EVERYONE.match(text)) is not None:
-        roles, form = label_roles(label_first["label"]), "role first"
-    elif (everyone_first := _EVERYONE_DID.match(text)) is not None:
-        roles, form = roles_from(everyone_first["roles"]), "person first"
-    else:
-        return None
-    credit = roles and all(is_credit_term(role) for role in roles)
-    return _Everyones(roles=roles, form=form) if credit else None
+    found = _group_roles(segment, byline, _TO_EVERYONE, _EVERYONE_DID)
+    credit = found is not None and found.roles and all(map(is_credit_term, found.roles))
+    return found if credit else None
 
 
 def _others_roles(segment: str, byline: list[SourceAuthor]) -> _Everyones | None:
     """The roles of 'Rest of the authors: …' or '…: all other authors'; None unless a byline is
     known and at least one role is a CRediT term (free phrases beside them are kept)."""
+    found = _group_roles(segment, byline, _TO_OTHERS, _OTHERS_DID)
+    if found is None or (found.label and split_label(found.label) is not None):
+        return None  # 'Writing: J.D., all other authors': names of its own, read as before
+    return found if any(map(is_credit_term, found.roles)) else None
+
+
+def _group_roles(
+    segment: str, byline: list[SourceAuthor], to_group: re.Pattern[str], group_did: re.Pattern[str]
+) -> _Everyones | None:
+    """The roles a sentence gives a group of authors, role first ('<label>: <group>', matched
+    by `to_group`) or the group first ('<group>: <roles>', by `group_did`); None without a
+    byline or in neither form."""
     text = segment.strip(" .;")
     if not byline:
         return None
-    if (label_first := _TO_OTHERS.match(text)) is not None:
-        if split_label(label_first["label"]) is not None:
-            return None  # 'Writing: J.D., all other authors': names of its own, read as before
-        roles, form = label_roles(label_first["label"]), "role first"
-    elif (others_first := _OTHERS_DID.match(text)) is not None:
-        roles, form = roles_from(others_first["roles"]), "person first"
-    else:
-        return None
-    return _Everyones(roles=roles, form=form) if any(map(is_credit_term, roles)) else None
+    if (label_first := to_group.match(text)) is not None:
+        label = label_first["label"]
+        return _Everyones(roles=label_roles(label), form="role first", label=label)
+    if (group_first := group_did.match(text)) is not None:
+        return _Everyones(roles=roles_from(group_first["roles"]), form="person first")
+    return None
 
 
 def _give_the_others(reading: Reading, roles: list[SourceRole]) -> list[StatementEntry]:

@@ -237,10 +237,7 @@ def _sharing_objects(phrases: list[str]) -> list[str]:
 
 _PAST_VERB = re.compile(r"[a-z]+ed|wrote|made|did|gave|took|ran|built|led|drew|undertook|oversaw")
 # 'and' before a verb in the past ('designed the study and wrote the paper') parts two phrases
-_PHRASE_BREAKS = re.compile(
-    r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=(?:[a-z]+ed|wrote|made|did|gave|took|ran|built|led"
-    r"|drew|undertook|oversaw)\b)"
-)
+_PHRASE_BREAKS = re.compile(rf",\s*(?:and\s+)?|;\s*|\s+and\s+(?=(?:{_PAST_VERB.pattern})\b)")
 
 
 def _phrases(text: str) -> list[str]:
